@@ -1,0 +1,70 @@
+// The matcher interface: finds matches of the compiled pattern set in bytes. Implementations:
+// PCRE2 (regexes) and a SIMD literal finder; the searcher only ever sees this interface.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace codescout {
+
+struct MatchRange {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool operator==(const MatchRange&) const = default;
+};
+
+// Per-thread mutable state a matcher needs (e.g. PCRE2 match data). One per worker thread.
+class MatchScratch {
+public:
+    virtual ~MatchScratch() = default;
+};
+
+// Thrown before any file is read when a pattern cannot be compiled.
+class PatternError : public std::runtime_error {
+public:
+    PatternError(std::string pattern, std::string message, std::size_t offset = std::string::npos)
+        : std::runtime_error("invalid pattern '" + pattern + "': " + message),
+          pattern_(std::move(pattern)), reason_(std::move(message)), offset_(offset) {}
+    const std::string& pattern() const { return pattern_; }
+    const std::string& reason() const { return reason_; }
+    std::size_t offset() const { return offset_; }  // byte offset of the error in the pattern, or npos
+
+private:
+    std::string pattern_;
+    std::string reason_;
+    std::size_t offset_;
+};
+
+// Raised by find() when a pattern exceeds its match or depth limit on some input: the searcher
+// reports the file as an error instead of hanging.
+class MatchLimitError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Matcher {
+public:
+    virtual ~Matcher() = default;
+
+    // First match that starts at or after `from` in `haystack`. The haystack holds whole lines
+    // separated by '\n'. A reported match may span a '\n' only for candidate search: the searcher
+    // re-checks each candidate line with find() on that line alone, where no '\n' exists.
+    // `haystack` must stay the same between calls that pass increasing `from` for the same text,
+    // so that look-behind and \b at `from` see the real preceding bytes.
+    virtual std::optional<MatchRange> find(std::string_view haystack, std::size_t from,
+                                           MatchScratch& scratch) const = 0;
+
+    virtual std::unique_ptr<MatchScratch> make_scratch() const = 0;
+
+    // Bytes this compiled matcher holds, for the pattern cache's size accounting.
+    virtual std::size_t memory_bytes() const = 0;
+
+    // True if the pattern can match an empty string (e.g. "a*"): every line then matches.
+    virtual bool can_match_empty() const = 0;
+};
+
+}  // namespace codescout

@@ -1,0 +1,85 @@
+// MemoryMetrics: the thread-safe counters that explain what a search costs in memory.
+// The nine counters and their meaning are RustScout's (docs/memory-metrics.md); every content
+// buffer, mapping and cached pattern the engine creates is recorded here and released again.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace codescout {
+
+// Seed defaults for the hybrid file-processing strategy.
+inline constexpr std::uint64_t kDefaultSmallFileThreshold = 32 * 1024;        // 32 KiB
+inline constexpr std::uint64_t kDefaultLargeFileThreshold = 10 * 1024 * 1024; // 10 MiB
+
+enum class FileStrategy { Small, Buffered, Mmap };
+
+// Which strategy a file of `size` bytes gets: below small -> read whole; at or above large -> mmap.
+FileStrategy strategy_for_size(std::uint64_t size, std::uint64_t small_threshold,
+                               std::uint64_t large_threshold);
+
+// A plain copy of every counter at one moment, plus what the OS says the process really uses.
+struct MetricsSnapshot {
+    std::uint64_t total_allocated = 0;
+    std::uint64_t peak_allocated = 0;
+    std::uint64_t mmap_allocated = 0;
+    std::uint64_t cache_size = 0;
+    std::uint64_t cache_hits = 0;
+    std::uint64_t cache_misses = 0;
+    std::uint64_t small_files_processed = 0;
+    std::uint64_t buffered_files_processed = 0;
+    std::uint64_t mmap_files_processed = 0;
+    std::uint64_t resident_bytes = 0;  // process RSS when the snapshot was taken (0 if unknown)
+    std::uint64_t small_file_threshold = kDefaultSmallFileThreshold;
+    std::uint64_t large_file_threshold = kDefaultLargeFileThreshold;
+
+    bool operator==(const MetricsSnapshot&) const = default;
+};
+
+class MemoryMetrics {
+public:
+    MemoryMetrics() = default;
+    MemoryMetrics(std::uint64_t small_file_threshold, std::uint64_t large_file_threshold);
+    MemoryMetrics(const MemoryMetrics&) = delete;
+    MemoryMetrics& operator=(const MemoryMetrics&) = delete;
+
+    void record_allocation(std::uint64_t bytes);
+    void record_deallocation(std::uint64_t bytes);
+    void record_mmap(std::uint64_t bytes);
+    void record_munmap(std::uint64_t bytes);
+    // Counts one file under the strategy its size selects with this object's thresholds.
+    void record_file_processing(std::uint64_t size);
+    // size_delta may be negative (an eviction); hit says whether the lookup found an entry.
+    void record_cache_operation(std::int64_t size_delta, bool hit);
+
+    void set_thresholds(std::uint64_t small_file_threshold, std::uint64_t large_file_threshold);
+    std::uint64_t small_file_threshold() const;
+    std::uint64_t large_file_threshold() const;
+
+    // Counters are read one by one (relaxed): each value is exact, the set is not a transaction.
+    // With sample_process_memory, resident_bytes is read from the OS (a syscall: not for hot paths).
+    MetricsSnapshot snapshot(bool sample_process_memory = true) const;
+
+    // Zeroes the per-search counters (allocations, peak, mmap, files). Cache counters survive
+    // because the pattern cache itself survives between searches.
+    void reset_search_counters();
+
+private:
+    // Each counter on its own cache line: the workers hammer different counters concurrently.
+    struct alignas(64) Counter {
+        std::atomic<std::uint64_t> value{0};
+    };
+    Counter total_allocated_;
+    Counter peak_allocated_;
+    Counter mmap_allocated_;
+    Counter cache_size_;
+    Counter cache_hits_;
+    Counter cache_misses_;
+    Counter small_files_processed_;
+    Counter buffered_files_processed_;
+    Counter mmap_files_processed_;
+    std::atomic<std::uint64_t> small_threshold_{kDefaultSmallFileThreshold};
+    std::atomic<std::uint64_t> large_threshold_{kDefaultLargeFileThreshold};
+};
+
+}  // namespace codescout

@@ -1,0 +1,44 @@
+// One search: compiles the patterns (failing fast on invalid ones), walks the roots in parallel,
+// reads each file with the hybrid strategy, scans it, and streams results into a ResultSink.
+#pragma once
+
+#include <atomic>
+#include <memory>
+
+#include "core/match/pattern_cache.h"
+#include "core/metrics/memory_metrics.h"
+#include "core/search/result_sink.h"
+#include "core/search/search_options.h"
+#include "core/search/search_result.h"
+
+namespace codescout {
+
+class Search {
+public:
+    // Compiles the patterns now: throws PatternError (invalid pattern) or std::invalid_argument
+    // (invalid glob, thresholds) before any file is touched. `metrics` and `cache` may be shared
+    // between searches (the GUI keeps one of each); defaults are private to this search.
+    explicit Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics = nullptr,
+                    std::shared_ptr<PatternCache> cache = nullptr);
+    ~Search();
+    Search(const Search&) = delete;
+    Search& operator=(const Search&) = delete;
+
+    // Runs to completion on the calling thread plus (threads - 1) workers. Call once.
+    SearchSummary run(ResultSink& sink);
+
+    // From any thread: workers stop within milliseconds; run() returns with summary.cancelled.
+    void cancel();
+    bool cancelled() const;
+
+    // From any thread, while run() is going on.
+    SearchProgress progress() const;
+    const std::shared_ptr<MemoryMetrics>& metrics() const;
+    const SearchOptions& options() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace codescout

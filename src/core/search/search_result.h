@@ -1,0 +1,74 @@
+// The data a search produces: per-file results streamed while it runs, and a summary at the end.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/metrics/memory_metrics.h"
+
+namespace codescout {
+
+// A match inside one line, as byte offsets into LineRecord::text.
+struct MatchSpan {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    bool operator==(const MatchSpan&) const = default;
+};
+
+// One line of output: a matching line (spans non-empty) or a context line (spans empty).
+struct LineRecord {
+    std::uint64_t number = 0;       // 1-based line number
+    std::uint64_t byte_offset = 0;  // offset of the line's first byte in the file
+    std::string text;               // the line without its terminator ("\n" or "\r\n" kept as in rg: "\r" kept)
+    std::vector<MatchSpan> spans;   // every match in the line, in order
+    bool is_context = false;
+};
+
+// Everything found in one file. Delivered only for files with at least one match.
+struct FileResult {
+    std::string path;               // display path: the root as given joined with the relative path
+    std::vector<LineRecord> lines;  // ascending line numbers; a gap means a "--" break in context output
+    std::uint64_t matched_lines = 0;  // lines with a match (what -c counts)
+    std::uint64_t matches = 0;        // individual matches (spans), when known (ReportMode::Lines)
+    std::uint64_t size = 0;           // file size in bytes
+    FileStrategy strategy = FileStrategy::Small;
+};
+
+// A problem with one path. Never aborts the search; decides exit code 2 in the CLI.
+struct SearchError {
+    std::string path;
+    std::string message;
+};
+
+struct SkipCounts {
+    std::uint64_t ignored = 0;    // by .gitignore/.ignore/excludes, globs, extensions, --ignore
+    std::uint64_t hidden = 0;     // dot files and directories
+    std::uint64_t binary = 0;     // contained a NUL byte
+    std::uint64_t too_large = 0;  // above max_file_size
+    std::uint64_t errors = 0;     // could not be read (see SearchError)
+    std::uint64_t special = 0;    // FIFOs, sockets, devices: never opened during a walk
+};
+
+struct SearchSummary {
+    std::uint64_t files_searched = 0;
+    std::uint64_t files_matched = 0;
+    std::uint64_t matched_lines = 0;
+    std::uint64_t matches = 0;
+    std::uint64_t bytes_searched = 0;
+    SkipCounts skipped;
+    std::chrono::nanoseconds elapsed{0};
+    bool cancelled = false;
+    MetricsSnapshot metrics;  // taken when the search ended
+};
+
+// A live view of a running search, for progress displays.
+struct SearchProgress {
+    std::uint64_t files_searched = 0;
+    std::uint64_t files_matched = 0;
+    std::uint64_t matches = 0;
+    std::uint64_t bytes_searched = 0;
+};
+
+}  // namespace codescout
