@@ -1,0 +1,58 @@
+// MemoryCharts: the two live charts of the memory view. This widget is the ONLY place that uses
+// Qt Charts (deprecated from Qt 6.10): replacing the chart library means replacing
+// memory_charts.cpp and nothing else. Chart 1 plots bytes over time (allocated, peak, mapped,
+// cache, resident); chart 2 plots files per strategy and cache hits/misses over time.
+#pragma once
+
+#include <QImage>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+
+#include "gui/memory/sample_buffer.h"
+
+namespace codescout::gui {
+
+// Every plotted line, in legend order.
+enum class ChartSeries {
+    TotalAllocated,
+    PeakAllocated,
+    MemoryMapped,
+    CacheSize,
+    Resident,
+    SmallFiles,
+    BufferedFiles,
+    MmapFiles,
+    CacheHits,
+    CacheMisses,
+};
+inline constexpr int kChartSeriesCount = 10;
+
+class MemoryCharts : public QWidget {
+    Q_OBJECT
+public:
+    explicit MemoryCharts(QWidget* parent = nullptr);
+    ~MemoryCharts() override;
+
+    // Re-plots every series from the buffer (QXYSeries::replace, no clear()+append()); axes move
+    // only when their range changes.
+    void plot(const SampleBuffer& samples);
+    void clear();
+
+    // What is plotted, for export and tests.
+    int pointCount(ChartSeries series) const;
+    QString seriesName(ChartSeries series) const;
+    // Upper bound of the bytes axis and its tick labels ("0 B", "64 MiB", ...).
+    double bytesAxisMax() const;
+    QStringList bytesAxisLabels() const;
+    double timeAxisMax() const;  // seconds
+    // Both charts as one image (QWidget::grab of the chart views).
+    QImage renderImage();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d_;
+};
+
+}  // namespace codescout::gui

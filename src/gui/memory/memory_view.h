@@ -1,0 +1,83 @@
+// MemoryView: the memory dock of the main window. Holds the two live charts, the alerts and
+// recommendations list and the export actions; fed by a MetricsSampler.
+#pragma once
+
+#include <QList>
+#include <QStringList>
+#include <QWidget>
+
+#include <cstdint>
+#include <optional>
+
+#include "gui/memory/memory_advisor.h"
+#include "gui/memory/metrics_metatype.h"
+#include "gui/memory/sample_buffer.h"
+
+class QLabel;
+class QListWidget;
+class QToolButton;
+
+namespace codescout::gui {
+
+class MemoryCharts;
+class MetricsSampler;
+
+class MemoryView : public QWidget {
+    Q_OBJECT
+public:
+    explicit MemoryView(QWidget* parent = nullptr);
+    ~MemoryView() override;
+
+    // Connects to sampled() (adds the sample) and started() (clears the series). The view does
+    // not own the sampler; passing nullptr disconnects.
+    void setSampler(MetricsSampler* sampler);
+    void setMemoryBudget(quint64 bytes);  // 0 = no budget
+    quint64 memoryBudget() const { return budget_; }
+    // Ring-buffer bound (default SampleBuffer::kDefaultCapacity); keeps the newest samples.
+    void setSampleCapacity(int capacity);
+
+    // Current samples, for export and tests.
+    const SampleBuffer& samples() const { return samples_; }
+    std::optional<MetricsSnapshot> latestSnapshot() const;
+    QList<Advice> advice() const { return advice_; }
+    QStringList alerts() const;  // the advice texts, as shown
+    MemoryCharts* charts() const { return charts_; }
+
+public slots:
+    void addSample(const codescout::MetricsSnapshot& snapshot, qint64 elapsedMs);
+    // Each returns false (and emits exportFailed with a readable reason) on failure.
+    bool exportChartPng(const QString& path);
+    bool exportCsv(const QString& path);
+    bool exportPrometheus(const QString& path);
+    void clear();
+
+signals:
+    void alertsChanged(const QStringList& alerts);  // plain-language alerts/recommendations
+    void exportFailed(const QString& message);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void updateAdvice();
+    void refreshCharts();
+    void updateSummary();
+    void showExportError(const QString& message);
+    void chooseAndExport(const QString& caption, const QString& filter, const QString& suffix,
+                         bool (MemoryView::*exporter)(const QString&));
+
+    SampleBuffer samples_;
+    quint64 budget_ = 0;
+    std::uint64_t max_resident_ = 0;
+    QList<Advice> advice_;
+    bool charts_dirty_ = false;
+
+    MemoryCharts* charts_ = nullptr;
+    QListWidget* alerts_list_ = nullptr;
+    QLabel* summary_ = nullptr;
+    QLabel* export_status_ = nullptr;
+    MetricsSampler* sampler_ = nullptr;
+    QList<QMetaObject::Connection> sampler_connections_;
+};
+
+}  // namespace codescout::gui
