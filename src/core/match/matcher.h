@@ -65,6 +65,11 @@ public:
 
     // True if the pattern can match an empty string (e.g. "a*"): every line then matches.
     virtual bool can_match_empty() const = 0;
+
+    // Which strategy this matcher uses, for diagnostics and tests: starts with "literal" for the
+    // SIMD literal path (e.g. "literal avx2 needles=2", "literal+pcre2-verify sse2 needles=1")
+    // and with "pcre2" for a regex ("pcre2 jit").
+    virtual std::string describe() const { return "custom"; }
 };
 
 }  // namespace codescout

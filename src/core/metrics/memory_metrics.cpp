@@ -54,12 +54,16 @@ void MemoryMetrics::record_file_processing(std::uint64_t size) {
 }
 
 void MemoryMetrics::record_cache_operation(std::int64_t size_delta, bool hit) {
+    record_cache_size_change(size_delta);
+    (hit ? cache_hits_ : cache_misses_).value.fetch_add(1, relaxed);
+}
+
+void MemoryMetrics::record_cache_size_change(std::int64_t size_delta) {
     if (size_delta > 0) {
         cache_size_.value.fetch_add(static_cast<std::uint64_t>(size_delta), relaxed);
     } else if (size_delta < 0) {
         saturating_sub(cache_size_.value, static_cast<std::uint64_t>(-size_delta));
     }
-    (hit ? cache_hits_ : cache_misses_).value.fetch_add(1, relaxed);
 }
 
 void MemoryMetrics::set_thresholds(std::uint64_t small_file_threshold, std::uint64_t large_file_threshold) {

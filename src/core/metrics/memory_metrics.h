@@ -51,6 +51,8 @@ public:
     void record_file_processing(std::uint64_t size);
     // size_delta may be negative (an eviction); hit says whether the lookup found an entry.
     void record_cache_operation(std::int64_t size_delta, bool hit);
+    // A cache size change that is not a lookup (PatternCache::clear): counts neither hit nor miss.
+    void record_cache_size_change(std::int64_t size_delta);
 
     void set_thresholds(std::uint64_t small_file_threshold, std::uint64_t large_file_threshold);
     std::uint64_t small_file_threshold() const;

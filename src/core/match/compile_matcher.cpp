@@ -1,0 +1,87 @@
+// compile_matcher(): validates every user pattern, then picks the literal fast path when all
+// patterns are plain strings, else one PCRE2 regex for all of them.
+#include <algorithm>
+
+#include "core/match/literal_matcher.h"
+#include "core/match/pattern_cache.h"
+#include "core/match/pattern_text.h"
+#include "core/match/regex_matcher.h"
+
+namespace codescout {
+
+namespace {
+
+bool is_caseless(const PatternOptions& options) {
+    switch (options.case_mode) {
+    case CaseMode::Sensitive: return false;
+    case CaseMode::Insensitive: return true;
+    case CaseMode::Smart:
+        return std::none_of(options.patterns.begin(), options.patterns.end(), [&](const std::string& p) {
+            return has_uppercase(p, !options.fixed_strings);
+        });
+    }
+    return false;
+}
+
+// The literal needles, if every pattern is a plain string the SIMD finder can take.
+std::optional<std::vector<std::string>> literal_needles(const PatternOptions& options, bool caseless) {
+    std::vector<std::string> needles;
+    for (const std::string& pattern : options.patterns) {
+        if (options.fixed_strings) {
+            if (pattern.empty()) return std::nullopt;  // matches everywhere: leave it to PCRE2
+            needles.push_back(pattern);
+        } else {
+            auto literals = regex_literals(pattern);
+            if (!literals) return std::nullopt;
+            needles.insert(needles.end(), literals->begin(), literals->end());
+        }
+    }
+    // Two slots stay free for the case-folding guards (literal_matcher.h).
+    if (needles.size() + 2 > LiteralSearcher::kMaxNeedles) return std::nullopt;
+    // Non-ASCII case folding is PCRE2's job.
+    if (caseless && !std::all_of(needles.begin(), needles.end(), [](const std::string& n) { return is_ascii(n); })) {
+        return std::nullopt;
+    }
+    return needles;
+}
+
+}  // namespace
+
+std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
+    if (options.patterns.empty()) throw PatternError("", "no pattern given");
+    const bool caseless = is_caseless(options);
+
+    // Each pattern alone first, so that an error names the pattern the user wrote.
+    std::vector<std::string> regexes;
+    for (const std::string& pattern : options.patterns) {
+        std::string regex = options.fixed_strings ? escape_literal(pattern) : pattern;
+        if (auto failure = Pcre2Program::check(regex, caseless)) {
+            // Offsets into an escaped literal mean nothing to the user.
+            throw PatternError(pattern, failure->message,
+                               options.fixed_strings ? std::string::npos : failure->offset);
+        }
+        regexes.push_back(std::move(regex));
+    }
+    const std::string combined =
+        combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line);
+
+    try {
+        if (auto needles = literal_needles(options, caseless)) {
+            LiteralMatcher::Config config;
+            config.literals = std::move(*needles);
+            config.caseless = caseless;
+            config.combined_regex = combined;
+            config.verify = options.whole_word || options.whole_line;
+            return std::make_shared<LiteralMatcher>(std::move(config));
+        }
+        return std::make_shared<RegexMatcher>(combined, caseless);
+    } catch (const PatternError& error) {
+        // Each pattern compiled alone, so only their combination can fail here (e.g. an inline
+        // (?x) comment swallowing the closing parenthesis).
+        std::string names;
+        for (const std::string& pattern : options.patterns) names += (names.empty() ? "" : "', '") + pattern;
+        throw PatternError(names, "the patterns cannot be combined into one regex: " + error.reason());
+    }
+}
+
+}  // namespace codescout

@@ -1,0 +1,89 @@
+// LiteralMatcher: SIMD literal scan, optional per-candidate verification, k/s guards (see header).
+#include "core/match/literal_matcher.h"
+
+#include <algorithm>
+
+namespace codescout {
+
+namespace {
+
+// UTF-8 of the two non-ASCII characters that Unicode case folding maps onto ASCII letters.
+constexpr std::string_view kKelvinSign = "\xE2\x84\xAA";    // U+212A, folds to 'k'
+constexpr std::string_view kLongS = "\xC5\xBF";             // U+017F, folds to 's'
+constexpr std::size_t kMaxUtf8Expansion = 3;                // bytes per ASCII letter at most
+
+bool needs_guards(const std::vector<std::string>& literals) {
+    return std::any_of(literals.begin(), literals.end(), [](const std::string& literal) {
+        return literal.find_first_of("kKsS") != std::string::npos;
+    });
+}
+
+// An empty scratch for the pure literal path, which keeps no per-thread state.
+class NoScratch final : public MatchScratch {};
+
+}  // namespace
+
+LiteralSearcher LiteralMatcher::make_searcher(const Config& config, std::size_t& guard_start) {
+    std::vector<LiteralNeedle> needles;
+    for (const std::string& literal : config.literals) needles.push_back({literal, config.caseless});
+    guard_start = needles.size();
+    if (config.caseless && needs_guards(config.literals)) {
+        needles.push_back({std::string(kKelvinSign), false});
+        needles.push_back({std::string(kLongS), false});
+    }
+    return LiteralSearcher(std::move(needles), config.simd);
+}
+
+LiteralMatcher::LiteralMatcher(Config config) : searcher_(make_searcher(config, guard_start_)) {
+    for (const std::string& literal : config.literals) {
+        max_literal_length_ = std::max(max_literal_length_, literal.size());
+    }
+    if (config.verify) {
+        verifier_ = std::make_unique<Pcre2Program>("\\G(?:" + config.combined_regex + ")", config.caseless);
+    }
+    if (guard_start_ < searcher_.needle_count()) {
+        fallback_ = std::make_unique<Pcre2Program>(config.combined_regex, config.caseless);
+    }
+}
+
+std::optional<MatchRange> LiteralMatcher::find(std::string_view haystack, std::size_t from,
+                                               MatchScratch& scratch) const {
+    std::size_t pos = from;
+    while (auto hit = searcher_.find(haystack, pos)) {
+        if (hit->needle >= guard_start_) {
+            // A match containing the guard character starts at most this many bytes before it;
+            // any match before that is ASCII-only and would have been found first.
+            const std::size_t reach = kMaxUtf8Expansion * max_literal_length_;
+            const std::size_t start = hit->pos > from + reach ? hit->pos - reach : from;
+            return fallback_->find(haystack, start, static_cast<Pcre2Scratch&>(scratch));
+        }
+        if (!verifier_) return MatchRange{hit->pos, hit->pos + searcher_.needle_length(hit->needle)};
+        if (auto match = verifier_->find(haystack, hit->pos, static_cast<Pcre2Scratch&>(scratch))) {
+            return match;
+        }
+        pos = hit->pos + 1;
+    }
+    return std::nullopt;
+}
+
+std::unique_ptr<MatchScratch> LiteralMatcher::make_scratch() const {
+    if (verifier_ || fallback_) return std::make_unique<Pcre2Scratch>();
+    return std::make_unique<NoScratch>();
+}
+
+std::size_t LiteralMatcher::memory_bytes() const {
+    std::size_t bytes = sizeof(*this) + searcher_.memory_bytes();
+    if (verifier_) bytes += sizeof(Pcre2Program) + verifier_->memory_bytes();
+    if (fallback_) bytes += sizeof(Pcre2Program) + fallback_->memory_bytes();
+    return bytes;
+}
+
+std::string LiteralMatcher::describe() const {
+    std::string text = verifier_ ? "literal+pcre2-verify " : "literal ";
+    text += simd_level_name(searcher_.level());
+    text += " needles=" + std::to_string(guard_start_);
+    if (fallback_) text += " kelvin/long-s guards";
+    return text;
+}
+
+}  // namespace codescout

@@ -1,0 +1,172 @@
+// Pattern text analysis and rewriting (see pattern_text.h).
+#include "core/match/pattern_text.h"
+
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+
+#include "core/match/pcre2_program.h"
+
+namespace codescout {
+
+namespace {
+
+bool is_ascii_alnum(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Characters with a meaning outside a class in PCRE2's default syntax (plus ']' and '}', which
+// are literal there but not worth the subtlety).
+bool is_regex_meta(unsigned char c) {
+    switch (c) {
+    case '\\': case '^': case '$': case '.': case '[': case ']': case '|':
+    case '(': case ')': case '?': case '*': case '+': case '{': case '}':
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Length of the UTF-8 sequence that starts with `lead` (1 for ASCII and for stray bytes).
+std::size_t utf8_length(unsigned char lead) {
+    if (lead >= 0xF0 && lead < 0xF8) return 4;
+    if (lead >= 0xE0) return lead < 0xF0 ? 3 : 1;
+    if (lead >= 0xC0) return 2;
+    return 1;
+}
+
+// Index just past the first `close` at or after `i` (or the end).
+std::size_t skip_past(std::string_view text, std::size_t i, char close) {
+    const std::size_t at = text.find(close, i);
+    return at == std::string_view::npos ? text.size() : at + 1;
+}
+
+// The parts of a regex that are literal text, for the uppercase test (see has_uppercase).
+std::string literal_parts(std::string_view re) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < re.size()) {
+        const char c = re[i];
+        if (c == '\\' && i + 1 < re.size()) {
+            const char e = re[i + 1];
+            if (e == 'Q') {
+                const std::size_t end = re.find("\\E", i + 2);
+                const std::size_t stop = end == std::string_view::npos ? re.size() : end;
+                out.append(re.substr(i + 2, stop - (i + 2)));
+                i = end == std::string_view::npos ? re.size() : end + 2;
+            } else if ((e == 'p' || e == 'P' || e == 'x' || e == 'o' || e == 'N' || e == 'g' || e == 'k') &&
+                       i + 2 < re.size() && (re[i + 2] == '{' || re[i + 2] == '<' || re[i + 2] == '\'')) {
+                const char open = re[i + 2];
+                i = skip_past(re, i + 3, open == '{' ? '}' : open == '<' ? '>' : '\'');
+            } else if ((e == 'p' || e == 'P' || e == 'c') && i + 2 < re.size()) {
+                i += 3;  // one-letter property such as \pL, or a control character \cA
+            } else if (e == 'x') {
+                i += 2;  // \xHH: up to two hex digits
+                for (int digits = 0; digits < 2 && i < re.size() && std::isxdigit(static_cast<unsigned char>(re[i])); ++digits) ++i;
+            } else {
+                i += 1 + utf8_length(static_cast<unsigned char>(e));
+            }
+            continue;
+        }
+        if (c == '(' && i + 2 < re.size() && re[i + 1] == '*') {
+            i = skip_past(re, i + 2, ')');
+            continue;
+        }
+        if (c == '(' && i + 2 < re.size() && re[i + 1] == '?') {
+            const std::string_view rest = re.substr(i + 2);
+            const bool named_group = (rest.starts_with("<") && !rest.starts_with("<=") && !rest.starts_with("<!")) ||
+                                     rest.starts_with("P<") || rest.starts_with("'");
+            if (named_group) {
+                const char close = rest.starts_with("'") ? '\'' : '>';
+                i = skip_past(re, i + 3 + (rest.starts_with("P<") ? 1 : 0), close);
+                continue;
+            }
+            if (rest.starts_with("P=") || rest.starts_with("P>") || rest.starts_with("&")) {
+                i = skip_past(re, i + 2, ')');
+                continue;
+            }
+        }
+        out.push_back(c);
+        ++i;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string escape_literal(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() * 2);
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7F) {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\x{%02X}", c);
+            out += buffer;
+        } else if (c < 0x80 && !is_ascii_alnum(c)) {
+            out += '\\';
+            out += ch;
+        } else {
+            out += ch;  // letters, digits and UTF-8 bytes are literal as they are
+        }
+    }
+    return out;
+}
+
+std::optional<std::vector<std::string>> regex_literals(std::string_view regex) {
+    std::vector<std::string> literals(1);
+    for (std::size_t i = 0; i < regex.size(); ++i) {
+        const auto c = static_cast<unsigned char>(regex[i]);
+        if (c == '|') {
+            literals.emplace_back();
+        } else if (c == '\\') {
+            if (i + 1 >= regex.size()) return std::nullopt;
+            const auto e = static_cast<unsigned char>(regex[i + 1]);
+            // Only escaped ASCII punctuation is a plain literal; \w, \n, \x.. and friends are not.
+            if (e >= 0x80 || e <= 0x20 || e == 0x7F || is_ascii_alnum(e)) return std::nullopt;
+            literals.back() += static_cast<char>(e);
+            ++i;
+        } else if (is_regex_meta(c)) {
+            return std::nullopt;
+        } else {
+            literals.back() += static_cast<char>(c);
+        }
+    }
+    for (const std::string& literal : literals) {
+        if (literal.empty()) return std::nullopt;
+    }
+    return literals;
+}
+
+bool has_uppercase(std::string_view pattern, bool is_regex) {
+    static const Pcre2Program uppercase("[\\p{Lu}\\p{Lt}]", false);
+    const std::string text = is_regex ? literal_parts(pattern) : std::string(pattern);
+    Pcre2Scratch scratch;
+    return uppercase.find(text, 0, scratch).has_value();
+}
+
+std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_word,
+                            HyphenMode hyphen_mode, bool whole_line) {
+    std::string alternation;
+    for (const std::string& regex : regexes) {
+        if (!alternation.empty()) alternation += '|';
+        alternation += "(?:";
+        alternation += regex;
+        alternation += "\\E)";
+    }
+    if (whole_line) return "^(?:" + alternation + ")$";
+    if (whole_word) {
+        const std::string word = hyphen_mode == HyphenMode::Joining ? "[\\w-]" : "\\w";
+        return "(?<!" + word + ")(?:" + alternation + ")(?!" + word + ")";
+    }
+    return alternation;
+}
+
+bool is_ascii(std::string_view text) {
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    }
+    return true;
+}
+
+}  // namespace codescout

@@ -1,0 +1,40 @@
+// Reading and writing pattern text: which user patterns are really literals, smart-case's
+// "contains an uppercase letter", escaping literals for PCRE2, and the combined one-pass regex
+// with the -w / -x wrappers. Pure string work; no matching happens here.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/search/search_options.h"
+
+namespace codescout {
+
+// `text` as a PCRE2 pattern that matches exactly these bytes (-F patterns).
+std::string escape_literal(std::string_view text);
+
+// The literal alternatives of a regex made only of literal text, escaped punctuation ("\.") and
+// top-level '|' (e.g. "foo|ba\.r" -> {"foo", "ba.r"}); nullopt for anything else, including an
+// empty alternative, which would match everywhere.
+std::optional<std::vector<std::string>> regex_literals(std::string_view regex);
+
+// Smart case: does the pattern contain an uppercase (or titlecase) letter? For regexes this is
+// an approximation of ripgrep's rule that only literal characters count: the character right
+// after a backslash is ignored (\W, \S, \D), as are the braces of \p{Lu}, \x{1F}, \N{...},
+// \k<Name>/\g{Name}, names of groups ((?<Name>, (?P<Name>, (?'Name'), references ((?P=Name),
+// (?&Name)) and verbs ((*UTF)). Text inside \Q...\E counts. Unicode-aware via PCRE2's tables.
+bool has_uppercase(std::string_view pattern, bool is_regex);
+
+// One regex for all patterns: (?:p1\E)|(?:p2\E)... ("\E" closes a trailing \Q so it cannot swallow
+// the next alternative), wrapped for -x (^...$, which wins over -w) or -w (no word character
+// around the match; with HyphenMode::Joining '-' counts as a word character).
+std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_word,
+                            HyphenMode hyphen_mode, bool whole_line);
+
+// True if every byte is ASCII (ASCII case folding is then the whole story, except for 'k' and 's':
+// see literal_matcher.h).
+bool is_ascii(std::string_view text);
+
+}  // namespace codescout

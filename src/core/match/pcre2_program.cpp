@@ -1,0 +1,157 @@
+// PCRE2 compilation, JIT, limits and the find loop (see pcre2_program.h).
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "core/match/pcre2_program.h"
+
+#include <pcre2.h>
+
+#include <new>
+
+namespace codescout {
+
+namespace {
+
+constexpr std::size_t kJitStackStart = 32 * 1024;
+constexpr std::size_t kJitStackMax = 1024 * 1024;
+
+// UTF + UCP: \w, \d, \b and case folding follow Unicode. MATCH_INVALID_UTF: invalid UTF-8 in a
+// file is simply never matched by a multi-byte item instead of failing the whole call.
+// MULTILINE: ^ and $ at every line boundary of the multi-line haystack.
+std::uint32_t compile_options(bool caseless) {
+    std::uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE;
+    if (caseless) options |= PCRE2_CASELESS;
+    return options;
+}
+
+std::string error_message(int code) {
+    PCRE2_UCHAR buffer[256];
+    const int length = pcre2_get_error_message(code, buffer, sizeof buffer);
+    if (length < 0) return "PCRE2 error " + std::to_string(code);
+    return std::string(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
+}
+
+// Compiles with '\n' as the only line terminator whatever PCRE2's build default is.
+pcre2_code* compile(std::string_view regex, bool caseless, int& error, PCRE2_SIZE& offset) {
+    pcre2_compile_context* context = pcre2_compile_context_create(nullptr);
+    if (context == nullptr) throw std::bad_alloc();
+    pcre2_set_newline(context, PCRE2_NEWLINE_LF);
+    pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.data()), regex.size(),
+                                     compile_options(caseless), &error, &offset, context);
+    pcre2_compile_context_free(context);
+    return code;
+}
+
+pcre2_code* as_code(void* p) { return static_cast<pcre2_code*>(p); }
+
+bool is_limit_error(int rc) {
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
+}  // namespace
+
+Pcre2Scratch::Pcre2Scratch() {
+    match_data_ = pcre2_match_data_create(1, nullptr);
+    auto* context = pcre2_match_context_create(nullptr);
+    match_context_ = context;
+    jit_stack_ = pcre2_jit_stack_create(kJitStackStart, kJitStackMax, nullptr);
+    if (match_data_ == nullptr || context == nullptr) {
+        release();
+        throw std::bad_alloc();
+    }
+    pcre2_set_match_limit(context, kPcre2MatchLimit);
+    pcre2_set_depth_limit(context, kPcre2DepthLimit);
+    // Without a JIT stack (JIT unsupported) PCRE2 uses its small default one.
+    if (jit_stack_ != nullptr) {
+        pcre2_jit_stack_assign(context, nullptr, static_cast<pcre2_jit_stack*>(jit_stack_));
+    }
+}
+
+Pcre2Scratch::~Pcre2Scratch() { release(); }
+
+void Pcre2Scratch::release() {
+    pcre2_match_data_free(static_cast<pcre2_match_data*>(match_data_));
+    pcre2_match_context_free(static_cast<pcre2_match_context*>(match_context_));
+    pcre2_jit_stack_free(static_cast<pcre2_jit_stack*>(jit_stack_));
+    match_data_ = match_context_ = jit_stack_ = nullptr;
+}
+
+Pcre2Program::Pcre2Program(std::string_view regex, bool caseless) {
+    int error = 0;
+    PCRE2_SIZE offset = 0;
+    pcre2_code* code = compile(regex, caseless, error, offset);
+    if (code == nullptr) throw PatternError(std::string(regex), error_message(error), offset);
+    code_ = code;
+    // JIT is an optimisation: if it is unavailable or fails, the interpreter gives the same answers.
+    jit_ = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+    std::uint32_t empty = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_MATCHEMPTY, &empty);
+    can_match_empty_ = empty != 0;
+}
+
+Pcre2Program::~Pcre2Program() { pcre2_code_free(as_code(code_)); }
+
+std::optional<Pcre2CompileFailure> Pcre2Program::check(std::string_view regex, bool caseless) {
+    int error = 0;
+    PCRE2_SIZE offset = 0;
+    pcre2_code* code = compile(regex, caseless, error, offset);
+    if (code == nullptr) return Pcre2CompileFailure{error_message(error), offset};
+    pcre2_code_free(code);
+    return std::nullopt;
+}
+
+Pcre2Program::Outcome Pcre2Program::run(std::string_view subject, std::size_t from,
+                                        Pcre2Scratch& scratch, MatchRange& out) const {
+    auto* data = static_cast<pcre2_match_data*>(scratch.match_data());
+    auto* context = static_cast<pcre2_match_context*>(scratch.match_context());
+    const auto* bytes = reinterpret_cast<PCRE2_SPTR>(subject.data());
+    const int rc = jit_ ? pcre2_jit_match(as_code(code_), bytes, subject.size(), from, 0, data, context)
+                        : pcre2_match(as_code(code_), bytes, subject.size(), from, 0, data, context);
+    if (rc >= 0) {
+        const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(data);
+        out = MatchRange{ovector[0], ovector[1]};
+        return Outcome::Match;
+    }
+    if (rc == PCRE2_ERROR_NOMATCH) return Outcome::NoMatch;
+    if (is_limit_error(rc)) return Outcome::Limit;
+    throw std::runtime_error("PCRE2 match failed: " + error_message(rc));
+}
+
+std::optional<MatchRange> Pcre2Program::find(std::string_view haystack, std::size_t from,
+                                             Pcre2Scratch& scratch) const {
+    if (from > haystack.size()) return std::nullopt;
+    MatchRange range;
+    switch (run(haystack, from, scratch, range)) {
+    case Outcome::Match: return range;
+    case Outcome::NoMatch: return std::nullopt;
+    case Outcome::Limit: break;
+    }
+    // The budget is per call and a call over a large buffer spends it on every line: retry line
+    // by line. The subject ends at each line's end, so \n is never crossed, but the bytes before
+    // `from` stay visible.
+    const std::size_t previous_newline = from == 0 ? std::string_view::npos : haystack.rfind('\n', from - 1);
+    std::size_t line_begin = previous_newline == std::string_view::npos ? 0 : previous_newline + 1;
+    std::size_t start = from;
+    while (true) {
+        const std::size_t newline = haystack.find('\n', start);
+        const std::size_t line_end = newline == std::string_view::npos ? haystack.size() : newline;
+        switch (run(haystack.substr(0, line_end), start, scratch, range)) {
+        case Outcome::Match: return range;
+        case Outcome::NoMatch: break;
+        case Outcome::Limit:
+            throw MatchLimitError("the pattern exceeded PCRE2's match limit on the line at byte " +
+                                  std::to_string(line_begin) + " (catastrophic backtracking?)");
+        }
+        if (newline == std::string_view::npos) return std::nullopt;
+        start = line_begin = newline + 1;
+    }
+}
+
+std::size_t Pcre2Program::memory_bytes() const {
+    std::size_t size = 0;
+    std::size_t jit_size = 0;
+    pcre2_pattern_info(as_code(code_), PCRE2_INFO_SIZE, &size);
+    if (jit_) pcre2_pattern_info(as_code(code_), PCRE2_INFO_JITSIZE, &jit_size);
+    return size + jit_size;
+}
+
+}  // namespace codescout
