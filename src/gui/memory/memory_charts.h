@@ -50,6 +50,9 @@ public:
     // Both charts as one image (QWidget::grab of the chart views).
     QImage renderImage();
 
+protected:
+    void changeEvent(QEvent* event) override;  // follows light/dark palette changes
+
 private:
     struct Impl;
     std::unique_ptr<Impl> d_;

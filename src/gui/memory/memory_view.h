@@ -3,7 +3,9 @@
 #pragma once
 
 #include <QList>
+#include <QElapsedTimer>
 #include <QStringList>
+#include <QTimer>
 #include <QWidget>
 
 #include <cstdint>
@@ -14,8 +16,6 @@
 #include "gui/memory/sample_buffer.h"
 
 class QLabel;
-class QListWidget;
-class QToolButton;
 
 namespace codescout::gui {
 
@@ -35,6 +35,7 @@ public:
     quint64 memoryBudget() const { return budget_; }
     // Ring-buffer bound (default SampleBuffer::kDefaultCapacity); keeps the newest samples.
     void setSampleCapacity(int capacity);
+    static constexpr int kMinReplotIntervalMs = 40;
 
     // Current samples, for export and tests.
     const SampleBuffer& samples() const { return samples_; }
@@ -61,8 +62,9 @@ protected:
 private:
     void updateAdvice();
     void refreshCharts();
+    void scheduleReplot();
     void updateSummary();
-    void showExportError(const QString& message);
+    bool failExport(const QString& message);
     void chooseAndExport(const QString& caption, const QString& filter, const QString& suffix,
                          bool (MemoryView::*exporter)(const QString&));
 
@@ -71,9 +73,12 @@ private:
     std::uint64_t max_resident_ = 0;
     QList<Advice> advice_;
     bool charts_dirty_ = false;
+    // Re-plots are coalesced: at most one per kMinReplotInterval however fast samples arrive.
+    QTimer replot_timer_;
+    QElapsedTimer since_replot_;
 
     MemoryCharts* charts_ = nullptr;
-    QListWidget* alerts_list_ = nullptr;
+    QLabel* alerts_label_ = nullptr;
     QLabel* summary_ = nullptr;
     QLabel* export_status_ = nullptr;
     MetricsSampler* sampler_ = nullptr;

@@ -1,0 +1,326 @@
+// MemoryCharts: the Qt Charts implementation of the memory view's two live charts. Every Qt
+// Charts include of the project is in this file (Qt Charts is deprecated from Qt 6.10; swapping
+// in Qt Graphs touches only this file).
+#include "gui/memory/memory_charts.h"
+
+#include <QtCharts/QCategoryAxis>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include <QEvent>
+#include <QPainter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "gui/memory/byte_format.h"
+
+namespace codescout::gui {
+
+namespace {
+
+constexpr int kBytesSeriesCount = 5;  // the first five ChartSeries are in bytes
+constexpr double kMinTimeSpanSeconds = 10.0;
+constexpr int kTargetTicks = 5;
+
+// The smallest 1-2-5 x 10^k step with at most kTargetTicks steps up to `span`.
+double niceStep(double span) {
+    if (span <= 0) return 1;
+    const double raw = span / kTargetTicks;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0, 10.0}) {
+        if (m * magnitude >= raw) return m * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+// The value a series plots for one snapshot.
+double valueOf(ChartSeries series, const MetricsSnapshot& s) {
+    switch (series) {
+    case ChartSeries::TotalAllocated: return static_cast<double>(s.total_allocated);
+    case ChartSeries::PeakAllocated: return static_cast<double>(s.peak_allocated);
+    case ChartSeries::MemoryMapped: return static_cast<double>(s.mmap_allocated);
+    case ChartSeries::CacheSize: return static_cast<double>(s.cache_size);
+    case ChartSeries::Resident: return static_cast<double>(s.resident_bytes);
+    case ChartSeries::SmallFiles: return static_cast<double>(s.small_files_processed);
+    case ChartSeries::BufferedFiles: return static_cast<double>(s.buffered_files_processed);
+    case ChartSeries::MmapFiles: return static_cast<double>(s.mmap_files_processed);
+    case ChartSeries::CacheHits: return static_cast<double>(s.cache_hits);
+    case ChartSeries::CacheMisses: return static_cast<double>(s.cache_misses);
+    }
+    return 0;
+}
+
+// Line looks: colours readable on light and dark backgrounds; dashed lines for the "secondary"
+// series of each group (peak beside allocated, cache lookups on the right axis).
+struct SeriesStyle {
+    QColor color;
+    Qt::PenStyle style;
+};
+const std::array<SeriesStyle, kChartSeriesCount> kStyles{{
+    {QColor(0x1f, 0x77, 0xb4), Qt::SolidLine},  // total allocated
+    {QColor(0x1f, 0x77, 0xb4), Qt::DashLine},   // peak
+    {QColor(0x2c, 0xa0, 0x2c), Qt::SolidLine},  // mapped
+    {QColor(0xff, 0x7f, 0x0e), Qt::SolidLine},  // cache
+    {QColor(0x94, 0x67, 0xbd), Qt::SolidLine},  // resident
+    {QColor(0x1f, 0x77, 0xb4), Qt::SolidLine},  // small files
+    {QColor(0xd6, 0x27, 0x28), Qt::SolidLine},  // buffered files
+    {QColor(0x2c, 0xa0, 0x2c), Qt::SolidLine},  // mmap files
+    {QColor(0x17, 0xbe, 0xcf), Qt::DashLine},   // cache hits
+    {QColor(0xff, 0x7f, 0x0e), Qt::DashLine},   // cache misses
+}};
+
+}  // namespace
+
+struct MemoryCharts::Impl {
+    QChart* bytesChart = nullptr;
+    QChart* countsChart = nullptr;
+    QChartView* bytesView = nullptr;
+    QChartView* countsView = nullptr;
+    std::array<QLineSeries*, kChartSeriesCount> series{};
+    QValueAxis* bytesTime = nullptr;
+    QCategoryAxis* bytesAxis = nullptr;
+    QValueAxis* countsTime = nullptr;
+    QValueAxis* filesAxis = nullptr;
+    QValueAxis* lookupsAxis = nullptr;
+
+    // Current axis ranges, to touch the axes only when they change.
+    double bytesMax = -1;
+    double timeMin = -1;
+    double timeMax = -1;
+    double filesMax = -1;
+    double lookupsMax = -1;
+
+    QChart* makeChart(const QString& title);
+    QValueAxis* makeValueAxis(QChart* chart, const QString& title, Qt::Alignment where);
+    void applyTheme(const QPalette& palette);
+    void setBytesRange(double maxValue);
+    static void setCountRange(QValueAxis* axis, double& current, double maxValue);
+    void setTimeRange(double first, double last);
+};
+
+QChart* MemoryCharts::Impl::makeChart(const QString& title) {
+    auto* chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);  // live data: animations only lag behind
+    chart->setTitle(title);
+    QFont titleFont = chart->titleFont();
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setLocalizeNumbers(true);
+    return chart;
+}
+
+QValueAxis* MemoryCharts::Impl::makeValueAxis(QChart* chart, const QString& title, Qt::Alignment where) {
+    auto* axis = new QValueAxis;
+    axis->setTitleText(title);
+    axis->setLabelFormat(QStringLiteral("%i"));
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setMinorTickCount(0);
+    chart->addAxis(axis, where);
+    return axis;
+}
+
+void MemoryCharts::Impl::applyTheme(const QPalette& palette) {
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    for (QChart* chart : {bytesChart, countsChart}) {
+        // setTheme resets fonts and pens, so styles are applied again after it.
+        chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        chart->setBackgroundBrush(palette.brush(QPalette::Base));
+        chart->setTitleBrush(palette.brush(QPalette::Text));
+        chart->legend()->setLabelColor(palette.color(QPalette::Text));
+        QFont titleFont = chart->titleFont();
+        titleFont.setBold(true);
+        chart->setTitleFont(titleFont);
+    }
+    for (int i = 0; i < kChartSeriesCount; ++i) {
+        QPen pen(kStyles[static_cast<std::size_t>(i)].color);
+        pen.setWidthF(i == static_cast<int>(ChartSeries::TotalAllocated) ? 2.5 : 2.0);
+        pen.setStyle(kStyles[static_cast<std::size_t>(i)].style);
+        series[static_cast<std::size_t>(i)]->setPen(pen);
+    }
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(bytesTime), static_cast<QAbstractAxis*>(bytesAxis),
+                                static_cast<QAbstractAxis*>(countsTime), static_cast<QAbstractAxis*>(filesAxis),
+                                static_cast<QAbstractAxis*>(lookupsAxis)}) {
+        axis->setLabelsBrush(palette.brush(QPalette::Text));
+        axis->setTitleBrush(palette.brush(QPalette::Text));
+        QColor grid = palette.color(QPalette::Text);
+        grid.setAlpha(40);
+        axis->setGridLineColor(grid);
+    }
+}
+
+void MemoryCharts::Impl::setBytesRange(double maxValue) {
+    // Ticks at whole numbers of one IEC unit, labelled by us ("64 MiB"), because a printf-style
+    // label format cannot switch units or follow the locale.
+    const double top = std::max(maxValue, 1024.0);
+    const ByteUnit unit = byteUnitFor(static_cast<std::uint64_t>(top));
+    const double inUnit = top / static_cast<double>(unit.factor);
+    const double step = std::max(1.0, niceStep(inUnit));
+    const double ticks = std::ceil(inUnit / step);
+    const double axisMax = ticks * step * static_cast<double>(unit.factor);
+    if (axisMax == bytesMax) return;
+    bytesMax = axisMax;
+    for (const QString& label : bytesAxis->categoriesLabels()) bytesAxis->remove(label);
+    bytesAxis->setStartValue(0);
+    const QLocale locale;
+    for (int i = 0; i <= static_cast<int>(ticks); ++i) {
+        bytesAxis->append(formatInUnit(i * step, unit, locale), i * step * static_cast<double>(unit.factor));
+    }
+    bytesAxis->setRange(0, axisMax);
+}
+
+void MemoryCharts::Impl::setCountRange(QValueAxis* axis, double& current, double maxValue) {
+    const double step = std::max(1.0, niceStep(std::max(maxValue, 5.0)));
+    const double axisMax = std::ceil(std::max(maxValue, 5.0) / step) * step;
+    if (axisMax == current) return;
+    current = axisMax;
+    axis->setTickInterval(step);
+    axis->setRange(0, axisMax);
+}
+
+void MemoryCharts::Impl::setTimeRange(double first, double last) {
+    const double span = std::max(last - first, kMinTimeSpanSeconds);
+    const double step = niceStep(span);
+    const double lo = std::floor(first / step) * step;
+    double hi = std::ceil(last / step) * step;
+    if (hi - lo < kMinTimeSpanSeconds) hi = lo + kMinTimeSpanSeconds;
+    if (lo == timeMin && hi == timeMax) return;
+    timeMin = lo;
+    timeMax = hi;
+    for (QValueAxis* axis : {bytesTime, countsTime}) {
+        axis->setTickInterval(step);
+        axis->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%i"));
+        axis->setRange(lo, hi);
+    }
+}
+
+MemoryCharts::MemoryCharts(QWidget* parent) : QWidget(parent), d_(std::make_unique<Impl>()) {
+    d_->bytesChart = d_->makeChart(tr("Memory"));
+    d_->countsChart = d_->makeChart(tr("Files and pattern cache"));
+
+    const std::array<QString, kChartSeriesCount> names{
+        tr("Allocated"),     tr("Peak allocated"), tr("Memory-mapped"), tr("Pattern cache"),
+        tr("Resident (process)"), tr("Small files"), tr("Buffered files"), tr("Mapped files"),
+        tr("Cache hits"),    tr("Cache misses")};
+    for (int i = 0; i < kChartSeriesCount; ++i) {
+        auto* line = new QLineSeries(this);
+        line->setName(names[static_cast<std::size_t>(i)]);
+        (i < kBytesSeriesCount ? d_->bytesChart : d_->countsChart)->addSeries(line);
+        d_->series[static_cast<std::size_t>(i)] = line;
+    }
+
+    d_->bytesTime = d_->makeValueAxis(d_->bytesChart, tr("Elapsed (s)"), Qt::AlignBottom);
+    d_->bytesAxis = new QCategoryAxis;
+    d_->bytesAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    d_->bytesChart->addAxis(d_->bytesAxis, Qt::AlignLeft);
+    d_->countsTime = d_->makeValueAxis(d_->countsChart, tr("Elapsed (s)"), Qt::AlignBottom);
+    d_->filesAxis = d_->makeValueAxis(d_->countsChart, tr("Files"), Qt::AlignLeft);
+    d_->lookupsAxis = d_->makeValueAxis(d_->countsChart, tr("Cache lookups"), Qt::AlignRight);
+    for (int i = 0; i < kChartSeriesCount; ++i) {
+        QLineSeries* line = d_->series[static_cast<std::size_t>(i)];
+        const auto which = static_cast<ChartSeries>(i);
+        if (i < kBytesSeriesCount) {
+            line->attachAxis(d_->bytesTime);
+            line->attachAxis(d_->bytesAxis);
+        } else {
+            line->attachAxis(d_->countsTime);
+            const bool lookup = which == ChartSeries::CacheHits || which == ChartSeries::CacheMisses;
+            line->attachAxis(lookup ? d_->lookupsAxis : d_->filesAxis);
+        }
+    }
+
+    auto makeView = [this](QChart* chart, const QString& accessibleName) {
+        auto* view = new QChartView(chart, this);
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setAccessibleName(accessibleName);
+        view->setMinimumHeight(160);
+        return view;
+    };
+    d_->bytesView = makeView(d_->bytesChart, tr("Memory over time chart"));
+    d_->countsView = makeView(d_->countsChart, tr("Files per strategy and pattern cache chart"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(d_->bytesView, 1);
+    layout->addWidget(d_->countsView, 1);
+
+    d_->applyTheme(palette());
+    clear();
+}
+
+MemoryCharts::~MemoryCharts() = default;
+
+void MemoryCharts::plot(const SampleBuffer& samples) {
+    if (samples.empty()) {
+        clear();
+        return;
+    }
+    const std::size_t n = samples.size();
+    std::array<double, kChartSeriesCount> maxima{};
+    for (int i = 0; i < kChartSeriesCount; ++i) {
+        const auto which = static_cast<ChartSeries>(i);
+        QList<QPointF> points;
+        points.reserve(static_cast<qsizetype>(n));
+        double maxValue = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            const MetricsSample& sample = samples.at(k);
+            const double y = valueOf(which, sample.snapshot);
+            maxValue = std::max(maxValue, y);
+            points.append(QPointF(static_cast<double>(sample.elapsed_ms) / 1000.0, y));
+        }
+        maxima[static_cast<std::size_t>(i)] = maxValue;
+        // replace() redraws once; clear()+append() would redraw per point.
+        d_->series[static_cast<std::size_t>(i)]->replace(points);
+    }
+    const double bytesMax = *std::max_element(maxima.begin(), maxima.begin() + kBytesSeriesCount);
+    const double filesMax = std::max({maxima[static_cast<std::size_t>(ChartSeries::SmallFiles)],
+                                      maxima[static_cast<std::size_t>(ChartSeries::BufferedFiles)],
+                                      maxima[static_cast<std::size_t>(ChartSeries::MmapFiles)]});
+    const double lookupsMax = std::max(maxima[static_cast<std::size_t>(ChartSeries::CacheHits)],
+                                       maxima[static_cast<std::size_t>(ChartSeries::CacheMisses)]);
+    d_->setBytesRange(bytesMax);
+    Impl::setCountRange(d_->filesAxis, d_->filesMax, filesMax);
+    Impl::setCountRange(d_->lookupsAxis, d_->lookupsMax, lookupsMax);
+    d_->setTimeRange(static_cast<double>(samples.at(0).elapsed_ms) / 1000.0,
+                     static_cast<double>(samples.latest().elapsed_ms) / 1000.0);
+}
+
+void MemoryCharts::clear() {
+    for (QLineSeries* line : d_->series) line->replace(QList<QPointF>());
+    d_->setBytesRange(0);
+    Impl::setCountRange(d_->filesAxis, d_->filesMax, 0);
+    Impl::setCountRange(d_->lookupsAxis, d_->lookupsMax, 0);
+    d_->setTimeRange(0, 0);
+}
+
+int MemoryCharts::pointCount(ChartSeries series) const {
+    return static_cast<int>(d_->series[static_cast<std::size_t>(series)]->count());
+}
+
+QString MemoryCharts::seriesName(ChartSeries series) const {
+    return d_->series[static_cast<std::size_t>(series)]->name();
+}
+
+double MemoryCharts::bytesAxisMax() const { return d_->bytesMax; }
+
+QStringList MemoryCharts::bytesAxisLabels() const { return d_->bytesAxis->categoriesLabels(); }
+
+double MemoryCharts::timeAxisMax() const { return d_->timeMax; }
+
+QImage MemoryCharts::renderImage() { return grab().toImage(); }
+
+void MemoryCharts::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) d_->applyTheme(palette());
+    QWidget::changeEvent(event);
+}
+
+}  // namespace codescout::gui

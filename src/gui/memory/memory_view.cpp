@@ -1,0 +1,269 @@
+// MemoryView: live memory charts, alerts and exports, fed by a MetricsSampler.
+#include "gui/memory/memory_view.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QImageWriter>
+#include <QLabel>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+#include "gui/memory/byte_format.h"
+#include "gui/memory/memory_charts.h"
+#include "gui/memory/metrics_export.h"
+#include "gui/memory/metrics_sampler.h"
+
+namespace codescout::gui {
+
+namespace {
+
+bool writeAtomically(const QString& path, const QByteArray& data, QString* error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+MemoryView::MemoryView(QWidget* parent) : QWidget(parent) {
+    setAccessibleName(tr("Memory view"));
+
+    summary_ = new QLabel(this);
+    summary_->setWordWrap(true);
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    summary_->setAccessibleName(tr("Current memory counters"));
+
+    alerts_label_ = new QLabel(this);
+    alerts_label_->setWordWrap(true);
+    alerts_label_->setTextFormat(Qt::RichText);
+    alerts_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    alerts_label_->setAccessibleName(tr("Memory alerts and recommendations"));
+
+    charts_ = new MemoryCharts(this);
+
+    auto* exportPng = new QPushButton(tr("Export Chart…"), this);
+    exportPng->setAccessibleName(tr("Export the charts as a PNG image"));
+    auto* exportCsvButton = new QPushButton(tr("Export CSV…"), this);
+    exportCsvButton->setAccessibleName(tr("Export the samples as CSV"));
+    auto* exportProm = new QPushButton(tr("Export Prometheus…"), this);
+    exportProm->setAccessibleName(tr("Export the current counters as Prometheus text"));
+    export_status_ = new QLabel(this);
+    export_status_->setWordWrap(true);
+    export_status_->setAccessibleName(tr("Export status"));
+
+    connect(exportPng, &QPushButton::clicked, this, [this] {
+        chooseAndExport(tr("Export Chart"), tr("PNG images (*.png)"), QStringLiteral("png"),
+                        &MemoryView::exportChartPng);
+    });
+    connect(exportCsvButton, &QPushButton::clicked, this, [this] {
+        chooseAndExport(tr("Export Samples"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
+                        &MemoryView::exportCsv);
+    });
+    connect(exportProm, &QPushButton::clicked, this, [this] {
+        chooseAndExport(tr("Export Counters"), tr("Prometheus text (*.prom *.txt)"),
+                        QStringLiteral("prom"), &MemoryView::exportPrometheus);
+    });
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(exportPng);
+    buttons->addWidget(exportCsvButton);
+    buttons->addWidget(exportProm);
+    buttons->addStretch(1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(summary_);
+    layout->addWidget(alerts_label_);
+    layout->addWidget(charts_, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(export_status_);
+
+    replot_timer_.setSingleShot(true);
+    connect(&replot_timer_, &QTimer::timeout, this, &MemoryView::refreshCharts);
+
+    clear();
+}
+
+MemoryView::~MemoryView() = default;
+
+void MemoryView::setSampler(MetricsSampler* sampler) {
+    for (const QMetaObject::Connection& c : std::as_const(sampler_connections_)) disconnect(c);
+    sampler_connections_.clear();
+    sampler_ = sampler;
+    if (!sampler) return;
+    sampler_connections_ << connect(sampler, &MetricsSampler::sampled, this, &MemoryView::addSample)
+                         << connect(sampler, &MetricsSampler::started, this, &MemoryView::clear)
+                         << connect(sampler, &QObject::destroyed, this, [this] {
+                                sampler_ = nullptr;
+                                sampler_connections_.clear();
+                            });
+}
+
+void MemoryView::setMemoryBudget(quint64 bytes) {
+    if (bytes == budget_) return;
+    budget_ = bytes;
+    updateAdvice();
+}
+
+void MemoryView::setSampleCapacity(int capacity) {
+    samples_.setCapacity(static_cast<std::size_t>(std::max(capacity, 1)));
+    scheduleReplot();
+}
+
+std::optional<MetricsSnapshot> MemoryView::latestSnapshot() const {
+    if (samples_.empty()) return std::nullopt;
+    return samples_.latest().snapshot;
+}
+
+QStringList MemoryView::alerts() const {
+    QStringList texts;
+    for (const Advice& a : advice_) texts << a.text;
+    return texts;
+}
+
+void MemoryView::addSample(const codescout::MetricsSnapshot& snapshot, qint64 elapsedMs) {
+    samples_.push(MetricsSample{elapsedMs, snapshot});
+    max_resident_ = std::max(max_resident_, snapshot.resident_bytes);
+    updateSummary();
+    updateAdvice();
+    scheduleReplot();
+}
+
+void MemoryView::clear() {
+    samples_.clear();
+    max_resident_ = 0;
+    replot_timer_.stop();
+    charts_->clear();
+    charts_dirty_ = false;
+    since_replot_.invalidate();
+    export_status_->clear();
+    updateSummary();
+    updateAdvice();
+}
+
+void MemoryView::scheduleReplot() {
+    charts_dirty_ = true;
+    // Hidden (dock closed): nothing to draw; showEvent plots what accumulated.
+    if (!isVisible() || replot_timer_.isActive()) return;
+    const qint64 since = since_replot_.isValid() ? since_replot_.elapsed() : kMinReplotIntervalMs;
+    replot_timer_.start(static_cast<int>(std::max<qint64>(0, kMinReplotIntervalMs - since)));
+}
+
+void MemoryView::refreshCharts() {
+    if (!charts_dirty_) return;
+    charts_dirty_ = false;
+    charts_->plot(samples_);
+    since_replot_.start();
+}
+
+void MemoryView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (charts_dirty_) scheduleReplot();
+}
+
+void MemoryView::updateSummary() {
+    if (samples_.empty()) {
+        summary_->setText(tr("No search sampled yet."));
+        return;
+    }
+    const MetricsSnapshot& s = samples_.latest().snapshot;
+    const QLocale locale;
+    const auto n = [&locale](std::uint64_t v) { return locale.toString(static_cast<qulonglong>(v)); };
+    summary_->setText(
+        tr("Allocated %1 (peak %2) · mapped %3 · pattern cache %4 · resident %5\n"
+           "Files small/buffered/mapped: %6/%7/%8 · cache hits/misses: %9/%10")
+            .arg(formatBytes(s.total_allocated), formatBytes(s.peak_allocated),
+                 formatBytes(s.mmap_allocated), formatBytes(s.cache_size),
+                 formatBytes(s.resident_bytes), n(s.small_files_processed),
+                 n(s.buffered_files_processed), n(s.mmap_files_processed), n(s.cache_hits))
+            .arg(n(s.cache_misses)));
+}
+
+void MemoryView::updateAdvice() {
+    QList<Advice> fresh;
+    if (!samples_.empty()) {
+        fresh = MemoryAdvisor::advise(
+            AdvisorInput{samples_.latest().snapshot, max_resident_, budget_});
+    }
+    const QStringList before = alerts();
+    advice_ = fresh;
+    const QStringList after = alerts();
+    if (after.isEmpty()) {
+        alerts_label_->setText(QStringLiteral("<i>%1</i>").arg(
+            samples_.empty() ? tr("Alerts and recommendations appear here during a search.")
+                             : tr("No memory alerts: this search used memory well.")));
+    } else {
+        QString html;
+        for (const Advice& a : std::as_const(advice_)) {
+            // Plain symbols rather than icons: they survive copy-paste and screen readers.
+            const QString mark = a.severity == AdviceSeverity::Warning ? QStringLiteral("⚠")
+                                                                        : QStringLiteral("💡");
+            html += QStringLiteral("<p>%1 %2</p>").arg(mark, a.text.toHtmlEscaped());
+        }
+        alerts_label_->setText(html);
+    }
+    if (after != before) emit alertsChanged(after);
+}
+
+bool MemoryView::failExport(const QString& message) {
+    export_status_->setText(message);
+    emit exportFailed(message);
+    return false;
+}
+
+bool MemoryView::exportChartPng(const QString& path) {
+    if (charts_dirty_) refreshCharts();
+    const QImage image = charts_->renderImage();
+    if (image.isNull()) return failExport(tr("Could not render the charts to an image."));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return failExport(tr("Could not write %1: %2").arg(path, file.errorString()));
+    }
+    QImageWriter writer(&file, "png");
+    if (!writer.write(image)) {
+        file.cancelWriting();
+        return failExport(tr("Could not write %1: %2").arg(path, writer.errorString()));
+    }
+    if (!file.commit()) return failExport(tr("Could not write %1: %2").arg(path, file.errorString()));
+    export_status_->setText(tr("Charts saved to %1.").arg(path));
+    return true;
+}
+
+bool MemoryView::exportCsv(const QString& path) {
+    QString error;
+    if (!writeAtomically(path, samplesToCsv(samples_), &error)) {
+        return failExport(tr("Could not write %1: %2").arg(path, error));
+    }
+    export_status_->setText(tr("%n sample(s) saved to %1.", nullptr, static_cast<int>(samples_.size())).arg(path));
+    return true;
+}
+
+bool MemoryView::exportPrometheus(const QString& path) {
+    if (samples_.empty()) return failExport(tr("Nothing to export yet: run a search first."));
+    QString error;
+    if (!writeAtomically(path, snapshotToPrometheus(samples_.latest().snapshot), &error)) {
+        return failExport(tr("Could not write %1: %2").arg(path, error));
+    }
+    export_status_->setText(tr("Counters saved to %1.").arg(path));
+    return true;
+}
+
+void MemoryView::chooseAndExport(const QString& caption, const QString& filter, const QString& suffix,
+                                 bool (MemoryView::*exporter)(const QString&)) {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = dir + QStringLiteral("/codescout-memory.") + suffix;
+    QString path = QFileDialog::getSaveFileName(this, caption, suggested, filter);
+    if (path.isEmpty()) return;  // cancelled
+    if (QFileInfo(path).suffix().isEmpty()) path += QLatin1Char('.') + suffix;
+    (this->*exporter)(path);
+}
+
+}  // namespace codescout::gui
