@@ -1,0 +1,56 @@
+// MappedFile: mmap/madvise/munmap with metrics accounting (see mapped_file.h).
+#include "core/io/mapped_file.h"
+
+#include <atomic>
+#include <utility>
+
+#include <sys/mman.h>
+
+namespace codescout {
+
+namespace {
+std::atomic<AfterMapHook> g_after_map_hook{nullptr};
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)),
+      metrics_(std::exchange(other.metrics_, nullptr)) {}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+    if (this != &other) {
+        unmap();
+        data_ = std::exchange(other.data_, nullptr);
+        size_ = std::exchange(other.size_, 0);
+        metrics_ = std::exchange(other.metrics_, nullptr);
+    }
+    return *this;
+}
+
+MappedFile MappedFile::map(int fd, std::uint64_t size, MemoryMetrics& metrics) {
+    MappedFile mapped;
+    if (size == 0 || size > SIZE_MAX) return mapped;
+    void* address = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
+    if (address == MAP_FAILED) return mapped;
+    // Only a hint: read-ahead more aggressively and drop pages behind us.
+    ::madvise(address, static_cast<std::size_t>(size), MADV_SEQUENTIAL);
+    mapped.data_ = static_cast<const char*>(address);
+    mapped.size_ = static_cast<std::size_t>(size);
+    mapped.metrics_ = &metrics;
+    metrics.record_mmap(size);
+    return mapped;
+}
+
+void MappedFile::unmap() {
+    if (data_ == nullptr) return;
+    ::munmap(const_cast<char*>(data_), size_);
+    metrics_->record_munmap(size_);
+    data_ = nullptr;
+    size_ = 0;
+    metrics_ = nullptr;
+}
+
+void set_after_map_hook(AfterMapHook hook) { g_after_map_hook.store(hook, std::memory_order_release); }
+
+AfterMapHook after_map_hook() { return g_after_map_hook.load(std::memory_order_acquire); }
+
+}  // namespace codescout

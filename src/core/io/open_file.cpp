@@ -1,0 +1,81 @@
+// open_for_search: open + fstat with type checks (see open_file.h).
+#include "core/io/open_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace codescout {
+
+namespace {
+
+// Why a path that is not a regular file is refused, or an empty string for a regular file.
+std::string non_regular_reason(mode_t mode) {
+    if (S_ISREG(mode)) return {};
+    if (S_ISFIFO(mode)) return "not a regular file (FIFO)";
+    if (S_ISCHR(mode)) return "not a regular file (character device)";
+    if (S_ISBLK(mode)) return "not a regular file (block device)";
+    if (S_ISSOCK(mode)) return "not a regular file (socket)";
+    if (S_ISDIR(mode)) return "is a directory";
+    return "not a regular file";
+}
+
+}  // namespace
+
+FileDescriptor& FileDescriptor::operator=(FileDescriptor&& other) noexcept {
+    if (this != &other) {
+        reset();
+        fd_ = other.fd_;
+        other.fd_ = -1;
+    }
+    return *this;
+}
+
+void FileDescriptor::reset() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+}
+
+std::string errno_message(int error) { return std::generic_category().message(error); }
+
+OpenedFile open_for_search(const std::string& path, bool check_type_first) {
+    OpenedFile result;
+    struct stat st {};
+    if (check_type_first) {
+        if (::stat(path.c_str(), &st) != 0) {
+            result.error = errno_message(errno);
+            return result;
+        }
+        if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) {
+            result.error = std::move(reason);
+            return result;
+        }
+    }
+    int fd = -1;
+    do {
+        fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+        result.error = errno_message(errno);
+        return result;
+    }
+    FileDescriptor owned(fd);
+    // Also after the walker's own check: the path may have been replaced since it was listed.
+    if (::fstat(fd, &st) != 0) {
+        result.error = errno_message(errno);
+        return result;
+    }
+    if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) {
+        result.error = std::move(reason);
+        return result;
+    }
+    result.fd = std::move(owned);
+    result.size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+    return result;
+}
+
+}  // namespace codescout

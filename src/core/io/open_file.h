@@ -1,0 +1,44 @@
+// Opening a file for searching: one open() and one fstat(), refusing anything that is not a
+// regular file (a FIFO given on the command line must never make the search hang).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace codescout {
+
+// An owned file descriptor, closed on destruction.
+class FileDescriptor {
+public:
+    FileDescriptor() = default;
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    ~FileDescriptor() { reset(); }
+    FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+    FileDescriptor& operator=(FileDescriptor&& other) noexcept;
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+
+    int get() const { return fd_; }
+    explicit operator bool() const { return fd_ >= 0; }
+    void reset();
+
+private:
+    int fd_ = -1;
+};
+
+struct OpenedFile {
+    FileDescriptor fd;
+    std::uint64_t size = 0;  // as fstat reported it when opened (0 for many /proc files)
+    std::string error;       // non-empty: the file could not be opened; fd is invalid
+};
+
+// Opens `path` read-only. `check_type_first` stats the path before opening it, so that a FIFO or
+// a device named explicitly is refused without being opened (opening a tape device rewinds it);
+// the walker's own entries are already known to be regular files and skip that syscall.
+// Non-blocking mode makes a FIFO or a blocking pseudo-file fail instead of hanging.
+OpenedFile open_for_search(const std::string& path, bool check_type_first);
+
+// "Resource temporarily unavailable" style text for an errno value.
+std::string errno_message(int error);
+
+}  // namespace codescout

@@ -1,0 +1,69 @@
+// The buffer scanner: finds matching lines in a buffer of whole lines by asking the matcher for
+// the next candidate in the whole buffer (not line by line), then verifying the candidate's line
+// alone. It keeps the state that crosses buffer boundaries (line numbers, pending after-context,
+// -m), so the same file can be fed whole, in chunks, or in windows of a mapping.
+//
+// Every read of the input happens in scan(); scan() keeps no heap memory in its own frames
+// (records are put into the FileResult first, then filled), so it may be abandoned at a read of
+// a mapping that shrank (see io/sigbus_guard.h) without leaking.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "core/match/matcher.h"
+#include "core/search/search_options.h"
+#include "core/search/search_result.h"
+
+namespace codescout {
+
+class FileScanner {
+public:
+    FileScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report);
+
+    // Starts a new file whose lines go into `out` (lines, matched_lines, matches).
+    void start(FileResult& out);
+
+    // Scans the lines in window[from, window.size()). The window's first byte is at file offset
+    // `base`; window[0, from) are lines already scanned, kept only as possible before-context.
+    // window.size() is the end of a line ("\n" included) or the end of the file. Throws
+    // MatchLimitError from the matcher.
+    void scan(std::string_view window, std::uint64_t base, std::size_t from);
+
+    // True when more input cannot change the result: -l found a match, or -m was reached and
+    // its after-context is complete.
+    bool finished() const { return finished_; }
+
+    // Where the reader must keep bytes from when it drops the front of `window` (before-context
+    // for a later match); everything before can go. Also settles the line count up to there.
+    std::size_t retain_from(std::string_view window, std::uint64_t base);
+
+private:
+    void on_matching_line(std::string_view window, std::uint64_t base, std::size_t line_start,
+                          std::size_t line_end, MatchRange first);
+    void emit_after_context(std::string_view window, std::uint64_t base, std::size_t up_to);
+    void emit_before_context(std::string_view window, std::uint64_t base, std::size_t line_start,
+                             std::uint64_t line_number);
+    // Appends a line record and fills in its text; spans are added by the caller.
+    LineRecord& append_line(std::string_view window, std::uint64_t base, std::size_t line_start,
+                            std::size_t line_end, std::uint64_t number, bool is_context);
+    // Adds every match of the line after `first` (already known) to `record`; returns how many.
+    std::uint64_t collect_spans(std::string_view line, MatchRange first, LineRecord& record);
+    std::uint64_t line_number_at(std::string_view window, std::uint64_t base, std::size_t offset);
+    void mark_emitted(std::uint64_t base, std::size_t line_end, std::uint64_t number);
+
+    const Matcher& matcher_;
+    MatchScratch& scratch_;
+    const ReportOptions& report_;
+    FileResult* out_ = nullptr;
+
+    std::uint64_t emitted_end_ = 0;      // file offset after the last line put into the result
+    std::uint64_t after_remaining_ = 0;  // after-context lines still owed to the last match
+    std::uint64_t counted_offset_ = 0;   // a line start whose number is known ...
+    std::uint64_t counted_line_ = 1;     // ... and that number
+    bool limit_reached_ = false;         // -m matching lines found
+    bool finished_ = false;
+};
+
+}  // namespace codescout

@@ -1,0 +1,160 @@
+// Search: compiles the matcher, walks the roots in parallel and runs a FileSearcher per worker
+// thread, streaming each file's results to the sink as soon as it is done (see search.h).
+#include "core/search/search.h"
+
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+#include "core/search/file_searcher.h"
+#include "core/search/worker_pool.h"
+#include "core/walk/walker.h"
+
+namespace codescout {
+
+namespace {
+
+constexpr auto relaxed = std::memory_order_relaxed;
+
+unsigned effective_threads(unsigned requested) {
+    if (requested > 0) return requested;
+    const unsigned hardware = std::thread::hardware_concurrency();
+    return hardware > 0 ? hardware : 1;
+}
+
+}  // namespace
+
+struct Search::Impl {
+    SearchOptions options;
+    std::shared_ptr<MemoryMetrics> metrics;
+    std::shared_ptr<PatternCache> cache;
+    std::shared_ptr<const Matcher> matcher;
+    std::unique_ptr<Walker> walker;
+
+    std::atomic<bool> stop{false};              // polled by the workers: cancel() or a sink said stop
+    std::atomic<bool> cancel_requested{false};  // only cancel(): what summary.cancelled reports
+    std::atomic<bool> started{false};
+
+    // Live counters (progress) and the searcher's share of the summary.
+    std::atomic<std::uint64_t> files_searched{0};
+    std::atomic<std::uint64_t> files_matched{0};
+    std::atomic<std::uint64_t> matched_lines{0};
+    std::atomic<std::uint64_t> matches{0};
+    std::atomic<std::uint64_t> bytes_searched{0};
+    std::atomic<std::uint64_t> binary{0};
+    std::atomic<std::uint64_t> too_large{0};
+    std::atomic<std::uint64_t> errors{0};
+
+    // Searches one visited file; false stops the walk.
+    bool visit(WorkerPool& pool, const WalkEntry& entry, ResultSink& sink);
+};
+
+bool Search::Impl::visit(WorkerPool& pool, const WalkEntry& entry, ResultSink& sink) {
+    if (stop.load(relaxed)) return false;
+    FileResult result;
+    const FileReport report = pool.for_this_thread().search(entry.path, entry.explicit_root, result);
+    switch (report.outcome) {
+    case FileOutcome::NoMatch:
+        files_searched.fetch_add(1, relaxed);
+        bytes_searched.fetch_add(report.bytes_searched, relaxed);
+        break;
+    case FileOutcome::Matched:
+        files_searched.fetch_add(1, relaxed);
+        bytes_searched.fetch_add(report.bytes_searched, relaxed);
+        files_matched.fetch_add(1, relaxed);
+        matched_lines.fetch_add(result.matched_lines, relaxed);
+        matches.fetch_add(result.matches, relaxed);
+        if (!sink.on_file(std::move(result))) {
+            stop.store(true, relaxed);
+            return false;
+        }
+        break;
+    case FileOutcome::Binary:
+        binary.fetch_add(1, relaxed);
+        break;
+    case FileOutcome::TooLarge:
+        too_large.fetch_add(1, relaxed);
+        break;
+    case FileOutcome::Error:
+        errors.fetch_add(1, relaxed);
+        sink.on_error(SearchError{entry.path, report.error});
+        break;
+    case FileOutcome::Stopped:
+        return false;
+    }
+    return !stop.load(relaxed);
+}
+
+Search::Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics, std::shared_ptr<PatternCache> cache)
+    : impl_(std::make_unique<Impl>()) {
+    if (options.processing.small_file_threshold > options.processing.large_file_threshold) {
+        throw std::invalid_argument("the small file threshold (" +
+                                    std::to_string(options.processing.small_file_threshold) +
+                                    ") must not be above the large file threshold (" +
+                                    std::to_string(options.processing.large_file_threshold) + ")");
+    }
+    impl_->options = std::move(options);
+    impl_->metrics = metrics ? std::move(metrics) : std::make_shared<MemoryMetrics>();
+    impl_->cache = cache ? std::move(cache) : std::make_shared<PatternCache>();
+    impl_->matcher = impl_->cache->get(impl_->options.pattern, *impl_->metrics);
+    impl_->walker = std::make_unique<Walker>(impl_->options.walk, effective_threads(impl_->options.threads));
+}
+
+Search::~Search() = default;
+
+SearchSummary Search::run(ResultSink& sink) {
+    Impl& impl = *impl_;
+    if (impl.started.exchange(true)) throw std::logic_error("Search::run called twice");
+    const auto start = std::chrono::steady_clock::now();
+    MemoryMetrics& metrics = *impl.metrics;
+    metrics.reset_search_counters();
+    metrics.set_thresholds(impl.options.processing.small_file_threshold,
+                           impl.options.processing.large_file_threshold);
+
+    {
+        // Scoped: the workers' buffers are freed (and recorded) before the final snapshot.
+        WorkerPool pool(*impl.matcher, impl.options, metrics, impl.stop);
+        impl.walker->run([&](const WalkEntry& entry) { return impl.visit(pool, entry, sink); },
+                         [&](const SearchError& error) { sink.on_error(error); }, impl.stop);
+    }
+
+    SearchSummary summary;
+    summary.files_searched = impl.files_searched.load(relaxed);
+    summary.files_matched = impl.files_matched.load(relaxed);
+    summary.matched_lines = impl.matched_lines.load(relaxed);
+    summary.matches = impl.matches.load(relaxed);
+    summary.bytes_searched = impl.bytes_searched.load(relaxed);
+    const WalkCounters walked = impl.walker->counters();
+    summary.skipped.ignored = walked.ignored;
+    summary.skipped.hidden = walked.hidden;
+    summary.skipped.special = walked.special;
+    summary.skipped.binary = impl.binary.load(relaxed);
+    summary.skipped.too_large = impl.too_large.load(relaxed);
+    summary.skipped.errors = walked.errors + impl.errors.load(relaxed);
+    summary.cancelled = impl.cancel_requested.load(relaxed);
+    summary.elapsed = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start);
+    summary.metrics = metrics.snapshot(true);
+    return summary;
+}
+
+void Search::cancel() {
+    impl_->cancel_requested.store(true, relaxed);
+    impl_->stop.store(true, relaxed);
+}
+
+bool Search::cancelled() const { return impl_->cancel_requested.load(relaxed); }
+
+SearchProgress Search::progress() const {
+    SearchProgress progress;
+    progress.files_searched = impl_->files_searched.load(relaxed);
+    progress.files_matched = impl_->files_matched.load(relaxed);
+    progress.matches = impl_->matches.load(relaxed);
+    progress.bytes_searched = impl_->bytes_searched.load(relaxed);
+    return progress;
+}
+
+const std::shared_ptr<MemoryMetrics>& Search::metrics() const { return impl_->metrics; }
+
+const SearchOptions& Search::options() const { return impl_->options; }
+
+}  // namespace codescout
