@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/search/search_options.h"
@@ -39,6 +40,7 @@ public:
     // Throws std::invalid_argument for an invalid glob before walking.
     void run(const Visitor& visit, const ErrorHandler& on_error, const std::atomic<bool>& cancelled);
 
+    // Exact, and safe to read from any thread while run() is going on.
     WalkCounters counters() const;
 
 private:

@@ -1,0 +1,385 @@
+// The parallel walk (see walk_run.h). System calls dominate a walk, so per directory it costs one
+// open, getdents64 until it returns 0, and one close; fstatat only for DT_UNKNOWN entries and for
+// symlinks that are followed; fstat of the directory only when following links (loop detection).
+// Files go to the visitor on the thread that read their directory.
+#include "core/walk/walk_run.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/walk/dir_entries.h"
+
+namespace codescout {
+
+// A directory on the current chain, kept only when following links.
+struct WalkRun::Ancestor {
+    dev_t dev;
+    ino_t ino;
+    std::string path;
+    std::shared_ptr<const Ancestor> parent;
+};
+
+// A unit of work: a directory to read, or a file named as a root.
+struct WalkRun::Item {
+    std::string path;           // display path
+    std::size_t rel_begin = 0;  // where root-relative paths start in the display paths of children
+    std::size_t glob_begin = 0; // where -g paths start (ripgrep matches them from the current dir)
+    unsigned depth = 0;
+    bool file_root = false;
+    std::shared_ptr<const IgnoreLevel> ignore;
+    std::shared_ptr<const Ancestor> ancestors;
+};
+
+// Per-thread buffers, reused for every directory.
+struct WalkRun::Scratch {
+    DirEntries entries;
+    WalkEntry entry;
+    std::string match_scratch;
+    std::vector<Item> children;
+    std::vector<IgnoreLoadProblem> problems;
+    WalkCounters local;
+};
+
+namespace {
+
+std::string errno_text(int err) {
+    char buf[256];
+    // GNU strerror_r returns the message (maybe not in buf); thread-safe unlike strerror.
+    const char* msg = ::strerror_r(err, buf, sizeof buf);
+    return std::string(msg) + " (os error " + std::to_string(err) + ")";
+}
+
+// Closes a directory even when a visitor throws.
+class FdCloser {
+public:
+    explicit FdCloser(int fd) : fd_(fd) {}
+    ~FdCloser() { ::close(fd_); }
+    FdCloser(const FdCloser&) = delete;
+    FdCloser& operator=(const FdCloser&) = delete;
+
+private:
+    int fd_;
+};
+
+unsigned char type_from_mode(mode_t mode) {
+    if (S_ISREG(mode)) return DT_REG;
+    if (S_ISDIR(mode)) return DT_DIR;
+    if (S_ISLNK(mode)) return DT_LNK;
+    if (S_ISFIFO(mode)) return DT_FIFO;
+    if (S_ISSOCK(mode)) return DT_SOCK;
+    if (S_ISCHR(mode)) return DT_CHR;
+    if (S_ISBLK(mode)) return DT_BLK;
+    return DT_UNKNOWN;
+}
+
+// Bytes to drop from a display path before matching -g globs: ripgrep strips "./" and, for an
+// absolute path below the current directory, the current directory.
+std::size_t glob_offset(const std::string& root, const std::string& cwd) {
+    std::string prefix = root;
+    if (prefix.empty() || prefix.back() != '/') prefix.push_back('/');
+    std::size_t off = 0;
+    while (prefix.compare(off, 2, "./") == 0) off += 2;
+    if (off == 0 && !cwd.empty() && prefix.front() == '/') {
+        const std::string base = cwd == "/" ? "/" : cwd + "/";
+        if (prefix.starts_with(base)) off = base.size();
+    }
+    return off;
+}
+
+std::string absolute_normal(const std::string& root) {
+    std::error_code ec;
+    std::string p = std::filesystem::absolute(root, ec).lexically_normal().string();
+    if (ec) return {};
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    return p;
+}
+
+std::string current_directory() {
+    std::error_code ec;
+    auto p = std::filesystem::current_path(ec);
+    return ec ? std::string() : p.string();
+}
+
+}  // namespace
+
+WalkRun::WalkRun(const WalkOptions& options, const PathFilters& filters, const Walker::Visitor& visit,
+                 const Walker::ErrorHandler& on_error, const std::atomic<bool>& cancelled,
+                 WalkSharedCounters& counters)
+    : options_(options), filters_(filters), visit_(visit), on_error_(on_error), cancelled_(cancelled),
+      counters_(counters) {
+    if (options_.respect_ignore_files) ignore_env_ = IgnoreEnvironment::from_process_environment();
+}
+
+WalkRun::~WalkRun() = default;
+
+void WalkRun::seed_roots() {
+    const std::string cwd = current_directory();
+    std::vector<Item> items;
+    for (const auto& root_path : options_.roots) {
+        const std::string root = root_path.native();
+        struct stat st {};
+        if (::stat(root.c_str(), &st) != 0) {  // roots are followed even without -L, as in ripgrep
+            report_errno(root, errno);
+            continue;
+        }
+        Item item;
+        item.path = root;
+        if (!S_ISDIR(st.st_mode)) {
+            // Named explicitly: searched whatever it is, even hidden or ignored (ripgrep reads an
+            // explicit FIFO too, e.g. `<(cmd)`).
+            item.file_root = true;
+            items.push_back(std::move(item));
+            continue;
+        }
+        if (options_.max_depth && *options_.max_depth == 0) continue;
+        item.rel_begin = root.ends_with('/') ? root.size() : root.size() + 1;
+        item.glob_begin = glob_offset(root, cwd);
+        if (options_.respect_ignore_files) {
+            std::vector<IgnoreLoadProblem> problems;
+            item.ignore = levels_above(absolute_normal(root), ignore_env_, problems);
+            for (const auto& p : problems) report(p.path, p.message);
+        }
+        items.push_back(std::move(item));
+    }
+    // LIFO: push in reverse so the first root is taken first.
+    std::lock_guard lock(mutex_);
+    for (auto it = items.rbegin(); it != items.rend(); ++it) stack_.push_back(std::move(*it));
+}
+
+void WalkRun::work() {
+    Scratch s;
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        while (stack_.empty() && busy_ > 0 && !should_stop()) {
+            ++idle_;
+            wake_.wait(lock);
+            --idle_;
+        }
+        if (stack_.empty() || should_stop()) break;  // empty and nobody busy: the walk is over
+        Item item = std::move(stack_.back());
+        stack_.pop_back();
+        ++busy_;
+        lock.unlock();
+
+        try {
+            process(item, s);
+        } catch (...) {
+            {
+                std::lock_guard guard(error_mutex_);
+                if (!failure_) failure_ = std::current_exception();
+            }
+            request_stop();
+        }
+        flush(s);
+
+        lock.lock();
+        --busy_;
+        if (!s.children.empty()) {
+            for (auto& child : s.children) stack_.push_back(std::move(child));
+            const bool many = s.children.size() > 1;
+            s.children.clear();
+            if (idle_ > 0) {
+                if (many) wake_.notify_all();
+                else wake_.notify_one();
+            }
+        } else if (busy_ == 0 && stack_.empty() && idle_ > 0) {
+            wake_.notify_all();
+        }
+    }
+    // Whoever leaves first on a stop makes sure nobody keeps waiting.
+    if (idle_ > 0) wake_.notify_all();
+}
+
+void WalkRun::process(Item& item, Scratch& s) {
+    if (should_stop()) return;
+    if (item.file_root) {
+        s.entry.path = item.path;
+        s.entry.depth = 0;
+        s.entry.explicit_root = true;
+        if (!visit_(s.entry)) request_stop();
+        return;
+    }
+    process_directory(item, s);
+}
+
+void WalkRun::process_directory(Item& dir, Scratch& s) {
+    const int fd = ::open(dir.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        report_errno(dir.path, errno);
+        return;
+    }
+    const FdCloser closer(fd);
+    std::shared_ptr<const Ancestor> self;
+    if (options_.follow_links) {
+        struct stat st {};
+        if (::fstat(fd, &st) == 0) self = std::make_shared<Ancestor>(Ancestor{st.st_dev, st.st_ino, dir.path, dir.ancestors});
+    }
+    if (const int err = s.entries.read_all(fd); err != 0) {
+        report_errno(dir.path, err);
+        return;
+    }
+
+    const std::string_view dir_view = dir.path;
+    const std::string_view dir_relative = dir_view.size() > dir.rel_begin ? dir_view.substr(dir.rel_begin) : std::string_view();
+    std::shared_ptr<const IgnoreLevel> level = dir.ignore;
+    if (options_.respect_ignore_files) {
+        IgnoreFilesPresent present;
+        for (const auto e : s.entries) {
+            if (e.name.size() < 4 || e.name[0] != '.') continue;
+            const bool git = e.name == ".git", gitignore = e.name == ".gitignore", ignore = e.name == ".ignore";
+            if (!git && !gitignore && !ignore) continue;
+            unsigned char type = e.type;
+            if (type == DT_UNKNOWN) {
+                struct stat st {};
+                const std::string name(e.name);
+                if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) type = type_from_mode(st.st_mode);
+            }
+            if (git && (type == DT_DIR || type == DT_REG)) {
+                present.git = true;
+                present.git_is_file = type == DT_REG;
+            }
+            if (gitignore) present.gitignore = type == DT_REG;
+            if (ignore) present.ignore = type == DT_REG;
+        }
+        if (present.any()) {
+            s.problems.clear();
+            level = make_level(std::move(level), fd, dir.path, dir_relative, present, ignore_env_, s.problems);
+            for (const auto& p : s.problems) report(p.path, p.message);
+        }
+    }
+
+    const unsigned child_depth = dir.depth + 1;
+    const bool descend = !options_.max_depth || child_depth < *options_.max_depth;
+    const bool add_separator = !dir.path.ends_with('/');
+    std::string name_z;  // NUL-terminated copy of a name, for the rare fstatat
+    for (const auto e : s.entries) {
+        if (should_stop()) break;
+        const std::string_view name = e.name;
+        if (name == "." || name == "..") continue;
+
+        s.entry.path.assign(dir.path);
+        if (add_separator) s.entry.path.push_back('/');
+        s.entry.path.append(name);
+
+        unsigned char type = e.type;
+        if (type == DT_UNKNOWN || (type == DT_LNK && options_.follow_links)) {
+            name_z.assign(name);
+            struct stat st {};
+            const int flags = type == DT_LNK ? 0 : AT_SYMLINK_NOFOLLOW;
+            if (::fstatat(fd, name_z.c_str(), &st, flags) != 0) {
+                report_errno(s.entry.path, errno);  // a broken link when following, or a race
+                continue;
+            }
+            if (type == DT_LNK && S_ISDIR(st.st_mode)) {
+                const Ancestor* loop = nullptr;
+                for (const Ancestor* a = self.get(); a; a = a->parent.get()) {
+                    if (a->dev == st.st_dev && a->ino == st.st_ino) {
+                        loop = a;
+                        break;
+                    }
+                }
+                if (loop) {
+                    report(s.entry.path, "File system loop found: " + s.entry.path + " points to an ancestor " + loop->path);
+                    continue;
+                }
+            }
+            type = type_from_mode(st.st_mode);
+        }
+        // Not following links: a symlink is skipped silently, as ripgrep does (not counted).
+        if (type == DT_LNK) continue;
+
+        const bool is_dir = type == DT_DIR;
+        if (is_dir && name == ".git") {
+            if (options_.include_hidden) ++s.local.ignored;
+            else ++s.local.hidden;
+            continue;
+        }
+        if (!passes_filters(dir, s, name, is_dir, level.get())) continue;
+        if (is_dir) {
+            if (descend) {
+                s.children.push_back(Item{s.entry.path, dir.rel_begin, dir.glob_begin, child_depth, false, level, self});
+            }
+            continue;
+        }
+        if (type != DT_REG) {
+            ++s.local.special;  // FIFOs, sockets, devices: never opened
+            continue;
+        }
+        s.entry.depth = child_depth;
+        s.entry.explicit_root = false;
+        if (!visit_(s.entry)) {
+            request_stop();
+            break;
+        }
+    }
+}
+
+bool WalkRun::passes_filters(const Item& dir, Scratch& s, std::string_view name, bool is_dir,
+                             const IgnoreLevel* level) {
+    const std::string_view path = s.entry.path;
+    const std::string_view relative = path.substr(dir.rel_begin);
+    bool whitelisted = false;
+    if (filters_.has_globs()) {
+        // Globs beat ignore files and the hidden rule (ripgrep's overrides).
+        const IgnoreMatch m = filters_.match_globs(path.substr(dir.glob_begin), name, is_dir);
+        if (m == IgnoreMatch::Ignore) {
+            ++s.local.ignored;
+            return false;
+        }
+        whitelisted = m == IgnoreMatch::Whitelist;
+    }
+    if (!whitelisted && level) {
+        const IgnoreMatch m = match_ignore_chain(level, relative, name, is_dir, s.match_scratch);
+        if (m == IgnoreMatch::Ignore) {
+            ++s.local.ignored;
+            return false;
+        }
+        whitelisted = m == IgnoreMatch::Whitelist;
+    }
+    if (is_dir ? filters_.rejected_dir(relative, name) : filters_.rejected_file(relative, name)) {
+        ++s.local.ignored;
+        return false;
+    }
+    if (!whitelisted && !options_.include_hidden && name.front() == '.') {
+        ++s.local.hidden;
+        return false;
+    }
+    return true;
+}
+
+void WalkRun::flush(Scratch& s) {
+    auto add = [](std::atomic<std::uint64_t>& to, std::uint64_t& from) {
+        if (from != 0) to.fetch_add(from, std::memory_order_relaxed);
+        from = 0;
+    };
+    add(counters_.ignored, s.local.ignored);
+    add(counters_.hidden, s.local.hidden);
+    add(counters_.special, s.local.special);
+    add(counters_.errors, s.local.errors);
+}
+
+void WalkRun::report(const std::string& path, const std::string& message) {
+    counters_.errors.fetch_add(1, std::memory_order_relaxed);
+    if (!on_error_) return;
+    std::lock_guard guard(error_mutex_);
+    on_error_(SearchError{path, message});
+}
+
+void WalkRun::report_errno(const std::string& path, int err) { report(path, errno_text(err)); }
+
+void WalkRun::request_stop() {
+    {
+        std::lock_guard lock(mutex_);  // under the lock, so no waiter misses the wake-up
+        stop_.store(true, std::memory_order_relaxed);
+    }
+    wake_.notify_all();
+}
+
+}  // namespace codescout

@@ -1,0 +1,76 @@
+// One run of the walker: the shared LIFO stack of directories, the worker loop with termination
+// detection, and the per-entry decisions (type, links, filters, ignore files, hidden).
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/walk/ignore_stack.h"
+#include "core/walk/path_filters.h"
+#include "core/walk/walker.h"
+
+namespace codescout {
+
+// Counters shared by the threads of a run; Walker::counters() reads them.
+struct WalkSharedCounters {
+    std::atomic<std::uint64_t> ignored{0};
+    std::atomic<std::uint64_t> hidden{0};
+    std::atomic<std::uint64_t> special{0};
+    std::atomic<std::uint64_t> errors{0};
+};
+
+class WalkRun {
+public:
+    WalkRun(const WalkOptions& options, const PathFilters& filters, const Walker::Visitor& visit,
+            const Walker::ErrorHandler& on_error, const std::atomic<bool>& cancelled, WalkSharedCounters& counters);
+    ~WalkRun();
+
+    // On the calling thread, before the workers start: checks every root and queues it.
+    void seed_roots();
+    // The body of every thread; returns when the walk is over or stopped.
+    void work();
+    // The first exception a visitor threw, to be rethrown by Walker::run.
+    std::exception_ptr failure() const { return failure_; }
+
+private:
+    struct Ancestor;
+    struct Item;
+    struct Scratch;
+
+    void process(Item& item, Scratch& s);
+    void process_directory(Item& dir, Scratch& s);
+    bool passes_filters(const Item& dir, Scratch& s, std::string_view name, bool is_dir, const IgnoreLevel* level);
+    void report(const std::string& path, const std::string& message);
+    void report_errno(const std::string& path, int err);
+    void request_stop();
+    bool should_stop() const {
+        return stop_.load(std::memory_order_relaxed) || cancelled_.load(std::memory_order_relaxed);
+    }
+    void flush(Scratch& s);
+
+    const WalkOptions& options_;
+    const PathFilters& filters_;
+    const Walker::Visitor& visit_;
+    const Walker::ErrorHandler& on_error_;
+    const std::atomic<bool>& cancelled_;
+    WalkSharedCounters& counters_;
+    IgnoreEnvironment ignore_env_;
+
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::vector<Item> stack_;  // LIFO: the newest directory next, for locality
+    unsigned busy_ = 0;        // threads processing an item
+    unsigned idle_ = 0;        // threads waiting for work
+    std::atomic<bool> stop_{false};
+
+    std::mutex error_mutex_;  // on_error is called by one thread at a time
+    std::exception_ptr failure_;
+};
+
+}  // namespace codescout
