@@ -87,9 +87,11 @@ QList<Advice> MemoryAdvisor::advise(const AdvisorInput& input) {
     }
 
     // Buffers as large as the large threshold mean files just below it were copied into memory;
-    // mapping them would not. Not repeated when the budget warning already says the same.
-    const std::uint64_t loweredLarge = std::max(s.large_file_threshold / 2, s.small_file_threshold);
-    if (!overBudget && s.buffered_files_processed > 0 && s.large_file_threshold > 0 &&
+    // mapping them would not. Never advised below kTinyMappingLimit, where TinyMappings says the
+    // opposite, and not repeated when the budget warning already says the same.
+    const std::uint64_t loweredLarge =
+        std::max({s.large_file_threshold / 2, s.small_file_threshold, kTinyMappingLimit});
+    if (!overBudget && s.buffered_files_processed > 0 &&
         s.peak_allocated >= s.large_file_threshold && loweredLarge < s.large_file_threshold) {
         out.append({AdviceRule::LargeBufferedPeak, AdviceSeverity::Info,
                     tr("Read buffers peaked at %1, as much as the '%2' (%3): files just below it "

@@ -1,0 +1,163 @@
+// MetricsSampler: emits at its interval while started, once more on stop and then never, reflects
+// the live counters, restarts cleanly, and its snapshot crosses threads by queued connection.
+#include <QtTest>
+
+#include <QThread>
+
+#include <memory>
+
+#include "gui/memory/metrics_sampler.h"
+
+using namespace codescout;
+using namespace codescout::gui;
+using namespace std::chrono_literals;
+
+class TestMetricsSampler : public QObject {
+    Q_OBJECT
+private slots:
+    void defaults() {
+        MetricsSampler sampler;
+        QCOMPARE(sampler.interval(), 100ms);
+        QVERIFY(!sampler.isRunning());
+        sampler.setInterval(25ms);
+        QCOMPARE(sampler.interval(), 25ms);
+        sampler.setInterval(0ms);
+        QCOMPARE(sampler.interval(), 1ms);
+    }
+
+    void samplesAtOnceThenAtItsInterval() {
+        MetricsSampler sampler;
+        QSignalSpy sampled(&sampler, &MetricsSampler::sampled);
+        QSignalSpy started(&sampler, &MetricsSampler::started);
+        sampler.start(std::make_shared<MemoryMetrics>());
+        QVERIFY(sampler.isRunning());
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(sampled.count(), 1);  // the immediate sample
+        // At 100 ms, four samples take ~300 ms; the timeout only guards against a hang.
+        QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 4, 10000);
+        qint64 previous = -1;
+        for (const QList<QVariant>& args : std::as_const(sampled)) {
+            const qint64 elapsed = args.at(1).toLongLong();
+            QVERIFY(elapsed >= previous);
+            previous = elapsed;
+        }
+        // Not firing as fast as it can: three intervals of 100 ms lie before the fourth sample.
+        QVERIFY2(sampled.at(3).at(1).toLongLong() >= 250,
+                 qPrintable(QString::number(sampled.at(3).at(1).toLongLong())));
+        sampler.stop();
+    }
+
+    void stopTakesAFinalSampleAndThenNoMore() {
+        MetricsSampler sampler;
+        sampler.setInterval(20ms);
+        QSignalSpy sampled(&sampler, &MetricsSampler::sampled);
+        QSignalSpy stopped(&sampler, &MetricsSampler::stopped);
+        auto metrics = std::make_shared<MemoryMetrics>();
+        sampler.start(metrics);
+        QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 3, 10000);
+        metrics->record_allocation(4242);
+        const qsizetype before = sampled.count();
+        sampler.stop();
+        QVERIFY(!sampler.isRunning());
+        QCOMPARE(stopped.count(), 1);
+        QCOMPARE(sampled.count(), before + 1);
+        // The final sample is the end state.
+        QCOMPARE(sampled.last().at(0).value<MetricsSnapshot>().total_allocated, 4242u);
+        QTest::qWait(200);  // ten intervals: any stray timer would have fired
+        QCOMPARE(sampled.count(), before + 1);
+        sampler.stop();  // stopping again is a no-op
+        QCOMPARE(stopped.count(), 1);
+        QCOMPARE(sampled.count(), before + 1);
+        QVERIFY(!sampler.metrics());
+    }
+
+    void samplesReflectTheLiveCounters() {
+        MetricsSampler sampler;
+        sampler.setInterval(10ms);
+        QSignalSpy sampled(&sampler, &MetricsSampler::sampled);
+        auto metrics = std::make_shared<MemoryMetrics>(1024, 4096);
+        sampler.start(metrics);
+        QCOMPARE(sampled.count(), 1);
+        QCOMPARE(sampled.at(0).at(0).value<MetricsSnapshot>().total_allocated, 0u);
+
+        metrics->record_allocation(1000);
+        metrics->record_mmap(8192);
+        metrics->record_file_processing(10);     // small
+        metrics->record_file_processing(2000);   // buffered
+        metrics->record_file_processing(5000);   // mmap
+        metrics->record_cache_operation(300, false);
+        metrics->record_cache_operation(0, true);
+        const auto latest = [&] { return sampled.last().at(0).value<MetricsSnapshot>(); };
+        QTRY_VERIFY_WITH_TIMEOUT(latest().total_allocated == 1000, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(latest().cache_hits == 1, 10000);
+        const MetricsSnapshot s = latest();
+        QCOMPARE(s.mmap_allocated, 8192u);
+        QCOMPARE(s.small_files_processed, 1u);
+        QCOMPARE(s.buffered_files_processed, 1u);
+        QCOMPARE(s.mmap_files_processed, 1u);
+        QCOMPARE(s.cache_misses, 1u);
+        QCOMPARE(s.cache_size, 300u);
+        QCOMPARE(s.small_file_threshold, 1024u);
+        QCOMPARE(s.large_file_threshold, 4096u);
+#ifdef Q_OS_LINUX
+        QVERIFY(s.resident_bytes > 0);  // snapshot(true) includes the process's RSS
+#endif
+        metrics->record_deallocation(1000);
+        QTRY_VERIFY_WITH_TIMEOUT(latest().total_allocated == 0, 10000);
+        QCOMPARE(latest().peak_allocated, 1000u);
+        sampler.stop();
+    }
+
+    void startingAgainStopsThePreviousRun() {
+        MetricsSampler sampler;
+        sampler.setInterval(10ms);
+        QSignalSpy sampled(&sampler, &MetricsSampler::sampled);
+        QSignalSpy started(&sampler, &MetricsSampler::started);
+        QSignalSpy stopped(&sampler, &MetricsSampler::stopped);
+        auto first = std::make_shared<MemoryMetrics>();
+        first->record_allocation(1);
+        auto second = std::make_shared<MemoryMetrics>();
+        second->record_allocation(2);
+        sampler.start(first);
+        sampler.start(second);
+        QCOMPARE(started.count(), 2);
+        QCOMPARE(stopped.count(), 1);
+        QCOMPARE(sampler.metrics(), std::shared_ptr<const MemoryMetrics>(second));
+        QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 4, 10000);
+        QCOMPARE(sampled.last().at(0).value<MetricsSnapshot>().total_allocated, 2u);
+        // Elapsed restarts with the new run.
+        QVERIFY(sampled.at(2).at(1).toLongLong() <= sampled.last().at(1).toLongLong());
+        sampler.stop();
+
+        sampler.start(nullptr);  // ignored
+        QVERIFY(!sampler.isRunning());
+        QCOMPARE(started.count(), 2);
+    }
+
+    void snapshotCrossesThreadsByQueuedConnection() {
+        MetricsSampler sampler;
+        QThread thread;
+        QObject receiver;
+        receiver.moveToThread(&thread);
+        thread.start();
+        std::atomic<std::uint64_t> received{0};
+        std::atomic<bool> onOtherThread{false};
+        connect(&sampler, &MetricsSampler::sampled, &receiver,
+                [&](const MetricsSnapshot& s, qint64) {
+                    onOtherThread = QThread::currentThread() == &thread;
+                    received = s.total_allocated;
+                },
+                Qt::QueuedConnection);
+        auto metrics = std::make_shared<MemoryMetrics>();
+        metrics->record_allocation(777);
+        sampler.start(metrics);
+        QTRY_COMPARE_WITH_TIMEOUT(received.load(), 777u, 10000);
+        QVERIFY(onOtherThread.load());
+        sampler.stop();
+        thread.quit();
+        QVERIFY(thread.wait(10000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMetricsSampler)
+#include "test_metrics_sampler.moc"
