@@ -1,0 +1,98 @@
+// A deliberately naive grep used as the oracle for the scanner: splits the content into lines,
+// matches each line alone, and applies context, -m, -c and -l the textbook way.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/match/matcher.h"
+#include "core/search/search_options.h"
+#include "core/search/search_result.h"
+
+namespace codescout::testing {
+
+inline std::vector<MatchSpan> reference_spans(const Matcher& matcher, std::string_view line) {
+    auto scratch = matcher.make_scratch();
+    std::vector<MatchSpan> spans;
+    std::size_t next = 0;
+    std::optional<std::size_t> previous_nonempty_end;
+    while (next <= line.size()) {
+        auto m = matcher.find(line, next, *scratch);
+        if (!m) break;
+        if (m->begin == m->end && previous_nonempty_end && *previous_nonempty_end == m->begin) {
+            next = m->begin + 1;
+            continue;
+        }
+        spans.push_back({static_cast<std::uint32_t>(m->begin), static_cast<std::uint32_t>(m->end)});
+        previous_nonempty_end.reset();
+        if (m->begin == m->end) {
+            next = m->end + 1;
+        } else {
+            previous_nonempty_end = m->end;
+            next = m->end;
+        }
+    }
+    return spans;
+}
+
+inline FileResult reference_grep(const std::string& content, const Matcher& matcher, const ReportOptions& report) {
+    struct Line {
+        std::size_t offset;
+        std::string text;
+    };
+    std::vector<Line> lines;
+    for (std::size_t start = 0; start < content.size();) {
+        std::size_t end = content.find('\n', start);
+        if (end == std::string::npos) end = content.size();
+        lines.push_back({start, content.substr(start, end - start)});
+        start = end + 1;
+    }
+    FileResult result;
+    if (report.max_count && *report.max_count == 0) return result;
+    auto add_line = [&](std::size_t i, std::vector<MatchSpan> spans) {
+        LineRecord record;
+        record.number = i + 1;
+        record.byte_offset = lines[i].offset;
+        record.text = lines[i].text;
+        record.is_context = spans.empty();
+        record.spans = std::move(spans);
+        result.lines.push_back(std::move(record));
+    };
+    long last_emitted = -1;
+    std::size_t after_left = 0;
+    bool limit = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::vector<MatchSpan> spans = reference_spans(matcher, lines[i].text);
+        if (limit) {
+            if (after_left == 0) break;
+            add_line(i, std::move(spans));  // trailing context after -m: a matching line still shows as one
+            --after_left;
+            continue;
+        }
+        if (spans.empty()) {
+            if (after_left > 0 && report.mode == ReportMode::Lines) {
+                add_line(i, {});
+                last_emitted = static_cast<long>(i);
+                --after_left;
+            }
+            continue;
+        }
+        ++result.matched_lines;
+        if (report.mode == ReportMode::FilesWithMatches) return result;
+        if (report.mode == ReportMode::Lines) {
+            const long first = std::max(last_emitted + 1, static_cast<long>(i) - static_cast<long>(report.before_context));
+            for (long j = first; j < static_cast<long>(i); ++j) add_line(static_cast<std::size_t>(j), {});
+            result.matches += spans.size();
+            add_line(i, std::move(spans));
+            last_emitted = static_cast<long>(i);
+            after_left = report.after_context;
+        }
+        if (report.max_count && result.matched_lines >= *report.max_count) {
+            limit = true;
+            if (report.mode != ReportMode::Lines) break;
+        }
+    }
+    return result;
+}
+
+}  // namespace codescout::testing
