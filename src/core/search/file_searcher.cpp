@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/io/mapped_file.h"
@@ -14,6 +15,8 @@
 namespace codescout {
 
 namespace {
+
+constexpr const char* kShrankMessage = "file changed during search (it shrank while being read)";
 
 bool has_nul(const char* data, std::size_t size) { return std::memchr(data, '\0', size) != nullptr; }
 
@@ -178,7 +181,15 @@ FileReport FileSearcher::scan_mapping(int fd, std::uint64_t size, const std::str
         }
     };
     if (!run_catching_sigbus(scan_windows)) {
-        return {FileOutcome::Error, "file changed during search (it shrank while being read)", report.bytes_searched};
+        return {FileOutcome::Error, kShrankMessage, report.bytes_searched};
+    }
+    if (report.outcome == FileOutcome::Binary) {
+        // A file cut inside a page reads as zeros up to the page end: that NUL is not binary
+        // content, the file changed.
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && static_cast<std::uint64_t>(st.st_size) < size) {
+            return {FileOutcome::Error, kShrankMessage, report.bytes_searched};
+        }
     }
     return report;
 }
