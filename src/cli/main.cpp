@@ -1,7 +1,54 @@
-// Placeholder entry point until the CLI lands (issue #2 section 3): prints the version.
+// codescout-cli: parses the command line, builds the plan, and runs a search or a file listing.
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <string>
 
-int main() {
-    std::puts("codescout-cli: under construction");
-    return 2;
+#include <unistd.h>
+
+#include "cli/cli_args.h"
+#include "cli/error_reporter.h"
+#include "cli/exit_status.h"
+#include "cli/file_lister.h"
+#include "cli/help_text.h"
+#include "cli/options_builder.h"
+#include "cli/output_writer.h"
+#include "cli/search_runner.h"
+
+namespace {
+
+int usage_error(const std::string& message) {
+    std::fprintf(stderr, "error: %s\n%s", message.c_str(), codescout::cli::usage_text().c_str());
+    return codescout::cli::kExitError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace codescout::cli;
+    const auto started = std::chrono::steady_clock::now();
+    // A closed pipe must show up as EPIPE on write, so the search can stop quietly.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    CliArgs args;
+    Plan plan;
+    try {
+        args = parse_args(argc, argv);
+        if (args.help) {
+            std::fputs(help_text().c_str(), stdout);
+            return kExitMatch;
+        }
+        if (args.version) {
+            std::fputs(version_text().c_str(), stdout);
+            return kExitMatch;
+        }
+        plan = build_plan(args, detect_terminal());
+    } catch (const UsageError& e) {
+        return usage_error(e.what());
+    }
+
+    OutputWriter out(STDOUT_FILENO);
+    ErrorReporter errors(STDERR_FILENO, plan.output.strip_dot_slash);
+    if (plan.output.mode == OutputMode::ListFiles) return list_files(plan, out, errors);
+    return run_search(plan, out, errors, started);
 }

@@ -1,0 +1,83 @@
+// The command line as the user typed it, parsed but not yet interpreted (ripgrep's "low args"):
+// one field per flag, no defaults that depend on the terminal or the file system. The options
+// builder (options_builder.h) is the one place that turns this into a search and an output plan.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/search/search_options.h"
+
+namespace codescout::cli {
+
+enum class ColorChoice { Never, Auto, Always };
+enum class SortMode { None, Path };
+enum class MetricsFormat { Text, Prometheus };
+
+struct CliArgs {
+    // Patterns from -e (repeatable), or the first positional argument when no -e was given.
+    std::vector<std::string> patterns;
+    std::vector<std::string> paths;
+
+    // Matching.
+    bool fixed_strings = false;                     // -F
+    CaseMode case_mode = CaseMode::Sensitive;       // -s / -i / -S: the last one wins
+    bool word_regexp = false;                       // -w
+    bool line_regexp = false;                       // -x
+    HyphenMode hyphen_mode = HyphenMode::Boundary;  // --hyphen-mode
+
+    // Walking.
+    std::vector<std::string> globs;         // -g (repeatable)
+    std::vector<std::string> ignore_globs;  // --ignore (repeatable)
+    std::vector<std::string> extensions;    // --extensions (comma lists, repeatable)
+    bool hidden = false;                    // --hidden
+    bool no_ignore = false;                 // --no-ignore
+    bool follow_links = false;              // -L
+    std::optional<std::size_t> max_depth;   // --max-depth
+    std::optional<std::uint64_t> max_filesize;  // --max-filesize
+
+    // Reporting. -A/-B win over -C whatever their order (as in ripgrep).
+    std::optional<std::size_t> after_context;   // -A
+    std::optional<std::size_t> before_context;  // -B
+    std::optional<std::size_t> context;         // -C
+    bool count = false;                         // -c
+    bool files_with_matches = false;            // -l
+    std::optional<std::uint64_t> max_count;     // -m
+    bool quiet = false;                         // -q
+
+    // Processing.
+    unsigned threads = 0;  // -j / --threads; 0 = one per hardware thread
+    std::optional<std::uint64_t> small_file_threshold;
+    std::optional<std::uint64_t> large_file_threshold;
+
+    // Output.
+    bool list_files = false;                  // --files
+    SortMode sort = SortMode::None;           // --sort
+    bool json = false;                        // --json
+    bool line_number = true;                  // -n (default) / -N
+    ColorChoice color = ColorChoice::Auto;    // --color
+    std::optional<bool> heading;              // --heading / --no-heading; unset = terminal decides
+    std::optional<bool> with_filename;        // -H / --no-filename; unset = rg's rule
+    bool stats = false;                       // --stats
+    bool stats_only = false;                  // --stats-only
+    std::optional<MetricsFormat> metrics_format;  // --metrics-format
+
+    bool help = false;     // -h / --help
+    bool version = false;  // -V / --version
+};
+
+// A command line that cannot be run: the message says what is wrong ("unrecognized flag --x").
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Parses argv[1..argc) (argv[0] is ignored). Throws UsageError.
+CliArgs parse_args(int argc, const char* const* argv);
+CliArgs parse_args(const std::vector<std::string>& args);  // without the program name
+
+}  // namespace codescout::cli

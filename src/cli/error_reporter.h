@@ -1,0 +1,33 @@
+// Per-path problems go to standard error as "codescout-cli: PATH: message" the moment they occur
+// (ripgrep: "rg: PATH: message"); they never stop the search but are counted, because any error
+// turns the exit status into 2 unless a match was found with -q.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string_view>
+
+#include "core/search/search_result.h"
+
+namespace codescout::cli {
+
+class ErrorReporter {
+public:
+    explicit ErrorReporter(int fd, bool strip_dot_slash = false) : fd_(fd), strip_dot_slash_(strip_dot_slash) {}
+
+    void report(const SearchError& error);
+    void report_message(std::string_view message);  // "codescout-cli: message"
+
+    std::uint64_t count() const { return count_.load(std::memory_order_relaxed); }
+
+private:
+    void write_line(std::string_view line);
+
+    int fd_;
+    bool strip_dot_slash_;
+    std::mutex mutex_;
+    std::atomic<std::uint64_t> count_{0};
+};
+
+}  // namespace codescout::cli

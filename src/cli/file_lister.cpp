@@ -1,0 +1,62 @@
+// --files (see file_lister.h).
+#include "cli/file_lister.h"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/display_path.h"
+#include "cli/exit_status.h"
+#include "cli/path_order.h"
+#include "core/walk/walker.h"
+
+namespace codescout::cli {
+
+int list_files(const Plan& plan, OutputWriter& out, ErrorReporter& errors) {
+    const unsigned threads = plan.search.threads != 0 ? plan.search.threads
+                                                      : std::max(1u, std::thread::hardware_concurrency());
+    const bool strip = plan.output.strip_dot_slash;
+    std::atomic<bool> stop{false};
+    std::atomic<bool> listed{false};
+    std::mutex mutex;
+    std::vector<std::string> collected;  // only with --sort path
+
+    const Walker::Visitor visit = [&](const WalkEntry& entry) {
+        listed.store(true, std::memory_order_relaxed);
+        std::string line(display_path(entry.path, strip));
+        line.push_back('\n');
+        if (plan.output.sort_by_path) {
+            std::lock_guard lock(mutex);
+            collected.push_back(std::move(line));
+            return true;
+        }
+        if (!out.write_block(line)) stop.store(true);
+        return !stop.load();
+    };
+    const Walker::ErrorHandler on_error = [&](const SearchError& error) { errors.report(error); };
+
+    try {
+        Walker walker(plan.search.walk, threads);
+        walker.run(visit, on_error, stop);
+    } catch (const std::invalid_argument& e) {
+        errors.report_message(std::string("error: ") + e.what());
+        return kExitError;
+    }
+    if (plan.output.sort_by_path) {
+        std::stable_sort(collected.begin(), collected.end(), [](const std::string& a, const std::string& b) {
+            return path_less(std::string_view(a).substr(0, a.size() - 1), std::string_view(b).substr(0, b.size() - 1));
+        });
+        for (const std::string& line : collected) {
+            if (!out.write_block(line)) break;
+        }
+    }
+    out.flush();
+    if (out.closed()) return kExitMatch;
+    return exit_status(listed.load(), errors.count() > 0 || out.error() != 0, false);
+}
+
+}  // namespace codescout::cli

@@ -1,0 +1,137 @@
+// Every flag of codescout-cli (see flag_table.h). ripgrep's names where ripgrep has the option,
+// RustScout's long names for the rest.
+#include "cli/flag_table.h"
+
+#include <array>
+#include <limits>
+#include <string>
+
+#include "cli/value_parsers.h"
+
+namespace codescout::cli {
+namespace {
+
+using V = std::string_view;
+
+std::size_t parse_lines(V value, V flag) {
+    const std::uint64_t n = parse_count(value, flag);
+    if (n > std::numeric_limits<std::size_t>::max()) throw_invalid_value(value, flag, "a smaller number");
+    return static_cast<std::size_t>(n);
+}
+
+unsigned parse_threads(V value, V flag) {
+    const std::uint64_t n = parse_count(value, flag);
+    // Far above any machine, but small enough that a typo cannot ask for a million threads.
+    if (n > 4096) throw_invalid_value(value, flag, "a thread count from 0 (automatic) to 4096");
+    return static_cast<unsigned>(n);
+}
+
+const std::array kFlags = {
+    // Patterns and how they match.
+    FlagSpec{'e', "regexp", "PATTERN", "A pattern to search for; repeat for several (a line matches if any does).",
+             [](CliArgs& a, V v, V) { a.patterns.emplace_back(v); }},
+    FlagSpec{'F', "fixed-strings", "", "Treat the patterns as literal strings, not regular expressions.",
+             [](CliArgs& a, V, V) { a.fixed_strings = true; }},
+    FlagSpec{'i', "ignore-case", "", "Search case-insensitively.",
+             [](CliArgs& a, V, V) { a.case_mode = CaseMode::Insensitive; }},
+    FlagSpec{'s', "case-sensitive", "", "Search case-sensitively (the default).",
+             [](CliArgs& a, V, V) { a.case_mode = CaseMode::Sensitive; }},
+    FlagSpec{'S', "smart-case", "", "Case-insensitive unless a pattern contains an uppercase letter.",
+             [](CliArgs& a, V, V) { a.case_mode = CaseMode::Smart; }},
+    FlagSpec{'w', "word-regexp", "", "Only match whole words.", [](CliArgs& a, V, V) { a.word_regexp = true; }},
+    FlagSpec{'x', "line-regexp", "", "Only match whole lines.", [](CliArgs& a, V, V) { a.line_regexp = true; }},
+    FlagSpec{0, "hyphen-mode", "MODE", "With -w: 'boundary' (a hyphen ends a word, default) or 'joining'.",
+             [](CliArgs& a, V v, V f) {
+                 if (v == "boundary") a.hyphen_mode = HyphenMode::Boundary;
+                 else if (v == "joining") a.hyphen_mode = HyphenMode::Joining;
+                 else throw_invalid_value(v, f, "'boundary' or 'joining'");
+             }},
+
+    // Which files.
+    FlagSpec{'g', "glob", "GLOB", "Include files matching GLOB, or exclude them with !GLOB; repeatable.",
+             [](CliArgs& a, V v, V) { a.globs.emplace_back(v); }},
+    FlagSpec{0, "ignore", "GLOB", "Skip files matching GLOB (no '/': file name, else whole path); repeatable.",
+             [](CliArgs& a, V v, V) { a.ignore_globs.emplace_back(v); }},
+    FlagSpec{0, "extensions", "LIST", "Only search files with these extensions, e.g. rs,cpp (case-insensitive).",
+             [](CliArgs& a, V v, V f) {
+                 for (auto& e : parse_extension_list(v, f)) a.extensions.push_back(std::move(e));
+             }},
+    FlagSpec{0, "hidden", "", "Search hidden files and directories.", [](CliArgs& a, V, V) { a.hidden = true; }},
+    FlagSpec{0, "no-ignore", "", "Don't respect .gitignore, .ignore and git exclude files.",
+             [](CliArgs& a, V, V) { a.no_ignore = true; }},
+    FlagSpec{'L', "follow", "", "Follow symbolic links.", [](CliArgs& a, V, V) { a.follow_links = true; }},
+    FlagSpec{0, "max-depth", "NUM", "Descend at most NUM directories below the paths given.",
+             [](CliArgs& a, V v, V f) { a.max_depth = parse_lines(v, f); }},
+    FlagSpec{0, "max-filesize", "SIZE", "Skip files larger than SIZE (suffixes K, M, G).",
+             [](CliArgs& a, V v, V f) { a.max_filesize = parse_size(v, f); }},
+
+    // What to report.
+    FlagSpec{'A', "after-context", "NUM", "Show NUM lines after each match.",
+             [](CliArgs& a, V v, V f) { a.after_context = parse_lines(v, f); }},
+    FlagSpec{'B', "before-context", "NUM", "Show NUM lines before each match.",
+             [](CliArgs& a, V v, V f) { a.before_context = parse_lines(v, f); }},
+    FlagSpec{'C', "context", "NUM", "Show NUM lines before and after each match (-A/-B take precedence).",
+             [](CliArgs& a, V v, V f) { a.context = parse_lines(v, f); }},
+    FlagSpec{'c', "count", "", "Print only the number of matching lines per file.",
+             [](CliArgs& a, V, V) { a.count = true; }},
+    FlagSpec{'l', "files-with-matches", "", "Print only the paths of files with at least one match.",
+             [](CliArgs& a, V, V) { a.files_with_matches = true; }},
+    FlagSpec{'m', "max-count", "NUM", "Stop reading a file after NUM matching lines.",
+             [](CliArgs& a, V v, V f) { a.max_count = parse_count(v, f); }},
+    FlagSpec{'q', "quiet", "", "Print nothing; exit 0 as soon as a match is found.",
+             [](CliArgs& a, V, V) { a.quiet = true; }},
+
+    // How to run.
+    FlagSpec{'j', "threads", "NUM", "Number of search threads (0: one per CPU, the default).",
+             [](CliArgs& a, V v, V f) { a.threads = parse_threads(v, f); }},
+    FlagSpec{0, "small-file-threshold", "BYTES", "Files below this size are read whole (default 32K).",
+             [](CliArgs& a, V v, V f) { a.small_file_threshold = parse_size(v, f); }},
+    FlagSpec{0, "large-file-threshold", "BYTES", "Files of at least this size are memory-mapped (default 10M).",
+             [](CliArgs& a, V v, V f) { a.large_file_threshold = parse_size(v, f); }},
+
+    // Output.
+    FlagSpec{0, "files", "", "Print the files that would be searched, without searching (no pattern).",
+             [](CliArgs& a, V, V) { a.list_files = true; }},
+    FlagSpec{0, "sort", "SORTBY", "'path': print results sorted by path; 'none' (default): as found.",
+             [](CliArgs& a, V v, V f) {
+                 if (v == "path") a.sort = SortMode::Path;
+                 else if (v == "none") a.sort = SortMode::None;
+                 else throw_invalid_value(v, f, "'path' or 'none'");
+             }},
+    FlagSpec{0, "json", "", "Print results as JSON Lines (ripgrep's message format).",
+             [](CliArgs& a, V, V) { a.json = true; }},
+    FlagSpec{'n', "line-number", "", "Show line numbers (the default).", [](CliArgs& a, V, V) { a.line_number = true; }},
+    FlagSpec{'N', "no-line-number", "", "Don't show line numbers.", [](CliArgs& a, V, V) { a.line_number = false; }},
+    FlagSpec{0, "color", "WHEN", "Colour the output: never, auto (on a terminal, the default) or always.",
+             [](CliArgs& a, V v, V f) {
+                 if (v == "never") a.color = ColorChoice::Never;
+                 else if (v == "auto") a.color = ColorChoice::Auto;
+                 else if (v == "always") a.color = ColorChoice::Always;
+                 else throw_invalid_value(v, f, "'never', 'auto' or 'always'");
+             }},
+    FlagSpec{0, "heading", "", "Print the path above each file's matches (the default on a terminal).",
+             [](CliArgs& a, V, V) { a.heading = true; }},
+    FlagSpec{0, "no-heading", "", "Print the path on every line (the default when not on a terminal).",
+             [](CliArgs& a, V, V) { a.heading = false; }},
+    FlagSpec{'H', "with-filename", "", "Always print paths, even when searching a single file.",
+             [](CliArgs& a, V, V) { a.with_filename = true; }},
+    FlagSpec{'I', "no-filename", "", "Never print paths.", [](CliArgs& a, V, V) { a.with_filename = false; }},
+    FlagSpec{0, "stats", "", "After the results, print search statistics and the memory usage stats.",
+             [](CliArgs& a, V, V) { a.stats = true; }},
+    FlagSpec{0, "stats-only", "", "Search without printing results; print the memory usage stats.",
+             [](CliArgs& a, V, V) { a.stats_only = true; }},
+    FlagSpec{0, "metrics-format", "FORMAT", "With --stats/--stats-only: 'text' (default) or 'prometheus'.",
+             [](CliArgs& a, V v, V f) {
+                 if (v == "text") a.metrics_format = MetricsFormat::Text;
+                 else if (v == "prometheus") a.metrics_format = MetricsFormat::Prometheus;
+                 else throw_invalid_value(v, f, "'text' or 'prometheus'");
+             }},
+    FlagSpec{'h', "help", "", "Print this help.", [](CliArgs& a, V, V) { a.help = true; }},
+    FlagSpec{'V', "version", "", "Print the version.", [](CliArgs& a, V, V) { a.version = true; }},
+};
+
+}  // namespace
+
+std::span<const FlagSpec> flag_table() { return kFlags; }
+
+}  // namespace codescout::cli

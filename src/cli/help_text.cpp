@@ -1,0 +1,40 @@
+// Usage, help and version texts (see help_text.h).
+#include "cli/help_text.h"
+
+#include "cli/flag_table.h"
+
+#ifndef CODESCOUT_VERSION
+#error "CODESCOUT_VERSION must be defined by the build (the project version)"
+#endif
+
+namespace codescout::cli {
+
+std::string usage_text() {
+    return std::string("Usage: ") + kProgramName + " [OPTIONS] PATTERN [PATH...]\n" +
+           "       " + kProgramName + " [OPTIONS] -e PATTERN... [PATH...]\n" +
+           "       " + kProgramName + " [OPTIONS] --files [PATH...]\n" +
+           "Try '" + kProgramName + " --help' for more information.\n";
+}
+
+std::string help_text() {
+    std::string out = std::string(kProgramName) + " " + CODESCOUT_VERSION +
+                      " - search files for lines that match a pattern (ripgrep-compatible output)\n\n";
+    out += "Usage: " + std::string(kProgramName) + " [OPTIONS] PATTERN [PATH...]\n\n";
+    out += "Searches PATH (default: the current directory) recursively, respecting .gitignore,\n"
+           "skipping hidden and binary files. Exit status: 0 if a line matched, 1 if none did,\n"
+           "2 on an error.\n\nOptions:\n";
+    for (const FlagSpec& spec : flag_table()) {
+        std::string left = "  ";
+        left += spec.short_name != 0 ? std::string("-") + spec.short_name + ", " : std::string("    ");
+        left += "--" + std::string(spec.long_name);
+        if (!spec.value_name.empty()) left += " " + std::string(spec.value_name);
+        constexpr std::size_t kColumn = 32;
+        left += left.size() < kColumn ? std::string(kColumn - left.size(), ' ') : std::string("\n") + std::string(kColumn, ' ');
+        out += left + std::string(spec.help) + "\n";
+    }
+    return out;
+}
+
+std::string version_text() { return std::string(kProgramName) + " " + CODESCOUT_VERSION + "\n"; }
+
+}  // namespace codescout::cli

@@ -1,0 +1,31 @@
+// A pass-through sink that remembers whether any file with matches was delivered. The exit status
+// depends on it, and it must hold even when the search was stopped early (-q, a closed pipe).
+// With `stop_at_first` (-q) it also stops the search at the first matching file.
+#pragma once
+
+#include <atomic>
+
+#include "core/search/result_sink.h"
+
+namespace codescout::cli {
+
+class MatchTracker final : public ResultSink {
+public:
+    MatchTracker(ResultSink& downstream, bool stop_at_first = false)
+        : downstream_(downstream), stop_at_first_(stop_at_first) {}
+
+    bool on_file(FileResult&& result) override {
+        matched_.store(true, std::memory_order_relaxed);
+        return downstream_.on_file(std::move(result)) && !stop_at_first_;
+    }
+    void on_error(const SearchError& error) override { downstream_.on_error(error); }
+
+    bool matched() const { return matched_.load(std::memory_order_relaxed); }
+
+private:
+    ResultSink& downstream_;
+    bool stop_at_first_;
+    std::atomic<bool> matched_{false};
+};
+
+}  // namespace codescout::cli

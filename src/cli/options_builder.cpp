@@ -1,0 +1,114 @@
+// CliArgs -> SearchOptions + OutputPlan (see options_builder.h).
+#include "cli/options_builder.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <string_view>
+#include <system_error>
+
+#include <unistd.h>
+
+namespace codescout::cli {
+namespace {
+
+OutputMode choose_mode(const CliArgs& args) {
+    if (args.list_files) return OutputMode::ListFiles;
+    if (args.stats_only) return OutputMode::StatsOnly;
+    if (args.quiet) return OutputMode::Quiet;
+    // As in ripgrep, -l and -c replace the line output, also over --json.
+    if (args.files_with_matches) return OutputMode::FilesWithMatches;
+    if (args.count) return OutputMode::Count;
+    if (args.json) return OutputMode::Json;
+    return OutputMode::Lines;
+}
+
+void reject_conflicts(const CliArgs& args) {
+    if (args.list_files && !args.patterns.empty()) {
+        throw UsageError("--files lists files without searching: it takes no pattern (-e)");
+    }
+    if (args.stats_only && (args.json || args.list_files)) {
+        throw UsageError("--stats-only cannot be combined with " + std::string(args.json ? "--json" : "--files"));
+    }
+    if (args.metrics_format && !args.stats && !args.stats_only) {
+        throw UsageError("--metrics-format applies to --stats or --stats-only; add one of them");
+    }
+}
+
+ReportMode report_mode_for(OutputMode mode) {
+    switch (mode) {
+        case OutputMode::Count: return ReportMode::Count;
+        case OutputMode::FilesWithMatches:
+        case OutputMode::Quiet: return ReportMode::FilesWithMatches;
+        default: return ReportMode::Lines;
+    }
+}
+
+// ripgrep's rule: file names are shown unless exactly one path was given and it is not a directory.
+bool default_with_filename(const CliArgs& args) {
+    if (args.paths.size() != 1) return true;
+    std::error_code ignored;
+    return std::filesystem::is_directory(args.paths.front(), ignored);
+}
+
+}  // namespace
+
+Terminal detect_terminal() {
+    Terminal t;
+    t.stdout_is_tty = ::isatty(STDOUT_FILENO) == 1;
+    const char* term = std::getenv("TERM");
+    const char* no_color = std::getenv("NO_COLOR");
+    t.color_allowed = term != nullptr && std::string_view(term) != "dumb" &&
+                      (no_color == nullptr || *no_color == '\0');
+    return t;
+}
+
+Plan build_plan(const CliArgs& args, const Terminal& terminal) {
+    reject_conflicts(args);
+    Plan plan;
+    SearchOptions& s = plan.search;
+    OutputPlan& out = plan.output;
+    out.mode = choose_mode(args);
+
+    s.pattern.patterns = args.patterns;
+    s.pattern.fixed_strings = args.fixed_strings;
+    s.pattern.case_mode = args.case_mode;
+    s.pattern.whole_word = args.word_regexp;
+    s.pattern.hyphen_mode = args.hyphen_mode;
+    s.pattern.whole_line = args.line_regexp;
+
+    s.walk.roots.assign(args.paths.begin(), args.paths.end());
+    if (s.walk.roots.empty()) s.walk.roots.emplace_back(".");
+    s.walk.include_hidden = args.hidden;
+    s.walk.follow_links = args.follow_links;
+    s.walk.respect_ignore_files = !args.no_ignore;
+    s.walk.globs = args.globs;
+    s.walk.extensions = args.extensions;
+    s.walk.ignore_globs = args.ignore_globs;
+    s.walk.max_depth = args.max_depth;
+
+    s.processing.small_file_threshold = args.small_file_threshold.value_or(kDefaultSmallFileThreshold);
+    s.processing.large_file_threshold = args.large_file_threshold.value_or(kDefaultLargeFileThreshold);
+    s.processing.max_file_size = args.max_filesize;
+
+    s.report.mode = report_mode_for(out.mode);
+    const bool lines = s.report.mode == ReportMode::Lines;
+    s.report.before_context = lines ? args.before_context.value_or(args.context.value_or(0)) : 0;
+    s.report.after_context = lines ? args.after_context.value_or(args.context.value_or(0)) : 0;
+    s.report.max_count = args.max_count;
+    s.threads = args.threads;
+
+    out.line_numbers = args.line_number;
+    out.heading = out.mode == OutputMode::Lines && args.heading.value_or(terminal.stdout_is_tty);
+    out.color = args.color == ColorChoice::Always ||
+                (args.color == ColorChoice::Auto && terminal.stdout_is_tty && terminal.color_allowed);
+    out.with_filename = out.mode == OutputMode::FilesWithMatches || out.mode == OutputMode::ListFiles ||
+                        args.with_filename.value_or(default_with_filename(args));
+    out.strip_dot_slash = args.paths.empty();
+    out.context = s.report.before_context > 0 || s.report.after_context > 0;
+    out.sort_by_path = args.sort == SortMode::Path;
+    out.stats = args.stats || args.stats_only;
+    out.metrics_format = args.metrics_format.value_or(MetricsFormat::Text);
+    return plan;
+}
+
+}  // namespace codescout::cli

@@ -1,0 +1,63 @@
+// Buffered, thread-safe standard output (see output_writer.h).
+#include "cli/output_writer.h"
+
+#include <cerrno>
+
+#include <unistd.h>
+
+namespace codescout::cli {
+
+OutputWriter::OutputWriter(int fd, std::size_t buffer_size) : fd_(fd), capacity_(buffer_size) {
+    buffer_.reserve(capacity_);
+}
+
+OutputWriter::~OutputWriter() { flush(); }
+
+bool OutputWriter::write_block(std::string_view block, std::string_view separator) {
+    if (block.empty()) return !closed();
+    std::lock_guard lock(mutex_);
+    if (closed() || error() != 0) return false;
+    if (!separator.empty() && printed_any_) {
+        if (!append_locked(separator)) return false;
+    }
+    printed_any_ = true;
+    return append_locked(block);
+}
+
+bool OutputWriter::flush() {
+    std::lock_guard lock(mutex_);
+    if (closed() || error() != 0) return false;
+    const bool ok = write_all_locked(buffer_);
+    buffer_.clear();
+    return ok;
+}
+
+bool OutputWriter::append_locked(std::string_view data) {
+    bytes_.fetch_add(data.size(), std::memory_order_relaxed);
+    if (buffer_.size() + data.size() <= capacity_) {
+        buffer_.append(data);
+        return true;
+    }
+    if (!write_all_locked(buffer_)) return false;
+    buffer_.clear();
+    // A block larger than the whole buffer goes out directly instead of being copied first.
+    if (data.size() >= capacity_) return write_all_locked(data);
+    buffer_.append(data);
+    return true;
+}
+
+bool OutputWriter::write_all_locked(std::string_view data) {
+    while (!data.empty()) {
+        const ssize_t n = ::write(fd_, data.data(), data.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EPIPE) closed_.store(true, std::memory_order_relaxed);
+            else error_.store(errno, std::memory_order_relaxed);
+            return false;
+        }
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+}  // namespace codescout::cli

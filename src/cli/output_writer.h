@@ -1,0 +1,54 @@
+// The one writer of standard output: a large buffer in front of write(2), shared by the worker
+// threads. Each file's output arrives as one block and is appended under a lock, so blocks never
+// interleave. A closed pipe (EPIPE) turns the writer "closed": later writes are dropped and the
+// printers tell the search to stop.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace codescout::cli {
+
+class OutputWriter {
+public:
+    static constexpr std::size_t kDefaultBufferSize = 256 * 1024;
+
+    explicit OutputWriter(int fd, std::size_t buffer_size = kDefaultBufferSize);
+    ~OutputWriter();  // flushes
+    OutputWriter(const OutputWriter&) = delete;
+    OutputWriter& operator=(const OutputWriter&) = delete;
+
+    // Appends `block` atomically. When an earlier non-empty block was written, `separator` goes
+    // first (ripgrep's file separator: "--\n" with context, "\n" with headings). Empty blocks
+    // are ignored. Returns false once the output is closed.
+    bool write_block(std::string_view block, std::string_view separator = {});
+
+    // Writes the buffer out. Returns false once the output is closed or failed.
+    bool flush();
+
+    // The reader went away (EPIPE): stop quietly.
+    bool closed() const { return closed_.load(std::memory_order_relaxed); }
+    // Another write error (disk full, ...): errno value, 0 if none.
+    int error() const { return error_.load(std::memory_order_relaxed); }
+    // Bytes accepted so far (rg's "bytes printed").
+    std::uint64_t bytes_written() const { return bytes_.load(std::memory_order_relaxed); }
+
+private:
+    bool append_locked(std::string_view data);
+    bool write_all_locked(std::string_view data);
+
+    int fd_;
+    std::size_t capacity_;
+    std::mutex mutex_;
+    std::string buffer_;
+    bool printed_any_ = false;
+    std::atomic<bool> closed_{false};
+    std::atomic<int> error_{0};
+    std::atomic<std::uint64_t> bytes_{0};
+};
+
+}  // namespace codescout::cli

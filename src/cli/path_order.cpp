@@ -1,0 +1,23 @@
+// Component-wise path comparison (see path_order.h).
+#include "cli/path_order.h"
+
+namespace codescout::cli {
+
+bool path_less(std::string_view a, std::string_view b) {
+    while (!a.empty() && !b.empty()) {
+        const std::size_t slash_a = a.find('/');
+        const std::size_t slash_b = b.find('/');
+        const std::string_view head_a = a.substr(0, slash_a);
+        const std::string_view head_b = b.substr(0, slash_b);
+        if (head_a != head_b) return head_a < head_b;
+        // A path that ends here is a prefix of the other one: it sorts first.
+        if (slash_a == std::string_view::npos || slash_b == std::string_view::npos) {
+            return slash_a == std::string_view::npos && slash_b != std::string_view::npos;
+        }
+        a.remove_prefix(slash_a + 1);
+        b.remove_prefix(slash_b + 1);
+    }
+    return a.empty() && !b.empty();
+}
+
+}  // namespace codescout::cli

@@ -1,0 +1,81 @@
+// One CLI search from start to exit status (see search_runner.h).
+#include "cli/search_runner.h"
+
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "cli/exit_status.h"
+#include "cli/json_printer.h"
+#include "cli/match_tracker.h"
+#include "cli/silent_sink.h"
+#include "cli/sorted_sink.h"
+#include "cli/standard_printer.h"
+#include "cli/summary_output.h"
+#include "core/match/matcher.h"
+#include "core/search/search.h"
+
+namespace codescout::cli {
+namespace {
+
+std::unique_ptr<Search> compile(const Plan& plan, ErrorReporter& errors) {
+    try {
+        return std::make_unique<Search>(plan.search);
+    } catch (const PatternError& e) {
+        errors.report_message(e.what());  // "invalid pattern 'P': reason"
+    } catch (const std::invalid_argument& e) {
+        errors.report_message(std::string("error: ") + e.what());
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
+               std::chrono::steady_clock::time_point started) {
+    const std::unique_ptr<Search> search = compile(plan, errors);
+    if (!search) return kExitError;
+
+    const OutputMode mode = plan.output.mode;
+    StandardPrinter standard(plan.output, out, errors);
+    JsonPrinter json(plan.output, out, errors);
+    SilentSink silent(errors);
+    ResultSink* printer = &standard;
+    if (mode == OutputMode::Json) printer = &json;
+    if (mode == OutputMode::Quiet || mode == OutputMode::StatsOnly) printer = &silent;
+
+    std::optional<SortedSink> sorted;
+    if (plan.output.sort_by_path && printer != &silent) printer = &sorted.emplace(*printer);
+    MatchTracker tracker(*printer, /*stop_at_first=*/mode == OutputMode::Quiet);
+
+    SearchSummary summary;
+    try {
+        summary = search->run(tracker);
+    } catch (const std::exception& e) {
+        errors.report_message(std::string("error: ") + e.what());
+        return kExitError;
+    }
+    if (sorted) sorted->finish();
+
+    const auto elapsed_total = std::chrono::steady_clock::now() - started;
+    if (mode == OutputMode::Json) json.finish(summary, elapsed_total);
+    if (mode == OutputMode::StatsOnly) {
+        out.write_block(format_stats_only(summary, plan.output.metrics_format));
+    } else if (plan.output.stats && mode != OutputMode::Json) {
+        out.write_block(format_stats_report(summary, out.bytes_written(), elapsed_total, plan.output.metrics_format));
+    }
+    out.flush();
+
+    // ripgrep treats a reader that went away (`... | head`) as a normal end, not as an error.
+    if (out.closed()) return kExitMatch;
+    if (out.error() != 0) {
+        errors.report_message(std::string("error writing to standard output: ") + std::strerror(out.error()));
+        return kExitError;
+    }
+    return exit_status(tracker.matched(), errors.count() > 0, mode == OutputMode::Quiet);
+}
+
+}  // namespace codescout::cli

@@ -1,0 +1,114 @@
+// The standard format (see standard_format.h). Escape sequences are byte-for-byte those of
+// `rg --color always` with its default colours, so coloured output can be compared too.
+#include "cli/standard_format.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "cli/display_path.h"
+
+namespace codescout::cli {
+namespace {
+
+constexpr std::string_view kPathColor = "\x1b[0m\x1b[35m";        // magenta
+constexpr std::string_view kLineColor = "\x1b[0m\x1b[32m";        // green
+constexpr std::string_view kMatchColor = "\x1b[0m\x1b[1m\x1b[31m";  // bold red
+constexpr std::string_view kReset = "\x1b[0m";
+
+void append_number(std::string& out, std::uint64_t n) {
+    char digits[24];
+    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, n);
+    (void)error;  // 24 characters hold any 64-bit number
+    out.append(digits, end);
+}
+
+void append_colored(std::string& out, std::string_view text, std::string_view color, bool enabled) {
+    if (!enabled) {
+        out.append(text);
+        return;
+    }
+    out.append(color).append(text).append(kReset);
+}
+
+void append_path(std::string& out, const FileResult& result, const OutputPlan& plan) {
+    append_colored(out, display_path(result.path, plan.strip_dot_slash), kPathColor, plan.color);
+}
+
+void append_text(std::string& out, const LineRecord& line, bool color) {
+    if (!color || line.spans.empty()) {
+        out.append(line.text);
+        return;
+    }
+    const std::string_view text = line.text;
+    std::size_t pos = 0;
+    for (const MatchSpan& span : line.spans) {
+        // Spans come from the engine; clamp rather than trust them blindly with raw offsets.
+        const std::size_t begin = std::clamp<std::size_t>(span.begin, pos, text.size());
+        const std::size_t end = std::clamp<std::size_t>(span.end, begin, text.size());
+        if (begin == end) continue;  // an empty match has nothing to colour
+        out.append(text.substr(pos, begin - pos));
+        append_colored(out, text.substr(begin, end - begin), kMatchColor, true);
+        pos = end;
+    }
+    out.append(text.substr(pos));
+}
+
+void format_lines(const FileResult& result, const OutputPlan& plan, std::string& out) {
+    const bool inline_path = plan.with_filename && !plan.heading;
+    if (plan.with_filename && plan.heading) {
+        append_path(out, result, plan);
+        out.push_back('\n');
+    }
+    std::uint64_t previous = 0;
+    for (const LineRecord& line : result.lines) {
+        if (plan.context && previous != 0 && line.number != previous + 1) out.append("--\n");
+        previous = line.number;
+        const char separator = line.is_context ? '-' : ':';
+        if (inline_path) {
+            append_path(out, result, plan);
+            out.push_back(separator);
+        }
+        if (plan.line_numbers) {
+            if (plan.color) {
+                out.append(kLineColor);
+                append_number(out, line.number);
+                out.append(kReset);
+            } else {
+                append_number(out, line.number);
+            }
+            out.push_back(separator);
+        }
+        append_text(out, line, plan.color);
+        out.push_back('\n');
+    }
+}
+
+}  // namespace
+
+void format_standard(const FileResult& result, const OutputPlan& plan, std::string& out) {
+    switch (plan.mode) {
+        case OutputMode::Count:
+            if (plan.with_filename) {
+                append_path(out, result, plan);
+                out.push_back(':');
+            }
+            append_number(out, result.matched_lines);
+            out.push_back('\n');
+            return;
+        case OutputMode::FilesWithMatches:
+            append_path(out, result, plan);
+            out.push_back('\n');
+            return;
+        default:
+            format_lines(result, plan, out);
+            return;
+    }
+}
+
+std::string_view file_separator(const OutputPlan& plan) {
+    if (plan.mode != OutputMode::Lines) return {};
+    if (plan.heading) return "\n";
+    return plan.context ? "--\n" : "";
+}
+
+}  // namespace codescout::cli

@@ -1,0 +1,18 @@
+// Standard output printer (see standard_printer.h).
+#include "cli/standard_printer.h"
+
+#include <string>
+
+#include "cli/standard_format.h"
+
+namespace codescout::cli {
+
+bool StandardPrinter::on_file(FileResult&& result) {
+    // One buffer per worker thread, reused: formatting allocates nothing after the first files.
+    thread_local std::string block;
+    block.clear();
+    format_standard(result, plan_, block);
+    return writer_.write_block(block, file_separator(plan_));
+}
+
+}  // namespace codescout::cli

@@ -1,0 +1,272 @@
+// The standard printer's bytes for one file (rg's --no-heading/--heading formats, -c, -l,
+// colours), the writer's file separators and block atomicity, and a closed pipe.
+#include <QTest>
+
+#include <csignal>
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <unistd.h>
+
+#include "cli/error_reporter.h"
+#include "cli/output_writer.h"
+#include "cli/standard_format.h"
+#include "cli/standard_printer.h"
+
+using namespace codescout;
+using namespace codescout::cli;
+
+Q_DECLARE_METATYPE(codescout::cli::OutputPlan)
+
+namespace {
+
+LineRecord match(std::uint64_t number, std::string text, std::vector<MatchSpan> spans) {
+    LineRecord l;
+    l.number = number;
+    l.text = std::move(text);
+    l.spans = std::move(spans);
+    return l;
+}
+
+LineRecord ctx(std::uint64_t number, std::string text) {
+    LineRecord l;
+    l.number = number;
+    l.text = std::move(text);
+    l.is_context = true;
+    return l;
+}
+
+// ./src/a.c: matches on 1 and 5, context 2 and 4 (3 missing: a "--" break) and 6.
+FileResult sample() {
+    FileResult r;
+    r.path = "./src/a.c";
+    r.lines = {match(1, "foo bar foo", {{0, 3}, {8, 11}}), ctx(2, "two"), ctx(4, "four"), match(5, "a foo\r", {{2, 5}}),
+               ctx(6, "six")};
+    r.matched_lines = 2;
+    r.matches = 3;
+    return r;
+}
+
+OutputPlan plan(OutputMode mode = OutputMode::Lines) {
+    OutputPlan p;
+    p.mode = mode;
+    return p;
+}
+
+std::string read_all(std::FILE* f) {
+    std::fflush(f);
+    std::rewind(f);
+    std::string data;
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
+    return data;
+}
+
+}  // namespace
+
+class TestStandardFormat : public QObject {
+    Q_OBJECT
+
+private slots:
+    void format_data() {
+        QTest::addColumn<OutputPlan>("plan");
+        QTest::addColumn<QByteArray>("expected");
+
+        OutputPlan p = plan();
+        QTest::newRow("no context: no breaks") << p
+            << QByteArray("./src/a.c:1:foo bar foo\n./src/a.c-2-two\n./src/a.c-4-four\n./src/a.c:5:a foo\r\n./src/a.c-6-six\n");
+        p.context = true;
+        QTest::newRow("context: -- at the gap") << p
+            << QByteArray("./src/a.c:1:foo bar foo\n./src/a.c-2-two\n--\n./src/a.c-4-four\n./src/a.c:5:a foo\r\n./src/a.c-6-six\n");
+        p.strip_dot_slash = true;
+        QTest::newRow("implicit root: no ./") << p
+            << QByteArray("src/a.c:1:foo bar foo\nsrc/a.c-2-two\n--\nsrc/a.c-4-four\nsrc/a.c:5:a foo\r\nsrc/a.c-6-six\n");
+        p.line_numbers = false;
+        QTest::newRow("-N") << p
+            << QByteArray("src/a.c:foo bar foo\nsrc/a.c-two\n--\nsrc/a.c-four\nsrc/a.c:a foo\r\nsrc/a.c-six\n");
+        p.with_filename = false;
+        QTest::newRow("-N single file") << p << QByteArray("foo bar foo\ntwo\n--\nfour\na foo\r\nsix\n");
+        p.line_numbers = true;
+        QTest::newRow("single file") << p << QByteArray("1:foo bar foo\n2-two\n--\n4-four\n5:a foo\r\n6-six\n");
+        p.heading = true;
+        QTest::newRow("heading, single file: no path line") << p
+            << QByteArray("1:foo bar foo\n2-two\n--\n4-four\n5:a foo\r\n6-six\n");
+        p.with_filename = true;
+        QTest::newRow("heading") << p << QByteArray("src/a.c\n1:foo bar foo\n2-two\n--\n4-four\n5:a foo\r\n6-six\n");
+        p.color = true;
+        QTest::newRow("heading + colour (rg's escapes)") << p
+            << QByteArray("\x1b[0m\x1b[35msrc/a.c\x1b[0m\n"
+                          "\x1b[0m\x1b[32m1\x1b[0m:\x1b[0m\x1b[1m\x1b[31mfoo\x1b[0m bar \x1b[0m\x1b[1m\x1b[31mfoo\x1b[0m\n"
+                          "\x1b[0m\x1b[32m2\x1b[0m-two\n--\n"
+                          "\x1b[0m\x1b[32m4\x1b[0m-four\n"
+                          "\x1b[0m\x1b[32m5\x1b[0m:a \x1b[0m\x1b[1m\x1b[31mfoo\x1b[0m\r\n"
+                          "\x1b[0m\x1b[32m6\x1b[0m-six\n");
+        p.heading = false;
+        p.context = false;
+        p.strip_dot_slash = false;
+        QTest::newRow("colour, no heading") << p
+            << QByteArray("\x1b[0m\x1b[35m./src/a.c\x1b[0m:\x1b[0m\x1b[32m1\x1b[0m:\x1b[0m\x1b[1m\x1b[31mfoo\x1b[0m bar "
+                          "\x1b[0m\x1b[1m\x1b[31mfoo\x1b[0m\n"
+                          "\x1b[0m\x1b[35m./src/a.c\x1b[0m-\x1b[0m\x1b[32m2\x1b[0m-two\n"
+                          "\x1b[0m\x1b[35m./src/a.c\x1b[0m-\x1b[0m\x1b[32m4\x1b[0m-four\n"
+                          "\x1b[0m\x1b[35m./src/a.c\x1b[0m:\x1b[0m\x1b[32m5\x1b[0m:a \x1b[0m\x1b[1m\x1b[31mfoo\x1b[0m\r\n"
+                          "\x1b[0m\x1b[35m./src/a.c\x1b[0m-\x1b[0m\x1b[32m6\x1b[0m-six\n");
+
+        QTest::newRow("-c") << plan(OutputMode::Count) << QByteArray("./src/a.c:2\n");
+        p = plan(OutputMode::Count);
+        p.with_filename = false;
+        QTest::newRow("-c single file") << p << QByteArray("2\n");
+        p = plan(OutputMode::Count);
+        p.color = true;
+        QTest::newRow("-c colour") << p << QByteArray("\x1b[0m\x1b[35m./src/a.c\x1b[0m:2\n");
+        QTest::newRow("-l") << plan(OutputMode::FilesWithMatches) << QByteArray("./src/a.c\n");
+        p = plan(OutputMode::FilesWithMatches);
+        p.strip_dot_slash = true;
+        QTest::newRow("-l implicit root") << p << QByteArray("src/a.c\n");
+    }
+
+    void format() {
+        QFETCH(OutputPlan, plan);
+        QFETCH(QByteArray, expected);
+        std::string out;
+        format_standard(sample(), plan, out);
+        QCOMPARE(QByteArray::fromStdString(out), expected);
+    }
+
+    void odd_spans_are_clamped() {
+        FileResult r;
+        r.path = "f";
+        r.lines = {match(3, "abc", {{1, 1}, {2, 9}, {7, 8}})};  // empty, past the end, beyond
+        OutputPlan p = plan();
+        p.color = true;
+        std::string out;
+        format_standard(r, p, out);
+        QCOMPARE(QByteArray::fromStdString(out),
+                 QByteArray("\x1b[0m\x1b[35mf\x1b[0m:\x1b[0m\x1b[32m3\x1b[0m:ab\x1b[0m\x1b[1m\x1b[31mc\x1b[0m\n"));
+    }
+
+    void non_utf8_bytes_pass_through() {
+        FileResult r;
+        r.path = "bin\xff";
+        r.lines = {match(1, std::string("a\xff\xfe\0b", 5), {{0, 1}})};
+        std::string out;
+        format_standard(r, plan(), out);
+        QCOMPARE(out, std::string("bin\xff:1:a\xff\xfe\0b\n", 13));
+    }
+
+    void file_separators() {
+        OutputPlan p = plan();
+        QCOMPARE(file_separator(p), std::string_view());
+        p.context = true;
+        QCOMPARE(file_separator(p), std::string_view("--\n"));
+        p.heading = true;
+        QCOMPARE(file_separator(p), std::string_view("\n"));
+        p.mode = OutputMode::Count;
+        QCOMPARE(file_separator(p), std::string_view());
+    }
+
+    // rg's BufferWriter: the separator goes between non-empty blocks, never first or last.
+    void writer_separates_blocks() {
+        std::FILE* f = std::tmpfile();
+        QVERIFY(f);
+        {
+            OutputWriter w(fileno(f), 16);  // tiny buffer: forces flushes and direct writes
+            QVERIFY(w.write_block("", "--\n"));
+            QVERIFY(w.write_block("a:1:x\n", "--\n"));
+            QVERIFY(w.write_block("", "--\n"));
+            QVERIFY(w.write_block("b:2:a much longer line than the buffer\n", "--\n"));
+            QVERIFY(w.write_block("c:3:z\n", "--\n"));
+            QCOMPARE(w.bytes_written(), std::uint64_t(6 + 3 + 39 + 3 + 6));
+        }
+        QCOMPARE(read_all(f), std::string("a:1:x\n--\nb:2:a much longer line than the buffer\n--\nc:3:z\n"));
+        std::fclose(f);
+    }
+
+    // Blocks from many threads arrive whole, never interleaved.
+    void printer_blocks_stay_contiguous() {
+        std::FILE* f = std::tmpfile();
+        QVERIFY(f);
+        constexpr int kThreads = 4;
+        constexpr int kFiles = 200;
+        {
+            OutputWriter w(fileno(f), 4096);
+            ErrorReporter errors(STDERR_FILENO);
+            OutputPlan p = plan();
+            p.context = true;
+            StandardPrinter printer(p, w, errors);
+            std::vector<std::thread> threads;
+            for (int t = 0; t < kThreads; ++t) {
+                threads.emplace_back([&printer, t] {
+                    for (int i = 0; i < kFiles; ++i) {
+                        FileResult r;
+                        r.path = "t" + std::to_string(t) + "_" + std::to_string(i);
+                        for (std::uint64_t n = 1; n <= 20; ++n) r.lines.push_back(match(n, std::string(50, 'x'), {}));
+                        printer.on_file(std::move(r));
+                    }
+                });
+            }
+            for (auto& th : threads) th.join();
+        }
+        const QList<QByteArray> lines = QByteArray::fromStdString(read_all(f)).split('\n');
+        std::fclose(f);
+        QByteArray current;
+        int count = 0;
+        int separators = 0;
+        for (const QByteArray& line : lines) {
+            if (line.isEmpty()) continue;
+            if (line == "--") {
+                QCOMPARE(count % 20, 0);  // a separator only ever between whole files
+                ++separators;
+                continue;
+            }
+            const QByteArray path = line.left(line.indexOf(':'));
+            if (count % 20 == 0) current = path;
+            QCOMPARE(path, current);
+            ++count;
+        }
+        QCOMPARE(count, kThreads * kFiles * 20);
+        QCOMPARE(separators, kThreads * kFiles - 1);
+    }
+
+    // The reader went away: the printer tells the search to stop, nothing crashes.
+    void closed_pipe_stops_quietly() {
+        std::signal(SIGPIPE, SIG_IGN);
+        int fds[2];
+        QCOMPARE(::pipe(fds), 0);
+        ::close(fds[0]);
+        OutputWriter w(fds[1], 64);
+        ErrorReporter errors(STDERR_FILENO);
+        StandardPrinter printer(plan(), w, errors);
+        bool keep_going = true;
+        for (int i = 0; i < 10 && keep_going; ++i) {
+            FileResult r = sample();
+            keep_going = printer.on_file(std::move(r));
+        }
+        QVERIFY(!keep_going);
+        QVERIFY(w.closed());
+        QCOMPARE(w.error(), 0);
+        QVERIFY(!w.flush());
+        QCOMPARE(errors.count(), std::uint64_t(0));  // a closed pipe is not an error
+        ::close(fds[1]);
+    }
+
+    void errors_are_reported_on_stderr_format() {
+        std::FILE* f = std::tmpfile();
+        QVERIFY(f);
+        ErrorReporter errors(fileno(f), /*strip_dot_slash=*/true);
+        errors.report({"./a/b", "Permission denied (os error 13)"});
+        errors.report({"", "walk stopped"});
+        errors.report_message("invalid pattern 'a(': missing )");
+        QCOMPARE(errors.count(), std::uint64_t(3));
+        QCOMPARE(read_all(f), std::string("codescout-cli: a/b: Permission denied (os error 13)\n"
+                                          "codescout-cli: walk stopped\n"
+                                          "codescout-cli: invalid pattern 'a(': missing )\n"));
+        std::fclose(f);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStandardFormat)
+#include "test_standard_format.moc"
