@@ -48,14 +48,24 @@ LiteralMatcher::LiteralMatcher(Config config) : searcher_(make_searcher(config, 
 
 std::optional<MatchRange> LiteralMatcher::find(std::string_view haystack, std::size_t from,
                                                MatchScratch& scratch) const {
+    // A match containing a guard character starts at most `reach` bytes before it.
+    const std::size_t reach = kMaxUtf8Expansion * max_literal_length_;
+    // PCRE2 from `reach` before the guard, but never after `not_after` (an ASCII hit it must
+    // also cover) nor before `from`.
+    const auto from_pcre2 = [&](std::size_t guard, std::size_t not_after) {
+        const std::size_t start = std::max(from, std::min(not_after, guard > reach ? guard - reach : 0));
+        return fallback_->find(haystack, start, static_cast<Pcre2Scratch&>(scratch));
+    };
     std::size_t pos = from;
     while (auto hit = searcher_.find(haystack, pos)) {
-        if (hit->needle >= guard_start_) {
-            // A match containing the guard character starts at most this many bytes before it;
-            // any match before that is ASCII-only and would have been found first.
-            const std::size_t reach = kMaxUtf8Expansion * max_literal_length_;
-            const std::size_t start = hit->pos > from + reach ? hit->pos - reach : from;
-            return fallback_->find(haystack, start, static_cast<Pcre2Scratch&>(scratch));
+        // Guards are found in order with the needles, so no guard lies before this hit. One
+        // that comes first means PCRE2 must decide; so does one shortly after an ASCII hit,
+        // because a match through it may start at or before the hit (e.g. "abK" before "b").
+        if (hit->needle >= guard_start_) return from_pcre2(hit->pos, hit->pos);
+        if (fallback_) {
+            const std::string_view window = haystack.substr(hit->pos, reach + kKelvinSign.size());
+            const std::size_t guard = std::min(window.find(kKelvinSign), window.find(kLongS));
+            if (guard != std::string_view::npos) return from_pcre2(hit->pos + guard, hit->pos);
         }
         if (!verifier_) return MatchRange{hit->pos, hit->pos + searcher_.needle_length(hit->needle)};
         if (auto match = verifier_->find(haystack, hit->pos, static_cast<Pcre2Scratch&>(scratch))) {

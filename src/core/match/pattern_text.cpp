@@ -122,8 +122,8 @@ std::optional<std::vector<std::string>> regex_literals(std::string_view regex) {
         } else if (c == '\\') {
             if (i + 1 >= regex.size()) return std::nullopt;
             const auto e = static_cast<unsigned char>(regex[i + 1]);
-            // Only escaped ASCII punctuation is a plain literal; \w, \n, \x.. and friends are not.
-            if (e >= 0x80 || e <= 0x20 || e == 0x7F || is_ascii_alnum(e)) return std::nullopt;
+            // Only escaped ASCII punctuation (and space) is a plain literal; \w, \n, \x.. and friends are not.
+            if (e >= 0x80 || e < 0x20 || e == 0x7F || is_ascii_alnum(e)) return std::nullopt;
             literals.back() += static_cast<char>(e);
             ++i;
         } else if (is_regex_meta(c)) {

@@ -11,7 +11,7 @@ namespace codescout {
 namespace {
 
 constexpr std::size_t kJitStackStart = 32 * 1024;
-constexpr std::size_t kJitStackMax = 1024 * 1024;
+constexpr std::size_t kJitStackMax = 8 * 1024 * 1024;  // reserved, committed as used
 
 // UTF + UCP: \w, \d, \b and case folding follow Unicode. MATCH_INVALID_UTF: invalid UTF-8 in a
 // file is simply never matched by a multi-byte item instead of failing the whole call.

@@ -1,0 +1,283 @@
+// compile_matcher() and both matchers: a table of patterns, flags and haystacks with the expected
+// matches and the strategy chosen; literal path vs PCRE2 on random input; look-behind at `from`;
+// invalid patterns; the match limit; one matcher shared by several threads.
+#include <QtTest>
+
+#include <random>
+#include <thread>
+
+#include "core/match/literal_matcher.h"
+#include "core/match/pattern_cache.h"
+#include "core/match/pattern_text.h"
+#include "core/match/regex_matcher.h"
+#include "match_test_util.h"
+
+using namespace codescout;
+using codescout::test::all_matches;
+using codescout::test::pattern_options;
+
+class TestMatcher : public QObject {
+    Q_OBJECT
+private slots:
+    void table_data() {
+        QTest::addColumn<QByteArrayList>("patterns");
+        QTest::addColumn<QByteArray>("flags");
+        QTest::addColumn<QByteArray>("haystack");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::addColumn<QByteArray>("strategy");  // prefix of describe()
+
+        // Literal path and alternation.
+        QTest::newRow("literal") << QByteArrayList{"foo"} << QByteArray() << QByteArray("foo bar foo") << QByteArray("0-3 8-11") << QByteArray("literal avx2|literal sse2");
+        QTest::newRow("regex alternation") << QByteArrayList{"fo+", "ba[rz]"} << QByteArray() << QByteArray("foo baz fooo") << QByteArray("0-3 4-7 8-12") << QByteArray("pcre2");
+        QTest::newRow("literal alternation in one regex") << QByteArrayList{"foo|bar"} << QByteArray() << QByteArray("bar foo") << QByteArray("0-3 4-7") << QByteArray("literal ");
+        QTest::newRow("leftmost-first across -e") << QByteArrayList{"a", "ab"} << QByteArray() << QByteArray("ab") << QByteArray("0-1") << QByteArray("literal ");
+        QTest::newRow("leftmost-first longer first") << QByteArrayList{"ab", "a"} << QByteArray() << QByteArray("ab a") << QByteArray("0-2 3-4") << QByteArray("literal ");
+        QTest::newRow("escaped punctuation is literal") << QByteArrayList{"a\\.b"} << QByteArray() << QByteArray("axb a.b") << QByteArray("4-7") << QByteArray("literal ");
+        QTest::newRow("-F metacharacters") << QByteArrayList{"a.b(", "[x]"} << QByteArray("F") << QByteArray("axb( a.b( [x]") << QByteArray("5-9 10-13") << QByteArray("literal ");
+        QTest::newRow("-F backslash") << QByteArrayList{"\\d"} << QByteArray("F") << QByteArray("1 \\d") << QByteArray("2-4") << QByteArray("literal ");
+        QTest::newRow("-F empty matches everywhere") << QByteArrayList{""} << QByteArray("F") << QByteArray("ab") << QByteArray("0-0 1-1 2-2") << QByteArray("pcre2");
+        QTest::newRow("empty alternative") << QByteArrayList{"a|"} << QByteArray() << QByteArray("ba") << QByteArray("0-0 1-2 2-2") << QByteArray("pcre2");
+        QTest::newRow("empty-matching regex") << QByteArrayList{"x*"} << QByteArray() << QByteArray("ab") << QByteArray("0-0 1-1 2-2") << QByteArray("pcre2");
+
+        // Case modes.
+        QTest::newRow("sensitive") << QByteArrayList{"Foo"} << QByteArray() << QByteArray("foo Foo FOO") << QByteArray("4-7") << QByteArray("literal ");
+        QTest::newRow("-i literal") << QByteArrayList{"foo"} << QByteArray("i") << QByteArray("foo Foo FOO") << QByteArray("0-3 4-7 8-11") << QByteArray("literal ");
+        QTest::newRow("-i regex") << QByteArrayList{"f[o]+"} << QByteArray("i") << QByteArray("foo Foo FOO") << QByteArray("0-3 4-7 8-11") << QByteArray("pcre2");
+        QTest::newRow("smart lower") << QByteArrayList{"foo"} << QByteArray("S") << QByteArray("foo Foo FOO") << QByteArray("0-3 4-7 8-11") << QByteArray("literal ");
+        QTest::newRow("smart upper") << QByteArrayList{"Foo"} << QByteArray("S") << QByteArray("foo Foo FOO") << QByteArray("4-7") << QByteArray("literal ");
+        QTest::newRow("smart upper in any -e") << QByteArrayList{"foo", "Bar"} << QByteArray("S") << QByteArray("FOO foo bar Bar") << QByteArray("4-7 12-15") << QByteArray("literal ");
+        QTest::newRow("smart ignores \\W") << QByteArrayList{"foo\\W"} << QByteArray("S") << QByteArray("FOO! foo!") << QByteArray("0-4 5-9") << QByteArray("pcre2");
+        QTest::newRow("smart ignores \\p{Lu}") << QByteArrayList{"\\p{Lu}x"} << QByteArray("S") << QByteArray("Ax aX AX") << QByteArray("0-2 3-5 6-8") << QByteArray("pcre2");
+        QTest::newRow("smart ignores \\x{1F}") << QByteArrayList{"\\x{41}b"} << QByteArray("S") << QByteArray("AB Ab") << QByteArray("0-2 3-5") << QByteArray("pcre2");
+        QTest::newRow("smart -F counts after backslash") << QByteArrayList{"\\W"} << QByteArray("FS") << QByteArray("\\w \\W") << QByteArray("3-5") << QByteArray("literal ");
+        QTest::newRow("smart non-ASCII uppercase") << QByteArrayList{"École"} << QByteArray("S") << QByteArray("école École") << QByteArray("7-13") << QByteArray("literal ");
+        QTest::newRow("-i Unicode folding") << QByteArrayList{"é"} << QByteArray("i") << QByteArray("É é e") << QByteArray("0-2 3-5") << QByteArray("pcre2");
+        QTest::newRow("-i -F Unicode folding") << QByteArrayList{"É"} << QByteArray("Fi") << QByteArray("e é") << QByteArray("2-4") << QByteArray("pcre2");
+        QTest::newRow("-i no full folding of ß") << QByteArrayList{"straße"} << QByteArray("i") << QByteArray("STRASSE Straße") << QByteArray("8-15") << QByteArray("pcre2");
+        QTest::newRow("-i kelvin sign") << QByteArrayList{"kelvin"} << QByteArray("i") << QByteArray("\xE2\x84\xAA" "elvin KELVIN") << QByteArray("0-8 9-15") << QByteArray("literal ");
+        QTest::newRow("-i long s") << QByteArrayList{"sun"} << QByteArray("i") << QByteArray("\xC5\xBFun SUN") << QByteArray("0-4 5-8") << QByteArray("literal ");
+        QTest::newRow("-i guard after an earlier-starting match") << QByteArrayList{"abk", "b"} << QByteArray("i") << QByteArray("ab\xE2\x84\xAA b") << QByteArray("0-5 6-7") << QByteArray("literal ");
+        QTest::newRow("-i guard not a match") << QByteArrayList{"sun"} << QByteArray("i") << QByteArray("\xC5\xBFx sUn") << QByteArray("4-7") << QByteArray("literal ");
+
+        // -w, -x.
+        QTest::newRow("-w hyphen is a boundary") << QByteArrayList{"foo"} << QByteArray("w") << QByteArray("foo-bar foobar bar_foo foo") << QByteArray("0-3 23-26") << QByteArray("literal+pcre2-verify");
+        QTest::newRow("-w hyphen joining") << QByteArrayList{"foo"} << QByteArray("wj") << QByteArray("foo-bar foo -foo foo") << QByteArray("8-11 17-20") << QByteArray("literal+pcre2-verify");
+        QTest::newRow("-w joining whole hyphenated") << QByteArrayList{"foo-bar"} << QByteArray("wj") << QByteArray("foo-bar foo-bar-baz") << QByteArray("0-7") << QByteArray("literal+pcre2-verify");
+        QTest::newRow("-w Unicode word chars") << QByteArrayList{"caf"} << QByteArray("w") << QByteArray("café caf") << QByteArray("6-9") << QByteArray("literal+pcre2-verify");
+        QTest::newRow("-w regex") << QByteArrayList{"\\d+"} << QByteArray("w") << QByteArray("12 a34 56") << QByteArray("0-2 7-9") << QByteArray("pcre2");
+        QTest::newRow("-w several") << QByteArrayList{"ab", "b"} << QByteArray("w") << QByteArray("xab b ab") << QByteArray("4-5 6-8") << QByteArray("literal+pcre2-verify");
+        QTest::newRow("-w -i") << QByteArrayList{"key"} << QByteArray("wi") << QByteArray("KEYS \xE2\x84\xAA" "ey Key") << QByteArray("5-10 11-14") << QByteArray("literal+pcre2-verify");
+        QTest::newRow("-x") << QByteArrayList{"foo"} << QByteArray("x") << QByteArray("foo\nfoo bar\nfoo\n") << QByteArray("0-3 12-15") << QByteArray("literal+pcre2-verify");
+        QTest::newRow("-x regex alternation") << QByteArrayList{"a+", "b"} << QByteArray("x") << QByteArray("aa\nab\nb") << QByteArray("0-2 6-7") << QByteArray("pcre2");
+        QTest::newRow("-x wins over -w") << QByteArrayList{"foo"} << QByteArray("wx") << QByteArray("foo\nfoo-") << QByteArray("0-3") << QByteArray("literal+pcre2-verify");
+
+        // Lines, Unicode classes, invalid UTF-8.
+        QTest::newRow("^ and $ per line") << QByteArrayList{"^a", "b$"} << QByteArray() << QByteArray("ab\nab\nb") << QByteArray("0-1 1-2 3-4 4-5 6-7") << QByteArray("pcre2");
+        QTest::newRow("$ not before \\r") << QByteArrayList{"a$"} << QByteArray() << QByteArray("a\r\na") << QByteArray("3-4") << QByteArray("pcre2");
+        QTest::newRow("Unicode \\w") << QByteArrayList{"\\w+"} << QByteArray() << QByteArray("héllo wörld") << QByteArray("0-6 7-13") << QByteArray("pcre2");
+        QTest::newRow("Unicode \\d") << QByteArrayList{"\\d"} << QByteArray() << QByteArray("\xD9\xA3 7") << QByteArray("0-2 3-4") << QByteArray("pcre2");
+        QTest::newRow("Unicode \\b") << QByteArrayList{"\\bé"} << QByteArray() << QByteArray("aé é") << QByteArray("4-6") << QByteArray("pcre2");
+        QTest::newRow("invalid UTF-8 regex") << QByteArrayList{"fo+"} << QByteArray() << QByteArray("\xFF\xFE" "foo\xC3(foo\x80") << QByteArray("2-5 7-10") << QByteArray("pcre2");
+        QTest::newRow("invalid UTF-8 \\w") << QByteArrayList{"\\w+"} << QByteArray() << QByteArray("\xFF\xFE" "foo\xC3(foo\x80") << QByteArray("2-5 7-10") << QByteArray("pcre2");
+        QTest::newRow("invalid UTF-8 -i regex") << QByteArrayList{"F.O"} << QByteArray("i") << QByteArray("\xFF\xFE" "foo\xC3(f\xC3\xA9o\x80") << QByteArray("2-5 7-11") << QByteArray("pcre2");
+        QTest::newRow("invalid UTF-8 literal") << QByteArrayList{"foo"} << QByteArray() << QByteArray("\xFF\xFE" "foo\xC3(foo\x80") << QByteArray("2-5 7-10") << QByteArray("literal ");
+    }
+    void table() {
+        QFETCH(QByteArrayList, patterns);
+        QFETCH(QByteArray, flags);
+        QFETCH(QByteArray, haystack);
+        QFETCH(QByteArray, expected);
+        QFETCH(QByteArray, strategy);
+        const auto matcher = compile_matcher(pattern_options(patterns, flags));
+        const QByteArray described = QByteArray::fromStdString(matcher->describe());
+        bool strategy_ok = false;
+        for (const QByteArray& prefix : strategy.split('|')) strategy_ok |= described.startsWith(prefix);
+        if (!strategy_ok) qWarning() << "strategy:" << described;
+        QVERIFY(strategy_ok);
+        QCOMPARE(all_matches(*matcher, std::string_view(haystack.constData(), haystack.size())), expected);
+    }
+
+    void canMatchEmpty() {
+        QVERIFY(compile_matcher(pattern_options({"x*"}, ""))->can_match_empty());
+        QVERIFY(compile_matcher(pattern_options({"a", "b?"}, ""))->can_match_empty());
+        QVERIFY(!compile_matcher(pattern_options({"x+"}, ""))->can_match_empty());
+        QVERIFY(!compile_matcher(pattern_options({"foo"}, ""))->can_match_empty());
+        QVERIFY(!compile_matcher(pattern_options({"foo"}, "w"))->can_match_empty());
+    }
+
+    // Look-behind, \b and -w at `from` must see the bytes before it.
+    void contextBeforeFrom_data() {
+        QTest::addColumn<QByteArrayList>("patterns");
+        QTest::addColumn<QByteArray>("flags");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("look-behind") << QByteArrayList{"(?<=a)b"} << QByteArray() << QByteArray("1-2 6-7");
+        QTest::newRow("\\b") << QByteArrayList{"\\bb"} << QByteArray() << QByteArray("3-4");
+        QTest::newRow("-w literal") << QByteArrayList{"b"} << QByteArray("w") << QByteArray("3-4");
+        QTest::newRow("^ after from") << QByteArrayList{"^b"} << QByteArray() << QByteArray();
+    }
+    void contextBeforeFrom() {
+        QFETCH(QByteArrayList, patterns);
+        QFETCH(QByteArray, flags);
+        QFETCH(QByteArray, expected);
+        const auto matcher = compile_matcher(pattern_options(patterns, flags));
+        QCOMPARE(all_matches(*matcher, "ab b ab", 1), expected);
+    }
+
+    // The literal path must give exactly PCRE2's answers for every flag it handles.
+    void literalPathAgreesWithPcre2_data() {
+        QTest::addColumn<QByteArray>("flags");
+        for (const char* flags : {"", "i", "w", "wj", "x", "wi", "xi", "F", "Fi", "Fwj"}) {
+            QTest::newRow(*flags ? flags : "none") << QByteArray(flags);
+        }
+    }
+    void literalPathAgreesWithPcre2() {
+        QFETCH(QByteArray, flags);
+        const std::vector<std::string> alphabet{"a", "b", "k", "s", "K", "S", "-", "_", " ", "\n", "é", "\xE2\x84\xAA",
+                                                "\xC5\xBF", "\xFF", "\xC3", "."};
+        std::mt19937 rng(static_cast<unsigned>(qHash(flags)));
+        const auto random_text = [&](std::size_t units, bool ascii_only) {
+            std::string text;
+            for (std::size_t i = 0; i < units; ++i) {
+                const std::string& unit = alphabet[rng() % alphabet.size()];
+                if (!ascii_only || (static_cast<unsigned char>(unit[0]) < 0x80 && unit != "\n")) text += unit;
+            }
+            return text;
+        };
+        for (int round = 0; round < 300; ++round) {
+            QByteArrayList patterns;
+            const int count = 1 + static_cast<int>(rng() % 3);
+            for (int k = 0; k < count; ++k) {
+                std::string literal;
+                while (literal.empty()) literal = random_text(1 + rng() % 4, true);
+                if (!flags.contains('F')) literal = escape_literal(literal);  // still a literal regex
+                patterns << QByteArray::fromStdString(literal);
+            }
+            const PatternOptions options = pattern_options(patterns, flags);
+            const auto fast = compile_matcher(options);
+            QVERIFY2(fast->describe().starts_with("literal"), fast->describe().c_str());
+
+            std::vector<std::string> regexes;
+            for (const std::string& p : options.patterns) regexes.push_back(options.fixed_strings ? escape_literal(p) : p);
+            const RegexMatcher reference(combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line),
+                                         options.case_mode == CaseMode::Insensitive);
+            const std::string haystack = random_text(rng() % 120, false);
+            const QByteArray got = all_matches(*fast, haystack);
+            const QByteArray want = all_matches(reference, haystack);
+            if (got != want) {
+                qWarning() << "patterns" << patterns << "haystack" << QByteArray::fromStdString(haystack).toHex();
+            }
+            QCOMPARE(got, want);
+        }
+    }
+
+    void forcedSse2LiteralPath() {
+        LiteralMatcher::Config config;
+        config.literals = {"needle", "pin"};
+        config.combined_regex = "(?:needle)|(?:pin)";
+        config.simd = SimdLevel::Sse2;
+        const LiteralMatcher matcher(config);
+        QCOMPARE(matcher.simd_level(), SimdLevel::Sse2);
+        QVERIFY(matcher.describe().starts_with("literal sse2 needles=2"));
+        const std::string haystack = std::string(100, 'x') + "pin" + std::string(50, 'y') + "needle";
+        QCOMPARE(all_matches(matcher, haystack), QByteArray("100-103 153-159"));
+    }
+
+    void manyLiteralsUsePcre2() {
+        QByteArrayList patterns;
+        for (int i = 0; i < 40; ++i) patterns << "word" + QByteArray::number(i);
+        const auto matcher = compile_matcher(pattern_options(patterns, "F"));
+        QVERIFY(matcher->describe().starts_with("pcre2"));
+        // Leftmost-first: "word3" comes before "word39" in the list.
+        QCOMPARE(all_matches(*matcher, "word39 word7"), QByteArray("0-5 7-12"));
+    }
+
+    void invalidPatternNamesTheCulprit_data() {
+        QTest::addColumn<QByteArrayList>("patterns");
+        QTest::addColumn<QByteArray>("flags");
+        QTest::addColumn<QByteArray>("culprit");
+        QTest::addColumn<qulonglong>("offset");
+        QTest::newRow("unclosed group among several") << QByteArrayList{"ok", "a(b", "c"} << QByteArray() << QByteArray("a(b") << qulonglong(3);
+        QTest::newRow("bad range") << QByteArrayList{"x", "[z-a]"} << QByteArray() << QByteArray("[z-a]") << qulonglong(3);
+        QTest::newRow("trailing backslash") << QByteArrayList{"x\\"} << QByteArray("w") << QByteArray("x\\") << qulonglong(2);
+        QTest::newRow("invalid UTF-8 in pattern") << QByteArrayList{"fine", "\xFF"} << QByteArray() << QByteArray("\xFF") << qulonglong(0);
+        QTest::newRow("-F invalid UTF-8") << QByteArrayList{"\xC3"} << QByteArray("F") << QByteArray("\xC3") << qulonglong(std::string::npos);
+    }
+    void invalidPatternNamesTheCulprit() {
+        QFETCH(QByteArrayList, patterns);
+        QFETCH(QByteArray, flags);
+        QFETCH(QByteArray, culprit);
+        QFETCH(qulonglong, offset);
+        try {
+            compile_matcher(pattern_options(patterns, flags));
+            QFAIL("no PatternError");
+        } catch (const PatternError& error) {
+            QCOMPARE(QByteArray::fromStdString(error.pattern()), culprit);
+            QVERIFY(!error.reason().empty());
+            QVERIFY(std::string(error.what()).find(error.reason()) != std::string::npos);
+            QCOMPARE(qulonglong(error.offset()), offset);
+        }
+    }
+
+    void noPatternIsAnError() {
+        QVERIFY_THROWS_EXCEPTION(PatternError, compile_matcher(PatternOptions{}));
+    }
+
+    // A catastrophic backtracker must end with MatchLimitError instead of hanging. The 60 s bound
+    // is only about hangs: the limit normally ends it in well under a second.
+    void pathologicalRegexHitsTheLimit_data() {
+        QTest::addColumn<QByteArray>("pattern");
+        QTest::newRow("(a+)+$") << QByteArray("(a+)+$");
+        QTest::newRow("(a|aa)+$") << QByteArray("(a|aa)+$");
+        QTest::newRow("^(\\w+\\s?)*$") << QByteArray("^(\\w+\\s?)*$");
+    }
+    void pathologicalRegexHitsTheLimit() {
+        QFETCH(QByteArray, pattern);
+        const auto matcher = compile_matcher(pattern_options({pattern}, ""));
+        // (PCRE2 defuses some classics itself, e.g. (?:a|a)*b: these three really backtrack.)
+        const std::string haystack = "short line!\n" + std::string(5000, 'a') + "!\nb c!\n";
+        auto scratch = matcher->make_scratch();
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY_THROWS_EXCEPTION(MatchLimitError, matcher->find(haystack, 0, *scratch));
+        QVERIFY2(timer.elapsed() < 60'000, "the match limit did not stop the regex");
+        // The scratch stays usable afterwards.
+        QCOMPARE(matcher->find("aa", 0, *scratch), std::optional<MatchRange>(MatchRange{0, 2}));
+    }
+
+    void memoryBytesIsReal() {
+        const auto small = compile_matcher(pattern_options({"a"}, ""));
+        const auto big = compile_matcher(pattern_options({"(alpha|beta|gamma)\\w{3,9}[[:digit:]]+(delta|epsilon)"}, ""));
+        const auto literal = compile_matcher(pattern_options({std::string(300, 'q').c_str()}, "F"));
+        QVERIFY(big->memory_bytes() > 300);
+        QVERIFY(literal->memory_bytes() > 300);
+        QVERIFY(small->memory_bytes() < big->memory_bytes());
+    }
+
+    // One matcher shared by several threads, one scratch each (run under the tsan preset too).
+    void sharedAcrossThreads_data() {
+        QTest::addColumn<QByteArrayList>("patterns");
+        QTest::addColumn<QByteArray>("flags");
+        QTest::newRow("regex") << QByteArrayList{"b\\w+", "x$"} << QByteArray("i");
+        QTest::newRow("literal") << QByteArrayList{"bar", "baz"} << QByteArray();
+        QTest::newRow("literal -w with guards") << QByteArrayList{"bas"} << QByteArray("wi");
+    }
+    void sharedAcrossThreads() {
+        QFETCH(QByteArrayList, patterns);
+        QFETCH(QByteArray, flags);
+        const auto matcher = compile_matcher(pattern_options(patterns, flags));
+        std::string haystack;
+        for (int i = 0; i < 2000; ++i) haystack += "foo bar baz bas-x BAS \xC5\xBF" "x\n";
+        const QByteArray expected = all_matches(*matcher, haystack);
+        QVERIFY(!expected.isEmpty());
+        std::vector<QByteArray> results(4);
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < results.size(); ++t) {
+            threads.emplace_back([&, t] { results[t] = all_matches(*matcher, haystack); });
+        }
+        for (auto& thread : threads) thread.join();
+        for (const QByteArray& result : results) QCOMPARE(result, expected);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMatcher)
+#include "test_matcher.moc"
