@@ -25,6 +25,7 @@ std::string_view trim_trailing_spaces(std::string_view s) {
 
 std::optional<IgnoreRule> parse_ignore_line(std::string_view line) {
     if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // CRLF files, as git reads them
     if (line.empty() || line.front() == '#') return std::nullopt;
     line = trim_trailing_spaces(line);
     if (line.empty()) return std::nullopt;
