@@ -8,6 +8,7 @@
 
 #include "core/search/file_searcher.h"
 #include "core/search/worker_pool.h"
+#include "core/walk/path_filters.h"
 #include "core/walk/walker.h"
 
 namespace codescout {
@@ -97,6 +98,9 @@ Search::Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics, st
     impl_->metrics = metrics ? std::move(metrics) : std::make_shared<MemoryMetrics>();
     impl_->cache = cache ? std::move(cache) : std::make_shared<PatternCache>();
     impl_->matcher = impl_->cache->get(impl_->options.pattern, *impl_->metrics);
+    // The walker compiles its filters when it runs; compile them once here too so that an
+    // invalid glob fails now, before run() and before any file is touched.
+    const PathFilters validated_filters(impl_->options.walk);
     impl_->walker = std::make_unique<Walker>(impl_->options.walk, effective_threads(impl_->options.threads));
 }
 

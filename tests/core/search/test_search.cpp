@@ -1,0 +1,265 @@
+// The Search orchestrator with the real walker and matchers: summary counts, fail-fast errors,
+// explicit roots that are not regular files, memory accounting across a run and across
+// concurrent runs, cancellation from another thread and a sink that says stop.
+#include <QtTest>
+
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "core/search/search.h"
+#include "test_tree.h"
+
+using namespace codescout;
+
+namespace {
+
+class CollectingSink : public ResultSink {
+public:
+    bool on_file(FileResult&& result) override {
+        std::lock_guard lock(mutex);
+        files.push_back(std::move(result));
+        return accept_after < 0 || static_cast<long>(files.size()) < accept_after;
+    }
+    void on_error(const SearchError& error) override {
+        std::lock_guard lock(mutex);
+        errors.push_back(error);
+    }
+    const FileResult* find(const std::string& suffix) const {
+        for (const FileResult& f : files) {
+            if (f.path.ends_with(suffix)) return &f;
+        }
+        return nullptr;
+    }
+    std::mutex mutex;
+    std::vector<FileResult> files;
+    std::vector<SearchError> errors;
+    long accept_after = -1;  // on_file returns false once this many files arrived (-1: never)
+};
+
+SearchOptions options_for(std::vector<std::filesystem::path> roots, std::string pattern, unsigned threads = 2) {
+    SearchOptions options;
+    options.walk.roots = std::move(roots);
+    options.pattern.patterns = {std::move(pattern)};
+    options.threads = threads;
+    return options;
+}
+
+}  // namespace
+
+class TestSearch : public QObject {
+    Q_OBJECT
+private slots:
+    void summaryCountsEveryOutcome_data() {
+        QTest::addColumn<unsigned>("threads");
+        QTest::newRow("1 thread") << 1u;
+        QTest::newRow("2 threads") << 2u;
+        QTest::newRow("8 threads") << 8u;
+    }
+    void summaryCountsEveryOutcome() {
+        QFETCH(unsigned, threads);
+        TestTree tree;
+        tree.write(QStringLiteral("a.txt"), "needle one\nnothing\nneedle two needle\n");
+        tree.write(QStringLiteral("sub/b.txt"), "nothing here\n");
+        tree.write(QStringLiteral("sub/c.txt"), "last needle");
+        tree.write(QStringLiteral("bin.dat"), QByteArray("needle\0", 7));
+        tree.write(QStringLiteral("big.txt"), QByteArray("needle\n").repeated(1000));
+        tree.write(QStringLiteral(".hidden.txt"), "needle\n");
+        tree.write(QStringLiteral(".ignore"), "skipped.txt\n");
+        tree.write(QStringLiteral("skipped.txt"), "needle\n");
+        SearchOptions options = options_for({tree.root()}, "needle", threads);
+        options.processing.max_file_size = 1000;
+        Search search(options);
+        CollectingSink sink;
+        const SearchSummary summary = search.run(sink);
+
+        QCOMPARE(summary.files_matched, 2u);
+        QCOMPARE(summary.files_searched, 3u);  // a, b, c (not the binary, too large, hidden or ignored ones)
+        QCOMPARE(summary.matched_lines, 3u);
+        QCOMPARE(summary.matches, 4u);
+        QCOMPARE(summary.skipped.binary, 1u);
+        QCOMPARE(summary.skipped.too_large, 1u);
+        QVERIFY(summary.skipped.hidden >= 1);
+        QVERIFY(summary.skipped.ignored >= 1);
+        QCOMPARE(summary.skipped.errors, 0u);
+        QVERIFY(!summary.cancelled);
+        QVERIFY(sink.errors.empty());
+        QCOMPARE(sink.files.size(), std::size_t(2));
+        const FileResult* a = sink.find("a.txt");
+        QVERIFY(a);
+        QCOMPARE(a->lines.size(), std::size_t(2));
+        QCOMPARE(a->lines[1].number, 3u);
+        QCOMPARE(a->lines[1].spans, (std::vector<MatchSpan>{{0, 6}, {11, 17}}));
+        const FileResult* c = sink.find("c.txt");
+        QVERIFY(c);
+        QCOMPARE(c->lines[0].text, std::string("last needle"));
+        QCOMPARE(summary.bytes_searched, quint64(37 + 13 + 11));
+
+        const SearchProgress progress = search.progress();
+        QCOMPARE(progress.files_searched, summary.files_searched);
+        QCOMPARE(progress.files_matched, summary.files_matched);
+        QCOMPARE(progress.matches, summary.matches);
+        QCOMPARE(progress.bytes_searched, summary.bytes_searched);
+    }
+
+    void failsFastBeforeTouchingFiles() {
+        TestTree tree;
+        QVERIFY_THROWS_EXCEPTION(PatternError, Search(options_for({tree.root()}, "(unclosed")));
+        SearchOptions thresholds = options_for({tree.root()}, "x");
+        thresholds.processing.small_file_threshold = 100;
+        thresholds.processing.large_file_threshold = 99;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Search{thresholds});
+        SearchOptions glob = options_for({tree.root()}, "x");
+        glob.walk.globs = {"a[b"};
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Search{glob});
+    }
+
+    // Roots named explicitly that are not regular files: an error or a skip, never a hang.
+    void explicitSpecialRoots() {
+        TestTree tree;
+        const std::string fifo = tree.fifo(QStringLiteral("pipe"));
+        const std::string file = tree.write(QStringLiteral("f.txt"), "Name in a file\n");
+        Search search(options_for({fifo, "/dev/null", file, "/proc/self/status"}, "Name"));
+        CollectingSink sink;
+        const SearchSummary summary = search.run(sink);
+        QCOMPARE(summary.files_matched, 2u);
+        QVERIFY(sink.find("f.txt"));
+        const FileResult* proc = sink.find("/proc/self/status");
+        QVERIFY(proc);
+        QVERIFY(proc->lines[0].text.starts_with("Name:"));
+        // The FIFO and the device are refused (as errors) or skipped (as special), not read.
+        QCOMPARE(summary.skipped.errors + summary.skipped.special, 2u);
+        QCOMPARE(sink.errors.size(), std::size_t(summary.skipped.errors));
+    }
+
+    void metricsReturnToZeroAndCountStrategies() {
+        TestTree tree;
+        auto sized = [](int size) {
+            QByteArray content = QByteArray("needle\n").repeated(size / 7 + 1).left(size);
+            content[size - 1] = '\n';
+            return content;
+        };
+        tree.write(QStringLiteral("s99"), sized(99));
+        tree.write(QStringLiteral("b100"), sized(100));
+        tree.write(QStringLiteral("b999"), sized(999));
+        tree.write(QStringLiteral("m1000"), sized(1000));
+        tree.write(QStringLiteral("buffered-big"), sized(600 * 1000));
+        auto metrics = std::make_shared<MemoryMetrics>();
+        metrics->record_allocation(12345);  // left over from "an earlier search": reset by run()
+        SearchOptions options = options_for({tree.root()}, "needle");
+        options.processing.small_file_threshold = 100;
+        options.processing.large_file_threshold = 1000;
+        Search search(options, metrics);
+        CollectingSink sink;
+        const SearchSummary summary = search.run(sink);
+        QCOMPARE(summary.files_matched, 5u);
+        QCOMPARE(summary.metrics.small_files_processed, 1u);
+        QCOMPARE(summary.metrics.buffered_files_processed, 2u);
+        QCOMPARE(summary.metrics.mmap_files_processed, 2u);
+        QCOMPARE(summary.metrics.total_allocated, 0u);
+        QCOMPARE(summary.metrics.mmap_allocated, 0u);
+        QCOMPARE(summary.metrics.small_file_threshold, 100u);
+        QCOMPARE(summary.metrics.large_file_threshold, 1000u);
+        QVERIFY(summary.metrics.peak_allocated >= 256u * 1024u);  // a chunk buffer
+        QVERIFY(summary.metrics.resident_bytes > 0);
+        QCOMPARE(metrics->snapshot(false).total_allocated, 0u);
+        QVERIFY(metrics->snapshot(false).cache_misses >= 1);
+    }
+
+    // Several searches at once sharing one MemoryMetrics and one PatternCache (the GUI's case);
+    // meant for the tsan preset as much as for the counts.
+    void concurrentSearchesShareMetrics() {
+        TestTree tree;
+        for (int i = 0; i < 40; ++i) {
+            tree.write(QStringLiteral("d%1/f%2.txt").arg(i % 4).arg(i), QByteArray("x needle y\n").repeated(50 * (i + 1)));
+        }
+        auto metrics = std::make_shared<MemoryMetrics>();
+        auto cache = std::make_shared<PatternCache>();
+        std::vector<std::thread> runners;
+        std::atomic<int> wrong{0};
+        for (int r = 0; r < 4; ++r) {
+            runners.emplace_back([&, r] {
+                SearchOptions options = options_for({tree.root()}, r % 2 ? "needle" : "ne+dle", 2);
+                options.processing.small_file_threshold = 1000;
+                options.processing.large_file_threshold = 5000;
+                Search search(options, metrics, cache);
+                CollectingSink sink;
+                const SearchSummary summary = search.run(sink);
+                if (summary.files_matched != 40 || summary.matched_lines != 50u * 40u * 41u / 2u) ++wrong;
+            });
+        }
+        for (auto& t : runners) t.join();
+        QCOMPARE(wrong.load(), 0);
+        QCOMPARE(metrics->snapshot(false).total_allocated, 0u);
+        QCOMPARE(metrics->snapshot(false).mmap_allocated, 0u);
+        QCOMPARE(cache->size(), std::size_t(2));
+    }
+
+    void sinkReturningFalseStops() {
+        TestTree tree;
+        for (int i = 0; i < 300; ++i) tree.write(QStringLiteral("f%1.txt").arg(i), "needle\n");
+        Search search(options_for({tree.root()}, "needle", 2));
+        CollectingSink sink;
+        sink.accept_after = 1;
+        const SearchSummary summary = search.run(sink);
+        QVERIFY(!summary.cancelled);
+        // Each worker may finish the file it is on: at most one more per thread.
+        QVERIFY2(sink.files.size() <= 2, qPrintable(QString::number(sink.files.size())));
+        QVERIFY(summary.files_searched < 300);
+    }
+
+    // cancel() from another thread while a long search runs: run() returns promptly.
+    void cancelFromAnotherThread() {
+        const char* roots[] = {"/usr/share", "/usr/include", "/usr/lib"};
+        SearchOptions options = options_for({roots[0], roots[1], roots[2]}, "\\w+\\s+\\w+\\s+ZQXW", 2);
+        options.walk.respect_ignore_files = false;
+        Search search(options);
+        CollectingSink sink;
+        std::chrono::steady_clock::time_point cancelled_at;
+        std::atomic<bool> did_cancel{false};
+        std::thread canceller([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            cancelled_at = std::chrono::steady_clock::now();
+            search.cancel();
+            did_cancel = true;
+        });
+        const SearchSummary summary = search.run(sink);
+        const auto returned_at = std::chrono::steady_clock::now();
+        canceller.join();
+        if (!summary.cancelled) QSKIP("the search finished before it could be cancelled");
+        QVERIFY(search.cancelled());
+        const auto latency = std::chrono::duration_cast<std::chrono::microseconds>(returned_at - cancelled_at);
+        qInfo("cancel() to run() returning: %.1f ms (%llu files searched before)", double(latency.count()) / 1000.0,
+              static_cast<unsigned long long>(summary.files_searched));
+        QVERIFY2(latency < std::chrono::seconds(2), "cancellation took more than 2 s");
+        QCOMPARE(summary.metrics.total_allocated, 0u);
+        QCOMPARE(summary.metrics.mmap_allocated, 0u);
+    }
+
+    // A pathological regex ends with a per-file error, and the other files are still searched.
+    void matchLimitIsAPerFileError() {
+        TestTree tree;
+        tree.write(QStringLiteral("evil.txt"), QByteArray(40, 'x') + "\n");
+        tree.write(QStringLiteral("fine.txt"), "xx=\n");
+        Search search(options_for({tree.root()}, "(x+x+)+[^x\\s]", 1));
+        CollectingSink sink;
+        const SearchSummary summary = search.run(sink);
+        QCOMPARE(summary.files_matched, 1u);
+        QVERIFY(sink.find("fine.txt"));
+        QCOMPARE(summary.skipped.errors, 1u);
+        QCOMPARE(sink.errors.size(), std::size_t(1));
+        QVERIFY(sink.errors[0].path.ends_with("evil.txt"));
+        QVERIFY2(sink.errors[0].message.find("backtracking limit") != std::string::npos, sink.errors[0].message.c_str());
+    }
+
+    void runTwiceIsRefused() {
+        TestTree tree;
+        Search search(options_for({tree.root()}, "x"));
+        CollectingSink sink;
+        search.run(sink);
+        QVERIFY_THROWS_EXCEPTION(std::logic_error, search.run(sink));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSearch)
+#include "test_search.moc"
