@@ -1,0 +1,146 @@
+// PreviewEditor: gutter painting and match marking.
+#include "gui/preview/preview_editor.h"
+
+#include <QPainter>
+#include <QTextBlock>
+
+namespace codescout::gui {
+
+namespace {
+
+// The gutter widget only forwards painting to its editor.
+class Gutter : public QWidget {
+public:
+    explicit Gutter(PreviewEditor* editor) : QWidget(editor), editor_(editor) {}
+    QSize sizeHint() const override { return {editor_->gutterWidth(), 0}; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override { editor_->paintGutter(event); }
+
+private:
+    PreviewEditor* editor_;
+};
+
+}  // namespace
+
+PreviewEditor::PreviewEditor(QWidget* parent) : QPlainTextEdit(parent), gutter_(new Gutter(this))
+{
+    setReadOnly(true);
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    gutterBackground_ = palette().color(QPalette::AlternateBase);
+    gutterNumber_ = palette().color(QPalette::PlaceholderText);
+    gutterCurrentNumber_ = palette().color(QPalette::Text);
+    currentLineColor_ = palette().color(QPalette::AlternateBase);
+    matchColor_ = QColor(0xff, 0xd8, 0x4a);
+    connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { updateGutterWidth(); });
+    connect(this, &QPlainTextEdit::updateRequest, this, &PreviewEditor::updateGutter);
+    connect(this, &QPlainTextEdit::cursorPositionChanged, gutter_, qOverload<>(&QWidget::update));
+    updateGutterWidth();
+}
+
+void PreviewEditor::setGutterColors(const QColor& background, const QColor& number,
+                                    const QColor& currentNumber)
+{
+    gutterBackground_ = background;
+    gutterNumber_ = number;
+    gutterCurrentNumber_ = currentNumber;
+    gutter_->update();
+}
+
+void PreviewEditor::setMarkColors(const QColor& currentLine, const QColor& match)
+{
+    currentLineColor_ = currentLine;
+    matchColor_ = match;
+}
+
+int PreviewEditor::gutterWidth() const
+{
+    int digits = 1;
+    for (int max = std::max(1, blockCount()); max >= 10; max /= 10)
+        ++digits;
+    return fontMetrics().horizontalAdvance(QLatin1Char('9')) * (digits + 2);
+}
+
+void PreviewEditor::updateGutterWidth()
+{
+    setViewportMargins(gutterWidth(), 0, 0, 0);
+}
+
+void PreviewEditor::updateGutter(const QRect& rect, int dy)
+{
+    if (dy != 0)
+        gutter_->scroll(0, dy);
+    else
+        gutter_->update(0, rect.y(), gutter_->width(), rect.height());
+}
+
+void PreviewEditor::resizeEvent(QResizeEvent* event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    const QRect area = contentsRect();
+    gutter_->setGeometry(QRect(area.left(), area.top(), gutterWidth(), area.height()));
+}
+
+void PreviewEditor::paintGutter(QPaintEvent* event)
+{
+    QPainter painter(gutter_);
+    painter.fillRect(event->rect(), gutterBackground_);
+    const int current = textCursor().blockNumber();
+    QTextBlock block = firstVisibleBlock();
+    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
+    const int lineHeight = fontMetrics().height();
+    const int width = gutter_->width() - fontMetrics().horizontalAdvance(QLatin1Char('9'));
+    while (block.isValid() && top <= event->rect().bottom()) {
+        const int bottom = top + qRound(blockBoundingRect(block).height());
+        if (block.isVisible() && bottom >= event->rect().top()) {
+            painter.setPen(block.blockNumber() == current ? gutterCurrentNumber_ : gutterNumber_);
+            painter.drawText(0, top, width, lineHeight, Qt::AlignRight,
+                             QString::number(block.blockNumber() + 1));
+        }
+        block = block.next();
+        top = bottom;
+    }
+}
+
+void PreviewEditor::showLine(int line, const QString& shownText, const QList<int>& spans)
+{
+    const QTextBlock block = document()->findBlockByNumber(std::max(0, line - 1));
+    if (!block.isValid())
+        return;
+    QTextCursor cursor(block);
+    setTextCursor(cursor);
+    centerCursor();
+
+    QList<QTextEdit::ExtraSelection> marks;
+    QTextEdit::ExtraSelection lineMark;
+    lineMark.format.setBackground(currentLineColor_);
+    lineMark.format.setProperty(QTextFormat::FullWidthSelection, true);
+    lineMark.cursor = cursor;
+    marks.append(lineMark);
+    // Spans are offsets into the results' copy of the line, which lost its indentation (and, for
+    // a long line, its start): find where that copy starts in the full line.
+    const QString text = block.text();
+    QString comparable = text;
+    comparable.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    const qsizetype found = comparable.indexOf(shownText.left(64));
+    const qsizetype indent = found >= 0 ? found : 0;
+    for (qsizetype i = 0; i + 1 < spans.size(); i += 2) {
+        QTextEdit::ExtraSelection match;
+        match.format.setBackground(matchColor_);
+        match.cursor = QTextCursor(block);
+        match.cursor.setPosition(block.position() + static_cast<int>(std::min<qsizetype>(indent + spans[i], text.size())));
+        match.cursor.setPosition(block.position() + static_cast<int>(std::min<qsizetype>(indent + spans[i + 1], text.size())),
+                                 QTextCursor::KeepAnchor);
+        marks.append(match);
+    }
+    setExtraSelections(marks);
+}
+
+int PreviewEditor::currentLineNumber() const
+{
+    return textCursor().blockNumber() + 1;
+}
+
+}  // namespace codescout::gui

@@ -1,0 +1,44 @@
+// The read-only text view of the preview: a QPlainTextEdit with a line-number gutter painted in
+// the syntax theme's LineNumbers colours, and the current match's spans marked.
+#pragma once
+
+#include <QColor>
+#include <QList>
+#include <QPlainTextEdit>
+
+namespace codescout::gui {
+
+class PreviewEditor : public QPlainTextEdit {
+    Q_OBJECT
+public:
+    explicit PreviewEditor(QWidget* parent = nullptr);
+
+    void setGutterColors(const QColor& background, const QColor& number,
+                         const QColor& currentNumber);
+    void setMarkColors(const QColor& currentLine, const QColor& match);
+
+    // Moves the cursor to the start of 1-based `line`, centres it, and marks the line and the
+    // given spans: begin,end pairs in UTF-16 units of `shownText`, the results' copy of the line
+    // (which may lack the line's indentation or start).
+    void showLine(int line, const QString& shownText, const QList<int>& spans);
+    int currentLineNumber() const;  // 1-based
+
+    int gutterWidth() const;
+    void paintGutter(QPaintEvent* event);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void updateGutterWidth();
+    void updateGutter(const QRect& rect, int dy);
+
+    QWidget* gutter_;
+    QColor gutterBackground_;
+    QColor gutterNumber_;
+    QColor gutterCurrentNumber_;
+    QColor currentLineColor_;
+    QColor matchColor_;
+};
+
+}  // namespace codescout::gui

@@ -1,0 +1,151 @@
+// PreviewPane: asynchronous loading, syntax selection and notices.
+#include "gui/preview/preview_pane.h"
+
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+
+#include <QDir>
+#include <QEvent>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include "gui/preview/preview_editor.h"
+#include "gui/preview/syntax_repository.h"
+
+namespace codescout::gui {
+
+PreviewPane::PreviewPane(QWidget* parent)
+    : QWidget(parent), title_(new QLabel(this)), notice_(new QLabel(this)),
+      editor_(new PreviewEditor(this)), highlighter_(new KSyntaxHighlighting::SyntaxHighlighter(editor_->document()))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    title_->setTextFormat(Qt::PlainText);
+    title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    notice_->setTextFormat(Qt::PlainText);
+    notice_->setWordWrap(true);
+    notice_->setVisible(false);
+    layout->addWidget(title_);
+    layout->addWidget(notice_);
+    layout->addWidget(editor_, 1);
+    editor_->setAccessibleName(tr("File preview"));
+    title_->setAccessibleName(tr("Previewed file"));
+    notice_->setAccessibleName(tr("Preview notice"));
+    setFocusProxy(editor_);
+    applyTheme();
+    clear();
+}
+
+PreviewPane::~PreviewPane() = default;
+
+void PreviewPane::clear()
+{
+    ++loadId_;
+    path_.clear();
+    loadingPath_.clear();
+    highlighter_->setDefinition({});
+    editor_->clear();
+    title_->setText(tr("Select a result to preview its file"));
+    setNotice({});
+}
+
+QString PreviewPane::definitionName() const
+{
+    return highlighter_->definition().isValid() ? highlighter_->definition().name() : QString();
+}
+
+QString PreviewPane::notice() const
+{
+    return notice_->isVisible() ? notice_->text() : QString();
+}
+
+void PreviewPane::setNotice(const QString& text)
+{
+    notice_->setText(text);
+    notice_->setVisible(!text.isEmpty());
+}
+
+void PreviewPane::showMatch(const QString& path, int line, const QString& shownText,
+                            const QList<int>& spans)
+{
+    pending_ = {line, shownText, spans};
+    if (path == path_ && loadingPath_.isEmpty()) {
+        showPending();
+        return;
+    }
+    if (path == loadingPath_)
+        return;  // the running load shows pending_ when it is done
+    loadingPath_ = path;
+    const quint64 id = ++loadId_;
+    title_->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(path)));
+    auto* watcher = new QFutureWatcher<LoadedFile>(this);
+    connect(watcher, &QFutureWatcher<LoadedFile>::finished, this, [this, watcher, id] {
+        watcher->deleteLater();
+        if (id == loadId_)
+            onLoaded(watcher->result());
+    });
+    watcher->setFuture(FileLoader::loadAsync(path));
+}
+
+void PreviewPane::onLoaded(const LoadedFile& file)
+{
+    loadingPath_.clear();
+    path_ = file.path;
+    const QLocale locale;
+    QString notice;
+    highlighter_->setDefinition({});
+    if (!file.error.isEmpty()) {
+        editor_->clear();
+        notice = tr("Cannot read this file: %1").arg(file.error);
+    } else if (file.binary) {
+        editor_->clear();
+        notice = tr("Binary file (%1): not shown as text.").arg(locale.formattedDataSize(file.size));
+    } else {
+        const KSyntaxHighlighting::Definition definition = definitionFor(file.path, file.head);
+        editor_->setPlainText(file.text);
+        if (file.size <= kMaxHighlightedBytes)
+            highlighter_->setDefinition(definition);
+        else
+            notice = tr("Large file: shown without syntax highlighting.");
+        if (file.truncated)
+            notice = tr("Showing the first %1 of %2.")
+                         .arg(locale.formattedDataSize(FileLoader::kMaxPreviewBytes),
+                              locale.formattedDataSize(file.size));
+    }
+    const QString syntax = definitionName();
+    title_->setText(syntax.isEmpty() ? QDir::toNativeSeparators(path_)
+                                     : tr("%1  (%2)").arg(QDir::toNativeSeparators(path_), syntax));
+    setNotice(notice);
+    showPending();
+}
+
+void PreviewPane::showPending()
+{
+    if (!editor_->document()->isEmpty())
+        editor_->showLine(pending_.line, pending_.shownText, pending_.spans);
+    emit shown(path_, pending_.line);
+}
+
+void PreviewPane::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+}
+
+void PreviewPane::applyTheme()
+{
+    using KSyntaxHighlighting::Theme;
+    const Theme theme = themeForPalette(palette());
+    highlighter_->setTheme(theme);
+    highlighter_->rehighlight();
+    editor_->setGutterColors(QColor::fromRgba(theme.editorColor(Theme::IconBorder)),
+                             QColor::fromRgba(theme.editorColor(Theme::LineNumbers)),
+                             QColor::fromRgba(theme.editorColor(Theme::CurrentLineNumber)));
+    editor_->setMarkColors(QColor::fromRgba(theme.editorColor(Theme::CurrentLine)),
+                           QColor::fromRgba(theme.editorColor(Theme::SearchHighlight)));
+}
+
+}  // namespace codescout::gui

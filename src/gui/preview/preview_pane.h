@@ -1,0 +1,68 @@
+// The preview: a title line (file, syntax), a notice line (binary, truncated, unreadable) and the
+// PreviewEditor. Files are loaded off the GUI thread; a newer request wins over an older one.
+#pragma once
+
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+#include "gui/preview/file_loader.h"
+
+class QLabel;
+
+namespace KSyntaxHighlighting {
+class SyntaxHighlighter;
+}
+
+namespace codescout::gui {
+
+class PreviewEditor;
+
+class PreviewPane : public QWidget {
+    Q_OBJECT
+public:
+    // Files above this size are shown without syntax highlighting (it runs on the GUI thread).
+    static constexpr qint64 kMaxHighlightedBytes = 1024 * 1024;
+
+    explicit PreviewPane(QWidget* parent = nullptr);
+    ~PreviewPane() override;
+
+    // Shows `path` at 1-based `line` with the given match spans (see PreviewEditor::showLine).
+    void showMatch(const QString& path, int line, const QString& shownText, const QList<int>& spans);
+    void clear();
+
+    QString currentPath() const { return path_; }
+    QString definitionName() const;  // the syntax in use, empty if none
+    QString notice() const;
+    PreviewEditor* editor() const { return editor_; }
+
+signals:
+    // The file is loaded and the requested line shown (or a notice says why not).
+    void shown(const QString& path, int line);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void onLoaded(const LoadedFile& file);
+    void applyTheme();
+    void showPending();
+    void setNotice(const QString& text);
+
+    QLabel* title_;
+    QLabel* notice_;
+    PreviewEditor* editor_;
+    KSyntaxHighlighting::SyntaxHighlighter* highlighter_;
+    QString path_;         // the file in the editor
+    QString loadingPath_;  // the file being loaded, if any
+    quint64 loadId_ = 0;
+    struct PendingLine {
+        int line = 0;
+        QString shownText;
+        QList<int> spans;
+    } pending_;
+};
+
+}  // namespace codescout::gui

@@ -1,0 +1,158 @@
+// Packing a FileResult into a CompactFile: clip long lines, drop indentation, copy text and spans
+// into one exactly-sized arena.
+#include "gui/results/compact_file.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+namespace codescout::gui {
+
+namespace {
+
+// Bytes of a long line kept before its first match, so the match is shown in context.
+constexpr std::size_t kLeadBytes = 60;
+
+bool isUtf8Continuation(char c)
+{
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+struct Window {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool clippedLeft = false;
+    bool clippedRight = false;
+};
+
+// Which bytes of `line` are stored: without the indentation and a trailing '\r', and at most
+// kMaxStoredLineBytes around the first match.
+Window storedWindow(const LineRecord& line)
+{
+    const std::string_view text = line.text;
+    Window w;
+    w.end = text.size();
+    if (w.end > 0 && text[w.end - 1] == '\r')
+        --w.end;
+    const std::size_t firstMatch =
+        line.spans.empty() ? w.end : std::min<std::size_t>(line.spans.front().begin, w.end);
+    while (w.begin < firstMatch && (text[w.begin] == ' ' || text[w.begin] == '\t'))
+        ++w.begin;
+    if (w.end - w.begin <= CompactFile::kMaxStoredLineBytes)
+        return w;
+
+    std::size_t start = w.begin;
+    if (firstMatch < w.end && firstMatch > w.begin + kLeadBytes)
+        start = firstMatch - kLeadBytes;
+    while (start < firstMatch && isUtf8Continuation(text[start]))
+        ++start;
+    w.clippedLeft = start > w.begin;
+    w.begin = start;
+    std::size_t stop = w.begin + CompactFile::kMaxStoredLineBytes;
+    if (stop < w.end) {
+        while (stop > w.begin && isUtf8Continuation(text[stop]))
+            --stop;
+        w.end = stop;
+        w.clippedRight = true;
+    }
+    return w;
+}
+
+std::vector<CompactSpan> clippedSpans(const LineRecord& line, const Window& w)
+{
+    std::vector<CompactSpan> spans;
+    for (const MatchSpan& s : line.spans) {
+        if (spans.size() == CompactFile::kMaxSpansPerLine)
+            break;
+        if (s.end < w.begin || s.begin > w.end)
+            continue;
+        const std::size_t b = std::clamp<std::size_t>(s.begin, w.begin, w.end) - w.begin;
+        const std::size_t e = std::clamp<std::size_t>(s.end, w.begin, w.end) - w.begin;
+        spans.push_back({static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(e)});
+    }
+    return spans;
+}
+
+}  // namespace
+
+CompactFile::CompactFile(const FileResult& result, std::string_view root)
+    : path_(QString::fromUtf8(result.path.data(), static_cast<qsizetype>(result.path.size()))),
+      matches_(result.matches), matchedLines_(result.matched_lines)
+{
+    const std::string_view path = result.path;
+    if (!root.empty() && path.size() > root.size() && path.substr(0, root.size()) == root) {
+        std::size_t cut = root.size();
+        while (cut < path.size() && path[cut] == '/')
+            ++cut;
+        relativeStart_ = QString::fromUtf8(path.data(), static_cast<qsizetype>(cut)).size();
+    }
+
+    std::vector<Window> windows;
+    windows.reserve(result.lines.size());
+    std::vector<std::vector<CompactSpan>> spans;
+    spans.reserve(result.lines.size());
+    std::size_t arenaBytes = 0;
+    std::uint64_t spanTotal = 0;
+    for (const LineRecord& line : result.lines) {
+        windows.push_back(storedWindow(line));
+        spans.push_back(line.is_context ? std::vector<CompactSpan>{}
+                                        : clippedSpans(line, windows.back()));
+        spanTotal += line.spans.size();
+        const std::size_t bytes =
+            spans.back().size() * sizeof(CompactSpan) + (windows.back().end - windows.back().begin);
+        if (arenaBytes + bytes > std::numeric_limits<std::uint32_t>::max()) {
+            windows.pop_back();  // a file this big is not stored beyond 4 GiB of text
+            break;
+        }
+        arenaBytes += bytes;
+    }
+    if (matches_ == 0)
+        matches_ = spanTotal;
+
+    arena_.resize(arenaBytes);
+    lines_.resize(windows.size());
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < windows.size(); ++i) {
+        const LineRecord& record = result.lines[i];
+        const Window& w = windows[i];
+        CompactLine& line = lines_[i];
+        line.number = static_cast<std::uint32_t>(
+            std::min<std::uint64_t>(record.number, std::numeric_limits<std::uint32_t>::max()));
+        line.offset = static_cast<std::uint32_t>(at);
+        line.length = static_cast<std::uint16_t>(w.end - w.begin);
+        line.spanCount = static_cast<std::uint8_t>(spans[i].size());
+        line.flags = static_cast<std::uint8_t>((record.is_context ? CompactLine::Context : 0)
+                                               | (w.clippedLeft ? CompactLine::ClippedLeft : 0)
+                                               | (w.clippedRight ? CompactLine::ClippedRight : 0));
+        const std::size_t spanBytes = spans[i].size() * sizeof(CompactSpan);
+        if (spanBytes > 0)
+            std::memcpy(arena_.data() + at, spans[i].data(), spanBytes);
+        at += spanBytes;
+        std::memcpy(arena_.data() + at, record.text.data() + w.begin, line.length);
+        at += line.length;
+    }
+}
+
+LineView CompactFile::view(std::size_t index) const
+{
+    const CompactLine& line = lines_[index];
+    LineView v;
+    v.number = line.number;
+    v.context = (line.flags & CompactLine::Context) != 0;
+    v.clippedLeft = (line.flags & CompactLine::ClippedLeft) != 0;
+    v.clippedRight = (line.flags & CompactLine::ClippedRight) != 0;
+    const char* at = arena_.data() + line.offset;
+    v.spans.resize(line.spanCount);
+    if (line.spanCount > 0)
+        std::memcpy(v.spans.data(), at, line.spanCount * sizeof(CompactSpan));
+    v.text = std::string_view(at + line.spanCount * sizeof(CompactSpan), line.length);
+    return v;
+}
+
+std::size_t CompactFile::heapBytes() const
+{
+    return arena_.capacity() + lines_.capacity() * sizeof(CompactLine)
+           + static_cast<std::size_t>(path_.capacity()) * sizeof(QChar);
+}
+
+}  // namespace codescout::gui

@@ -1,0 +1,72 @@
+// The results tree: file rows (relative path, match count) over line rows (line number, text with
+// match spans). Rows arrive in batches while a search runs (one beginInsertRows per batch) and
+// are stored compactly (CompactFile); strings are made only in data().
+#pragma once
+
+#include <QAbstractItemModel>
+
+#include <cstdint>
+#include <vector>
+
+#include "gui/results/compact_file.h"
+
+namespace codescout::gui {
+
+class ResultsModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum Role {
+        FilePathRole = Qt::UserRole + 1,  // QString: absolute path of the file
+        RelativePathRole,                 // QString: path relative to the searched folder
+        LineNumberRole,                   // int: 1-based line number (line rows), 0 for file rows
+        MatchSpansRole,                   // QList<int>: begin,end pairs in UTF-16 units of DisplayRole
+        IsContextRole,                    // bool: a context line
+        IsFileRole,                       // bool: a file row
+        MatchCountRole,                   // qulonglong: matches in the file (file rows)
+        ClippedRole,                      // int: 1 = clipped left, 2 = clipped right (long lines)
+    };
+
+    explicit ResultsModel(QObject* parent = nullptr);
+
+    // Appends the files of one batch as new file rows.
+    void appendFiles(std::vector<CompactFile>&& files);
+    void clear();
+
+    std::size_t fileCount() const { return files_.size(); }
+    std::uint64_t matchCount() const { return matches_; }
+    std::uint64_t lineRowCount() const { return lineRows_; }
+    const CompactFile& file(std::size_t index) const { return files_[index]; }
+    // Heap bytes held by the stored results (the files' arenas and records, and the file table).
+    std::size_t heapBytes() const;
+
+    // The next (forward) or previous match row after `from` (any row, or invalid = start/end),
+    // wrapping around; invalid if there is no match at all.
+    QModelIndex adjacentMatch(const QModelIndex& from, bool forward) const;
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool hasChildren(const QModelIndex& parent = {}) const override;
+
+signals:
+    void countsChanged();
+
+private:
+    // internalId of a line row = its file's row + 1; file rows have internalId 0.
+    static constexpr quintptr kFileRowId = 0;
+
+    QVariant fileData(std::size_t fileRow, int role) const;
+    QVariant lineData(std::size_t fileRow, std::size_t lineRow, int role) const;
+    bool isMatchRow(std::size_t fileRow, std::size_t lineRow) const;
+
+    std::vector<CompactFile> files_;
+    std::uint64_t matches_ = 0;
+    std::uint64_t lineRows_ = 0;
+};
+
+}  // namespace codescout::gui

@@ -1,0 +1,103 @@
+// SettingsDialog: unit conversion (bytes <-> KiB/MiB) and validation.
+#include "gui/settings/settings_dialog.h"
+
+#include <QPushButton>
+
+#include "gui/settings/app_settings.h"
+#include "ui_settings.h"
+
+namespace codescout::gui {
+
+namespace {
+
+constexpr qulonglong kKiB = 1024;
+constexpr qulonglong kMiB = 1024 * 1024;
+
+int toUnits(qulonglong bytes, qulonglong unit)
+{
+    return static_cast<int>(std::min<qulonglong>((bytes + unit / 2) / unit, std::numeric_limits<int>::max()));
+}
+
+}  // namespace
+
+SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::SettingsDialog>()), settings_(settings)
+{
+    m_ui->setupUi(this);
+    QPalette errorPalette = m_ui->validationLabel->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    m_ui->validationLabel->setPalette(errorPalette);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_ui->buttonBox->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked,
+            this, &SettingsDialog::restoreDefaults);
+    for (QSpinBox* spin : {m_ui->smallThresholdSpin, m_ui->largeThresholdSpin})
+        connect(spin, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
+    load();
+    validate();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::load()
+{
+    fill([this](Setting s) { return settings_.value(s); });
+}
+
+void SettingsDialog::restoreDefaults()
+{
+    fill(&AppSettings::defaultValue);
+}
+
+void SettingsDialog::fill(const std::function<QVariant(Setting)>& get)
+{
+    m_ui->smallThresholdSpin->setValue(toUnits(get(Setting::SmallFileThreshold).toULongLong(), kKiB));
+    m_ui->largeThresholdSpin->setValue(toUnits(get(Setting::LargeFileThreshold).toULongLong(), kMiB));
+    m_ui->threadsSpin->setValue(get(Setting::Threads).toInt());
+    m_ui->samplerIntervalSpin->setValue(get(Setting::SamplerIntervalMs).toInt());
+    m_ui->memoryBudgetSpin->setValue(toUnits(get(Setting::MemoryBudgetBytes).toULongLong(), kMiB));
+    m_ui->editorCommandEdit->setText(get(Setting::EditorCommand).toString());
+    m_ui->maxResultsSpin->setValue(toUnits(get(Setting::MaxResults).toULongLong(), 1));
+}
+
+void SettingsDialog::save()
+{
+    auto bytes = [](int units, qulonglong unit) {
+        return QVariant::fromValue<qulonglong>(static_cast<qulonglong>(units) * unit);
+    };
+    settings_.setValue(Setting::SmallFileThreshold, bytes(m_ui->smallThresholdSpin->value(), kKiB));
+    settings_.setValue(Setting::LargeFileThreshold, bytes(m_ui->largeThresholdSpin->value(), kMiB));
+    settings_.setValue(Setting::Threads, m_ui->threadsSpin->value());
+    settings_.setValue(Setting::SamplerIntervalMs, m_ui->samplerIntervalSpin->value());
+    settings_.setValue(Setting::MemoryBudgetBytes, bytes(m_ui->memoryBudgetSpin->value(), kMiB));
+    settings_.setValue(Setting::EditorCommand, m_ui->editorCommandEdit->text().trimmed());
+    settings_.setValue(Setting::MaxResults, bytes(m_ui->maxResultsSpin->value(), 1));
+    settings_.sync();
+}
+
+QString SettingsDialog::validationError() const
+{
+    const qulonglong small = static_cast<qulonglong>(m_ui->smallThresholdSpin->value()) * kKiB;
+    const qulonglong large = static_cast<qulonglong>(m_ui->largeThresholdSpin->value()) * kMiB;
+    if (small >= large)
+        return tr("The small-file threshold must be below the large-file threshold.");
+    return {};
+}
+
+void SettingsDialog::validate()
+{
+    const QString error = validationError();
+    m_ui->validationLabel->setText(error);
+    m_ui->validationLabel->setVisible(!error.isEmpty());
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty());
+}
+
+void SettingsDialog::accept()
+{
+    if (!validationError().isEmpty())
+        return;
+    save();
+    QDialog::accept();
+}
+
+}  // namespace codescout::gui

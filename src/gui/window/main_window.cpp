@@ -1,0 +1,354 @@
+// MainWindow: construction and wiring of the window's parts.
+#include "gui/window/main_window.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+
+#include "gui/memory/memory_view.h"
+#include "gui/memory/metrics_sampler.h"
+#include "gui/preview/preview_pane.h"
+#include "gui/results/match_delegate.h"
+#include "gui/results/results_model.h"
+#include "gui/search/search_controller.h"
+#include "gui/search/status_text.h"
+#include "gui/settings/app_settings.h"
+#include "gui/settings/settings_dialog.h"
+#include "gui/window/editor_launcher.h"
+#include "gui/window/query_bar.h"
+#include "gui/window/recent_folders.h"
+#include "ui_mainwindow.h"
+
+namespace codescout::gui {
+
+namespace {
+
+// New file rows are expanded while the tree shows fewer line rows than this; beyond it they stay
+// collapsed, because expanding thousands of rows one by one would stall the view.
+constexpr std::uint64_t kAutoExpandLineRows = 5000;
+
+// The local folder a drag carries, or empty.
+QString draggedFolder(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir())
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()),
+      settings_(std::make_unique<AppSettings>()), model_(new ResultsModel(this)),
+      delegate_(new MatchDelegate(this)), controller_(new SearchController(model_, this)),
+      sampler_(new MetricsSampler(this)), memoryView_(nullptr),
+      progressBar_(new QProgressBar(this)), statusLabel_(new QLabel(this))
+{
+    m_ui->setupUi(this);
+    setAcceptDrops(true);
+    progressBar_->setRange(0, 0);  // busy indicator: the total is unknown while walking
+    progressBar_->setMaximumWidth(160);
+    progressBar_->setVisible(false);
+    progressBar_->setAccessibleName(tr("Search progress"));
+    statusLabel_->setAccessibleName(tr("Search status"));
+    m_ui->statusBar->addWidget(statusLabel_, 1);
+    m_ui->statusBar->addPermanentWidget(progressBar_);
+
+    setUpResults();
+    setUpMemoryDock();
+    setUpActions();
+
+    connect(m_ui->queryBar, &QueryBar::searchRequested, this, &MainWindow::startSearch);
+    connect(m_ui->queryBar, &QueryBar::cancelRequested, this, &MainWindow::cancelSearch);
+    connect(controller_, &SearchController::started, this, &MainWindow::onStarted);
+    connect(controller_, &SearchController::progressed, this, &MainWindow::onProgress);
+    connect(controller_, &SearchController::finished, this, &MainWindow::onFinished);
+
+    restoreState();
+    applySettings();
+    openFolder(folder_);
+    statusLabel_->setText(folder_.isEmpty() ? tr("Open a folder to search (Ctrl+O), or drop one here.")
+                                            : tr("Type a pattern and press Enter."));
+}
+
+MainWindow::~MainWindow() = default;
+
+QueryBar* MainWindow::queryBar() const { return m_ui->queryBar; }
+PreviewPane* MainWindow::previewPane() const { return m_ui->previewPane; }
+QString MainWindow::statusText() const { return statusLabel_->text(); }
+QString MainWindow::summaryText() const { return m_ui->summaryView->toPlainText(); }
+bool MainWindow::isSearching() const { return controller_->isRunning(); }
+
+void MainWindow::setUpResults()
+{
+    QTreeView* view = m_ui->resultsView;
+    view->setModel(model_);
+    view->setItemDelegate(delegate_);
+    view->setUniformRowHeights(true);
+    view->header()->setStretchLastSection(true);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setExpandsOnDoubleClick(false);  // double-click opens the editor
+    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { onCurrentChanged(current); });
+    connect(view, &QTreeView::doubleClicked, this, &MainWindow::openInEditor);
+    connect(model_, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex& parent, int first, int last) {
+                if (parent.isValid())
+                    return;
+                for (int row = first; row <= last; ++row) {
+                    if (model_->lineRowCount() > kAutoExpandLineRows)
+                        break;
+                    m_ui->resultsView->expand(model_->index(row, 0));
+                }
+            });
+    m_ui->resultsSplitter->setStretchFactor(0, 4);
+    m_ui->resultsSplitter->setStretchFactor(1, 1);
+    m_ui->mainSplitter->setStretchFactor(0, 1);
+    m_ui->mainSplitter->setStretchFactor(1, 1);
+    m_ui->summaryView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_ui->summaryView->setPlaceholderText(tr("The memory statistics of the last search appear here."));
+}
+
+void MainWindow::setUpMemoryDock()
+{
+    memoryView_ = new MemoryView(m_ui->memoryDockContents);
+    memoryView_->setSampler(sampler_);
+    m_ui->memoryDockLayout->addWidget(memoryView_);
+    QAction* toggle = m_ui->memoryDock->toggleViewAction();
+    toggle->setText(tr("&Memory View"));
+    toggle->setShortcut(QKeySequence(tr("Ctrl+M")));
+    m_ui->menuView->addAction(toggle);
+    connect(controller_, &SearchController::started, sampler_, &MetricsSampler::start);
+}
+
+void MainWindow::setUpActions()
+{
+    connect(m_ui->actionOpenFolder, &QAction::triggered, this, &MainWindow::chooseFolder);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionFind, &QAction::triggered, m_ui->queryBar, &QueryBar::focusPattern);
+    connect(m_ui->actionSearch, &QAction::triggered, this, &MainWindow::startSearch);
+    connect(m_ui->actionCancel, &QAction::triggered, this, &MainWindow::cancelSearch);
+    connect(m_ui->actionNextMatch, &QAction::triggered, this, [this] { goToMatch(true); });
+    connect(m_ui->actionPreviousMatch, &QAction::triggered, this, [this] { goToMatch(false); });
+    connect(m_ui->actionOpenInEditor, &QAction::triggered, this,
+            [this] { openInEditor(m_ui->resultsView->currentIndex()); });
+    connect(m_ui->actionExpandAll, &QAction::triggered, m_ui->resultsView, &QTreeView::expandAll);
+    connect(m_ui->actionCollapseAll, &QAction::triggered, m_ui->resultsView, &QTreeView::collapseAll);
+    connect(m_ui->actionSettings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    m_ui->actionCancel->setEnabled(false);
+    m_ui->actionOpenFolder->setShortcut(QKeySequence::Open);
+    m_ui->actionQuit->setShortcuts({QKeySequence::Quit, QKeySequence(tr("Ctrl+Q"))});
+    m_ui->actionFind->setShortcut(QKeySequence::Find);
+    recent_ = new RecentFolders(m_ui->menuRecentFolders, m_ui->actionClearRecent, *settings_, this);
+    connect(recent_, &RecentFolders::folderChosen, this, &MainWindow::openFolder);
+}
+
+bool MainWindow::openFolder(const QString& folder)
+{
+    if (folder.isEmpty()) {
+        setWindowTitle(tr("CodeScout"));
+        return false;
+    }
+    const QFileInfo info(folder);
+    if (!info.isDir() || !info.isReadable()) {
+        statusLabel_->setText(tr("Cannot open %1: not a readable folder.").arg(QDir::toNativeSeparators(folder)));
+        return false;
+    }
+    const QString canonical = info.canonicalFilePath();
+    if (canonical != folder_) {
+        controller_->cancel();
+        model_->clear();
+        m_ui->previewPane->clear();
+        m_ui->summaryView->clear();
+    }
+    folder_ = canonical;
+    setWindowTitle(tr("%1 — CodeScout").arg(QDir::toNativeSeparators(folder_)));
+    recent_->add(folder_);
+    settings_->setValue(Setting::LastFolder, folder_);
+    statusLabel_->setText(tr("Type a pattern and press Enter."));
+    return true;
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString chosen = QFileDialog::getExistingDirectory(this, tr("Open Folder"), folder_);
+    if (!chosen.isEmpty())
+        openFolder(chosen);
+}
+
+bool MainWindow::startSearch()
+{
+    QueryBar* bar = m_ui->queryBar;
+    const Query query = bar->query();
+    if (query.pattern.isEmpty()) {
+        bar->showError(tr("Type a pattern to search for."));
+        return false;
+    }
+    if (folder_.isEmpty()) {
+        bar->showError(tr("Open a folder first (File ▸ Open Folder…, Ctrl+O)."));
+        return false;
+    }
+    const QString error = controller_->start(toSearchOptions(query, folder_, settings_->engine()),
+                                             folder_, settings_->value(Setting::MaxResults).toULongLong());
+    if (!error.isEmpty()) {
+        bar->showError(error);
+        statusLabel_->setText(tr("Nothing searched: the query has an error."));
+        return false;
+    }
+    settings_->pushRecent(Setting::PatternHistory, query.pattern, AppSettings::kMaxPatternHistory);
+    settings_->setLastQuery(query);
+    bar->setHistory(settings_->value(Setting::PatternHistory).toStringList());
+    bar->setQuery(query);
+    bar->showError({});
+    m_ui->previewPane->clear();
+    m_ui->summaryView->clear();
+    return true;
+}
+
+void MainWindow::cancelSearch()
+{
+    controller_->cancel();
+}
+
+void MainWindow::onStarted()
+{
+    progressBar_->setVisible(true);
+    m_ui->queryBar->setRunning(true);
+    m_ui->actionCancel->setEnabled(true);
+    onProgress();
+}
+
+void MainWindow::onProgress()
+{
+    if (controller_->isRunning())
+        statusLabel_->setText(progressLine(controller_->progress(), controller_->elapsedMs()));
+}
+
+void MainWindow::onFinished(const SearchSummary& summary)
+{
+    sampler_->stop();
+    progressBar_->setVisible(false);
+    m_ui->queryBar->setRunning(false);
+    m_ui->actionCancel->setEnabled(false);
+    statusLabel_->setText(finishedLine(summary));
+    m_ui->summaryView->setPlainText(
+        gui::summaryText(summary, controller_->droppedMatches(), controller_->errors()));
+    emit searchFinished(summary);
+}
+
+void MainWindow::onCurrentChanged(const QModelIndex& current)
+{
+    if (!current.isValid())
+        return;
+    const QString path = current.data(ResultsModel::FilePathRole).toString();
+    if (current.data(ResultsModel::IsFileRole).toBool()) {
+        // A file row previews the file at its first listed line.
+        const QModelIndex first = model_->index(0, 0, current);
+        m_ui->previewPane->showMatch(path, first.data(ResultsModel::LineNumberRole).toInt(),
+                                     first.data().toString(),
+                                     first.data(ResultsModel::MatchSpansRole).value<QList<int>>());
+        return;
+    }
+    m_ui->previewPane->showMatch(path, current.data(ResultsModel::LineNumberRole).toInt(),
+                                 current.data().toString(),
+                                 current.data(ResultsModel::MatchSpansRole).value<QList<int>>());
+}
+
+void MainWindow::goToMatch(bool forward)
+{
+    const QModelIndex next = model_->adjacentMatch(m_ui->resultsView->currentIndex(), forward);
+    if (!next.isValid())
+        return;
+    m_ui->resultsView->expand(next.parent());
+    m_ui->resultsView->setCurrentIndex(next);
+    m_ui->resultsView->scrollTo(next);
+}
+
+void MainWindow::openInEditor(const QModelIndex& index)
+{
+    if (!index.isValid())
+        return;
+    const QString path = index.data(ResultsModel::FilePathRole).toString();
+    int line = index.data(ResultsModel::LineNumberRole).toInt();
+    if (line <= 0)
+        line = 1;
+    const QString error =
+        EditorLauncher::open(settings_->value(Setting::EditorCommand).toString(), path, line);
+    statusLabel_->setText(error.isEmpty() ? tr("Opened %1 at line %2.").arg(QDir::toNativeSeparators(path)).arg(line)
+                                          : error);
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(*settings_, this);
+    if (dialog.exec() == QDialog::Accepted)
+        applySettings();
+}
+
+void MainWindow::applySettings()
+{
+    sampler_->setInterval(std::chrono::milliseconds(
+        std::max(1, settings_->value(Setting::SamplerIntervalMs).toInt())));
+    memoryView_->setMemoryBudget(settings_->value(Setting::MemoryBudgetBytes).toULongLong());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About CodeScout"),
+                       tr("<h3>CodeScout %1</h3><p>Fast parallel code search with live memory "
+                          "metrics.</p>").arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::restoreState()
+{
+    restoreGeometry(settings_->value(Setting::WindowGeometry).toByteArray());
+    QMainWindow::restoreState(settings_->value(Setting::WindowState).toByteArray());
+    m_ui->mainSplitter->restoreState(settings_->value(Setting::MainSplitterState).toByteArray());
+    m_ui->resultsSplitter->restoreState(settings_->value(Setting::ResultsSplitterState).toByteArray());
+    m_ui->queryBar->setHistory(settings_->value(Setting::PatternHistory).toStringList());
+    m_ui->queryBar->setQuery(settings_->lastQuery());
+    folder_ = settings_->value(Setting::LastFolder).toString();
+}
+
+void MainWindow::saveState()
+{
+    settings_->setValue(Setting::WindowGeometry, saveGeometry());
+    settings_->setValue(Setting::WindowState, QMainWindow::saveState());
+    settings_->setValue(Setting::MainSplitterState, m_ui->mainSplitter->saveState());
+    settings_->setValue(Setting::ResultsSplitterState, m_ui->resultsSplitter->saveState());
+    settings_->setLastQuery(m_ui->queryBar->query());
+    settings_->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    controller_->cancel();
+    saveState();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!draggedFolder(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString folder = draggedFolder(event->mimeData());
+    if (!folder.isEmpty() && openFolder(folder))
+        event->acceptProposedAction();
+}
+
+}  // namespace codescout::gui

@@ -1,0 +1,95 @@
+// The main window (forms/mainwindow.ui): query bar, results tree and summary, preview, memory
+// dock, menus. It wires the parts together; the work is done by SearchController, ResultsModel,
+// PreviewPane and MemoryView.
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+#include "core/search/search_result.h"
+
+class QLabel;
+class QProgressBar;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace codescout::gui {
+
+class AppSettings;
+class MatchDelegate;
+class MemoryView;
+class MetricsSampler;
+class PreviewPane;
+class QueryBar;
+class RecentFolders;
+class ResultsModel;
+class SearchController;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Makes `folder` the one searched. Returns false (and says why in the status bar) if it is
+    // not a readable folder.
+    bool openFolder(const QString& folder);
+    QString folder() const { return folder_; }
+
+    // Searches with the query bar's query; false if nothing started (the reason is shown).
+    bool startSearch();
+    void cancelSearch();
+    bool isSearching() const;
+
+    // Parts, for tests and the screenshot tool.
+    QueryBar* queryBar() const;
+    ResultsModel* resultsModel() const { return model_; }
+    PreviewPane* previewPane() const;
+    SearchController* searchController() const { return controller_; }
+    MetricsSampler* sampler() const { return sampler_; }
+    MemoryView* memoryView() const { return memoryView_; }
+    QString statusText() const;
+    QString summaryText() const;
+
+signals:
+    void searchFinished(const codescout::SearchSummary& summary);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void setUpActions();
+    void setUpResults();
+    void setUpMemoryDock();
+    void restoreState();
+    void saveState();
+    void applySettings();
+    void chooseFolder();
+    void showSettings();
+    void showAbout();
+    void onStarted();
+    void onProgress();
+    void onFinished(const SearchSummary& summary);
+    void onCurrentChanged(const QModelIndex& current);
+    void goToMatch(bool forward);
+    void openInEditor(const QModelIndex& index);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    std::unique_ptr<AppSettings> settings_;
+    ResultsModel* model_;
+    MatchDelegate* delegate_;
+    SearchController* controller_;
+    MetricsSampler* sampler_;
+    MemoryView* memoryView_;
+    RecentFolders* recent_ = nullptr;
+    QProgressBar* progressBar_;
+    QLabel* statusLabel_;
+    QString folder_;
+};
+
+}  // namespace codescout::gui
