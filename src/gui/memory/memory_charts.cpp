@@ -3,10 +3,10 @@
 // in Qt Graphs touches only this file).
 #include "gui/memory/memory_charts.h"
 
-#include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
@@ -64,7 +64,7 @@ struct SeriesStyle {
 };
 const std::array<SeriesStyle, kChartSeriesCount> kStyles{{
     {QColor(0x1f, 0x77, 0xb4), Qt::SolidLine},  // total allocated
-    {QColor(0x1f, 0x77, 0xb4), Qt::DashLine},   // peak
+    {QColor(0xd6, 0x27, 0x28), Qt::DashLine},   // peak
     {QColor(0x2c, 0xa0, 0x2c), Qt::SolidLine},  // mapped
     {QColor(0xff, 0x7f, 0x0e), Qt::SolidLine},  // cache
     {QColor(0x94, 0x67, 0xbd), Qt::SolidLine},  // resident
@@ -84,13 +84,21 @@ struct MemoryCharts::Impl {
     QChartView* countsView = nullptr;
     std::array<QLineSeries*, kChartSeriesCount> series{};
     QValueAxis* bytesTime = nullptr;
-    QCategoryAxis* bytesAxis = nullptr;
+    QValueAxis* bytesAxis = nullptr;  // values plotted in bytesUnit, the unit named in its title
     QValueAxis* countsTime = nullptr;
     QValueAxis* filesAxis = nullptr;
     QValueAxis* lookupsAxis = nullptr;
 
     // Current axis ranges, to touch the axes only when they change.
     double bytesMax = -1;
+    ByteUnit bytesUnit;
+
+    // The last plotted data in raw units (bytes, counts), kept to re-scale without the samples.
+    std::array<QList<QPointF>, kChartSeriesCount> raw;
+    std::array<double, kChartSeriesCount> maxima{};
+    double timeFirst = 0;
+    double timeLast = 0;
+    void apply();
     double timeMin = -1;
     double timeMax = -1;
     double filesMax = -1;
@@ -112,7 +120,11 @@ QChart* MemoryCharts::Impl::makeChart(const QString& title) {
     titleFont.setBold(true);
     chart->setTitleFont(titleFont);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    // A short line in the series' own pen: tells the dashed "peak" from the solid "allocated".
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     chart->setMargins(QMargins(4, 4, 4, 4));
+    // Locale-aware axis numbers ("1,234" / "1.234"). With it on, Qt Charts renders nothing for
+    // the %i and %d label formats, so the axes use %.0f for whole numbers.
     chart->setLocalizeNumbers(true);
     return chart;
 }
@@ -120,69 +132,65 @@ QChart* MemoryCharts::Impl::makeChart(const QString& title) {
 QValueAxis* MemoryCharts::Impl::makeValueAxis(QChart* chart, const QString& title, Qt::Alignment where) {
     auto* axis = new QValueAxis;
     axis->setTitleText(title);
-    axis->setLabelFormat(QStringLiteral("%i"));
-    axis->setTickType(QValueAxis::TicksDynamic);
-    axis->setTickAnchor(0);
+    axis->setLabelFormat(QStringLiteral("%.0f"));
     axis->setMinorTickCount(0);
     chart->addAxis(axis, where);
     return axis;
 }
 
 void MemoryCharts::Impl::applyTheme(const QPalette& palette) {
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    // Colours come from the widget palette (so light and dark desktops both work) rather than
+    // from QChart::setTheme, which, applied after the axes exist, leaves value axes without labels.
+    const QColor text = palette.color(QPalette::Text);
+    QColor grid = text;
+    grid.setAlpha(40);
+    QColor axisLine = text;
+    axisLine.setAlpha(120);
     for (QChart* chart : {bytesChart, countsChart}) {
-        // setTheme resets fonts and pens, so styles are applied again after it.
-        chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
         chart->setBackgroundBrush(palette.brush(QPalette::Base));
-        chart->setTitleBrush(palette.brush(QPalette::Text));
-        chart->legend()->setLabelColor(palette.color(QPalette::Text));
-        QFont titleFont = chart->titleFont();
-        titleFont.setBold(true);
-        chart->setTitleFont(titleFont);
+        chart->setBackgroundPen(QPen(grid));
+        chart->setTitleBrush(text);
+        chart->legend()->setLabelColor(text);
     }
     for (int i = 0; i < kChartSeriesCount; ++i) {
         QPen pen(kStyles[static_cast<std::size_t>(i)].color);
-        pen.setWidthF(i == static_cast<int>(ChartSeries::TotalAllocated) ? 2.5 : 2.0);
+        pen.setWidthF(2.0);
         pen.setStyle(kStyles[static_cast<std::size_t>(i)].style);
         series[static_cast<std::size_t>(i)]->setPen(pen);
     }
-    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(bytesTime), static_cast<QAbstractAxis*>(bytesAxis),
-                                static_cast<QAbstractAxis*>(countsTime), static_cast<QAbstractAxis*>(filesAxis),
-                                static_cast<QAbstractAxis*>(lookupsAxis)}) {
-        axis->setLabelsBrush(palette.brush(QPalette::Text));
-        axis->setTitleBrush(palette.brush(QPalette::Text));
-        QColor grid = palette.color(QPalette::Text);
-        grid.setAlpha(40);
+    for (QValueAxis* axis : {bytesTime, bytesAxis, countsTime, filesAxis, lookupsAxis}) {
+        axis->setLabelsBrush(text);
+        axis->setTitleBrush(text);
         axis->setGridLineColor(grid);
+        axis->setLinePenColor(axisLine);
     }
 }
 
 void MemoryCharts::Impl::setBytesRange(double maxValue) {
-    // Ticks at whole numbers of one IEC unit, labelled by us ("64 MiB"), because a printf-style
-    // label format cannot switch units or follow the locale.
+    // The series are plotted in one IEC unit named in the axis title ("Memory (MiB)"), because a
+    // printf-style label format cannot switch units; the numbers follow the chart's locale.
     const double top = std::max(maxValue, 1024.0);
     const ByteUnit unit = byteUnitFor(static_cast<std::uint64_t>(top));
     const double inUnit = top / static_cast<double>(unit.factor);
-    const double step = std::max(1.0, niceStep(inUnit));
-    const double ticks = std::ceil(inUnit / step);
+    const double step = niceStep(inUnit);
+    const double ticks = std::ceil(inUnit / step - 1e-9);
     const double axisMax = ticks * step * static_cast<double>(unit.factor);
     if (axisMax == bytesMax) return;
     bytesMax = axisMax;
-    for (const QString& label : bytesAxis->categoriesLabels()) bytesAxis->remove(label);
-    bytesAxis->setStartValue(0);
-    const QLocale locale;
-    for (int i = 0; i <= static_cast<int>(ticks); ++i) {
-        bytesAxis->append(formatInUnit(i * step, unit, locale), i * step * static_cast<double>(unit.factor));
-    }
-    bytesAxis->setRange(0, axisMax);
+    bytesUnit = unit;
+    bytesAxis->setTitleText(MemoryCharts::tr("Memory (%1)").arg(unit.symbol));
+    bytesAxis->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+    bytesAxis->setTickCount(static_cast<int>(ticks) + 1);
+    bytesAxis->setRange(0, ticks * step);
 }
 
 void MemoryCharts::Impl::setCountRange(QValueAxis* axis, double& current, double maxValue) {
     const double step = std::max(1.0, niceStep(std::max(maxValue, 5.0)));
-    const double axisMax = std::ceil(std::max(maxValue, 5.0) / step) * step;
+    const double axisMax = std::ceil(std::max(maxValue, 5.0) / step - 1e-9) * step;
     if (axisMax == current) return;
     current = axisMax;
-    axis->setTickInterval(step);
+    // Range and tick count chosen together so every tick lands on a whole step.
+    axis->setTickCount(static_cast<int>(std::lround(axisMax / step)) + 1);
     axis->setRange(0, axisMax);
 }
 
@@ -191,13 +199,13 @@ void MemoryCharts::Impl::setTimeRange(double first, double last) {
     const double step = niceStep(span);
     const double lo = std::floor(first / step) * step;
     double hi = std::ceil(last / step) * step;
-    if (hi - lo < kMinTimeSpanSeconds) hi = lo + kMinTimeSpanSeconds;
+    if (hi - lo < kMinTimeSpanSeconds) hi = lo + std::ceil(kMinTimeSpanSeconds / step) * step;
     if (lo == timeMin && hi == timeMax) return;
     timeMin = lo;
     timeMax = hi;
     for (QValueAxis* axis : {bytesTime, countsTime}) {
-        axis->setTickInterval(step);
-        axis->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%i"));
+        axis->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+        axis->setTickCount(static_cast<int>(std::lround((hi - lo) / step)) + 1);
         axis->setRange(lo, hi);
     }
 }
@@ -218,9 +226,7 @@ MemoryCharts::MemoryCharts(QWidget* parent) : QWidget(parent), d_(std::make_uniq
     }
 
     d_->bytesTime = d_->makeValueAxis(d_->bytesChart, tr("Elapsed (s)"), Qt::AlignBottom);
-    d_->bytesAxis = new QCategoryAxis;
-    d_->bytesAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    d_->bytesChart->addAxis(d_->bytesAxis, Qt::AlignLeft);
+    d_->bytesAxis = d_->makeValueAxis(d_->bytesChart, tr("Memory"), Qt::AlignLeft);
     d_->countsTime = d_->makeValueAxis(d_->countsChart, tr("Elapsed (s)"), Qt::AlignBottom);
     d_->filesAxis = d_->makeValueAxis(d_->countsChart, tr("Files"), Qt::AlignLeft);
     d_->lookupsAxis = d_->makeValueAxis(d_->countsChart, tr("Cache lookups"), Qt::AlignRight);
@@ -253,6 +259,16 @@ MemoryCharts::MemoryCharts(QWidget* parent) : QWidget(parent), d_(std::make_uniq
     layout->addWidget(d_->bytesView, 1);
     layout->addWidget(d_->countsView, 1);
 
+    // Clicking a legend entry hides or shows its series.
+    for (int i = 0; i < kChartSeriesCount; ++i) {
+        const auto which = static_cast<ChartSeries>(i);
+        QChart* chart = i < kBytesSeriesCount ? d_->bytesChart : d_->countsChart;
+        for (QLegendMarker* marker : chart->legend()->markers(d_->series[static_cast<std::size_t>(i)])) {
+            connect(marker, &QLegendMarker::clicked, this,
+                    [this, which] { setSeriesVisible(which, !isSeriesVisible(which)); });
+        }
+    }
+
     d_->applyTheme(palette());
     clear();
 }
@@ -260,15 +276,11 @@ MemoryCharts::MemoryCharts(QWidget* parent) : QWidget(parent), d_(std::make_uniq
 MemoryCharts::~MemoryCharts() = default;
 
 void MemoryCharts::plot(const SampleBuffer& samples) {
-    if (samples.empty()) {
-        clear();
-        return;
-    }
     const std::size_t n = samples.size();
-    std::array<double, kChartSeriesCount> maxima{};
     for (int i = 0; i < kChartSeriesCount; ++i) {
         const auto which = static_cast<ChartSeries>(i);
-        QList<QPointF> points;
+        QList<QPointF>& points = d_->raw[static_cast<std::size_t>(i)];
+        points.clear();
         points.reserve(static_cast<qsizetype>(n));
         double maxValue = 0;
         for (std::size_t k = 0; k < n; ++k) {
@@ -277,29 +289,70 @@ void MemoryCharts::plot(const SampleBuffer& samples) {
             maxValue = std::max(maxValue, y);
             points.append(QPointF(static_cast<double>(sample.elapsed_ms) / 1000.0, y));
         }
-        maxima[static_cast<std::size_t>(i)] = maxValue;
-        // replace() redraws once; clear()+append() would redraw per point.
-        d_->series[static_cast<std::size_t>(i)]->replace(points);
+        d_->maxima[static_cast<std::size_t>(i)] = maxValue;
     }
-    const double bytesMax = *std::max_element(maxima.begin(), maxima.begin() + kBytesSeriesCount);
-    const double filesMax = std::max({maxima[static_cast<std::size_t>(ChartSeries::SmallFiles)],
-                                      maxima[static_cast<std::size_t>(ChartSeries::BufferedFiles)],
-                                      maxima[static_cast<std::size_t>(ChartSeries::MmapFiles)]});
-    const double lookupsMax = std::max(maxima[static_cast<std::size_t>(ChartSeries::CacheHits)],
-                                       maxima[static_cast<std::size_t>(ChartSeries::CacheMisses)]);
-    d_->setBytesRange(bytesMax);
-    Impl::setCountRange(d_->filesAxis, d_->filesMax, filesMax);
-    Impl::setCountRange(d_->lookupsAxis, d_->lookupsMax, lookupsMax);
-    d_->setTimeRange(static_cast<double>(samples.at(0).elapsed_ms) / 1000.0,
-                     static_cast<double>(samples.latest().elapsed_ms) / 1000.0);
+    d_->timeFirst = n ? static_cast<double>(samples.at(0).elapsed_ms) / 1000.0 : 0;
+    d_->timeLast = n ? static_cast<double>(samples.latest().elapsed_ms) / 1000.0 : 0;
+    d_->apply();
+}
+
+void MemoryCharts::Impl::apply() {
+    // Axes fit the visible series only, so hiding "Resident" zooms in on the engine's buffers.
+    const auto visibleMax = [this](std::initializer_list<ChartSeries> which) {
+        double m = 0;
+        for (ChartSeries s : which) {
+            const auto i = static_cast<std::size_t>(s);
+            if (series[i]->isVisible()) m = std::max(m, maxima[i]);
+        }
+        return m;
+    };
+    setBytesRange(visibleMax({ChartSeries::TotalAllocated, ChartSeries::PeakAllocated,
+                              ChartSeries::MemoryMapped, ChartSeries::CacheSize, ChartSeries::Resident}));
+    setCountRange(filesAxis, filesMax,
+                  visibleMax({ChartSeries::SmallFiles, ChartSeries::BufferedFiles, ChartSeries::MmapFiles}));
+    setCountRange(lookupsAxis, lookupsMax, visibleMax({ChartSeries::CacheHits, ChartSeries::CacheMisses}));
+    setTimeRange(timeFirst, timeLast);
+
+    const double scale = 1.0 / static_cast<double>(bytesUnit.factor);
+    for (int i = 0; i < kChartSeriesCount; ++i) {
+        const QList<QPointF>& points = raw[static_cast<std::size_t>(i)];
+        QLineSeries* line = series[static_cast<std::size_t>(i)];
+        // replace() redraws once; clear()+append() would redraw per point.
+        if (i >= kBytesSeriesCount) {
+            line->replace(points);
+            continue;
+        }
+        QList<QPointF> scaled;
+        scaled.reserve(points.size());
+        for (const QPointF& p : points) scaled.append(QPointF(p.x(), p.y() * scale));
+        line->replace(scaled);
+    }
 }
 
 void MemoryCharts::clear() {
-    for (QLineSeries* line : d_->series) line->replace(QList<QPointF>());
-    d_->setBytesRange(0);
-    Impl::setCountRange(d_->filesAxis, d_->filesMax, 0);
-    Impl::setCountRange(d_->lookupsAxis, d_->lookupsMax, 0);
-    d_->setTimeRange(0, 0);
+    for (QList<QPointF>& points : d_->raw) points.clear();
+    d_->maxima.fill(0);
+    d_->timeFirst = d_->timeLast = 0;
+    d_->apply();
+}
+
+void MemoryCharts::setSeriesVisible(ChartSeries which, bool visible) {
+    QLineSeries* line = d_->series[static_cast<std::size_t>(which)];
+    if (line->isVisible() == visible) return;
+    line->setVisible(visible);
+    // Keep the legend entry (dimmed) so the series can be clicked back on.
+    QChart* chart = static_cast<int>(which) < kBytesSeriesCount ? d_->bytesChart : d_->countsChart;
+    for (QLegendMarker* marker : chart->legend()->markers(line)) {
+        marker->setVisible(true);
+        QColor label = palette().color(QPalette::Text);
+        if (!visible) label.setAlpha(90);
+        marker->setLabelBrush(label);
+    }
+    d_->apply();
+}
+
+bool MemoryCharts::isSeriesVisible(ChartSeries which) const {
+    return d_->series[static_cast<std::size_t>(which)]->isVisible();
 }
 
 int MemoryCharts::pointCount(ChartSeries series) const {
@@ -312,7 +365,12 @@ QString MemoryCharts::seriesName(ChartSeries series) const {
 
 double MemoryCharts::bytesAxisMax() const { return d_->bytesMax; }
 
-QStringList MemoryCharts::bytesAxisLabels() const { return d_->bytesAxis->categoriesLabels(); }
+QString MemoryCharts::bytesAxisTitle() const { return d_->bytesAxis->titleText(); }
+
+QPointF MemoryCharts::lastPoint(ChartSeries series) const {
+    const QLineSeries* line = d_->series[static_cast<std::size_t>(series)];
+    return line->count() ? line->at(line->count() - 1) : QPointF();
+}
 
 double MemoryCharts::timeAxisMax() const { return d_->timeMax; }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QImage>
+#include <QPointF>
 #include <QStringList>
 #include <QWidget>
 
@@ -42,10 +43,16 @@ public:
 
     // What is plotted, for export and tests.
     int pointCount(ChartSeries series) const;
+    // Hidden series keep their (dimmed) legend entry; axes fit the visible series. Clicking a
+    // legend entry toggles this too.
+    void setSeriesVisible(ChartSeries series, bool visible);
+    bool isSeriesVisible(ChartSeries series) const;
     QString seriesName(ChartSeries series) const;
-    // Upper bound of the bytes axis and its tick labels ("0 B", "64 MiB", ...).
+    // Upper bound of the bytes axis in bytes, and its title naming the unit ("Memory (MiB)").
     double bytesAxisMax() const;
-    QStringList bytesAxisLabels() const;
+    QString bytesAxisTitle() const;
+    // The newest plotted point of a series (x in seconds, y in the axis unit).
+    QPointF lastPoint(ChartSeries series) const;
     double timeAxisMax() const;  // seconds
     // Both charts as one image (QWidget::grab of the chart views).
     QImage renderImage();

@@ -47,7 +47,13 @@ MemoryView::MemoryView(QWidget* parent) : QWidget(parent) {
     alerts_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     alerts_label_->setAccessibleName(tr("Memory alerts and recommendations"));
 
+    // Text above the charts keeps its full wrapped height; the charts take what is left.
+    summary_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    alerts_label_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+
     charts_ = new MemoryCharts(this);
+    charts_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    charts_->setMinimumHeight(2 * 170);
 
     auto* exportPng = new QPushButton(tr("Export Chart…"), this);
     exportPng->setAccessibleName(tr("Export the charts as a PNG image"));

@@ -1,0 +1,267 @@
+// MemoryView (offscreen): the charts receive the sampler's points, a new run clears them, the
+// ring bound holds, axes show bytes, alerts follow the budget, and the three exports write what
+// they promise.
+#include <QtTest>
+
+#include <QAbstractButton>
+#include <QImageReader>
+#include <QTemporaryDir>
+
+#include <cmath>
+#include <memory>
+
+#include "core/metrics/metrics_format.h"
+#include "gui/memory/memory_charts.h"
+#include "gui/memory/memory_view.h"
+#include "gui/memory/metrics_sampler.h"
+
+using namespace codescout;
+using namespace codescout::gui;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr std::uint64_t KiB = 1024;
+constexpr std::uint64_t MiB = 1024 * KiB;
+
+// What a warm search over a large tree looks like, one sample per 100 ms over `count` samples:
+// buffers come and go, a few big files are mapped, the file counters climb.
+MetricsSnapshot realistic(int i, int count) {
+    const double t = static_cast<double>(i) / count;
+    MetricsSnapshot s;
+    s.total_allocated = static_cast<std::uint64_t>((1.5 + std::sin(i * 0.7)) * MiB);
+    s.peak_allocated = static_cast<std::uint64_t>((1.5 + std::min(1.0, t * 4)) * MiB * 1.6);
+    s.mmap_allocated = (i % 17 < 5) ? static_cast<std::uint64_t>(12 + (i % 17) * 9) * MiB : 0;
+    s.cache_size = 12 * KiB;
+    s.cache_hits = 3;
+    s.cache_misses = 1;
+    s.small_files_processed = static_cast<std::uint64_t>(9000 * t);
+    s.buffered_files_processed = static_cast<std::uint64_t>(1200 * t);
+    s.mmap_files_processed = static_cast<std::uint64_t>(8 * t);
+    s.resident_bytes = static_cast<std::uint64_t>((70 + 25 * t) * MiB);
+    return s;
+}
+
+void feedRealistic(MemoryView& view, int count) {
+    for (int i = 0; i < count; ++i) view.addSample(realistic(i, count), i * 100);
+}
+
+int points(const MemoryView& view, ChartSeries series) { return view.charts()->pointCount(series); }
+
+}  // namespace
+
+class TestMemoryView : public QObject {
+    Q_OBJECT
+private slots:
+    void seriesReceiveTheSamplersPoints() {
+        MemoryView view;
+        view.resize(600, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        MetricsSampler sampler;
+        sampler.setInterval(20ms);
+        view.setSampler(&sampler);
+        auto metrics = std::make_shared<MemoryMetrics>();
+        sampler.start(metrics);
+        metrics->record_allocation(3 * MiB);
+        metrics->record_file_processing(100);
+        QTRY_VERIFY_WITH_TIMEOUT(points(view, ChartSeries::TotalAllocated) >= 3, 10000);
+        sampler.stop();
+        const int n = static_cast<int>(view.samples().size());
+        QVERIFY(n >= 4);
+        // After the coalesced re-plot every series holds one point per sample.
+        for (int i = 0; i < kChartSeriesCount; ++i) {
+            QTRY_COMPARE_WITH_TIMEOUT(points(view, static_cast<ChartSeries>(i)), n, 10000);
+        }
+        QCOMPARE(view.latestSnapshot()->total_allocated, 3 * MiB);
+        QCOMPARE(view.latestSnapshot()->small_files_processed, 1u);
+        QVERIFY(view.charts()->bytesAxisMax() >= 3.0 * MiB);
+
+        // A new run starts from an empty chart.
+        sampler.start(std::make_shared<MemoryMetrics>());
+        QCOMPARE(view.samples().size(), 1u);
+        QCOMPARE(view.latestSnapshot()->total_allocated, 0u);
+        sampler.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::Resident), 2, 10000);
+
+        // Detached: the sampler no longer feeds the view.
+        view.setSampler(nullptr);
+        sampler.start(std::make_shared<MemoryMetrics>());
+        sampler.stop();
+        QCOMPARE(view.samples().size(), 2u);
+    }
+
+    void ringBoundHolds() {
+        MemoryView view;
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSampleCapacity(50);
+        feedRealistic(view, 200);
+        QCOMPARE(view.samples().size(), 50u);
+        QCOMPARE(view.samples().at(0).elapsed_ms, 150 * 100);
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::PeakAllocated), 50, 10000);
+        QCOMPARE(points(view, ChartSeries::CacheMisses), 50);
+    }
+
+    void hiddenViewPlotsWhenShown() {
+        MemoryView view;
+        feedRealistic(view, 30);
+        QTest::qWait(100);
+        QCOMPARE(points(view, ChartSeries::TotalAllocated), 0);  // nothing drawn while hidden
+        view.show();
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::TotalAllocated), 30, 10000);
+    }
+
+    void bytesAxisIsLabelledInUnits() {
+        MemoryView view;
+        view.show();
+        MetricsSnapshot s;
+        s.peak_allocated = 300 * MiB;
+        view.addSample(s, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::PeakAllocated), 1, 10000);
+        QCOMPARE(view.charts()->bytesAxisMax(), 300.0 * MiB);
+        QCOMPARE(view.charts()->bytesAxisTitle(), QStringLiteral("Memory (MiB)"));
+        QCOMPARE(view.charts()->lastPoint(ChartSeries::PeakAllocated).y(), 300.0);  // in MiB
+
+        // Hiding the biggest series fits the axis to the rest, in a smaller unit.
+        s.resident_bytes = 300 * MiB;
+        s.peak_allocated = 512 * KiB;
+        view.addSample(s, 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::PeakAllocated), 2, 10000);
+        view.charts()->setSeriesVisible(ChartSeries::Resident, false);
+        QVERIFY(!view.charts()->isSeriesVisible(ChartSeries::Resident));
+        QCOMPARE(view.charts()->bytesAxisMax(), 300.0 * MiB);  // the first sample's peak
+        view.clear();
+        view.addSample(s, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::PeakAllocated), 1, 10000);
+        QCOMPARE(view.charts()->bytesAxisTitle(), QStringLiteral("Memory (KiB)"));
+        QCOMPARE(view.charts()->bytesAxisMax(), 600.0 * KiB);  // ticks of 200 KiB
+        QCOMPARE(view.charts()->lastPoint(ChartSeries::PeakAllocated).y(), 512.0);
+        view.charts()->setSeriesVisible(ChartSeries::Resident, true);
+        QCOMPARE(view.charts()->bytesAxisTitle(), QStringLiteral("Memory (MiB)"));
+        QCOMPARE(view.charts()->lastPoint(ChartSeries::PeakAllocated).y(), 0.5);
+        QCOMPARE(view.charts()->seriesName(ChartSeries::Resident), QStringLiteral("Resident (process)"));
+    }
+
+    void alertsFollowTheBudget() {
+        MemoryView view;
+        QSignalSpy alerts(&view, &MemoryView::alertsChanged);
+        MetricsSnapshot s;
+        s.peak_allocated = 812 * MiB;
+        s.buffered_files_processed = 5;
+        view.addSample(s, 0);
+        // No budget: the only advice is about buffering (peak >= the large threshold).
+        QCOMPARE(view.advice().size(), 1);
+        QCOMPARE(view.advice().first().rule, AdviceRule::LargeBufferedPeak);
+        view.setMemoryBudget(512 * MiB);
+        QCOMPARE(view.memoryBudget(), 512 * MiB);
+        QCOMPARE(view.advice().size(), 1);
+        QCOMPARE(view.advice().first().rule, AdviceRule::BudgetExceeded);
+        QVERIFY(!alerts.isEmpty());
+        const QStringList last = alerts.last().at(0).toStringList();
+        QCOMPARE(last, view.alerts());
+        QVERIFY(last.first().startsWith(QStringLiteral("Peak memory 812")));
+        // Same advice again: no new signal.
+        const qsizetype signals_ = alerts.count();
+        view.addSample(s, 100);
+        QCOMPARE(alerts.count(), signals_);
+        // Cleared: no samples, no alerts.
+        view.clear();
+        QVERIFY(view.alerts().isEmpty());
+        QCOMPARE(alerts.last().at(0).toStringList(), QStringList());
+    }
+
+    void csvExport() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MemoryView view;
+        feedRealistic(view, 25);
+        const QString path = dir.filePath(QStringLiteral("samples.csv"));
+        QVERIFY(view.exportCsv(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.size(), 1 + 25 + 1);
+        QVERIFY(lines.first().startsWith("elapsed_ms,total_allocated_bytes,"));
+        const QList<QByteArray> row = lines.at(25).split(',');  // the 25th sample
+        const MetricsSnapshot expected = realistic(24, 25);
+        QCOMPARE(row.at(0), QByteArray("2400"));
+        QCOMPARE(row.at(1).toULongLong(), expected.total_allocated);
+        QCOMPARE(row.at(10).toULongLong(), expected.resident_bytes);
+    }
+
+    void prometheusExport() {
+        QTemporaryDir dir;
+        MemoryView view;
+        QSignalSpy failed(&view, &MemoryView::exportFailed);
+        const QString path = dir.filePath(QStringLiteral("metrics.prom"));
+        QVERIFY(!view.exportPrometheus(path));  // nothing sampled yet
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!QFile::exists(path));
+
+        feedRealistic(view, 10);
+        QVERIFY(view.exportPrometheus(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray::fromStdString(format_prometheus(realistic(9, 10))));
+    }
+
+    void exportToAnUnwritablePlaceFailsClearly() {
+        MemoryView view;
+        feedRealistic(view, 3);
+        QSignalSpy failed(&view, &MemoryView::exportFailed);
+        const QString path = QStringLiteral("/nonexistent-dir/for/sure/out.csv");
+        QVERIFY(!view.exportCsv(path));
+        QVERIFY(!view.exportChartPng(QStringLiteral("/nonexistent-dir/for/sure/out.png")));
+        QCOMPARE(failed.count(), 2);
+        QVERIFY(failed.first().at(0).toString().contains(path));
+    }
+
+    void pngExportIsTheChartsImage() {
+        QTemporaryDir dir;
+        MemoryView view;
+        view.resize(720, 820);
+        view.setMemoryBudget(64 * MiB);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        feedRealistic(view, 80);
+        const QString path = dir.filePath(QStringLiteral("chart.png"));
+        QVERIFY(view.exportChartPng(path));
+        QImageReader reader(path);
+        QCOMPARE(reader.format(), QByteArray("png"));
+        const QImage image = reader.read();
+        QVERIFY(!image.isNull());
+        const qreal dpr = view.charts()->devicePixelRatioF();
+        QCOMPARE(image.size(), view.charts()->size() * dpr);
+        // Not blank: a chart has more than a handful of distinct colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7) {
+            for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+        }
+        QVERIFY2(colours.size() > 10, qPrintable(QString::number(colours.size())));
+
+        // For people checking the look: CODESCOUT_MEMORY_VIEW_SHOT=/some/dir saves the whole view.
+        const QString shotDir = qEnvironmentVariable("CODESCOUT_MEMORY_VIEW_SHOT");
+        if (!shotDir.isEmpty()) {
+            QTest::qWait(100);  // let the deferred layout pass place the wrapped alert text
+            QVERIFY(view.grab().save(shotDir + QStringLiteral("/memory-view.png")));
+            QVERIFY(view.exportChartPng(shotDir + QStringLiteral("/memory-charts.png")));
+        }
+    }
+
+    void controlsHaveAccessibleNames() {
+        MemoryView view;
+        const QList<QWidget*> widgets = view.findChildren<QWidget*>();
+        int named = 0;
+        for (QWidget* w : widgets) {
+            if (qobject_cast<QAbstractButton*>(w)) {
+                QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+                ++named;
+            }
+        }
+        QCOMPARE(named, 3);
+    }
+};
+
+QTEST_MAIN(TestMemoryView)
+#include "test_memory_view.moc"
