@@ -58,7 +58,7 @@ QString PreviewPane::definitionName() const
 
 QString PreviewPane::notice() const
 {
-    return notice_->isVisible() ? notice_->text() : QString();
+    return notice_->isHidden() ? QString() : notice_->text();
 }
 
 void PreviewPane::setNotice(const QString& text)

@@ -80,7 +80,10 @@ CompactFile::CompactFile(const FileResult& result, std::string_view root)
       matches_(result.matches), matchedLines_(result.matched_lines)
 {
     const std::string_view path = result.path;
-    if (!root.empty() && path.size() > root.size() && path.substr(0, root.size()) == root) {
+    const bool underRoot = !root.empty() && path.size() > root.size()
+                           && path.substr(0, root.size()) == root
+                           && (root.back() == '/' || path[root.size()] == '/');
+    if (underRoot) {
         std::size_t cut = root.size();
         while (cut < path.size() && path[cut] == '/')
             ++cut;

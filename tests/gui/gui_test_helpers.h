@@ -1,0 +1,77 @@
+// Small helpers shared by the GUI tests: isolated settings, building engine results by hand, and
+// running the engine directly for comparison with what the window shows.
+#pragma once
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/search/result_sink.h"
+#include "core/search/search.h"
+
+namespace codescout::gui::testing {
+
+// Points QSettings at a fresh temporary directory for the life of the object, so tests never
+// read or write the user's settings and always start from the defaults.
+class IsolatedSettings {
+public:
+    IsolatedSettings()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("CodeScoutTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("CodeScoutTests"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir_.path());
+    }
+    void clear() { QSettings().clear(); }
+
+private:
+    QTemporaryDir dir_;
+};
+
+// A matching line: `spans` as byte offsets.
+inline LineRecord matchLine(std::uint64_t number, std::string text,
+                            std::vector<MatchSpan> spans)
+{
+    LineRecord line;
+    line.number = number;
+    line.text = std::move(text);
+    line.spans = std::move(spans);
+    return line;
+}
+
+inline LineRecord contextLine(std::uint64_t number, std::string text)
+{
+    LineRecord line;
+    line.number = number;
+    line.text = std::move(text);
+    line.is_context = true;
+    return line;
+}
+
+// Collects (path, line number) of every matching line, as the engine reports them.
+class CollectingSink : public ResultSink {
+public:
+    bool on_file(FileResult&& result) override
+    {
+        std::lock_guard lock(mutex_);
+        for (const LineRecord& line : result.lines) {
+            if (!line.is_context)
+                matches.insert({result.path, line.number});
+        }
+        return true;
+    }
+    void on_error(const SearchError&) override {}
+
+    std::set<std::pair<std::string, std::uint64_t>> matches;
+
+private:
+    std::mutex mutex_;
+};
+
+}  // namespace codescout::gui::testing

@@ -1,0 +1,371 @@
+// The window end to end, offscreen: open a folder and search (same results as the engine),
+// preview on click (file, line, syntax), invalid patterns, cancelling, replacing a running
+// search, the memory sampler's life cycle, and F3 navigation.
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+#include "gui/memory/metrics_sampler.h"
+#include "gui/preview/preview_editor.h"
+#include "gui/preview/preview_pane.h"
+#include "gui/results/results_model.h"
+#include "gui/search/search_controller.h"
+#include "gui/window/main_window.h"
+#include "gui/window/query_bar.h"
+#include "gui_test_helpers.h"
+#include "test_tree.h"
+
+using namespace codescout;
+using namespace codescout::gui;
+
+namespace {
+
+constexpr int kSearchTimeoutMs = 60000;  // only a hang takes this long
+
+// A file of `lines` lines; the given (1-based) lines contain "needle<n>".
+QByteArray textWithNeedles(int lines, const QList<int>& needleLines)
+{
+    QByteArray text;
+    for (int i = 1; i <= lines; ++i) {
+        if (needleLines.contains(i))
+            text += "    auto value = needle" + QByteArray::number(i) + "(x);\n";
+        else
+            text += "    plain line " + QByteArray::number(i) + "\n";
+    }
+    return text;
+}
+
+// (relative path, line) of every match row the window's model holds.
+std::set<std::pair<std::string, std::uint64_t>> modelMatches(const ResultsModel& model, const QString& root)
+{
+    std::set<std::pair<std::string, std::uint64_t>> out;
+    for (int f = 0; f < model.rowCount(); ++f) {
+        const QModelIndex file = model.index(f, 0);
+        for (int l = 0; l < model.rowCount(file); ++l) {
+            const QModelIndex line = model.index(l, 0, file);
+            if (!line.data(ResultsModel::IsContextRole).toBool())
+                out.insert({QDir(root).relativeFilePath(line.data(ResultsModel::FilePathRole).toString()).toStdString(),
+                            line.data(ResultsModel::LineNumberRole).toULongLong()});
+        }
+    }
+    return out;
+}
+
+QModelIndex findLine(const ResultsModel& model, const QString& fileName, int lineNumber)
+{
+    for (int f = 0; f < model.rowCount(); ++f) {
+        const QModelIndex file = model.index(f, 0);
+        if (!file.data(ResultsModel::RelativePathRole).toString().endsWith(fileName))
+            continue;
+        for (int l = 0; l < model.rowCount(file); ++l) {
+            const QModelIndex line = model.index(l, 0, file);
+            if (line.data(ResultsModel::LineNumberRole).toInt() == lineNumber)
+                return line;
+        }
+    }
+    return {};
+}
+
+// Files that take the engine a while: many lines and a pattern with a back-reference, which no
+// literal prefilter can skip.
+void writeSlowTree(TestTree& tree, int files)
+{
+    QByteArray block;
+    for (int i = 0; i < 4000; ++i)
+        block += "alpha beta gamma delta epsilon zeta eta theta iota kappa " + QByteArray::number(i) + "\n";
+    for (int i = 0; i < files; ++i)
+        tree.write(QStringLiteral("slow/f%1.txt").arg(i), block);
+}
+const QString kSlowPattern = QStringLiteral("(\\w+) (\\w+) \\2 \\1");
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void titleShowsTheFolder();
+    void searchFindsWhatTheEngineFinds();
+    void modelPassesTesterDuringSearch();
+    void clickingAMatchPreviewsTheFile_data();
+    void clickingAMatchPreviewsTheFile();
+    void invalidRegexShowsErrorAndStartsNothing();
+    void cancelStopsALongSearch();
+    void newSearchReplacesTheRunningOne();
+    void samplerRunsDuringSearchOnly();
+    void f3MovesThroughMatches();
+    void binaryFilePreviewShowsNotice();
+
+private:
+    testing::IsolatedSettings settings_;
+};
+
+void TestMainWindow::init()
+{
+    settings_.clear();
+}
+
+void TestMainWindow::titleShowsTheFolder()
+{
+    TestTree tree;
+    tree.write(QStringLiteral("a.txt"), "x\n");
+    MainWindow window;
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    QCOMPARE(window.windowTitle(), QDir::toNativeSeparators(window.folder()) + QStringLiteral(" — CodeScout"));
+    QVERIFY(!window.openFolder(QString::fromStdString(tree.path(QStringLiteral("a.txt")))));
+    QVERIFY(window.statusText().contains(QLatin1String("not a readable folder")));
+}
+
+void TestMainWindow::searchFindsWhatTheEngineFinds()
+{
+    TestTree tree;
+    for (int i = 0; i < 40; ++i)
+        tree.write(QStringLiteral("dir%1/file%2.cpp").arg(i % 5).arg(i), textWithNeedles(60, {i % 60 + 1, 30, 59}));
+    tree.write(QStringLiteral("none.txt"), "nothing to see\n");
+    tree.write(QStringLiteral("include/other.py"), textWithNeedles(10, {2}));
+
+    MainWindow window;
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    Query query;
+    query.pattern = QStringLiteral("needle\\d+");
+    query.excludeGlobs = QStringLiteral("dir4/**");
+    window.queryBar()->setQuery(query);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QVERIFY(window.startSearch());
+    QVERIFY(finished.wait(kSearchTimeoutMs));
+
+    Search search(toSearchOptions(query, window.folder(), EngineSettings{}));
+    testing::CollectingSink sink;
+    search.run(sink);
+    std::set<std::pair<std::string, std::uint64_t>> expected;
+    for (const auto& [path, line] : sink.matches)
+        expected.insert({QDir(window.folder()).relativeFilePath(QString::fromStdString(path)).toStdString(), line});
+
+    const auto shown = modelMatches(*window.resultsModel(), window.folder());
+    QVERIFY(!expected.empty());
+    QCOMPARE(shown.size(), expected.size());
+    QVERIFY(shown == expected);
+    QVERIFY(window.summaryText().contains(QLatin1String("Memory usage stats:")));
+    QVERIFY(window.statusText().contains(QString::number(expected.size())));
+}
+
+void TestMainWindow::modelPassesTesterDuringSearch()
+{
+    TestTree tree;
+    for (int i = 0; i < 300; ++i)
+        tree.write(QStringLiteral("f%1.txt").arg(i), textWithNeedles(200, {1, 50, 100, 150, 200}));
+    MainWindow window;
+    QAbstractItemModelTester tester(window.resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    Query query;
+    query.pattern = QStringLiteral("needle");
+    query.contextLines = 1;
+    window.queryBar()->setQuery(query);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QSignalSpy inserted(window.resultsModel(), &QAbstractItemModel::rowsInserted);
+    QVERIFY(window.startSearch());
+    QVERIFY(finished.wait(kSearchTimeoutMs));
+    QCOMPARE(window.resultsModel()->fileCount(), std::size_t{300});
+    QCOMPARE(window.resultsModel()->matchCount(), 1500ull);
+    QVERIFY2(inserted.count() < 300, "files must arrive in batches, not one signal each");
+}
+
+void TestMainWindow::clickingAMatchPreviewsTheFile_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("definition");
+    QTest::newRow("C++") << "src/engine.cpp" << 17 << "C++";
+    QTest::newRow("Python") << "tools/script.py" << 3 << "Python";
+    QTest::newRow("CMake") << "CMakeLists.txt" << 42 << "CMake";
+}
+
+void TestMainWindow::clickingAMatchPreviewsTheFile()
+{
+    QFETCH(QString, file);
+    QFETCH(int, line);
+    QFETCH(QString, definition);
+    TestTree tree;
+    tree.write(file, textWithNeedles(80, {line}));
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    Query query;
+    query.pattern = QStringLiteral("needle");
+    window.queryBar()->setQuery(query);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QVERIFY(window.startSearch());
+    QVERIFY(finished.wait(kSearchTimeoutMs));
+
+    const QModelIndex match = findLine(*window.resultsModel(), file, line);
+    QVERIFY(match.isValid());
+    auto* view = window.findChild<QTreeView*>(QStringLiteral("resultsView"));
+    QVERIFY(view);
+    view->expand(match.parent());
+    view->scrollTo(match);
+    QSignalSpy shown(window.previewPane(), &PreviewPane::shown);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(match).center());
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kSearchTimeoutMs);
+    QCOMPARE(QFileInfo(window.previewPane()->currentPath()).canonicalFilePath(),
+             QFileInfo(QString::fromStdString(tree.path(file))).canonicalFilePath());
+    QCOMPARE(window.previewPane()->editor()->currentLineNumber(), line);
+    QCOMPARE(window.previewPane()->definitionName(), definition);
+    QVERIFY(window.previewPane()->editor()->isReadOnly());
+    // The match span is marked in the preview.
+    const auto marks = window.previewPane()->editor()->extraSelections();
+    QVERIFY(marks.size() >= 2);
+    QCOMPARE(marks.last().cursor.selectedText(), QStringLiteral("needle"));
+}
+
+void TestMainWindow::invalidRegexShowsErrorAndStartsNothing()
+{
+    TestTree tree;
+    tree.write(QStringLiteral("a.txt"), "foo(\n");
+    MainWindow window;
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    Query query;
+    query.pattern = QStringLiteral("foo(");
+    query.regex = true;
+    window.queryBar()->setQuery(query);
+    QSignalSpy started(window.searchController(), &SearchController::started);
+    QVERIFY(!window.startSearch());
+    QVERIFY(!window.queryBar()->errorText().isEmpty());
+    QVERIFY2(window.queryBar()->errorText().contains(QLatin1String("pattern"), Qt::CaseInsensitive),
+             qPrintable(window.queryBar()->errorText()));
+    QVERIFY(!window.isSearching());
+    QCOMPARE(started.count(), 0);
+    QCOMPARE(window.resultsModel()->rowCount(), 0);
+
+    // The same text as a literal is fine, and the error goes away.
+    query.regex = false;
+    window.queryBar()->setQuery(query);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QVERIFY(window.startSearch());
+    QVERIFY(window.queryBar()->errorText().isEmpty());
+    QVERIFY(finished.wait(kSearchTimeoutMs));
+    QCOMPARE(window.resultsModel()->matchCount(), 1ull);
+}
+
+void TestMainWindow::cancelStopsALongSearch()
+{
+    TestTree tree;
+    writeSlowTree(tree, 150);
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    Query query;
+    query.pattern = kSlowPattern;
+    window.queryBar()->setQuery(query);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QVERIFY(window.startSearch());
+    QTRY_VERIFY_WITH_TIMEOUT(window.searchController()->progress().files_searched > 0, kSearchTimeoutMs);
+    QVERIFY2(window.isSearching(), "the search ended before it could be cancelled: make it longer");
+    QElapsedTimer clock;
+    clock.start();
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(finished.wait(kSearchTimeoutMs));
+    const qint64 stopMs = clock.elapsed();
+    qInfo("cancel -> finished in %lld ms", static_cast<long long>(stopMs));
+    const auto summary = finished.first().first().value<SearchSummary>();
+    QVERIFY(summary.cancelled);
+    QVERIFY(summary.files_searched < 150);
+    QVERIFY(!window.isSearching());
+    QVERIFY(window.statusText().startsWith(QLatin1String("Cancelled")));
+}
+
+void TestMainWindow::newSearchReplacesTheRunningOne()
+{
+    TestTree tree;
+    writeSlowTree(tree, 150);
+    tree.write(QStringLiteral("quick.txt"), "the only unicorn\n");
+    MainWindow window;
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    Query slow;
+    slow.pattern = QStringLiteral("alpha");  // matches every line of the slow tree
+    window.queryBar()->setQuery(slow);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QVERIFY(window.startSearch());
+    QTRY_VERIFY_WITH_TIMEOUT(window.resultsModel()->rowCount() > 0 || !window.isSearching(), kSearchTimeoutMs);
+    Query quick;
+    quick.pattern = QStringLiteral("unicorn");
+    window.queryBar()->setQuery(quick);
+    QVERIFY(window.startSearch());
+    QVERIFY(finished.wait(kSearchTimeoutMs));
+    QTest::qWait(200);  // late batches of the first search would arrive now
+    QCOMPARE(finished.count(), 1);  // the replaced search reports nothing
+    QCOMPARE(window.resultsModel()->fileCount(), std::size_t{1});
+    QCOMPARE(window.resultsModel()->matchCount(), 1ull);
+}
+
+void TestMainWindow::samplerRunsDuringSearchOnly()
+{
+    TestTree tree;
+    writeSlowTree(tree, 150);
+    MainWindow window;
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    window.sampler()->setInterval(std::chrono::milliseconds(20));
+    Query query;
+    query.pattern = kSlowPattern;
+    window.queryBar()->setQuery(query);
+    QSignalSpy sampled(window.sampler(), &MetricsSampler::sampled);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QVERIFY(!window.sampler()->isRunning());
+    QVERIFY(window.startSearch());
+    QVERIFY(window.sampler()->isRunning());
+    QCOMPARE(window.sampler()->metrics().get(), window.searchController()->metrics().get());
+    QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 3 || !window.isSearching(), kSearchTimeoutMs);
+    window.cancelSearch();
+    QVERIFY(finished.wait(kSearchTimeoutMs));
+    QVERIFY(sampled.count() >= 2);
+    QVERIFY(!window.sampler()->isRunning());
+    const qsizetype after = sampled.count();
+    QTest::qWait(150);
+    QCOMPARE(sampled.count(), after);
+}
+
+void TestMainWindow::f3MovesThroughMatches()
+{
+    TestTree tree;
+    tree.write(QStringLiteral("a.cpp"), textWithNeedles(30, {5, 20}));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    Query query;
+    query.pattern = QStringLiteral("needle");
+    window.queryBar()->setQuery(query);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QVERIFY(window.startSearch());
+    QVERIFY(finished.wait(kSearchTimeoutMs));
+    auto* view = window.findChild<QTreeView*>(QStringLiteral("resultsView"));
+    QTest::keyClick(&window, Qt::Key_F3);
+    QCOMPARE(view->currentIndex().data(ResultsModel::LineNumberRole).toInt(), 5);
+    QTest::keyClick(&window, Qt::Key_F3);
+    QCOMPARE(view->currentIndex().data(ResultsModel::LineNumberRole).toInt(), 20);
+    QTest::keyClick(&window, Qt::Key_F3, Qt::ShiftModifier);
+    QCOMPARE(view->currentIndex().data(ResultsModel::LineNumberRole).toInt(), 5);
+    QTRY_COMPARE(window.previewPane()->editor()->currentLineNumber(), 5);
+}
+
+void TestMainWindow::binaryFilePreviewShowsNotice()
+{
+    TestTree tree;
+    const std::string path = tree.write(QStringLiteral("blob.bin"), QByteArray("needle\0\0binary", 14));
+    PreviewPane pane;
+    QSignalSpy shown(&pane, &PreviewPane::shown);
+    pane.showMatch(QString::fromStdString(path), 1, QStringLiteral("needle"), {0, 6});
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kSearchTimeoutMs);
+    QVERIFY(pane.notice().contains(QLatin1String("Binary")));
+    QVERIFY(pane.editor()->document()->isEmpty());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
