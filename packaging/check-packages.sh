@@ -18,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 failed=0
 bad() { echo "FAIL: $*"; failed=1; }
 # has LIST ITEM: the newline-separated LIST contains the line ITEM.
-has() { printf '%s\n' "$1" | grep -qxF -- "$2"; }
+has() { grep -qxF -- "$2" <<<"$1"; }
 
 # Paths every package must hold, relative to the prefix.
 expected=(bin/codescout-cli share/man/man1/codescout-cli.1.gz share/doc/codescout/LICENSE)
@@ -67,8 +67,9 @@ if [[ $generators == *DEB* ]]; then
         wanted=(libc6 libstdc++6 libpcre2-8-0)
         [ "$has_gui" = 1 ] && wanted+=(libqt6core6 libqt6widgets6 libqt6charts6 libkf6syntaxhighlighting6)
         for lib in "${wanted[@]}"; do
+            lib_re=$(printf "%s" "$lib" | sed "s/[+.]/\\\\&/g")
             # t64 suffixes (Debian's 64-bit time_t transition) are part of some names.
-            printf '%s' "$depends" | grep -qE "(^|, )${lib}(t64)?( |,|$)" || bad "DEB Depends lacks $lib: $depends"
+            grep -qE "(^|, )${lib_re}(t64)?( |,|$)" <<<"$depends" || bad "DEB Depends lacks $lib: $depends"
         done
         listing=$(dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./usr/||')
         for path in "${expected[@]}"; do

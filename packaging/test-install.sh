@@ -11,7 +11,9 @@
 #      desktop entry and AppStream metainfo, searches a small tree with the installed CLI;
 #   5. purges the package and checks that no file it installed remains.
 #
-#   packaging/test-install.sh BUILD_DIR
+#   packaging/test-install.sh BUILD_DIR [HAS_GUI]
+# HAS_GUI (1 or 0, default 1): whether the build includes the desktop application; with 1, a
+# package without /usr/bin/codescout fails the test.
 #
 # Exit status: 0 passed, 1 failed, 77 skipped (not root, no debootstrap, no mirror...), with the
 # reason on stdout. Environment:
@@ -21,7 +23,8 @@
 #   CODESCOUT_INSTALL_TEST_SUITE   Debian suite of the clean root (default trixie = Debian 13)
 set -euo pipefail
 
-build_dir=${1:?usage: test-install.sh BUILD_DIR}
+build_dir=${1:?usage: test-install.sh BUILD_DIR [HAS_GUI]}
+has_gui=${2:-1}
 build_dir=$(cd "$build_dir" && pwd)
 cache=${CODESCOUT_INSTALL_TEST_CACHE:-/var/cache/codescout/install-test}
 suite=${CODESCOUT_INSTALL_TEST_SUITE:-trixie}
@@ -82,8 +85,10 @@ deb=$(ls "$work"/pkg/codescout_*.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || { cat "$work/cpack.log"; fail "cpack produced no codescout_*.deb"; }
 version=$(dpkg-deb -f "$deb" Version)
 say "package $(basename "$deb"), version $version, Depends: $(dpkg-deb -f "$deb" Depends)"
-has_gui=0
-dpkg-deb -c "$deb" | grep -q ' \./usr/bin/codescout$' && has_gui=1
+contents=$(dpkg-deb -c "$deb")
+for program in codescout-cli $([ "$has_gui" = 1 ] && echo codescout); do
+    grep -q " \./usr/bin/$program\$" <<<"$contents" || fail "the package lacks /usr/bin/$program"
+done
 
 # ---- 2. the clean root (made once) ------------------------------------------------------------
 mkdir -p "$cache" "$apt_cache"
