@@ -47,8 +47,12 @@ int list_files(const Plan& plan, OutputWriter& out, ErrorReporter& errors) {
         return kExitError;
     }
     if (plan.output.sort_by_path) {
-        std::stable_sort(collected.begin(), collected.end(), [](const std::string& a, const std::string& b) {
-            return path_less(std::string_view(a).substr(0, a.size() - 1), std::string_view(b).substr(0, b.size() - 1));
+        std::vector<std::string> roots;
+        for (const auto& root : plan.search.walk.roots) roots.push_back(root.string());
+        const RgPathLess less{roots};
+        // Each line ends in '\n'; compare the paths without it.
+        std::stable_sort(collected.begin(), collected.end(), [&less](const std::string& a, const std::string& b) {
+            return less(std::string_view(a).substr(0, a.size() - 1), std::string_view(b).substr(0, b.size() - 1));
         });
         for (const std::string& line : collected) {
             if (!out.write_block(line)) break;

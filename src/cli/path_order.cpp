@@ -20,4 +20,13 @@ bool path_less(std::string_view a, std::string_view b) {
     return a.empty() && !b.empty();
 }
 
+std::size_t root_index(std::string_view path, const std::vector<std::string>& roots) {
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+        const std::string_view root = roots[i];
+        if (!path.starts_with(root)) continue;
+        if (path.size() == root.size() || root.ends_with('/') || path[root.size()] == '/') return i;
+    }
+    return roots.size();
+}
+
 }  // namespace codescout::cli

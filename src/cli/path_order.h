@@ -2,10 +2,28 @@
 // before "a-b/x" (a plain string compare would put '-' before '/').
 #pragma once
 
+#include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace codescout::cli {
 
 bool path_less(std::string_view a, std::string_view b);
+
+// Which of the roots given on the command line `path` was found under (the first that is a
+// prefix ending at a '/'), or roots.size() if none. rg --sort path searches the roots one after
+// the other in the order given, so results sort by this index first.
+std::size_t root_index(std::string_view path, const std::vector<std::string>& roots);
+
+// Orders paths like rg --sort path: by root index, then component-wise.
+struct RgPathLess {
+    const std::vector<std::string>& roots;
+    bool operator()(std::string_view a, std::string_view b) const {
+        const std::size_t root_a = root_index(a, roots);
+        const std::size_t root_b = root_index(b, roots);
+        return root_a != root_b ? root_a < root_b : path_less(a, b);
+    }
+};
 
 }  // namespace codescout::cli

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "cli/exit_status.h"
 #include "cli/json_printer.h"
@@ -32,6 +33,12 @@ std::unique_ptr<Search> compile(const Plan& plan, ErrorReporter& errors) {
     return nullptr;
 }
 
+std::vector<std::string> root_strings(const Plan& plan) {
+    std::vector<std::string> roots;
+    for (const auto& root : plan.search.walk.roots) roots.push_back(root.string());
+    return roots;
+}
+
 }  // namespace
 
 int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
@@ -48,7 +55,7 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
     if (mode == OutputMode::Quiet || mode == OutputMode::StatsOnly) printer = &silent;
 
     std::optional<SortedSink> sorted;
-    if (plan.output.sort_by_path && printer != &silent) printer = &sorted.emplace(*printer);
+    if (plan.output.sort_by_path && printer != &silent) printer = &sorted.emplace(*printer, root_strings(plan));
     MatchTracker tracker(*printer, /*stop_at_first=*/mode == OutputMode::Quiet);
 
     SearchSummary summary;

@@ -19,8 +19,9 @@ bool SortedSink::finish() {
         std::lock_guard lock(mutex_);
         results.swap(results_);
     }
+    const RgPathLess less{roots_};
     std::stable_sort(results.begin(), results.end(),
-                     [](const FileResult& a, const FileResult& b) { return path_less(a.path, b.path); });
+                     [&less](const FileResult& a, const FileResult& b) { return less(a.path, b.path); });
     for (FileResult& result : results) {
         if (!downstream_.on_file(std::move(result))) return false;
     }

@@ -275,6 +275,24 @@ private slots:
         QVERIFY2(r.err.isEmpty(), r.err.constData());
     }
 
+    // Where CodeScout deliberately differs from rg: rg --hidden descends into .git, CodeScout
+    // never searches it (issue 2: ".git never searched").
+    void dot_git_never_searched() {
+        TestTree t;
+        t.write(QStringLiteral(".git/config"), "foo in git config\n");
+        t.write(QStringLiteral(".git/objects/x"), "foo object\n");
+        t.write(QStringLiteral("a.txt"), "foo\n");
+        const QString root = QString::fromStdString(t.root());
+        const ProcessResult r = run_program(cli_path(), {QStringLiteral("--hidden"), QStringLiteral("--no-ignore"),
+                                                         QStringLiteral("--sort=path"), QStringLiteral("foo")},
+                                            root);
+        QCOMPARE(r.out, QByteArray("a.txt:1:foo\n"));
+        const ProcessResult f = run_program(cli_path(), {QStringLiteral("--files"), QStringLiteral("--hidden"),
+                                                         QStringLiteral("--no-ignore")},
+                                            root);
+        QCOMPARE(f.out, QByteArray("a.txt\n"));
+    }
+
     void per_file_errors_keep_going() {
         const ProcessResult r = run_cli({QStringLiteral("foo"), QStringLiteral("missing1"), QStringLiteral("a"),
                                          QStringLiteral("missing2")},
