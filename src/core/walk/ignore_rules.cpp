@@ -51,14 +51,16 @@ std::optional<IgnoreRule> parse_ignore_line(std::string_view line) {
 
 std::vector<std::string> IgnoreRules::add_file_text(std::string_view text) {
     std::vector<std::string> bad;
+    std::size_t line_number = 0;
     while (!text.empty()) {
+        ++line_number;
         const std::size_t eol = text.find('\n');
         const std::string_view line = text.substr(0, eol);
         text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
         try {
             if (auto rule = parse_ignore_line(line)) rules_.push_back(std::move(*rule));
         } catch (const std::invalid_argument& e) {
-            bad.emplace_back(e.what());
+            bad.push_back("line " + std::to_string(line_number) + ": " + e.what());
         }
     }
     return bad;

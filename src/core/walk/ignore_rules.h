@@ -27,7 +27,7 @@ std::optional<IgnoreRule> parse_ignore_line(std::string_view line);
 class IgnoreRules {
 public:
     // Adds every line of an ignore file. Malformed lines never match anything (git ignores them
-    // too); they are returned so a caller can report them.
+    // too); they are returned ("line N: invalid glob ...") so a caller can report them.
     std::vector<std::string> add_file_text(std::string_view text);
     void add(IgnoreRule rule) { rules_.push_back(std::move(rule)); }
 

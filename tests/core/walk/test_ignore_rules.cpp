@@ -88,6 +88,7 @@ private slots:
         const auto bad = rules.add_file_text("[abc\n*.o\n");
         QCOMPARE(bad.size(), std::size_t(1));
         QVERIFY(bad[0].find("[abc") != std::string::npos);
+        QVERIFY(bad[0].starts_with("line 1: "));
         QCOMPARE(rules.match("[abc", "[abc", false), IgnoreMatch::None);
         QCOMPARE(rules.match("x.o", "x.o", false), IgnoreMatch::Ignore);
     }
