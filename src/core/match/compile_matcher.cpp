@@ -71,7 +71,9 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
             config.literals = std::move(*needles);
             config.caseless = caseless;
             config.combined_regex = combined;
-            config.verify = options.whole_word || options.whole_line;
+            config.whole_word = options.whole_word;
+            config.hyphen_mode = options.hyphen_mode;
+            config.whole_line = options.whole_line;
             return std::make_shared<LiteralMatcher>(std::move(config));
         }
         return std::make_shared<RegexMatcher>(combined, caseless);

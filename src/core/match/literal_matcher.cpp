@@ -38,7 +38,10 @@ LiteralMatcher::LiteralMatcher(Config config) : searcher_(make_searcher(config, 
     for (const std::string& literal : config.literals) {
         max_literal_length_ = std::max(max_literal_length_, literal.size());
     }
-    if (config.verify) {
+    whole_line_ = config.whole_line;
+    whole_word_ = config.whole_word && !config.whole_line;
+    hyphen_joins_ = config.hyphen_mode == HyphenMode::Joining;
+    if (whole_word_) {
         verifier_ = std::make_unique<Pcre2Program>("\\G(?:" + config.combined_regex + ")", config.caseless);
     }
     if (guard_start_ < searcher_.needle_count()) {
@@ -67,11 +70,46 @@ std::optional<MatchRange> LiteralMatcher::find(std::string_view haystack, std::s
             const std::size_t guard = std::min(window.find(kKelvinSign), window.find(kLongS));
             if (guard != std::string_view::npos) return from_pcre2(hit->pos + guard, hit->pos);
         }
-        if (!verifier_) return MatchRange{hit->pos, hit->pos + searcher_.needle_length(hit->needle)};
-        if (auto match = verifier_->find(haystack, hit->pos, static_cast<Pcre2Scratch&>(scratch))) {
-            return match;
+        if (whole_line_) {
+            if (auto match = check_line(haystack, hit->pos)) return match;
+        } else if (whole_word_) {
+            const std::size_t p = hit->pos;
+            // Needles in order, as the regex alternation would try them: the first one with
+            // non-word characters on both sides is the match.
+            Boundary before = p == 0 ? Boundary::Accept : outside_word(haystack, p - 1);
+            for (std::size_t k = 0; k < guard_start_ && before == Boundary::Accept; ++k) {
+                if (!searcher_.matches_at(k, haystack, p)) continue;
+                const std::size_t end = p + searcher_.needle_length(k);
+                const Boundary after = end == haystack.size() ? Boundary::Accept : outside_word(haystack, end);
+                if (after == Boundary::Accept) return MatchRange{p, end};
+                if (after == Boundary::AskPcre2) before = Boundary::AskPcre2;
+            }
+            if (before == Boundary::AskPcre2) {
+                if (auto match = verifier_->find(haystack, p, static_cast<Pcre2Scratch&>(scratch))) return match;
+            }
+        } else {
+            return MatchRange{hit->pos, hit->pos + searcher_.needle_length(hit->needle)};
         }
         pos = hit->pos + 1;
+    }
+    return std::nullopt;
+}
+
+LiteralMatcher::Boundary LiteralMatcher::outside_word(std::string_view haystack, std::size_t at) const {
+    const auto c = static_cast<unsigned char>(haystack[at]);
+    if (c >= 0x80) return Boundary::AskPcre2;  // Unicode decides what a word character is
+    const bool word = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' ||
+                      (hyphen_joins_ && c == '-');
+    return word ? Boundary::Reject : Boundary::Accept;
+}
+
+std::optional<MatchRange> LiteralMatcher::check_line(std::string_view haystack, std::size_t pos) const {
+    if (pos != 0 && haystack[pos - 1] != '\n') return std::nullopt;
+    for (std::size_t k = 0; k < guard_start_; ++k) {
+        const std::size_t end = pos + searcher_.needle_length(k);
+        if (searcher_.matches_at(k, haystack, pos) && (end == haystack.size() || haystack[end] == '\n')) {
+            return MatchRange{pos, end};
+        }
     }
     return std::nullopt;
 }
@@ -89,7 +127,7 @@ std::size_t LiteralMatcher::memory_bytes() const {
 }
 
 std::string LiteralMatcher::describe() const {
-    std::string text = verifier_ ? "literal+pcre2-verify " : "literal ";
+    std::string text = whole_line_ ? "literal-line " : whole_word_ ? "literal-word " : "literal ";
     text += simd_level_name(searcher_.level());
     text += " needles=" + std::to_string(guard_start_);
     if (fallback_) text += " kelvin/long-s guards";

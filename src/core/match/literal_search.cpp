@@ -177,6 +177,44 @@ std::optional<Hit> scan_avx2(const std::vector<Needle>& needles, const std::uint
     return scan_scalar(needles, h, size, pos, min_len);
 }
 
+__attribute__((target("avx2"))) inline __m256i load32(const std::uint8_t* at, bool fold) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
+    return fold ? _mm256_or_si256(v, _mm256_set1_epi8(0x20)) : v;
+}
+
+// One needle, the common case: 64 bytes per iteration and one test for "no candidate at all",
+// with the case folding compiled in or out.
+template <bool Fold1, bool Fold2>
+__attribute__((target("avx2")))
+std::optional<Hit> scan_avx2_single(const std::vector<Needle>& needles, const std::uint8_t* h,
+                                    std::size_t size, std::size_t pos) {
+    const Needle& n = needles.front();
+    const std::size_t len = n.bytes.size();
+    const __m256i want1 = _mm256_set1_epi8(static_cast<char>(n.byte1));
+    const __m256i want2 = _mm256_set1_epi8(static_cast<char>(n.byte2));
+    if (size >= len + 63) {
+        const std::size_t last_block = size - len - 63;
+        for (; pos <= last_block; pos += 64) {
+            const std::uint8_t* a = h + pos + n.off1;
+            const std::uint8_t* b = h + pos + n.off2;
+            const __m256i m0 = _mm256_and_si256(_mm256_cmpeq_epi8(load32(a, Fold1), want1),
+                                                _mm256_cmpeq_epi8(load32(b, Fold2), want2));
+            const __m256i m1 = _mm256_and_si256(_mm256_cmpeq_epi8(load32(a + 32, Fold1), want1),
+                                                _mm256_cmpeq_epi8(load32(b + 32, Fold2), want2));
+            const __m256i any = _mm256_or_si256(m0, m1);
+            if (_mm256_testz_si256(any, any)) continue;
+            std::uint64_t mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(m0)) |
+                                 (static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(m1))) << 32);
+            while (mask != 0) {
+                const std::size_t at = pos + static_cast<std::size_t>(__builtin_ctzll(mask));
+                if (verify(n, h + at)) return Hit{at, 0};
+                mask &= mask - 1;
+            }
+        }
+    }
+    return scan_avx2(needles, h, size, pos, len, len);
+}
+
 }  // namespace
 
 SimdLevel best_simd_level() {
@@ -213,11 +251,27 @@ std::optional<LiteralSearcher::Hit> LiteralSearcher::find(std::string_view hayst
     const std::size_t size = haystack.size();
     if (from > size || size - from < min_len_) return std::nullopt;
     switch (level_) {
-    case SimdLevel::Avx2: return scan_avx2(needles_, h, size, from, min_len_, max_len_);
+    case SimdLevel::Avx2:
+        if (needles_.size() == 1) {
+            const Needle& n = needles_.front();
+            if (n.fold1) {
+                return n.fold2 ? scan_avx2_single<true, true>(needles_, h, size, from)
+                               : scan_avx2_single<true, false>(needles_, h, size, from);
+            }
+            return n.fold2 ? scan_avx2_single<false, true>(needles_, h, size, from)
+                           : scan_avx2_single<false, false>(needles_, h, size, from);
+        }
+        return scan_avx2(needles_, h, size, from, min_len_, max_len_);
     case SimdLevel::Sse2: return scan_sse2(needles_, h, size, from, min_len_, max_len_);
     case SimdLevel::Scalar: break;
     }
     return scan_scalar(needles_, h, size, from, min_len_);
+}
+
+bool LiteralSearcher::matches_at(std::size_t needle, std::string_view haystack, std::size_t pos) const {
+    const Needle& n = needles_[needle];
+    return pos <= haystack.size() && n.bytes.size() <= haystack.size() - pos &&
+           verify(n, reinterpret_cast<const std::uint8_t*>(haystack.data()) + pos);
 }
 
 std::size_t LiteralSearcher::memory_bytes() const {

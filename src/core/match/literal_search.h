@@ -43,6 +43,9 @@ public:
     // Leftmost occurrence starting at or after `from`.
     std::optional<Hit> find(std::string_view haystack, std::size_t from) const;
 
+    // Whether needle `needle` occurs at `pos` (with its case folding).
+    bool matches_at(std::size_t needle, std::string_view haystack, std::size_t pos) const;
+
     std::size_t needle_count() const { return needles_.size(); }
     std::size_t needle_length(std::size_t i) const { return needles_[i].bytes.size(); }
     std::size_t max_needle_length() const { return max_len_; }
