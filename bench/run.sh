@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Benchmark of codescout-cli against ripgrep, ugrep and GNU grep on the Linux kernel sources
+# (issue #2, section 5). Not a test: run it by hand, inside the build environment:
+#
+#   scripts/buildroot.sh run bench/run.sh [--quick] [--rg-only] [--runs N] [--no-build]
+#
+#   --quick       2 timed runs per tool and query instead of 5
+#   --runs N      N timed runs per tool and query
+#   --rg-only     compare codescout with ripgrep only
+#   --no-build    use the existing build instead of (re)building the release preset
+#   --build-dir D build and use D instead of the release preset's build/release
+#   --corpus DIR  search DIR instead of the kernel tree from scripts/corpus.sh
+#
+# Method: the release preset is built, the tree is read once by every tool (warm page cache),
+# then the runs are interleaved round-robin (codescout, rg, ugrep, grep, codescout, ...) so that
+# load from other processes on the machine hits every tool alike. Each run writes to a pipe
+# (`| wc -l`): to /dev/null grep would stop at the first match. Wall time is bash's `time` of the
+# pipeline, peak RSS /usr/bin/time's %M, the line count is what wc saw. The table reports the
+# median wall time and median peak RSS per tool, the line counts (codescout and rg must agree),
+# and codescout's time divided by the fastest peer's. Peers' flags: rg -n, ugrep -r -n -I,
+# grep -r -n -I (-E for regular expressions); see bench/README.md for what each one searches.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+checkout=$(cd "$here/.." && pwd)
+runs=5
+peers=(rg ugrep grep)
+build=1
+build_dir=""
+corpus=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) runs=2 ;;
+        --runs) runs=${2:?--runs needs a number}; shift ;;
+        --rg-only) peers=(rg) ;;
+        --no-build) build=0 ;;
+        --build-dir) build_dir=${2:?--build-dir needs a folder}; shift ;;
+        --corpus) corpus=${2:?--corpus needs a folder}; shift ;;
+        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) echo "bench: unknown option $1 (try --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+log() { printf 'bench: %s\n' "$*" >&2; }
+
+cd "$checkout"
+if [ "$build" = 1 ]; then
+    log "building the release preset (codescout-cli)"
+    if [ -n "$build_dir" ]; then
+        cmake --preset release -B "$build_dir" >/dev/null
+        cmake --build "$build_dir" --target codescout-cli -j "$(nproc)" >/dev/null
+    else
+        cmake --preset release >/dev/null
+        cmake --build --preset release --target codescout-cli >/dev/null
+    fi
+fi
+cli="${build_dir:-$checkout/build/release}/src/cli/codescout-cli"
+[ -x "$cli" ] || { log "$cli not found (build it, or drop --no-build)"; exit 2; }
+for tool in "${peers[@]}"; do
+    command -v "$tool" >/dev/null || { log "$tool not found"; exit 2; }
+done
+[ -x /usr/bin/time ] || { log "/usr/bin/time not found (package time)"; exit 2; }
+[ -n "$corpus" ] || corpus=$("$checkout/scripts/corpus.sh")
+[ -d "$corpus" ] || { log "corpus $corpus is not a folder"; exit 2; }
+
+# The queries: a label, then the pattern arguments for each tool. ugrep's default syntax is
+# already extended; GNU grep needs -E for + | {n}; \w and \s are GNU extensions in both.
+labels=("PM_RESUME" "-i PM_RESUME" "[A-Z]+_RESUME" "-w PM_RESUME"
+    "ERR_SYS|PME_TURN_OFF|LINK_REQ_RST|CFG_BME_EVT" '\w{5}\s+\w{5}\s+\w{5}\s+\w{5}\s+\w{5}')
+query_args() { # TOOL INDEX -> the pattern arguments, one per line
+    local tool=$1 i=$2 ere=()
+    [ "$tool" = grep ] && ere=(-E)
+    case "$i" in
+        0) printf '%s\n' PM_RESUME ;;
+        1) printf '%s\n' -i PM_RESUME ;;
+        2) printf '%s\n' "${ere[@]}" '[A-Z]+_RESUME' ;;
+        3) printf '%s\n' -w PM_RESUME ;;
+        4) printf '%s\n' "${ere[@]}" 'ERR_SYS|PME_TURN_OFF|LINK_REQ_RST|CFG_BME_EVT' ;;
+        5) printf '%s\n' "${ere[@]}" '\w{5}\s+\w{5}\s+\w{5}\s+\w{5}\s+\w{5}' ;;
+    esac
+}
+command_for() { # TOOL INDEX -> fills the array cmd
+    local tool=$1 i=$2 pattern
+    mapfile -t pattern < <(query_args "$tool" "$i")
+    case "$tool" in
+        codescout) cmd=("$cli" -n "${pattern[@]}" "$corpus") ;;
+        rg) cmd=(rg -n "${pattern[@]}" "$corpus") ;;
+        ugrep) cmd=(ugrep -r -n -I "${pattern[@]}" "$corpus") ;;
+        grep) cmd=(grep -r -n -I "${pattern[@]}" "$corpus") ;;
+    esac
+}
+
+tools=(codescout "${peers[@]}")
+work=$(mktemp -d /tmp/codescout-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export LC_ALL=C.UTF-8
+TIMEFORMAT=%3R
+
+# One run: appends wall seconds, peak RSS KiB and line count to the tool's files for query i.
+measure() { # TOOL INDEX
+    local tool=$1 i=$2 cmd
+    command_for "$tool" "$i"
+    { time /usr/bin/time -f %M -o "$work/rss1" "${cmd[@]}" 2>/dev/null | wc -l >"$work/count1"; } 2>"$work/time1"
+    cat "$work/time1" >>"$work/$i.$tool.time"
+    tail -1 "$work/rss1" >>"$work/$i.$tool.rss"
+    cat "$work/count1" >>"$work/$i.$tool.count"
+}
+median() { sort -g "$1" | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+log "corpus $corpus; warming the page cache"
+for tool in "${tools[@]}"; do
+    command_for "$tool" 0
+    "${cmd[@]}" 2>/dev/null | wc -l >/dev/null
+done
+for i in "${!labels[@]}"; do
+    log "query $((i + 1))/${#labels[@]}: ${labels[$i]} ($runs runs x ${#tools[@]} tools, interleaved)"
+    for tool in "${tools[@]}"; do  # one untimed run each, so that every timed run is warm
+        command_for "$tool" "$i"; "${cmd[@]}" 2>/dev/null | wc -l >/dev/null
+    done
+    for _ in $(seq "$runs"); do
+        for tool in "${tools[@]}"; do measure "$tool" "$i"; done
+    done
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- report (markdown on stdout) ---------------------------------------------------------------
+mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
+cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+mem=$(awk '/^MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
+files=$(find "$corpus" -type f | wc -l)
+size=$(du -sh "$corpus" | cut -f1)
+echo "## codescout-cli vs ${peers[*]}"
+echo
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "- machine: $(nproc) CPUs ($cpu), $mem RAM; load average before $load_before, after $load_after"
+echo "- corpus: $corpus ($files files, $size), warm page cache, output piped to wc -l"
+echo "- runs: $runs timed per tool and query, interleaved, after one untimed run; medians shown"
+echo "- versions: $("$cli" --version | head -1); $(rg --version | head -1)$(
+    for t in "${peers[@]}"; do case $t in ugrep) printf '; %s' "$(ugrep --version | head -1 | cut -d' ' -f1-2)" ;;
+    grep) printf '; %s' "$(grep --version | head -1)" ;; esac; done)"
+echo
+header="| query |"; rule="| --- |"
+for t in "${tools[@]}"; do header="$header $t s |"; rule="$rule ---: |"; done
+header="$header codescout / fastest peer |"; rule="$rule ---: |"
+for t in "${tools[@]}"; do header="$header $t RSS MiB |"; rule="$rule ---: |"; done
+for t in "${tools[@]}"; do header="$header $t lines |"; rule="$rule ---: |"; done
+echo "$header"; echo "$rule"
+verdict_time=met; verdict_rss=met; verdict_count=agree
+for i in "${!labels[@]}"; do
+    row="| \`${labels[$i]}\` |"
+    best_peer=""
+    for t in "${tools[@]}"; do
+        m=$(median "$work/$i.$t.time"); row="$row $m |"
+        if [ "$t" != codescout ] && { [ -z "$best_peer" ] || awk -v a="$m" -v b="$best_peer" 'BEGIN {exit !(a < b)}'; }; then
+            best_peer=$m
+        fi
+    done
+    cs=$(median "$work/$i.codescout.time")
+    ratio=$(awk -v a="$cs" -v b="$best_peer" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
+    rg_time=$(median "$work/$i.rg.time")
+    awk -v a="$cs" -v b="$rg_time" 'BEGIN {exit !(a > b)}' && verdict_time="not met"
+    row="$row **$ratio** |"
+    for t in "${tools[@]}"; do row="$row $(mib "$(median "$work/$i.$t.rss")") |"; done
+    cs_rss=$(median "$work/$i.codescout.rss"); rg_rss=$(median "$work/$i.rg.rss")
+    awk -v a="$cs_rss" -v b="$rg_rss" 'BEGIN {exit !(a > b + 16384)}' && verdict_rss="not met"
+    cs_count=$(median "$work/$i.codescout.count"); rg_count=$(median "$work/$i.rg.count")
+    for t in "${tools[@]}"; do row="$row $(median "$work/$i.$t.count") |"; done
+    [ "$cs_count" = "$rg_count" ] || { row="$row (codescout ≠ rg)"; verdict_count="DISAGREE"; }
+    echo "$row"
+done
+echo
+echo "Targets (issue #2): codescout's median no slower than ripgrep's on every query: $verdict_time;" \
+     "peak RSS at most ripgrep's + 16 MiB: $verdict_rss; codescout and rg line counts: $verdict_count." \
+     "(The ratio column divides by the fastest peer, which may be another tool than rg.)"
