@@ -6,7 +6,6 @@
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
-#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
@@ -19,6 +18,7 @@
 #include <cmath>
 
 #include "gui/memory/byte_format.h"
+#include "gui/memory/series_legend.h"
 
 namespace codescout::gui {
 
@@ -75,6 +75,14 @@ const std::array<SeriesStyle, kChartSeriesCount> kStyles{{
     {QColor(0xff, 0x7f, 0x0e), Qt::DashLine},   // cache misses
 }};
 
+QPen penFor(int series) {
+    const SeriesStyle& style = kStyles[static_cast<std::size_t>(series)];
+    QPen pen(style.color);
+    pen.setWidthF(2.0);
+    pen.setStyle(style.style);
+    return pen;
+}
+
 }  // namespace
 
 struct MemoryCharts::Impl {
@@ -82,6 +90,8 @@ struct MemoryCharts::Impl {
     QChart* countsChart = nullptr;
     QChartView* bytesView = nullptr;
     QChartView* countsView = nullptr;
+    SeriesLegend* bytesLegend = nullptr;
+    SeriesLegend* countsLegend = nullptr;
     std::array<QLineSeries*, kChartSeriesCount> series{};
     QValueAxis* bytesTime = nullptr;
     QValueAxis* bytesAxis = nullptr;  // values plotted in bytesUnit, the unit named in its title
@@ -119,9 +129,8 @@ QChart* MemoryCharts::Impl::makeChart(const QString& title) {
     QFont titleFont = chart->titleFont();
     titleFont.setBold(true);
     chart->setTitleFont(titleFont);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    // A short line in the series' own pen: tells the dashed "peak" from the solid "allocated".
-    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    // SeriesLegend below the chart replaces the built-in legend, which truncates names when narrow.
+    chart->legend()->hide();
     chart->setMargins(QMargins(4, 4, 4, 4));
     // Locale-aware axis numbers ("1,234" / "1.234"). With it on, Qt Charts renders nothing for
     // the %i and %d label formats, so the axes use %.0f for whole numbers.
@@ -150,14 +159,8 @@ void MemoryCharts::Impl::applyTheme(const QPalette& palette) {
         chart->setBackgroundBrush(palette.brush(QPalette::Base));
         chart->setBackgroundPen(QPen(grid));
         chart->setTitleBrush(text);
-        chart->legend()->setLabelColor(text);
     }
-    for (int i = 0; i < kChartSeriesCount; ++i) {
-        QPen pen(kStyles[static_cast<std::size_t>(i)].color);
-        pen.setWidthF(2.0);
-        pen.setStyle(kStyles[static_cast<std::size_t>(i)].style);
-        series[static_cast<std::size_t>(i)]->setPen(pen);
-    }
+    for (int i = 0; i < kChartSeriesCount; ++i) series[static_cast<std::size_t>(i)]->setPen(penFor(i));
     for (QValueAxis* axis : {bytesTime, bytesAxis, countsTime, filesAxis, lookupsAxis}) {
         axis->setLabelsBrush(text);
         axis->setTitleBrush(text);
@@ -256,18 +259,26 @@ MemoryCharts::MemoryCharts(QWidget* parent) : QWidget(parent), d_(std::make_uniq
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(d_->bytesView, 1);
-    layout->addWidget(d_->countsView, 1);
-
-    // Clicking a legend entry hides or shows its series.
+    // Legend check boxes hide or show their series; indexes are ChartSeries values (offset by
+    // kBytesSeriesCount in the second legend).
+    d_->bytesLegend = new SeriesLegend(this);
+    d_->bytesLegend->setAccessibleName(tr("Memory chart legend"));
+    d_->countsLegend = new SeriesLegend(this);
+    d_->countsLegend->setAccessibleName(tr("Files and pattern cache chart legend"));
     for (int i = 0; i < kChartSeriesCount; ++i) {
-        const auto which = static_cast<ChartSeries>(i);
-        QChart* chart = i < kBytesSeriesCount ? d_->bytesChart : d_->countsChart;
-        for (QLegendMarker* marker : chart->legend()->markers(d_->series[static_cast<std::size_t>(i)])) {
-            connect(marker, &QLegendMarker::clicked, this,
-                    [this, which] { setSeriesVisible(which, !isSeriesVisible(which)); });
-        }
+        SeriesLegend* legend = i < kBytesSeriesCount ? d_->bytesLegend : d_->countsLegend;
+        legend->addEntry(d_->series[static_cast<std::size_t>(i)]->name(), penFor(i));
     }
+    connect(d_->bytesLegend, &SeriesLegend::toggled, this,
+            [this](int index, bool on) { setSeriesVisible(static_cast<ChartSeries>(index), on); });
+    connect(d_->countsLegend, &SeriesLegend::toggled, this, [this](int index, bool on) {
+        setSeriesVisible(static_cast<ChartSeries>(index + kBytesSeriesCount), on);
+    });
+
+    layout->addWidget(d_->bytesView, 1);
+    layout->addWidget(d_->bytesLegend);
+    layout->addWidget(d_->countsView, 1);
+    layout->addWidget(d_->countsLegend);
 
     d_->applyTheme(palette());
     clear();
@@ -340,13 +351,11 @@ void MemoryCharts::setSeriesVisible(ChartSeries which, bool visible) {
     QLineSeries* line = d_->series[static_cast<std::size_t>(which)];
     if (line->isVisible() == visible) return;
     line->setVisible(visible);
-    // Keep the legend entry (dimmed) so the series can be clicked back on.
-    QChart* chart = static_cast<int>(which) < kBytesSeriesCount ? d_->bytesChart : d_->countsChart;
-    for (QLegendMarker* marker : chart->legend()->markers(line)) {
-        marker->setVisible(true);
-        QColor label = palette().color(QPalette::Text);
-        if (!visible) label.setAlpha(90);
-        marker->setLabelBrush(label);
+    const int index = static_cast<int>(which);
+    if (index < kBytesSeriesCount) {
+        d_->bytesLegend->setChecked(index, visible);
+    } else {
+        d_->countsLegend->setChecked(index - kBytesSeriesCount, visible);
     }
     d_->apply();
 }

@@ -43,8 +43,7 @@ public:
 
     // What is plotted, for export and tests.
     int pointCount(ChartSeries series) const;
-    // Hidden series keep their (dimmed) legend entry; axes fit the visible series. Clicking a
-    // legend entry toggles this too.
+    // Axes fit the visible series. The legend's check boxes call this too.
     void setSeriesVisible(ChartSeries series, bool visible);
     bool isSeriesVisible(ChartSeries series) const;
     QString seriesName(ChartSeries series) const;

@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QImageReader>
 #include <QTemporaryDir>
 
@@ -246,6 +247,18 @@ private slots:
             QTest::qWait(100);  // let the deferred layout pass place the wrapped alert text
             QVERIFY(view.grab().save(shotDir + QStringLiteral("/memory-view.png")));
             QVERIFY(view.exportChartPng(shotDir + QStringLiteral("/memory-charts.png")));
+            // A narrow dock with a dark palette.
+            QPalette dark;
+            dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+            dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+            dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+            dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+            dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+            dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+            view.setPalette(dark);
+            view.resize(420, 760);
+            QTest::qWait(100);
+            QVERIFY(view.grab().save(shotDir + QStringLiteral("/memory-view-narrow-dark.png")));
         }
     }
 
@@ -259,7 +272,35 @@ private slots:
                 ++named;
             }
         }
-        QCOMPARE(named, 3);
+        QCOMPARE(named, 3 + kChartSeriesCount);  // export buttons + legend check boxes
+    }
+
+    void legendCheckBoxesHideAndShowSeries() {
+        MemoryView view;
+        view.resize(420, 760);  // a narrow dock: the legend wraps instead of truncating names
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        MetricsSnapshot s;
+        s.resident_bytes = 90 * MiB;
+        s.peak_allocated = 3 * MiB;
+        view.addSample(s, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::Resident), 1, 10000);
+        QCOMPARE(view.charts()->bytesAxisMax(), 100.0 * MiB);
+
+        QCheckBox* resident = nullptr;
+        for (QCheckBox* box : view.findChildren<QCheckBox*>()) {
+            if (box->text() == view.charts()->seriesName(ChartSeries::Resident)) resident = box;
+            // Names are never cut short.
+            QVERIFY2(box->width() >= box->sizeHint().width(), qPrintable(box->text()));
+        }
+        QVERIFY(resident);
+        QVERIFY(resident->isChecked());
+        resident->click();
+        QVERIFY(!view.charts()->isSeriesVisible(ChartSeries::Resident));
+        QCOMPARE(view.charts()->bytesAxisMax(), 3.0 * MiB);  // fits the remaining series
+        view.charts()->setSeriesVisible(ChartSeries::Resident, true);
+        QVERIFY(resident->isChecked());
+        QCOMPARE(view.charts()->bytesAxisMax(), 100.0 * MiB);
     }
 };
 
