@@ -1,5 +1,19 @@
 // The parallel directory walker: knows ignore files, filters, hidden entries and symlinks, and
 // nothing about searching. It hands each file that passes to a visitor on a worker thread.
+//
+// Choices worth knowing (ripgrep's unless said otherwise):
+// - Roots are followed even when they are symlinks; a root that is not a directory is visited as
+//   given (explicit_root), whatever it is: hidden, ignored, or a FIFO such as `<(cmd)`.
+// - Without follow_links a symlink met during the walk is skipped silently and counted nowhere.
+//   With it, links are resolved; a broken link and a link to an ancestor directory are errors.
+// - Only regular files reach the visitor; FIFOs, sockets and devices are counted as special and
+//   never opened. The walker itself opens directories only (and regular ignore files).
+// - `.git` directories are never walked, even with include_hidden (ripgrep 14 walks them).
+// - .gitignore, .git/info/exclude and core.excludesFile apply inside a git working tree (a `.git`
+//   at or above the directory), .ignore everywhere, also in the directories above a root. A
+//   malformed ignore line matches nothing and is reported through on_error (and counted).
+// - on_error is called by one thread at a time; the visitor concurrently from all threads. An
+//   exception thrown by the visitor stops the walk and is rethrown by run().
 #pragma once
 
 #include <atomic>
