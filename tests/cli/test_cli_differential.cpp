@@ -312,6 +312,35 @@ private slots:
         compare(generated_, args);
     }
 
+    // On a terminal (a pseudo-terminal from script(1)) rg's defaults change: headings, colours,
+    // line numbers. codescout-cli must print the same bytes there too.
+    void terminal_output_data() {
+        QTest::addColumn<QString>("args");
+        QTest::newRow("lines") << QStringLiteral("foo src gen/dir1");
+        QTest::newRow("context") << QStringLiteral("-C1 PM_RESUME gen");
+        QTest::newRow("count") << QStringLiteral("-c foo gen");
+        QTest::newRow("files") << QStringLiteral("-l -w foo");
+        QTest::newRow("--no-heading") << QStringLiteral("--no-heading -i foo src");
+        QTest::newRow("--color never") << QStringLiteral("--color never foo src");
+        QTest::newRow("single file") << QStringLiteral("foo src/main.c");
+    }
+
+    void terminal_output() {
+        QFETCH(QString, args);
+        const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+        if (script.isEmpty()) QSKIP("script(1) (util-linux) is needed for a pseudo-terminal");
+        const auto on_tty = [&](const QString& program) {
+            const QString command = QStringLiteral("env TERM=xterm-256color '%1' --sort path %2").arg(program, args);
+            return run_program(script, {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")}, generated_);
+        };
+        const ProcessResult ours = on_tty(cli_path());
+        const ProcessResult theirs = on_tty(rg_path());
+        // Proof that the output really went to a terminal: colours unless switched off.
+        if (!args.contains(u"--color never")) QVERIFY2(ours.out.contains("\x1b[0m"), ours.out.constData());
+        QVERIFY2(ours.out == theirs.out, qPrintable(first_difference(ours.out, theirs.out)));
+        QCOMPARE(ours.exit_code, theirs.exit_code);
+    }
+
     // The same rows with every file read in chunks, then every file memory-mapped: the three
     // reading strategies must print the same as rg (and so the same as each other).
     void strategies_data() {
