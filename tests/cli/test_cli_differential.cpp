@@ -103,6 +103,7 @@ void write_generated_tree(TestTree& t) {
             "emoji 😀 foo 😀\n");
     t.write(QStringLiteral("latin1.txt"), "caf\xe9 foo\nna\xefve bar\n");
     t.write(QStringLiteral("noeol.txt"), "first foo\nlast foo");
+    t.write(QStringLiteral("escapes.txt"), "say \"foo\"\tC:\\path\\foo\x01\x1b[0m\x7f end\n");
     t.write(QStringLiteral("empty.txt"), "");
     t.write(QStringLiteral("blank_lines.txt"), "\n\nfoo\n\n\n\nfoo\n\n");
     t.write(QStringLiteral("long.txt"), QByteArray(150000, 'a') + " needle " + QByteArray(70000, 'b') + " foo\nshort foo\n");
@@ -310,6 +311,45 @@ private slots:
     void generated_tree() {
         QFETCH(QStringList, args);
         compare(generated_, args);
+    }
+
+    // --json: the begin/match/context messages must be rg's, byte for byte (end and summary carry
+    // timings, and CodeScout's end has no per-file elapsed time: compared by tests elsewhere).
+    void json_output_data() {
+        QTest::addColumn<QStringList>("args");
+        using L = QStringList;
+        QTest::newRow("literal") << L{"foo", "."};
+        QTest::newRow("context") << L{"-C2", "PM_RESUME", "gen", "src"};
+        QTest::newRow("unicode and emoji") << L{"-i", "foo|σίσυφος|😀", "unicode.txt"};
+        QTest::newRow("latin-1 content and name") << L{"foo", "latin1.txt", "."};
+        QTest::newRow("CRLF and no final newline") << L{"foo", "crlf.txt", "noeol.txt"};
+        QTest::newRow("-N") << L{"-N", "-w", "foo", "hyphen.txt"};
+        QTest::newRow("several matches per line") << L{"o", "src/main.c"};
+        QTest::newRow("quotes and tabs") << L{"\\\\|\"|\t", "."};
+    }
+
+    void json_output() {
+        QFETCH(QStringList, args);
+        const QStringList full = QStringList{QStringLiteral("--sort"), QStringLiteral("path"), QStringLiteral("--json")} + args;
+        const ProcessResult ours = run_cli(full, generated_);
+        const ProcessResult theirs = run_program(rg_path(), full, generated_);
+        const auto messages = [](const QByteArray& out) {
+            QByteArray kept;
+            for (const QByteArray& line : out.split('\n')) {
+                if (line.startsWith("{\"type\":\"begin\"") || line.startsWith("{\"type\":\"match\"") ||
+                    line.startsWith("{\"type\":\"context\"")) {
+                    kept += line + '\n';
+                }
+            }
+            return kept;
+        };
+        const QByteArray a = messages(ours.out);
+        const QByteArray b = messages(theirs.out);
+        QVERIFY2(!b.isEmpty(), "rg found nothing: the row tests nothing");
+        QVERIFY2(a == b, qPrintable(first_difference(a, b)));
+        QCOMPARE(ours.out.count("{\"type\":\"end\""), theirs.out.count("{\"type\":\"end\""));
+        QVERIFY(ours.out.endsWith("\"type\":\"summary\"}\n"));
+        QCOMPARE(ours.exit_code, theirs.exit_code);
     }
 
     // On a terminal (a pseudo-terminal from script(1)) rg's defaults change: headings, colours,
