@@ -5,12 +5,40 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cerrno>
+#endif
+
 #include "core/match/matcher.h"
 #include "core/search/search.h"
 #include "gui/results/results_model.h"
 #include "gui/search/batching_sink.h"
 
 namespace codescout::gui {
+
+namespace {
+
+// Searching is background work: on a machine with few cores the engine's threads would otherwise
+// compete on equal terms with the GUI thread, which then paints late. On Linux the nice value is
+// per thread and inherited by the threads the engine starts from this one.
+void lowerThreadPriority()
+{
+#ifdef __linux__
+    // An absolute value, not an increment: pool threads are reused, and an unprivileged process
+    // can never lower the value again.
+    constexpr int kBackgroundNice = 5;
+    const auto tid = static_cast<id_t>(::gettid());
+    errno = 0;
+    const int current = ::getpriority(PRIO_PROCESS, tid);
+    if (errno == 0 && current < kBackgroundNice)
+        ::setpriority(PRIO_PROCESS, tid, kBackgroundNice);
+#endif
+}
+
+}  // namespace
 
 struct SearchController::Run {
     quint64 id = 0;
@@ -90,6 +118,7 @@ void SearchController::launch(const std::shared_ptr<Run>& run)
         onRunFinished(run, watcher->result());
     });
     watcher->setFuture(QtConcurrent::run(&pool_, [run] {
+        lowerThreadPriority();
         try {
             return run->search->run(*run->sink);
         } catch (const std::exception& error) {
