@@ -83,6 +83,7 @@ std::shared_ptr<IgnoreLevel> build_level(std::shared_ptr<const IgnoreLevel> pare
                                          const IgnoreEnvironment& env, std::vector<IgnoreLoadProblem>& problems) {
     auto level = std::make_shared<IgnoreLevel>();
     level->in_git = (parent && parent->in_git) || present.git;
+    level->has_git = present.git;
     level->repo = parent ? parent->repo : nullptr;
     if (present.ignore) load_file(dirfd, dir_path, ".ignore", level->dot_ignore, problems);
     if (present.gitignore && level->in_git) load_file(dirfd, dir_path, ".gitignore", level->git_ignore, problems);
@@ -166,9 +167,11 @@ IgnoreMatch match_ignore_chain(const IgnoreLevel* level, std::string_view relati
         if (m != IgnoreMatch::None) return m;
     }
     for (const IgnoreLevel* l = level; l; l = l->parent.get()) {
-        if (l->git_ignore.empty()) continue;
-        const IgnoreMatch m = l->git_ignore.match(relative_to(l), name, is_dir);
-        if (m != IgnoreMatch::None) return m;
+        if (!l->git_ignore.empty()) {
+            const IgnoreMatch m = l->git_ignore.match(relative_to(l), name, is_dir);
+            if (m != IgnoreMatch::None) return m;
+        }
+        if (l->has_git) break;  // the top of this repository
     }
     if (level->repo && !level->repo->excludes.empty()) {
         return level->repo->excludes.match(relative_to(level->repo), name, is_dir);

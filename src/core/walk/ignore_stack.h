@@ -4,7 +4,8 @@
 //
 // Precedence follows ripgrep: any .ignore match (deepest first) beats any .gitignore match
 // (deepest first), which beats the repository excludes. .gitignore files count only inside a git
-// working tree (a `.git` at or above their directory).
+// working tree (a `.git` at or above their directory), and only up to the top of the nearest
+// repository: a nested repository does not see its parent's .gitignore files.
 #pragma once
 
 #include <memory>
@@ -30,6 +31,7 @@ struct IgnoreLevel {
     IgnoreRules excludes;          // repository top only: core.excludesFile, then info/exclude
     const IgnoreLevel* repo = nullptr;  // the level holding the nearest repository's excludes
     bool in_git = false;
+    bool has_git = false;          // a repository's top: .gitignore files above it do not apply
     // How to turn a root-relative path into one relative to this level's directory: levels inside
     // the walk drop `skip` leading bytes; levels above the root prepend `prefix`.
     std::size_t skip = 0;

@@ -165,6 +165,20 @@ private slots:
         QCOMPARE(out.paths, QStringList{"sub/keep.gen"});
     }
 
+    void nestedRepositoryDoesNotSeeParentGitignore() {
+        TestTree t;
+        t.mkdir(QStringLiteral(".git"));
+        t.write(QStringLiteral(".gitignore"), "*.o\n");
+        t.write(QStringLiteral(".ignore"), "*.tmp\n");
+        t.write(QStringLiteral("a.o"), "x");
+        t.mkdir(QStringLiteral("nested/.git"));
+        t.write(QStringLiteral("nested/n.o"), "x");    // the parent's .gitignore stops at the nested repository
+        t.write(QStringLiteral("nested/n.tmp"), "x");  // .ignore files are not git's: they still apply
+        t.write(QStringLiteral("nested/n.c"), "x");
+        const auto out = walkTree(rootedAt(t.root()), 2, t.root() + "/");
+        QCOMPARE(out.paths, sorted({"nested/n.c", "nested/n.o"}));
+    }
+
     void ignoreFilesAboveTheRootApply() {
         TestTree t;
         t.mkdir(QStringLiteral(".git"));
