@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -13,6 +14,8 @@
 #include "cli/exit_status.h"
 #include "cli/path_order.h"
 #include "core/walk/walker.h"
+
+#include <sys/stat.h>
 
 namespace codescout::cli {
 
@@ -25,7 +28,14 @@ int list_files(const Plan& plan, OutputWriter& out, ErrorReporter& errors) {
     std::mutex mutex;
     std::vector<std::string> collected;  // only with --sort path
 
+    const std::optional<std::uint64_t> max_size = plan.search.processing.max_file_size;
     const Walker::Visitor visit = [&](const WalkEntry& entry) {
+        // The walker leaves sizes to the searcher; --files must still drop what a search would
+        // skip as too large (rg does). One stat per file, only with --max-filesize.
+        struct stat info {};
+        if (max_size && ::stat(entry.path.c_str(), &info) == 0 && static_cast<std::uint64_t>(info.st_size) > *max_size) {
+            return true;
+        }
         listed.store(true, std::memory_order_relaxed);
         std::string line(display_path(entry.path, strip));
         line.push_back('\n');

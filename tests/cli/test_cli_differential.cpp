@@ -302,6 +302,8 @@ private slots:
         add_row("--files --hidden", g, L{"--files", "--hidden", "-g", "!.git", "."});
         add_row("--files --no-ignore", g, L{"--files", "--no-ignore"});
         add_row("--files -g", g, L{"--files", "-g", "*.md"});
+        add_row("--files --max-filesize", g, L{"--files", "--max-filesize", "100"});
+        add_row("--max-filesize", g, L{"--max-filesize", "1K", "foo"});
         add_row("colour", g, L{"--color", "always", "-C1", "foo", "gen"});
         add_row("heading", g, L{"--heading", "-C1", "foo", "src"});
         add_row("heading colour", g, L{"--heading", "--color", "always", "-w", "foo", "."});
