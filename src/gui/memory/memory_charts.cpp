@@ -18,6 +18,7 @@
 #include <cmath>
 
 #include "gui/memory/byte_format.h"
+#include "gui/memory/point_decimation.h"
 #include "gui/memory/series_legend.h"
 
 namespace codescout::gui {
@@ -27,6 +28,7 @@ namespace {
 constexpr int kBytesSeriesCount = 5;  // the first five ChartSeries are in bytes
 constexpr double kMinTimeSpanSeconds = 10.0;
 constexpr int kTargetTicks = 5;
+constexpr int kMinBuckets = 100;  // lines keep every point up to 200 samples
 
 // The smallest 1-2-5 x 10^k step with at most kTargetTicks steps up to `span`.
 double niceStep(double span) {
@@ -325,18 +327,15 @@ void MemoryCharts::Impl::apply() {
     setTimeRange(timeFirst, timeLast);
 
     const double scale = 1.0 / static_cast<double>(bytesUnit.factor);
+    // One min/max pair per two pixels of width: the same picture at a fraction of the drawing cost.
+    const int buckets = std::max(kMinBuckets, bytesView->width() / 4);
     for (int i = 0; i < kChartSeriesCount; ++i) {
-        const QList<QPointF>& points = raw[static_cast<std::size_t>(i)];
-        QLineSeries* line = series[static_cast<std::size_t>(i)];
-        // replace() redraws once; clear()+append() would redraw per point.
-        if (i >= kBytesSeriesCount) {
-            line->replace(points);
-            continue;
+        QList<QPointF> points = decimateMinMax(raw[static_cast<std::size_t>(i)], buckets);
+        if (i < kBytesSeriesCount) {
+            for (QPointF& p : points) p.setY(p.y() * scale);
         }
-        QList<QPointF> scaled;
-        scaled.reserve(points.size());
-        for (const QPointF& p : points) scaled.append(QPointF(p.x(), p.y() * scale));
-        line->replace(scaled);
+        // replace() redraws once; clear()+append() would redraw per point.
+        series[static_cast<std::size_t>(i)]->replace(points);
     }
 }
 

@@ -7,6 +7,7 @@
 #include "core/metrics/metrics_format.h"
 #include "gui/memory/byte_format.h"
 #include "gui/memory/metrics_export.h"
+#include "gui/memory/point_decimation.h"
 #include "gui/memory/sample_buffer.h"
 
 using namespace codescout;
@@ -134,6 +135,37 @@ private slots:
 
     void csvOfNoSamplesIsTheHeaderOnly() {
         QCOMPARE(samplesToCsv(SampleBuffer()), csvHeader());
+    }
+
+    void decimationKeepsSmallLinesWhole() {
+        QList<QPointF> points;
+        for (int i = 0; i < 20; ++i) points << QPointF(i, i % 3);
+        QCOMPARE(decimateMinMax(points, 10), points);
+        QCOMPARE(decimateMinMax({}, 10), QList<QPointF>());
+    }
+
+    void decimationKeepsSpikesEndsAndOrder() {
+        QList<QPointF> points;
+        for (int i = 0; i < 3000; ++i) points << QPointF(i * 0.1, 100 + (i % 7));
+        points[1234].setY(5000);  // a one-sample spike
+        points[2345].setY(-50);   // and a dip
+        const int buckets = 150;
+        const QList<QPointF> out = decimateMinMax(points, buckets);
+        QVERIFY2(out.size() <= 2 * buckets + 2, qPrintable(QString::number(out.size())));
+        QVERIFY(out.size() >= buckets);
+        QCOMPARE(out.first(), points.first());
+        QCOMPARE(out.last(), points.last());
+        QVERIFY(out.contains(points[1234]));
+        QVERIFY(out.contains(points[2345]));
+        for (qsizetype i = 1; i < out.size(); ++i) QVERIFY(out[i - 1].x() < out[i].x());
+        // Every kept point is an original one.
+        for (const QPointF& p : out) QVERIFY(points.contains(p));
+    }
+
+    void decimationOfAVerticalLine() {
+        QList<QPointF> points;
+        for (int i = 0; i < 50; ++i) points << QPointF(1.0, i);
+        QCOMPARE(decimateMinMax(points, 5), (QList<QPointF>{points.first(), points.last()}));
     }
 
     void prometheusIsTheEngineFormat() {

@@ -104,6 +104,27 @@ private slots:
         QCOMPARE(points(view, ChartSeries::CacheMisses), 50);
     }
 
+    void longRunsAreThinnedForDrawingOnly() {
+        MemoryView view;
+        view.resize(600, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        feedRealistic(view, static_cast<int>(SampleBuffer::kDefaultCapacity));
+        QCOMPARE(view.samples().size(), SampleBuffer::kDefaultCapacity);  // all kept for export
+        // All samples were in before the first (coalesced) re-plot, so that one shows them all.
+        QTRY_VERIFY_WITH_TIMEOUT(points(view, ChartSeries::TotalAllocated) > 0, 10000);
+        QCOMPARE(view.charts()->lastPoint(ChartSeries::SmallFiles).x(),
+                 (SampleBuffer::kDefaultCapacity - 1) * 0.1);
+        for (int i = 0; i < kChartSeriesCount; ++i) {
+            const int n = points(view, static_cast<ChartSeries>(i));
+            QVERIFY2(n > 100 && n < 1000, qPrintable(QString::number(n)));
+        }
+        // The newest value is drawn exactly.
+        const MetricsSnapshot last = view.samples().latest().snapshot;
+        QCOMPARE(view.charts()->lastPoint(ChartSeries::SmallFiles).y(),
+                 static_cast<double>(last.small_files_processed));
+    }
+
     void hiddenViewPlotsWhenShown() {
         MemoryView view;
         feedRealistic(view, 30);
