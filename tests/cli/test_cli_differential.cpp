@@ -100,7 +100,8 @@ void write_generated_tree(TestTree& t) {
             "café naïve résumé foo\n"
             "日本語 テキスト foo\n"
             "Ångström ÅNGSTRÖM\n"
-            "emoji 😀 foo 😀\n");
+            "emoji 😀 foo 😀\n"
+            "digits 42 ٤٢ ４２\u00a0end\n");
     t.write(QStringLiteral("latin1.txt"), "caf\xe9 foo\nna\xefve bar\n");
     t.write(QStringLiteral("noeol.txt"), "first foo\nlast foo");
     t.write(QStringLiteral("escapes.txt"), "say \"foo\"\tC:\\path\\foo\x01\x1b[0m\x7f end\n");
@@ -181,12 +182,14 @@ private:
     // `ours_only`: flags rg does not have (thresholds), put in front for codescout-cli only.
     // `known_difference`: a difference already understood and reported; the row is then an
     // expected failure, and turns into an unexpected pass (a test failure) once it is fixed.
+    // `rg_out`, when given, receives rg's output. (void: QEXPECT_FAIL and QVERIFY return early.)
     void compare(const QString& cwd, const QStringList& args, const QStringList& ours_only = {},
-                 const QString& known_difference = {}) {
+                 const QString& known_difference = {}, QByteArray* rg_out = nullptr) {
         const QStringList full = kCommonArgs + args;
         const ProcessResult ours = run_cli(ours_only + full, cwd);
         const ProcessResult theirs = run_program(rg_path(), full, cwd);
         QVERIFY2(theirs.exit_code >= 0, "rg did not run");
+        if (rg_out != nullptr) *rg_out = theirs.out;
         const QString context = QStringLiteral("args: %1\ncodescout-cli: %2\nrg: %3\n")
                                     .arg((ours_only + full).join(u' '), ours.describe(), theirs.describe());
         const QString difference = ours.out == theirs.out ? QString() : first_difference(ours.out, theirs.out);
@@ -295,9 +298,24 @@ private slots:
         add_row("unicode -w", g, L{"-w", "Straße", "."});
         add_row("unicode -w -i", g, L{"-w", "-i", "ångström", "."});
         add_row("unicode -x", g, L{"-x", "日本語 テキスト foo", "."});
-        add_row("\\d and \\s", g, L{"\\d+\\s", "gen"});
+        add_row("unicode \\d and \\s", g, L{"\\d+\\s", "."});
         add_row("-F -i", g, L{"-F", "-i", "PM_resume", "."});
         add_row("-F -w", g, L{"-F", "-w", "foo", "hyphen.txt", "src"});
+        add_row("-x alternation", g, L{"-x", "foo|FOO=foo", "."});
+        add_row("-w alternation", g, L{"-w", "foo|bar", "hyphen.txt", "src"});
+        add_row("-w non-word pattern", g, L{"-w", "-e", "-foo-", "-e", "bar", "hyphen.txt"});
+        add_row("-w -x", g, L{"-w", "-x", "foo", "."});
+        add_row("-i class", g, L{"-i", "[a-z]+_resume", "."});
+        add_row("-S escape is not uppercase", g, L{"-S", "\\Soo", "."});
+        add_row("-S with uppercase", g, L{"-S", "\\SOO", "."});
+        add_row("-e empty and another", g, L{"-c", "-e", "", "-e", "foo", "."});
+        add_row("-e starting with dash", g, L{"-e", "-foo", "."});
+        add_row("inline (?i)", g, L{"(?i)pm_RESUME", "."});
+        add_row("\\p{Greek}", g, L{"\\p{Greek}+", "."});
+        add_row("POSIX class", g, L{"[[:upper:]]{3,}_", "."});
+        add_row("counted repetition", g, L{"o{2}", "src"});
+        add_row("dot does not match newline", g, L{"foo.bar", "."});
+        add_row("-- ends options", g, L{"--", "-foo-", "hyphen.txt"});
         add_row("--files", g, L{"--files"});
         add_row("--files --hidden", g, L{"--files", "--hidden", "-g", "!.git", "."});
         add_row("--files --no-ignore", g, L{"--files", "--no-ignore"});
@@ -312,7 +330,13 @@ private slots:
 
     void generated_tree() {
         QFETCH(QStringList, args);
-        compare(generated_, args);
+        QByteArray rg_out;
+        compare(generated_, args, {}, {}, &rg_out);
+        if (QTest::currentTestFailed()) return;
+        // A row where neither prints anything would prove little.
+        if (QByteArrayView(QTest::currentDataTag()) != "no match") {
+            QVERIFY2(!rg_out.isEmpty(), "rg printed nothing: the row tests nothing");
+        }
     }
 
     // --json: the begin/match/context messages must be rg's, byte for byte (end and summary carry
