@@ -23,8 +23,8 @@ QString bytes(std::uint64_t n) { return formatBytes(n); }
 QString MemoryAdvisor::settingName(AdviceSetting setting) {
     switch (setting) {
     case AdviceSetting::None: return {};
-    case AdviceSetting::SmallFileThreshold: return tr("Small file threshold");
-    case AdviceSetting::LargeFileThreshold: return tr("Large file threshold");
+    case AdviceSetting::SmallFileThreshold: return tr("Small-file threshold");
+    case AdviceSetting::LargeFileThreshold: return tr("Large-file threshold");
     case AdviceSetting::Threads: return tr("Threads");
     case AdviceSetting::MemoryBudget: return tr("Memory budget");
     case AdviceSetting::MaxResultsShown: return tr("Max results shown");

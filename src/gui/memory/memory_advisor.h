@@ -60,7 +60,7 @@ public:
     // Warnings first, then recommendations, each at most once. Empty when all is well.
     static QList<Advice> advise(const AdvisorInput& input);
 
-    // The user-visible name of a setting, as the settings dialog labels it ("Large file threshold").
+    // The user-visible name of a setting, as the settings dialog labels it ("Large-file threshold").
     static QString settingName(AdviceSetting setting);
 };
 

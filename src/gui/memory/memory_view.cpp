@@ -44,8 +44,16 @@ MemoryView::MemoryView(QWidget* parent) : QWidget(parent) {
     alerts_label_ = new QLabel(this);
     alerts_label_->setWordWrap(true);
     alerts_label_->setTextFormat(Qt::RichText);
-    alerts_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     alerts_label_->setAccessibleName(tr("Memory alerts and recommendations"));
+    alerts_label_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse |
+                                           Qt::LinksAccessibleByKeyboard);
+    connect(alerts_label_, &QLabel::linkActivated, this, [this](const QString& link) {
+        const QString prefix = QStringLiteral("setting:");
+        if (!link.startsWith(prefix)) return;
+        bool ok = false;
+        const int value = link.mid(prefix.size()).toInt(&ok);
+        if (ok) emit changeSettingRequested(static_cast<AdviceSetting>(value));
+    });
 
     // Text above the charts keeps its full wrapped height; the charts take what is left.
     summary_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
@@ -212,7 +220,13 @@ void MemoryView::updateAdvice() {
             // Plain symbols rather than icons: they survive copy-paste and screen readers.
             const QString mark = a.severity == AdviceSeverity::Warning ? QStringLiteral("⚠")
                                                                         : QStringLiteral("💡");
-            html += QStringLiteral("<p>%1 %2</p>").arg(mark, a.text.toHtmlEscaped());
+            QString link;
+            if (a.setting != AdviceSetting::None) {
+                link = QStringLiteral(" <a href=\"setting:%1\">%2</a>")
+                           .arg(static_cast<int>(a.setting))
+                           .arg(tr("Change…").toHtmlEscaped());
+            }
+            html += QStringLiteral("<p>%1 %2%3</p>").arg(mark, a.text.toHtmlEscaped(), link);
         }
         alerts_label_->setText(html);
     }

@@ -55,6 +55,8 @@ public slots:
 signals:
     void alertsChanged(const QStringList& alerts);  // plain-language alerts/recommendations
     void exportFailed(const QString& message);
+    // The user clicked "Change…" next to an advice: the window should open its settings at this one.
+    void changeSettingRequested(codescout::gui::AdviceSetting setting);
 
 protected:
     void showEvent(QShowEvent* event) override;

@@ -144,7 +144,7 @@ private slots:
         QCOMPARE(advice.size(), 1);
         QCOMPARE(advice.first().setting, AdviceSetting::LargeFileThreshold);
         const QString expected =
-            QStringLiteral("Peak memory 812\u00a0MiB exceeded the budget of 512\u00a0MiB: lower 'Large "
+            QStringLiteral("Peak memory 812\u00a0MiB exceeded the budget of 512\u00a0MiB: lower 'Large-"
                            "file threshold' so big files are memory-mapped instead of buffered, or "
                            "reduce 'Threads'.");
         QCOMPARE(advice.first().text, expected);
@@ -171,13 +171,13 @@ private slots:
         s.peak_allocated = 12 * MiB;
         advice = MemoryAdvisor::advise(input(s));
         QCOMPARE(ruleNames(advice), QStringLiteral("LargeBufferedPeak"));
-        QVERIFY2(advice.first().text.contains(QStringLiteral("Lower 'Large file threshold' to 5\u00a0MiB")),
+        QVERIFY2(advice.first().text.contains(QStringLiteral("Lower 'Large-file threshold' to 5\u00a0MiB")),
                  qPrintable(advice.first().text));
     }
 
     void settingNames() {
-        QCOMPARE(MemoryAdvisor::settingName(AdviceSetting::SmallFileThreshold), QStringLiteral("Small file threshold"));
-        QCOMPARE(MemoryAdvisor::settingName(AdviceSetting::LargeFileThreshold), QStringLiteral("Large file threshold"));
+        QCOMPARE(MemoryAdvisor::settingName(AdviceSetting::SmallFileThreshold), QStringLiteral("Small-file threshold"));
+        QCOMPARE(MemoryAdvisor::settingName(AdviceSetting::LargeFileThreshold), QStringLiteral("Large-file threshold"));
         QCOMPARE(MemoryAdvisor::settingName(AdviceSetting::Threads), QStringLiteral("Threads"));
         QVERIFY(MemoryAdvisor::settingName(AdviceSetting::None).isEmpty());
     }

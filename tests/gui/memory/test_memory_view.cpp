@@ -5,6 +5,7 @@
 
 #include <QAbstractButton>
 #include <QCheckBox>
+#include <QLabel>
 #include <QImageReader>
 #include <QTemporaryDir>
 
@@ -183,6 +184,18 @@ private slots:
         const QStringList last = alerts.last().at(0).toStringList();
         QCOMPARE(last, view.alerts());
         QVERIFY(last.first().startsWith(QStringLiteral("Peak memory 812")));
+        // Each advice that names a setting offers a link to it.
+        QSignalSpy wanted(&view, &MemoryView::changeSettingRequested);
+        QLabel* alertsLabel = nullptr;
+        for (QLabel* l : view.findChildren<QLabel*>()) {
+            if (l->accessibleName() == QStringLiteral("Memory alerts and recommendations")) alertsLabel = l;
+        }
+        QVERIFY(alertsLabel);
+        const QString link = QStringLiteral("setting:%1").arg(static_cast<int>(AdviceSetting::LargeFileThreshold));
+        QVERIFY2(alertsLabel->text().contains(link), qPrintable(alertsLabel->text()));
+        emit alertsLabel->linkActivated(link);
+        QCOMPARE(wanted.count(), 1);
+        QCOMPARE(wanted.first().at(0).value<AdviceSetting>(), AdviceSetting::LargeFileThreshold);
         // Same advice again: no new signal.
         const qsizetype signals_ = alerts.count();
         view.addSample(s, 100);
