@@ -10,6 +10,7 @@
 #   --no-build    use the existing build instead of (re)building the release preset
 #   --build-dir D build and use D instead of the release preset's build/release
 #   --corpus DIR  search DIR instead of the kernel tree from scripts/corpus.sh
+#   --timeout S   stop a run after S seconds (default 300) and report it as a timeout
 #
 # Method: the release preset is built, the tree is read once by every tool (warm page cache),
 # then the runs are interleaved round-robin (codescout, rg, ugrep, grep, codescout, ...) so that
@@ -18,7 +19,7 @@
 # pipeline, peak RSS /usr/bin/time's %M, the line count is what wc saw. The table reports the
 # median wall time and median peak RSS per tool, the line counts (codescout and rg must agree),
 # and codescout's time divided by the fastest peer's. Peers' flags: rg -n, ugrep -r -n -I,
-# grep -r -n -I (-E for regular expressions); see bench/README.md for what each one searches.
+# grep -r -n -I (-E for regular expressions, -P for the last query); see bench/README.md.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,6 +29,7 @@ peers=(rg ugrep grep)
 build=1
 build_dir=""
 corpus=""
+limit=300
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) runs=2 ;;
@@ -36,6 +38,7 @@ while [ $# -gt 0 ]; do
         --no-build) build=0 ;;
         --build-dir) build_dir=${2:?--build-dir needs a folder}; shift ;;
         --corpus) corpus=${2:?--corpus needs a folder}; shift ;;
+        --timeout) limit=${2:?--timeout needs seconds}; shift ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
@@ -65,6 +68,10 @@ done
 
 # The queries: a label, then the pattern arguments for each tool. ugrep's default syntax is
 # already extended; GNU grep needs -E for + | {n}; \w and \s are GNU extensions in both.
+# For the \w{5}\s+... query ugrep and grep get -P (PCRE2), the closest to rg's and codescout's
+# Unicode \w and \s: with its default engine ugrep spent over 300 s on the kernel tree (building a
+# DFA for the Unicode \w{5} repetitions), GNU grep -E over 7 minutes (2m24s CPU) where -P takes
+# 8 s CPU, with the same 823 lines bar one.
 labels=("PM_RESUME" "-i PM_RESUME" "[A-Z]+_RESUME" "-w PM_RESUME"
     "ERR_SYS|PME_TURN_OFF|LINK_REQ_RST|CFG_BME_EVT" '\w{5}\s+\w{5}\s+\w{5}\s+\w{5}\s+\w{5}')
 query_args() { # TOOL INDEX -> the pattern arguments, one per line
@@ -76,7 +83,8 @@ query_args() { # TOOL INDEX -> the pattern arguments, one per line
         2) printf '%s\n' "${ere[@]}" '[A-Z]+_RESUME' ;;
         3) printf '%s\n' -w PM_RESUME ;;
         4) printf '%s\n' "${ere[@]}" 'ERR_SYS|PME_TURN_OFF|LINK_REQ_RST|CFG_BME_EVT' ;;
-        5) printf '%s\n' "${ere[@]}" '\w{5}\s+\w{5}\s+\w{5}\s+\w{5}\s+\w{5}' ;;
+        5) [ "$tool" = ugrep ] || [ "$tool" = grep ] && ere=(-P)
+           printf '%s\n' "${ere[@]}" '\w{5}\s+\w{5}\s+\w{5}\s+\w{5}\s+\w{5}' ;;
     esac
 }
 command_for() { # TOOL INDEX -> fills the array cmd
@@ -100,9 +108,13 @@ TIMEFORMAT=%3R
 measure() { # TOOL INDEX
     local tool=$1 i=$2 cmd
     command_for "$tool" "$i"
-    { time /usr/bin/time -f %M -o "$work/rss1" "${cmd[@]}" 2>/dev/null | wc -l >"$work/count1"; } 2>"$work/time1"
+    # Exit status 1 (no match) is a result, not a failure: hence || true.
+    { time /usr/bin/time -f '%M %x' -o "$work/rss1" timeout "$limit" "${cmd[@]}" 2>/dev/null |
+        wc -l >"$work/count1" || true; } 2>"$work/time1"
+    # timeout exits 124; the run's time is then only a lower bound.
+    [ "$(tail -1 "$work/rss1" | cut -d' ' -f2)" = 124 ] && touch "$work/$i.$tool.timeout"
     cat "$work/time1" >>"$work/$i.$tool.time"
-    tail -1 "$work/rss1" >>"$work/$i.$tool.rss"
+    tail -1 "$work/rss1" | cut -d' ' -f1 >>"$work/$i.$tool.rss"
     cat "$work/count1" >>"$work/$i.$tool.count"
 }
 median() { sort -g "$1" | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
@@ -111,12 +123,12 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 log "corpus $corpus; warming the page cache"
 for tool in "${tools[@]}"; do
     command_for "$tool" 0
-    "${cmd[@]}" 2>/dev/null | wc -l >/dev/null
+    "${cmd[@]}" 2>/dev/null | wc -l >/dev/null || true
 done
 for i in "${!labels[@]}"; do
     log "query $((i + 1))/${#labels[@]}: ${labels[$i]} ($runs runs x ${#tools[@]} tools, interleaved)"
     for tool in "${tools[@]}"; do  # one untimed run each, so that every timed run is warm
-        command_for "$tool" "$i"; "${cmd[@]}" 2>/dev/null | wc -l >/dev/null
+        command_for "$tool" "$i"; timeout "$limit" "${cmd[@]}" 2>/dev/null | wc -l >/dev/null || true
     done
     for _ in $(seq "$runs"); do
         for tool in "${tools[@]}"; do measure "$tool" "$i"; done
@@ -148,10 +160,11 @@ for t in "${tools[@]}"; do header="$header $t lines |"; rule="$rule ---: |"; don
 echo "$header"; echo "$rule"
 verdict_time=met; verdict_rss=met; verdict_count=agree
 for i in "${!labels[@]}"; do
-    row="| \`${labels[$i]}\` |"
+    row="| \`${labels[$i]//|/\\|}\` |"
     best_peer=""
     for t in "${tools[@]}"; do
-        m=$(median "$work/$i.$t.time"); row="$row $m |"
+        m=$(median "$work/$i.$t.time")
+        if [ -f "$work/$i.$t.timeout" ]; then row="$row >$limit (timeout) |"; else row="$row $m |"; fi
         if [ "$t" != codescout ] && { [ -z "$best_peer" ] || awk -v a="$m" -v b="$best_peer" 'BEGIN {exit !(a < b)}'; }; then
             best_peer=$m
         fi
@@ -165,7 +178,9 @@ for i in "${!labels[@]}"; do
     cs_rss=$(median "$work/$i.codescout.rss"); rg_rss=$(median "$work/$i.rg.rss")
     awk -v a="$cs_rss" -v b="$rg_rss" 'BEGIN {exit !(a > b + 16384)}' && verdict_rss="not met"
     cs_count=$(median "$work/$i.codescout.count"); rg_count=$(median "$work/$i.rg.count")
-    for t in "${tools[@]}"; do row="$row $(median "$work/$i.$t.count") |"; done
+    for t in "${tools[@]}"; do
+        if [ -f "$work/$i.$t.timeout" ]; then row="$row - |"; else row="$row $(median "$work/$i.$t.count") |"; fi
+    done
     [ "$cs_count" = "$rg_count" ] || { row="$row (codescout ≠ rg)"; verdict_count="DISAGREE"; }
     echo "$row"
 done
