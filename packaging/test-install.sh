@@ -73,6 +73,10 @@ work=$(mktemp -d /tmp/codescout-install-test.XXXXXX)
 cleanup() { rm -rf --one-file-system "$work"; }
 trap cleanup EXIT
 
+# Every run needs the mirror (apt-get update, the package's dependencies).
+/usr/lib/apt/apt-helper download-file "$mirror/dists/$suite/Release" "$work/Release" \
+    >/dev/null 2>&1 || skip "Debian mirror $mirror unreachable"
+
 # ---- 1. the package ---------------------------------------------------------------------------
 say "building the .deb with $cpack"
 mkdir -p "$work/pkg"
@@ -96,8 +100,6 @@ exec 9>"$cache/.lock"
 flock 9
 if [ ! -f "$base/.complete" ]; then
     command -v debootstrap >/dev/null || skip "debootstrap not found (package debootstrap)"
-    /usr/lib/apt/apt-helper download-file "$mirror/dists/$suite/Release" "$work/Release" \
-        >/dev/null 2>&1 || skip "Debian mirror $mirror unreachable"
     say "creating the clean Debian root $base from $mirror (once, about a minute)"
     rm -rf --one-file-system "$base.partial"
     mkdir -p "$cache/debootstrap"
