@@ -82,6 +82,15 @@ QStringList describe(const FileResult& result) {
     return out;
 }
 
+bool same_result(const FileResult& a, const FileResult& b) {
+    auto same_line = [](const LineRecord& x, const LineRecord& y) {
+        return x.number == y.number && x.byte_offset == y.byte_offset && x.text == y.text && x.spans == y.spans &&
+               x.is_context == y.is_context;
+    };
+    return a.matched_lines == b.matched_lines && a.matches == b.matches &&
+           std::equal(a.lines.begin(), a.lines.end(), b.lines.begin(), b.lines.end(), same_line);
+}
+
 }  // namespace
 
 class TestScanner : public QObject {
@@ -130,6 +139,9 @@ private slots:
         };
         for (const auto& [content_name, content] : contents) {
             for (const Config& c : configs) {
+                // Byte-sized reads of the big contents add nothing but minutes under sanitizers.
+                const bool tiny_steps = (c.chunk > 0 && c.chunk < 64) || (c.window > 0 && c.window < 64);
+                if (tiny_steps && content.size() > 16384) continue;
                 QTest::addRow("%s/%s", content_name, c.name)
                     << content << c.small << c.large << c.chunk << c.window << int(c.strategy);
             }
@@ -173,10 +185,8 @@ private slots:
                          where.constData());
                 QVERIFY2(outcome.error.empty(), where.constData());
                 if (!content.isEmpty()) QVERIFY2(int(result.strategy) == expectedStrategy, where.constData());
-                const QStringList got = describe(result);
-                const QStringList want = describe(expected);
-                if (got != want) {
-                    qWarning() << where << "\n got:" << got << "\nwant:" << want;
+                if (!same_result(result, expected)) {
+                    qWarning() << where << "\n got:" << describe(result) << "\nwant:" << describe(expected);
                     QFAIL(where.constData());
                 }
                 QCOMPARE(result.size, quint64(content.size()));
