@@ -10,8 +10,12 @@ namespace codescout {
 
 namespace {
 
+// The JIT stack is reserved address space, committed only as a match touches it. A linear
+// pattern such as (a|b)+ on a megabyte-long line needs tens of MiB, so the stack grows on
+// demand (x8 per step) up to kJitStackLimit before a line is reported as over the limit.
 constexpr std::size_t kJitStackStart = 32 * 1024;
-constexpr std::size_t kJitStackMax = 8 * 1024 * 1024;  // reserved, committed as used
+constexpr std::size_t kJitStackFirstMax = 1024 * 1024;
+constexpr std::size_t kJitStackLimit = 64 * 1024 * 1024;
 
 // UTF + UCP: \w, \d, \b and case folding follow Unicode. MATCH_INVALID_UTF: invalid UTF-8 in a
 // file is simply never matched by a multi-byte item instead of failing the whole call.
@@ -53,7 +57,8 @@ Pcre2Scratch::Pcre2Scratch() {
     match_data_ = pcre2_match_data_create(1, nullptr);
     auto* context = pcre2_match_context_create(nullptr);
     match_context_ = context;
-    jit_stack_ = pcre2_jit_stack_create(kJitStackStart, kJitStackMax, nullptr);
+    jit_stack_max_ = kJitStackFirstMax;
+    jit_stack_ = pcre2_jit_stack_create(kJitStackStart, jit_stack_max_, nullptr);
     if (match_data_ == nullptr || context == nullptr) {
         release();
         throw std::bad_alloc();
@@ -67,6 +72,17 @@ Pcre2Scratch::Pcre2Scratch() {
 }
 
 Pcre2Scratch::~Pcre2Scratch() { release(); }
+
+bool Pcre2Scratch::grow_jit_stack() {
+    if (jit_stack_ == nullptr || jit_stack_max_ >= kJitStackLimit) return false;
+    auto* bigger = pcre2_jit_stack_create(kJitStackStart, jit_stack_max_ * 8, nullptr);
+    if (bigger == nullptr) return false;
+    pcre2_jit_stack_free(static_cast<pcre2_jit_stack*>(jit_stack_));
+    jit_stack_ = bigger;
+    jit_stack_max_ *= 8;
+    pcre2_jit_stack_assign(static_cast<pcre2_match_context*>(match_context_), nullptr, bigger);
+    return true;
+}
 
 void Pcre2Scratch::release() {
     pcre2_match_data_free(static_cast<pcre2_match_data*>(match_data_));
@@ -104,8 +120,11 @@ Pcre2Program::Outcome Pcre2Program::run(std::string_view subject, std::size_t fr
     auto* data = static_cast<pcre2_match_data*>(scratch.match_data());
     auto* context = static_cast<pcre2_match_context*>(scratch.match_context());
     const auto* bytes = reinterpret_cast<PCRE2_SPTR>(subject.data());
-    const int rc = jit_ ? pcre2_jit_match(as_code(code_), bytes, subject.size(), from, 0, data, context)
-                        : pcre2_match(as_code(code_), bytes, subject.size(), from, 0, data, context);
+    int rc = 0;
+    do {
+        rc = jit_ ? pcre2_jit_match(as_code(code_), bytes, subject.size(), from, 0, data, context)
+                  : pcre2_match(as_code(code_), bytes, subject.size(), from, 0, data, context);
+    } while (rc == PCRE2_ERROR_JIT_STACKLIMIT && scratch.grow_jit_stack());
     if (rc >= 0) {
         const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(data);
         out = MatchRange{ovector[0], ovector[1]};

@@ -29,6 +29,8 @@ public:
 
     void* match_data() const { return match_data_; }
     void* match_context() const { return match_context_; }
+    // After PCRE2_ERROR_JIT_STACKLIMIT: a bigger JIT stack; false when at the limit already.
+    bool grow_jit_stack();
 
 private:
     void release();
@@ -36,6 +38,7 @@ private:
     void* match_data_ = nullptr;     // pcre2_match_data_8*
     void* jit_stack_ = nullptr;      // pcre2_jit_stack_8*
     void* match_context_ = nullptr;  // pcre2_match_context_8*
+    std::size_t jit_stack_max_ = 0;
 };
 
 struct Pcre2CompileFailure {

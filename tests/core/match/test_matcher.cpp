@@ -244,6 +244,14 @@ private slots:
         QCOMPARE(matcher->find("aa", 0, *scratch), std::optional<MatchRange>(MatchRange{0, 2}));
     }
 
+    // A linear pattern on a megabyte-long line needs a big JIT stack: it must match, not fail.
+    void longLineNeedsABiggerJitStack() {
+        const auto matcher = compile_matcher(pattern_options({"(a|b)+!"}, ""));
+        const std::string haystack = "x\n" + std::string(1'000'000, 'a') + "!\n";
+        auto scratch = matcher->make_scratch();
+        QCOMPARE(matcher->find(haystack, 0, *scratch), std::optional<MatchRange>(MatchRange{2, haystack.size() - 1}));
+    }
+
     void memoryBytesIsReal() {
         const auto small = compile_matcher(pattern_options({"a"}, ""));
         const auto big = compile_matcher(pattern_options({"(alpha|beta|gamma)\\w{3,9}[[:digit:]]+(delta|epsilon)"}, ""));
