@@ -42,7 +42,8 @@ struct WalkCounters {
 
 class Walker {
 public:
-    // Return false from a visitor to stop the walk.
+    // Return false from a visitor to stop the walk. The entry is reused by the calling thread:
+    // copy what you keep.
     using Visitor = std::function<bool(const WalkEntry&)>;
     using ErrorHandler = std::function<void(const SearchError&)>;
 
