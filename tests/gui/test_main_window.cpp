@@ -99,6 +99,7 @@ private slots:
     void samplerRunsDuringSearchOnly();
     void f3MovesThroughMatches();
     void binaryFilePreviewShowsNotice();
+    void previewSurvivesReplacedText();
 
 private:
     testing::IsolatedSettings settings_;
@@ -365,6 +366,33 @@ void TestMainWindow::binaryFilePreviewShowsNotice()
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kSearchTimeoutMs);
     QVERIFY(pane.notice().contains(QLatin1String("Binary")));
     QVERIFY(pane.editor()->document()->isEmpty());
+}
+
+void TestMainWindow::previewSurvivesReplacedText()
+{
+    // Regression: the syntax highlighter posts work that refers to the old text's blocks; a new
+    // search (clear()) or another file must not leave it pointing at freed blocks.
+    TestTree tree;
+    QByteArray cpp = "/* a comment\n spanning lines */\n";
+    for (int i = 0; i < 400; ++i)
+        cpp += "int f" + QByteArray::number(i) + "() { return needle; } // " + QByteArray::number(i) + "\n";
+    const std::string first = tree.write(QStringLiteral("a.cpp"), cpp);
+    const std::string second = tree.write(QStringLiteral("b.py"), "def needle():\n    pass\n");
+    PreviewPane pane;
+    pane.resize(600, 400);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    for (int round = 0; round < 3; ++round) {
+        QSignalSpy shown(&pane, &PreviewPane::shown);
+        pane.showMatch(QString::fromStdString(first), 300, QStringLiteral("int f297"), {});
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kSearchTimeoutMs);
+        pane.clear();
+        QTest::qWait(50);
+        pane.showMatch(QString::fromStdString(second), 1, QStringLiteral("def needle():"), {4, 10});
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 2, kSearchTimeoutMs);
+        QCOMPARE(pane.definitionName(), QStringLiteral("Python"));
+        QTest::qWait(50);
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

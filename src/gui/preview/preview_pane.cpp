@@ -17,7 +17,7 @@ namespace codescout::gui {
 
 PreviewPane::PreviewPane(QWidget* parent)
     : QWidget(parent), title_(new QLabel(this)), notice_(new QLabel(this)),
-      editor_(new PreviewEditor(this)), highlighter_(new KSyntaxHighlighting::SyntaxHighlighter(editor_->document()))
+      editor_(new PreviewEditor(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -34,6 +34,7 @@ PreviewPane::PreviewPane(QWidget* parent)
     title_->setAccessibleName(tr("Previewed file"));
     notice_->setAccessibleName(tr("Preview notice"));
     setFocusProxy(editor_);
+    resetHighlighter();
     applyTheme();
     clear();
 }
@@ -45,7 +46,7 @@ void PreviewPane::clear()
     ++loadId_;
     path_.clear();
     loadingPath_.clear();
-    highlighter_->setDefinition({});
+    resetHighlighter();
     editor_->clear();
     title_->setText(tr("Select a result to preview its file"));
     setNotice({});
@@ -95,7 +96,7 @@ void PreviewPane::onLoaded(const LoadedFile& file)
     path_ = file.path;
     const QLocale locale;
     QString notice;
-    highlighter_->setDefinition({});
+    resetHighlighter();
     if (!file.error.isEmpty()) {
         editor_->clear();
         notice = tr("Cannot read this file: %1").arg(file.error);
@@ -126,6 +127,16 @@ void PreviewPane::showPending()
     if (!editor_->document()->isEmpty())
         editor_->showLine(pending_.line, pending_.shownText, pending_.spans);
     emit shown(path_, pending_.line);
+}
+
+void PreviewPane::resetHighlighter()
+{
+    // The highlighter posts rehighlightBlock() calls to itself that hold QTextBlocks; once the
+    // text is replaced those blocks dangle. Deleting the highlighter drops its posted events, so
+    // every new text gets a new highlighter.
+    delete highlighter_;
+    highlighter_ = new KSyntaxHighlighting::SyntaxHighlighter(editor_->document());
+    highlighter_->setTheme(themeForPalette(palette()));
 }
 
 void PreviewPane::changeEvent(QEvent* event)

@@ -48,13 +48,14 @@ protected:
 private:
     void onLoaded(const LoadedFile& file);
     void applyTheme();
+    void resetHighlighter();
     void showPending();
     void setNotice(const QString& text);
 
     QLabel* title_;
     QLabel* notice_;
     PreviewEditor* editor_;
-    KSyntaxHighlighting::SyntaxHighlighter* highlighter_;
+    KSyntaxHighlighting::SyntaxHighlighter* highlighter_ = nullptr;
     QString path_;         // the file in the editor
     QString loadingPath_;  // the file being loaded, if any
     quint64 loadId_ = 0;

@@ -60,6 +60,23 @@ void SettingsDialog::fill(const std::function<QVariant(Setting)>& get)
     m_ui->maxResultsSpin->setValue(toUnits(get(Setting::MaxResults).toULongLong(), 1));
 }
 
+void SettingsDialog::focusField(Setting setting)
+{
+    QWidget* field = nullptr;
+    switch (setting) {
+    case Setting::SmallFileThreshold: field = m_ui->smallThresholdSpin; break;
+    case Setting::LargeFileThreshold: field = m_ui->largeThresholdSpin; break;
+    case Setting::Threads: field = m_ui->threadsSpin; break;
+    case Setting::SamplerIntervalMs: field = m_ui->samplerIntervalSpin; break;
+    case Setting::MemoryBudgetBytes: field = m_ui->memoryBudgetSpin; break;
+    case Setting::EditorCommand: field = m_ui->editorCommandEdit; break;
+    case Setting::MaxResults: field = m_ui->maxResultsSpin; break;
+    default: break;
+    }
+    if (field)
+        field->setFocus(Qt::OtherFocusReason);
+}
+
 void SettingsDialog::save()
 {
     auto bytes = [](int units, qulonglong unit) {

@@ -23,6 +23,8 @@ public:
     ~SettingsDialog() override;
 
     void accept() override;
+    // Puts the keyboard focus on the field of `setting` (e.g. when an alert names it).
+    void focusField(Setting setting);
     // The first problem with the values entered, or empty.
     QString validationError() const;
 

@@ -1,14 +1,11 @@
 // MainWindow: construction and wiring of the window's parts.
 #include "gui/window/main_window.h"
 
-#include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
-#include <QMimeData>
 #include <QProgressBar>
 
 #include "gui/memory/memory_view.h"
@@ -19,8 +16,6 @@
 #include "gui/search/search_controller.h"
 #include "gui/search/status_text.h"
 #include "gui/settings/app_settings.h"
-#include "gui/settings/settings_dialog.h"
-#include "gui/window/editor_launcher.h"
 #include "gui/window/query_bar.h"
 #include "gui/window/recent_folders.h"
 #include "ui_mainwindow.h"
@@ -32,18 +27,6 @@ namespace {
 // New file rows are expanded while the tree shows fewer line rows than this; beyond it they stay
 // collapsed, because expanding thousands of rows one by one would stall the view.
 constexpr std::uint64_t kAutoExpandLineRows = 5000;
-
-// The local folder a drag carries, or empty.
-QString draggedFolder(const QMimeData* mime)
-{
-    if (!mime || !mime->hasUrls())
-        return {};
-    for (const QUrl& url : mime->urls()) {
-        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir())
-            return url.toLocalFile();
-    }
-    return {};
-}
 
 }  // namespace
 
@@ -245,110 +228,6 @@ void MainWindow::onFinished(const SearchSummary& summary)
     m_ui->summaryView->setPlainText(
         gui::summaryText(summary, controller_->droppedMatches(), controller_->errors()));
     emit searchFinished(summary);
-}
-
-void MainWindow::onCurrentChanged(const QModelIndex& current)
-{
-    if (!current.isValid())
-        return;
-    const QString path = current.data(ResultsModel::FilePathRole).toString();
-    if (current.data(ResultsModel::IsFileRole).toBool()) {
-        // A file row previews the file at its first listed line.
-        const QModelIndex first = model_->index(0, 0, current);
-        m_ui->previewPane->showMatch(path, first.data(ResultsModel::LineNumberRole).toInt(),
-                                     first.data().toString(),
-                                     first.data(ResultsModel::MatchSpansRole).value<QList<int>>());
-        return;
-    }
-    m_ui->previewPane->showMatch(path, current.data(ResultsModel::LineNumberRole).toInt(),
-                                 current.data().toString(),
-                                 current.data(ResultsModel::MatchSpansRole).value<QList<int>>());
-}
-
-void MainWindow::goToMatch(bool forward)
-{
-    const QModelIndex next = model_->adjacentMatch(m_ui->resultsView->currentIndex(), forward);
-    if (!next.isValid())
-        return;
-    m_ui->resultsView->expand(next.parent());
-    m_ui->resultsView->setCurrentIndex(next);
-    m_ui->resultsView->scrollTo(next);
-}
-
-void MainWindow::openInEditor(const QModelIndex& index)
-{
-    if (!index.isValid())
-        return;
-    const QString path = index.data(ResultsModel::FilePathRole).toString();
-    int line = index.data(ResultsModel::LineNumberRole).toInt();
-    if (line <= 0)
-        line = 1;
-    const QString error =
-        EditorLauncher::open(settings_->value(Setting::EditorCommand).toString(), path, line);
-    statusLabel_->setText(error.isEmpty() ? tr("Opened %1 at line %2.").arg(QDir::toNativeSeparators(path)).arg(line)
-                                          : error);
-}
-
-void MainWindow::showSettings()
-{
-    SettingsDialog dialog(*settings_, this);
-    if (dialog.exec() == QDialog::Accepted)
-        applySettings();
-}
-
-void MainWindow::applySettings()
-{
-    sampler_->setInterval(std::chrono::milliseconds(
-        std::max(1, settings_->value(Setting::SamplerIntervalMs).toInt())));
-    memoryView_->setMemoryBudget(settings_->value(Setting::MemoryBudgetBytes).toULongLong());
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About CodeScout"),
-                       tr("<h3>CodeScout %1</h3><p>Fast parallel code search with live memory "
-                          "metrics.</p>").arg(QCoreApplication::applicationVersion()));
-}
-
-void MainWindow::restoreState()
-{
-    restoreGeometry(settings_->value(Setting::WindowGeometry).toByteArray());
-    QMainWindow::restoreState(settings_->value(Setting::WindowState).toByteArray());
-    m_ui->mainSplitter->restoreState(settings_->value(Setting::MainSplitterState).toByteArray());
-    m_ui->resultsSplitter->restoreState(settings_->value(Setting::ResultsSplitterState).toByteArray());
-    m_ui->queryBar->setHistory(settings_->value(Setting::PatternHistory).toStringList());
-    m_ui->queryBar->setQuery(settings_->lastQuery());
-    folder_ = settings_->value(Setting::LastFolder).toString();
-}
-
-void MainWindow::saveState()
-{
-    settings_->setValue(Setting::WindowGeometry, saveGeometry());
-    settings_->setValue(Setting::WindowState, QMainWindow::saveState());
-    settings_->setValue(Setting::MainSplitterState, m_ui->mainSplitter->saveState());
-    settings_->setValue(Setting::ResultsSplitterState, m_ui->resultsSplitter->saveState());
-    settings_->setLastQuery(m_ui->queryBar->query());
-    settings_->sync();
-}
-
-void MainWindow::closeEvent(QCloseEvent* event)
-{
-    controller_->cancel();
-    saveState();
-    event->accept();
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent* event)
-{
-    if (!draggedFolder(event->mimeData()).isEmpty())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent* event)
-{
-    const QString folder = draggedFolder(event->mimeData());
-    if (!folder.isEmpty() && openFolder(folder))
-        event->acceptProposedAction();
 }
 
 }  // namespace codescout::gui

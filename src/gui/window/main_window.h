@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/search/search_result.h"
+#include "gui/settings/app_settings.h"
 
 class QLabel;
 class QProgressBar;
@@ -18,7 +19,6 @@ class MainWindow;
 
 namespace codescout::gui {
 
-class AppSettings;
 class MatchDelegate;
 class MemoryView;
 class MetricsSampler;
@@ -71,6 +71,7 @@ private:
     void applySettings();
     void chooseFolder();
     void showSettings();
+    void showSettingsAt(Setting field);
     void showAbout();
     void onStarted();
     void onProgress();

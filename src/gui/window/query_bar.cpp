@@ -10,6 +10,7 @@ namespace codescout::gui {
 QueryBar::QueryBar(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui::QueryBar>())
 {
     m_ui->setupUi(this);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);  // the results get the height
     m_ui->patternCombo->lineEdit()->setPlaceholderText(tr("Search"));
     m_ui->patternCombo->lineEdit()->setClearButtonEnabled(true);
     QPalette errorPalette = m_ui->patternError->palette();
