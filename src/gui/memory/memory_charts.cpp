@@ -110,7 +110,6 @@ struct MemoryCharts::Impl {
     std::array<double, kChartSeriesCount> maxima{};
     double timeFirst = 0;
     double timeLast = 0;
-    void apply();
     double timeMin = -1;
     double timeMax = -1;
     double filesMax = -1;
@@ -122,6 +121,8 @@ struct MemoryCharts::Impl {
     void setBytesRange(double maxValue);
     static void setCountRange(QValueAxis* axis, double& current, double maxValue);
     void setTimeRange(double first, double last);
+    // Fits the axes to the visible series and hands every series its (thinned, scaled) points.
+    void apply();
 };
 
 QChart* MemoryCharts::Impl::makeChart(const QString& title) {
@@ -180,7 +181,7 @@ void MemoryCharts::Impl::setBytesRange(double maxValue) {
     const double step = niceStep(inUnit);
     const double ticks = std::ceil(inUnit / step - 1e-9);
     const double axisMax = ticks * step * static_cast<double>(unit.factor);
-    if (axisMax == bytesMax) return;
+    if (axisMax == bytesMax && unit.factor == bytesUnit.factor) return;
     bytesMax = axisMax;
     bytesUnit = unit;
     bytesAxis->setTitleText(MemoryCharts::tr("Memory (%1)").arg(unit.symbol));
