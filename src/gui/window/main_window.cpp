@@ -112,6 +112,17 @@ void MainWindow::setUpMemoryDock()
     toggle->setShortcut(QKeySequence(tr("Ctrl+M")));
     m_ui->menuView->addAction(toggle);
     connect(controller_, &SearchController::started, sampler_, &MetricsSampler::start);
+    // An alert's "Change…" opens the settings at the field it names.
+    connect(memoryView_, &MemoryView::changeSettingRequested, this, [this](AdviceSetting advice) {
+        switch (advice) {
+        case AdviceSetting::SmallFileThreshold: showSettingsAt(Setting::SmallFileThreshold); break;
+        case AdviceSetting::LargeFileThreshold: showSettingsAt(Setting::LargeFileThreshold); break;
+        case AdviceSetting::Threads: showSettingsAt(Setting::Threads); break;
+        case AdviceSetting::MemoryBudget: showSettingsAt(Setting::MemoryBudgetBytes); break;
+        case AdviceSetting::MaxResultsShown: showSettingsAt(Setting::MaxResults); break;
+        case AdviceSetting::None: showSettings(); break;
+        }
+    });
 }
 
 void MainWindow::setUpActions()
@@ -133,6 +144,7 @@ void MainWindow::setUpActions()
     m_ui->actionOpenFolder->setShortcut(QKeySequence::Open);
     m_ui->actionQuit->setShortcuts({QKeySequence::Quit, QKeySequence(tr("Ctrl+Q"))});
     m_ui->actionFind->setShortcut(QKeySequence::Find);
+    m_ui->actionOpenInEditor->setShortcuts({QKeySequence(tr("Ctrl+Return")), QKeySequence(tr("Ctrl+Enter"))});
     recent_ = new RecentFolders(m_ui->menuRecentFolders, m_ui->actionClearRecent, *settings_, this);
     connect(recent_, &RecentFolders::folderChosen, this, &MainWindow::openFolder);
 }
