@@ -67,8 +67,8 @@ public:
     virtual bool can_match_empty() const = 0;
 
     // Which strategy this matcher uses, for diagnostics and tests: starts with "literal" for the
-    // SIMD literal path (e.g. "literal avx2 needles=2", "literal+pcre2-verify sse2 needles=1")
-    // and with "pcre2" for a regex ("pcre2 jit").
+    // SIMD literal path ("literal avx2 needles=2"; "literal-word ..." / "literal-line ..." with
+    // -w / -x) and with "pcre2" for a regex ("pcre2 jit /REGEX/").
     virtual std::string describe() const { return "custom"; }
 };
 
