@@ -26,7 +26,7 @@ namespace codescout::gui {
 namespace {
 
 constexpr int kBytesSeriesCount = 5;  // the first five ChartSeries are in bytes
-constexpr double kMinTimeSpanSeconds = 10.0;
+constexpr double kMinTimeSpanSeconds = 1.0;
 constexpr int kTargetTicks = 5;
 constexpr int kMinBuckets = 100;  // lines keep every point up to 200 samples
 
@@ -37,6 +37,17 @@ double niceStep(double span) {
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     for (double m : {1.0, 2.0, 5.0, 10.0}) {
         if (m * magnitude >= raw) return m * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+// The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 x 10^k not below `value`: a round axis end that leaves
+// at most a third of the axis empty. niceStep() of each of these divides it evenly.
+double niceCeil(double value) {
+    if (value <= 0) return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (double m : {1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
+        if (m * magnitude >= value * (1 - 1e-12)) return m * magnitude;
     }
     return 10 * magnitude;
 }
@@ -201,14 +212,22 @@ void MemoryCharts::Impl::setCountRange(QValueAxis* axis, double& current, double
 }
 
 void MemoryCharts::Impl::setTimeRange(double first, double last) {
-    const double span = std::max(last - first, kMinTimeSpanSeconds);
-    const double step = niceStep(span);
-    const double lo = std::floor(first / step) * step;
-    double hi = std::ceil(last / step) * step;
-    if (hi - lo < kMinTimeSpanSeconds) hi = lo + std::ceil(kMinTimeSpanSeconds / step) * step;
+    double lo = 0;
+    double hi = 0;
+    if (first < std::max(last - first, kMinTimeSpanSeconds)) {
+        // The window starts at the search's start: grow in few, round jumps (1, 1.5, 2, 3 s ...),
+        // so a short search fills the chart and a long one rarely moves the axis.
+        hi = niceCeil(std::max(last, kMinTimeSpanSeconds));
+    } else {
+        // The ring has dropped the oldest samples: the window slides along with the search.
+        const double step = niceStep(last - first);
+        lo = std::floor(first / step) * step;
+        hi = lo + niceCeil(last - lo);
+    }
     if (lo == timeMin && hi == timeMax) return;
     timeMin = lo;
     timeMax = hi;
+    const double step = niceStep(hi - lo);
     for (QValueAxis* axis : {bytesTime, countsTime}) {
         axis->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
         axis->setTickCount(static_cast<int>(std::lround((hi - lo) / step)) + 1);

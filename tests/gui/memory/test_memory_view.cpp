@@ -126,6 +126,36 @@ private slots:
                  static_cast<double>(last.small_files_processed));
     }
 
+    void timeAxisFitsTheRun_data() {
+        QTest::addColumn<int>("samples");  // at 100 ms
+        QTest::addColumn<int>("capacity");
+        QTest::addColumn<double>("axisMax");
+        QTest::newRow("just started") << 1 << 3000 << 1.0;
+        QTest::newRow("one second") << 11 << 3000 << 1.0;
+        QTest::newRow("1.05 s") << 12 << 3000 << 1.5;
+        QTest::newRow("7.9 s") << 80 << 3000 << 8.0;
+        QTest::newRow("25 s") << 251 << 3000 << 30.0;
+        QTest::newRow("five minutes, full ring") << 3000 << 3000 << 300.0;
+        QTest::newRow("ring has wrapped: the window slides") << 500 << 100 << 50.0;
+    }
+
+    void timeAxisFitsTheRun() {
+        QFETCH(int, samples);
+        QFETCH(int, capacity);
+        QFETCH(double, axisMax);
+        MemoryView view;
+        view.setSampleCapacity(capacity);
+        view.show();
+        feedRealistic(view, samples);
+        QTRY_VERIFY_WITH_TIMEOUT(points(view, ChartSeries::Resident) > 0, 10000);
+        QCOMPARE(view.charts()->timeAxisMax(), axisMax);
+        // The newest point is always on the axis, and fills at least two thirds of it unless the
+        // run is shorter than a second.
+        const double newest = view.charts()->lastPoint(ChartSeries::Resident).x();
+        QVERIFY(newest <= axisMax);
+        QVERIFY(newest >= 0.66 * axisMax || newest < 1.0 || capacity < samples);
+    }
+
     void hiddenViewPlotsWhenShown() {
         MemoryView view;
         feedRealistic(view, 30);
