@@ -1,10 +1,12 @@
 // MappedFile: mmap/madvise/munmap with metrics accounting (see mapped_file.h).
 #include "core/io/mapped_file.h"
 
+#include <algorithm>
 #include <atomic>
 #include <utility>
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 namespace codescout {
 
@@ -14,13 +16,14 @@ std::atomic<AfterMapHook> g_after_map_hook{nullptr};
 
 MappedFile::MappedFile(MappedFile&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)),
-      metrics_(std::exchange(other.metrics_, nullptr)) {}
+      released_(std::exchange(other.released_, 0)), metrics_(std::exchange(other.metrics_, nullptr)) {}
 
 MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
     if (this != &other) {
         unmap();
         data_ = std::exchange(other.data_, nullptr);
         size_ = std::exchange(other.size_, 0);
+        released_ = std::exchange(other.released_, 0);
         metrics_ = std::exchange(other.metrics_, nullptr);
     }
     return *this;
@@ -46,7 +49,17 @@ void MappedFile::unmap() {
     metrics_->record_munmap(size_);
     data_ = nullptr;
     size_ = 0;
+    released_ = 0;
     metrics_ = nullptr;
+}
+
+void MappedFile::release_pages_before(std::size_t offset) {
+    static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t end = std::min(offset, size_) / page * page;
+    if (data_ == nullptr || end <= released_) return;
+    // A private, never-written file mapping: dropping its pages loses nothing.
+    ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
+    released_ = end;
 }
 
 void set_after_map_hook(AfterMapHook hook) { g_after_map_hook.store(hook, std::memory_order_release); }

@@ -25,12 +25,18 @@ public:
     static MappedFile map(int fd, std::uint64_t size, MemoryMetrics& metrics);
 
     bool valid() const { return data_ != nullptr; }
+
+    // Tells the kernel the pages before `offset` will not be needed again soon: they leave this
+    // process's resident set (a later read would fault them back in from the page cache).
+    // Keeps a search of huge files from counting them whole in its RSS.
+    void release_pages_before(std::size_t offset);
     std::string_view bytes() const { return {data_, size_}; }
     void unmap();
 
 private:
     const char* data_ = nullptr;
     std::size_t size_ = 0;
+    std::size_t released_ = 0;  // pages before this offset were already released
     MemoryMetrics* metrics_ = nullptr;
 };
 

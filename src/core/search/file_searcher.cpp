@@ -178,6 +178,7 @@ FileReport FileSearcher::scan_mapping(int fd, std::uint64_t size, const std::str
             pos = end;
             report.bytes_searched = end;
             if (scanner_.finished()) return;
+            mapping.release_pages_before(scanner_.retain_from(bytes.substr(0, end), 0));
         }
     };
     if (!run_catching_sigbus(scan_windows)) {
