@@ -109,12 +109,13 @@ measure() { # TOOL INDEX
     local tool=$1 i=$2 cmd
     command_for "$tool" "$i"
     # Exit status 1 (no match) is a result, not a failure: hence || true.
-    { time /usr/bin/time -f '%M %x' -o "$work/rss1" timeout "$limit" "${cmd[@]}" 2>/dev/null |
+    { time /usr/bin/time -f '%M %x %U %S' -o "$work/rss1" timeout "$limit" "${cmd[@]}" 2>/dev/null |
         wc -l >"$work/count1" || true; } 2>"$work/time1"
     # timeout exits 124; the run's time is then only a lower bound.
     [ "$(tail -1 "$work/rss1" | cut -d' ' -f2)" = 124 ] && touch "$work/$i.$tool.timeout"
     cat "$work/time1" >>"$work/$i.$tool.time"
     tail -1 "$work/rss1" | cut -d' ' -f1 >>"$work/$i.$tool.rss"
+    tail -1 "$work/rss1" | awk '{print $3 + $4}' >>"$work/$i.$tool.cpu"
     cat "$work/count1" >>"$work/$i.$tool.count"
 }
 median() { sort -g "$1" | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
@@ -138,6 +139,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- report (markdown on stdout) ---------------------------------------------------------------
 mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
+two() { awk -v v="$1" 'BEGIN {printf "%.2f", v}'; }
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 mem=$(awk '/^MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
 files=$(find "$corpus" -type f | wc -l)
@@ -164,7 +166,7 @@ for i in "${!labels[@]}"; do
     best_peer=""
     for t in "${tools[@]}"; do
         m=$(median "$work/$i.$t.time")
-        if [ -f "$work/$i.$t.timeout" ]; then row="$row >$limit (timeout) |"; else row="$row $m |"; fi
+        if [ -f "$work/$i.$t.timeout" ]; then row="$row >$limit (timeout) |"; else row="$row $(two "$m") |"; fi
         if [ "$t" != codescout ] && { [ -z "$best_peer" ] || awk -v a="$m" -v b="$best_peer" 'BEGIN {exit !(a < b)}'; }; then
             best_peer=$m
         fi
@@ -183,6 +185,21 @@ for i in "${!labels[@]}"; do
     done
     [ "$cs_count" = "$rg_count" ] || { row="$row (codescout ≠ rg)"; verdict_count="DISAGREE"; }
     echo "$row"
+done
+echo
+# CPU time is what each tool costs regardless of how many cores other processes leave it: on a
+# loaded machine it is the steadier comparison.
+echo "CPU time (user + sys, median seconds), less sensitive to the machine's other load:"
+echo
+header="| query |"; rule="| --- |"
+for t in "${tools[@]}"; do header="$header $t CPU s |"; rule="$rule ---: |"; done
+echo "$header codescout / rg |"; echo "$rule ---: |"
+for i in "${!labels[@]}"; do
+    row="| \`${labels[$i]//|/\\|}\` |"
+    for t in "${tools[@]}"; do row="$row $(two "$(median "$work/$i.$t.cpu")") |"; done
+    ratio=$(awk -v a="$(median "$work/$i.codescout.cpu")" -v b="$(median "$work/$i.rg.cpu")" \
+        'BEGIN {if (b > 0) printf "%.2f", a / b; else printf "n/a"}')
+    echo "$row **$ratio** |"
 done
 echo
 echo "Targets (issue #2): codescout's median no slower than ripgrep's on every query: $verdict_time;" \
