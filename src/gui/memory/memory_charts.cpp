@@ -96,6 +96,14 @@ QPen penFor(int series) {
     return pen;
 }
 
+// The budget: a thin dotted grey line, a limit rather than a measurement.
+QPen budgetPen() {
+    QPen pen(QColor(0x7f, 0x7f, 0x7f));
+    pen.setWidthF(1.5);
+    pen.setStyle(Qt::DotLine);
+    return pen;
+}
+
 }  // namespace
 
 struct MemoryCharts::Impl {
@@ -106,6 +114,9 @@ struct MemoryCharts::Impl {
     SeriesLegend* bytesLegend = nullptr;
     SeriesLegend* countsLegend = nullptr;
     std::array<QLineSeries*, kChartSeriesCount> series{};
+    QLineSeries* budgetLine = nullptr;  // two points across the time axis at the budget
+    std::uint64_t budget = 0;
+    int budgetLegendIndex = -1;
     QValueAxis* bytesTime = nullptr;
     QValueAxis* bytesAxis = nullptr;  // values plotted in bytesUnit, the unit named in its title
     QValueAxis* countsTime = nullptr;
@@ -175,6 +186,7 @@ void MemoryCharts::Impl::applyTheme(const QPalette& palette) {
         chart->setTitleBrush(text);
     }
     for (int i = 0; i < kChartSeriesCount; ++i) series[static_cast<std::size_t>(i)]->setPen(penFor(i));
+    budgetLine->setPen(budgetPen());
     for (QValueAxis* axis : {bytesTime, bytesAxis, countsTime, filesAxis, lookupsAxis}) {
         axis->setLabelsBrush(text);
         axis->setTitleBrush(text);
@@ -250,11 +262,17 @@ MemoryCharts::MemoryCharts(QWidget* parent) : QWidget(parent), d_(std::make_uniq
         d_->series[static_cast<std::size_t>(i)] = line;
     }
 
+    d_->budgetLine = new QLineSeries(this);
+    d_->budgetLine->setName(tr("Memory budget"));
+    d_->bytesChart->addSeries(d_->budgetLine);
+
     d_->bytesTime = d_->makeValueAxis(d_->bytesChart, tr("Elapsed (s)"), Qt::AlignBottom);
     d_->bytesAxis = d_->makeValueAxis(d_->bytesChart, tr("Memory"), Qt::AlignLeft);
     d_->countsTime = d_->makeValueAxis(d_->countsChart, tr("Elapsed (s)"), Qt::AlignBottom);
     d_->filesAxis = d_->makeValueAxis(d_->countsChart, tr("Files"), Qt::AlignLeft);
     d_->lookupsAxis = d_->makeValueAxis(d_->countsChart, tr("Cache lookups"), Qt::AlignRight);
+    d_->budgetLine->attachAxis(d_->bytesTime);
+    d_->budgetLine->attachAxis(d_->bytesAxis);
     for (int i = 0; i < kChartSeriesCount; ++i) {
         QLineSeries* line = d_->series[static_cast<std::size_t>(i)];
         const auto which = static_cast<ChartSeries>(i);
@@ -272,7 +290,7 @@ MemoryCharts::MemoryCharts(QWidget* parent) : QWidget(parent), d_(std::make_uniq
         auto* view = new QChartView(chart, this);
         view->setRenderHint(QPainter::Antialiasing);
         view->setAccessibleName(accessibleName);
-        view->setMinimumHeight(160);
+        view->setMinimumHeight(180);  // room for four labelled ticks
         return view;
     };
     d_->bytesView = makeView(d_->bytesChart, tr("Memory over time chart"));
@@ -291,8 +309,16 @@ MemoryCharts::MemoryCharts(QWidget* parent) : QWidget(parent), d_(std::make_uniq
         SeriesLegend* legend = i < kBytesSeriesCount ? d_->bytesLegend : d_->countsLegend;
         legend->addEntry(d_->series[static_cast<std::size_t>(i)]->name(), penFor(i));
     }
-    connect(d_->bytesLegend, &SeriesLegend::toggled, this,
-            [this](int index, bool on) { setSeriesVisible(static_cast<ChartSeries>(index), on); });
+    d_->budgetLegendIndex = d_->bytesLegend->addEntry(d_->budgetLine->name(), budgetPen());
+    d_->bytesLegend->setEntryVisible(d_->budgetLegendIndex, false);
+    connect(d_->bytesLegend, &SeriesLegend::toggled, this, [this](int index, bool on) {
+        if (index == d_->budgetLegendIndex) {
+            d_->budgetLine->setVisible(on);
+            d_->apply();
+            return;
+        }
+        setSeriesVisible(static_cast<ChartSeries>(index), on);
+    });
     connect(d_->countsLegend, &SeriesLegend::toggled, this, [this](int index, bool on) {
         setSeriesVisible(static_cast<ChartSeries>(index + kBytesSeriesCount), on);
     });
@@ -339,8 +365,11 @@ void MemoryCharts::Impl::apply() {
         }
         return m;
     };
-    setBytesRange(visibleMax({ChartSeries::TotalAllocated, ChartSeries::PeakAllocated,
-                              ChartSeries::MemoryMapped, ChartSeries::CacheSize, ChartSeries::Resident}));
+    const bool budgetShown = budget > 0 && budgetLine->isVisible();
+    setBytesRange(std::max(visibleMax({ChartSeries::TotalAllocated, ChartSeries::PeakAllocated,
+                                       ChartSeries::MemoryMapped, ChartSeries::CacheSize,
+                                       ChartSeries::Resident}),
+                           budgetShown ? static_cast<double>(budget) : 0.0));
     setCountRange(filesAxis, filesMax,
                   visibleMax({ChartSeries::SmallFiles, ChartSeries::BufferedFiles, ChartSeries::MmapFiles}));
     setCountRange(lookupsAxis, lookupsMax, visibleMax({ChartSeries::CacheHits, ChartSeries::CacheMisses}));
@@ -357,6 +386,9 @@ void MemoryCharts::Impl::apply() {
         // replace() redraws once; clear()+append() would redraw per point.
         series[static_cast<std::size_t>(i)]->replace(points);
     }
+    const double level = static_cast<double>(budget) * scale;
+    budgetLine->replace(budget > 0 ? QList<QPointF>{QPointF(timeMin, level), QPointF(timeMax, level)}
+                                   : QList<QPointF>{});
 }
 
 void MemoryCharts::clear() {
@@ -377,6 +409,20 @@ void MemoryCharts::setSeriesVisible(ChartSeries which, bool visible) {
         d_->countsLegend->setChecked(index - kBytesSeriesCount, visible);
     }
     d_->apply();
+}
+
+void MemoryCharts::setBudget(std::uint64_t bytes) {
+    if (bytes == d_->budget) return;
+    d_->budget = bytes;
+    d_->bytesLegend->setEntryVisible(d_->budgetLegendIndex, bytes > 0);
+    if (bytes > 0) {
+        d_->bytesLegend->setEntryText(d_->budgetLegendIndex, tr("Budget (%1)").arg(formatBytes(bytes)));
+    }
+    d_->apply();
+}
+
+bool MemoryCharts::isBudgetLineShown() const {
+    return d_->budget > 0 && d_->budgetLine->isVisible() && d_->budgetLine->count() == 2;
 }
 
 bool MemoryCharts::isSeriesVisible(ChartSeries which) const {

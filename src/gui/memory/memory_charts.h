@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <cstdint>
 #include <memory>
 
 #include "gui/memory/sample_buffer.h"
@@ -43,6 +44,10 @@ public:
 
     // What is plotted, for export and tests.
     int pointCount(ChartSeries series) const;
+    // A dashed horizontal line at the memory budget on the bytes chart, with its own legend entry;
+    // 0 removes it. While shown, the bytes axis reaches up to the budget.
+    void setBudget(std::uint64_t bytes);
+    bool isBudgetLineShown() const;
     // Axes fit the visible series. The legend's check boxes call this too.
     void setSeriesVisible(ChartSeries series, bool visible);
     bool isSeriesVisible(ChartSeries series) const;

@@ -60,8 +60,7 @@ MemoryView::MemoryView(QWidget* parent) : QWidget(parent) {
     alerts_label_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
 
     charts_ = new MemoryCharts(this);
-    charts_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
-    charts_->setMinimumHeight(2 * 170);
+    charts_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
 
     auto* exportPng = new QPushButton(tr("Export Chart…"), this);
     exportPng->setAccessibleName(tr("Export the charts as a PNG image"));
@@ -124,6 +123,7 @@ void MemoryView::setSampler(MetricsSampler* sampler) {
 void MemoryView::setMemoryBudget(quint64 bytes) {
     if (bytes == budget_) return;
     budget_ = bytes;
+    charts_->setBudget(bytes);
     updateAdvice();
 }
 

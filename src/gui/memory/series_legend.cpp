@@ -67,11 +67,29 @@ void SeriesLegend::setChecked(int index, bool checked) {
     box->setChecked(checked);
 }
 
+void SeriesLegend::setEntryText(int index, const QString& text) {
+    QCheckBox* box = entries_.at(index);
+    box->setText(text);
+    box->setAccessibleName(tr("Show %1").arg(text));
+    columns_ = 0;
+    relayout(width() > 0 ? width() : 10000);
+}
+
+void SeriesLegend::setEntryVisible(int index, bool visible) {
+    QCheckBox* box = entries_.at(index);
+    if (box->isHidden() == !visible) return;
+    box->setHidden(!visible);
+    columns_ = 0;
+    relayout(width() > 0 ? width() : 10000);
+}
+
 bool SeriesLegend::isChecked(int index) const { return entries_.at(index)->isChecked(); }
 
 int SeriesLegend::widestEntry() const {
     int widest = 0;
-    for (const QCheckBox* box : std::as_const(entries_)) widest = std::max(widest, box->sizeHint().width());
+    for (const QCheckBox* box : std::as_const(entries_)) {
+        if (!box->isHidden()) widest = std::max(widest, box->sizeHint().width());
+    }
     return widest;
 }
 
@@ -86,18 +104,23 @@ void SeriesLegend::resizeEvent(QResizeEvent* event) {
 }
 
 void SeriesLegend::relayout(int width) {
-    if (entries_.isEmpty()) return;
+    QList<QCheckBox*> shown;
+    for (QCheckBox* box : std::as_const(entries_)) {
+        // isHidden(): explicitly hidden by setEntryVisible, whether or not the legend is shown yet.
+        if (!box->isHidden()) shown.append(box);
+    }
+    if (shown.isEmpty()) return;
     const int widest = widestEntry();
     const QMargins margins = grid_->contentsMargins();
     const int available = width - margins.left() - margins.right();
     const int perColumn = widest + grid_->horizontalSpacing();
     const int columns = std::clamp((available + grid_->horizontalSpacing()) / std::max(perColumn, 1), 1,
-                                   static_cast<int>(entries_.size()));
+                                   static_cast<int>(shown.size()));
     if (columns == columns_) return;
     columns_ = columns;
     for (QCheckBox* box : std::as_const(entries_)) grid_->removeWidget(box);
-    for (int i = 0; i < entries_.size(); ++i) {
-        grid_->addWidget(entries_.at(i), i / columns, i % columns, Qt::AlignLeft);
+    for (int i = 0; i < shown.size(); ++i) {
+        grid_->addWidget(shown.at(i), i / columns, i % columns, Qt::AlignLeft);
     }
     for (int c = 0; c < grid_->columnCount(); ++c) grid_->setColumnStretch(c, c < columns ? 1 : 0);
     updateGeometry();  // the height changed with the number of rows

@@ -22,6 +22,9 @@ public:
     int addEntry(const QString& name, const QPen& pen);
     void setPen(int index, const QPen& pen);
     void setChecked(int index, bool checked);  // does not emit toggled()
+    void setEntryText(int index, const QString& text);
+    // Hidden entries take no place in the arrangement.
+    void setEntryVisible(int index, bool visible);
     bool isChecked(int index) const;
     int count() const { return static_cast<int>(entries_.size()); }
     int columns() const { return columns_; }

@@ -196,6 +196,36 @@ private slots:
         QCOMPARE(view.charts()->seriesName(ChartSeries::Resident), QStringLiteral("Resident (process)"));
     }
 
+    void budgetLineReachesTheBudget() {
+        MemoryView view;
+        view.show();
+        MetricsSnapshot s;
+        s.resident_bytes = 90 * MiB;
+        view.addSample(s, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::Resident), 1, 10000);
+        QVERIFY(!view.charts()->isBudgetLineShown());
+        QCOMPARE(view.charts()->bytesAxisMax(), 100.0 * MiB);
+
+        view.setMemoryBudget(256 * MiB);
+        QVERIFY(view.charts()->isBudgetLineShown());
+        QCOMPARE(view.charts()->bytesAxisMax(), 300.0 * MiB);  // the budget is in view
+        QCheckBox* entry = nullptr;
+        for (QCheckBox* box : view.findChildren<QCheckBox*>()) {
+            if (box->text().startsWith(QStringLiteral("Budget"))) entry = box;
+        }
+        QVERIFY(entry);
+        QVERIFY(entry->isVisibleTo(&view));
+        QVERIFY2(entry->text().contains(QStringLiteral("256")), qPrintable(entry->text()));
+        entry->click();  // hide the line: the axis fits the data again
+        QVERIFY(!view.charts()->isBudgetLineShown());
+        QCOMPARE(view.charts()->bytesAxisMax(), 100.0 * MiB);
+        entry->click();
+        view.setMemoryBudget(0);
+        QVERIFY(!view.charts()->isBudgetLineShown());
+        QVERIFY(!entry->isVisibleTo(&view));
+        QCOMPARE(view.charts()->bytesAxisMax(), 100.0 * MiB);
+    }
+
     void alertsFollowTheBudget() {
         MemoryView view;
         QSignalSpy alerts(&view, &MemoryView::alertsChanged);
@@ -336,7 +366,7 @@ private slots:
                 ++named;
             }
         }
-        QCOMPARE(named, 3 + kChartSeriesCount);  // export buttons + legend check boxes
+        QCOMPARE(named, 3 + kChartSeriesCount + 1);  // export buttons + legend check boxes (+ budget)
     }
 
     void legendCheckBoxesHideAndShowSeries() {
@@ -355,6 +385,7 @@ private slots:
         for (QCheckBox* box : view.findChildren<QCheckBox*>()) {
             if (box->text() == view.charts()->seriesName(ChartSeries::Resident)) resident = box;
             // Names are never cut short.
+            if (box->isHidden()) continue;  // the budget entry, without a budget
             QVERIFY2(box->width() >= box->sizeHint().width(), qPrintable(box->text()));
         }
         QVERIFY(resident);
