@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -70,7 +71,10 @@ int list_files(const Plan& plan, OutputWriter& out, ErrorReporter& errors) {
     }
     out.flush();
     if (out.closed()) return kExitMatch;
-    return exit_status(listed.load(), errors.count() > 0 || out.error() != 0, false);
+    if (out.error() != 0) {
+        errors.report_message(std::string("error writing to standard output: ") + std::strerror(out.error()));
+    }
+    return exit_status(listed.load(), errors.count() > 0, false);
 }
 
 }  // namespace codescout::cli

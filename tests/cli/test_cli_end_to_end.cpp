@@ -293,6 +293,20 @@ private slots:
         QCOMPARE(f.out, QByteArray("a.txt\n"));
     }
 
+    // A failing output (disk full) is an error: status 2 and a message, for searches and --files.
+    void write_error_is_reported() {
+        if (!QFileInfo::exists(QStringLiteral("/dev/full"))) QSKIP("no /dev/full here");
+        const QString bash = QStandardPaths::findExecutable(QStringLiteral("bash"));
+        if (bash.isEmpty()) QSKIP("bash is needed for the redirection");
+        for (const QString& args : {QStringLiteral("foo ."), QStringLiteral("--files")}) {
+            const QString script = QStringLiteral("'%1' %2 >/dev/full").arg(cli_path(), args);
+            const ProcessResult r = run_program(bash, {QStringLiteral("-c"), script}, root_);
+            QVERIFY2(r.exit_code == 2, qPrintable(args + u' ' + r.describe()));
+            QVERIFY2(r.err.contains("codescout-cli: error writing to standard output: No space left on device"),
+                     r.err.constData());
+        }
+    }
+
     void per_file_errors_keep_going() {
         const ProcessResult r = run_cli({QStringLiteral("foo"), QStringLiteral("missing1"), QStringLiteral("a"),
                                          QStringLiteral("missing2")},
