@@ -96,6 +96,7 @@ int main(int argc, char** argv) {
         {{"PM_RESUME"}, ""},
         {{"return"}, ""},
         {{"pthread_mutex"}, "i"},
+        {{"PM_RESUME"}, "i"},  // 'S': scans for the Kelvin / long-s guards too
         {{"ERR_SYS|PME_TURN_OFF|LINK_REQ_RST|CFG_BME_EVT"}, ""},
         {{"EINVAL", "ENOMEM", "EAGAIN"}, ""},
         {{"size_t"}, "w"},
