@@ -1,0 +1,956 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>EditorLauncher</name>
+    <message>
+        <source>No application is set up to open %1.</source>
+        <translation>Keine Anwendung ist zum Öffnen von %1 eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Could not start the editor &quot;%1&quot;. Check the editor command in Settings.</source>
+        <translation>Der Editor „%1“ konnte nicht gestartet werden. Prüfen Sie den Editor-Befehl in den Einstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CodeScout</source>
+        <translation>CodeScout</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Search summary</source>
+        <translation>Suchzusammenfassung</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Folders</source>
+        <translation>&amp;Zuletzt geöffnete Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suche</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Memory view</source>
+        <translation>Speicheransicht</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Choose the folder to search</source>
+        <translation>Den zu durchsuchenden Ordner wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Folders</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the pattern field</source>
+        <translation>Den Cursor in das Suchmuster-Feld setzen</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Search the folder for the pattern</source>
+        <translation>Den Ordner nach dem Suchmuster durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Search</source>
+        <translation>Suche &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Stop the running search</source>
+        <translation>Die laufende Suche anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Next Match</source>
+        <translation>&amp;Nächster Treffer</translation>
+    </message>
+    <message>
+        <source>F3</source>
+        <translation>F3</translation>
+    </message>
+    <message>
+        <source>Select and preview the next match</source>
+        <translation>Den nächsten Treffer auswählen und in der Vorschau zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Match</source>
+        <translation>&amp;Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <source>Shift+F3</source>
+        <translation>Shift+F3</translation>
+    </message>
+    <message>
+        <source>Select and preview the previous match</source>
+        <translation>Den vorherigen Treffer auswählen und in der Vorschau zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Editor</source>
+        <translation>Im &amp;Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Open the file at the selected line in your editor</source>
+        <translation>Die Datei an der gewählten Zeile in Ihrem Editor öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Expand All Results</source>
+        <translation>Alle Ergebnisse &amp;aufklappen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Down</source>
+        <translation>Ctrl+Shift+Down</translation>
+    </message>
+    <message>
+        <source>C&amp;ollapse All Results</source>
+        <translation>Alle Ergebnisse &amp;zuklappen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Up</source>
+        <translation>Ctrl+Shift+Up</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Thresholds, threads, memory budget, editor</source>
+        <translation>Schwellen, Threads, Speicherbudget, Editor</translation>
+    </message>
+    <message>
+        <source>&amp;About CodeScout</source>
+        <translation>&amp;Über CodeScout</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+</context>
+<context>
+    <name>QueryBar</name>
+    <message>
+        <source>Query</source>
+        <translation>Suchanfrage</translation>
+    </message>
+    <message>
+        <source>The pattern to search for (Enter searches; the list holds earlier patterns)</source>
+        <translation>Das zu suchende Muster (Eingabe startet die Suche; die Liste enthält frühere Muster)</translation>
+    </message>
+    <message>
+        <source>Search pattern</source>
+        <translation>Suchmuster</translation>
+    </message>
+    <message>
+        <source>.*</source>
+        <translation>.*</translation>
+    </message>
+    <message>
+        <source>Use regular expression (Alt+R)</source>
+        <translation>Regulären Ausdruck verwenden (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Use regular expression</source>
+        <translation>Regulären Ausdruck verwenden</translation>
+    </message>
+    <message>
+        <source>Alt+R</source>
+        <translation>Alt+R</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Match case (Alt+C)</source>
+        <translation>Groß-/Kleinschreibung beachten (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Alt+C</source>
+        <translation>Alt+C</translation>
+    </message>
+    <message>
+        <source>ab|</source>
+        <translation>ab|</translation>
+    </message>
+    <message>
+        <source>Match whole word (Alt+W)</source>
+        <translation>Nur ganze Wörter (Alt+W)</translation>
+    </message>
+    <message>
+        <source>Match whole word</source>
+        <translation>Nur ganze Wörter</translation>
+    </message>
+    <message>
+        <source>Alt+W</source>
+        <translation>Alt+W</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>S&amp;uchen</translation>
+    </message>
+    <message>
+        <source>Search the folder (Enter)</source>
+        <translation>Den Ordner durchsuchen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the running search (Esc)</source>
+        <translation>Die laufende Suche anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel search</source>
+        <translation>Suche abbrechen</translation>
+    </message>
+    <message>
+        <source>Pattern error</source>
+        <translation>Fehler im Suchmuster</translation>
+    </message>
+    <message>
+        <source>files to include, e.g. src/**, *.cpp</source>
+        <translation>einzuschließende Dateien, z. B. src/**, *.cpp</translation>
+    </message>
+    <message>
+        <source>Globs of files to search; comma-separated</source>
+        <translation>Muster (Globs) der zu durchsuchenden Dateien, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Files to include</source>
+        <translation>Einzuschließende Dateien</translation>
+    </message>
+    <message>
+        <source>files to exclude, e.g. build/**</source>
+        <translation>auszuschließende Dateien, z. B. build/**</translation>
+    </message>
+    <message>
+        <source>Globs of files to skip; comma-separated</source>
+        <translation>Muster (Globs) der zu überspringenden Dateien, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Files to exclude</source>
+        <translation>Auszuschließende Dateien</translation>
+    </message>
+    <message>
+        <source>extensions, e.g. cpp, h</source>
+        <translation>Endungen, z. B. cpp, h</translation>
+    </message>
+    <message>
+        <source>Only files with these extensions; comma-separated</source>
+        <translation>Nur Dateien mit diesen Endungen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Dateiendungen</translation>
+    </message>
+    <message>
+        <source>Conte&amp;xt:</source>
+        <translation>Konte&amp;xt:</translation>
+    </message>
+    <message>
+        <source>Lines of context shown before and after each match</source>
+        <translation>Kontextzeilen vor und nach jedem Treffer</translation>
+    </message>
+    <message>
+        <source>Context lines</source>
+        <translation>Kontextzeilen</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden</source>
+        <translation>&amp;Versteckte</translation>
+    </message>
+    <message>
+        <source>Also search hidden files and folders</source>
+        <translation>Auch versteckte Dateien und Ordner durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search hidden files</source>
+        <translation>Versteckte Dateien durchsuchen</translation>
+    </message>
+    <message>
+        <source>Follow &amp;links</source>
+        <translation>Links &amp;folgen</translation>
+    </message>
+    <message>
+        <source>Follow symbolic links</source>
+        <translation>Symbolischen Links folgen</translation>
+    </message>
+    <message>
+        <source>Use &amp;ignore files</source>
+        <translation>&amp;Ignore-Dateien beachten</translation>
+    </message>
+    <message>
+        <source>Skip what .gitignore and .ignore files exclude</source>
+        <translation>Überspringen, was .gitignore- und .ignore-Dateien ausschließen</translation>
+    </message>
+    <message>
+        <source>Respect ignore files</source>
+        <translation>Ignore-Dateien beachten</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>CodeScout Settings</source>
+        <translation>CodeScout-Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Small-file threshold:</source>
+        <translation>Schwelle für &amp;kleine Dateien:</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Files below this size are read whole (the seed&apos;s small-file strategy)</source>
+        <translation>Dateien unter dieser Größe werden am Stück gelesen (Strategie für kleine Dateien)</translation>
+    </message>
+    <message>
+        <source>Small-file threshold in KiB</source>
+        <translation>Schwelle für kleine Dateien in KiB</translation>
+    </message>
+    <message>
+        <source>&amp;Large-file threshold:</source>
+        <translation>Schwelle für &amp;große Dateien:</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Files from this size on are memory-mapped; between the thresholds they are read in chunks</source>
+        <translation>Dateien ab dieser Größe werden in den Speicher eingeblendet (mmap); zwischen den Schwellen werden sie blockweise gelesen</translation>
+    </message>
+    <message>
+        <source>Large-file threshold in MiB</source>
+        <translation>Schwelle für große Dateien in MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Worker threads per search; Automatic uses one per processor</source>
+        <translation>Arbeits-Threads pro Suche; „Automatisch“ nutzt einen pro Prozessor</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Memory &amp;sampling interval:</source>
+        <translation>Speicher-&amp;Abtastintervall:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How often the memory view samples the search&apos;s memory metrics</source>
+        <translation>Wie oft die Speicheransicht die Speichermesswerte der Suche abfragt</translation>
+    </message>
+    <message>
+        <source>Memory sampling interval in milliseconds</source>
+        <translation>Speicher-Abtastintervall in Millisekunden</translation>
+    </message>
+    <message>
+        <source>Memory &amp;budget:</source>
+        <translation>Speicher&amp;budget:</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>Kein Budget</translation>
+    </message>
+    <message>
+        <source>The memory view warns when a search&apos;s peak exceeds this</source>
+        <translation>Die Speicheransicht warnt, wenn der Spitzenverbrauch einer Suche diesen Wert übersteigt</translation>
+    </message>
+    <message>
+        <source>Memory budget in MiB</source>
+        <translation>Speicherbudget in MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Editor command:</source>
+        <translation>&amp;Editor-Befehl:</translation>
+    </message>
+    <message>
+        <source>Desktop default, or e.g. kate --line {line} {file}</source>
+        <translation>Desktop-Standard, oder z. B. kate --line {line} {file}</translation>
+    </message>
+    <message>
+        <source>Command that opens a file at a line; {file} and {line} are replaced. Empty: the desktop&apos;s default application.</source>
+        <translation>Befehl, der eine Datei an einer Zeile öffnet; {file} und {line} werden ersetzt. Leer: die Standardanwendung des Desktops.</translation>
+    </message>
+    <message>
+        <source>Editor command</source>
+        <translation>Editor-Befehl</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x results shown:</source>
+        <translation>Ma&amp;x. angezeigte Ergebnisse:</translation>
+    </message>
+    <message>
+        <source>Matches listed per search; the search still counts those past the limit</source>
+        <translation>Pro Suche aufgelistete Treffer; Treffer über der Grenze werden weiterhin gezählt</translation>
+    </message>
+    <message>
+        <source>Maximum results shown</source>
+        <translation>Maximal angezeigte Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Settings problem</source>
+        <translation>Problem mit den Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui</name>
+    <message>
+        <source>Searching… %1 files, %2 matches, %3 MB/s, %4 s</source>
+        <translation>Suche läuft… %1 Dateien, %2 Treffer, %3 MB/s, %4 s</translation>
+    </message>
+    <message>
+        <source>%1 matches in %2 files (%3 searched, %4 MB/s) in %5 s</source>
+        <translation>%1 Treffer in %2 Dateien (%3 durchsucht, %4 MB/s) in %5 s</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Skipped: %1 ignored, %2 hidden, %3 binary, %4 too large, %5 unreadable, %6 special
+</source>
+        <translation>Übersprungen: %1 ignoriert, %2 versteckt, %3 binär, %4 zu groß, %5 nicht lesbar, %6 speziell
+</translation>
+    </message>
+    <message>
+        <source>%1 more matches were found but not listed: the result limit (Settings) was reached.
+</source>
+        <translation>%1 weitere Treffer wurden gefunden, aber nicht aufgelistet: Die Ergebnisgrenze (Einstellungen) wurde erreicht.
+</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::MainWindow</name>
+    <message>
+        <source>Search progress</source>
+        <translation>Suchfortschritt</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Suchstatus</translation>
+    </message>
+    <message>
+        <source>Open a folder to search (Ctrl+O), or drop one here.</source>
+        <translation>Öffnen Sie einen Ordner zum Durchsuchen (Strg+O) oder ziehen Sie ihn hierher.</translation>
+    </message>
+    <message>
+        <source>Type a pattern and press Enter.</source>
+        <translation>Geben Sie ein Suchmuster ein und drücken Sie die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>The memory statistics of the last search appear here.</source>
+        <translation>Hier erscheint die Speicherstatistik der letzten Suche.</translation>
+    </message>
+    <message>
+        <source>&amp;Memory View</source>
+        <translation>&amp;Speicheransicht</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>CodeScout</source>
+        <translation>CodeScout</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: not a readable folder.</source>
+        <translation>%1 kann nicht geöffnet werden: kein lesbarer Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 — CodeScout</source>
+        <translation>%1 — CodeScout</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Type a pattern to search for.</source>
+        <translation>Geben Sie ein Suchmuster ein.</translation>
+    </message>
+    <message>
+        <source>Open a folder first (File ▸ Open Folder…, Ctrl+O).</source>
+        <translation>Öffnen Sie zuerst einen Ordner (Datei ▸ Ordner öffnen…, Strg+O).</translation>
+    </message>
+    <message>
+        <source>Nothing searched: the query has an error.</source>
+        <translation>Nichts durchsucht: Die Suchanfrage enthält einen Fehler.</translation>
+    </message>
+    <message>
+        <source>Opened %1 at line %2.</source>
+        <translation>%1 in Zeile %2 geöffnet.</translation>
+    </message>
+    <message>
+        <source>About CodeScout</source>
+        <translation>Über CodeScout</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CodeScout %1&lt;/h3&gt;&lt;p&gt;Fast parallel code search with live memory metrics.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CodeScout %1&lt;/h3&gt;&lt;p&gt;Schnelle parallele Codesuche mit Live-Speichermesswerten.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::MemoryAdvisor</name>
+    <message>
+        <source>Small-file threshold</source>
+        <translation>Schwelle für kleine Dateien</translation>
+    </message>
+    <message>
+        <source>Large-file threshold</source>
+        <translation>Schwelle für große Dateien</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Memory budget</source>
+        <translation>Speicherbudget</translation>
+    </message>
+    <message>
+        <source>Max results shown</source>
+        <translation>Max. angezeigte Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Peak memory %1 exceeded the budget of %2: lower &apos;%3&apos; so big files are memory-mapped instead of buffered, or reduce &apos;%4&apos;.</source>
+        <translation>Der Spitzenspeicher von %1 hat das Budget von %2 überschritten: Senken Sie „%3“, damit große Dateien in den Speicher eingeblendet statt gepuffert werden, oder verringern Sie „%4“.</translation>
+    </message>
+    <message>
+        <source>The application&apos;s resident memory reached %1, above the budget of %2, while the search&apos;s own buffers peaked at %3: the rest is the application, mapped file pages and the results kept in the window. Lower &apos;%4&apos; to keep fewer results in memory.</source>
+        <translation>Der residente Speicher der Anwendung erreichte %1 und lag damit über dem Budget von %2, während die Puffer der Suche selbst höchstens %3 belegten: Der Rest entfällt auf die Anwendung, eingeblendete Dateiseiten und die im Fenster gehaltenen Ergebnisse. Senken Sie „%4“, um weniger Ergebnisse im Speicher zu halten.</translation>
+    </message>
+    <message>
+        <source>Only %1% of pattern lookups hit the cache (%2 of %3): most searches compiled their pattern anew. This is expected while trying new patterns; re-running a query from the pattern history reuses its compiled form.</source>
+        <translation>Nur %1 % der Musterabfragen trafen den Cache (%2 von %3): Die meisten Suchen haben ihr Muster neu kompiliert. Das ist beim Ausprobieren neuer Muster zu erwarten; eine erneut ausgeführte Suchanfrage aus dem Musterverlauf verwendet ihre kompilierte Form wieder.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files were larger than the &apos;%3&apos; (%4) and were read in chunks, several system calls each: raise &apos;%3&apos; to %5 so they are read whole in one call.</source>
+        <translation>%1 von %2 Dateien waren größer als die Einstellung „%3“ (%4) und wurden blockweise mit jeweils mehreren Systemaufrufen gelesen: Erhöhen Sie „%3“ auf %5, damit sie mit einem Aufruf am Stück gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Read buffers peaked at %1, as much as the &apos;%2&apos; (%3): files just below it were copied into memory. Lower &apos;%2&apos; to %4 so they are memory-mapped instead.</source>
+        <translation>Die Lesepuffer erreichten bis zu %1, so viel wie die Einstellung „%2“ (%3): Dateien knapp darunter wurden in den Speicher kopiert. Senken Sie „%2“ auf %4, damit sie stattdessen in den Speicher eingeblendet werden.</translation>
+    </message>
+    <message>
+        <source>%1 files were memory-mapped because the &apos;%2&apos; is only %3: mapping a small file costs more system calls and page faults than reading it. Raise &apos;%2&apos; to %4 (the default).</source>
+        <translation>%1 Dateien wurden in den Speicher eingeblendet, weil die Einstellung „%2“ nur %3 beträgt: Eine kleine Datei einzublenden kostet mehr Systemaufrufe und Seitenfehler, als sie zu lesen. Erhöhen Sie „%2“ auf %4 (den Standardwert).</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::MemoryCharts</name>
+    <message>
+        <source>Memory (%1)</source>
+        <translation>Speicher (%1)</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Files and pattern cache</source>
+        <translation>Dateien und Muster-Cache</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>Peak allocated</source>
+        <translation>Maximal belegt</translation>
+    </message>
+    <message>
+        <source>Memory-mapped</source>
+        <translation>Eingeblendet (mmap)</translation>
+    </message>
+    <message>
+        <source>Pattern cache</source>
+        <translation>Muster-Cache</translation>
+    </message>
+    <message>
+        <source>Resident (process)</source>
+        <translation>Resident (Prozess)</translation>
+    </message>
+    <message>
+        <source>Small files</source>
+        <translation>Kleine Dateien</translation>
+    </message>
+    <message>
+        <source>Buffered files</source>
+        <translation>Gepufferte Dateien</translation>
+    </message>
+    <message>
+        <source>Mapped files</source>
+        <translation>Eingeblendete Dateien</translation>
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation>Cache-Treffer</translation>
+    </message>
+    <message>
+        <source>Cache misses</source>
+        <translation>Cache-Fehlgriffe</translation>
+    </message>
+    <message>
+        <source>Memory budget</source>
+        <translation>Speicherbudget</translation>
+    </message>
+    <message>
+        <source>Elapsed (s)</source>
+        <translation>Verstrichen (s)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Cache lookups</source>
+        <translation>Cache-Abfragen</translation>
+    </message>
+    <message>
+        <source>Memory over time chart</source>
+        <translation>Diagramm des Speichers über die Zeit</translation>
+    </message>
+    <message>
+        <source>Files per strategy and pattern cache chart</source>
+        <translation>Diagramm der Dateien pro Strategie und des Muster-Caches</translation>
+    </message>
+    <message>
+        <source>Memory chart legend</source>
+        <translation>Legende des Speicherdiagramms</translation>
+    </message>
+    <message>
+        <source>Files and pattern cache chart legend</source>
+        <translation>Legende des Diagramms der Dateien und des Muster-Caches</translation>
+    </message>
+    <message>
+        <source>Budget (%1)</source>
+        <translation>Budget (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::MemoryView</name>
+    <message>
+        <source>Memory view</source>
+        <translation>Speicheransicht</translation>
+    </message>
+    <message>
+        <source>Current memory counters</source>
+        <translation>Aktuelle Speicherzähler</translation>
+    </message>
+    <message>
+        <source>Memory alerts and recommendations</source>
+        <translation>Speicherwarnungen und Empfehlungen</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the charts as a PNG image</source>
+        <translation>Die Diagramme als PNG-Bild exportieren</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the samples as CSV</source>
+        <translation>Die Messpunkte als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Export Prometheus…</source>
+        <translation>Prometheus exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the current counters as Prometheus text</source>
+        <translation>Die aktuellen Zähler als Prometheus-Text exportieren</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Exportstatus</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Samples</source>
+        <translation>Messpunkte exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Counters</source>
+        <translation>Zähler exportieren</translation>
+    </message>
+    <message>
+        <source>Prometheus text (*.prom *.txt)</source>
+        <translation>Prometheus-Text (*.prom *.txt)</translation>
+    </message>
+    <message>
+        <source>No search sampled yet.</source>
+        <translation>Noch keine Suche gemessen.</translation>
+    </message>
+    <message>
+        <source>Allocated %1 (peak %2) · mapped %3 · pattern cache %4 · resident %5
+Files small/buffered/mapped: %6/%7/%8 · cache hits/misses: %9/%10</source>
+        <translation>Belegt %1 (Spitze %2) · eingeblendet %3 · Muster-Cache %4 · resident %5
+Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehlgriffe: %9/%10</translation>
+    </message>
+    <message>
+        <source>Alerts and recommendations appear here during a search.</source>
+        <translation>Warnungen und Empfehlungen erscheinen hier während einer Suche.</translation>
+    </message>
+    <message>
+        <source>No memory alerts: this search used memory well.</source>
+        <translation>Keine Speicherwarnungen: Diese Suche ist gut mit dem Speicher umgegangen.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <source>Could not render the charts to an image.</source>
+        <translation>Die Diagramme konnten nicht als Bild gezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Charts saved to %1.</source>
+        <translation>Diagramme in %1 gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) saved to %1.</source>
+        <translation>
+            <numerusform>%n Messpunkt in %1 gespeichert.</numerusform>
+            <numerusform>%n Messpunkte in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: run a search first.</source>
+        <translation>Noch nichts zu exportieren: Starten Sie zuerst eine Suche.</translation>
+    </message>
+    <message>
+        <source>Counters saved to %1.</source>
+        <translation>Zähler in %1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::PreviewPane</name>
+    <message>
+        <source>File preview</source>
+        <translation>Dateivorschau</translation>
+    </message>
+    <message>
+        <source>Previewed file</source>
+        <translation>Angezeigte Datei</translation>
+    </message>
+    <message>
+        <source>Preview notice</source>
+        <translation>Hinweis zur Vorschau</translation>
+    </message>
+    <message>
+        <source>Select a result to preview its file</source>
+        <translation>Wählen Sie ein Ergebnis, um seine Datei anzuzeigen</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot read this file: %1</source>
+        <translation>Diese Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Binary file (%1): not shown as text.</source>
+        <translation>Binärdatei (%1): wird nicht als Text angezeigt.</translation>
+    </message>
+    <message>
+        <source>Large file: shown without syntax highlighting.</source>
+        <translation>Große Datei: wird ohne Syntaxhervorhebung angezeigt.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2.</source>
+        <translation>Angezeigt werden die ersten %1 von %2.</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::QueryBar</name>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::ResultsModel</name>
+    <message numerus="yes">
+        <source>%1, %n match(es)</source>
+        <translation>
+            <numerusform>%1, %n Treffer</numerusform>
+            <numerusform>%1, %n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>%1 matches in %2 files</source>
+        <translation>%1 Treffer in %2 Dateien</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::SearchController</name>
+    <message>
+        <source>Invalid pattern: %1</source>
+        <translation>Ungültiges Suchmuster: %1</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::SeriesLegend</name>
+    <message>
+        <source>Show %1</source>
+        <translation>%1 anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide “%1” in the chart</source>
+        <translation>„%1“ im Diagramm ein- oder ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::SettingsDialog</name>
+    <message>
+        <source>The small-file threshold must be below the large-file threshold.</source>
+        <translation>Die Schwelle für kleine Dateien muss unter der Schwelle für große Dateien liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Search a folder&apos;s files, preview matches, watch memory.</source>
+        <translation>Die Dateien eines Ordners durchsuchen, Treffer in der Vorschau ansehen, den Speicher beobachten.</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>Die Version ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>The folder to search.</source>
+        <translation>Der zu durchsuchende Ordner.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,24 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>codescout::gui::MemoryView</name>
+    <message numerus="yes">
+        <source>%n sample(s) saved to %1.</source>
+        <translation>
+            <numerusform>%n sample saved to %1.</numerusform>
+            <numerusform>%n samples saved to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::ResultsModel</name>
+    <message numerus="yes">
+        <source>%1, %n match(es)</source>
+        <translation>
+            <numerusform>%1, %n match</numerusform>
+            <numerusform>%1, %n matches</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,956 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>EditorLauncher</name>
+    <message>
+        <source>No application is set up to open %1.</source>
+        <translation>Aucune application n’est configurée pour ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>Could not start the editor &quot;%1&quot;. Check the editor command in Settings.</source>
+        <translation>Impossible de lancer l’éditeur « %1 ». Vérifiez la commande de l’éditeur dans les paramètres.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CodeScout</source>
+        <translation>CodeScout</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>Search summary</source>
+        <translation>Résumé de la recherche</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Folders</source>
+        <translation>Dossiers &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>R&amp;echerche</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Memory view</source>
+        <translation>Vue mémoire</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation>&amp;Ouvrir un dossier…</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Choose the folder to search</source>
+        <translation>Choisir le dossier dans lequel rechercher</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Folders</source>
+        <translation>&amp;Effacer la liste</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the pattern field</source>
+        <translation>Placer le curseur dans le champ du motif</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Search the folder for the pattern</source>
+        <translation>Rechercher le motif dans le dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Search</source>
+        <translation>A&amp;nnuler la recherche</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Stop the running search</source>
+        <translation>Arrêter la recherche en cours</translation>
+    </message>
+    <message>
+        <source>&amp;Next Match</source>
+        <translation>Correspondance &amp;suivante</translation>
+    </message>
+    <message>
+        <source>F3</source>
+        <translation>F3</translation>
+    </message>
+    <message>
+        <source>Select and preview the next match</source>
+        <translation>Sélectionner la correspondance suivante et l’afficher dans l’aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Match</source>
+        <translation>Correspondance &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Shift+F3</source>
+        <translation>Shift+F3</translation>
+    </message>
+    <message>
+        <source>Select and preview the previous match</source>
+        <translation>Sélectionner la correspondance précédente et l’afficher dans l’aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Editor</source>
+        <translation>&amp;Ouvrir dans l’éditeur</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Open the file at the selected line in your editor</source>
+        <translation>Ouvrir le fichier à la ligne sélectionnée dans votre éditeur</translation>
+    </message>
+    <message>
+        <source>&amp;Expand All Results</source>
+        <translation>&amp;Déplier tous les résultats</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Down</source>
+        <translation>Ctrl+Shift+Down</translation>
+    </message>
+    <message>
+        <source>C&amp;ollapse All Results</source>
+        <translation>&amp;Replier tous les résultats</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Up</source>
+        <translation>Ctrl+Shift+Up</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Thresholds, threads, memory budget, editor</source>
+        <translation>Seuils, threads, budget mémoire, éditeur</translation>
+    </message>
+    <message>
+        <source>&amp;About CodeScout</source>
+        <translation>À &amp;propos de CodeScout</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+</context>
+<context>
+    <name>QueryBar</name>
+    <message>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>The pattern to search for (Enter searches; the list holds earlier patterns)</source>
+        <translation>Le motif à rechercher (Entrée lance la recherche ; la liste contient les motifs précédents)</translation>
+    </message>
+    <message>
+        <source>Search pattern</source>
+        <translation>Motif de recherche</translation>
+    </message>
+    <message>
+        <source>.*</source>
+        <translation>.*</translation>
+    </message>
+    <message>
+        <source>Use regular expression (Alt+R)</source>
+        <translation>Utiliser une expression régulière (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Use regular expression</source>
+        <translation>Utiliser une expression régulière</translation>
+    </message>
+    <message>
+        <source>Alt+R</source>
+        <translation>Alt+R</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Match case (Alt+C)</source>
+        <translation>Respecter la casse (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Respecter la casse</translation>
+    </message>
+    <message>
+        <source>Alt+C</source>
+        <translation>Alt+C</translation>
+    </message>
+    <message>
+        <source>ab|</source>
+        <translation>ab|</translation>
+    </message>
+    <message>
+        <source>Match whole word (Alt+W)</source>
+        <translation>Mots entiers uniquement (Alt+W)</translation>
+    </message>
+    <message>
+        <source>Match whole word</source>
+        <translation>Mots entiers uniquement</translation>
+    </message>
+    <message>
+        <source>Alt+W</source>
+        <translation>Alt+W</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>Rec&amp;hercher</translation>
+    </message>
+    <message>
+        <source>Search the folder (Enter)</source>
+        <translation>Rechercher dans le dossier (Entrée)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the running search (Esc)</source>
+        <translation>Arrêter la recherche en cours (Échap)</translation>
+    </message>
+    <message>
+        <source>Cancel search</source>
+        <translation>Annuler la recherche</translation>
+    </message>
+    <message>
+        <source>Pattern error</source>
+        <translation>Erreur dans le motif</translation>
+    </message>
+    <message>
+        <source>files to include, e.g. src/**, *.cpp</source>
+        <translation>fichiers à inclure, p. ex. src/**, *.cpp</translation>
+    </message>
+    <message>
+        <source>Globs of files to search; comma-separated</source>
+        <translation>Motifs glob des fichiers à parcourir, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Files to include</source>
+        <translation>Fichiers à inclure</translation>
+    </message>
+    <message>
+        <source>files to exclude, e.g. build/**</source>
+        <translation>fichiers à exclure, p. ex. build/**</translation>
+    </message>
+    <message>
+        <source>Globs of files to skip; comma-separated</source>
+        <translation>Motifs glob des fichiers à ignorer, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Files to exclude</source>
+        <translation>Fichiers à exclure</translation>
+    </message>
+    <message>
+        <source>extensions, e.g. cpp, h</source>
+        <translation>extensions, p. ex. cpp, h</translation>
+    </message>
+    <message>
+        <source>Only files with these extensions; comma-separated</source>
+        <translation>Seulement les fichiers ayant ces extensions, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <source>Conte&amp;xt:</source>
+        <translation>Conte&amp;xte :</translation>
+    </message>
+    <message>
+        <source>Lines of context shown before and after each match</source>
+        <translation>Lignes de contexte affichées avant et après chaque correspondance</translation>
+    </message>
+    <message>
+        <source>Context lines</source>
+        <translation>Lignes de contexte</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden</source>
+        <translation>&amp;Masqués</translation>
+    </message>
+    <message>
+        <source>Also search hidden files and folders</source>
+        <translation>Rechercher aussi dans les fichiers et dossiers masqués</translation>
+    </message>
+    <message>
+        <source>Search hidden files</source>
+        <translation>Rechercher dans les fichiers masqués</translation>
+    </message>
+    <message>
+        <source>Follow &amp;links</source>
+        <translation>Suivre les &amp;liens</translation>
+    </message>
+    <message>
+        <source>Follow symbolic links</source>
+        <translation>Suivre les liens symboliques</translation>
+    </message>
+    <message>
+        <source>Use &amp;ignore files</source>
+        <translation>Appliquer les fichiers i&amp;gnore</translation>
+    </message>
+    <message>
+        <source>Skip what .gitignore and .ignore files exclude</source>
+        <translation>Ignorer ce qu’excluent les fichiers .gitignore et .ignore</translation>
+    </message>
+    <message>
+        <source>Respect ignore files</source>
+        <translation>Appliquer les fichiers ignore</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>CodeScout Settings</source>
+        <translation>Paramètres de CodeScout</translation>
+    </message>
+    <message>
+        <source>&amp;Small-file threshold:</source>
+        <translation>Seuil des &amp;petits fichiers :</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> Kio</translation>
+    </message>
+    <message>
+        <source>Files below this size are read whole (the seed&apos;s small-file strategy)</source>
+        <translation>Les fichiers en dessous de cette taille sont lus en entier (stratégie des petits fichiers)</translation>
+    </message>
+    <message>
+        <source>Small-file threshold in KiB</source>
+        <translation>Seuil des petits fichiers en Kio</translation>
+    </message>
+    <message>
+        <source>&amp;Large-file threshold:</source>
+        <translation>Seuil des &amp;gros fichiers :</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>Files from this size on are memory-mapped; between the thresholds they are read in chunks</source>
+        <translation>À partir de cette taille, les fichiers sont projetés en mémoire ; entre les deux seuils, ils sont lus par blocs</translation>
+    </message>
+    <message>
+        <source>Large-file threshold in MiB</source>
+        <translation>Seuil des gros fichiers en Mio</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads :</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Worker threads per search; Automatic uses one per processor</source>
+        <translation>Threads de travail par recherche ; « Automatique » en utilise un par processeur</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Memory &amp;sampling interval:</source>
+        <translation>Intervalle d’é&amp;chantillonnage mémoire :</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How often the memory view samples the search&apos;s memory metrics</source>
+        <translation>Fréquence à laquelle la vue mémoire relève les mesures mémoire de la recherche</translation>
+    </message>
+    <message>
+        <source>Memory sampling interval in milliseconds</source>
+        <translation>Intervalle d’échantillonnage mémoire en millisecondes</translation>
+    </message>
+    <message>
+        <source>Memory &amp;budget:</source>
+        <translation>&amp;Budget mémoire :</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>Aucun budget</translation>
+    </message>
+    <message>
+        <source>The memory view warns when a search&apos;s peak exceeds this</source>
+        <translation>La vue mémoire avertit lorsque le pic d’une recherche dépasse cette valeur</translation>
+    </message>
+    <message>
+        <source>Memory budget in MiB</source>
+        <translation>Budget mémoire en Mio</translation>
+    </message>
+    <message>
+        <source>&amp;Editor command:</source>
+        <translation>Commande de l’é&amp;diteur :</translation>
+    </message>
+    <message>
+        <source>Desktop default, or e.g. kate --line {line} {file}</source>
+        <translation>Application par défaut du bureau, ou p. ex. kate --line {line} {file}</translation>
+    </message>
+    <message>
+        <source>Command that opens a file at a line; {file} and {line} are replaced. Empty: the desktop&apos;s default application.</source>
+        <translation>Commande qui ouvre un fichier à une ligne ; {file} et {line} sont remplacés. Vide : l’application par défaut du bureau.</translation>
+    </message>
+    <message>
+        <source>Editor command</source>
+        <translation>Commande de l’éditeur</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x results shown:</source>
+        <translation>Résultats affichés au ma&amp;ximum :</translation>
+    </message>
+    <message>
+        <source>Matches listed per search; the search still counts those past the limit</source>
+        <translation>Correspondances listées par recherche ; celles au-delà de la limite sont tout de même comptées</translation>
+    </message>
+    <message>
+        <source>Maximum results shown</source>
+        <translation>Nombre maximal de résultats affichés</translation>
+    </message>
+    <message>
+        <source>Settings problem</source>
+        <translation>Problème de paramètres</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui</name>
+    <message>
+        <source>Searching… %1 files, %2 matches, %3 MB/s, %4 s</source>
+        <translation>Recherche en cours… %1 fichiers, %2 correspondances, %3 Mo/s, %4 s</translation>
+    </message>
+    <message>
+        <source>%1 matches in %2 files (%3 searched, %4 MB/s) in %5 s</source>
+        <translation>%1 correspondances dans %2 fichiers (%3 parcourus, %4 Mo/s) en %5 s</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Annulée : %1</translation>
+    </message>
+    <message>
+        <source>Skipped: %1 ignored, %2 hidden, %3 binary, %4 too large, %5 unreadable, %6 special
+</source>
+        <translation>Ignorés : %1 exclus, %2 masqués, %3 binaires, %4 trop gros, %5 illisibles, %6 spéciaux
+</translation>
+    </message>
+    <message>
+        <source>%1 more matches were found but not listed: the result limit (Settings) was reached.
+</source>
+        <translation>%1 correspondances supplémentaires ont été trouvées mais non listées : la limite de résultats (Paramètres) a été atteinte.
+</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::MainWindow</name>
+    <message>
+        <source>Search progress</source>
+        <translation>Progression de la recherche</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>État de la recherche</translation>
+    </message>
+    <message>
+        <source>Open a folder to search (Ctrl+O), or drop one here.</source>
+        <translation>Ouvrez un dossier dans lequel rechercher (Ctrl+O) ou déposez-en un ici.</translation>
+    </message>
+    <message>
+        <source>Type a pattern and press Enter.</source>
+        <translation>Saisissez un motif et appuyez sur Entrée.</translation>
+    </message>
+    <message>
+        <source>The memory statistics of the last search appear here.</source>
+        <translation>Les statistiques mémoire de la dernière recherche apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>&amp;Memory View</source>
+        <translation>Vue &amp;mémoire</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>CodeScout</source>
+        <translation>CodeScout</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: not a readable folder.</source>
+        <translation>Impossible d’ouvrir %1 : ce n’est pas un dossier lisible.</translation>
+    </message>
+    <message>
+        <source>%1 — CodeScout</source>
+        <translation>%1 — CodeScout</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ouvrir un dossier</translation>
+    </message>
+    <message>
+        <source>Type a pattern to search for.</source>
+        <translation>Saisissez un motif à rechercher.</translation>
+    </message>
+    <message>
+        <source>Open a folder first (File ▸ Open Folder…, Ctrl+O).</source>
+        <translation>Ouvrez d’abord un dossier (Fichier ▸ Ouvrir un dossier…, Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>Nothing searched: the query has an error.</source>
+        <translation>Aucune recherche effectuée : la requête contient une erreur.</translation>
+    </message>
+    <message>
+        <source>Opened %1 at line %2.</source>
+        <translation>%1 ouvert à la ligne %2.</translation>
+    </message>
+    <message>
+        <source>About CodeScout</source>
+        <translation>À propos de CodeScout</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CodeScout %1&lt;/h3&gt;&lt;p&gt;Fast parallel code search with live memory metrics.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CodeScout %1&lt;/h3&gt;&lt;p&gt;Recherche de code rapide et parallèle, avec mesures de la mémoire en direct.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::MemoryAdvisor</name>
+    <message>
+        <source>Small-file threshold</source>
+        <translation>Seuil des petits fichiers</translation>
+    </message>
+    <message>
+        <source>Large-file threshold</source>
+        <translation>Seuil des gros fichiers</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Memory budget</source>
+        <translation>Budget mémoire</translation>
+    </message>
+    <message>
+        <source>Max results shown</source>
+        <translation>Résultats affichés au maximum</translation>
+    </message>
+    <message>
+        <source>Peak memory %1 exceeded the budget of %2: lower &apos;%3&apos; so big files are memory-mapped instead of buffered, or reduce &apos;%4&apos;.</source>
+        <translation>Le pic mémoire de %1 a dépassé le budget de %2 : abaissez « %3 » pour que les gros fichiers soient projetés en mémoire au lieu d’être mis en tampon, ou réduisez « %4 ».</translation>
+    </message>
+    <message>
+        <source>The application&apos;s resident memory reached %1, above the budget of %2, while the search&apos;s own buffers peaked at %3: the rest is the application, mapped file pages and the results kept in the window. Lower &apos;%4&apos; to keep fewer results in memory.</source>
+        <translation>La mémoire résidente de l’application a atteint %1, au-dessus du budget de %2, alors que les tampons de la recherche elle-même culminaient à %3 : le reste correspond à l’application, aux pages de fichiers projetées et aux résultats conservés dans la fenêtre. Abaissez « %4 » pour garder moins de résultats en mémoire.</translation>
+    </message>
+    <message>
+        <source>Only %1% of pattern lookups hit the cache (%2 of %3): most searches compiled their pattern anew. This is expected while trying new patterns; re-running a query from the pattern history reuses its compiled form.</source>
+        <translation>Seulement %1 % des consultations de motifs ont trouvé le cache (%2 sur %3) : la plupart des recherches ont recompilé leur motif. C’est normal quand on essaie de nouveaux motifs ; relancer une requête depuis l’historique des motifs réutilise sa forme compilée.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files were larger than the &apos;%3&apos; (%4) and were read in chunks, several system calls each: raise &apos;%3&apos; to %5 so they are read whole in one call.</source>
+        <translation>%1 fichiers sur %2 dépassaient le réglage « %3 » (%4) et ont été lus par blocs, avec plusieurs appels système chacun : augmentez « %3 » à %5 pour qu’ils soient lus en entier en un seul appel.</translation>
+    </message>
+    <message>
+        <source>Read buffers peaked at %1, as much as the &apos;%2&apos; (%3): files just below it were copied into memory. Lower &apos;%2&apos; to %4 so they are memory-mapped instead.</source>
+        <translation>Les tampons de lecture ont culminé à %1, autant que le réglage « %2 » (%3) : des fichiers juste en dessous ont été copiés en mémoire. Abaissez « %2 » à %4 pour qu’ils soient plutôt projetés en mémoire.</translation>
+    </message>
+    <message>
+        <source>%1 files were memory-mapped because the &apos;%2&apos; is only %3: mapping a small file costs more system calls and page faults than reading it. Raise &apos;%2&apos; to %4 (the default).</source>
+        <translation>%1 fichiers ont été projetés en mémoire car le réglage « %2 » n’est que de %3 : projeter un petit fichier coûte plus d’appels système et de défauts de page que de le lire. Augmentez « %2 » à %4 (la valeur par défaut).</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::MemoryCharts</name>
+    <message>
+        <source>Memory (%1)</source>
+        <translation>Mémoire (%1)</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Files and pattern cache</source>
+        <translation>Fichiers et cache des motifs</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>Alloué</translation>
+    </message>
+    <message>
+        <source>Peak allocated</source>
+        <translation>Pic d’allocation</translation>
+    </message>
+    <message>
+        <source>Memory-mapped</source>
+        <translation>Projeté en mémoire</translation>
+    </message>
+    <message>
+        <source>Pattern cache</source>
+        <translation>Cache des motifs</translation>
+    </message>
+    <message>
+        <source>Resident (process)</source>
+        <translation>Résident (processus)</translation>
+    </message>
+    <message>
+        <source>Small files</source>
+        <translation>Petits fichiers</translation>
+    </message>
+    <message>
+        <source>Buffered files</source>
+        <translation>Fichiers en tampon</translation>
+    </message>
+    <message>
+        <source>Mapped files</source>
+        <translation>Fichiers projetés</translation>
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation>Succès du cache</translation>
+    </message>
+    <message>
+        <source>Cache misses</source>
+        <translation>Échecs du cache</translation>
+    </message>
+    <message>
+        <source>Memory budget</source>
+        <translation>Budget mémoire</translation>
+    </message>
+    <message>
+        <source>Elapsed (s)</source>
+        <translation>Écoulé (s)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Cache lookups</source>
+        <translation>Consultations du cache</translation>
+    </message>
+    <message>
+        <source>Memory over time chart</source>
+        <translation>Graphique de la mémoire au fil du temps</translation>
+    </message>
+    <message>
+        <source>Files per strategy and pattern cache chart</source>
+        <translation>Graphique des fichiers par stratégie et du cache des motifs</translation>
+    </message>
+    <message>
+        <source>Memory chart legend</source>
+        <translation>Légende du graphique de la mémoire</translation>
+    </message>
+    <message>
+        <source>Files and pattern cache chart legend</source>
+        <translation>Légende du graphique des fichiers et du cache des motifs</translation>
+    </message>
+    <message>
+        <source>Budget (%1)</source>
+        <translation>Budget (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::MemoryView</name>
+    <message>
+        <source>Memory view</source>
+        <translation>Vue mémoire</translation>
+    </message>
+    <message>
+        <source>Current memory counters</source>
+        <translation>Compteurs mémoire actuels</translation>
+    </message>
+    <message>
+        <source>Memory alerts and recommendations</source>
+        <translation>Alertes et recommandations mémoire</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>Exporter le graphique…</translation>
+    </message>
+    <message>
+        <source>Export the charts as a PNG image</source>
+        <translation>Exporter les graphiques en image PNG</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export the samples as CSV</source>
+        <translation>Exporter les échantillons au format CSV</translation>
+    </message>
+    <message>
+        <source>Export Prometheus…</source>
+        <translation>Exporter pour Prometheus…</translation>
+    </message>
+    <message>
+        <source>Export the current counters as Prometheus text</source>
+        <translation>Exporter les compteurs actuels au format texte Prometheus</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>État de l’exportation</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Samples</source>
+        <translation>Exporter les échantillons</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Counters</source>
+        <translation>Exporter les compteurs</translation>
+    </message>
+    <message>
+        <source>Prometheus text (*.prom *.txt)</source>
+        <translation>Texte Prometheus (*.prom *.txt)</translation>
+    </message>
+    <message>
+        <source>No search sampled yet.</source>
+        <translation>Aucune recherche mesurée pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Allocated %1 (peak %2) · mapped %3 · pattern cache %4 · resident %5
+Files small/buffered/mapped: %6/%7/%8 · cache hits/misses: %9/%10</source>
+        <translation>Alloué %1 (pic %2) · projeté %3 · cache des motifs %4 · résident %5
+Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/%10</translation>
+    </message>
+    <message>
+        <source>Alerts and recommendations appear here during a search.</source>
+        <translation>Les alertes et recommandations apparaissent ici pendant une recherche.</translation>
+    </message>
+    <message>
+        <source>No memory alerts: this search used memory well.</source>
+        <translation>Aucune alerte mémoire : cette recherche a bien utilisé la mémoire.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Could not render the charts to an image.</source>
+        <translation>Impossible de dessiner les graphiques dans une image.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Charts saved to %1.</source>
+        <translation>Graphiques enregistrés dans %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) saved to %1.</source>
+        <translation>
+            <numerusform>%n échantillon enregistré dans %1.</numerusform>
+            <numerusform>%n échantillons enregistrés dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: run a search first.</source>
+        <translation>Rien à exporter pour l’instant : lancez d’abord une recherche.</translation>
+    </message>
+    <message>
+        <source>Counters saved to %1.</source>
+        <translation>Compteurs enregistrés dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::PreviewPane</name>
+    <message>
+        <source>File preview</source>
+        <translation>Aperçu du fichier</translation>
+    </message>
+    <message>
+        <source>Previewed file</source>
+        <translation>Fichier affiché</translation>
+    </message>
+    <message>
+        <source>Preview notice</source>
+        <translation>Remarque sur l’aperçu</translation>
+    </message>
+    <message>
+        <source>Select a result to preview its file</source>
+        <translation>Sélectionnez un résultat pour afficher l’aperçu de son fichier</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read this file: %1</source>
+        <translation>Impossible de lire ce fichier : %1</translation>
+    </message>
+    <message>
+        <source>Binary file (%1): not shown as text.</source>
+        <translation>Fichier binaire (%1) : non affiché comme texte.</translation>
+    </message>
+    <message>
+        <source>Large file: shown without syntax highlighting.</source>
+        <translation>Fichier volumineux : affiché sans coloration syntaxique.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2.</source>
+        <translation>Affichage des premiers %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::QueryBar</name>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::ResultsModel</name>
+    <message numerus="yes">
+        <source>%1, %n match(es)</source>
+        <translation>
+            <numerusform>%1, %n correspondance</numerusform>
+            <numerusform>%1, %n correspondances</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>%1 matches in %2 files</source>
+        <translation>%1 correspondances dans %2 fichiers</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::SearchController</name>
+    <message>
+        <source>Invalid pattern: %1</source>
+        <translation>Motif non valide : %1</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Échec de la recherche : %1</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::SeriesLegend</name>
+    <message>
+        <source>Show %1</source>
+        <translation>Afficher %1</translation>
+    </message>
+    <message>
+        <source>Show or hide “%1” in the chart</source>
+        <translation>Afficher ou masquer « %1 » dans le graphique</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::SettingsDialog</name>
+    <message>
+        <source>The small-file threshold must be below the large-file threshold.</source>
+        <translation>Le seuil des petits fichiers doit être inférieur au seuil des gros fichiers.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Search a folder&apos;s files, preview matches, watch memory.</source>
+        <translation>Rechercher dans les fichiers d’un dossier, prévisualiser les correspondances, surveiller la mémoire.</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>Afficher la version et quitter.</translation>
+    </message>
+    <message>
+        <source>The folder to search.</source>
+        <translation>Le dossier dans lequel rechercher.</translation>
+    </message>
+</context>
+</TS>
