@@ -42,12 +42,13 @@ public:
     void plot(const SampleBuffer& samples);
     void clear();
 
-    // What is plotted, for export and tests.
-    int pointCount(ChartSeries series) const;
-    // A dashed horizontal line at the memory budget on the bytes chart, with its own legend entry;
+    // A dotted horizontal line at the memory budget on the bytes chart, with its own legend entry;
     // 0 removes it. While shown, the bytes axis reaches up to the budget.
     void setBudget(std::uint64_t bytes);
     bool isBudgetLineShown() const;
+
+    // What is plotted, for export and tests.
+    int pointCount(ChartSeries series) const;
     // Axes fit the visible series. The legend's check boxes call this too.
     void setSeriesVisible(ChartSeries series, bool visible);
     bool isSeriesVisible(ChartSeries series) const;
