@@ -142,7 +142,6 @@ void MainWindow::setUpActions()
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     m_ui->actionCancel->setEnabled(false);
     m_ui->actionOpenFolder->setShortcut(QKeySequence::Open);
-    m_ui->actionQuit->setShortcuts({QKeySequence::Quit, QKeySequence(tr("Ctrl+Q"))});
     m_ui->actionFind->setShortcut(QKeySequence::Find);
     m_ui->actionOpenInEditor->setShortcuts({QKeySequence(tr("Ctrl+Return")), QKeySequence(tr("Ctrl+Enter"))});
     recent_ = new RecentFolders(m_ui->menuRecentFolders, m_ui->actionClearRecent, *settings_, this);
