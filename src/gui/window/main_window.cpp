@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
+#include <QScrollArea>
 
 #include "gui/memory/memory_view.h"
 #include "gui/memory/metrics_sampler.h"
@@ -104,9 +105,14 @@ void MainWindow::setUpResults()
 
 void MainWindow::setUpMemoryDock()
 {
-    memoryView_ = new MemoryView(m_ui->memoryDockContents);
+    // In a scroll area: the charts' minimum size must not dictate the window's.
+    auto* scroll = new QScrollArea(m_ui->memoryDockContents);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    memoryView_ = new MemoryView(scroll);
     memoryView_->setSampler(sampler_);
-    m_ui->memoryDockLayout->addWidget(memoryView_);
+    scroll->setWidget(memoryView_);
+    m_ui->memoryDockLayout->addWidget(scroll);
     QAction* toggle = m_ui->memoryDock->toggleViewAction();
     toggle->setText(tr("&Memory View"));
     toggle->setShortcut(QKeySequence(tr("Ctrl+M")));
