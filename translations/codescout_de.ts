@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation>&amp;Suche</translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation>&amp;Suchen…</translation>
+        <translation>Such&amp;muster eingeben…</translation>
     </message>
     <message>
         <source>Ctrl+F</source>

@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation>R&amp;echerche</translation>
+        <translation>R&amp;echercher</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation>&amp;Rechercher…</translation>
+        <translation>&amp;Motif de recherche…</translation>
     </message>
     <message>
         <source>Ctrl+F</source>

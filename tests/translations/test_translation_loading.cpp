@@ -69,9 +69,9 @@ void TestTranslationLoading::overrideTranslates_data()
     // The main window's menu and search action (from the form), a string from code, one from the
     // memory view's library and one from main.cpp's own context.
     QTest::newRow("de menu") << QStringLiteral("de") << QByteArray("MainWindow")
-                             << QByteArray("&Search") << QStringLiteral("&Suche");
+                             << QByteArray("&Search") << QStringLiteral("&Suchen");
     QTest::newRow("de find") << QStringLiteral("de") << QByteArray("MainWindow")
-                             << QByteArray("&Find…") << QStringLiteral("&Suchen…");
+                             << QByteArray("&Find…") << QStringLiteral("Such&muster eingeben…");
     QTest::newRow("de case") << QStringLiteral("de") << QByteArray("QueryBar")
                              << QByteArray("Match case")
                              << QStringLiteral("Groß-/Kleinschreibung beachten");
@@ -80,7 +80,7 @@ void TestTranslationLoading::overrideTranslates_data()
     QTest::newRow("de memory") << QStringLiteral("de") << QByteArray("codescout::gui::MemoryView")
                                << QByteArray("Change…") << QStringLiteral("Ändern…");
     QTest::newRow("fr find") << QStringLiteral("fr") << QByteArray("MainWindow")
-                             << QByteArray("&Find…") << QStringLiteral("&Rechercher…");
+                             << QByteArray("&Find…") << QStringLiteral("&Motif de recherche…");
     QTest::newRow("fr case") << QStringLiteral("fr") << QByteArray("QueryBar")
                              << QByteArray("Match case") << QStringLiteral("Respecter la casse");
     QTest::newRow("fr main") << QStringLiteral("fr") << QByteArray("main")
