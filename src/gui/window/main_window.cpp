@@ -58,6 +58,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(controller_, &SearchController::progressed, this, &MainWindow::onProgress);
     connect(controller_, &SearchController::finished, this, &MainWindow::onFinished);
 
+    // First start: the memory dock gets a modest strip at the bottom (restoreState() then brings
+    // back whatever the user arranged).
+    resizeDocks({m_ui->memoryDock}, {280}, Qt::Vertical);
     restoreState();
     applySettings();
     openFolder(folder_);
