@@ -682,7 +682,7 @@
     </message>
     <message>
         <source>Cache misses</source>
-        <translation>Cache-Fehlgriffe</translation>
+        <translation>Cache-Fehltreffer</translation>
     </message>
     <message>
         <source>Memory budget</source>
@@ -795,7 +795,7 @@
         <source>Allocated %1 (peak %2) · mapped %3 · pattern cache %4 · resident %5
 Files small/buffered/mapped: %6/%7/%8 · cache hits/misses: %9/%10</source>
         <translation>Belegt %1 (Spitze %2) · eingeblendet %3 · Muster-Cache %4 · resident %5
-Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehlgriffe: %9/%10</translation>
+Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9/%10</translation>
     </message>
     <message>
         <source>Alerts and recommendations appear here during a search.</source>

@@ -494,7 +494,7 @@
     <message>
         <source>Skipped: %1 ignored, %2 hidden, %3 binary, %4 too large, %5 unreadable, %6 special
 </source>
-        <translation>Ignorés : %1 exclus, %2 masqués, %3 binaires, %4 trop gros, %5 illisibles, %6 spéciaux
+        <translation>Non parcourus : %1 ignorés, %2 masqués, %3 binaires, %4 trop gros, %5 illisibles, %6 spéciaux
 </translation>
     </message>
     <message>
