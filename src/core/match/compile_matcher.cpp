@@ -5,7 +5,9 @@
 #include "core/match/literal_matcher.h"
 #include "core/match/pattern_cache.h"
 #include "core/match/pattern_text.h"
+#include "core/match/prefiltered_matcher.h"
 #include "core/match/regex_matcher.h"
+#include "core/match/required_literal.h"
 
 namespace codescout {
 
@@ -52,6 +54,19 @@ std::optional<std::vector<std::string>> literal_needles(const PatternOptions& op
     return needles;
 }
 
+// Literals every match of the combined regex must contain one of: one set per pattern, joined
+// (a match of the alternation is a match of one pattern). -w / -x only narrow the matches.
+std::optional<std::vector<std::string>> required_needles(const std::vector<std::string>& regexes, bool caseless) {
+    std::vector<std::string> needles;
+    for (const std::string& regex : regexes) {
+        auto literals = required_literals(regex, caseless);
+        if (!literals) return std::nullopt;
+        needles.insert(needles.end(), literals->begin(), literals->end());
+    }
+    if (needles.empty() || needles.size() > LiteralSearcher::kMaxNeedles) return std::nullopt;
+    return needles;
+}
+
 }  // namespace
 
 std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
@@ -82,6 +97,16 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
             config.hyphen_mode = options.hyphen_mode;
             config.whole_line = options.whole_line;
             return std::make_shared<LiteralMatcher>(std::move(config));
+        }
+        // A regex with required literals: PCRE2 only on the lines holding one of them. Patterns
+        // that are all plain literals got here on purpose (see literal_needles): PCRE2 JIT's own
+        // literal search is the faster choice for them.
+        const bool all_literal = std::all_of(options.patterns.begin(), options.patterns.end(), [&](const std::string& p) {
+            return options.fixed_strings || regex_literals(p).has_value();
+        });
+        if (auto needles = all_literal ? std::nullopt : required_needles(regexes, caseless)) {
+            return std::make_shared<PrefilteredMatcher>(
+                combined, caseless, std::make_unique<LiteralLinePrefilter>(*needles, caseless));
         }
         return std::make_shared<RegexMatcher>(combined, caseless);
     } catch (const PatternError& error) {

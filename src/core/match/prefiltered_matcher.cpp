@@ -1,0 +1,95 @@
+// PrefilteredMatcher and the literal prefilter (see prefiltered_matcher.h).
+#include "core/match/prefiltered_matcher.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace codescout {
+
+namespace {
+
+struct PrefilteredScratch final : MatchScratch {
+    std::unique_ptr<MatchScratch> verifier;
+    std::unique_ptr<PrefilterScratch> prefilter;
+};
+
+std::size_t line_begin_of(std::string_view haystack, std::size_t pos) {
+    if (pos == 0) return 0;
+    const void* newline = memrchr(haystack.data(), '\n', pos);
+    return newline == nullptr ? 0 : static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
+}
+
+std::size_t line_end_of(std::string_view haystack, std::size_t pos) {
+    const std::size_t newline = haystack.find('\n', pos);
+    return newline == std::string_view::npos ? haystack.size() : newline;
+}
+
+}  // namespace
+
+LiteralLinePrefilter::LiteralLinePrefilter(const std::vector<std::string>& needles, bool caseless)
+    : searcher_(make_needles(needles, caseless)) {
+    for (const std::string& needle : needles) names_ += (names_.empty() ? "" : ",") + needle;
+}
+
+std::vector<LiteralNeedle> LiteralLinePrefilter::make_needles(const std::vector<std::string>& needles,
+                                                              bool caseless) {
+    std::vector<LiteralNeedle> out;
+    for (const std::string& needle : needles) out.push_back(LiteralNeedle{needle, caseless});
+    return out;
+}
+
+std::optional<std::size_t> LiteralLinePrefilter::candidate(std::string_view haystack, std::size_t from,
+                                                           PrefilterScratch* /*scratch*/) const {
+    // Every match contains a needle, so one starting at or after `from` has an occurrence there.
+    const auto hit = searcher_.find(haystack, from);
+    if (!hit) return std::nullopt;
+    return hit->pos;
+}
+
+std::size_t LiteralLinePrefilter::memory_bytes() const {
+    return sizeof(*this) + searcher_.memory_bytes() + names_.capacity();
+}
+
+std::string LiteralLinePrefilter::describe() const { return "literal:" + names_; }
+
+PrefilteredMatcher::PrefilteredMatcher(const std::string& regex, bool caseless,
+                                       std::unique_ptr<LinePrefilter> prefilter)
+    : verifier_(regex, caseless), prefilter_(std::move(prefilter)) {}
+
+std::optional<MatchRange> PrefilteredMatcher::find(std::string_view haystack, std::size_t from,
+                                                   MatchScratch& scratch) const {
+    // The scratch comes from make_scratch() of this matcher (the Matcher contract).
+    auto& own = static_cast<PrefilteredScratch&>(scratch);
+    std::size_t pos = from;
+    while (pos <= haystack.size()) {
+        const std::optional<std::size_t> hit = prefilter_->candidate(haystack, pos, own.prefilter.get());
+        if (!hit) return std::nullopt;
+        const std::size_t line_begin = line_begin_of(haystack, *hit);
+        const std::size_t line_end = line_end_of(haystack, *hit);
+        // The subject ends at the line's end, so the match cannot run into the next line (the
+        // searcher would re-check such a candidate line alone anyway).
+        const std::optional<MatchRange> match =
+            verifier_.find(haystack.substr(0, line_end), std::max(pos, line_begin), *own.verifier);
+        if (match) return match;
+        if (line_end >= haystack.size()) return std::nullopt;
+        pos = line_end + 1;
+    }
+    return std::nullopt;
+}
+
+std::unique_ptr<MatchScratch> PrefilteredMatcher::make_scratch() const {
+    auto scratch = std::make_unique<PrefilteredScratch>();
+    scratch->verifier = verifier_.make_scratch();
+    scratch->prefilter = prefilter_->make_scratch();
+    return scratch;
+}
+
+std::size_t PrefilteredMatcher::memory_bytes() const {
+    return sizeof(*this) + verifier_.memory_bytes() + prefilter_->memory_bytes();
+}
+
+std::string PrefilteredMatcher::describe() const {
+    return "prefiltered " + prefilter_->describe() + " " + verifier_.describe();
+}
+
+}  // namespace codescout

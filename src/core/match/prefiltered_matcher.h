@@ -1,0 +1,73 @@
+// A regex matcher that runs PCRE2 only on the lines a cheap prefilter points at. PCRE2 pays per
+// start position (Unicode \w and \s checks with UCP are slow), so on a big buffer it is much
+// faster to find candidate lines first: with the SIMD literal finder when every match must
+// contain one of a few literals (required_literal.h), or with another LinePrefilter. What is
+// reported is always PCRE2's own answer on the candidate line, so the semantics stay PCRE2's.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/match/literal_search.h"
+#include "core/match/matcher.h"
+#include "core/match/regex_matcher.h"
+
+namespace codescout {
+
+// Per-thread state of a prefilter (e.g. a Vectorscan scratch); prefilters without any use none.
+class PrefilterScratch {
+public:
+    virtual ~PrefilterScratch() = default;
+};
+
+// Finds the next line that may hold a match. The rule each implementation must keep: when it
+// returns position p (>= from), no line before p's line has a match (within the line) that starts
+// at or after `from`; nullopt means no line at all has one. Lines that do not match are allowed.
+class LinePrefilter {
+public:
+    virtual ~LinePrefilter() = default;
+    virtual std::optional<std::size_t> candidate(std::string_view haystack, std::size_t from,
+                                                 PrefilterScratch* scratch) const = 0;
+    virtual std::unique_ptr<PrefilterScratch> make_scratch() const { return nullptr; }
+    virtual std::size_t memory_bytes() const = 0;
+    virtual std::string describe() const = 0;  // e.g. "literal:_RESUME"
+};
+
+// The literal prefilter: an occurrence of any required literal.
+class LiteralLinePrefilter final : public LinePrefilter {
+public:
+    // `needles` are non-empty and never hold '\n'; `caseless` folds ASCII letters.
+    LiteralLinePrefilter(const std::vector<std::string>& needles, bool caseless);
+    std::optional<std::size_t> candidate(std::string_view haystack, std::size_t from,
+                                         PrefilterScratch* scratch) const override;
+    std::size_t memory_bytes() const override;
+    std::string describe() const override;
+
+private:
+    static std::vector<LiteralNeedle> make_needles(const std::vector<std::string>& needles, bool caseless);
+    LiteralSearcher searcher_;
+    std::string names_;
+};
+
+class PrefilteredMatcher final : public Matcher {
+public:
+    // `regex` is the combined pattern (combine_regexes); throws PatternError like RegexMatcher.
+    PrefilteredMatcher(const std::string& regex, bool caseless, std::unique_ptr<LinePrefilter> prefilter);
+
+    // The first match at or after `from` that lies within one line: PCRE2 runs on each candidate
+    // line (with the bytes before it still visible to look-behind) and never across a '\n'.
+    std::optional<MatchRange> find(std::string_view haystack, std::size_t from,
+                                   MatchScratch& scratch) const override;
+    std::unique_ptr<MatchScratch> make_scratch() const override;
+    std::size_t memory_bytes() const override;
+    bool can_match_empty() const override { return verifier_.can_match_empty(); }
+    std::string describe() const override;  // "prefiltered literal:_RESUME pcre2 jit /.../"
+
+private:
+    RegexMatcher verifier_;
+    std::unique_ptr<LinePrefilter> prefilter_;
+};
+
+}  // namespace codescout

@@ -1,0 +1,229 @@
+// Tests of the regex prefilters: which literals the required-literal parse picks (and where it
+// must refuse), which path compile_matcher chooses, and a differential test against the plain
+// PCRE2 RegexMatcher on generated haystacks (invalid UTF-8, long lines, matches at the edges).
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <string>
+#include <vector>
+
+#include "core/match/pattern_cache.h"
+#include "core/match/pattern_text.h"
+#include "core/match/prefiltered_matcher.h"
+#include "core/match/regex_matcher.h"
+#include "core/match/required_literal.h"
+#include "match_test_util.h"
+
+using namespace codescout;
+using codescout::test::all_matches;
+using codescout::test::pattern_options;
+
+namespace {
+
+// What the searcher makes of a buffer (scanner.cpp): each candidate's line, re-checked alone when
+// the candidate runs past the line's end; "line:begin-end" of the first match of each line.
+QByteArray matching_lines(const Matcher& matcher, std::string_view buffer) {
+    auto scratch = matcher.make_scratch();
+    QByteArray out;
+    std::size_t pos = 0;
+    while (pos < buffer.size()) {
+        const auto candidate = matcher.find(buffer, pos, *scratch);
+        if (!candidate) break;
+        if (candidate->begin > buffer.size() || (candidate->begin == buffer.size() && buffer.back() == '\n')) break;
+        const std::size_t newline_before = candidate->begin == 0 ? std::string_view::npos : buffer.rfind('\n', candidate->begin - 1);
+        const std::size_t line_start = newline_before == std::string_view::npos || newline_before < pos ? pos : newline_before + 1;
+        const std::size_t newline = buffer.find('\n', candidate->begin);
+        const std::size_t line_end = newline == std::string_view::npos ? buffer.size() : newline;
+        std::optional<MatchRange> first;
+        if (candidate->end <= line_end) {
+            first = MatchRange{candidate->begin - line_start, candidate->end - line_start};
+        } else {
+            first = matcher.find(buffer.substr(line_start, line_end - line_start), 0, *scratch);
+        }
+        pos = line_end + 1;
+        if (!first) continue;
+        out += QByteArray::number(qulonglong(line_start)) + ':' + QByteArray::number(qulonglong(first->begin)) + '-' +
+               QByteArray::number(qulonglong(first->end)) + ' ';
+    }
+    return out;
+}
+
+// Every match of each line searched alone (how the searcher collects a line's spans).
+QByteArray per_line_matches(const Matcher& matcher, std::string_view buffer) {
+    QByteArray out;
+    std::size_t start = 0;
+    while (start <= buffer.size()) {
+        const std::size_t newline = buffer.find('\n', start);
+        const std::size_t end = newline == std::string_view::npos ? buffer.size() : newline;
+        out += all_matches(matcher, buffer.substr(start, end - start)) + '|';
+        if (newline == std::string_view::npos) break;
+        start = newline + 1;
+    }
+    return out;
+}
+
+const std::vector<std::string> kTokens = {
+    "PM_RESUME", "_RESUME", "RESUME", "SUSPEND_RESUME", "A_RESUME", "pm_resume", "ab", "abc", "bcd", "ad", "abd",
+    "abcd", "hello", "world", "fooba", "words", "ERR_SYS", "PME", "12345", " ", "  ", "\t", "\n", "\n", "\r\n",
+    "x", "K", "k", "s", "S", "-", "_", "=", "(", ")",
+    "\xC3\xA9",          // é
+    "\xC3\x89",          // É
+    "\xE2\x84\xAA",      // KELVIN SIGN (folds to k)
+    "\xC5\xBF",          // LATIN SMALL LETTER LONG S (folds to s)
+    "\xE3\x80\x80",      // IDEOGRAPHIC SPACE (\s with UCP)
+    "\xFF", "\xC3", "\x80", "\xE2\x84",  // invalid UTF-8
+};
+
+std::string random_haystack(QRandomGenerator& rng, int tokens) {
+    std::string out;
+    for (int i = 0; i < tokens; ++i) out += kTokens[rng.bounded(static_cast<int>(kTokens.size()))];
+    return out;
+}
+
+}  // namespace
+
+class TestPrefilter : public QObject {
+    Q_OBJECT
+
+private slots:
+    void requiredLiterals_data() {
+        QTest::addColumn<QByteArray>("regex");
+        QTest::addColumn<bool>("caseless");
+        QTest::addColumn<QByteArray>("expected");  // needles joined by ',', or "none"
+        QTest::newRow("class then literal") << QByteArray("[A-Z]+_RESUME") << false << QByteArray("_RESUME");
+        QTest::newRow("longest run wins") << QByteArray("ab\\d+_RESUME") << false << QByteArray("_RESUME");
+        QTest::newRow("escaped punctuation") << QByteArray("foo\\.bar\\(") << false << QByteArray("foo.bar(");
+        QTest::newRow("optional char ends run") << QByteArray("abcd?ef") << false << QByteArray("abc");
+        QTest::newRow("plus keeps one") << QByteArray("xyz+w") << false << QByteArray("xyz");
+        QTest::newRow("{1} is the char") << QByteArray("ab{1}cd") << false << QByteArray("abcd");
+        QTest::newRow("{0,2} drops it") << QByteArray("abc{0,2}de") << false << QByteArray("ab");
+        QTest::newRow("optional group not required") << QByteArray("a(bc)?d") << false << QByteArray("none");
+        QTest::newRow("group literal not used") << QByteArray("(hello)+x") << false << QByteArray("none");
+        QTest::newRow("alternation each branch") << QByteArray("foo\\d|ba+rr") << false << QByteArray("ba,foo");
+        QTest::newRow("alternation branch without") << QByteArray("foo\\d|\\w+") << false << QByteArray("none");
+        QTest::newRow("word classes only") << QByteArray("\\w{5}\\s+\\w{5}") << false << QByteArray("none");
+        QTest::newRow("caseless cut at k and s") << QByteArray("PM_RESUME\\d") << true << QByteArray("PM_RE");
+        QTest::newRow("caseless non-ASCII cut") << QByteArray("ab\xC3\xA9" "cdx+") << true << QByteArray("cdx");
+        QTest::newRow("sensitive non-ASCII kept") << QByteArray("\xC3\xA9t\xC3\xA9\\d") << false << QByteArray("\xC3\xA9t\xC3\xA9");
+        QTest::newRow("multibyte char quantified") << QByteArray("ab\xC3\xA9?\\d") << false << QByteArray("ab");
+        QTest::newRow("inline flags give up") << QByteArray("(?i)foo\\d") << false << QByteArray("none");
+        QTest::newRow("scoped flags are an atom") << QByteArray("(?i:x)foo\\d") << false << QByteArray("foo");
+        QTest::newRow("extended group gives up") << QByteArray("(?x: a # ) \n)foo\\d") << false << QByteArray("none");
+        QTest::newRow("\\Q gives up") << QByteArray("\\Qa.b\\E\\d") << false << QByteArray("none");
+        QTest::newRow("\\K gives up") << QByteArray("foo\\Kbar") << false << QByteArray("none");
+        QTest::newRow("verb gives up") << QByteArray("(*UCP)foo\\d") << false << QByteArray("none");
+        QTest::newRow("newline not in needle") << QByteArray("ab\\ncd\\d") << false << QByteArray("ab|cd");
+        QTest::newRow("class with ] and [:alpha:]") << QByteArray("[]a[:alpha:]]foo[^]]") << false << QByteArray("foo");
+        QTest::newRow("look-behind is an atom") << QByteArray("(?<=ab)cde") << false << QByteArray("cde");
+        QTest::newRow("literal brace gives up") << QByteArray("ab{x}") << false << QByteArray("none");
+        QTest::newRow("single char too short") << QByteArray("a\\d") << false << QByteArray("none");
+    }
+    void requiredLiterals() {
+        QFETCH(QByteArray, regex);
+        QFETCH(bool, caseless);
+        QFETCH(QByteArray, expected);
+        const auto needles = required_literals(regex.toStdString(), caseless);
+        QByteArray got = "none";
+        if (needles) {
+            got.clear();
+            for (const std::string& n : *needles) got += (got.isEmpty() ? "" : ",") + QByteArray::fromStdString(n);
+        }
+        // "newline not in needle": either run is correct; the parse picks by length then rarity.
+        if (QByteArray(QTest::currentDataTag()) == "newline not in needle") {
+            QVERIFY(got == "ab" || got == "cd");
+            return;
+        }
+        QCOMPARE(got, expected);
+    }
+
+    void choosesPath_data() {
+        QTest::addColumn<QByteArrayList>("patterns");
+        QTest::addColumn<QByteArray>("flags");
+        QTest::addColumn<QByteArray>("strategy");  // prefix of describe()
+        QTest::newRow("benchmark class+literal") << QByteArrayList{"[A-Z]+_RESUME"} << QByteArray() << QByteArray("prefiltered literal:_RESUME pcre2");
+        QTest::newRow("-w keeps the prefilter") << QByteArrayList{"[A-Z]+_RESUME"} << QByteArray("w") << QByteArray("prefiltered literal:_RESUME pcre2");
+        QTest::newRow("-x keeps the prefilter") << QByteArrayList{"[A-Z]+_RESUME"} << QByteArray("x") << QByteArray("prefiltered literal:_RESUME pcre2");
+        QTest::newRow("-i caseless needle") << QByteArrayList{"[a-z]+_resume"} << QByteArray("i") << QByteArray("prefiltered literal:ume pcre2");
+        QTest::newRow("several patterns") << QByteArrayList{"foo\\d+", "[xy]barbaz"} << QByteArray() << QByteArray("prefiltered literal:foo,barbaz pcre2");
+        QTest::newRow("one pattern without literal") << QByteArrayList{"foo\\d+", "\\d+"} << QByteArray() << QByteArray("pcre2");
+        QTest::newRow("pure literal stays literal") << QByteArrayList{"PM_RESUME"} << QByteArray("w") << QByteArray("literal");
+        QTest::newRow("alternation of literals stays literal") << QByteArrayList{"ERR_SYS|PME_TURN_OFF"} << QByteArray() << QByteArray("literal");
+        QTest::newRow("-i single literal with s stays pcre2") << QByteArrayList{"pm_resume"} << QByteArray("i") << QByteArray("pcre2");
+        QTest::newRow("empty-matching") << QByteArrayList{"x*"} << QByteArray() << QByteArray("pcre2");
+    }
+    void choosesPath() {
+        QFETCH(QByteArrayList, patterns);
+        QFETCH(QByteArray, flags);
+        QFETCH(QByteArray, strategy);
+        const auto matcher = compile_matcher(pattern_options(patterns, flags));
+        QVERIFY2(matcher->describe().starts_with(strategy.toStdString()), matcher->describe().c_str());
+    }
+
+    void sameAsPcre2_data() {
+        QTest::addColumn<QByteArrayList>("patterns");
+        QTest::addColumn<QByteArray>("flags");
+        QTest::newRow("[A-Z]+_RESUME") << QByteArrayList{"[A-Z]+_RESUME"} << QByteArray();
+        QTest::newRow("-w [A-Z]+_RESUME") << QByteArrayList{"[A-Z]+_RESUME"} << QByteArray("w");
+        QTest::newRow("-x [A-Z]+_RESUME") << QByteArrayList{"[A-Z]+_RESUME"} << QByteArray("x");
+        QTest::newRow("-i [a-z]+_resume") << QByteArrayList{"[a-z]+_resume"} << QByteArray("i");
+        QTest::newRow("-i with k/s folding") << QByteArrayList{"\\w*_RESUME"} << QByteArray("i");
+        QTest::newRow("anchored ^") << QByteArrayList{"^abc\\w*"} << QByteArray();
+        QTest::newRow("anchored $") << QByteArrayList{"\\wbcd$"} << QByteArray();
+        QTest::newRow("spaces around") << QByteArrayList{"\\s+hello\\s*"} << QByteArray();
+        QTest::newRow("match may span lines") << QByteArrayList{"abc[^x]*world"} << QByteArray();
+        QTest::newRow("alternation branches") << QByteArrayList{"ERR_\\w+|PME\\b|\\d{3}45"} << QByteArray();
+        QTest::newRow("two patterns") << QByteArrayList{"fo+ba", "[A-Z]_RESUME"} << QByteArray();
+        QTest::newRow("-w -j") << QByteArrayList{"\\w+ds"} << QByteArray("wj");
+        QTest::newRow("optional group") << QByteArrayList{"a(bc)?d"} << QByteArray();
+        QTest::newRow("look-behind") << QByteArrayList{"(?<=\\s)hello"} << QByteArray();
+        QTest::newRow("look-behind over newline") << QByteArrayList{"(?<=\\n)hello"} << QByteArray();
+        QTest::newRow("\\b non-ASCII") << QByteArrayList{"\\b\xC3\xA9" "\\w*"} << QByteArray();
+        QTest::newRow("non-ASCII literal") << QByteArrayList{"\xC3\xA9\\S+"} << QByteArray();
+        QTest::newRow("empty-matching") << QByteArrayList{"(?:_RESUME)?"} << QByteArray();
+        QTest::newRow("\\r in line") << QByteArrayList{"ab.$"} << QByteArray();
+        QTest::newRow("benchmark words") << QByteArrayList{"\\w{5}\\s+\\w{5}"} << QByteArray();
+    }
+    void sameAsPcre2() {
+        QFETCH(QByteArrayList, patterns);
+        QFETCH(QByteArray, flags);
+        const PatternOptions options = pattern_options(patterns, flags);
+        const auto fast = compile_matcher(options);
+        const RegexMatcher reference(combine_regexes(options.patterns, options.whole_word, options.hyphen_mode, options.whole_line),
+                                     flags.contains('i'));
+        QRandomGenerator rng(20261125);
+        std::vector<std::string> haystacks = {"", "\n", "PM_RESUME", "PM_RESUME\n", "\nPM_RESUME", "abc\nworld",
+                                              "\xFF" "A_RESUME\xC3", std::string(100000, 'A') + "_RESUME"};
+        // A long line with matches at both ends.
+        haystacks.push_back("X_RESUME" + random_haystack(rng, 3000).erase(0, 0) + "_RESUME");
+        for (int i = 0; i < 300; ++i) haystacks.push_back(random_haystack(rng, static_cast<int>(rng.bounded(80))));
+        for (const std::string& haystack : haystacks) {
+            const QByteArray got = matching_lines(*fast, haystack);
+            const QByteArray want = matching_lines(reference, haystack);
+            const QByteArray got_lines = per_line_matches(*fast, haystack);
+            const QByteArray want_lines = per_line_matches(reference, haystack);
+            if (got != want || got_lines != want_lines) {
+                qWarning() << fast->describe().c_str() << "haystack" << QByteArray::fromStdString(haystack).toHex();
+            }
+            QCOMPARE(got, want);
+            QCOMPARE(got_lines, want_lines);
+        }
+        QCOMPARE(fast->can_match_empty(), reference.can_match_empty());
+        QVERIFY(fast->memory_bytes() >= reference.memory_bytes());
+    }
+
+    // A match found from the middle of a line: the prefilter searches from `from`, PCRE2 sees the
+    // bytes before it (for \b and look-behind).
+    void findFromMidLine() {
+        const auto matcher = compile_matcher(pattern_options({"\\b[A-Z]+_RESUME"}, ""));
+        QVERIFY(matcher->describe().starts_with("prefiltered"));
+        auto scratch = matcher->make_scratch();
+        const std::string line = "xPM_RESUME A_RESUME";
+        const auto from_one = matcher->find(line, 1, *scratch);
+        QVERIFY(from_one);
+        QCOMPARE(from_one->begin, std::size_t{11});
+        QCOMPARE(all_matches(*matcher, line), QByteArray("11-19"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPrefilter)
+#include "test_prefilter.moc"
