@@ -2,6 +2,8 @@
 // a match in the editor (double-click, Ctrl+Enter) with a configured command, the preview of a
 // file over the size cap, and every menu action having a shortcut.
 #include <QAction>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
@@ -53,6 +55,7 @@ private slots:
     void editorCommandOpensTheMatch();
     void largeFilePreviewIsCapped();
     void everyMenuActionHasAShortcut();
+    void ctrlFFocusesThePattern();
 
 private:
     testing::IsolatedSettings settings_;
@@ -190,6 +193,20 @@ void TestWindowInteraction::everyMenuActionHasAShortcut()
             QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
         }
     }
+}
+
+void TestWindowInteraction::ctrlFFocusesThePattern()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto* view = window.findChild<QTreeView*>(QStringLiteral("resultsView"));
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    auto* pattern = window.findChild<QComboBox*>(QStringLiteral("patternCombo"));
+    QVERIFY(pattern);
+    QTRY_VERIFY(pattern->hasFocus() || pattern->lineEdit()->hasFocus());
 }
 
 QTEST_MAIN(TestWindowInteraction)
