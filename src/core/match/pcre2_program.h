@@ -13,10 +13,25 @@
 
 namespace codescout {
 
-// Limits per pcre2_match call. JIT counts the match limit in its own way, so the depth limit only
-// binds for the interpreter; both make a catastrophic backtracker stop in well under a second.
+// Limits per pcre2_match call. JIT counts the match limit per start position, so the limit
+// stops a catastrophic backtracker at one position in well under a second; the depth limit only
+// binds for the interpreter.
 inline constexpr std::uint32_t kPcre2MatchLimit = 10'000'000;
 inline constexpr std::uint32_t kPcre2DepthLimit = 100'000;
+
+// Because the match limit is per start position, a pattern whose every attempt runs to the end of
+// a long line ((?:a|b)+x on a megabyte of "abab...") is quadratic without ever reaching it. The
+// time budget bounds that: the thread CPU time one find() call spends after its first PCRE2 call
+// may not exceed base + per_mib x (MiB of start positions it has moved past). A linear scan
+// needs milliseconds per MiB even for slow patterns (\w{5}\s+... runs at 40+ MB/s), so a 64 MiB
+// line with no match stays far below its allowance of 65 s, while a quadratic attempt at 1 MiB
+// moves a few bytes per millisecond and is stopped after about `base`. CPU time, not wall time,
+// so that a loaded machine or a suspended process (Ctrl-Z) never turns a normal search into an
+// error. Tests set a small budget through Pcre2Scratch::set_time_budget().
+struct Pcre2TimeBudget {
+    double base_seconds = 1.0;
+    double seconds_per_mib = 1.0;
+};
 
 // Match data, JIT stack and match context (limits + that JIT stack) for one thread. Works with
 // every Pcre2Program, so a matcher holding several programs needs only one.
@@ -32,6 +47,9 @@ public:
     // After PCRE2_ERROR_JIT_STACKLIMIT: a bigger JIT stack; false when at the limit already.
     bool grow_jit_stack();
 
+    const Pcre2TimeBudget& time_budget() const { return time_budget_; }
+    void set_time_budget(const Pcre2TimeBudget& budget) { time_budget_ = budget; }
+
 private:
     void release();
 
@@ -39,6 +57,7 @@ private:
     void* jit_stack_ = nullptr;      // pcre2_jit_stack_8*
     void* match_context_ = nullptr;  // pcre2_match_context_8*
     std::size_t jit_stack_max_ = 0;
+    Pcre2TimeBudget time_budget_;
 };
 
 struct Pcre2CompileFailure {
@@ -58,8 +77,9 @@ public:
     static std::optional<Pcre2CompileFailure> check(std::string_view regex, bool caseless);
 
     // First match starting at or after `from`. Bytes before `from` are visible to look-behind.
-    // When a call over many lines exceeds a limit, the lines are retried one by one (each line a
-    // separate call, its own budget); MatchLimitError only when a single line exceeds it.
+    // When a call over many lines exceeds the match limit, the lines are retried one by one (each
+    // line a separate call, its own limit); MatchLimitError only when a single line exceeds it,
+    // or at once when the time budget (Pcre2TimeBudget) runs out.
     std::optional<MatchRange> find(std::string_view haystack, std::size_t from,
                                    Pcre2Scratch& scratch) const;
 
@@ -68,12 +88,18 @@ public:
     std::size_t memory_bytes() const;  // PCRE2_INFO_SIZE + PCRE2_INFO_JITSIZE
 
 private:
-    enum class Outcome { Match, NoMatch, Limit };
+    enum class Outcome { Match, NoMatch, Limit, OverBudget };
+    // One search from `from`, as a series of pcre2 calls over windows of start positions (see
+    // the .cpp) so that the time budget can be checked between them.
     Outcome run(std::string_view subject, std::size_t from, Pcre2Scratch& scratch,
                 MatchRange& out) const;
+    // One pcre2 call trying start positions [from, last_start] (all of them if last_start is npos).
+    int call(std::string_view subject, std::size_t from, std::size_t last_start,
+             std::uint32_t match_limit, Pcre2Scratch& scratch) const;
 
     void* code_ = nullptr;  // pcre2_code_8*
     bool jit_ = false;
+    bool windowed_ = true;  // false when the pattern uses \G, whose meaning depends on `from`
     bool can_match_empty_ = false;
 };
 

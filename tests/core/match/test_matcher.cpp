@@ -1,6 +1,6 @@
 // compile_matcher() and both matchers: a table of patterns, flags and haystacks with the expected
 // matches and the strategy chosen; literal path vs PCRE2 on random input; look-behind at `from`;
-// invalid patterns; the match limit; one matcher shared by several threads.
+// invalid patterns; the match limit and the time budget; one matcher shared by several threads.
 #include <QtTest>
 
 #include <random>
@@ -9,6 +9,7 @@
 #include "core/match/literal_matcher.h"
 #include "core/match/pattern_cache.h"
 #include "core/match/pattern_text.h"
+#include "core/match/pcre2_program.h"
 #include "core/match/regex_matcher.h"
 #include "match_test_util.h"
 
@@ -28,7 +29,7 @@ private slots:
 
         // Literal path and alternation.
         QTest::newRow("literal") << QByteArrayList{"foo"} << QByteArray() << QByteArray("foo bar foo") << QByteArray("0-3 8-11") << QByteArray("literal avx2|literal sse2");
-        QTest::newRow("regex alternation") << QByteArrayList{"fo+", "ba[rz]"} << QByteArray() << QByteArray("foo baz fooo") << QByteArray("0-3 4-7 8-12") << QByteArray("pcre2");
+        QTest::newRow("regex alternation") << QByteArrayList{"fo+", "ba[rz]"} << QByteArray() << QByteArray("foo baz fooo") << QByteArray("0-3 4-7 8-12") << QByteArray("pcre2|prefiltered");
         QTest::newRow("literal alternation in one regex") << QByteArrayList{"foo|bar"} << QByteArray() << QByteArray("bar foo") << QByteArray("0-3 4-7") << QByteArray("literal ");
         QTest::newRow("leftmost-first across -e") << QByteArrayList{"a", "ab"} << QByteArray() << QByteArray("ab") << QByteArray("0-1") << QByteArray("literal ");
         QTest::newRow("leftmost-first longer first") << QByteArrayList{"ab", "a"} << QByteArray() << QByteArray("ab a") << QByteArray("0-2 3-4") << QByteArray("literal ");
@@ -46,7 +47,7 @@ private slots:
         QTest::newRow("smart lower") << QByteArrayList{"foo"} << QByteArray("S") << QByteArray("foo Foo FOO") << QByteArray("0-3 4-7 8-11") << QByteArray("literal ");
         QTest::newRow("smart upper") << QByteArrayList{"Foo"} << QByteArray("S") << QByteArray("foo Foo FOO") << QByteArray("4-7") << QByteArray("literal ");
         QTest::newRow("smart upper in any -e") << QByteArrayList{"foo", "Bar"} << QByteArray("S") << QByteArray("FOO foo bar Bar") << QByteArray("4-7 12-15") << QByteArray("literal ");
-        QTest::newRow("smart ignores \\W") << QByteArrayList{"foo\\W"} << QByteArray("S") << QByteArray("FOO! foo!") << QByteArray("0-4 5-9") << QByteArray("pcre2");
+        QTest::newRow("smart ignores \\W") << QByteArrayList{"foo\\W"} << QByteArray("S") << QByteArray("FOO! foo!") << QByteArray("0-4 5-9") << QByteArray("pcre2|prefiltered");
         QTest::newRow("smart ignores \\p{Lu}") << QByteArrayList{"\\p{Lu}x"} << QByteArray("S") << QByteArray("Ax aX AX") << QByteArray("0-2 3-5 6-8") << QByteArray("pcre2");
         QTest::newRow("smart ignores \\x{1F}") << QByteArrayList{"\\x{41}b"} << QByteArray("S") << QByteArray("AB Ab") << QByteArray("0-2 3-5") << QByteArray("pcre2");
         QTest::newRow("smart -F counts after backslash") << QByteArrayList{"\\W"} << QByteArray("FS") << QByteArray("\\w \\W") << QByteArray("3-5") << QByteArray("literal ");
@@ -77,8 +78,8 @@ private slots:
         QTest::newRow("$ not before \\r") << QByteArrayList{"a$"} << QByteArray() << QByteArray("a\r\na") << QByteArray("3-4") << QByteArray("pcre2");
         QTest::newRow("Unicode \\w") << QByteArrayList{"\\w+"} << QByteArray() << QByteArray("héllo wörld") << QByteArray("0-6 7-13") << QByteArray("pcre2");
         QTest::newRow("Unicode \\d") << QByteArrayList{"\\d"} << QByteArray() << QByteArray("\xD9\xA3 7") << QByteArray("0-2 3-4") << QByteArray("pcre2");
-        QTest::newRow("Unicode \\b") << QByteArrayList{"\\bé"} << QByteArray() << QByteArray("aé é") << QByteArray("4-6") << QByteArray("pcre2");
-        QTest::newRow("invalid UTF-8 regex") << QByteArrayList{"fo+"} << QByteArray() << QByteArray("\xFF\xFE" "foo\xC3(foo\x80") << QByteArray("2-5 7-10") << QByteArray("pcre2");
+        QTest::newRow("Unicode \\b") << QByteArrayList{"\\bé"} << QByteArray() << QByteArray("aé é") << QByteArray("4-6") << QByteArray("pcre2|prefiltered");
+        QTest::newRow("invalid UTF-8 regex") << QByteArrayList{"fo+"} << QByteArray() << QByteArray("\xFF\xFE" "foo\xC3(foo\x80") << QByteArray("2-5 7-10") << QByteArray("pcre2|prefiltered");
         QTest::newRow("invalid UTF-8 \\w") << QByteArrayList{"\\w+"} << QByteArray() << QByteArray("\xFF\xFE" "foo\xC3(foo\x80") << QByteArray("2-5 7-10") << QByteArray("pcre2");
         QTest::newRow("invalid UTF-8 -i regex") << QByteArrayList{"F.O"} << QByteArray("i") << QByteArray("\xFF\xFE" "foo\xC3(f\xC3\xA9o\x80") << QByteArray("2-5 7-11") << QByteArray("pcre2");
         QTest::newRow("invalid UTF-8 literal") << QByteArrayList{"foo"} << QByteArray() << QByteArray("\xFF\xFE" "foo\xC3(foo\x80") << QByteArray("2-5 7-10") << QByteArray("literal ");
@@ -253,6 +254,130 @@ private slots:
         const std::string haystack = "x\n" + std::string(1'000'000, 'a') + "!\n";
         auto scratch = matcher->make_scratch();
         QCOMPARE(matcher->find(haystack, 0, *scratch), std::optional<MatchRange>(MatchRange{2, haystack.size() - 1}));
+    }
+
+    // Quadratic patterns stay under the per-position match limit: every attempt runs to the end
+    // of the line and fails. The time budget ends them (a small one here, so the test is quick);
+    // without it (?:a|b)+x on this megabyte takes minutes.
+    void quadraticPatternHitsTheTimeBudget_data() {
+        QTest::addColumn<QByteArray>("pattern");
+        QTest::addColumn<QByteArray>("first_line");  // matches
+        QTest::addColumn<QByteArray>("long_line");   // quadratic
+        QTest::newRow("(?:a|b)+x") << QByteArray("(?:a|b)+x") << QByteArray("abx") << QByteArray("ab").repeated(512 * 1024);
+        QTest::newRow("a.*\\d") << QByteArray("a.*\\d") << QByteArray("a1") << QByteArray(2 * 1024 * 1024, 'a');
+        QTest::newRow("(?:\\w+\\s)+;") << QByteArray("(?:\\w+\\s)+;") << QByteArray("w ;") << QByteArray("word ").repeated(200 * 1024);
+    }
+    void quadraticPatternHitsTheTimeBudget() {
+        QFETCH(QByteArray, pattern);
+        QFETCH(QByteArray, first_line);
+        QFETCH(QByteArray, long_line);
+        const auto matcher = compile_matcher(pattern_options({pattern}, ""));
+        QVERIFY2(matcher->describe().starts_with("pcre2"), matcher->describe().c_str());
+        const std::string haystack = first_line.toStdString() + "\n" + long_line.toStdString() + "\n";
+        auto scratch = matcher->make_scratch();
+        static_cast<Pcre2Scratch&>(*scratch).set_time_budget({0.05, 0.05});
+        // A match before the long line is found as usual.
+        QCOMPARE(matcher->find(haystack, 0, *scratch), std::optional<MatchRange>(MatchRange{0, std::size_t(first_line.size())}));
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            matcher->find(haystack, first_line.size() + 1, *scratch);
+            QFAIL("no MatchLimitError");
+        } catch (const MatchLimitError& error) {
+            QVERIFY2(std::string(error.what()).find("time budget") != std::string::npos, error.what());
+        }
+        qInfo("stopped after %lld ms", static_cast<long long>(timer.elapsed()));
+        QVERIFY2(timer.elapsed() < 60'000, "the time budget did not stop the regex");
+        // The scratch stays usable afterwards.
+        QCOMPARE(matcher->find(first_line.toStdString(), 0, *scratch), std::optional<MatchRange>(MatchRange{0, std::size_t(first_line.size())}));
+    }
+
+    // The default budget grows with the bytes scanned: a long linear scan is never stopped, with
+    // or without a match at the end, and a match after a costly spot is still found.
+    void longLinearScansStayWithinTheBudget_data() {
+        QTest::addColumn<QByteArray>("pattern");
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QByteArray>("tail");
+        QTest::addColumn<int>("expected_begin");  // offset in the tail, or -1 for no match
+        const QByteArray words = QByteArray("alpha beta, gamma;delta;").repeated(16 * 1024 * 1024 / 24);
+        QTest::newRow("\\w{5}\\s+\\w{5}, no match") << QByteArray("\\w{5}\\s+\\w{5}") << words << QByteArray("") << -1;
+        QTest::newRow("\\w{5}\\s+\\w{5}, match at the end") << QByteArray("\\w{5}\\s+\\w{5}") << words << QByteArray("xx abcde  fghij") << 3;
+        QTest::newRow("(a|b)+! after a megabyte") << QByteArray("(a|b)+!") << QByteArray("ab").repeated(512 * 1024) << QByteArray("!") << -2;
+        QTest::newRow("non-ASCII text") << QByteArray("\\w{3}é\\d") << QByteArray("ééé éé ").repeated(1024 * 1024) << QByteArray("aaaé1") << 0;
+    }
+    void longLinearScansStayWithinTheBudget() {
+        QFETCH(QByteArray, pattern);
+        QFETCH(QByteArray, line);
+        QFETCH(QByteArray, tail);
+        QFETCH(int, expected_begin);
+        const auto matcher = compile_matcher(pattern_options({pattern}, ""));
+        const std::string haystack = line.toStdString() + tail.toStdString() + "\n";
+        auto scratch = matcher->make_scratch();
+        const std::optional<MatchRange> match = matcher->find(haystack, 0, *scratch);
+        if (expected_begin == -1) {
+            QVERIFY(!match);
+        } else if (expected_begin == -2) {  // the whole line matches
+            QCOMPARE(match, std::optional<MatchRange>(MatchRange{0, haystack.size() - 1}));
+        } else {
+            QVERIFY(match);
+            QCOMPARE(match->begin, line.size() + std::size_t(expected_begin));
+        }
+    }
+
+    // Windows of start positions give the answers of one unbounded search: every match of a
+    // pattern that needs more steps per position than the first window allows, across many
+    // windows, with multi-byte characters and invalid UTF-8 where windows are cut.
+    static std::string costlyMatchesHaystack(std::string& expected) {
+        std::string haystack;
+        std::mt19937 random(7);
+        while (haystack.size() < 3 * 1024 * 1024) {
+            const std::size_t junk = 1 + random() % 20000;
+            for (std::size_t i = 0; i < junk; ++i) haystack += "\xC3\xA9\xFF b\n"[random() % 6];
+            const std::size_t begin = haystack.size();
+            haystack += std::string(1000 + random() % 5000, 'a') + "!";
+            if (!expected.empty()) expected += ' ';
+            expected += std::to_string(begin) + '-' + std::to_string(haystack.size());
+        }
+        return haystack;
+    }
+    void windowsKeepEveryMatch() {
+        std::string expected;
+        const std::string haystack = costlyMatchesHaystack(expected);
+        const auto matcher = compile_matcher(pattern_options({"(?:a|c)+!"}, ""));
+        QCOMPARE(all_matches(*matcher, haystack), QByteArray::fromStdString(expected));
+    }
+
+    // Budgets and windows live in each thread's scratch: two threads stopped by their budget,
+    // two finding all matches, with one shared matcher each.
+    void budgetsArePerThread() {
+        const auto quadratic = compile_matcher(pattern_options({"(?:a|b)+x"}, ""));
+        const auto costly = compile_matcher(pattern_options({"(?:a|c)+!"}, ""));
+        std::string expected;
+        const std::string haystack = costlyMatchesHaystack(expected);
+        const std::string evil = QByteArray("ab").repeated(256 * 1024).toStdString();
+        std::vector<std::string> results(4);
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < results.size(); ++t) {
+            threads.emplace_back([&, t] {
+                if (t % 2 == 0) {
+                    results[t] = all_matches(*costly, haystack).toStdString();
+                    return;
+                }
+                auto scratch = quadratic->make_scratch();
+                static_cast<Pcre2Scratch&>(*scratch).set_time_budget({0.05, 0.05});
+                try {
+                    quadratic->find(evil, 0, *scratch);
+                    results[t] = "no error";
+                } catch (const MatchLimitError&) {
+                    results[t] = "stopped";
+                }
+            });
+        }
+        for (auto& thread : threads) thread.join();
+        QCOMPARE(results[0], expected);
+        QCOMPARE(results[1], std::string("stopped"));
+        QCOMPARE(results[2], expected);
+        QCOMPARE(results[3], std::string("stopped"));
     }
 
     void memoryBytesIsReal() {

@@ -252,6 +252,27 @@ private slots:
         QVERIFY2(sink.errors[0].message.find("backtracking limit") != std::string::npos, sink.errors[0].message.c_str());
     }
 
+    // A quadratic regex stays under the match limit at every position; the matcher's time budget
+    // (about a second by default) ends it as a per-file error too, instead of minutes per file.
+    void quadraticRegexIsAPerFileError() {
+        TestTree tree;
+        tree.write(QStringLiteral("long-line.txt"), "ab x\n" + QByteArray("ab").repeated(512 * 1024) + "\n");
+        tree.write(QStringLiteral("fine.txt"), "abx\n");
+        Search search(options_for({tree.root()}, "(?:a|b)+x", 2));
+        CollectingSink sink;
+        QElapsedTimer timer;
+        timer.start();
+        const SearchSummary summary = search.run(sink);
+        qInfo("searched in %lld ms", static_cast<long long>(timer.elapsed()));
+        QCOMPARE(summary.files_matched, 1u);
+        QVERIFY(sink.find("fine.txt"));
+        QCOMPARE(summary.skipped.errors, 1u);
+        QCOMPARE(sink.errors.size(), std::size_t(1));
+        QVERIFY(sink.errors[0].path.ends_with("long-line.txt"));
+        QVERIFY2(sink.errors[0].message.find("time budget") != std::string::npos, sink.errors[0].message.c_str());
+        QVERIFY2(timer.elapsed() < 60'000, "the time budget did not stop the search");
+    }
+
     void runTwiceIsRefused() {
         TestTree tree;
         Search search(options_for({tree.root()}, "x"));
