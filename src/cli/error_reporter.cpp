@@ -14,8 +14,9 @@ namespace codescout::cli {
 void ErrorReporter::report(const SearchError& error) {
     std::string line = std::string(kProgramName) + ": ";
     if (!error.path.empty()) line.append(display_path(error.path, strip_dot_slash_)).append(": ");
+    if (error.warning) line.append("warning: ");
     line.append(error.message).push_back('\n');
-    count_.fetch_add(1, std::memory_order_relaxed);
+    if (!error.warning) count_.fetch_add(1, std::memory_order_relaxed);
     write_line(line);
 }
 

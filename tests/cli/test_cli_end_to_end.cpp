@@ -106,6 +106,26 @@ private slots:
         }
     }
 
+    // An ignore-file line that cannot be parsed is a warning, as in rg: the rest of the file
+    // still applies and the exit status is that of the search.
+    void malformed_ignore_line_is_a_warning() {
+        TestTree t;
+        t.write(QStringLiteral(".ignore"), "unclosed[\nskip.txt\n");
+        t.write(QStringLiteral("keep.txt"), "foo\n");
+        t.write(QStringLiteral("skip.txt"), "foo\n");
+        const QString root = QString::fromStdString(t.root());
+        const QStringList args{QStringLiteral("-l"), QStringLiteral("foo")};
+        const ProcessResult r = run_cli(args, root);
+        QCOMPARE(r.exit_code, 0);
+        QCOMPARE(r.out, QByteArray("keep.txt\n"));
+        QVERIFY2(r.err.contains("warning: ") && r.err.contains("unclosed["), r.err.constData());
+        if (!rg_path().isEmpty()) {
+            const ProcessResult rg = run_program(rg_path(), args, root);
+            QCOMPARE(rg.exit_code, r.exit_code);
+            QCOMPARE(rg.out, r.out);
+        }
+    }
+
     void usage_errors_print_usage() {
         const ProcessResult r = run_cli({QStringLiteral("--nope")}, root_);
         QCOMPARE(r.exit_code, 2);

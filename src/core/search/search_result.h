@@ -40,6 +40,9 @@ struct FileResult {
 struct SearchError {
     std::string path;
     std::string message;
+    // A warning leaves the search's answer complete (e.g. an ignore-file line that cannot be
+    // parsed matches nothing, as in git): shown to the user, but no error for the exit status.
+    bool warning = false;
 };
 
 struct SkipCounts {

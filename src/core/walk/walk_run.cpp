@@ -144,7 +144,7 @@ void WalkRun::seed_roots() {
         if (options_.respect_ignore_files) {
             std::vector<IgnoreLoadProblem> problems;
             item.ignore = levels_above(absolute_normal(root), ignore_env_, problems);
-            for (const auto& p : problems) report(p.path, p.message);
+            for (const auto& p : problems) warn(p.path, p.message);
         }
         items.push_back(std::move(item));
     }
@@ -251,7 +251,7 @@ void WalkRun::process_directory(Item& dir, Scratch& s) {
         if (present.any()) {
             s.problems.clear();
             level = make_level(std::move(level), fd, dir.path, dir_relative, present, ignore_env_, s.problems);
-            for (const auto& p : s.problems) report(p.path, p.message);
+            for (const auto& p : s.problems) warn(p.path, p.message);
         }
     }
 
@@ -370,6 +370,13 @@ void WalkRun::report(const std::string& path, const std::string& message) {
     if (!on_error_) return;
     std::lock_guard guard(error_mutex_);
     on_error_(SearchError{path, message});
+}
+
+// Problems in ignore files: rg and git go on with the rules they could read, so do we.
+void WalkRun::warn(const std::string& path, const std::string& message) {
+    if (!on_error_) return;
+    std::lock_guard guard(error_mutex_);
+    on_error_(SearchError{path, message, true});
 }
 
 void WalkRun::report_errno(const std::string& path, int err) { report(path, errno_text(err)); }

@@ -47,6 +47,7 @@ private:
     void process_directory(Item& dir, Scratch& s);
     bool passes_filters(const Item& dir, Scratch& s, std::string_view name, bool is_dir, const IgnoreLevel* level);
     void report(const std::string& path, const std::string& message);
+    void warn(const std::string& path, const std::string& message);
     void report_errno(const std::string& path, int err);
     void request_stop();
     bool should_stop() const {

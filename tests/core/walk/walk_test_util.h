@@ -26,7 +26,8 @@ inline QString escapedBytes(const std::string& s) {
 struct WalkOutcome {
     QStringList paths;  // display paths, or relative to `strip` when given
     std::vector<codescout::WalkEntry> entries;
-    QStringList errors;  // "path: message"
+    QStringList errors;    // "path: message"
+    QStringList warnings;  // the subset of errors flagged as warnings (SearchError::warning)
     codescout::WalkCounters counters;
 };
 
@@ -47,6 +48,7 @@ inline WalkOutcome walkTree(codescout::WalkOptions options, unsigned threads = 2
         [&](const codescout::SearchError& err) {
             std::lock_guard lock(mutex);
             out.errors << escapedBytes(err.path + ": " + err.message);
+            if (err.warning) out.warnings << out.errors.back();
         },
         cancelled);
     out.paths.sort();
