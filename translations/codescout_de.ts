@@ -250,10 +250,6 @@
         <translation>Alt+W</translation>
     </message>
     <message>
-        <source>&amp;Search</source>
-        <translation>S&amp;uchen</translation>
-    </message>
-    <message>
         <source>Search the folder (Enter)</source>
         <translation>Den Ordner durchsuchen (Eingabe)</translation>
     </message>
@@ -326,10 +322,6 @@
         <translation>Kontextzeilen</translation>
     </message>
     <message>
-        <source>&amp;Hidden</source>
-        <translation>&amp;Versteckte</translation>
-    </message>
-    <message>
         <source>Also search hidden files and folders</source>
         <translation>Auch versteckte Dateien und Ordner durchsuchen</translation>
     </message>
@@ -356,6 +348,14 @@
     <message>
         <source>Respect ignore files</source>
         <translation>Ignore-Dateien beachten</translation>
+    </message>
+    <message>
+        <source>S&amp;earch</source>
+        <translation>S&amp;uchen</translation>
+    </message>
+    <message>
+        <source>Hi&amp;dden</source>
+        <translation>&amp;Versteckte</translation>
     </message>
 </context>
 <context>
@@ -411,10 +411,6 @@
     <message>
         <source>Threads</source>
         <translation>Threads</translation>
-    </message>
-    <message>
-        <source>Memory &amp;sampling interval:</source>
-        <translation>Speicher-&amp;Abtastintervall:</translation>
     </message>
     <message>
         <source> ms</source>
@@ -476,9 +472,29 @@
         <source>Settings problem</source>
         <translation>Problem mit den Einstellungen</translation>
     </message>
+    <message>
+        <source>Memory sam&amp;pling interval:</source>
+        <translation>Speicher-&amp;Abtastintervall:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The language of menus and messages; takes effect when CodeScout starts again</source>
+        <translation>Die Sprache der Menüs und Meldungen; wirkt ab dem nächsten Start von CodeScout</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
 </context>
 <context>
-    <name>codescout::gui</name>
+    <name>StatusText</name>
     <message>
         <source>Searching… %1 files, %2 matches, %3 MB/s, %4 s</source>
         <translation>Suche läuft… %1 Dateien, %2 Treffer, %3 MB/s, %4 s</translation>
@@ -490,6 +506,24 @@
     <message>
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Memory usage stats:
+Total allocated: %1 bytes
+Peak allocated: %2 bytes
+Memory mapped: %3 bytes
+Cache size: %4 bytes
+Cache hits/misses: %5/%6
+Files processed (small/buffered/mmap): %7/%8/%9
+</source>
+        <translation>Speicherstatistik:
+Insgesamt belegt: %1 Bytes
+Maximal belegt: %2 Bytes
+In den Speicher eingeblendet: %3 Bytes
+Cache-Größe: %4 Bytes
+Cache-Treffer/-Fehltreffer: %5/%6
+Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
+</translation>
     </message>
     <message>
         <source>Skipped: %1 ignored, %2 hidden, %3 binary, %4 too large, %5 unreadable, %6 special

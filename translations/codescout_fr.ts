@@ -250,10 +250,6 @@
         <translation>Alt+W</translation>
     </message>
     <message>
-        <source>&amp;Search</source>
-        <translation>Rec&amp;hercher</translation>
-    </message>
-    <message>
         <source>Search the folder (Enter)</source>
         <translation>Rechercher dans le dossier (Entrée)</translation>
     </message>
@@ -326,10 +322,6 @@
         <translation>Lignes de contexte</translation>
     </message>
     <message>
-        <source>&amp;Hidden</source>
-        <translation>&amp;Masqués</translation>
-    </message>
-    <message>
         <source>Also search hidden files and folders</source>
         <translation>Rechercher aussi dans les fichiers et dossiers masqués</translation>
     </message>
@@ -356,6 +348,14 @@
     <message>
         <source>Respect ignore files</source>
         <translation>Appliquer les fichiers ignore</translation>
+    </message>
+    <message>
+        <source>S&amp;earch</source>
+        <translation>Rec&amp;hercher</translation>
+    </message>
+    <message>
+        <source>Hi&amp;dden</source>
+        <translation>&amp;Masqués</translation>
     </message>
 </context>
 <context>
@@ -411,10 +411,6 @@
     <message>
         <source>Threads</source>
         <translation>Threads</translation>
-    </message>
-    <message>
-        <source>Memory &amp;sampling interval:</source>
-        <translation>Intervalle d’é&amp;chantillonnage mémoire :</translation>
     </message>
     <message>
         <source> ms</source>
@@ -476,9 +472,29 @@
         <source>Settings problem</source>
         <translation>Problème de paramètres</translation>
     </message>
+    <message>
+        <source>Memory sam&amp;pling interval:</source>
+        <translation>Intervalle d’é&amp;chantillonnage mémoire :</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>The language of menus and messages; takes effect when CodeScout starts again</source>
+        <translation>La langue des menus et des messages ; prend effet au prochain démarrage de CodeScout</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
 </context>
 <context>
-    <name>codescout::gui</name>
+    <name>StatusText</name>
     <message>
         <source>Searching… %1 files, %2 matches, %3 MB/s, %4 s</source>
         <translation>Recherche en cours… %1 fichiers, %2 correspondances, %3 Mo/s, %4 s</translation>
@@ -490,6 +506,24 @@
     <message>
         <source>Cancelled: %1</source>
         <translation>Annulée : %1</translation>
+    </message>
+    <message>
+        <source>Memory usage stats:
+Total allocated: %1 bytes
+Peak allocated: %2 bytes
+Memory mapped: %3 bytes
+Cache size: %4 bytes
+Cache hits/misses: %5/%6
+Files processed (small/buffered/mmap): %7/%8/%9
+</source>
+        <translation>Statistiques mémoire :
+Total alloué : %1 octets
+Pic d’allocation : %2 octets
+Projeté en mémoire : %3 octets
+Taille du cache : %4 octets
+Succès/échecs du cache : %5/%6
+Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
+</translation>
     </message>
     <message>
         <source>Skipped: %1 ignored, %2 hidden, %3 binary, %4 too large, %5 unreadable, %6 special

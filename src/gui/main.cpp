@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "gui/app/translations.h"
+#include "gui/settings/app_settings.h"
 #include "gui/window/main_window.h"
 
 int main(int argc, char* argv[])
@@ -28,7 +29,9 @@ int main(int argc, char* argv[])
     for (const char* size : {"16", "32", "64", "256"})
         icon.addFile(QStringLiteral(":/icons/%1.png").arg(QLatin1String(size)));
     QApplication::setWindowIcon(icon);
-    codescout::gui::installTranslations(app);
+    // After the organization/application names: AppSettings reads the settings file they name.
+    codescout::gui::installTranslations(
+        app, codescout::gui::AppSettings().value(codescout::gui::Setting::Language).toString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -44,6 +44,7 @@ private slots:
     void systemLocaleWhenNoOverride();
     void qtOwnStringsTranslated();
     void numbersFollowTheLocale();
+    void statusAndSummaryTranslated();
 };
 
 void TestTranslationLoading::embeddedFilesExist_data()
@@ -184,6 +185,28 @@ void TestTranslationLoading::numbersFollowTheLocale()
     QVERIFY2(line.contains(QStringLiteral("1.234.567")), qPrintable(line));
     QVERIFY2(line.contains(QStringLiteral("2.500")), qPrintable(line));
     QVERIFY2(line.contains(QStringLiteral("1,50")), qPrintable(line));  // seconds
+}
+
+void TestTranslationLoading::statusAndSummaryTranslated()
+{
+    // The status line and the summary (status_text.cpp) are found under the context lupdate
+    // filed them in, and the summary's stats block groups digits as the locale does.
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("de"));
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    SearchProgress progress;
+    progress.files_searched = 1234;
+    const QString line = progressLine(progress, 2000);
+    QVERIFY2(line.startsWith(QStringLiteral("Suche läuft… 1.234 Dateien")), qPrintable(line));
+
+    SearchSummary summary;
+    summary.metrics.total_allocated = 1234567;
+    summary.cancelled = true;
+    QVERIFY2(finishedLine(summary).startsWith(QStringLiteral("Abgebrochen: ")),
+             qPrintable(finishedLine(summary)));
+    const QString text = summaryText(summary, 0, {});
+    QVERIFY2(text.startsWith(QStringLiteral("Speicherstatistik:\nInsgesamt belegt: 1.234.567 Bytes\n")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Übersprungen: ")), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestTranslationLoading)

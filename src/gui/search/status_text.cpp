@@ -4,16 +4,13 @@
 #include <QCoreApplication>
 #include <QLocale>
 
-#include "core/metrics/metrics_format.h"
-
 namespace codescout::gui {
 
-namespace {
+// The strings of this file are translated under the context "StatusText", spelled out at each
+// call: lupdate only extracts a string whose context it sees at the call, so a tr() helper taking
+// the text as a parameter would leave them all untranslated.
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("StatusText", text);
-}
+namespace {
 
 QString number(std::uint64_t value)
 {
@@ -36,7 +33,8 @@ QString throughput(std::uint64_t bytes, double elapsedSeconds)
 QString progressLine(const SearchProgress& progress, qint64 elapsedMs)
 {
     const double elapsed = elapsedMs / 1000.0;
-    return tr("Searching… %1 files, %2 matches, %3 MB/s, %4 s")
+    return QCoreApplication::translate("StatusText",
+                                       "Searching… %1 files, %2 matches, %3 MB/s, %4 s")
         .arg(number(progress.files_searched), number(progress.matches),
              throughput(progress.bytes_searched, elapsed), seconds(elapsed));
 }
@@ -44,25 +42,46 @@ QString progressLine(const SearchProgress& progress, qint64 elapsedMs)
 QString finishedLine(const SearchSummary& summary)
 {
     const double elapsed = std::chrono::duration<double>(summary.elapsed).count();
-    const QString counts = tr("%1 matches in %2 files (%3 searched, %4 MB/s) in %5 s")
-                               .arg(number(summary.matches), number(summary.files_matched),
-                                    number(summary.files_searched),
-                                    throughput(summary.bytes_searched, elapsed), seconds(elapsed));
-    return summary.cancelled ? tr("Cancelled: %1").arg(counts) : counts;
+    const QString counts =
+        QCoreApplication::translate("StatusText",
+                                    "%1 matches in %2 files (%3 searched, %4 MB/s) in %5 s")
+            .arg(number(summary.matches), number(summary.files_matched),
+                 number(summary.files_searched), throughput(summary.bytes_searched, elapsed),
+                 seconds(elapsed));
+    return summary.cancelled
+               ? QCoreApplication::translate("StatusText", "Cancelled: %1").arg(counts)
+               : counts;
 }
 
 QString summaryText(const SearchSummary& summary, std::uint64_t droppedMatches,
                     const QStringList& errors)
 {
-    QString text = QString::fromStdString(format_stats_block(summary.metrics));
+    // The seed's stats block (format_stats_block in core, as the CLI prints it), in the user's
+    // language and digit grouping.
+    const MetricsSnapshot& m = summary.metrics;
+    QString text = QCoreApplication::translate("StatusText",
+                                               "Memory usage stats:\n"
+                                               "Total allocated: %1 bytes\n"
+                                               "Peak allocated: %2 bytes\n"
+                                               "Memory mapped: %3 bytes\n"
+                                               "Cache size: %4 bytes\n"
+                                               "Cache hits/misses: %5/%6\n"
+                                               "Files processed (small/buffered/mmap): %7/%8/%9\n")
+                       .arg(number(m.total_allocated), number(m.peak_allocated),
+                            number(m.mmap_allocated), number(m.cache_size), number(m.cache_hits),
+                            number(m.cache_misses), number(m.small_files_processed),
+                            number(m.buffered_files_processed), number(m.mmap_files_processed));
     const SkipCounts& s = summary.skipped;
-    text += tr("Skipped: %1 ignored, %2 hidden, %3 binary, %4 too large, %5 unreadable, "
-               "%6 special\n")
+    text += QCoreApplication::translate("StatusText",
+                                        "Skipped: %1 ignored, %2 hidden, %3 binary, %4 too large, "
+                                        "%5 unreadable, %6 special\n")
                 .arg(number(s.ignored), number(s.hidden), number(s.binary), number(s.too_large),
                      number(s.errors), number(s.special));
     if (droppedMatches > 0)
-        text += tr("%1 more matches were found but not listed: the result limit (Settings) "
-                   "was reached.\n").arg(number(droppedMatches));
+        text += QCoreApplication::translate("StatusText",
+                                            "%1 more matches were found but not listed: the result "
+                                            "limit (Settings) was reached.\n")
+                    .arg(number(droppedMatches));
     for (const QString& error : errors)
         text += error + QLatin1Char('\n');
     return text;

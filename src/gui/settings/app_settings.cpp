@@ -16,9 +16,9 @@ struct Entry {
     QVariant fallback;
 };
 
-const std::array<Entry, 15>& table()
+const std::array<Entry, 16>& table()
 {
-    static const std::array<Entry, 15> entries{{
+    static const std::array<Entry, 16> entries{{
         {Setting::SmallFileThreshold, "engine/smallFileThreshold",
          QVariant::fromValue<qulonglong>(kDefaultSmallFileThreshold)},
         {Setting::LargeFileThreshold, "engine/largeFileThreshold",
@@ -36,6 +36,7 @@ const std::array<Entry, 15>& table()
         {Setting::WindowState, "window/state", QByteArray()},
         {Setting::MainSplitterState, "window/mainSplitter", QByteArray()},
         {Setting::ResultsSplitterState, "window/resultsSplitter", QByteArray()},
+        {Setting::Language, "ui/language", QString()},
     }};
     return entries;
 }

@@ -25,6 +25,7 @@ enum class Setting {
     WindowState,          // toolbars and docks
     MainSplitterState,
     ResultsSplitterState,
+    Language,             // "" = the system's; else "en", "de", "fr" (applies at the next start)
 };
 
 class AppSettings {

@@ -3,6 +3,9 @@
 
 #include <QPushButton>
 
+#include <algorithm>
+#include <array>
+
 #include "gui/settings/app_settings.h"
 #include "ui_settings.h"
 
@@ -12,6 +15,18 @@ namespace {
 
 constexpr qulonglong kKiB = 1024;
 constexpr qulonglong kMiB = 1024 * 1024;
+
+// The Language setting's values, in the order of the combo box's items (forms/settings.ui).
+const std::array<const char*, 4> kLanguageCodes{"", "en", "de", "fr"};
+
+int languageIndex(const QString& code)
+{
+    for (std::size_t i = 0; i < kLanguageCodes.size(); ++i) {
+        if (code == QLatin1String(kLanguageCodes[i]))
+            return static_cast<int>(i);
+    }
+    return 0;  // an unknown stored value shows (and means) the system default
+}
 
 int toUnits(qulonglong bytes, qulonglong unit)
 {
@@ -58,6 +73,7 @@ void SettingsDialog::fill(const std::function<QVariant(Setting)>& get)
     m_ui->memoryBudgetSpin->setValue(toUnits(get(Setting::MemoryBudgetBytes).toULongLong(), kMiB));
     m_ui->editorCommandEdit->setText(get(Setting::EditorCommand).toString());
     m_ui->maxResultsSpin->setValue(toUnits(get(Setting::MaxResults).toULongLong(), 1));
+    m_ui->languageCombo->setCurrentIndex(languageIndex(get(Setting::Language).toString()));
 }
 
 void SettingsDialog::focusField(Setting setting)
@@ -71,6 +87,7 @@ void SettingsDialog::focusField(Setting setting)
     case Setting::MemoryBudgetBytes: field = m_ui->memoryBudgetSpin; break;
     case Setting::EditorCommand: field = m_ui->editorCommandEdit; break;
     case Setting::MaxResults: field = m_ui->maxResultsSpin; break;
+    case Setting::Language: field = m_ui->languageCombo; break;
     default: break;
     }
     if (field)
@@ -89,6 +106,10 @@ void SettingsDialog::save()
     settings_.setValue(Setting::MemoryBudgetBytes, bytes(m_ui->memoryBudgetSpin->value(), kMiB));
     settings_.setValue(Setting::EditorCommand, m_ui->editorCommandEdit->text().trimmed());
     settings_.setValue(Setting::MaxResults, bytes(m_ui->maxResultsSpin->value(), 1));
+    const int language = std::clamp(m_ui->languageCombo->currentIndex(), 0,
+                                    static_cast<int>(kLanguageCodes.size()) - 1);
+    settings_.setValue(Setting::Language,
+                       QString::fromLatin1(kLanguageCodes[static_cast<std::size_t>(language)]));
     settings_.sync();
 }
 

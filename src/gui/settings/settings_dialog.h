@@ -1,5 +1,5 @@
 // The settings dialog (forms/settings.ui): engine thresholds and threads, memory sampling and
-// budget, editor command, result limit. Reads from and writes to AppSettings; refuses to save
+// budget, editor command, result limit, language. Reads from and writes to AppSettings; refuses to save
 // a small-file threshold that is not below the large-file threshold.
 #pragma once
 
