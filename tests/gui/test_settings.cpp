@@ -28,7 +28,7 @@ const QList<Setting> kAllSettings = {
     Setting::SamplerIntervalMs, Setting::MemoryBudgetBytes, Setting::EditorCommand,
     Setting::MaxResults, Setting::RecentFolders, Setting::PatternHistory, Setting::LastQuery,
     Setting::LastFolder, Setting::WindowGeometry, Setting::WindowState,
-    Setting::MainSplitterState, Setting::ResultsSplitterState,
+    Setting::MainSplitterState, Setting::ResultsSplitterState, Setting::Language,
 };
 
 template <typename T>
