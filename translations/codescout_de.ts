@@ -500,10 +500,6 @@
         <translation>Suche läuft… %1 Dateien, %2 Treffer, %3 MB/s, %4 s</translation>
     </message>
     <message>
-        <source>%1 matches in %2 files (%3 searched, %4 MB/s) in %5 s</source>
-        <translation>%1 Treffer in %2 Dateien (%3 durchsucht, %4 MB/s) in %5 s</translation>
-    </message>
-    <message>
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
     </message>
@@ -536,6 +532,25 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
 </source>
         <translation>%1 weitere Treffer wurden gefunden, aber nicht aufgelistet: Die Ergebnisgrenze (Einstellungen) wurde erreicht.
 </translation>
+    </message>
+    <message>
+        <source>%1 in %2 (%3 searched, %4 MB/s) in %5 s</source>
+        <comment>%1: the number of matches, %2: the number of files</comment>
+        <translation>%1 in %2 (%3 durchsucht, %4 MB/s) in %5 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln Treffer</numerusform>
+            <numerusform>%Ln Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files</source>
+        <translation>
+            <numerusform>%Ln Datei</numerusform>
+            <numerusform>%Ln Dateien</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -939,8 +954,23 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <source>%1 matches in %2 files</source>
-        <translation>%1 Treffer in %2 Dateien</translation>
+        <source>%1 in %2</source>
+        <comment>%1: the number of matches, %2: the number of files</comment>
+        <translation>%1 in %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln Treffer</numerusform>
+            <numerusform>%Ln Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files</source>
+        <translation>
+            <numerusform>%Ln Datei</numerusform>
+            <numerusform>%Ln Dateien</numerusform>
+        </translation>
     </message>
 </context>
 <context>

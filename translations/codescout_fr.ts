@@ -500,10 +500,6 @@
         <translation>Recherche en cours… %1 fichiers, %2 correspondances, %3 Mo/s, %4 s</translation>
     </message>
     <message>
-        <source>%1 matches in %2 files (%3 searched, %4 MB/s) in %5 s</source>
-        <translation>%1 correspondances dans %2 fichiers (%3 parcourus, %4 Mo/s) en %5 s</translation>
-    </message>
-    <message>
         <source>Cancelled: %1</source>
         <translation>Annulée : %1</translation>
     </message>
@@ -536,6 +532,25 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
 </source>
         <translation>%1 correspondances supplémentaires ont été trouvées mais non listées : la limite de résultats (Paramètres) a été atteinte.
 </translation>
+    </message>
+    <message>
+        <source>%1 in %2 (%3 searched, %4 MB/s) in %5 s</source>
+        <comment>%1: the number of matches, %2: the number of files</comment>
+        <translation>%1 dans %2 (%3 parcourus, %4 Mo/s) en %5 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln correspondance</numerusform>
+            <numerusform>%Ln correspondances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files</source>
+        <translation>
+            <numerusform>%Ln fichier</numerusform>
+            <numerusform>%Ln fichiers</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -939,8 +954,23 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
         <translation>Résultats</translation>
     </message>
     <message>
-        <source>%1 matches in %2 files</source>
-        <translation>%1 correspondances dans %2 fichiers</translation>
+        <source>%1 in %2</source>
+        <comment>%1: the number of matches, %2: the number of files</comment>
+        <translation>%1 dans %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln correspondance</numerusform>
+            <numerusform>%Ln correspondances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files</source>
+        <translation>
+            <numerusform>%Ln fichier</numerusform>
+            <numerusform>%Ln fichiers</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <limits>
 
 namespace codescout::gui {
@@ -190,10 +191,12 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     if (files_.empty())
         return tr("Results");
-    const QLocale locale;
-    return tr("%1 matches in %2 files")
-        .arg(locale.toString(static_cast<qulonglong>(matches_)),
-             locale.toString(static_cast<qulonglong>(files_.size())));
+    // Qt's plural forms take an int; a count beyond it is shown in INT_MAX's plural form.
+    const auto plural = [](std::size_t n) {
+        return static_cast<int>(std::min<std::size_t>(n, std::numeric_limits<int>::max()));
+    };
+    return tr("%1 in %2", "%1: the number of matches, %2: the number of files")
+        .arg(tr("%Ln matches", nullptr, plural(matches_)), tr("%Ln files", nullptr, plural(files_.size())));
 }
 
 bool ResultsModel::isMatchRow(std::size_t fileRow, std::size_t lineRow) const

@@ -4,6 +4,9 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
+#include <limits>
+
 namespace codescout::gui {
 
 // The strings of this file are translated under the context "StatusText", spelled out at each
@@ -15,6 +18,12 @@ namespace {
 QString number(std::uint64_t value)
 {
     return QLocale().toString(static_cast<qulonglong>(value));
+}
+
+// Qt's plural forms take an int; a count beyond it is shown in INT_MAX's plural form.
+int clampedCount(std::uint64_t value)
+{
+    return static_cast<int>(std::min<std::uint64_t>(value, std::numeric_limits<int>::max()));
 }
 
 QString seconds(double s)
@@ -42,10 +51,14 @@ QString progressLine(const SearchProgress& progress, qint64 elapsedMs)
 QString finishedLine(const SearchSummary& summary)
 {
     const double elapsed = std::chrono::duration<double>(summary.elapsed).count();
+    // The counts are plurals of their own ("1 match", "2 Treffer"), then placed in the sentence.
     const QString counts =
-        QCoreApplication::translate("StatusText",
-                                    "%1 matches in %2 files (%3 searched, %4 MB/s) in %5 s")
-            .arg(number(summary.matches), number(summary.files_matched),
+        QCoreApplication::translate("StatusText", "%1 in %2 (%3 searched, %4 MB/s) in %5 s",
+                                    "%1: the number of matches, %2: the number of files")
+            .arg(QCoreApplication::translate("StatusText", "%Ln matches", nullptr,
+                                             clampedCount(summary.matches)),
+                 QCoreApplication::translate("StatusText", "%Ln files", nullptr,
+                                             clampedCount(summary.files_matched)),
                  number(summary.files_searched), throughput(summary.bytes_searched, elapsed),
                  seconds(elapsed));
     return summary.cancelled
