@@ -958,20 +958,6 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
         <comment>%1: the number of matches, %2: the number of files</comment>
         <translation>%1 dans %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln matches</source>
-        <translation>
-            <numerusform>%Ln correspondance</numerusform>
-            <numerusform>%Ln correspondances</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln files</source>
-        <translation>
-            <numerusform>%Ln fichier</numerusform>
-            <numerusform>%Ln fichiers</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>codescout::gui::SearchController</name>

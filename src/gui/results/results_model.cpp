@@ -1,6 +1,8 @@
 // ResultsModel: a two-level tree over a vector of CompactFile.
 #include "gui/results/results_model.h"
 
+#include "gui/search/status_text.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -191,12 +193,8 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     if (files_.empty())
         return tr("Results");
-    // Qt's plural forms take an int; a count beyond it is shown in INT_MAX's plural form.
-    const auto plural = [](std::size_t n) {
-        return static_cast<int>(std::min<std::size_t>(n, std::numeric_limits<int>::max()));
-    };
     return tr("%1 in %2", "%1: the number of matches, %2: the number of files")
-        .arg(tr("%Ln matches", nullptr, plural(matches_)), tr("%Ln files", nullptr, plural(files_.size())));
+        .arg(matchCountText(matches_), fileCountText(files_.size()));
 }
 
 bool ResultsModel::isMatchRow(std::size_t fileRow, std::size_t lineRow) const

@@ -48,6 +48,16 @@ QString progressLine(const SearchProgress& progress, qint64 elapsedMs)
              throughput(progress.bytes_searched, elapsed), seconds(elapsed));
 }
 
+QString matchCountText(std::uint64_t matches)
+{
+    return QCoreApplication::translate("StatusText", "%Ln matches", nullptr, clampedCount(matches));
+}
+
+QString fileCountText(std::uint64_t files)
+{
+    return QCoreApplication::translate("StatusText", "%Ln files", nullptr, clampedCount(files));
+}
+
 QString finishedLine(const SearchSummary& summary)
 {
     const double elapsed = std::chrono::duration<double>(summary.elapsed).count();
@@ -55,10 +65,7 @@ QString finishedLine(const SearchSummary& summary)
     const QString counts =
         QCoreApplication::translate("StatusText", "%1 in %2 (%3 searched, %4 MB/s) in %5 s",
                                     "%1: the number of matches, %2: the number of files")
-            .arg(QCoreApplication::translate("StatusText", "%Ln matches", nullptr,
-                                             clampedCount(summary.matches)),
-                 QCoreApplication::translate("StatusText", "%Ln files", nullptr,
-                                             clampedCount(summary.files_matched)),
+            .arg(matchCountText(summary.matches), fileCountText(summary.files_matched),
                  number(summary.files_searched), throughput(summary.bytes_searched, elapsed),
                  seconds(elapsed));
     return summary.cancelled

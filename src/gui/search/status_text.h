@@ -9,6 +9,11 @@
 
 namespace codescout::gui {
 
+// "56 matches" and "12 files" in the user's language and plural forms: the results header and
+// the finished line use these, so each count is translated once.
+QString matchCountText(std::uint64_t matches);
+QString fileCountText(std::uint64_t files);
+
 // "Searching… 1,234 files, 56 matches, 78.9 MB/s, 1.2 s"
 QString progressLine(const SearchProgress& progress, qint64 elapsedMs);
 
