@@ -1,11 +1,13 @@
 // compile_matcher(): validates every user pattern, then picks the literal fast path when all
-// patterns are plain strings, else one PCRE2 regex for all of them.
+// patterns are plain strings, else one PCRE2 regex for all of them, behind a line prefilter (a
+// required literal, or RE2's DFA) when one applies.
 #include <algorithm>
 
 #include "core/match/literal_matcher.h"
 #include "core/match/pattern_cache.h"
 #include "core/match/pattern_text.h"
 #include "core/match/prefiltered_matcher.h"
+#include "core/match/re2_line_prefilter.h"
 #include "core/match/regex_matcher.h"
 #include "core/match/required_literal.h"
 
@@ -104,9 +106,14 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
         const bool all_literal = std::all_of(options.patterns.begin(), options.patterns.end(), [&](const std::string& p) {
             return options.fixed_strings || regex_literals(p).has_value();
         });
-        if (auto needles = all_literal ? std::nullopt : required_needles(regexes, caseless)) {
+        if (all_literal) return std::make_shared<RegexMatcher>(combined, caseless);
+        if (auto needles = required_needles(regexes, caseless)) {
             return std::make_shared<PrefilteredMatcher>(
                 combined, caseless, std::make_unique<LiteralLinePrefilter>(*needles, caseless));
+        }
+        // No literal to look for: RE2's DFA picks the lines, when it can read the patterns alike.
+        if (auto automaton = Re2LinePrefilter::create(regexes, caseless)) {
+            return std::make_shared<PrefilteredMatcher>(combined, caseless, std::move(automaton));
         }
         return std::make_shared<RegexMatcher>(combined, caseless);
     } catch (const PatternError& error) {

@@ -2,9 +2,9 @@
 // start position (Unicode \w and \s checks with UCP are slow), so on a big buffer it is much
 // faster to find candidate lines first, with the SIMD literal finder when every match must
 // contain one of a few literals (required_literal.h). What is reported is always PCRE2's own
-// answer on the candidate line, so the semantics stay PCRE2's. The prefilter is an interface so
-// that a regex-automaton prefilter can be added; Vectorscan was tried and left out: the Debian
-// 13 build (5.4.11) misses matches (e.g. [ab]+! after 64 a's), and a prefilter must never do that.
+// answer on the candidate line, so the semantics stay PCRE2's. The other prefilter is RE2's DFA
+// (re2_line_prefilter.h). Vectorscan was tried for that and left out: the Debian 13 build
+// (5.4.11) misses matches (e.g. [ab]+! after 64 a's), and a prefilter must never do that.
 #pragma once
 
 #include <memory>

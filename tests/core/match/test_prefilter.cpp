@@ -1,15 +1,19 @@
 // Tests of the regex prefilters: which literals the required-literal parse picks (and where it
-// must refuse), which path compile_matcher chooses, and a differential test against the plain
-// PCRE2 RegexMatcher on generated haystacks (invalid UTF-8, long lines, matches at the edges).
+// must refuse), how patterns are rewritten for RE2's DFA (and where that must refuse), which path
+// compile_matcher chooses, and a differential test against the plain PCRE2 RegexMatcher on
+// generated haystacks (invalid UTF-8, long lines, matches at the edges, ASCII windows).
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/match/pattern_cache.h"
 #include "core/match/pattern_text.h"
 #include "core/match/prefiltered_matcher.h"
+#include "core/match/re2_line_prefilter.h"
+#include "core/match/re2_superset.h"
 #include "core/match/regex_matcher.h"
 #include "core/match/required_literal.h"
 #include "match_test_util.h"
@@ -65,7 +69,7 @@ QByteArray per_line_matches(const Matcher& matcher, std::string_view buffer) {
 const std::vector<std::string> kTokens = {
     "PM_RESUME", "_RESUME", "RESUME", "SUSPEND_RESUME", "A_RESUME", "pm_resume", "ab", "abc", "bcd", "ad", "abd",
     "abcd", "hello", "world", "fooba", "words", "ERR_SYS", "PME", "12345", " ", "  ", "\t", "\n", "\n", "\r\n",
-    "x", "K", "k", "s", "S", "-", "_", "=", "(", ")",
+    "x", "K", "k", "s", "S", "-", "_", "=", "(", ")", "\x0B", "\f", "{,3}", "a-b", "foo", "bar", "FooBar",
     "\xC3\xA9",          // é
     "\xC3\x89",          // É
     "\xE2\x84\xAA",      // KELVIN SIGN (folds to k)
@@ -145,11 +149,15 @@ private slots:
         QTest::newRow("-x keeps the prefilter") << QByteArrayList{"[A-Z]+_RESUME"} << QByteArray("x") << QByteArray("prefiltered literal:_RESUME pcre2");
         QTest::newRow("-i caseless needle") << QByteArrayList{"[a-z]+_resume"} << QByteArray("i") << QByteArray("prefiltered literal:ume pcre2");
         QTest::newRow("several patterns") << QByteArrayList{"foo\\d+", "[xy]barbaz"} << QByteArray() << QByteArray("prefiltered literal:foo,barbaz pcre2");
-        QTest::newRow("one pattern without literal") << QByteArrayList{"foo\\d+", "\\d+"} << QByteArray() << QByteArray("pcre2");
+        QTest::newRow("one pattern without literal") << QByteArrayList{"foo\\d+", "\\d+"} << QByteArray() << QByteArray("prefiltered re2:(?m:(?:foo\\d+)|(?:\\d+)) pcre2");
+        QTest::newRow("benchmark words") << QByteArrayList{"\\w{5}\\s+\\w{5}"} << QByteArray() << QByteArray("prefiltered re2:");
+        QTest::newRow("-w words") << QByteArrayList{"\\w+\\d"} << QByteArray("w") << QByteArray("prefiltered re2:");
+        QTest::newRow("back-reference stays pcre2") << QByteArrayList{"(\\w)\\1"} << QByteArray() << QByteArray("pcre2");
+        QTest::newRow("-i non-ASCII stays pcre2") << QByteArrayList{"\\w+\xC3\xA9"} << QByteArray("i") << QByteArray("pcre2");
         QTest::newRow("pure literal stays literal") << QByteArrayList{"PM_RESUME"} << QByteArray("w") << QByteArray("literal");
         QTest::newRow("alternation of literals stays literal") << QByteArrayList{"ERR_SYS|PME_TURN_OFF"} << QByteArray() << QByteArray("literal");
         QTest::newRow("-i single literal with s stays pcre2") << QByteArrayList{"pm_resume"} << QByteArray("i") << QByteArray("pcre2");
-        QTest::newRow("empty-matching") << QByteArrayList{"x*"} << QByteArray() << QByteArray("pcre2");
+        QTest::newRow("empty-matching") << QByteArrayList{"x*"} << QByteArray() << QByteArray("prefiltered re2:");
     }
     void choosesPath() {
         QFETCH(QByteArrayList, patterns);
@@ -182,12 +190,40 @@ private slots:
         QTest::newRow("empty-matching") << QByteArrayList{"(?:_RESUME)?"} << QByteArray();
         QTest::newRow("\\r in line") << QByteArrayList{"ab.$"} << QByteArray();
         QTest::newRow("benchmark words") << QByteArrayList{"\\w{5}\\s+\\w{5}"} << QByteArray();
+        // The RE2 path: what the rewrite changes or drops.
+        QTest::newRow("re2 \\s holds VT") << QByteArrayList{"\\w\\s\\w"} << QByteArray();
+        QTest::newRow("re2 \\S") << QByteArrayList{"x\\S\\S"} << QByteArray();
+        QTest::newRow("re2 \\h \\v \\H \\V") << QByteArrayList{"\\h\\w|\\v\\w|s\\H\\V"} << QByteArray();
+        QTest::newRow("re2 \\N") << QByteArrayList{"S\\N\\N\\d"} << QByteArray();
+        QTest::newRow("re2 {,3}") << QByteArrayList{"x{,3}\\d"} << QByteArray();
+        QTest::newRow("re2 literal braces") << QByteArrayList{"\\{,3}|o{x}"} << QByteArray();
+        QTest::newRow("re2 look-ahead dropped") << QByteArrayList{"\\w+(?=\\d)|o(?!o)\\w"} << QByteArray();
+        QTest::newRow("re2 look-behind dropped") << QByteArrayList{"(?<!f)oo?\\w|(?<=\\s)\\w"} << QByteArray();
+        QTest::newRow("re2 atomic and possessive") << QByteArrayList{"(?>fo+)o|\\w++b|a?+-"} << QByteArray();
+        QTest::newRow("re2 lazy") << QByteArrayList{"\\w+?b|a?" "?-"} << QByteArray();
+        QTest::newRow("re2 \\Q..\\E") << QByteArrayList{"\\Qa-b\\E\\w?|\\Q(\\E+"} << QByteArray();
+        QTest::newRow("re2 inline caseless") << QByteArrayList{"(?i)foo\\w|B(?i:AR)\\b"} << QByteArray();
+        QTest::newRow("re2 caseless k and s") << QByteArrayList{"[ks]\\W|\\bS\\w"} << QByteArray("i");
+        QTest::newRow("re2 hex escapes") << QByteArrayList{"\\x41\\w|\\x{2d}\\x62|\\x{e9}\\w"} << QByteArray();
+        QTest::newRow("re2 classes") << QByteArrayList{"[[:upper:]][[:lower:]]+|[^\\w\\s]{2}|[\\]a-c-]d"} << QByteArray();
+        QTest::newRow("re2 caseless classes") << QByteArrayList{"[[:upper:]]{3}|[^a-z]b"} << QByteArray("i");
+        QTest::newRow("re2 negated class stays in line") << QByteArrayList{"o[^x]+b"} << QByteArray();
+        QTest::newRow("re2 \\b \\B near non-ASCII") << QByteArrayList{"\\Bfoo|bar\\b|\\bx"} << QByteArray();
+        QTest::newRow("re2 non-ASCII in class") << QByteArrayList{"[\xC3\xA9K]\\w"} << QByteArray();
+        QTest::newRow("re2 anchors") << QByteArrayList{"^\\s*\\w|\\w\\s*$"} << QByteArray();
+        QTest::newRow("re2 -x") << QByteArrayList{"\\w+"} << QByteArray("x");
+        QTest::newRow("re2 -w -j") << QByteArrayList{"\\w\\w"} << QByteArray("wj");
+        QTest::newRow("re2 named group and comment") << QByteArrayList{"(?<n>fo)(?#note)o|(?P<m>b)ar"} << QByteArray();
+        QTest::newRow("re2 several patterns") << QByteArrayList{"\\d{2}", "[A-Z]\\w", "s\\s"} << QByteArray();
     }
     void sameAsPcre2() {
         QFETCH(QByteArrayList, patterns);
         QFETCH(QByteArray, flags);
         const PatternOptions options = pattern_options(patterns, flags);
         const auto fast = compile_matcher(options);
+        if (QByteArray(QTest::currentDataTag()).startsWith("re2 ")) {
+            QVERIFY2(fast->describe().starts_with("prefiltered re2:"), fast->describe().c_str());
+        }
         const RegexMatcher reference(combine_regexes(options.patterns, options.whole_word, options.hyphen_mode, options.whole_line),
                                      flags.contains('i'));
         QRandomGenerator rng(20261125);
@@ -196,6 +232,10 @@ private slots:
         // A long line with matches at both ends.
         haystacks.push_back("X_RESUME" + random_haystack(rng, 3000).erase(0, 0) + "_RESUME");
         for (int i = 0; i < 300; ++i) haystacks.push_back(random_haystack(rng, static_cast<int>(rng.bounded(80))));
+        // Past the RE2 prefilter's first windows (8 KiB, doubling): plain ASCII with a match at
+        // the end, and random text with non-ASCII lines here and there.
+        haystacks.push_back(std::string(40000, 'a') + "\n" + std::string(30000, ' ') + "1x foo12 a_RESUME");
+        for (int i = 0; i < 6; ++i) haystacks.push_back(random_haystack(rng, 6000));
         for (const std::string& haystack : haystacks) {
             const QByteArray got = matching_lines(*fast, haystack);
             const QByteArray want = matching_lines(reference, haystack);
@@ -222,6 +262,77 @@ private slots:
         QVERIFY(from_one);
         QCOMPARE(from_one->begin, std::size_t{11});
         QCOMPARE(all_matches(*matcher, line), QByteArray("11-19"));
+    }
+
+    // The same through RE2, where the byte before `from` decides: after 'é' (a word character
+    // for PCRE2 with UCP, a non-word byte for RE2) \B holds, so RE2 must not judge that spot.
+    void re2FromAfterNonAscii() {
+        const auto matcher = compile_matcher(pattern_options({"\\B[fg][o0]"}, ""));
+        QVERIFY2(matcher->describe().starts_with("prefiltered re2:"), matcher->describe().c_str());
+        auto scratch = matcher->make_scratch();
+        const std::string line = "\xC3\xA9" "fo fo";
+        const auto match = matcher->find(line, 2, *scratch);
+        QVERIFY(match);
+        QCOMPARE(match->begin, std::size_t{2});
+    }
+
+    void re2Rewrite_data() {
+        QTest::addColumn<QByteArray>("regex");
+        QTest::addColumn<bool>("caseless");
+        QTest::addColumn<QByteArray>("expected");  // the RE2 pattern, or "none"
+        QTest::newRow("words") << QByteArray("\\w{5}\\s+\\w{5}") << false << QByteArray("(?:\\w{5}[\\s\\x0B]+\\w{5})");
+        QTest::newRow("caseless") << QByteArray("a.b") << true << QByteArray("(?i:a.b)");
+        QTest::newRow("inline i makes it all caseless") << QByteArray("x(?i)y") << false << QByteArray("(?i:xy)");
+        QTest::newRow("s and m flags vanish") << QByteArray("(?sm-U:a)") << false << QByteArray("(?:(?:a))");
+        QTest::newRow("{,n}") << QByteArray("a{,3}") << false << QByteArray("(?:a{0,3})");
+        QTest::newRow("{n,}") << QByteArray("a{2,}") << false << QByteArray("(?:a{2,})");
+        QTest::newRow("brace literal") << QByteArray("a{x") << false << QByteArray("(?:a\\{x)");
+        QTest::newRow("brace with space refused") << QByteArray("a{ 2}") << false << QByteArray("none");
+        QTest::newRow("repeat over RE2's limit") << QByteArray("a{1001}") << false << QByteArray("none");
+        QTest::newRow("look-ahead dropped") << QByteArray("a(?=b)c") << false << QByteArray("(?:ac)");
+        QTest::newRow("quantified look-ahead refused") << QByteArray("a(?=b){2}") << false << QByteArray("none");
+        QTest::newRow("possessive and lazy loosened") << QByteArray("a++b*?") << false << QByteArray("(?:a+b*)");
+        QTest::newRow("\\x forms") << QByteArray("\\x7\\x{263a}\\x") << false << QByteArray("(?:\\x{7}\\x{263A}\\x{0})");
+        QTest::newRow("\\Q quoted") << QByteArray("\\Q.*\\E+") << false << QByteArray("(?:\\.\\*+)");
+        QTest::newRow("class escapes") << QByteArray("[\\s\\h\\b-]") << false << QByteArray("(?:[\\s\\x0B\\t \\x08\\-])");
+        QTest::newRow("class range") << QByteArray("[a-f-]") << false << QByteArray("(?:[a-f\\-])");
+        QTest::newRow("posix class") << QByteArray("[[:^alpha:]_]") << false << QByteArray("(?:[[:^alpha:]_])");
+        QTest::newRow("unknown posix class") << QByteArray("[[:<:]]") << false << QByteArray("none");
+        QTest::newRow("back-reference") << QByteArray("(a)\\1") << false << QByteArray("none");
+        QTest::newRow("\\p") << QByteArray("\\p{L}") << false << QByteArray("none");
+        QTest::newRow("extended mode") << QByteArray("(?x) a b") << false << QByteArray("none");
+        QTest::newRow("verb") << QByteArray("(*UCP)a") << false << QByteArray("none");
+        QTest::newRow("conditional") << QByteArray("(?(1)a|b)") << false << QByteArray("none");
+        QTest::newRow("caseless non-ASCII") << QByteArray("\xE2\x84\xAA") << true << QByteArray("none");
+        QTest::newRow("caseless \\x non-ASCII") << QByteArray("(?i)\\x{212A}") << false << QByteArray("none");
+        QTest::newRow("sensitive non-ASCII kept") << QByteArray("\xC3\xA9+") << false << QByteArray("(?:\xC3\xA9+)");
+    }
+    void re2Rewrite() {
+        QFETCH(QByteArray, regex);
+        QFETCH(bool, caseless);
+        QFETCH(QByteArray, expected);
+        const auto rewritten = re2_superset_for_ascii(regex.toStdString(), caseless);
+        QCOMPARE(rewritten ? QByteArray::fromStdString(*rewritten) : QByteArray("none"), expected);
+    }
+
+    void findNonAscii_data() {
+        QTest::addColumn<int>("size");
+        QTest::addColumn<int>("at");  // -1: none
+        for (int size : {0, 1, 15, 16, 17, 63, 64, 65, 200}) {
+            QTest::addRow("%d none", size) << size << -1;
+            if (size == 0) continue;
+            for (int at : std::set<int>{0, size / 2, size - 1}) QTest::addRow("%d at %d", size, at) << size << at;
+        }
+    }
+    void findNonAscii() {
+        QFETCH(int, size);
+        QFETCH(int, at);
+        std::string text(static_cast<std::size_t>(size), 'a');
+        if (at >= 0) text[static_cast<std::size_t>(at)] = '\x80';
+        for (std::size_t from = 0; from <= text.size(); ++from) {
+            const std::size_t want = at >= static_cast<int>(from) ? static_cast<std::size_t>(at) : text.size();
+            QCOMPARE(find_non_ascii(text, from, text.size()), want);
+        }
     }
 };
 

@@ -1,0 +1,129 @@
+// Re2LinePrefilter (see re2_line_prefilter.h).
+#include "core/match/re2_line_prefilter.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "core/match/re2_superset.h"
+
+namespace codescout {
+
+namespace {
+
+constexpr std::size_t kFirstWindow = 8 * 1024;
+constexpr std::size_t kMaxWindow = 1024 * 1024;
+
+// RE2's budget for its programs and DFA state caches; when a DFA outgrows it RE2 resets the
+// cache, and falls back to its slower NFA if that keeps happening: never a wrong answer.
+constexpr std::int64_t kRe2MaxMem = 8 << 20;
+
+// RE2 does not say how many bytes a program holds, only how many instructions; an instruction
+// is a few machine words.
+constexpr std::size_t kBytesPerInstruction = 16;
+
+}  // namespace
+
+std::size_t find_non_ascii(std::string_view text, std::size_t from, std::size_t end) {
+    const char* bytes = text.data();
+    std::size_t i = from;
+#if defined(__SSE2__)
+    for (; i + 64 <= end; i += 64) {
+        const auto* block = reinterpret_cast<const __m128i*>(bytes + i);
+        const __m128i any = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(block), _mm_loadu_si128(block + 1)),
+                                         _mm_or_si128(_mm_loadu_si128(block + 2), _mm_loadu_si128(block + 3)));
+        if (_mm_movemask_epi8(any) != 0) break;
+    }
+    for (; i + 16 <= end; i += 16) {
+        const int mask = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i)));
+        if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    for (; i < end; ++i) {
+        if (static_cast<unsigned char>(bytes[i]) >= 0x80) return i;
+    }
+    return end;
+}
+
+std::unique_ptr<Re2LinePrefilter> Re2LinePrefilter::create(const std::vector<std::string>& pcre_regexes,
+                                                           bool caseless) {
+    std::string alternatives;
+    for (const std::string& regex : pcre_regexes) {
+        auto rewritten = re2_superset_for_ascii(regex, caseless);
+        if (!rewritten) return nullptr;
+        alternatives += (alternatives.empty() ? "" : "|") + *rewritten;
+    }
+    // Multi-line like the PCRE2 program; never_nl takes '\n' out of every class, so an RE2 match
+    // lies within one line as PCRE2's per-line verification does.
+    std::string pattern = "(?m:" + alternatives + ")";
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingUTF8);
+    options.set_never_nl(true);
+    options.set_never_capture(true);
+    options.set_log_errors(false);
+    options.set_max_mem(kRe2MaxMem);
+    auto program = std::make_unique<RE2>(pattern, options);
+    if (!program->ok()) return nullptr;
+    return std::unique_ptr<Re2LinePrefilter>(new Re2LinePrefilter(std::move(pattern), std::move(program)));
+}
+
+Re2LinePrefilter::Re2LinePrefilter(std::string pattern, std::unique_ptr<re2::RE2> program)
+    : pattern_(std::move(pattern)), program_(std::move(program)) {}
+
+Re2LinePrefilter::~Re2LinePrefilter() = default;
+
+std::optional<std::size_t> Re2LinePrefilter::leftmost(std::string_view haystack, std::size_t from,
+                                                      std::size_t end) const {
+    absl::string_view match;
+    // The whole haystack is RE2's context, so ^, $ and \b at `from` and `end` see the real
+    // neighbouring bytes.
+    if (!program_->Match(absl::string_view(haystack.data(), haystack.size()), from, end, RE2::UNANCHORED, &match, 1)) {
+        return std::nullopt;
+    }
+    if (match.data() == nullptr) return from;  // an empty match in an empty haystack
+    return static_cast<std::size_t>(match.data() - haystack.data());
+}
+
+std::optional<std::size_t> Re2LinePrefilter::candidate(std::string_view haystack, std::size_t from,
+                                                       PrefilterScratch* /*scratch*/) const {
+    if (from > haystack.size()) return std::nullopt;
+    // \b and \B at `from` look at the byte before it, where the engines disagree if it is not ASCII.
+    if (from > 0 && static_cast<unsigned char>(haystack[from - 1]) >= 0x80) return from;
+    std::size_t pos = from;
+    std::size_t window = kFirstWindow;
+    while (true) {
+        // This window ends at the start of the first line beginning after pos + window.
+        std::size_t end = haystack.size();
+        if (haystack.size() - pos > window) {
+            const void* newline = std::memchr(haystack.data() + pos + window, '\n', haystack.size() - pos - window);
+            if (newline != nullptr) end = static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
+        }
+        const std::size_t non_ascii = find_non_ascii(haystack, pos, end);
+        std::size_t scan_end = end;
+        if (non_ascii < end) {
+            // Only the lines before the one holding the non-ASCII byte are RE2's to judge.
+            const void* newline = memrchr(haystack.data() + pos, '\n', non_ascii - pos);
+            if (newline == nullptr) return pos;
+            scan_end = static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
+        }
+        if (auto hit = leftmost(haystack, pos, scan_end)) return hit;
+        if (non_ascii < end) return scan_end;
+        if (end == haystack.size()) return std::nullopt;
+        pos = end;
+        window = std::min(window * 2, kMaxWindow);
+    }
+}
+
+std::size_t Re2LinePrefilter::memory_bytes() const {
+    const auto instructions = static_cast<std::size_t>(program_->ProgramSize() + program_->ReverseProgramSize());
+    return sizeof(*this) + sizeof(RE2) + pattern_.capacity() + instructions * kBytesPerInstruction;
+}
+
+std::string Re2LinePrefilter::describe() const { return "re2:" + pattern_; }
+
+}  // namespace codescout
