@@ -109,7 +109,13 @@ void format_json_file(const FileResult& result, const OutputPlan& plan, std::str
     const std::uint64_t printed = out.size() - start;
     out.append("{\"type\":\"end\",\"data\":{");
     append_path_object(out, result, plan);
-    out.append(",\"binary_offset\":null,\"stats\":{\"searches\":1,\"searches_with_match\":1,");
+    out.append(",\"binary_offset\":");
+    if (result.binary == BinaryNote::None) {
+        out.append("null");
+    } else {
+        out.append(std::to_string(result.binary_offset));
+    }
+    out.append(",\"stats\":{\"searches\":1,\"searches_with_match\":1,");
     append_field(out, "bytes_searched", result.size);
     append_field(out, "bytes_printed", printed);
     append_field(out, "matched_lines", result.matched_lines);

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <system_error>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace codescout::cli {
@@ -43,11 +44,20 @@ ReportMode report_mode_for(OutputMode mode) {
     }
 }
 
-// ripgrep's rule: file names are shown unless exactly one path was given and it is not a directory.
-bool default_with_filename(const CliArgs& args) {
-    if (args.paths.size() != 1) return true;
+// ripgrep's rule: file names are shown unless exactly one path was given (or stdin is searched
+// for want of one) and it is not a directory.
+bool default_with_filename(const std::vector<std::string>& paths) {
+    if (paths.size() != 1) return true;
+    if (paths.front() == "-") return false;
     std::error_code ignored;
-    return std::filesystem::is_directory(args.paths.front(), ignored);
+    return std::filesystem::is_directory(paths.front(), ignored);
+}
+
+// The inputs: the paths given; without any, standard input when it is a file or a pipe (rg's
+// rule, also for -c/-l/--json), else the current directory. --files always lists directories.
+std::vector<std::string> effective_paths(const CliArgs& args, OutputMode mode, const Terminal& terminal) {
+    if (!args.paths.empty() || mode == OutputMode::ListFiles || !terminal.stdin_readable) return args.paths;
+    return {"-"};
 }
 
 }  // namespace
@@ -57,6 +67,9 @@ Terminal detect_terminal() {
     t.stdout_is_tty = ::isatty(STDOUT_FILENO) == 1;
     const char* term = std::getenv("TERM");
     const char* no_color = std::getenv("NO_COLOR");
+    struct stat st {};
+    t.stdin_readable = ::fstat(STDIN_FILENO, &st) == 0 &&
+                       (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
     t.color_allowed = term != nullptr && std::string_view(term) != "dumb" &&
                       (no_color == nullptr || *no_color == '\0');
     return t;
@@ -76,7 +89,8 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.pattern.hyphen_mode = args.hyphen_mode;
     s.pattern.whole_line = args.line_regexp;
 
-    s.walk.roots.assign(args.paths.begin(), args.paths.end());
+    const std::vector<std::string> paths = effective_paths(args, out.mode, terminal);
+    s.walk.roots.assign(paths.begin(), paths.end());
     if (s.walk.roots.empty()) s.walk.roots.emplace_back(".");
     s.walk.include_hidden = args.hidden;
     s.walk.follow_links = args.follow_links;
@@ -102,7 +116,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     out.color = args.color == ColorChoice::Always ||
                 (args.color == ColorChoice::Auto && terminal.stdout_is_tty && terminal.color_allowed);
     out.with_filename = out.mode == OutputMode::FilesWithMatches || out.mode == OutputMode::ListFiles ||
-                        args.with_filename.value_or(default_with_filename(args));
+                        args.with_filename.value_or(default_with_filename(paths));
     out.strip_dot_slash = args.paths.empty();
     out.context = s.report.before_context > 0 || s.report.after_context > 0;
     out.sort_by_path = args.sort == SortMode::Path;

@@ -40,6 +40,8 @@ struct Plan {
 struct Terminal {
     bool stdout_is_tty = false;
     bool color_allowed = true;  // false when TERM is unset/"dumb" or NO_COLOR is set
+    // Standard input is a file, a pipe or a socket: with no PATH, rg searches it instead of ".".
+    bool stdin_readable = false;
 };
 
 Terminal detect_terminal();

@@ -17,6 +17,7 @@
 #include "cli/standard_printer.h"
 #include "cli/summary_output.h"
 #include "core/match/matcher.h"
+#include "core/search/file_searcher.h"
 #include "core/search/search.h"
 
 namespace codescout::cli {
@@ -35,7 +36,8 @@ std::unique_ptr<Search> compile(const Plan& plan, ErrorReporter& errors) {
 
 std::vector<std::string> root_strings(const Plan& plan) {
     std::vector<std::string> roots;
-    for (const auto& root : plan.search.walk.roots) roots.push_back(root.string());
+    // Standard input is reported as "<stdin>": sorted where its "-" stood.
+    for (const auto& root : plan.search.walk.roots) roots.push_back(root == "-" ? kStdinDisplayName : root.string());
     return roots;
 }
 

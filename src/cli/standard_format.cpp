@@ -53,6 +53,20 @@ void append_text(std::string& out, const LineRecord& line, bool color) {
     out.append(text.substr(pos));
 }
 
+// rg's note about a NUL byte, after the lines: "[PATH: ]binary file matches (found "\0" byte
+// around offset N)", or its warning for a walked file it stopped reading.
+void append_binary_note(std::string& out, const FileResult& result, const OutputPlan& plan) {
+    if (plan.with_filename) {
+        append_path(out, result, plan);
+        out.append(": ");
+    }
+    if (result.binary == BinaryNote::StoppedAfterMatch) out.append("WARNING: stopped searching binary file after match ");
+    else out.append("binary file matches ");
+    out.append("(found \"\\0\" byte around offset ");
+    append_number(out, result.binary_offset);
+    out.append(")\n");
+}
+
 void format_lines(const FileResult& result, const OutputPlan& plan, std::string& out) {
     const bool inline_path = plan.with_filename && !plan.heading;
     if (plan.with_filename && plan.heading) {
@@ -61,7 +75,11 @@ void format_lines(const FileResult& result, const OutputPlan& plan, std::string&
     }
     std::uint64_t previous = 0;
     for (const LineRecord& line : result.lines) {
-        if (plan.context && previous != 0 && line.number != previous + 1) out.append("--\n");
+        const bool gap = plan.context && previous != 0 && line.number != previous + 1;
+        if (gap) out.append("--\n");
+        // An explicit input with a NUL: rg stops printing at the first line it hands to the
+        // printer after noticing the NUL (the group separator before it is already out).
+        if (result.binary == BinaryNote::Matches && line.byte_offset >= result.binary_print_limit) break;
         previous = line.number;
         const char separator = line.is_context ? '-' : ':';
         if (inline_path) {
@@ -81,6 +99,7 @@ void format_lines(const FileResult& result, const OutputPlan& plan, std::string&
         append_text(out, line, plan.color);
         out.push_back('\n');
     }
+    if (result.binary != BinaryNote::None) append_binary_note(out, result, plan);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// open_for_search: open + fstat with type checks (see open_file.h).
+// open_for_search, open_explicit_input: open + fstat with type checks (see open_file.h).
 #include "core/io/open_file.h"
 
 #include <cerrno>
@@ -22,6 +22,16 @@ std::string non_regular_reason(mode_t mode) {
     if (S_ISSOCK(mode)) return "not a regular file (socket)";
     if (S_ISDIR(mode)) return "is a directory";
     return "not a regular file";
+}
+
+bool is_stream(mode_t mode) { return S_ISFIFO(mode) || S_ISCHR(mode) || S_ISBLK(mode); }
+
+int open_retrying(const std::string& path, int flags) {
+    int fd = -1;
+    do {
+        fd = ::open(path.c_str(), flags);
+    } while (fd < 0 && errno == EINTR);
+    return fd;
 }
 
 }  // namespace
@@ -55,10 +65,7 @@ OpenedFile open_for_search(const std::string& path, bool check_type_first) {
             return result;
         }
     }
-    int fd = -1;
-    do {
-        fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    } while (fd < 0 && errno == EINTR);
+    const int fd = open_retrying(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
         result.error = errno_message(errno);
         return result;
@@ -75,6 +82,37 @@ OpenedFile open_for_search(const std::string& path, bool check_type_first) {
     }
     result.fd = std::move(owned);
     result.size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+    return result;
+}
+
+OpenedFile open_explicit_input(const std::string& path) {
+    OpenedFile result;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        result.error = errno_message(errno);
+        return result;
+    }
+    if (!is_stream(st.st_mode)) return open_for_search(path, true);
+    const int fd = open_retrying(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        result.error = errno_message(errno);
+        return result;
+    }
+    FileDescriptor owned(fd);
+    if (::fstat(fd, &st) != 0) {
+        result.error = errno_message(errno);
+        return result;
+    }
+    if (S_ISREG(st.st_mode)) {
+        // Replaced by a regular file between stat and open: an ordinary file after all.
+        result.size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+    } else if (is_stream(st.st_mode)) {
+        result.stream = true;
+    } else {
+        result.error = non_regular_reason(st.st_mode);
+        return result;
+    }
+    result.fd = std::move(owned);
     return result;
 }
 

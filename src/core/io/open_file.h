@@ -30,6 +30,7 @@ struct OpenedFile {
     FileDescriptor fd;
     std::uint64_t size = 0;  // as fstat reported it when opened (0 for many /proc files)
     std::string error;       // non-empty: the file could not be opened; fd is invalid
+    bool stream = false;     // a FIFO or device (open_explicit_input only): read until EOF
 };
 
 // Opens `path` read-only. `check_type_first` stats the path before opening it, so that a FIFO or
@@ -37,6 +38,11 @@ struct OpenedFile {
 // the walker's own entries are already known to be regular files and skip that syscall.
 // Non-blocking mode makes a FIFO or a blocking pseudo-file fail instead of hanging.
 OpenedFile open_for_search(const std::string& path, bool check_type_first);
+
+// For a path the user named: a FIFO or a character/block device is opened too (blocking, as rg
+// does: a FIFO waits for its writer) and marked `stream`: it has no size and is read until EOF.
+// Directories and sockets are still refused.
+OpenedFile open_explicit_input(const std::string& path);
 
 // "Resource temporarily unavailable" style text for an errno value.
 std::string errno_message(int error);

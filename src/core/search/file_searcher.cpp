@@ -18,7 +18,27 @@ namespace {
 
 constexpr const char* kShrankMessage = "file changed during search (it shrank while being read)";
 
-bool has_nul(const char* data, std::size_t size) { return std::memchr(data, '\0', size) != nullptr; }
+constexpr std::uint64_t kScanAll = UINT64_MAX;
+
+// rg turns each NUL of a stream into a line end (BinaryDetection::convert).
+void nuls_to_newlines(char* data, std::size_t size) {
+    char* end = data + size;
+    for (char* p = data; (p = static_cast<char*>(std::memchr(p, '\0', static_cast<std::size_t>(end - p)))) != nullptr;) {
+        *p++ = '\n';
+    }
+}
+
+// Drops the lines at or after `cut` (those rg never searched) and their counts.
+void truncate_at(FileResult& result, std::uint64_t cut) {
+    auto first_dropped = std::find_if(result.lines.begin(), result.lines.end(),
+                                      [cut](const LineRecord& line) { return line.byte_offset >= cut; });
+    for (auto it = first_dropped; it != result.lines.end(); ++it) {
+        if (it->is_context) continue;
+        if (result.matched_lines > 0) --result.matched_lines;
+        result.matches -= std::min<std::uint64_t>(result.matches, it->spans.size());
+    }
+    result.lines.erase(first_dropped, result.lines.end());
+}
 
 FileReport read_error(int error, std::uint64_t bytes) {
     return {FileOutcome::Error, "read failed: " + errno_message(error), bytes};
@@ -41,29 +61,66 @@ FileSearcher::FileSearcher(const Matcher& matcher, const SearchOptions& options,
       scanner_(matcher, *scratch_, options.report), whole_buffer_(metrics), chunk_buffer_(metrics) {}
 
 FileReport FileSearcher::search(const std::string& path, bool explicit_root, FileResult& result) {
-    result.path = path;
-    OpenedFile file = open_for_search(path, explicit_root);
-    if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
-    const ProcessingOptions& processing = options_.processing;
-    if (processing.max_file_size && file.size > *processing.max_file_size) return {FileOutcome::TooLarge, {}, 0};
+    return search(path, InputSpec{explicit_root, explicit_root ? BinaryMode::ConvertSlice : BinaryMode::Quit, false},
+                  result);
+}
 
-    result.size = file.size;
-    result.strategy = strategy_for_size(file.size, processing.small_file_threshold, processing.large_file_threshold);
-    metrics_.record_file_processing(file.size);
+FileReport FileSearcher::search(const std::string& path, const InputSpec& input, FileResult& result) {
+    binary_mode_ = input.binary;
+    fills_ = RgFillModel{input.is_stdin};
+    slice_nul_upfront_ = false;
+    restart_buffered_ = false;
+    if (input.is_stdin) {
+        result.path = kStdinDisplayName;
+        return search_open_file(STDIN_FILENO, 0, true, path, result);
+    }
+    result.path = path;
+    OpenedFile file = input.explicit_root ? open_explicit_input(path) : open_for_search(path, false);
+    if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
+    return search_open_file(file.fd.get(), file.size, file.stream, path, result);
+}
+
+FileReport FileSearcher::search_open_file(int fd, std::uint64_t size, bool stream, const std::string& path,
+                                          FileResult& result) {
+    const ProcessingOptions& processing = options_.processing;
+    if (!stream && processing.max_file_size && size > *processing.max_file_size) return {FileOutcome::TooLarge, {}, 0};
+
+    result.size = size;
+    if (stream) {
+        // No size to choose by: read in chunks until EOF, and count it as a buffered file.
+        result.strategy = FileStrategy::Buffered;
+        metrics_.record_file_processing(std::max<std::uint64_t>(processing.small_file_threshold, 1));
+    } else {
+        result.strategy = strategy_for_size(size, processing.small_file_threshold, processing.large_file_threshold);
+        metrics_.record_file_processing(size);
+    }
 
     FileReport report;
     try {
         switch (result.strategy) {
         case FileStrategy::Small:
             // Size 0 may mean "unknown" (/proc, sysfs): read until EOF instead of trusting it.
-            report = file.size == 0 ? read_chunked(file.fd.get(), 0, result)
-                                    : read_whole(file.fd.get(), file.size, result);
+            report = size == 0 ? read_chunked(fd, 0, result) : read_whole(fd, size, result);
             break;
         case FileStrategy::Buffered:
-            report = read_chunked(file.fd.get(), file.size, result);
+            report = read_chunked(fd, stream ? 0 : size, result);
             break;
         case FileStrategy::Mmap:
-            report = scan_mapping(file.fd.get(), file.size, path, result);
+            report = scan_mapping(fd, size, path, result);
+            if (restart_buffered_) {
+                // A stream-mode file with a NUL: the NULs must become line ends, which a read-only
+                // mapping cannot do. Read it again from the start.
+                result.lines.clear();
+                result.matched_lines = 0;
+                result.matches = 0;
+                result.strategy = FileStrategy::Buffered;
+                fills_ = RgFillModel{};
+                if (::lseek(fd, 0, SEEK_SET) != 0) {
+                    report = read_error(errno, report.bytes_searched);
+                    break;
+                }
+                report = read_chunked(fd, size, result);
+            }
             break;
         }
     } catch (const MatchLimitError& error) {
@@ -71,14 +128,91 @@ FileReport FileSearcher::search(const std::string& path, bool explicit_root, Fil
                   std::string("the pattern hit its backtracking limit in this file (") + error.what() + ")", 0};
     }
     trim_buffers();
+    if (stream) result.size = report.bytes_searched;
+    settle_binary(result, report);
     if (report.outcome == FileOutcome::NoMatch && result.matched_lines > 0) report.outcome = FileOutcome::Matched;
     if (report.outcome != FileOutcome::NoMatch && report.outcome != FileOutcome::Matched) {
         // Binary, failed or abandoned files produce no results, even those found before.
         result.lines.clear();
         result.matched_lines = 0;
         result.matches = 0;
+        result.binary = BinaryNote::None;
     }
     return report;
+}
+
+std::uint64_t FileSearcher::inspect_readonly(const char* data, std::size_t size, std::uint64_t offset) {
+    switch (binary_mode_) {
+    case BinaryMode::Quit:
+        fills_.feed(data, size, offset);
+        return fills_.nul_seen() ? fills_.searched_end() : kScanAll;
+    case BinaryMode::ConvertSlice:
+        // rg looks for a NUL in the first 64 KiB of a mapped file before searching it.
+        if (!slice_nul_upfront_ && offset < RgFillModel::kInitialCapacity) {
+            const std::size_t head =
+                static_cast<std::size_t>(std::min<std::uint64_t>(size, RgFillModel::kInitialCapacity - offset));
+            if (const void* nul = std::memchr(data, '\0', head)) {
+                slice_nul_upfront_ = true;
+                slice_nul_offset_ = offset + static_cast<std::uint64_t>(static_cast<const char*>(nul) - data);
+            }
+        }
+        return kScanAll;
+    case BinaryMode::ConvertStream:
+        if (!fills_.nul_seen()) {
+            fills_.feed(data, size, offset);
+            if (fills_.nul_seen()) restart_buffered_ = true;
+        }
+        return kScanAll;
+    }
+    return kScanAll;
+}
+
+std::uint64_t FileSearcher::inspect(char* data, std::size_t size, std::uint64_t offset) {
+    if (binary_mode_ != BinaryMode::ConvertStream) return inspect_readonly(data, size, offset);
+    const bool before = fills_.nul_seen();
+    if (!before) fills_.feed(data, size, offset);
+    if (fills_.nul_seen()) nuls_to_newlines(data, size);
+    return kScanAll;
+}
+
+void FileSearcher::settle_binary(FileResult& result, FileReport& report) const {
+    if (report.outcome != FileOutcome::NoMatch) return;
+    switch (binary_mode_) {
+    case BinaryMode::Quit:
+        if (!fills_.nul_seen()) return;
+        truncate_at(result, fills_.searched_end());
+        // rg -c prints nothing for a file it quit on; without matches before the NUL it is binary.
+        if (options_.report.mode == ReportMode::Count || result.matched_lines == 0) {
+            report.outcome = FileOutcome::Binary;
+            return;
+        }
+        result.binary = BinaryNote::StoppedAfterMatch;
+        result.binary_offset = fills_.nul_offset();
+        return;
+    case BinaryMode::ConvertSlice:
+        if (slice_nul_upfront_) {
+            result.binary = BinaryNote::Matches;
+            result.binary_offset = slice_nul_offset_;
+            result.binary_print_limit = 0;
+            return;
+        }
+        // Otherwise rg notices a NUL only inside a line it hands to the printer.
+        for (const LineRecord& line : result.lines) {
+            const std::size_t nul = line.text.find('\0');
+            if (nul == std::string::npos) continue;
+            result.binary = BinaryNote::Matches;
+            result.binary_offset = line.byte_offset + nul;
+            result.binary_print_limit = line.byte_offset;
+            return;
+        }
+        return;
+    case BinaryMode::ConvertStream:
+        if (!fills_.nul_seen()) return;
+        result.binary = BinaryNote::Matches;
+        result.binary_offset = fills_.nul_offset();
+        result.binary_print_limit = fills_.searched_end();
+        return;
+    }
 }
 
 FileReport FileSearcher::read_whole(int fd, std::uint64_t size, FileResult& result) {
@@ -94,9 +228,9 @@ FileReport FileSearcher::read_whole(int fd, std::uint64_t size, FileResult& resu
         if (n == 0) break;
         filled += static_cast<std::size_t>(n);
     }
-    if (has_nul(data, filled)) return {FileOutcome::Binary, {}, filled};
+    const std::uint64_t stop = inspect(data, filled, 0);
     scanner_.start(result);
-    scanner_.scan({data, filled}, 0, 0);
+    scanner_.scan({data, static_cast<std::size_t>(std::min<std::uint64_t>(stop, filled))}, 0, 0);
     return {FileOutcome::NoMatch, {}, filled};
 }
 
@@ -119,7 +253,14 @@ FileReport FileSearcher::read_chunked(int fd, std::uint64_t size, FileResult& re
         const ssize_t n = read_some(fd, buffer.data() + filled, want);
         if (n < 0) return read_error(errno, total);
         const auto got = static_cast<std::size_t>(n);
-        if (has_nul(buffer.data() + filled, got)) return {FileOutcome::Binary, {}, total + got};
+        const std::uint64_t stop = inspect(buffer.data() + filled, got, base + filled);
+        if (stop != kScanAll) {
+            // rg stops before this read: search what it had searched by then (if not yet).
+            if (stop > base + scanned) {
+                scanner_.scan({buffer.data(), static_cast<std::size_t>(stop - base)}, base, scanned);
+            }
+            return {FileOutcome::NoMatch, {}, total + got};
+        }
         filled += got;
         total += got;
         const bool eof = got == 0 || (size > 0 && total >= size);
@@ -155,6 +296,7 @@ FileReport FileSearcher::scan_mapping(int fd, std::uint64_t size, const std::str
     const std::string_view bytes = mapping.bytes();
     FileReport report;
     std::size_t pos = 0;
+    bool quit_at_nul = false;
     scanner_.start(result);
     // Runs under the SIGBUS guard: everything it changes lives outside its own frame.
     auto scan_windows = [&] {
@@ -169,8 +311,11 @@ FileReport FileSearcher::scan_mapping(int fd, std::uint64_t size, const std::str
                 end = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - bytes.data()) + 1
                               : bytes.size();
             }
-            if (has_nul(bytes.data() + pos, end - pos)) {
-                report.outcome = FileOutcome::Binary;
+            const std::uint64_t stop = inspect_readonly(bytes.data() + pos, end - pos, pos);
+            if (restart_buffered_) return;
+            if (stop != kScanAll) {
+                if (stop > pos) scanner_.scan(bytes.substr(0, static_cast<std::size_t>(stop)), 0, pos);
+                quit_at_nul = true;
                 report.bytes_searched = end;
                 return;
             }
@@ -184,7 +329,7 @@ FileReport FileSearcher::scan_mapping(int fd, std::uint64_t size, const std::str
     if (!run_catching_sigbus(scan_windows)) {
         return {FileOutcome::Error, kShrankMessage, report.bytes_searched};
     }
-    if (report.outcome == FileOutcome::Binary) {
+    if (quit_at_nul) {
         // A file cut inside a page reads as zeros up to the page end: that NUL is not binary
         // content, the file changed.
         struct stat st {};

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <sys/stat.h>
+
 #include "core/search/file_searcher.h"
 #include "core/search/worker_pool.h"
 #include "core/walk/path_filters.h"
@@ -23,6 +25,23 @@ unsigned effective_threads(unsigned requested) {
     return hardware > 0 ? hardware : 1;
 }
 
+// A root "-" is standard input, as in ripgrep; the walker never sees it.
+bool is_stdin_root(const std::filesystem::path& root) { return root == "-"; }
+
+// How ripgrep 14 treats a NUL in the inputs named explicitly: it memory-maps them (and so sees a
+// late NUL only inside a printed line) when there are at most 10 paths and all are regular files;
+// otherwise it reads them as streams, where every NUL becomes a line end.
+BinaryMode explicit_binary_mode(const std::vector<std::filesystem::path>& roots) {
+    if (roots.size() > 10) return BinaryMode::ConvertStream;
+    for (const auto& root : roots) {
+        struct stat st {};
+        if (is_stdin_root(root) || ::stat(root.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+            return BinaryMode::ConvertStream;
+        }
+    }
+    return BinaryMode::ConvertSlice;
+}
+
 }  // namespace
 
 struct Search::Impl {
@@ -35,6 +54,9 @@ struct Search::Impl {
     std::atomic<bool> stop{false};              // polled by the workers: cancel() or a sink said stop
     std::atomic<bool> cancel_requested{false};  // only cancel(): what summary.cancelled reports
     std::atomic<bool> started{false};
+    std::size_t stdin_roots = 0;                // roots "-", searched before the walk
+    bool walk_roots = false;                    // whether any other root is left for the walker
+    BinaryMode explicit_mode = BinaryMode::ConvertSlice;
 
     // Live counters (progress) and the searcher's share of the summary.
     std::atomic<std::uint64_t> files_searched{0};
@@ -48,12 +70,20 @@ struct Search::Impl {
 
     // Searches one visited file; false stops the walk.
     bool visit(WorkerPool& pool, const WalkEntry& entry, ResultSink& sink);
+    // Searches one input and accounts for it; false stops the search.
+    bool search_input(WorkerPool& pool, const std::string& path, const InputSpec& input, ResultSink& sink);
 };
 
 bool Search::Impl::visit(WorkerPool& pool, const WalkEntry& entry, ResultSink& sink) {
+    const InputSpec input{entry.explicit_root, entry.explicit_root ? explicit_mode : BinaryMode::Quit, false};
+    return search_input(pool, entry.path, input, sink);
+}
+
+bool Search::Impl::search_input(WorkerPool& pool, const std::string& path, const InputSpec& input,
+                                ResultSink& sink) {
     if (stop.load(relaxed)) return false;
     FileResult result;
-    const FileReport report = pool.for_this_thread().search(entry.path, entry.explicit_root, result);
+    const FileReport report = pool.for_this_thread().search(path, input, result);
     switch (report.outcome) {
     case FileOutcome::NoMatch:
         files_searched.fetch_add(1, relaxed);
@@ -78,7 +108,7 @@ bool Search::Impl::visit(WorkerPool& pool, const WalkEntry& entry, ResultSink& s
         break;
     case FileOutcome::Error:
         errors.fetch_add(1, relaxed);
-        sink.on_error(SearchError{entry.path, report.error});
+        sink.on_error(SearchError{result.path, report.error});
         break;
     case FileOutcome::Stopped:
         return false;
@@ -101,7 +131,12 @@ Search::Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics, st
     // The walker compiles its filters when it runs; compile them once here too so that an
     // invalid glob fails now, before run() and before any file is touched.
     const PathFilters validated_filters(impl_->options.walk);
-    impl_->walker = std::make_unique<Walker>(impl_->options.walk, effective_threads(impl_->options.threads));
+    WalkOptions walk = impl_->options.walk;
+    std::erase_if(walk.roots, is_stdin_root);
+    impl_->stdin_roots = impl_->options.walk.roots.size() - walk.roots.size();
+    impl_->walk_roots = !walk.roots.empty();
+    impl_->explicit_mode = explicit_binary_mode(impl_->options.walk.roots);
+    impl_->walker = std::make_unique<Walker>(std::move(walk), effective_threads(impl_->options.threads));
 }
 
 Search::~Search() = default;
@@ -118,7 +153,11 @@ SearchSummary Search::run(ResultSink& sink) {
     {
         // Scoped: the workers' buffers are freed (and recorded) before the final snapshot.
         WorkerPool pool(*impl.matcher, impl.options, metrics, impl.stop);
-        impl.walker->run([&](const WalkEntry& entry) { return impl.visit(pool, entry, sink); },
+        // Standard input first, on this thread (rg searches "-" again as empty once it is read).
+        for (std::size_t i = 0; i < impl.stdin_roots && !impl.stop.load(relaxed); ++i) {
+            impl.search_input(pool, "-", InputSpec{true, BinaryMode::ConvertStream, true}, sink);
+        }
+        if (impl.walk_roots) impl.walker->run([&](const WalkEntry& entry) { return impl.visit(pool, entry, sink); },
                          [&](const SearchError& error) { sink.on_error(error); }, impl.stop);
     }
 

@@ -26,6 +26,17 @@ struct LineRecord {
     bool is_context = false;
 };
 
+// What ripgrep would say about a NUL byte ("binary data") in a file that is delivered anyway.
+enum class BinaryNote {
+    None,
+    // A file named explicitly (or stdin): searched through; standard output shows the lines before
+    // `binary_print_limit`, then "binary file matches (found "\0" byte around offset N)".
+    Matches,
+    // A walked file with matches before its first NUL: only those are reported (the file's later
+    // lines are not searched), then "WARNING: stopped searching binary file after match (...)".
+    StoppedAfterMatch
+};
+
 // Everything found in one file. Delivered only for files with at least one match.
 struct FileResult {
     std::string path;               // display path: the root as given joined with the relative path
@@ -34,6 +45,10 @@ struct FileResult {
     std::uint64_t matches = 0;        // individual matches (spans), when known (ReportMode::Lines)
     std::uint64_t size = 0;           // file size in bytes
     FileStrategy strategy = FileStrategy::Small;
+    BinaryNote binary = BinaryNote::None;
+    std::uint64_t binary_offset = 0;  // file offset of the NUL rg reports, when binary != None
+    // BinaryNote::Matches: standard output stops at the first line starting at or after this offset.
+    std::uint64_t binary_print_limit = UINT64_MAX;
 };
 
 // A problem with one path. Never aborts the search; decides exit code 2 in the CLI.

@@ -1,0 +1,49 @@
+// Replays how ripgrep 14 fills its line buffer while it reads a file or a stream (grep-searcher's
+// LineBuffer, 64 KiB to start with, behind a BOM-sniffing decoder whose first read returns only
+// the first 3 bytes), to know which lines rg had already searched when the read that brought the
+// first NUL byte came in. rg looks for NUL bytes in each read before searching it, so:
+// - a walked file (rg quits at a NUL) reports the matches in the lines before searched_end();
+// - an input named explicitly or stdin (rg turns NULs into line ends) prints its lines before
+//   searched_end(), then "binary file matches".
+// Standard input goes through Rust's 8 KiB stdin buffer first: its second read ends at 8 KiB.
+// Assumptions: every read() returns all that was asked (true for regular files, not always for
+// pipes, whose reads return what the writer has written so far), and no context is kept across fills (with -A/-B/-C rg keeps some lines, shortening the
+// next read: the cut can then differ).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace codescout {
+
+class RgFillModel {
+public:
+    RgFillModel() = default;
+    explicit RgFillModel(bool standard_input) : standard_input_(standard_input) {}
+
+    // Feeds the file's bytes in order: `offset` must be where the previous call ended. Stops
+    // looking at the first NUL (later calls are ignored).
+    void feed(const char* data, std::size_t size, std::uint64_t offset);
+
+    bool nul_seen() const { return nul_seen_; }
+    std::uint64_t nul_offset() const { return nul_offset_; }
+    // The end of the lines rg searched before the read holding the first NUL (a line start).
+    std::uint64_t searched_end() const { return searched_end_; }
+
+    static constexpr std::uint64_t kInitialCapacity = 64 * 1024;  // grep-searcher's default
+    static constexpr std::uint64_t kFirstRead = 3;                // the decoder peeks at a BOM
+    static constexpr std::uint64_t kStdinBuffer = 8 * 1024;       // Rust's std::io::Stdin buffer
+
+private:
+    std::uint64_t capacity_ = kInitialCapacity;
+    std::uint64_t read_end_ = kFirstRead;  // where the read() being replayed ends
+    std::uint64_t searched_end_ = 0;       // end of the last complete line of the last finished fill
+    std::uint64_t last_newline_end_ = 0;   // in the current read: offset after its last '\n', or 0
+    bool newline_in_read_ = false;
+    bool standard_input_ = false;
+    bool first_read_done_ = false;
+    bool nul_seen_ = false;
+    std::uint64_t nul_offset_ = 0;
+};
+
+}  // namespace codescout
