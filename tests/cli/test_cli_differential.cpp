@@ -164,6 +164,42 @@ void write_generated_tree(TestTree& t) {
     t.write(QStringLiteral("gen/big.txt"), big);
 }
 
+// 64-byte lines; "foo at N" lines at the given offsets (rounded down to a line), a NUL at `nul`.
+QByteArray late_nul_file(qsizetype size, qsizetype nul, std::initializer_list<qsizetype> matches) {
+    QByteArray content = QByteArray(QByteArray(63, 'x') + '\n').repeated(size / 64);
+    for (const qsizetype at : matches) {
+        const QByteArray label = "foo at " + QByteArray::number(at);
+        content.replace(at / 64 * 64, label.size(), label);
+    }
+    content[nul] = '\0';
+    return content;
+}
+
+void write_inputs_tree(TestTree& t) {
+    constexpr qsizetype K = 1024;
+    t.write(QStringLiteral("text.txt"), "foo one\nbar\nbar foo\nbaz\n");
+    t.write(QStringLiteral("data.bin"), QByteArray("foo\0bar\nfoo\nbaz\n", 16));
+    t.write(QStringLiteral("other/a.txt"), "foo in a\nbar\n");
+    // Walked (and some named): NULs before, at and after rg's 64 KiB reads, with matches around.
+    t.write(QStringLiteral("late/late_100k_30k.txt"), late_nul_file(100 * K, 30 * K + 5, {10, 50 * K, 90 * K}));
+    t.write(QStringLiteral("late/late_100k_70k.txt"), late_nul_file(100 * K, 70 * K + 5, {10, 50 * K, 90 * K}));
+    t.write(QStringLiteral("late/late_100k_65k.txt"), late_nul_file(100 * K, 65 * K + 5, {10, 64 * K + 64, 90 * K}));
+    t.write(QStringLiteral("late/late_1m_130k.txt"), late_nul_file(K * K, 130 * K + 5, {10, 100 * K, 129 * K, 200 * K}));
+    t.write(QStringLiteral("late/late_1m_500k.txt"), late_nul_file(K * K, 500 * K + 5, {10, 100 * K, 200 * K, 600 * K}));
+    t.write(QStringLiteral("late/late_20m_15m.txt"), late_nul_file(20 * K * K, 15 * K * K + 5, {10, 5 * K * K, 16 * K * K}));
+    t.write(QStringLiteral("late/late_20m_100k.txt"), late_nul_file(20 * K * K, 100 * K + 5, {10, 50 * K, 16 * K * K}));
+    // rg's first read is 3 bytes (it looks for a BOM): a line end in them ends its first fill.
+    QByteArray short_first = late_nul_file(70400, 65537, {60000});
+    short_first.replace(0, 2, "f\n");
+    t.write(QStringLiteral("late/short_first_line.txt"), short_first);
+    QByteArray in_match = "foo a\n" + QByteArray(QByteArray(63, 'x') + '\n').repeated(1100) + QByteArray("foo\0c\n", 6);
+    in_match += QByteArray(QByteArray(63, 'x') + '\n').repeated(10) + "foo b\n";
+    t.write(QStringLiteral("late/nul_in_match.txt"), in_match);
+    QByteArray in_context = "foo a\n" + QByteArray(QByteArray(63, 'x') + '\n').repeated(1100) + QByteArray("y\0\nfoo d\n", 8);
+    in_context += QByteArray(QByteArray(63, 'x') + '\n').repeated(10) + "foo b\n";
+    t.write(QStringLiteral("late/nul_in_context.txt"), in_context);
+}
+
 void add_row(const char* name, const QString& where, const QStringList& args) {
     QTest::newRow(name) << where << args;
 }
@@ -176,6 +212,8 @@ class TestCliDifferential : public QObject {
 private:
     TestTree tree_;
     QString generated_;
+    TestTree inputs_;     // stdin, binary and late-NUL inputs (not a git repository)
+    QString inputs_dir_;
     QString kernel_;
     QString kernel_skip_reason_;
 
@@ -208,6 +246,9 @@ private slots:
         if (QTest::currentTestFailed()) return;
         const ProcessResult init = run_program(git, {QStringLiteral("init"), QStringLiteral("-q")}, generated_);
         QVERIFY2(init.exit_code == 0, qPrintable(init.describe()));
+
+        write_inputs_tree(inputs_);
+        inputs_dir_ = QString::fromStdString(inputs_.root());
 
         const QString source_dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("CODESCOUT_SOURCE_DIR"));
         if (source_dir.isEmpty()) {
@@ -447,32 +488,209 @@ private slots:
         compare(generated_, args, oursOnly);
     }
 
-    // Differences found by this test and reported (see the rows' reasons); kept as expected
-    // failures so they are visible and so that a fix shows up.
-    void known_differences_data() {
+    // Inputs named explicitly or piped in, as rg 14 treats them (each row's behaviour was checked
+    // against rg by hand first): standard input (no PATH with stdin redirected from a file, or
+    // "-"), binary files named on the command line (rg searches them and prints "binary file
+    // matches (found "\0" byte around offset N)" instead of lines), and NULs after rg's first
+    // 64 KiB read (rg reports what it searched before the read that brought the NUL, with a
+    // warning for walked files). `stdinFile`: a file of the tree put on stdin (empty: /dev/null).
+    // `oursOnly`: thresholds forcing a reading strategy on codescout-cli. Late-NUL files:
+    // late_<size>_<NUL offset>.txt, 64-byte lines, "foo" lines before and after the NUL.
+    void explicit_inputs_data() {
+        QTest::addColumn<QStringList>("oursOnly");
+        QTest::addColumn<QString>("stdinFile");
         QTest::addColumn<QStringList>("args");
-        QTest::addColumn<QString>("reason");
         using L = QStringList;
-        QTest::newRow("binary file named explicitly")
-            << L{"foo", "data.bin"}
-            << QStringLiteral("engine skips a binary file named on the command line; rg searches it and prints "
-                              "'binary file matches (found \"\\0\" byte around offset 3)', exit 0");
-        QTest::newRow("binary file named explicitly, -c")
-            << L{"-c", "foo", "data.bin"}
-            << QStringLiteral("engine skips a binary file named on the command line; rg -c prints 2, exit 0");
-        QTest::newRow("NUL after rg's first 64 KiB buffer")
-            << L{"foo", "."}
-            << QStringLiteral("engine skips the whole file; rg prints the matches before its first buffer with a NUL "
-                              "(line 1) and warns on stderr");
+        const L none;
+        const QString text = QStringLiteral("text.txt");
+        const QString bin = QStringLiteral("data.bin");
+        const QString late = QStringLiteral("late/late_100k_70k.txt");
+        // stdin
+        QTest::newRow("stdin, no path") << none << text << L{"foo"};
+        QTest::newRow("stdin, -") << none << text << L{"foo", "-"};
+        QTest::newRow("stdin, - and a file") << none << text << L{"foo", "-", "other/a.txt"};
+        QTest::newRow("stdin, a file and -") << none << text << L{"foo", "other/a.txt", "-"};
+        QTest::newRow("stdin, -H") << none << text << L{"-H", "foo", "-"};
+        QTest::newRow("stdin, - twice") << none << text << L{"foo", "-", "-"};
+        QTest::newRow("stdin, -c") << none << text << L{"-c", "foo"};
+        QTest::newRow("stdin, -c - and a file") << none << text << L{"-c", "foo", "-", "other/a.txt"};
+        QTest::newRow("stdin, -l") << none << text << L{"-l", "foo"};
+        QTest::newRow("stdin, -l - and a file") << none << text << L{"-l", "foo", "-", "other/a.txt"};
+        QTest::newRow("stdin, no match") << none << text << L{"zzz"};
+        QTest::newRow("stdin, -C1") << none << text << L{"-C1", "bar"};
+        QTest::newRow("stdin is ignored by --files") << none << text << L{"--files"};
+        QTest::newRow("stdin, path given: stdin not read") << none << text << L{"foo", "other"};
+        QTest::newRow("stdin, binary") << none << bin << L{"foo"};
+        QTest::newRow("stdin, binary, -c (NUL as line end)") << none << bin << L{"-c", "bar"};
+        QTest::newRow("stdin, binary, -l") << none << bin << L{"-l", "foo"};
+        QTest::newRow("stdin, binary, with a file") << none << bin << L{"foo", "-", "other/a.txt"};
+        QTest::newRow("stdin, binary, no match") << none << bin << L{"zzz"};
+        QTest::newRow("stdin, late NUL") << none << late << L{"foo"};
+        QTest::newRow("stdin, late NUL, -c") << none << late << L{"-c", "foo"};
+        QTest::newRow("stdin, late NUL in a matching line") << none << QStringLiteral("late/nul_in_match.txt") << L{"foo"};
+        // Binary files named explicitly (rg memory-maps up to 10 files: it notices a NUL in the
+        // first 64 KiB, or inside a line it prints).
+        QTest::newRow("binary file named") << none << QString() << L{"foo", bin};
+        QTest::newRow("binary file named, -c") << none << QString() << L{"-c", "foo", bin};
+        QTest::newRow("binary file named, -l") << none << QString() << L{"-l", "foo", bin};
+        QTest::newRow("binary file named, no match") << none << QString() << L{"zzz", bin};
+        QTest::newRow("binary file named, no match, -c") << none << QString() << L{"-c", "zzz", bin};
+        QTest::newRow("binary file named, match after the NUL") << none << QString() << L{"baz", bin};
+        QTest::newRow("binary file and a text file") << none << QString() << L{"foo", bin, "other/a.txt"};
+        QTest::newRow("binary file and a text file, -c") << none << QString() << L{"-c", "foo", bin, "other/a.txt"};
+        QTest::newRow("binary file and a text file, -l") << none << QString() << L{"-l", "foo", bin, "other/a.txt"};
+        QTest::newRow("binary file and a directory (read as a stream)") << none << QString() << L{"-C1", "foo", bin, "other"};
+        QTest::newRow("binary file and a directory, -c") << none << QString() << L{"-c", "bar", bin, "other"};
+        QTest::newRow("binary file, -A1") << none << QString() << L{"-A1", "foo", bin};
+        QTest::newRow("explicit late NUL, not in a printed line") << none << QString() << L{"foo", late};
+        QTest::newRow("explicit late NUL in a matching line") << none << QString() << L{"foo", "late/nul_in_match.txt"};
+        QTest::newRow("explicit late NUL in a context line") << none << QString() << L{"-B1", "foo", "late/nul_in_context.txt"};
+        QTest::newRow("explicit late NUL, -c") << none << QString() << L{"-c", "foo", "late/nul_in_match.txt"};
+        QTest::newRow("explicit late NUL next to a directory") << none << QString() << L{"foo", late, "other"};
+        QTest::newRow("explicit late NUL next to a directory, -c") << none << QString() << L{"-c", "foo", "late/nul_in_match.txt", "other"};
+        // Every reading strategy for explicit files with a NUL (a stream-mode NUL in a mapped file
+        // makes codescout-cli read it again in chunks).
+        const std::pair<const char*, L> modes[] = {
+            {"whole", L{"--small-file-threshold=1G", "--large-file-threshold=2G"}},
+            {"buffered", L{"--small-file-threshold=1", "--large-file-threshold=1G"}},
+            {"mmap", L{"--small-file-threshold=1", "--large-file-threshold=2"}},
+        };
+        for (const auto& [mode, flags] : modes) {
+            const auto row = [&](const char* name) { return qPrintable(QStringLiteral("%1: %2").arg(QLatin1StringView(mode), QLatin1StringView(name))); };
+            QTest::newRow(row("binary file named")) << flags << QString() << L{"foo", bin};
+            QTest::newRow(row("explicit late NUL in a matching line")) << flags << QString() << L{"foo", "late/nul_in_match.txt"};
+            QTest::newRow(row("explicit late NUL next to a directory")) << flags << QString() << L{"foo", "late/nul_in_match.txt", "other"};
+            QTest::newRow(row("stdin late NUL")) << flags << late << L{"foo"};
+        }
     }
 
-    void known_differences() {
+    void explicit_inputs() {
+        QFETCH(QStringList, oursOnly);
+        QFETCH(QString, stdinFile);
         QFETCH(QStringList, args);
-        QFETCH(QString, reason);
-        TestTree binary;
-        binary.write(QStringLiteral("data.bin"), QByteArray("foo\0bar\nfoo\n", 12));
-        binary.write(QStringLiteral("late_nul.txt"), "foo early\n" + QByteArray(200000, 'x') + QByteArray("\n\0foo late\n", 11));
-        compare(QString::fromStdString(binary.root()), args, {}, reason);
+        const StdinSource source =
+            stdinFile.isEmpty() ? StdinSource{} : StdinSource::from_file(inputs_dir_ + u'/' + stdinFile);
+        const QStringList full = kCommonArgs + args;
+        const ProcessResult ours = run_program(cli_path(), oursOnly + full, inputs_dir_, source);
+        const ProcessResult theirs = run_program(rg_path(), full, inputs_dir_, source);
+        QVERIFY2(theirs.exit_code >= 0, "rg did not run");
+        const QString context = QStringLiteral("args: %1\ncodescout-cli: %2\nrg: %3\n")
+                                    .arg((oursOnly + full).join(u' '), ours.describe(), theirs.describe());
+        QVERIFY2(ours.out == theirs.out && ours.exit_code == theirs.exit_code,
+                 qPrintable(context + first_difference(ours.out, theirs.out)));
+    }
+
+    // The same inputs with --json: begin/match/context messages byte for byte, and the end
+    // messages' binary_offset (rg's per-file timings are left out).
+    void explicit_inputs_json_data() {
+        QTest::addColumn<QString>("stdinFile");
+        QTest::addColumn<QStringList>("args");
+        using L = QStringList;
+        QTest::newRow("stdin") << QStringLiteral("text.txt") << L{"foo"};
+        QTest::newRow("stdin binary (NUL as line end)") << QStringLiteral("data.bin") << L{"foo|bar"};
+        QTest::newRow("stdin late NUL") << QStringLiteral("late/nul_in_match.txt") << L{"foo"};
+        QTest::newRow("binary file named") << QString() << L{"foo|bar", "data.bin"};
+        QTest::newRow("explicit late NUL in a match") << QString() << L{"foo", "late/nul_in_match.txt"};
+        QTest::newRow("explicit late NUL elsewhere") << QString() << L{"foo", "late/late_100k_70k.txt"};
+        QTest::newRow("walked late NULs") << QString() << L{"foo", "late"};
+    }
+
+    void explicit_inputs_json() {
+        QFETCH(QString, stdinFile);
+        QFETCH(QStringList, args);
+        const StdinSource source =
+            stdinFile.isEmpty() ? StdinSource{} : StdinSource::from_file(inputs_dir_ + u'/' + stdinFile);
+        const QStringList full = QStringList{QStringLiteral("--sort"), QStringLiteral("path"), QStringLiteral("--json")} + args;
+        const ProcessResult ours = run_program(cli_path(), full, inputs_dir_, source);
+        const ProcessResult theirs = run_program(rg_path(), full, inputs_dir_, source);
+        const auto messages = [](const QByteArray& out) {
+            QByteArray kept;
+            for (const QByteArray& line : out.split('\n')) {
+                if (line.startsWith("{\"type\":\"begin\"") || line.startsWith("{\"type\":\"match\"") ||
+                    line.startsWith("{\"type\":\"context\"")) {
+                    kept += line + '\n';
+                } else if (line.startsWith("{\"type\":\"end\"")) {
+                    const qsizetype at = line.indexOf("\"binary_offset\":");
+                    kept += "end " + line.mid(at, line.indexOf(',', at) - at) + '\n';
+                }
+            }
+            return kept;
+        };
+        const QByteArray a = messages(ours.out);
+        const QByteArray b = messages(theirs.out);
+        QVERIFY2(!b.isEmpty(), "rg found nothing: the row tests nothing");
+        QVERIFY2(a == b, qPrintable(first_difference(a, b)));
+        QCOMPARE(ours.exit_code, theirs.exit_code);
+    }
+
+    // Walked files whose first NUL comes after rg's first 64 KiB read: rg prints the matches it
+    // searched before the read holding the NUL, then a warning; -c prints nothing for them; -l
+    // lists them if a match came first. Through every reading strategy of codescout-cli.
+    void late_nul_walked_data() {
+        QTest::addColumn<QStringList>("oursOnly");
+        QTest::addColumn<QStringList>("args");
+        using L = QStringList;
+        const std::pair<const char*, L> modes[] = {
+            {"defaults", L{}},
+            {"whole", L{"--small-file-threshold=1G", "--large-file-threshold=2G"}},
+            {"buffered", L{"--small-file-threshold=1", "--large-file-threshold=1G"}},
+            {"mmap", L{"--small-file-threshold=1", "--large-file-threshold=2"}},
+        };
+        const std::pair<const char*, L> rows[] = {
+            {"lines", L{"foo", "late"}},
+            {"-c", L{"-c", "foo", "late"}},
+            {"-l", L{"-l", "foo", "late"}},
+            {"-A1", L{"-A1", "foo", "late"}},
+            {"-m1", L{"-m1", "foo", "late"}},
+            {"every line -c", L{"-c", "", "late"}},
+        };
+        for (const auto& [mode, flags] : modes) {
+            for (const auto& [name, args] : rows) {
+                QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1StringView(mode), QLatin1StringView(name))))
+                    << flags << args;
+            }
+        }
+    }
+
+    void late_nul_walked() {
+        QFETCH(QStringList, oursOnly);
+        QFETCH(QStringList, args);
+        QByteArray rg_out;
+        compare(inputs_dir_, args, oursOnly, {}, &rg_out);
+    }
+
+    // A named FIFO (with a writer process), process substitution and /dev/stdin: rg reads them.
+    void streams_data() {
+        QTest::addColumn<QString>("script");  // bash; "$@" is the program with its arguments
+        QTest::newRow("named FIFO") << QStringLiteral("mkfifo f && { printf 'a foo\\nb\\nfoo c\\n' > f & } && \"$@\" foo f; s=$?; wait; rm -f f; exit $s");
+        QTest::newRow("named FIFO and a file") << QStringLiteral("mkfifo f && { printf 'a foo\\nb\\n' > f & } && \"$@\" foo f other/a.txt; s=$?; wait; rm -f f; exit $s");
+        QTest::newRow("named FIFO, binary") << QStringLiteral("mkfifo f && { printf 'foo\\0bar\\n' > f & } && \"$@\" foo f; s=$?; wait; rm -f f; exit $s");
+        QTest::newRow("named FIFO, -c") << QStringLiteral("mkfifo f && { printf 'foo\\0foo\\nfoo\\n' > f & } && \"$@\" -c foo f; s=$?; wait; rm -f f; exit $s");
+        QTest::newRow("process substitution") << QStringLiteral("\"$@\" foo <(printf 'x foo\\ny\\n')");
+        QTest::newRow("process substitution and a file") << QStringLiteral("\"$@\" -c foo <(printf 'x foo\\ny\\n') other/a.txt");
+        QTest::newRow("/dev/stdin from a pipe") << QStringLiteral("printf 'foo\\nbar\\n' | \"$@\" foo /dev/stdin");
+        QTest::newRow("pipe, no path") << QStringLiteral("printf 'foo\\nbar foo\\n' | \"$@\" foo");
+        QTest::newRow("pipe, --json") << QStringLiteral("printf 'foo\\n' | \"$@\" --json foo | grep -v '\"end\"\\|summary'");
+        QTest::newRow("pipe, -l") << QStringLiteral("printf 'foo\\n' | \"$@\" -l foo");
+        QTest::newRow("pipe, binary") << QStringLiteral("printf 'foo\\nx\\0y\\nfoo\\n' | \"$@\" foo");
+        QTest::newRow("pipe, binary, -c") << QStringLiteral("printf 'foo\\nx\\0foo\\nfoo\\n' | \"$@\" -c foo");
+        QTest::newRow("/dev/null named") << QStringLiteral("\"$@\" foo /dev/null");
+    }
+
+    void streams() {
+        QFETCH(QString, script);
+        const QString bash = QStandardPaths::findExecutable(QStringLiteral("bash"));
+        if (bash.isEmpty()) QSKIP("bash is needed for FIFOs and process substitution");
+        const auto run = [&](const QString& program) {
+            return run_program(bash, QStringList{QStringLiteral("-c"), script, QStringLiteral("bash"), program} + kCommonArgs,
+                               inputs_dir_);
+        };
+        const ProcessResult ours = run(cli_path());
+        const ProcessResult theirs = run(rg_path());
+        QVERIFY2(theirs.exit_code >= 0, "rg did not run");
+        QVERIFY2(ours.out == theirs.out && ours.exit_code == theirs.exit_code,
+                 qPrintable(QStringLiteral("codescout-cli: %1\nrg: %2\n").arg(ours.describe(), theirs.describe()) +
+                            first_difference(ours.out, theirs.out)));
     }
 
     void kernel_data() {

@@ -67,7 +67,7 @@ FileReport FileSearcher::search(const std::string& path, bool explicit_root, Fil
 
 FileReport FileSearcher::search(const std::string& path, const InputSpec& input, FileResult& result) {
     binary_mode_ = input.binary;
-    fills_ = RgFillModel{input.is_stdin};
+    fills_ = RgFillModel{input.is_stdin, context_lines()};
     slice_nul_upfront_ = false;
     restart_buffered_ = false;
     if (input.is_stdin) {
@@ -114,7 +114,7 @@ FileReport FileSearcher::search_open_file(int fd, std::uint64_t size, bool strea
                 result.matched_lines = 0;
                 result.matches = 0;
                 result.strategy = FileStrategy::Buffered;
-                fills_ = RgFillModel{};
+                fills_ = RgFillModel{false, context_lines()};
                 if (::lseek(fd, 0, SEEK_SET) != 0) {
                     report = read_error(errno, report.bytes_searched);
                     break;
@@ -179,7 +179,8 @@ void FileSearcher::settle_binary(FileResult& result, FileReport& report) const {
     if (report.outcome != FileOutcome::NoMatch) return;
     switch (binary_mode_) {
     case BinaryMode::Quit:
-        if (!fills_.nul_seen()) return;
+        // -m or -l satisfied before the read with the NUL: rg never read that far either.
+        if (!fills_.nul_seen() || scanner_.finished()) return;
         truncate_at(result, fills_.searched_end());
         // rg -c prints nothing for a file it quit on; without matches before the NUL it is binary.
         if (options_.report.mode == ReportMode::Count || result.matched_lines == 0) {

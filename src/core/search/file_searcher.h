@@ -9,6 +9,7 @@
 // ripgrep 14 does (see BinaryMode).
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -95,6 +96,9 @@ private:
     // After the scan: applies rg's rules for a NUL to the result and the outcome.
     void settle_binary(FileResult& result, FileReport& report) const;
     void trim_buffers();
+    std::size_t context_lines() const {
+        return std::max(options_.report.before_context, options_.report.after_context);
+    }
 
     BinaryMode binary_mode_ = BinaryMode::Quit;  // of the file being searched
     RgFillModel fills_;                          // of the file being searched

@@ -17,6 +17,7 @@ void RgFillModel::feed(const char* data, std::size_t size, std::uint64_t offset)
             nul_offset_ = at + static_cast<std::uint64_t>(static_cast<const char*>(nul) - segment);
             return;
         }
+        if (context_lines_ > 0) note_line_ends(segment, take, at);
         if (const void* newline = ::memrchr(segment, '\n', take)) {
             newline_in_read_ = true;
             last_newline_end_ = at + static_cast<std::uint64_t>(static_cast<const char*>(newline) - segment) + 1;
@@ -26,14 +27,36 @@ void RgFillModel::feed(const char* data, std::size_t size, std::uint64_t offset)
         // The replayed read() is complete. With a line end in it the fill is done and searched;
         // the incomplete last line moves to the buffer's front and the next read fills the rest.
         // Without one, rg reads on into the same buffer, doubling it when it is full.
-        if (newline_in_read_) searched_end_ = last_newline_end_;
+        if (newline_in_read_) {
+            searched_end_ = last_newline_end_;
+            buffer_start_ = context_lines_ > 0 ? kept_lines_start() : searched_end_;
+        }
         newline_in_read_ = false;
-        if (read_end_ - searched_end_ >= capacity_) capacity_ += std::max(kInitialCapacity, capacity_);
-        read_end_ = searched_end_ + capacity_;
+        if (read_end_ - buffer_start_ >= capacity_) capacity_ += std::max(kInitialCapacity, capacity_);
+        read_end_ = buffer_start_ + capacity_;
         // Stdin's buffer read 8 KiB when the decoder peeked; the next read gets only the rest.
         if (standard_input_ && !first_read_done_) read_end_ = std::min(read_end_, kStdinBuffer);
         first_read_done_ = true;
     }
+}
+
+void RgFillModel::note_line_ends(const char* segment, std::size_t size, std::uint64_t at) {
+    const std::size_t keep = context_lines_ + 2;
+    for (const char* p = segment; (p = static_cast<const char*>(std::memchr(p, '\n', size - static_cast<std::size_t>(p - segment)))) != nullptr;) {
+        ++p;
+        if (line_ends_.size() == keep) line_ends_.erase(line_ends_.begin());
+        line_ends_.push_back(at + static_cast<std::uint64_t>(p - segment));
+        if (p == segment + size) break;
+    }
+}
+
+// grep-searcher's roll keeps lines::preceding(buffer, context): the last context + 1 lines of
+// the searched part, never reaching before the buffer's start.
+std::uint64_t RgFillModel::kept_lines_start() const {
+    // line_ends_.back() == searched_end_; the kept lines start after the end (context + 2) back.
+    const std::size_t back = context_lines_ + 2;
+    if (line_ends_.size() < back) return buffer_start_;
+    return std::max(buffer_start_, line_ends_[line_ends_.size() - back]);
 }
 
 }  // namespace codescout

@@ -6,20 +6,25 @@
 // - an input named explicitly or stdin (rg turns NULs into line ends) prints its lines before
 //   searched_end(), then "binary file matches".
 // Standard input goes through Rust's 8 KiB stdin buffer first: its second read ends at 8 KiB.
-// Assumptions: every read() returns all that was asked (true for regular files, not always for
-// pipes, whose reads return what the writer has written so far), and no context is kept across fills (with -A/-B/-C rg keeps some lines, shortening the
-// next read: the cut can then differ).
+// With context (-A/-B/-C N) rg keeps the last N+1 lines of a fill in its buffer for the next one,
+// which shortens the next read; modelled too, except that rg keeps less when a printed line ends
+// inside those lines (its "last line visited"): then the real cut can be a little later.
+// Assumption: every read() returns all that was asked (true for regular files, not always for
+// pipes, whose reads return what the writer has written so far).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace codescout {
 
 class RgFillModel {
 public:
     RgFillModel() = default;
-    explicit RgFillModel(bool standard_input) : standard_input_(standard_input) {}
+    // `context_lines`: max(-A, -B), the lines rg keeps before each new read.
+    explicit RgFillModel(bool standard_input, std::size_t context_lines = 0)
+        : standard_input_(standard_input), context_lines_(context_lines) {}
 
     // Feeds the file's bytes in order: `offset` must be where the previous call ended. Stops
     // looking at the first NUL (later calls are ignored).
@@ -42,6 +47,12 @@ private:
     bool newline_in_read_ = false;
     bool standard_input_ = false;
     bool first_read_done_ = false;
+    std::size_t context_lines_ = 0;
+    std::uint64_t buffer_start_ = 0;  // file offset of rg's buffer[0] (kept context lines start here)
+    // With context: the ends of the last context_lines_ + 2 lines seen, oldest first.
+    std::vector<std::uint64_t> line_ends_;
+    void note_line_ends(const char* segment, std::size_t size, std::uint64_t at);
+    std::uint64_t kept_lines_start() const;
     bool nul_seen_ = false;
     std::uint64_t nul_offset_ = 0;
 };
