@@ -1,5 +1,6 @@
-// Packed-pair literal search (see literal_search.h): needle preparation, the scalar reference
-// loop, and the SSE2 and AVX2 scan loops, chosen at run time.
+// Literal search (see literal_search.h): needle preparation, the choice of prefilter, and the
+// packed pair's scalar reference loop and SSE2 and AVX2 scan loops, chosen at run time. Teddy
+// lives in literal_teddy.cpp.
 #include "core/match/literal_search.h"
 
 #include <immintrin.h>
@@ -9,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/match/byte_rank.h"
+#include "core/match/literal_teddy.h"
 
 namespace codescout {
 
@@ -18,9 +20,7 @@ using Needle = LiteralSearcher::Needle;
 using Hit = LiteralSearcher::Hit;
 
 constexpr bool is_ascii_letter(std::uint8_t b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
-constexpr std::uint8_t ascii_lower(std::uint8_t b) {
-    return (b >= 'A' && b <= 'Z') ? static_cast<std::uint8_t>(b | 0x20) : b;
-}
+constexpr std::uint8_t ascii_lower(std::uint8_t b) { return ascii_lower_byte(b); }
 
 // How common the byte at this needle position is: for a folded letter both cases can occur.
 int position_rank(std::uint8_t b, bool caseless) {
@@ -68,13 +68,7 @@ Needle prepare(const LiteralNeedle& in) {
     return n;
 }
 
-bool verify(const Needle& n, const std::uint8_t* at) {
-    if (!n.caseless) return std::memcmp(at, n.bytes.data(), n.bytes.size()) == 0;
-    for (std::size_t i = 0; i < n.bytes.size(); ++i) {
-        if (ascii_lower(at[i]) != static_cast<std::uint8_t>(n.bytes[i])) return false;
-    }
-    return true;
-}
+bool verify(const Needle& n, const std::uint8_t* at) { return needle_matches(n, at); }
 
 // Tries every needle at `pos` in order; the first that fits and verifies wins.
 std::optional<Hit> verify_all(const std::vector<Needle>& needles, const std::uint8_t* h,
@@ -231,7 +225,16 @@ const char* simd_level_name(SimdLevel level) {
     return "?";
 }
 
-LiteralSearcher::LiteralSearcher(std::vector<LiteralNeedle> needles, SimdLevel level)
+const char* literal_strategy_name(LiteralStrategy strategy) {
+    switch (strategy) {
+    case LiteralStrategy::Auto: return "auto";
+    case LiteralStrategy::PackedPair: return "packed-pair";
+    case LiteralStrategy::Teddy: return "teddy";
+    }
+    return "?";
+}
+
+LiteralSearcher::LiteralSearcher(std::vector<LiteralNeedle> needles, SimdLevel level, LiteralStrategy strategy)
     : level_(std::min(level, best_simd_level())) {
     if (needles.empty() || needles.size() > kMaxNeedles) {
         throw std::invalid_argument("LiteralSearcher: needs 1 to 32 needles");
@@ -243,6 +246,12 @@ LiteralSearcher::LiteralSearcher(std::vector<LiteralNeedle> needles, SimdLevel l
         min_len_ = std::min(min_len_, in.bytes.size());
         max_len_ = std::max(max_len_, in.bytes.size());
     }
+    // One needle: the packed pair's dedicated AVX2 loop beats Teddy (bench_match). Two or more:
+    // Teddy's cost per block does not grow with the needle count, the packed pair's does.
+    if (strategy == LiteralStrategy::Auto) {
+        strategy = needles_.size() >= 2 ? LiteralStrategy::Teddy : LiteralStrategy::PackedPair;
+    }
+    if (strategy == LiteralStrategy::Teddy && teddy_supported(level_)) teddy_ = build_teddy(needles_);
 }
 
 std::optional<LiteralSearcher::Hit> LiteralSearcher::find(std::string_view haystack,
@@ -250,6 +259,7 @@ std::optional<LiteralSearcher::Hit> LiteralSearcher::find(std::string_view hayst
     const auto* h = reinterpret_cast<const std::uint8_t*>(haystack.data());
     const std::size_t size = haystack.size();
     if (from > size || size - from < min_len_) return std::nullopt;
+    if (teddy_) return teddy_find(*teddy_, needles_, level_, h, size, from);
     switch (level_) {
     case SimdLevel::Avx2:
         if (needles_.size() == 1) {
@@ -277,6 +287,7 @@ bool LiteralSearcher::matches_at(std::size_t needle, std::string_view haystack, 
 std::size_t LiteralSearcher::memory_bytes() const {
     std::size_t bytes = sizeof(*this) + needles_.capacity() * sizeof(Needle);
     for (const Needle& n : needles_) bytes += n.bytes.capacity();
+    if (teddy_) bytes += sizeof(TeddyTables);
     return bytes;
 }
 
