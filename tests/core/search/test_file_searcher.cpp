@@ -1,5 +1,6 @@
-// Reading files the hybrid way, at its edges: binary files, empty and /proc files, a 64 MiB
-// single line, FIFOs and devices, a mapped file that shrinks while it is scanned, the strategy
+// Reading files the hybrid way, at its edges: binary files (walked and named, NULs early and
+// late), empty and /proc files, a 64 MiB single line, FIFOs and devices (refused when walked,
+// read as streams when named), a mapped file that shrinks while it is scanned, the strategy
 // chosen at each threshold edge, and the memory accounting of every buffer and mapping.
 #include <QtTest>
 
@@ -7,9 +8,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <thread>
 
 #include <csignal>
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,6 +41,53 @@ OneFile search_one(const Matcher& matcher, const SearchOptions& options, MemoryM
     out.report = searcher.search(path, explicit_root, out.result);
     return out;
 }
+OneFile search_input(const Matcher& matcher, const SearchOptions& options, MemoryMetrics& metrics,
+                     const std::string& path, InputSpec input, ReadSizes sizes = {}) {
+    std::atomic<bool> stop{false};
+    FileSearcher searcher(matcher, options, metrics, stop, sizes);
+    OneFile out;
+    out.report = searcher.search(path, input, out.result);
+    return out;
+}
+
+// Writes `content` into the FIFO at `path` from another thread (opening it blocks until the
+// reader comes); join() waits for it.
+class FifoWriter {
+public:
+    FifoWriter(std::string path, QByteArray content)
+        : thread_([path = std::move(path), content = std::move(content)] {
+              const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+              if (fd < 0) return;
+              qsizetype done = 0;
+              while (done < content.size()) {
+                  const ssize_t n = ::write(fd, content.constData() + done, static_cast<std::size_t>(content.size() - done));
+                  if (n <= 0) break;
+                  done += n;
+              }
+              ::close(fd);
+          }) {}
+    ~FifoWriter() { join(); }
+    void join() {
+        if (thread_.joinable()) thread_.join();
+    }
+
+private:
+    std::thread thread_;
+};
+
+// rg's cut for a file of equal lines of `line` bytes (no context, not stdin): reads of 3 bytes,
+// then up to 64 KiB from the start of the unfinished line; the lines of every read before the
+// one holding the NUL are searched. Written independently of RgFillModel, for this shape only.
+std::uint64_t rg_cut_for_equal_lines(std::uint64_t line, std::uint64_t nul) {
+    std::uint64_t searched = 0;
+    std::uint64_t read_end = 3;
+    while (read_end <= nul) {
+        const std::uint64_t lines_end = read_end / line * line;
+        if (lines_end > searched) searched = lines_end;
+        read_end = searched + 64 * 1024;
+    }
+    return searched;
+}
 
 SearchOptions with_thresholds(std::uint64_t small, std::uint64_t large) {
     SearchOptions options;
@@ -64,8 +114,9 @@ private slots:
         const QByteArray lines = QByteArray("needle\n").repeated(160 * 1024);  // ~1.1 MiB
         QTest::newRow("NUL at start, whole") << QByteArray("\0needle\n", 8) << kHuge << kHuge;
         QTest::newRow("NUL at end, whole") << QByteArray("needle\n\0", 8) << kHuge << kHuge;
-        QTest::newRow("NUL after 1 MiB, buffered") << lines + QByteArray("\0", 1) + "needle\n" << quint64(0) << kHuge;
-        QTest::newRow("NUL after 1 MiB, mapped") << lines + QByteArray("\0", 1) + "needle\n" << quint64(0) << quint64(0);
+        QTest::newRow("NUL in the first 64 KiB, buffered") << QByteArray("needle\n").repeated(9000) + QByteArray("\0", 1) << quint64(0) << kHuge;
+        QTest::newRow("NUL in the first 64 KiB, mapped") << QByteArray("needle\n").repeated(9000) + QByteArray("\0", 1) << quint64(0) << quint64(0);
+        QTest::newRow("NUL after 1 MiB, no match before") << QByteArray("hay\n").repeated(300000) + QByteArray("\0", 1) + "needle\n" << quint64(0) << kHuge;
     }
     void binaryFilesAreSkipped() {
         QFETCH(QByteArray, content);
@@ -153,30 +204,141 @@ private slots:
         if (strategy != int(FileStrategy::Mmap)) QVERIFY(snapshot.peak_allocated >= quint64(size));
     }
 
-    // Named explicitly, a FIFO must give an error at once, not wait for a writer.
-    void fifoIsRefusedWithoutBlocking_data() {
-        QTest::addColumn<bool>("explicitRoot");
-        QTest::newRow("explicit root") << true;
-        QTest::newRow("walked entry (replaced after listing)") << false;
-    }
-    void fifoIsRefusedWithoutBlocking() {
-        QFETCH(bool, explicitRoot);
+    // A walked entry that turned into a FIFO after it was listed gives an error at once: a walk
+    // never waits for a writer.
+    void walkedFifoIsRefusedWithoutBlocking() {
         TestTree tree;
         MemoryMetrics metrics;
         SubstringMatcher matcher("x");
-        const OneFile one = search_one(matcher, SearchOptions{}, metrics, tree.fifo(QStringLiteral("pipe")), explicitRoot);
+        const OneFile one = search_one(matcher, SearchOptions{}, metrics, tree.fifo(QStringLiteral("pipe")), false);
         QCOMPARE(int(one.report.outcome), int(FileOutcome::Error));
         QVERIFY2(one.report.error.find("FIFO") != std::string::npos, one.report.error.c_str());
     }
 
-    void deviceNodeIsRefused() {
+    // Named explicitly, a FIFO is read as a stream until EOF (as rg does), in chunks, and counted
+    // as a buffered file; every buffer is released afterwards.
+    void explicitFifoIsReadAsAStream_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("matches");
+        QTest::newRow("short") << QByteArray("a needle\nb\nneedle c") << 2;
+        QTest::newRow("longer than a chunk") << QByteArray("hay\nneedle\n").repeated(100000) << 100000;
+    }
+    void explicitFifoIsReadAsAStream() {
+        QFETCH(QByteArray, content);
+        QFETCH(int, matches);
+        TestTree tree;
+        const std::string fifo = tree.fifo(QStringLiteral("pipe"));
+        MemoryMetrics metrics;
+        metrics.set_thresholds(kDefaultSmallFileThreshold, kDefaultLargeFileThreshold);
+        SubstringMatcher matcher("needle");
+        FifoWriter writer(fifo, content);
+        ReadSizes sizes;
+        sizes.chunk = 4096;
+        const OneFile one = search_input(matcher, SearchOptions{}, metrics, fifo, InputSpec{true, BinaryMode::ConvertStream, false}, sizes);
+        writer.join();
+        QCOMPARE(int(one.report.outcome), int(FileOutcome::Matched));
+        QCOMPARE(one.result.matched_lines, quint64(matches));
+        QCOMPARE(one.report.bytes_searched, quint64(content.size()));
+        QCOMPARE(int(one.result.strategy), int(FileStrategy::Buffered));
+        const MetricsSnapshot snapshot = metrics.snapshot(false);
+        QCOMPARE(snapshot.buffered_files_processed, 1u);
+        QCOMPARE(snapshot.total_allocated, 0u);
+        QVERIFY(snapshot.peak_allocated >= 4096u);
+    }
+
+    void deviceNode() {
         MemoryMetrics metrics;
         SubstringMatcher matcher("");
-        for (bool explicit_root : {true, false}) {
-            const OneFile one = search_one(matcher, SearchOptions{}, metrics, "/dev/null", explicit_root);
-            QCOMPARE(int(one.report.outcome), int(FileOutcome::Error));
-            QVERIFY2(one.report.error.find("character device") != std::string::npos, one.report.error.c_str());
+        // Walked: refused without being opened.
+        const OneFile walked = search_one(matcher, SearchOptions{}, metrics, "/dev/null", false);
+        QCOMPARE(int(walked.report.outcome), int(FileOutcome::Error));
+        QVERIFY2(walked.report.error.find("character device") != std::string::npos, walked.report.error.c_str());
+        // Named: read as a stream, which is empty.
+        const OneFile named = search_one(matcher, SearchOptions{}, metrics, "/dev/null", true);
+        QCOMPARE(int(named.report.outcome), int(FileOutcome::NoMatch));
+        QCOMPARE(named.report.bytes_searched, 0u);
+    }
+
+    // A walked file whose first NUL comes after rg's first 64 KiB read: the matches rg searched
+    // before the read holding the NUL are kept, with a note; the same through every strategy.
+    void lateNulKeepsWhatRgSearched_data() {
+        QTest::addColumn<quint64>("small");
+        QTest::addColumn<quint64>("large");
+        QTest::addColumn<qsizetype>("nul");
+        for (const qsizetype nul : {qsizetype(70000), qsizetype(131070), qsizetype(1146880)}) {
+            QTest::addRow("whole, NUL at %lld", static_cast<long long>(nul)) << kHuge << kHuge << nul;
+            QTest::addRow("buffered, NUL at %lld", static_cast<long long>(nul)) << quint64(0) << kHuge << nul;
+            QTest::addRow("mapped, NUL at %lld", static_cast<long long>(nul)) << quint64(0) << quint64(0) << nul;
         }
+    }
+    void lateNulKeepsWhatRgSearched() {
+        QFETCH(quint64, small);
+        QFETCH(quint64, large);
+        QFETCH(qsizetype, nul);
+        QByteArray content = QByteArray("needle\n").repeated(nul / 7 + 20000);
+        content[nul] = '\0';
+        TestTree tree;
+        const std::string path = tree.write(QStringLiteral("late"), content);
+        MemoryMetrics metrics;
+        SubstringMatcher matcher("needle");
+        ReadSizes sizes;
+        sizes.chunk = 10000;  // chunk and window ends away from rg's 64 KiB reads
+        sizes.map_window = 30000;
+        const OneFile one = search_one(matcher, with_thresholds(small, large), metrics, path, false, sizes);
+        const std::uint64_t cut = rg_cut_for_equal_lines(7, static_cast<std::uint64_t>(nul));
+        QCOMPARE(int(one.report.outcome), int(FileOutcome::Matched));
+        QCOMPARE(int(one.result.binary), int(BinaryNote::StoppedAfterMatch));
+        QCOMPARE(one.result.binary_offset, quint64(nul));
+        QCOMPARE(one.result.matched_lines, cut / 7);
+        QCOMPARE(quint64(one.result.lines.size()), cut / 7);
+        QCOMPARE(one.result.lines.back().byte_offset + 7, cut);
+        QCOMPARE(metrics.snapshot(false).total_allocated, 0u);
+        QCOMPARE(metrics.snapshot(false).mmap_allocated, 0u);
+
+        // Counting, rg prints nothing for such a file: it is skipped as binary.
+        SearchOptions count = with_thresholds(small, large);
+        count.report.mode = ReportMode::Count;
+        QCOMPARE(int(search_one(matcher, count, metrics, path, false, sizes).report.outcome), int(FileOutcome::Binary));
+    }
+
+    // Named explicitly, a binary file is searched: as text when rg would map it (a NUL in the
+    // first 64 KiB noted before any line), with NULs as line ends when rg would stream it (a
+    // stream-mode NUL in a mapped file is read again in chunks).
+    void explicitBinaryFile_data() {
+        QTest::addColumn<quint64>("small");
+        QTest::addColumn<quint64>("large");
+        QTest::addColumn<bool>("stream");
+        QTest::addColumn<QList<quint64>>("lineNumbers");
+        const QList<quint64> slice{1, 2};
+        const QList<quint64> stream{1, 3};
+        const std::pair<const char*, std::pair<quint64, quint64>> modes[] = {
+            {"whole", {kHuge, kHuge}}, {"buffered", {0, kHuge}}, {"mapped", {0, 0}}};
+        for (const auto& [name, thresholds] : modes) {
+            QTest::addRow("%s, mapped by rg", name) << thresholds.first << thresholds.second << false << slice;
+            QTest::addRow("%s, streamed by rg", name) << thresholds.first << thresholds.second << true << stream;
+        }
+    }
+    void explicitBinaryFile() {
+        QFETCH(quint64, small);
+        QFETCH(quint64, large);
+        QFETCH(bool, stream);
+        QFETCH(QList<quint64>, lineNumbers);
+        TestTree tree;
+        const std::string path = tree.write(QStringLiteral("data.bin"), QByteArray("foo\0bar\nfoo\n", 12));
+        MemoryMetrics metrics;
+        SubstringMatcher matcher("foo");
+        const InputSpec input{true, stream ? BinaryMode::ConvertStream : BinaryMode::ConvertSlice, false};
+        const OneFile one = search_input(matcher, with_thresholds(small, large), metrics, path, input);
+        QCOMPARE(int(one.report.outcome), int(FileOutcome::Matched));
+        QCOMPARE(int(one.result.binary), int(BinaryNote::Matches));
+        QCOMPARE(one.result.binary_offset, 3u);
+        QCOMPARE(one.result.binary_print_limit, 0u);  // rg prints no line, only its note
+        QList<quint64> numbers;
+        for (const LineRecord& line : one.result.lines) numbers.push_back(line.number);
+        QCOMPARE(numbers, lineNumbers);
+        QCOMPARE(one.result.lines.front().text, stream ? std::string("foo") : std::string("foo\0bar", 7));
+        QCOMPARE(metrics.snapshot(false).total_allocated, 0u);
+        QCOMPARE(metrics.snapshot(false).mmap_allocated, 0u);
     }
 
     void missingFileIsAnError() {
