@@ -20,8 +20,11 @@ std::string help_text() {
     std::string out = std::string(kProgramName) + " " + CODESCOUT_VERSION +
                       " - search files for lines that match a pattern (ripgrep-compatible output)\n\n";
     out += "Usage: " + std::string(kProgramName) + " [OPTIONS] PATTERN [PATH...]\n\n";
-    out += "Searches PATH (default: the current directory) recursively, respecting .gitignore,\n"
-           "skipping hidden and binary files. Exit status: 0 if a line matched, 1 if none did,\n"
+    out += "Searches PATH recursively, respecting .gitignore, skipping hidden and binary files.\n"
+           "Without PATH: standard input when it is a file or a pipe, else the current directory;\n"
+           "PATH '-' is standard input. Files named as PATH are searched whatever they are (FIFOs\n"
+           "and devices are read until end of file); a named binary file shows 'binary file\n"
+           "matches' instead of its lines. Exit status: 0 if a line matched, 1 if none did,\n"
            "2 on an error.\n\nOptions:\n";
     for (const FlagSpec& spec : flag_table()) {
         std::string left = "  ";
