@@ -41,22 +41,25 @@ void RgFillModel::feed(const char* data, std::size_t size, std::uint64_t offset)
 }
 
 void RgFillModel::note_line_ends(const char* segment, std::size_t size, std::uint64_t at) {
-    const std::size_t keep = context_lines_ + 2;
-    for (const char* p = segment; (p = static_cast<const char*>(std::memchr(p, '\n', size - static_cast<std::size_t>(p - segment)))) != nullptr;) {
+    if (line_ends_.empty()) line_ends_.resize(context_lines_ + 2);
+    const char* end = segment + size;
+    for (const char* p = segment; p < end;) {
+        p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        if (p == nullptr) break;
         ++p;
-        if (line_ends_.size() == keep) line_ends_.erase(line_ends_.begin());
-        line_ends_.push_back(at + static_cast<std::uint64_t>(p - segment));
-        if (p == segment + size) break;
+        line_ends_[next_] = at + static_cast<std::uint64_t>(p - segment);
+        next_ = (next_ + 1) % line_ends_.size();
+        ++seen_;
     }
 }
 
 // grep-searcher's roll keeps lines::preceding(buffer, context): the last context + 1 lines of
 // the searched part, never reaching before the buffer's start.
 std::uint64_t RgFillModel::kept_lines_start() const {
-    // line_ends_.back() == searched_end_; the kept lines start after the end (context + 2) back.
-    const std::size_t back = context_lines_ + 2;
-    if (line_ends_.size() < back) return buffer_start_;
-    return std::max(buffer_start_, line_ends_[line_ends_.size() - back]);
+    // The newest end is searched_end_; the kept lines start at the end (context + 2) back,
+    // which is the oldest entry of the full ring: the one next_ points at.
+    if (seen_ < line_ends_.size()) return buffer_start_;
+    return std::max(buffer_start_, line_ends_[next_]);
 }
 
 }  // namespace codescout

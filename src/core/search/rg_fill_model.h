@@ -49,8 +49,11 @@ private:
     bool first_read_done_ = false;
     std::size_t context_lines_ = 0;
     std::uint64_t buffer_start_ = 0;  // file offset of rg's buffer[0] (kept context lines start here)
-    // With context: the ends of the last context_lines_ + 2 lines seen, oldest first.
+    // With context: the ends of the last context_lines_ + 2 lines seen, a ring (next_ is where
+    // the next end goes, seen_ how many were ever seen).
     std::vector<std::uint64_t> line_ends_;
+    std::size_t next_ = 0;
+    std::uint64_t seen_ = 0;
     void note_line_ends(const char* segment, std::size_t size, std::uint64_t at);
     std::uint64_t kept_lines_start() const;
     bool nul_seen_ = false;
