@@ -69,7 +69,11 @@ void append_binary_note(std::string& out, const FileResult& result, const Output
 
 void format_lines(const FileResult& result, const OutputPlan& plan, std::string& out) {
     const bool inline_path = plan.with_filename && !plan.heading;
-    if (plan.with_filename && plan.heading) {
+    // Like rg, the heading comes with the first line printed: a binary file that prints only
+    // its note has none.
+    const bool any_line = !result.lines.empty() && (result.binary != BinaryNote::Matches ||
+                                                    result.lines.front().byte_offset < result.binary_print_limit);
+    if (plan.with_filename && plan.heading && any_line) {
         append_path(out, result, plan);
         out.push_back('\n');
     }

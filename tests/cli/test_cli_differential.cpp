@@ -430,6 +430,7 @@ private slots:
         QTest::newRow("--no-heading") << QStringLiteral("--no-heading -i foo src");
         QTest::newRow("--color never") << QStringLiteral("--color never foo src");
         QTest::newRow("single file") << QStringLiteral("foo src/main.c");
+        QTest::newRow("binary file named, and a text file") << QStringLiteral("foo data.bin src/main.c");
     }
 
     void terminal_output() {
