@@ -5,8 +5,12 @@
 #include <immintrin.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <numeric>
 #include <string_view>
+
+#include "core/match/byte_rank.h"
 
 namespace codescout {
 
@@ -198,6 +202,41 @@ std::optional<Hit> scan_masks(const TeddyTables& t, const std::vector<Needle>& n
     }
 }
 
+// How often a bucket holding these needles flags a position of typical source text: the product
+// over the looked-up bytes of the share of text bytes whose two nibbles both pass, with byte
+// frequencies estimated from byte_rank (2^(rank/16): the most common byte 65536 times the rarest).
+double bucket_pass_rate(const std::vector<Needle>& needles, const std::vector<std::size_t>& members,
+                        std::size_t masks) {
+    static const std::array<double, 256> weight = [] {
+        std::array<double, 256> w{};
+        double total = 0;
+        for (std::size_t x = 0; x < 256; ++x) total += w[x] = std::exp2(byte_rank(static_cast<std::uint8_t>(x)) / 16.0);
+        for (double& v : w) v /= total;
+        return w;
+    }();
+    double rate = 1;
+    for (std::size_t m = 0; m < masks; ++m) {
+        std::uint16_t low = 0, high = 0;  // nibble sets
+        for (std::size_t k : members) {
+            const Needle& n = needles[k];
+            if (m >= n.bytes.size()) {
+                low = high = 0xffff;
+                break;
+            }
+            const auto c = static_cast<std::uint8_t>(n.bytes[m]);
+            low = static_cast<std::uint16_t>(low | 1u << (c & 0x0f));
+            high = static_cast<std::uint16_t>(high | 1u << (c >> 4));
+            if (n.caseless && is_ascii_letter(c)) high = static_cast<std::uint16_t>(high | 1u << ((c ^ 0x20) >> 4));
+        }
+        double share = 0;
+        for (std::size_t x = 0; x < 256; ++x) {
+            if ((low >> (x & 0x0f) & 1u) != 0 && (high >> (x >> 4) & 1u) != 0) share += weight[x];
+        }
+        rate *= share;
+    }
+    return rate;
+}
+
 // The fingerprint bucketing sorts by: the first `masks` bytes, folded when caseless.
 std::string_view fingerprint(const Needle& n, std::size_t masks) {
     return std::string_view(n.bytes).substr(0, masks);
@@ -229,15 +268,33 @@ std::shared_ptr<const TeddyTables> build_teddy(const std::vector<Needle>& needle
     t->masks = std::min(wanted, longest);
 
     // Needles with the same leading bytes share a bucket (and so its false positives): sort by
-    // fingerprint and cut the sorted list into kBuckets runs of near-equal length.
+    // fingerprint, then put each needle where it adds the least to the expected number of false
+    // candidates (bucket_pass_rate); with up to 8 distinct fingerprints each gets its own bucket.
     std::vector<std::size_t> sorted(needles.size());
     std::iota(sorted.begin(), sorted.end(), std::size_t{0});
     std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
         return fingerprint(needles[a], t->masks) < fingerprint(needles[b], t->masks);
     });
-    const std::size_t buckets = std::min(TeddyTables::kBuckets, needles.size());
     std::vector<std::vector<std::size_t>> members(TeddyTables::kBuckets);
-    for (std::size_t i = 0; i < sorted.size(); ++i) members[i * buckets / sorted.size()].push_back(sorted[i]);
+    std::vector<double> rate(TeddyTables::kBuckets, 0.0);
+    for (std::size_t k : sorted) {
+        std::size_t best = 0;
+        double best_increase = 0, best_rate = 0;
+        for (std::size_t b = 0; b < TeddyTables::kBuckets; ++b) {
+            members[b].push_back(k);
+            const double with = bucket_pass_rate(needles, members[b], t->masks);
+            members[b].pop_back();
+            const double increase = with - rate[b];
+            if (b == 0 || increase < best_increase ||
+                (increase == best_increase && members[b].size() < members[best].size())) {
+                best = b;
+                best_increase = increase;
+                best_rate = with;
+            }
+        }
+        members[best].push_back(k);
+        rate[best] = best_rate;
+    }
 
     std::size_t next = 0;
     for (std::size_t b = 0; b < TeddyTables::kBuckets; ++b) {

@@ -4,11 +4,13 @@
 // offset of short haystacks, on every SIMD level this CPU has. Seeds are fixed.
 #include <QtTest>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "core/match/literal_search.h"
+#include "core/match/literal_teddy.h"
 
 using namespace codescout;
 
@@ -115,6 +117,53 @@ private slots:
         // No pshufb without SIMD: the scalar level keeps the packed pair's scalar loop.
         QCOMPARE(LiteralSearcher(two, SimdLevel::Scalar, LiteralStrategy::Teddy).strategy(), LiteralStrategy::PackedPair);
         QCOMPARE(QByteArray(literal_strategy_name(LiteralStrategy::Teddy)), QByteArray("teddy"));
+    }
+
+    // The bucket tables themselves: distinct fingerprints get their own bucket while there are
+    // buckets left, equal ones share one; bytes >= 0x80 (or a short needle's wildcard) turn off
+    // the ASCII lookup shortcut; case-folded letters add the upper-case high nibble.
+    void tablesGroupNeedlesByFingerprint() {
+        const auto prepared = [](std::vector<std::pair<std::string, bool>> specs) {
+            std::vector<LiteralSearcher::Needle> needles;
+            for (auto& [bytes, caseless] : specs) {
+                LiteralSearcher::Needle n;
+                n.bytes = bytes;
+                n.caseless = caseless;
+                needles.push_back(n);
+            }
+            return needles;
+        };
+        const auto bucket_of = [](const TeddyTables& t, std::size_t needle) {
+            for (std::size_t b = 0; b < TeddyTables::kBuckets; ++b) {
+                for (std::size_t j = t.start[b]; j < t.start[b + 1]; ++j) {
+                    if (t.order[j] == needle) return b;
+                }
+            }
+            return TeddyTables::kBuckets;
+        };
+        const auto exact = build_teddy(prepared({{"ERR_SYS", false}, {"PME_TURN_OFF", false}, {"ERR_SYSTEM", false},
+                                                 {"LINK_REQ_RST", false}, {"CFG_BME_EVT", false}}));
+        QCOMPARE(exact->masks, std::size_t{3});
+        QVERIFY(exact->ascii);
+        QCOMPARE(exact->start[TeddyTables::kBuckets], std::uint8_t{5});
+        QCOMPARE(bucket_of(*exact, 0), bucket_of(*exact, 2));  // same first bytes "ERR"
+        std::vector<std::size_t> distinct{bucket_of(*exact, 0), bucket_of(*exact, 1), bucket_of(*exact, 3),
+                                          bucket_of(*exact, 4)};
+        std::sort(distinct.begin(), distinct.end());
+        QCOMPARE(std::unique(distinct.begin(), distinct.end()), distinct.end());
+        QVERIFY(distinct.back() < TeddyTables::kBuckets);
+        // 'E' = 0x45: low nibble 5, high nibble 4 (and 6 for 'e' when caseless).
+        const std::uint8_t bit = static_cast<std::uint8_t>(1u << bucket_of(*exact, 0));
+        QVERIFY((exact->lo[0][5] & bit) != 0 && (exact->hi[0][4] & bit) != 0 && (exact->hi[0][6] & bit) == 0);
+
+        const auto folded = build_teddy(prepared({{"err_sys", true}, {"pme", false}}));
+        QCOMPARE(folded->masks, std::size_t{4});  // case folding: one more byte looked up
+        const std::uint8_t fbit = static_cast<std::uint8_t>(1u << bucket_of(*folded, 0));
+        QVERIFY((folded->hi[0][4] & fbit) != 0 && (folded->hi[0][6] & fbit) != 0);
+
+        QVERIFY(!build_teddy(prepared({{"ab", false}, {"\xE2\x84\xAA", false}}))->ascii);
+        QVERIFY(!build_teddy(prepared({{"abc", false}, {"x", false}}))->ascii);  // "x" then any byte
+        QVERIFY(build_teddy(prepared({{"abc", false}, {"xyz", false}}))->ascii);
     }
 
     void lowestIndexWinsAtEqualPositions_data() {
