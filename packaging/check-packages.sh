@@ -64,12 +64,13 @@ if [[ $generators == *DEB* ]]; then
             [ -n "$(field "$f")" ] || bad "DEB $f is empty"
         done
         depends=$(field Depends)
-        wanted=(libc6 libstdc++6 libpcre2-8-0)
+        wanted=(libc6 libstdc++6 libpcre2-8-0 libre2-11)
         [ "$has_gui" = 1 ] && wanted+=(libqt6core6 libqt6widgets6 libqt6charts6 libkf6syntaxhighlighting6)
         for lib in "${wanted[@]}"; do
             lib_re=$(printf "%s" "$lib" | sed "s/[+.]/\\\\&/g")
-            # t64 suffixes (Debian's 64-bit time_t transition) are part of some names.
-            grep -qE "(^|, )${lib_re}(t64)?( |,|$)" <<<"$depends" || bad "DEB Depends lacks $lib: $depends"
+            # t64 suffixes (Debian's 64-bit time_t transition) and the Abseil ABI (libre2-11-absl20240722)
+            # are part of some names.
+            grep -qE "(^|, )${lib_re}(t64|-absl[0-9]+)?( |,|$)" <<<"$depends" || bad "DEB Depends lacks $lib: $depends"
         done
         listing=$(dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./usr/||')
         for path in "${expected[@]}"; do
@@ -93,7 +94,7 @@ if [[ $generators == *RPM* ]]; then
             [ -n "$(q "%{$tag}")" ] && [ "$(q "%{$tag}")" != "(none)" ] || bad "RPM $tag is empty"
         done
         requires=$(rpm -qpR "$rpmfile" 2>/dev/null)
-        wanted=('libc.so.6()(64bit)' 'libstdc++.so.6()(64bit)' 'libpcre2-8.so.0()(64bit)')
+        wanted=('libc.so.6()(64bit)' 'libstdc++.so.6()(64bit)' 'libpcre2-8.so.0()(64bit)' 'libre2.so.11()(64bit)')
         [ "$has_gui" = 1 ] && wanted+=('libQt6Core.so.6()(64bit)' 'libQt6Widgets.so.6()(64bit)'
             'libKF6SyntaxHighlighting.so.6()(64bit)')
         for req in "${wanted[@]}"; do

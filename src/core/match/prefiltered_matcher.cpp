@@ -66,10 +66,12 @@ std::optional<MatchRange> PrefilteredMatcher::find(std::string_view haystack, st
         if (!hit) return std::nullopt;
         const std::size_t line_begin = line_begin_of(haystack, *hit);
         const std::size_t line_end = line_end_of(haystack, *hit);
-        // The subject ends at the line's end, so the match cannot run into the next line (the
-        // searcher would re-check such a candidate line alone anyway).
+        // The subject ends after the line's '\n': a match cannot run into the next line (one that
+        // takes the '\n' is re-checked on its line alone by the searcher), and ^ still matches
+        // at the start of an empty line, which PCRE2 refuses after a subject's final newline.
+        const std::size_t subject_end = std::min(line_end + 1, haystack.size());
         const std::optional<MatchRange> match =
-            verifier_.find(haystack.substr(0, line_end), std::max(pos, line_begin), *own.verifier);
+            verifier_.find(haystack.substr(0, subject_end), std::max(pos, line_begin), *own.verifier);
         if (match) return match;
         if (line_end >= haystack.size()) return std::nullopt;
         pos = line_end + 1;

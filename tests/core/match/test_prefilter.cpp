@@ -214,6 +214,8 @@ private slots:
         QTest::newRow("re2 -x") << QByteArrayList{"\\w+"} << QByteArray("x");
         QTest::newRow("re2 -w -j") << QByteArrayList{"\\w\\w"} << QByteArray("wj");
         QTest::newRow("re2 named group and comment") << QByteArrayList{"(?<n>fo)(?#note)o|(?P<m>b)ar"} << QByteArray();
+        QTest::newRow("re2 empty lines") << QByteArrayList{"^$"} << QByteArray();
+        QTest::newRow("re2 blank lines") << QByteArrayList{"^\\s*$"} << QByteArray();
         QTest::newRow("re2 several patterns") << QByteArrayList{"\\d{2}", "[A-Z]\\w", "s\\s"} << QByteArray();
     }
     void sameAsPcre2() {
