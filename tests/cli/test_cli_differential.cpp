@@ -557,11 +557,10 @@ private slots:
             {"mmap", L{"--small-file-threshold=1", "--large-file-threshold=2"}},
         };
         for (const auto& [mode, flags] : modes) {
-            const auto row = [&](const char* name) { return qPrintable(QStringLiteral("%1: %2").arg(QLatin1StringView(mode), QLatin1StringView(name))); };
-            QTest::newRow(row("binary file named")) << flags << QString() << L{"foo", bin};
-            QTest::newRow(row("explicit late NUL in a matching line")) << flags << QString() << L{"foo", "late/nul_in_match.txt"};
-            QTest::newRow(row("explicit late NUL next to a directory")) << flags << QString() << L{"foo", "late/nul_in_match.txt", "other"};
-            QTest::newRow(row("stdin late NUL")) << flags << late << L{"foo"};
+            QTest::addRow("%s: binary file named", mode) << flags << QString() << L{"foo", bin};
+            QTest::addRow("%s: explicit late NUL in a matching line", mode) << flags << QString() << L{"foo", "late/nul_in_match.txt"};
+            QTest::addRow("%s: explicit late NUL next to a directory", mode) << flags << QString() << L{"foo", "late/nul_in_match.txt", "other"};
+            QTest::addRow("%s: stdin late NUL", mode) << flags << late << L{"foo"};
         }
     }
 
