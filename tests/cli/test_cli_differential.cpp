@@ -549,6 +549,11 @@ private slots:
         QTest::newRow("explicit late NUL, -c") << none << QString() << L{"-c", "foo", "late/nul_in_match.txt"};
         QTest::newRow("explicit late NUL next to a directory") << none << QString() << L{"foo", late, "other"};
         QTest::newRow("explicit late NUL next to a directory, -c") << none << QString() << L{"-c", "foo", "late/nul_in_match.txt", "other"};
+        // More than 10 paths: rg reads them as streams (no memory maps), NULs end lines.
+        L eleven{"foo", "late/nul_in_match.txt"};
+        for (int i = 0; i < 10; ++i) eleven << QStringLiteral("other/a.txt");
+        QTest::newRow("explicit late NUL among 11 paths") << none << QString() << eleven;
+        QTest::newRow("explicit late NUL among 11 paths, -c") << none << QString() << (L{"-c"} + eleven);
         // Every reading strategy for explicit files with a NUL (a stream-mode NUL in a mapped file
         // makes codescout-cli read it again in chunks).
         const std::pair<const char*, L> modes[] = {
