@@ -6,7 +6,6 @@
 #include <immintrin.h>
 
 #include <algorithm>
-#include <cstring>
 #include <stdexcept>
 
 #include "core/match/byte_rank.h"

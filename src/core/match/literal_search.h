@@ -4,7 +4,7 @@
 //   16 (SSE2) haystack positions are tested at once by comparing the bytes at both offsets. Its
 //   cost grows with the needle count (two compares per needle per block); used for one needle.
 // - Teddy (literal_teddy.h): the needles are spread over 8 buckets and the nibbles of their first
-//   1..3 bytes index byte shuffles, so a block costs the same for 2 needles or 32. Used for two
+//   1..4 bytes index byte shuffles, so a block costs the same for 2 needles or 32. Used for two
 //   or more needles when the CPU has SSSE3 (pshufb).
 // Needles may be ASCII case-insensitive: letters are compared after folding to lower case.
 #pragma once
