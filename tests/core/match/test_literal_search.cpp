@@ -8,29 +8,12 @@
 #include <vector>
 
 #include "core/match/literal_search.h"
+#include "naive_literal_find.h"
 
 using namespace codescout;
+using codescout::test::naive_find;
 
 namespace {
-
-char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
-
-// Leftmost position, lowest needle index at that position: the contract of LiteralSearcher::find.
-std::optional<LiteralSearcher::Hit> naive_find(const std::string& hay, std::size_t from,
-                                               const std::vector<LiteralNeedle>& needles) {
-    for (std::size_t pos = from; pos < hay.size(); ++pos) {
-        for (std::size_t k = 0; k < needles.size(); ++k) {
-            const std::string& n = needles[k].bytes;
-            if (n.size() > hay.size() - pos) continue;
-            bool equal = true;
-            for (std::size_t i = 0; i < n.size() && equal; ++i) {
-                equal = needles[k].ascii_caseless ? fold(hay[pos + i]) == fold(n[i]) : hay[pos + i] == n[i];
-            }
-            if (equal) return LiteralSearcher::Hit{pos, k};
-        }
-    }
-    return std::nullopt;
-}
 
 std::vector<LiteralSearcher::Hit> all_hits(const std::string& hay, const std::vector<LiteralNeedle>& needles,
                                            const LiteralSearcher* searcher) {

@@ -10,30 +10,13 @@
 #include <vector>
 
 #include "core/match/literal_search.h"
+#include "naive_literal_find.h"
 #include "core/match/literal_teddy.h"
 
 using namespace codescout;
+using codescout::test::naive_find;
 
 namespace {
-
-char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
-
-// The contract of LiteralSearcher::find: leftmost position, lowest needle index at that position.
-std::optional<LiteralSearcher::Hit> naive_find(const std::string& hay, std::size_t from,
-                                               const std::vector<LiteralNeedle>& needles) {
-    for (std::size_t pos = from; pos < hay.size(); ++pos) {
-        for (std::size_t k = 0; k < needles.size(); ++k) {
-            const std::string& n = needles[k].bytes;
-            if (n.size() > hay.size() - pos) continue;
-            bool equal = true;
-            for (std::size_t i = 0; i < n.size() && equal; ++i) {
-                equal = needles[k].ascii_caseless ? fold(hay[pos + i]) == fold(n[i]) : hay[pos + i] == n[i];
-            }
-            if (equal) return LiteralSearcher::Hit{pos, k};
-        }
-    }
-    return std::nullopt;
-}
 
 // Every hit, restarting one byte after the previous one: "pos:needle pos:needle ...".
 QByteArray all_hits(const std::string& hay, const std::vector<LiteralNeedle>& needles,
