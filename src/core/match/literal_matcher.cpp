@@ -129,6 +129,7 @@ std::size_t LiteralMatcher::memory_bytes() const {
 std::string LiteralMatcher::describe() const {
     std::string text = whole_line_ ? "literal-line " : whole_word_ ? "literal-word " : "literal ";
     text += simd_level_name(searcher_.level());
+    text += std::string(" ") + literal_strategy_name(searcher_.strategy());
     text += " needles=" + std::to_string(guard_start_);
     if (fallback_) text += " kelvin/long-s guards";
     return text;

@@ -67,8 +67,9 @@ public:
     virtual bool can_match_empty() const = 0;
 
     // Which strategy this matcher uses, for diagnostics and tests: starts with "literal" for the
-    // SIMD literal path ("literal avx2 needles=2"; "literal-word ..." / "literal-line ..." with
-    // -w / -x) and with "pcre2" for a regex ("pcre2 jit /REGEX/").
+    // SIMD literal path ("literal avx2 teddy needles=2"; "literal-word ..." / "literal-line ..." with
+    // -w / -x), with "pcre2" for a regex ("pcre2 jit /REGEX/") and with "prefiltered" for a
+    // regex behind a line prefilter ("prefiltered literal:_RESUME pcre2 ...", "prefiltered re2:...").
     virtual std::string describe() const { return "custom"; }
 };
 

@@ -181,7 +181,7 @@ private slots:
         config.simd = SimdLevel::Sse2;
         const LiteralMatcher matcher(config);
         QCOMPARE(matcher.simd_level(), SimdLevel::Sse2);
-        QVERIFY(matcher.describe().starts_with("literal sse2 needles=2"));
+        QVERIFY(matcher.describe().starts_with("literal sse2 teddy needles=2"));
         const std::string haystack = std::string(100, 'x') + "pin" + std::string(50, 'y') + "needle";
         QCOMPARE(all_matches(matcher, haystack), QByteArray("100-103 153-159"));
     }
