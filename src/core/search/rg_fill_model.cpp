@@ -41,14 +41,34 @@ void RgFillModel::feed(const char* data, std::size_t size, std::uint64_t offset)
 }
 
 void RgFillModel::note_line_ends(const char* segment, std::size_t size, std::uint64_t at) {
-    if (line_ends_.empty()) line_ends_.resize(context_lines_ + 2);
-    const char* end = segment + size;
-    for (const char* p = segment; p < end;) {
-        p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-        if (p == nullptr) break;
-        ++p;
-        line_ends_[next_] = at + static_cast<std::uint64_t>(p - segment);
-        next_ = (next_ + 1) % line_ends_.size();
+    // Only the newest context_lines_ + 2 line ends matter: look for them backwards from the end of
+    // the segment (a few memrchr calls, not one per line of the file).
+    const std::size_t ring = context_lines_ + 2;
+    if (line_ends_.empty()) line_ends_.resize(ring);
+    std::uint64_t found[64];
+    const std::size_t wanted = std::min<std::size_t>(ring, sizeof found / sizeof *found);
+    std::size_t count = 0;
+    std::size_t end = size;
+    while (count < wanted && end > 0) {
+        const void* newline = ::memrchr(segment, '\n', end);
+        if (newline == nullptr) break;
+        end = static_cast<std::size_t>(static_cast<const char*>(newline) - segment);
+        found[count++] = at + end + 1;
+    }
+    if (count == wanted && wanted < ring) {
+        // More context lines than the quick path holds: note every line end of the segment.
+        for (const char* p = segment; (p = static_cast<const char*>(std::memchr(p, '\n', size - static_cast<std::size_t>(p - segment)))) != nullptr;) {
+            ++p;
+            line_ends_[next_] = at + static_cast<std::uint64_t>(p - segment);
+            next_ = (next_ + 1) % ring;
+            ++seen_;
+            if (p == segment + size) break;
+        }
+        return;
+    }
+    for (std::size_t i = count; i-- > 0;) {  // oldest first
+        line_ends_[next_] = found[i];
+        next_ = (next_ + 1) % ring;
         ++seen_;
     }
 }
