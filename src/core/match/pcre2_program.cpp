@@ -3,11 +3,12 @@
 #include "core/match/pcre2_program.h"
 
 #include <pcre2.h>
-#include <time.h>
 
 #include <cstdio>
 #include <iterator>
 #include <new>
+
+#include "core/match/thread_cpu_clock.h"
 
 namespace codescout {
 
@@ -82,12 +83,6 @@ bool is_limit_error(int rc) {
 std::size_t window_cut(std::string_view subject, std::size_t pos) {
     while (pos < subject.size() && static_cast<unsigned char>(subject[pos]) >= 0x80) ++pos;
     return pos;
-}
-
-double thread_cpu_seconds() {
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
 }
 
 // The time budget of one run(): started lazily before its second PCRE2 call (most runs need

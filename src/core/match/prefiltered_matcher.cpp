@@ -62,6 +62,7 @@ std::optional<MatchRange> PrefilteredMatcher::find(std::string_view haystack, st
     auto& own = static_cast<PrefilteredScratch&>(scratch);
     std::size_t pos = from;
     while (pos <= haystack.size()) {
+        if (prefilter_->gave_up()) return verifier_.find(haystack, pos, *own.verifier);
         const std::optional<std::size_t> hit = prefilter_->candidate(haystack, pos, own.prefilter.get());
         if (!hit) return std::nullopt;
         const std::size_t line_begin = line_begin_of(haystack, *hit);

@@ -35,6 +35,9 @@ public:
     virtual std::unique_ptr<PrefilterScratch> make_scratch() const { return nullptr; }
     virtual std::size_t memory_bytes() const = 0;
     virtual std::string describe() const = 0;  // e.g. "literal:_RESUME"
+    // True once the prefilter has found that it is slower than PCRE2 alone would be: the matcher
+    // then runs PCRE2 over the whole haystack, as it does without a prefilter.
+    virtual bool gave_up() const { return false; }
 };
 
 // The literal prefilter: an occurrence of any required literal.

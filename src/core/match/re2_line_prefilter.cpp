@@ -11,6 +11,7 @@
 #endif
 
 #include "core/match/re2_superset.h"
+#include "core/match/thread_cpu_clock.h"
 
 namespace codescout {
 
@@ -27,7 +28,40 @@ constexpr std::int64_t kRe2MaxMem = 8 << 20;
 // is a few machine words.
 constexpr std::size_t kBytesPerInstruction = 16;
 
+// The speed check: every RE2 call is timed until kCarefulBytes have been scanned on this thread
+// (a DFA that outgrows its memory does so early), every kSampleEvery-th call after that. A
+// verdict needs kVerdictBytes of timed calls, so the DFA's own warm-up (building its first
+// states) is spread over enough text not to count as slowness.
+constexpr std::size_t kCarefulBytes = 8 * 1024 * 1024;
+constexpr unsigned kSampleEvery = 16;
+constexpr std::size_t kVerdictBytes = 1024 * 1024;
+
 }  // namespace
+
+// Per thread: how much RE2 has scanned and how long the timed part of it took.
+class Re2LinePrefilter::Scratch final : public PrefilterScratch {
+public:
+    bool time_next_call() { return scanned_ < kCarefulBytes || ++calls_ % kSampleEvery == 0; }
+
+    // Adds a timed call; true when the calls timed since the last verdict are too slow.
+    bool too_slow(std::size_t bytes, double seconds) {
+        timed_bytes_ += bytes;
+        timed_seconds_ += seconds;
+        if (timed_bytes_ < kVerdictBytes) return false;
+        const bool slow = static_cast<double>(timed_bytes_) < timed_seconds_ * kMinBytesPerSecond;
+        timed_bytes_ = 0;
+        timed_seconds_ = 0;
+        return slow;
+    }
+
+    void count(std::size_t bytes) { scanned_ += bytes; }
+
+private:
+    std::size_t scanned_ = 0;
+    unsigned calls_ = 0;
+    std::size_t timed_bytes_ = 0;
+    double timed_seconds_ = 0;
+};
 
 std::size_t find_non_ascii(std::string_view text, std::size_t from, std::size_t end) {
     const char* bytes = text.data();
@@ -91,8 +125,24 @@ std::optional<std::size_t> Re2LinePrefilter::leftmost(std::string_view haystack,
     return static_cast<std::size_t>(match.data() - haystack.data());
 }
 
+std::optional<std::size_t> Re2LinePrefilter::timed_leftmost(std::string_view haystack, std::size_t from,
+                                                            std::size_t end, Scratch& scratch) const {
+    scratch.count(end - from);
+    if (!scratch.time_next_call()) return leftmost(haystack, from, end);
+    const double start = thread_cpu_seconds();
+    auto hit = leftmost(haystack, from, end);
+    // A match ends the scan early, so (end - from) overstates the bytes scanned: the verdict
+    // errs towards "fast enough".
+    if (scratch.too_slow(end - from, thread_cpu_seconds() - start)) gave_up_.store(true, std::memory_order_relaxed);
+    return hit;
+}
+
+std::unique_ptr<PrefilterScratch> Re2LinePrefilter::make_scratch() const { return std::make_unique<Scratch>(); }
+
 std::optional<std::size_t> Re2LinePrefilter::candidate(std::string_view haystack, std::size_t from,
-                                                       PrefilterScratch* /*scratch*/) const {
+                                                       PrefilterScratch* scratch) const {
+    // The scratch comes from make_scratch() of this prefilter (PrefilteredMatcher's contract).
+    auto& own = static_cast<Scratch&>(*scratch);
     if (from > haystack.size()) return std::nullopt;
     // \b and \B at `from` look at the byte before it, where the engines disagree if it is not ASCII.
     if (from > 0 && static_cast<unsigned char>(haystack[from - 1]) >= 0x80) return from;
@@ -113,9 +163,10 @@ std::optional<std::size_t> Re2LinePrefilter::candidate(std::string_view haystack
             if (newline == nullptr) return pos;
             scan_end = static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
         }
-        if (auto hit = leftmost(haystack, pos, scan_end)) return hit;
+        if (auto hit = timed_leftmost(haystack, pos, scan_end, own)) return hit;
         if (non_ascii < end) return scan_end;
         if (end == haystack.size()) return std::nullopt;
+        if (gave_up()) return end;  // PCRE2 takes over (PrefilteredMatcher checks gave_up())
         pos = end;
         window = std::min(window * 2, kMaxWindow);
     }
@@ -126,6 +177,8 @@ std::size_t Re2LinePrefilter::memory_bytes() const {
     return sizeof(*this) + sizeof(RE2) + pattern_.capacity() + instructions * kBytesPerInstruction;
 }
 
-std::string Re2LinePrefilter::describe() const { return "re2:" + pattern_; }
+std::string Re2LinePrefilter::describe() const {
+    return "re2:" + pattern_ + (gave_up() ? " (gave up: slower than PCRE2)" : "");
+}
 
 }  // namespace codescout

@@ -8,8 +8,15 @@
 // line holding any non-ASCII byte is always a candidate: PCRE2 decides it. ASCII is checked in
 // windows that grow while no candidate turns up (8 KiB to 1 MiB), so a dense run of matches does
 // not rescan far ahead for every match and a long run of non-matching text costs few RE2 calls.
+//
+// Some patterns have a DFA too big for RE2's memory budget ((a|b)*a(a|b){20}, \w*a\w{20}x:
+// 2^20 states), and RE2 then falls back to its NFA at 1-2 MB/s, 10-300x slower than PCRE2 alone
+// (measured). RE2 tells of that only through a hook Debian's build does not export, so the
+// prefilter times its own RE2 calls in thread CPU time and gives up for good (gave_up()) when
+// they scan slower than kMinBytesPerSecond; a healthy DFA scans at 300+ MB/s.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,19 +39,29 @@ public:
 
     std::optional<std::size_t> candidate(std::string_view haystack, std::size_t from,
                                          PrefilterScratch* scratch) const override;
+    std::unique_ptr<PrefilterScratch> make_scratch() const override;
     std::size_t memory_bytes() const override;
-    std::string describe() const override;  // "re2:" and the RE2 pattern
+    std::string describe() const override;  // "re2:" and the RE2 pattern; "(gave up ...)" after
+    bool gave_up() const override { return gave_up_.load(std::memory_order_relaxed); }
+
+    static constexpr double kMinBytesPerSecond = 20e6;
 
     const std::string& re2_pattern() const { return pattern_; }
 
 private:
     Re2LinePrefilter(std::string pattern, std::unique_ptr<re2::RE2> program);
 
+    class Scratch;
+
     // The leftmost RE2 match start in [from, end), `end` being a line start or the haystack end.
     std::optional<std::size_t> leftmost(std::string_view haystack, std::size_t from, std::size_t end) const;
+    // leftmost(), timed when `scratch` says so; may set gave_up_.
+    std::optional<std::size_t> timed_leftmost(std::string_view haystack, std::size_t from, std::size_t end,
+                                              Scratch& scratch) const;
 
     std::string pattern_;
     std::unique_ptr<re2::RE2> program_;
+    mutable std::atomic<bool> gave_up_{false};
 };
 
 // Position of the first byte >= 0x80 in [from, end), or `end`. Exposed for tests.

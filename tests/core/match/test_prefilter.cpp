@@ -278,6 +278,38 @@ private slots:
         QCOMPARE(match->begin, std::size_t{2});
     }
 
+    // A pattern whose DFA has millions of states: RE2 runs out of memory and crawls on with its
+    // NFA, the prefilter notices and gives up, and PCRE2 searches alone, with the same answers.
+    void re2GivesUpWhenItsDfaOutgrowsItsMemory() {
+        const PatternOptions options = pattern_options({"(?:a|b)*a(?:a|b){20}x"}, "");
+        const auto matcher = compile_matcher(options);
+        QVERIFY2(matcher->describe().starts_with("prefiltered re2:"), matcher->describe().c_str());
+        QRandomGenerator rng(42);
+        std::string haystack;
+        while (haystack.size() < 2 * 1024 * 1024) {
+            for (int i = 0; i < 60; ++i) haystack += rng.bounded(2) ? 'a' : 'b';
+            // Matching lines only after 1.5 MB: RE2 has those to show its speed.
+            if (haystack.size() > 1536 * 1024 && rng.bounded(100) == 0) haystack += 'x';
+            haystack += '\n';
+        }
+        const RegexMatcher reference(combine_regexes(options.patterns, false, options.hyphen_mode, false), false);
+        const QByteArray want = matching_lines(reference, haystack);
+        QVERIFY(want.contains('-'));  // some lines match
+        QCOMPARE(matching_lines(*matcher, haystack), want);
+        QVERIFY2(matcher->describe().find("gave up") != std::string::npos, matcher->describe().c_str());
+    }
+
+    // The benchmark's pattern on ordinary text never looks slow: RE2 keeps the job.
+    void re2KeepsTheJobOnOrdinaryText() {
+        const auto matcher = compile_matcher(pattern_options({"\\w{5}\\s+\\w{5}\\s+\\w{5}\\s+\\w{5}\\s+\\w{5}"}, ""));
+        QRandomGenerator rng(7);
+        const std::string text = random_haystack(rng, 500'000);
+        const auto scratch = matcher->make_scratch();
+        std::size_t pos = 0;
+        while (auto match = matcher->find(text, pos, *scratch)) pos = match->end + 1;
+        QVERIFY2(matcher->describe().find("gave up") == std::string::npos, matcher->describe().c_str());
+    }
+
     void re2Rewrite_data() {
         QTest::addColumn<QByteArray>("regex");
         QTest::addColumn<bool>("caseless");
