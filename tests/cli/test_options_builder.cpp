@@ -186,6 +186,29 @@ private slots:
         QVERIFY(!plan_for({"p", tree.path(QStringLiteral("missing"))}).output.with_filename);
     }
 
+    // rg: without a PATH, standard input is searched when it is a file or a pipe; "-" names it.
+    void standard_input() {
+        Terminal piped = kPipe;
+        piped.stdin_readable = true;
+        const auto roots = [](const Plan& p) {
+            std::vector<std::string> out;
+            for (const auto& root : p.search.walk.roots) out.push_back(root.string());
+            return out;
+        };
+        const Plan from_stdin = plan_for({"p"}, piped);
+        QCOMPARE(roots(from_stdin), std::vector<std::string>{"-"});
+        QVERIFY(!from_stdin.output.with_filename);
+        QCOMPARE(roots(plan_for({"-c", "p"}, piped)), std::vector<std::string>{"-"});
+        QCOMPARE(roots(plan_for({"--json", "p"}, piped)), std::vector<std::string>{"-"});
+        QVERIFY(plan_for({"-l", "p"}, piped).output.with_filename);  // -l prints "<stdin>"
+        QCOMPARE(roots(plan_for({"p"}, kPipe)), std::vector<std::string>{"."});  // stdin a terminal or /dev/null
+        QCOMPARE(roots(plan_for({"--files"}, piped)), std::vector<std::string>{"."});
+        QCOMPARE(roots(plan_for({"p", "src"}, piped)), std::vector<std::string>{"src"});
+        QVERIFY(!plan_for({"p", "-"}).output.with_filename);
+        QVERIFY(plan_for({"p", "-", "-"}).output.with_filename);
+        QVERIFY(plan_for({"-H", "p", "-"}).output.with_filename);
+    }
+
     void stats_and_metrics() {
         QVERIFY(plan_for({"--stats", "p"}).output.stats);
         QVERIFY(plan_for({"--stats-only", "p"}).output.stats);
