@@ -192,6 +192,12 @@ void write_inputs_tree(TestTree& t) {
     QByteArray short_first = late_nul_file(70400, 65537, {60000});
     short_first.replace(0, 2, "f\n");
     t.write(QStringLiteral("late/short_first_line.txt"), short_first);
+    // 100-byte lines: codescout's 2 MiB map windows end inside one of rg's reads; the first
+    // match before that end, the NUL after it, in the same read: rg quits before finding it.
+    QByteArray split = QByteArray(QByteArray(99, 'y') + '\n').repeated(30000);
+    split.replace(2097100, 3, "foo");
+    split[2097300] = '\0';
+    t.write(QStringLiteral("late/split_read.txt"), split);
     QByteArray in_match = "foo a\n" + QByteArray(QByteArray(63, 'x') + '\n').repeated(1100) + QByteArray("foo\0c\n", 6);
     in_match += QByteArray(QByteArray(63, 'x') + '\n').repeated(10) + "foo b\n";
     t.write(QStringLiteral("late/nul_in_match.txt"), in_match);
@@ -647,6 +653,7 @@ private slots:
             {"-l", L{"-l", "foo", "late"}},
             {"-A1", L{"-A1", "foo", "late"}},
             {"-m1", L{"-m1", "foo", "late"}},
+            {"-c -m1", L{"-c", "-m1", "foo", "late"}},
             {"every line -c", L{"-c", "", "late"}},
         };
         for (const auto& [mode, flags] : modes) {

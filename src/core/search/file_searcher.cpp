@@ -179,8 +179,14 @@ void FileSearcher::settle_binary(FileResult& result, FileReport& report) const {
     if (report.outcome != FileOutcome::NoMatch) return;
     switch (binary_mode_) {
     case BinaryMode::Quit:
+        if (!fills_.nul_seen()) return;
         // -m or -l satisfied before the read with the NUL: rg never read that far either.
-        if (!fills_.nul_seen() || scanner_.finished()) return;
+        if (scanner_.finished() && scanner_.last_line_end() <= fills_.searched_end()) return;
+        if (options_.report.mode == ReportMode::FilesWithMatches) {
+            // The first match came in the read with the NUL: rg quit before searching it.
+            report.outcome = FileOutcome::Binary;
+            return;
+        }
         truncate_at(result, fills_.searched_end());
         // rg -c prints nothing for a file it quit on; without matches before the NUL it is binary.
         if (options_.report.mode == ReportMode::Count || result.matched_lines == 0) {
@@ -275,7 +281,11 @@ FileReport FileSearcher::read_chunked(int fd, std::uint64_t size, FileResult& re
         }
         const std::string_view window(buffer.data(), end);
         scanner_.scan(window, base, scanned);
-        if (eof || scanner_.finished()) return {FileOutcome::NoMatch, {}, total};
+        if (eof) return {FileOutcome::NoMatch, {}, total};
+        if (scanner_.finished()) {
+            feed_rest_of_rg_read(fd, size, total);
+            return {FileOutcome::NoMatch, {}, total};
+        }
 
         const std::size_t keep = scanner_.retain_from(window, base);
         std::memmove(buffer.data(), buffer.data() + keep, filled - keep);
@@ -323,7 +333,16 @@ FileReport FileSearcher::scan_mapping(int fd, std::uint64_t size, const std::str
             scanner_.scan(bytes.substr(0, end), 0, pos);
             pos = end;
             report.bytes_searched = end;
-            if (scanner_.finished()) return;
+            if (scanner_.finished()) {
+                // -l/-m done: rg would still look at the rest of its read for a NUL.
+                for (std::size_t at = pos; rg_read_incomplete() && at < bytes.size();) {
+                    const std::size_t take = std::min(std::max<std::size_t>(sizes_.map_window, 1), bytes.size() - at);
+                    inspect_readonly(bytes.data() + at, take, at);
+                    at += take;
+                }
+                quit_at_nul = fills_.nul_seen();
+                return;
+            }
             mapping.release_pages_before(scanner_.retain_from(bytes.substr(0, end), 0));
         }
     };
@@ -339,6 +358,24 @@ FileReport FileSearcher::scan_mapping(int fd, std::uint64_t size, const std::str
         }
     }
     return report;
+}
+
+bool FileSearcher::rg_read_incomplete() const {
+    return binary_mode_ == BinaryMode::Quit && scanner_.finished() && !fills_.nul_seen() &&
+           fills_.completed_reads_end() < scanner_.last_line_end();
+}
+
+void FileSearcher::feed_rest_of_rg_read(int fd, std::uint64_t size, std::uint64_t offset) {
+    ReadBuffer& buffer = chunk_buffer_;
+    buffer.reserve(std::max<std::size_t>(sizes_.chunk, 1));
+    while (rg_read_incomplete() && (size == 0 || offset < size)) {
+        std::size_t want = buffer.capacity();
+        if (size > 0) want = static_cast<std::size_t>(std::min<std::uint64_t>(want, size - offset));
+        const ssize_t n = read_some(fd, buffer.data(), want);
+        if (n <= 0) return;
+        fills_.feed(buffer.data(), static_cast<std::size_t>(n), offset);
+        offset += static_cast<std::uint64_t>(n);
+    }
 }
 
 void FileSearcher::trim_buffers() {

@@ -93,6 +93,12 @@ private:
     // offset the scan must stop at (a line start), or UINT64_MAX to scan everything.
     std::uint64_t inspect(char* data, std::size_t size, std::uint64_t offset);
     std::uint64_t inspect_readonly(const char* data, std::size_t size, std::uint64_t offset);
+    // BinaryMode::Quit, the scan finished early (-l, -m): rg still had the rest of the read
+    // holding the last reported line to look at for a NUL. True while more bytes must be fed to
+    // the model.
+    bool rg_read_incomplete() const;
+    // Reads on from file offset `offset` without scanning while rg_read_incomplete().
+    void feed_rest_of_rg_read(int fd, std::uint64_t size, std::uint64_t offset);
     // After the scan: applies rg's rules for a NUL to the result and the outcome.
     void settle_binary(FileResult& result, FileReport& report) const;
     void trim_buffers();

@@ -24,6 +24,7 @@ void RgFillModel::feed(const char* data, std::size_t size, std::uint64_t offset)
         }
         pos += take;
         if (offset + pos < read_end_) continue;
+        completed_reads_end_ = read_end_;
         // The replayed read() is complete. With a line end in it the fill is done and searched;
         // the incomplete last line moves to the buffer's front and the next read fills the rest.
         // Without one, rg reads on into the same buffer, doubling it when it is full.

@@ -34,6 +34,8 @@ public:
     std::uint64_t nul_offset() const { return nul_offset_; }
     // The end of the lines rg searched before the read holding the first NUL (a line start).
     std::uint64_t searched_end() const { return searched_end_; }
+    // The end of the last replayed read that is complete (rg had all its bytes).
+    std::uint64_t completed_reads_end() const { return completed_reads_end_; }
 
     static constexpr std::uint64_t kInitialCapacity = 64 * 1024;  // grep-searcher's default
     static constexpr std::uint64_t kFirstRead = 3;                // the decoder peeks at a BOM
@@ -43,6 +45,7 @@ private:
     std::uint64_t capacity_ = kInitialCapacity;
     std::uint64_t read_end_ = kFirstRead;  // where the read() being replayed ends
     std::uint64_t searched_end_ = 0;       // end of the last complete line of the last finished fill
+    std::uint64_t completed_reads_end_ = 0;
     std::uint64_t last_newline_end_ = 0;   // in the current read: offset after its last '\n', or 0
     bool newline_in_read_ = false;
     bool standard_input_ = false;

@@ -38,6 +38,7 @@ void FileScanner::start(FileResult& out) {
     after_remaining_ = 0;
     counted_offset_ = 0;
     counted_line_ = 1;
+    last_line_end_ = 0;
     limit_reached_ = false;
     // rg -m0 reports nothing at all.
     finished_ = report_.max_count && *report_.max_count == 0;
@@ -73,6 +74,7 @@ void FileScanner::scan(std::string_view window, std::uint64_t base, std::size_t 
 void FileScanner::on_matching_line(std::string_view window, std::uint64_t base, std::size_t line_start,
                                    std::size_t line_end, MatchRange first) {
     ++out_->matched_lines;
+    last_line_end_ = base + line_end + 1;
     const bool limit_now = report_.max_count && out_->matched_lines >= *report_.max_count;
     switch (report_.mode) {
     case ReportMode::FilesWithMatches:
@@ -176,6 +178,7 @@ std::uint64_t FileScanner::line_number_at(std::string_view window, std::uint64_t
 
 void FileScanner::mark_emitted(std::uint64_t base, std::size_t line_end, std::uint64_t number) {
     emitted_end_ = base + line_end + 1;
+    last_line_end_ = emitted_end_;
     counted_offset_ = emitted_end_;
     counted_line_ = number + 1;
 }

@@ -35,6 +35,10 @@ public:
     // its after-context is complete.
     bool finished() const { return finished_; }
 
+    // File offset just past the last line this file's scan reported (a match, in any mode, or a
+    // context line); 0 before the first.
+    std::uint64_t last_line_end() const { return last_line_end_; }
+
     // Where the reader must keep bytes from when it drops the front of `window` (before-context
     // for a later match); everything before can go. Also settles the line count up to there.
     std::size_t retain_from(std::string_view window, std::uint64_t base);
@@ -62,6 +66,7 @@ private:
     std::uint64_t after_remaining_ = 0;  // after-context lines still owed to the last match
     std::uint64_t counted_offset_ = 0;   // a line start whose number is known ...
     std::uint64_t counted_line_ = 1;     // ... and that number
+    std::uint64_t last_line_end_ = 0;    // see last_line_end()
     bool limit_reached_ = false;         // -m matching lines found
     bool finished_ = false;
 };

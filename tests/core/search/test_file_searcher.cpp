@@ -301,6 +301,46 @@ private slots:
         QCOMPARE(int(search_one(matcher, count, metrics, path, false, sizes).report.outcome), int(FileOutcome::Binary));
     }
 
+    // -l (or -m) satisfied by a match that rg would only reach in the read holding the NUL: rg
+    // quits before searching that read, so the file is binary, even though codescout's chunk or
+    // window ended between the match and the NUL.
+    void earlyStopInTheReadWithTheNul_data() {
+        QTest::addColumn<quint64>("small");
+        QTest::addColumn<quint64>("large");
+        QTest::addColumn<int>("mode");
+        for (const int mode : {int(ReportMode::FilesWithMatches), int(ReportMode::Lines)}) {
+            const char* name = mode == int(ReportMode::Lines) ? "-m1" : "-l";
+            QTest::addRow("buffered, %s", name) << quint64(0) << kHuge << mode;
+            QTest::addRow("mapped, %s", name) << quint64(0) << quint64(0) << mode;
+        }
+    }
+    void earlyStopInTheReadWithTheNul() {
+        QFETCH(quint64, small);
+        QFETCH(quint64, large);
+        QFETCH(int, mode);
+        // 4-byte lines: rg's second read is [65536, 131072). Match at 100000, chunk/window end at
+        // 100004 (25000 lines), NUL at 120000.
+        QByteArray content = QByteArray("hay\n").repeated(50000);
+        content.replace(100000, 3, "ndl");
+        content[120000] = '\0';
+        TestTree tree;
+        const std::string path = tree.write(QStringLiteral("split"), content);
+        MemoryMetrics metrics;
+        SubstringMatcher matcher("ndl");
+        SearchOptions options = with_thresholds(small, large);
+        options.report.mode = static_cast<ReportMode>(mode);
+        options.report.max_count = 1;
+        ReadSizes sizes;
+        sizes.chunk = 100004;
+        sizes.map_window = 100004;
+        const OneFile one = search_one(matcher, options, metrics, path, false, sizes);
+        QCOMPARE(int(one.report.outcome), int(FileOutcome::Binary));
+        // Without the NUL the same search finds the match.
+        content[120000] = 'x';
+        tree.write(QStringLiteral("split"), content);
+        QCOMPARE(int(search_one(matcher, options, metrics, path, false, sizes).report.outcome), int(FileOutcome::Matched));
+    }
+
     // Named explicitly, a binary file is searched: as text when rg would map it (a NUL in the
     // first 64 KiB noted before any line), with NULs as line ends when rg would stream it (a
     // stream-mode NUL in a mapped file is read again in chunks).
