@@ -92,6 +92,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     const std::vector<std::string> paths = effective_paths(args, out.mode, terminal);
     s.walk.roots.assign(paths.begin(), paths.end());
     if (s.walk.roots.empty()) s.walk.roots.emplace_back(".");
+    s.dash_is_stdin = true;
     s.walk.include_hidden = args.hidden;
     s.walk.follow_links = args.follow_links;
     s.walk.respect_ignore_files = !args.no_ignore;

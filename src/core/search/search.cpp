@@ -25,7 +25,8 @@ unsigned effective_threads(unsigned requested) {
     return hardware > 0 ? hardware : 1;
 }
 
-// A root "-" is standard input, as in ripgrep; the walker never sees it.
+// With SearchOptions::dash_is_stdin, a root "-" is standard input (as in ripgrep): the walker
+// never sees it.
 bool is_stdin_root(const std::filesystem::path& root) { return root == "-"; }
 
 // How ripgrep 14 treats a NUL in the inputs named explicitly: it memory-maps them (and so sees a
@@ -35,7 +36,7 @@ BinaryMode explicit_binary_mode(const std::vector<std::filesystem::path>& roots)
     if (roots.size() > 10) return BinaryMode::ConvertStream;
     for (const auto& root : roots) {
         struct stat st {};
-        if (is_stdin_root(root) || ::stat(root.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (root == "-" || ::stat(root.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
             return BinaryMode::ConvertStream;
         }
     }
@@ -132,7 +133,7 @@ Search::Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics, st
     // invalid glob fails now, before run() and before any file is touched.
     const PathFilters validated_filters(impl_->options.walk);
     WalkOptions walk = impl_->options.walk;
-    std::erase_if(walk.roots, is_stdin_root);
+    if (impl_->options.dash_is_stdin) std::erase_if(walk.roots, is_stdin_root);
     impl_->stdin_roots = impl_->options.walk.roots.size() - walk.roots.size();
     impl_->walk_roots = !walk.roots.empty();
     impl_->explicit_mode = explicit_binary_mode(impl_->options.walk.roots);

@@ -65,6 +65,8 @@ struct SearchOptions {
     ProcessingOptions processing;
     ReportOptions report;
     unsigned threads = 0;  // 0 = one per hardware thread
+    // A root "-" is standard input, as in ripgrep (the CLI sets this; the GUI has no stdin to read).
+    bool dash_is_stdin = false;
 };
 
 }  // namespace codescout

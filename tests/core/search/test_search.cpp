@@ -150,6 +150,20 @@ private slots:
         QCOMPARE(summary.skipped.errors, 0u);
     }
 
+    // "-" is standard input only when the caller says so (the CLI); otherwise it is a path.
+    void dashIsAPathUnlessAskedFor() {
+        TestTree tree;
+        const QByteArray cwd = QDir::currentPath().toLocal8Bit();
+        QVERIFY(QDir::setCurrent(QString::fromStdString(tree.root())));
+        tree.write(QStringLiteral("-"), "Name in a file called -\n");
+        Search search(options_for({"-"}, "Name"));
+        CollectingSink sink;
+        const SearchSummary summary = search.run(sink);
+        QVERIFY(QDir::setCurrent(QString::fromLocal8Bit(cwd)));
+        QCOMPARE(summary.files_matched, 1u);
+        QCOMPARE(sink.files.at(0).path, std::string("-"));
+    }
+
     void metricsReturnToZeroAndCountStrategies() {
         TestTree tree;
         auto sized = [](int size) {
