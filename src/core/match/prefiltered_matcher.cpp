@@ -13,10 +13,12 @@ struct PrefilteredScratch final : MatchScratch {
     std::unique_ptr<PrefilterScratch> prefilter;
 };
 
-std::size_t line_begin_of(std::string_view haystack, std::size_t pos) {
-    if (pos == 0) return 0;
-    const void* newline = memrchr(haystack.data(), '\n', pos);
-    return newline == nullptr ? 0 : static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
+// Where the search on pos's line starts: the line's beginning, or `floor` if that comes later.
+// Looking back no further than `floor` keeps a long line with many candidates linear (and
+// ThreadSanitizer's memrchr, which marks the whole range read, usable).
+std::size_t search_start_of_line(std::string_view haystack, std::size_t floor, std::size_t pos) {
+    const void* newline = memrchr(haystack.data() + floor, '\n', pos - floor);
+    return newline == nullptr ? floor : static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
 }
 
 std::size_t line_end_of(std::string_view haystack, std::size_t pos) {
@@ -65,14 +67,14 @@ std::optional<MatchRange> PrefilteredMatcher::find(std::string_view haystack, st
         if (prefilter_->gave_up()) return verifier_.find(haystack, pos, *own.verifier);
         const std::optional<std::size_t> hit = prefilter_->candidate(haystack, pos, own.prefilter.get());
         if (!hit) return std::nullopt;
-        const std::size_t line_begin = line_begin_of(haystack, *hit);
+        const std::size_t start = search_start_of_line(haystack, pos, *hit);
         const std::size_t line_end = line_end_of(haystack, *hit);
         // The subject ends after the line's '\n': a match cannot run into the next line (one that
         // takes the '\n' is re-checked on its line alone by the searcher), and ^ still matches
         // at the start of an empty line, which PCRE2 refuses after a subject's final newline.
         const std::size_t subject_end = std::min(line_end + 1, haystack.size());
         const std::optional<MatchRange> match =
-            verifier_.find(haystack.substr(0, subject_end), std::max(pos, line_begin), *own.verifier);
+            verifier_.find(haystack.substr(0, subject_end), start, *own.verifier);
         if (match) return match;
         if (line_end >= haystack.size()) return std::nullopt;
         pos = line_end + 1;

@@ -237,7 +237,7 @@ private slots:
         // Past the RE2 prefilter's first windows (8 KiB, doubling): plain ASCII with a match at
         // the end, and random text with non-ASCII lines here and there.
         haystacks.push_back(std::string(40000, 'a') + "\n" + std::string(30000, ' ') + "1x foo12 a_RESUME");
-        for (int i = 0; i < 6; ++i) haystacks.push_back(random_haystack(rng, 6000));
+        for (int i = 0; i < 2; ++i) haystacks.push_back(random_haystack(rng, 6000));
         for (const std::string& haystack : haystacks) {
             const QByteArray got = matching_lines(*fast, haystack);
             const QByteArray want = matching_lines(reference, haystack);
