@@ -111,7 +111,9 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
             return std::make_shared<PrefilteredMatcher>(
                 combined, caseless, std::make_unique<LiteralLinePrefilter>(*needles, caseless));
         }
-        // No literal to look for: RE2's DFA picks the lines, when it can read the patterns alike.
+        // No literal to look for: RE2's DFA picks the lines, when it can read the patterns alike
+        // and not every line is a candidate anyway (a pattern that matches the empty string).
+        if (Pcre2Program::matches_empty(combined, caseless)) return std::make_shared<RegexMatcher>(combined, caseless);
         if (auto automaton = Re2LinePrefilter::create(regexes, caseless)) {
             return std::make_shared<PrefilteredMatcher>(combined, caseless, std::move(automaton));
         }

@@ -179,6 +179,17 @@ std::optional<Pcre2CompileFailure> Pcre2Program::check(std::string_view regex, b
     return std::nullopt;
 }
 
+bool Pcre2Program::matches_empty(std::string_view regex, bool caseless) {
+    int error = 0;
+    PCRE2_SIZE offset = 0;
+    pcre2_code* code = compile(regex, caseless, error, offset);
+    if (code == nullptr) throw PatternError(std::string(regex), error_message(error), offset);
+    std::uint32_t empty = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_MATCHEMPTY, &empty);
+    pcre2_code_free(code);
+    return empty != 0;
+}
+
 int Pcre2Program::call(std::string_view subject, std::size_t from, std::size_t last_start,
                        std::uint32_t match_limit, Pcre2Scratch& scratch) const {
     auto* data = static_cast<pcre2_match_data*>(scratch.match_data());

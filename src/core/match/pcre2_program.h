@@ -75,6 +75,8 @@ public:
 
     // Compiles without JIT just to check `regex`; nullopt when it is valid.
     static std::optional<Pcre2CompileFailure> check(std::string_view regex, bool caseless);
+    // Compiles without JIT just to learn whether `regex` (valid) can match an empty string.
+    static bool matches_empty(std::string_view regex, bool caseless);
 
     // First match starting at or after `from`. Bytes before `from` are visible to look-behind.
     // When a call over many lines exceeds the match limit, the lines are retried one by one (each

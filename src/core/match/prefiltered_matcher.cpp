@@ -6,12 +6,22 @@
 
 namespace codescout {
 
-namespace {
-
+// Per thread: the verifier's and the prefilter's scratch, and how dense the matches are.
 struct PrefilteredScratch final : MatchScratch {
     std::unique_ptr<MatchScratch> verifier;
     std::unique_ptr<PrefilterScratch> prefilter;
+    unsigned near_matches = 0;  // in a row, each within kDenseDistance of its search's start
+    bool direct = false;        // dense: PCRE2 searches without the prefilter
+
+    // Keeps count of how far the matches are; switches direct mode on and off.
+    void saw(const std::optional<MatchRange>& match, std::size_t from) {
+        const bool near = match && match->begin - from <= PrefilteredMatcher::kDenseDistance;
+        near_matches = near ? near_matches + 1 : 0;
+        direct = near_matches >= PrefilteredMatcher::kDenseRun;
+    }
 };
+
+namespace {
 
 // Where the search on pos's line starts: the line's beginning, or `floor` if that comes later.
 // Looking back no further than `floor` keeps a long line with many candidates linear (and
@@ -62,6 +72,19 @@ std::optional<MatchRange> PrefilteredMatcher::find(std::string_view haystack, st
                                                    MatchScratch& scratch) const {
     // The scratch comes from make_scratch() of this matcher (the Matcher contract).
     auto& own = static_cast<PrefilteredScratch&>(scratch);
+    if (prefilter_->gave_up()) return verifier_.find(haystack, from, *own.verifier);
+    if (own.direct) {
+        auto match = verifier_.find(haystack, from, *own.verifier);
+        own.saw(match, from);
+        return match;
+    }
+    auto match = find_with_prefilter(haystack, from, own);
+    own.saw(match, from);
+    return match;
+}
+
+std::optional<MatchRange> PrefilteredMatcher::find_with_prefilter(std::string_view haystack, std::size_t from,
+                                                                  PrefilteredScratch& own) const {
     std::size_t pos = from;
     while (pos <= haystack.size()) {
         if (prefilter_->gave_up()) return verifier_.find(haystack, pos, *own.verifier);

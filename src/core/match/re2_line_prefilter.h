@@ -6,8 +6,9 @@
 //
 // RE2 reads the pattern as re2_superset.h rewrites it, which is exact only for ASCII text, so a
 // line holding any non-ASCII byte is always a candidate: PCRE2 decides it. ASCII is checked in
-// windows that grow while no candidate turns up (8 KiB to 1 MiB), so a dense run of matches does
-// not rescan far ahead for every match and a long run of non-matching text costs few RE2 calls.
+// windows that grow while no candidate turns up (8 KiB to 1 MiB) and shrink while candidates are
+// dense (to 256 bytes), so a run of matching lines does not rescan far ahead for every match and
+// a long run of non-matching text costs few RE2 calls.
 //
 // Some patterns have a DFA too big for RE2's memory budget ((a|b)*a(a|b){20}, \w*a\w{20}x:
 // 2^20 states), and RE2 then falls back to its NFA at 1-2 MB/s, 10-300x slower than PCRE2 alone
@@ -54,7 +55,9 @@ private:
     class Scratch;
 
     // The leftmost RE2 match start in [from, end), `end` being a line start or the haystack end.
-    std::optional<std::size_t> leftmost(std::string_view haystack, std::size_t from, std::size_t end) const;
+    // Unless a match is expected, RE2 is first asked only whether there is one.
+    std::optional<std::size_t> leftmost(std::string_view haystack, std::size_t from, std::size_t end,
+                                        bool expect_match) const;
     // leftmost(), timed when `scratch` says so; may set gave_up_.
     std::optional<std::size_t> timed_leftmost(std::string_view haystack, std::size_t from, std::size_t end,
                                               Scratch& scratch) const;

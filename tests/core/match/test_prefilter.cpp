@@ -157,7 +157,7 @@ private slots:
         QTest::newRow("pure literal stays literal") << QByteArrayList{"PM_RESUME"} << QByteArray("w") << QByteArray("literal");
         QTest::newRow("alternation of literals stays literal") << QByteArrayList{"ERR_SYS|PME_TURN_OFF"} << QByteArray() << QByteArray("literal");
         QTest::newRow("-i single literal with s stays pcre2") << QByteArrayList{"pm_resume"} << QByteArray("i") << QByteArray("pcre2");
-        QTest::newRow("empty-matching") << QByteArrayList{"x*"} << QByteArray() << QByteArray("prefiltered re2:");
+        QTest::newRow("empty-matching: every line a candidate") << QByteArrayList{"x*"} << QByteArray() << QByteArray("pcre2");
     }
     void choosesPath() {
         QFETCH(QByteArrayList, patterns);
@@ -214,8 +214,11 @@ private slots:
         QTest::newRow("re2 -x") << QByteArrayList{"\\w+"} << QByteArray("x");
         QTest::newRow("re2 -w -j") << QByteArrayList{"\\w\\w"} << QByteArray("wj");
         QTest::newRow("re2 named group and comment") << QByteArrayList{"(?<n>fo)(?#note)o|(?P<m>b)ar"} << QByteArray();
-        QTest::newRow("re2 empty lines") << QByteArrayList{"^$"} << QByteArray();
-        QTest::newRow("re2 blank lines") << QByteArrayList{"^\\s*$"} << QByteArray();
+        QTest::newRow("empty lines") << QByteArrayList{"^$"} << QByteArray();
+        QTest::newRow("blank lines") << QByteArrayList{"^\\s*$"} << QByteArray();
+        QTest::newRow("re2 lines with a blank") << QByteArrayList{"^\\s+$|\\n\\n|^\\s$"} << QByteArray();
+        QTest::newRow("re2 dense matches") << QByteArrayList{"[a-z]"} << QByteArray();
+        QTest::newRow("re2 dense matches -i") << QByteArrayList{"\\w"} << QByteArray("i");
         QTest::newRow("re2 several patterns") << QByteArrayList{"\\d{2}", "[A-Z]\\w", "s\\s"} << QByteArray();
     }
     void sameAsPcre2() {
@@ -308,6 +311,31 @@ private slots:
         std::size_t pos = 0;
         while (auto match = matcher->find(text, pos, *scratch)) pos = match->end + 1;
         QVERIFY2(matcher->describe().find("gave up") == std::string::npos, matcher->describe().c_str());
+    }
+
+    // Dense matches switch the prefilter off, a far match switches it on again: the answers stay
+    // PCRE2's through both changes, for either prefilter, with non-ASCII lines in between.
+    void denseThenSparseMatches_data() {
+        QTest::addColumn<QByteArray>("pattern");
+        QTest::addColumn<QByteArray>("strategy");
+        QTest::newRow("re2") << QByteArray("\\d") << QByteArray("prefiltered re2:");
+        QTest::newRow("literal") << QByteArray("[0-9]_RESUME") << QByteArray("prefiltered literal:");
+    }
+    void denseThenSparseMatches() {
+        QFETCH(QByteArray, pattern);
+        QFETCH(QByteArray, strategy);
+        const PatternOptions options = pattern_options({pattern}, "");
+        const auto matcher = compile_matcher(options);
+        QVERIFY2(matcher->describe().starts_with(strategy.toStdString()), matcher->describe().c_str());
+        std::string haystack;
+        for (int round = 0; round < 3; ++round) {
+            for (int i = 0; i < 50; ++i) haystack += std::to_string(i % 10) + "_RESUME\n";
+            for (int i = 0; i < 5000; ++i) haystack += i % 97 == 0 ? "\xC3\xA9t\xC3\xA9\n" : "plain words\n";
+            haystack += "x7_RESUME y\n";
+        }
+        const RegexMatcher reference(combine_regexes(options.patterns, false, options.hyphen_mode, false), false);
+        QCOMPARE(matching_lines(*matcher, haystack), matching_lines(reference, haystack));
+        QCOMPARE(all_matches(*matcher, haystack), all_matches(reference, haystack));
     }
 
     void re2Rewrite_data() {
