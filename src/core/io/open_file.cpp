@@ -34,6 +34,18 @@ int open_retrying(const std::string& path, int flags) {
     return fd;
 }
 
+// Opens `path` and reads the status of what was opened (which the path may no longer name);
+// false with `error` set when either fails.
+bool open_and_stat(const std::string& path, int flags, FileDescriptor& fd, struct stat& st, std::string& error) {
+    FileDescriptor opened(open_retrying(path, flags));
+    if (!opened || ::fstat(opened.get(), &st) != 0) {
+        error = errno_message(errno);
+        return false;
+    }
+    fd = std::move(opened);
+    return true;
+}
+
 }  // namespace
 
 FileDescriptor& FileDescriptor::operator=(FileDescriptor&& other) noexcept {
@@ -65,17 +77,9 @@ OpenedFile open_for_search(const std::string& path, bool check_type_first) {
             return result;
         }
     }
-    const int fd = open_retrying(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0) {
-        result.error = errno_message(errno);
-        return result;
-    }
-    FileDescriptor owned(fd);
+    FileDescriptor owned;
+    if (!open_and_stat(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, owned, st, result.error)) return result;
     // Also after the walker's own check: the path may have been replaced since it was listed.
-    if (::fstat(fd, &st) != 0) {
-        result.error = errno_message(errno);
-        return result;
-    }
     if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) {
         result.error = std::move(reason);
         return result;
@@ -93,16 +97,8 @@ OpenedFile open_explicit_input(const std::string& path) {
         return result;
     }
     if (!is_stream(st.st_mode)) return open_for_search(path, true);
-    const int fd = open_retrying(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        result.error = errno_message(errno);
-        return result;
-    }
-    FileDescriptor owned(fd);
-    if (::fstat(fd, &st) != 0) {
-        result.error = errno_message(errno);
-        return result;
-    }
+    FileDescriptor owned;
+    if (!open_and_stat(path, O_RDONLY | O_CLOEXEC | O_NOCTTY, owned, st, result.error)) return result;
     if (S_ISREG(st.st_mode)) {
         // Replaced by a regular file between stat and open: an ordinary file after all.
         result.size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;

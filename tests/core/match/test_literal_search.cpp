@@ -8,47 +8,14 @@
 #include <vector>
 
 #include "core/match/literal_search.h"
-#include "naive_literal_find.h"
+#include "literal_test_util.h"
 
 using namespace codescout;
-using codescout::test::naive_find;
+using codescout::test::all_hits;
+using codescout::test::random_bytes;
+using codescout::test::random_text;
 
 namespace {
-
-std::vector<LiteralSearcher::Hit> all_hits(const std::string& hay, const std::vector<LiteralNeedle>& needles,
-                                           const LiteralSearcher* searcher) {
-    std::vector<LiteralSearcher::Hit> hits;
-    std::size_t from = 0;
-    while (true) {
-        auto hit = searcher ? searcher->find(hay, from) : naive_find(hay, from, needles);
-        if (!hit) break;
-        hits.push_back(*hit);
-        from = hit->pos + 1;
-    }
-    return hits;
-}
-
-QByteArray describe(const std::vector<LiteralSearcher::Hit>& hits) {
-    QByteArray out;
-    for (const auto& hit : hits) out += QByteArray::number(qulonglong(hit.pos)) + ':' + QByteArray::number(qulonglong(hit.needle)) + ' ';
-    return out;
-}
-
-// Small alphabets make occurrences (and near misses) frequent; the full byte range covers the
-// vector compares on bytes >= 0x80 and the OR-0x20 fold on non-letters like '@' and '['.
-std::string random_text(std::mt19937& rng, std::size_t length, std::string_view alphabet) {
-    std::string text(length, '\0');
-    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
-    for (char& c : text) c = alphabet[pick(rng)];
-    return text;
-}
-
-std::string random_bytes(std::mt19937& rng, std::size_t length) {
-    std::string text(length, '\0');
-    std::uniform_int_distribution<int> pick(0, 255);
-    for (char& c : text) c = static_cast<char>(pick(rng));
-    return text;
-}
 
 std::vector<SimdLevel> levels() {
     std::vector<SimdLevel> result{SimdLevel::Scalar, SimdLevel::Sse2};
@@ -104,7 +71,7 @@ private slots:
                 for (std::size_t at : planted) hay.replace(at, length, needle);
                 const std::vector<LiteralNeedle> needles{{needle, false}};
                 LiteralSearcher searcher(needles, static_cast<SimdLevel>(level));
-                QCOMPARE(describe(all_hits(hay, needles, &searcher)), describe(all_hits(hay, needles, nullptr)));
+                QCOMPARE(all_hits(hay, needles, &searcher), all_hits(hay, needles, nullptr));
                 const auto last = searcher.find(hay, hay_size - length);
                 QVERIFY(last.has_value());
                 QCOMPARE(last->pos, hay_size - length);
@@ -162,8 +129,8 @@ private slots:
                 }
             }
             LiteralSearcher searcher(needles, static_cast<SimdLevel>(level));
-            const QByteArray got = describe(all_hits(hay, needles, &searcher));
-            const QByteArray want = describe(all_hits(hay, needles, nullptr));
+            const QByteArray got = all_hits(hay, needles, &searcher);
+            const QByteArray want = all_hits(hay, needles, nullptr);
             if (got != want) {
                 qWarning() << "round" << round << "haystack" << QByteArray::fromStdString(hay).toHex();
                 for (const auto& n : needles) qWarning() << "needle" << QByteArray::fromStdString(n.bytes).toHex() << n.ascii_caseless;

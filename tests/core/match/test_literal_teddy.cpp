@@ -10,42 +10,16 @@
 #include <vector>
 
 #include "core/match/literal_search.h"
-#include "naive_literal_find.h"
 #include "core/match/literal_teddy.h"
+#include "literal_test_util.h"
 
 using namespace codescout;
+using codescout::test::all_hits;
 using codescout::test::naive_find;
+using codescout::test::random_bytes;
+using codescout::test::random_text;
 
 namespace {
-
-// Every hit, restarting one byte after the previous one: "pos:needle pos:needle ...".
-QByteArray all_hits(const std::string& hay, const std::vector<LiteralNeedle>& needles,
-                    const LiteralSearcher* searcher) {
-    QByteArray out;
-    std::size_t from = 0;
-    while (true) {
-        auto hit = searcher ? searcher->find(hay, from) : naive_find(hay, from, needles);
-        if (!hit) break;
-        if (hit->pos < from) return out + "(hit before from)";  // a broken searcher must not loop
-        out += QByteArray::number(qulonglong(hit->pos)) + ':' + QByteArray::number(qulonglong(hit->needle)) + ' ';
-        from = hit->pos + 1;
-    }
-    return out;
-}
-
-std::string random_text(std::mt19937& rng, std::size_t length, std::string_view alphabet) {
-    std::string text(length, '\0');
-    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
-    for (char& c : text) c = alphabet[pick(rng)];
-    return text;
-}
-
-std::string random_bytes(std::mt19937& rng, std::size_t length) {
-    std::string text(length, '\0');
-    std::uniform_int_distribution<int> pick(0, 255);
-    for (char& c : text) c = static_cast<char>(pick(rng));
-    return text;
-}
 
 // The needle as it may occur: for a caseless one, random letters flipped to the other case.
 std::string occurrence(std::mt19937& rng, const LiteralNeedle& needle) {
