@@ -16,6 +16,19 @@
 
 namespace {
 
+// Every row once per mode, named "mode: row", with the mode's flags ("oursOnly") and the row's
+// arguments.
+template <std::size_t Modes, std::size_t Rows>
+void add_rows_per_mode(const std::pair<const char*, QStringList> (&modes)[Modes],
+                       const std::pair<const char*, QStringList> (&rows)[Rows]) {
+    for (const auto& [mode, flags] : modes) {
+        for (const auto& [name, args] : rows) {
+            QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1StringView(mode), QLatin1StringView(name))))
+                << flags << args;
+        }
+    }
+}
+
 const QStringList kCommonArgs = {QStringLiteral("--sort"), QStringLiteral("path"), QStringLiteral("--no-heading"),
                                  QStringLiteral("-n"), QStringLiteral("--color"), QStringLiteral("never")};
 
@@ -481,12 +494,7 @@ private slots:
             {"no final newline", L{"foo", "noeol.txt"}},
             {"unicode -i", L{"-i", "σίσυφος", "."}},
         };
-        for (const auto& [mode, flags] : modes) {
-            for (const auto& [name, args] : rows) {
-                QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1StringView(mode), QLatin1StringView(name))))
-                    << flags << args;
-            }
-        }
+        add_rows_per_mode(modes, rows);
     }
 
     void strategies() {
@@ -656,12 +664,7 @@ private slots:
             {"-c -m1", L{"-c", "-m1", "foo", "late"}},
             {"every line -c", L{"-c", "", "late"}},
         };
-        for (const auto& [mode, flags] : modes) {
-            for (const auto& [name, args] : rows) {
-                QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1StringView(mode), QLatin1StringView(name))))
-                    << flags << args;
-            }
-        }
+        add_rows_per_mode(modes, rows);
     }
 
     void late_nul_walked() {
