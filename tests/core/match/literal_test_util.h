@@ -4,7 +4,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QTest>
 
+#include <initializer_list>
 #include <optional>
 #include <random>
 #include <string>
@@ -63,6 +65,27 @@ inline std::string random_bytes(std::mt19937& rng, std::size_t length) {
     std::uniform_int_distribution<int> pick(0, 255);
     for (char& c : text) c = static_cast<char>(pick(rng));
     return text;
+}
+
+// The columns and rows of the random-haystack tests: every level x needle count x case mode,
+// each once over a small alphabet (frequent occurrences and near misses) and once over all
+// byte values (an empty "alphabet").
+inline void add_random_rows(const std::vector<SimdLevel>& levels, std::initializer_list<int> needle_counts) {
+    QTest::addColumn<int>("level");
+    QTest::addColumn<int>("needleCount");
+    QTest::addColumn<bool>("caseless");
+    QTest::addColumn<QByteArray>("alphabet");
+    for (SimdLevel level : levels) {
+        for (int count : needle_counts) {
+            for (bool caseless : {false, true}) {
+                const QByteArray name = QByteArray(simd_level_name(level)) + " needles=" + QByteArray::number(count) +
+                                        (caseless ? " caseless" : " exact");
+                QTest::newRow(name + " small alphabet") << static_cast<int>(level) << count << caseless
+                                                        << QByteArray("abAB@[`{-_ \n");
+                QTest::newRow(name + " all bytes") << static_cast<int>(level) << count << caseless << QByteArray();
+            }
+        }
+    }
 }
 
 }  // namespace codescout::test

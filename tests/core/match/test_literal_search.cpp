@@ -11,6 +11,7 @@
 #include "literal_test_util.h"
 
 using namespace codescout;
+using codescout::test::add_random_rows;
 using codescout::test::all_hits;
 using codescout::test::random_bytes;
 using codescout::test::random_text;
@@ -81,21 +82,7 @@ private slots:
     }
 
     void randomAgainstNaive_data() {
-        QTest::addColumn<int>("level");
-        QTest::addColumn<int>("needleCount");
-        QTest::addColumn<bool>("caseless");
-        QTest::addColumn<QByteArray>("alphabet");  // empty: all 256 byte values
-        for (SimdLevel level : levels()) {
-            for (int count : {1, 3, 8}) {
-                for (bool caseless : {false, true}) {
-                    const QByteArray name = QByteArray(simd_level_name(level)) + " needles=" +
-                                            QByteArray::number(count) + (caseless ? " caseless" : " exact");
-                    QTest::newRow(name + " small alphabet") << static_cast<int>(level) << count << caseless
-                                                            << QByteArray("abAB@[`{-_ \n");
-                    QTest::newRow(name + " all bytes") << static_cast<int>(level) << count << caseless << QByteArray();
-                }
-            }
-        }
+        add_random_rows(levels(), {1, 3, 8});
     }
     void randomAgainstNaive() {
         QFETCH(int, level);

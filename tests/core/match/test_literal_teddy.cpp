@@ -14,6 +14,7 @@
 #include "literal_test_util.h"
 
 using namespace codescout;
+using codescout::test::add_random_rows;
 using codescout::test::all_hits;
 using codescout::test::naive_find;
 using codescout::test::random_bytes;
@@ -213,21 +214,7 @@ private slots:
     }
 
     void randomAgainstNaiveAndPackedPair_data() {
-        QTest::addColumn<int>("level");
-        QTest::addColumn<int>("needleCount");
-        QTest::addColumn<bool>("caseless");
-        QTest::addColumn<QByteArray>("alphabet");  // empty: all 256 byte values
-        for (SimdLevel level : teddy_levels()) {
-            for (int count : {1, 2, 4, 7, 8, 9, 12, 16, 24, 30, 32}) {
-                for (bool caseless : {false, true}) {
-                    const QByteArray name = QByteArray(simd_level_name(level)) + " needles=" +
-                                            QByteArray::number(count) + (caseless ? " caseless" : " exact");
-                    QTest::newRow(name + " small alphabet") << static_cast<int>(level) << count << caseless
-                                                            << QByteArray("abAB@[`{-_ \n");
-                    QTest::newRow(name + " all bytes") << static_cast<int>(level) << count << caseless << QByteArray();
-                }
-            }
-        }
+        add_random_rows(teddy_levels(), {1, 2, 4, 7, 8, 9, 12, 16, 24, 30, 32});
     }
     // Random needles (lengths 1..40, often short so that they also occur by chance), planted with
     // random case flips into random haystacks of 0..1100 bytes.
