@@ -54,10 +54,16 @@ packages() { grep -v '^\s*#' "$package_list" | tr -s ' \n' ' '; }
 
 stamp_value() { sha256sum "$package_list" | cut -d' ' -f1; }
 
-# Runs CMD inside the root with private mounts that vanish with the process.
+# Runs CMD inside the root with private mounts that vanish with the process. What scripts/run.sh
+# needs for the desktop comes through two variables (empty for builds and tests):
+#   CODESCOUT_ROOT_BINDS  lines "ro PATH" or "rw PATH": host paths bound at the same path, after
+#                         the root's fresh /tmp (so /tmp/.X11-unix can be one), parents first
+#   CODESCOUT_ROOT_ENV    names of variables passed through (DISPLAY, HOME, LANG, ...)
 in_root() {
-    local cwd=$PWD
-    unshare --mount --fork /bin/sh -s -- "$root" "$checkout" "$cwd" "$@" <<'INNER'
+    local cwd=$PWD inner
+    # The script goes in as an argument, not on standard input: CMD keeps the caller's stdin
+    # (codescout-cli reads a piped stdin).
+    IFS= read -r -d '' inner <<'INNER' || true
 set -e
 root=$1; checkout=$2; cwd=$3; shift 3
 mount --make-rprivate /
@@ -71,12 +77,25 @@ mount --bind "$checkout" "$root$checkout"
 if [ -n "${CODESCOUT_CACHE:-}" ] && [ -d "$CODESCOUT_CACHE" ]; then
     mkdir -p "$root$CODESCOUT_CACHE"; mount --bind "$CODESCOUT_CACHE" "$root$CODESCOUT_CACHE"
 fi
+# A mount point must exist in the root with the kind of what is bound over it.
+while read -r mode path; do
+    [ -n "$path" ] || continue
+    if [ -d "$path" ]; then mkdir -p "$root$path"
+    else mkdir -p "$(dirname "$root$path")"; [ -e "$root$path" ] || : >"$root$path"; fi
+    mount --bind "$path" "$root$path"
+    [ "$mode" = rw ] || mount -o remount,bind,ro "$root$path"
+done <<<"${CODESCOUT_ROOT_BINDS:-}"
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+env=(HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+     LANG=C.UTF-8 "TERM=${TERM:-dumb}" "CI=${CI:-}" "CODESCOUT_CACHE=${CODESCOUT_CACHE:-}"
+     CODESCOUT_IN_ROOT=1)
+for name in ${CODESCOUT_ROOT_ENV:-}; do
+    [ -n "${!name+set}" ] && env+=("$name=${!name}")
+done
 cd "$root$cwd" 2>/dev/null || cd "$root$checkout"
-exec chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" CODESCOUT_CACHE="${CODESCOUT_CACHE:-}" \
-    CODESCOUT_IN_ROOT=1 /bin/sh -c 'cd "$0" && exec "$@"' "$cwd" "$@"
+exec chroot "$root" /usr/bin/env -i "${env[@]}" /bin/sh -c 'cd "$0" && exec "$@"' "$cwd" "$@"
 INNER
+    unshare --mount --fork /bin/bash -c "$inner" in_root "$root" "$checkout" "$cwd" "$@"
 }
 
 create_root() {
@@ -124,6 +143,7 @@ main() {
         run)
             [ $# -gt 0 ] || die "usage: $0 run CMD..."
             if [ "${CODESCOUT_IN_ROOT:-0}" = 1 ] || host_is_sufficient; then exec "$@"; fi
+            [ "$(id -u)" = 0 ] || die "this host lacks Qt >= 6.5 and KF6, and the build root needs root: run this with sudo (the application itself then runs as you), or install them natively"
             ensure_root
             in_root "$@" ;;
         *) die "usage: $0 {run CMD...|ensure|where}" ;;

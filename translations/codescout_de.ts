@@ -604,6 +604,11 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
         <translation>%1 — CodeScout</translation>
     </message>
     <message>
+        <source>%1 in %2 — %3 — CodeScout</source>
+        <comment>%1: the number of matches, %2: of files, %3: the folder</comment>
+        <translation>%1 in %2 — %3 — CodeScout</translation>
+    </message>
+    <message>
         <source>Open Folder</source>
         <translation>Ordner öffnen</translation>
     </message>

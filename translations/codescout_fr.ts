@@ -604,6 +604,11 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
         <translation>%1 — CodeScout</translation>
     </message>
     <message>
+        <source>%1 in %2 — %3 — CodeScout</source>
+        <comment>%1: the number of matches, %2: of files, %3: the folder</comment>
+        <translation>%1 dans %2 — %3 — CodeScout</translation>
+    </message>
+    <message>
         <source>Open Folder</source>
         <translation>Ouvrir un dossier</translation>
     </message>

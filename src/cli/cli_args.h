@@ -58,7 +58,7 @@ struct CliArgs {
     bool list_files = false;                  // --files
     SortMode sort = SortMode::None;           // --sort
     bool json = false;                        // --json
-    bool line_number = true;                  // -n (default) / -N
+    std::optional<bool> line_number;          // -n / -N; unset = rg's rule (options_builder)
     ColorChoice color = ColorChoice::Auto;    // --color
     std::optional<bool> heading;              // --heading / --no-heading; unset = terminal decides
     std::optional<bool> with_filename;        // -H / --no-filename; unset = rg's rule

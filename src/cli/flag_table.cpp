@@ -100,7 +100,7 @@ const std::array kFlags = {
              }},
     FlagSpec{0, "json", "", "Print results as JSON Lines (ripgrep's message format).",
              [](CliArgs& a, V, V) { a.json = true; }},
-    FlagSpec{'n', "line-number", "", "Show line numbers (the default).", [](CliArgs& a, V, V) { a.line_number = true; }},
+    FlagSpec{'n', "line-number", "", "Show line numbers (the default on a terminal and with --json).", [](CliArgs& a, V, V) { a.line_number = true; }},
     FlagSpec{'N', "no-line-number", "", "Don't show line numbers.", [](CliArgs& a, V, V) { a.line_number = false; }},
     FlagSpec{0, "color", "WHEN", "Colour the output: never, auto (on a terminal, the default) or always.",
              [](CliArgs& a, V v, V f) {

@@ -1,6 +1,7 @@
 // CliArgs -> SearchOptions + OutputPlan (see options_builder.h).
 #include "cli/options_builder.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
@@ -51,6 +52,15 @@ bool default_with_filename(const std::vector<std::string>& paths) {
     if (paths.front() == "-") return false;
     std::error_code ignored;
     return std::filesystem::is_directory(paths.front(), ignored);
+}
+
+// ripgrep's rule: line numbers on a terminal, for people, unless only standard input is searched
+// (a pipeline); always in --json; never by default when the output is piped.
+bool default_line_numbers(OutputMode mode, const Terminal& terminal, const std::vector<std::string>& paths) {
+    if (mode == OutputMode::Json) return true;
+    const bool only_stdin = !paths.empty() && std::all_of(paths.begin(), paths.end(),
+                                                          [](const std::string& p) { return p == "-"; });
+    return terminal.stdout_is_tty && !only_stdin;
 }
 
 // The inputs: the paths given; without any, standard input when it is a file or a pipe (rg's
@@ -112,7 +122,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.report.max_count = args.max_count;
     s.threads = args.threads;
 
-    out.line_numbers = args.line_number;
+    out.line_numbers = args.line_number.value_or(default_line_numbers(out.mode, terminal, paths));
     out.heading = out.mode == OutputMode::Lines && args.heading.value_or(terminal.stdout_is_tty);
     out.color = args.color == ColorChoice::Always ||
                 (args.color == ColorChoice::Auto && terminal.stdout_is_tty && terminal.color_allowed);

@@ -5,11 +5,45 @@
 #include <QIcon>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "gui/app/translations.h"
 #include "gui/settings/app_settings.h"
 #include "gui/window/main_window.h"
+
+namespace {
+
+const char kNoDisplay[] =
+    "codescout: no display: set DISPLAY or WAYLAND_DISPLAY, or search with codescout-cli\n";
+
+bool isSet(const char* name)
+{
+    const char* value = std::getenv(name);
+    return value != nullptr && *value != '\0';
+}
+
+// While QApplication starts, Qt ends with qFatal (an abort and a core dump) when no platform
+// plugin can open a window: a display that does not answer, a missing library. Say it in one
+// line and exit 2 instead; Qt's own warnings before it (which display, which library) still print.
+QtMessageHandler previousHandler = nullptr;
+
+void failCleanlyOnFatal(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type != QtFatalMsg) {
+        if (previousHandler != nullptr)
+            previousHandler(type, context, message);
+        else
+            std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+        return;
+    }
+    std::fprintf(stderr, "codescout: cannot open a window: %s\n%s", qPrintable(message.section(u'\n', 0, 0)),
+                 kNoDisplay);
+    std::fflush(stderr);
+    std::_Exit(2);
+}
+
+}  // namespace
 
 int main(int argc, char* argv[])
 {
@@ -20,7 +54,14 @@ int main(int argc, char* argv[])
             return 0;
         }
     }
+    // No display at all (and no platform chosen, as the tests' offscreen one): nothing to try.
+    if (!isSet("QT_QPA_PLATFORM") && !isSet("DISPLAY") && !isSet("WAYLAND_DISPLAY")) {
+        std::fputs(kNoDisplay, stderr);
+        return 2;
+    }
+    previousHandler = qInstallMessageHandler(failCleanlyOnFatal);
     QApplication app(argc, argv);
+    qInstallMessageHandler(previousHandler);
     QApplication::setOrganizationName(QStringLiteral("CodeScout"));
     QApplication::setApplicationName(QStringLiteral("CodeScout"));
     QApplication::setApplicationVersion(QStringLiteral(CODESCOUT_VERSION));

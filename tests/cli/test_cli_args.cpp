@@ -61,7 +61,7 @@ QStringList describe(const CliArgs& a) {
         "files=" + std::to_string(a.list_files),
         std::string("sort=") + (a.sort == SortMode::Path ? "path" : "none"),
         "json=" + std::to_string(a.json),
-        "n=" + std::to_string(a.line_number),
+        "n=" + opt_bool(a.line_number),
         "color=" + std::string(colors[static_cast<int>(a.color)]),
         "heading=" + opt_bool(a.heading),
         "with-filename=" + opt_bool(a.with_filename),
@@ -93,7 +93,7 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QStringList>("expected");  // "key=value" words that must be in describe()
         using L = QStringList;
-        QTest::newRow("pattern only") << L{"foo"} << L{"patterns=[foo]", "paths=[]", "n=1", "color=auto"};
+        QTest::newRow("pattern only") << L{"foo"} << L{"patterns=[foo]", "paths=[]", "n=unset", "color=auto"};
         QTest::newRow("pattern and paths") << L{"foo", "a", "b/c"} << L{"patterns=[foo]", "paths=[a,b/c]"};
         QTest::newRow("-e twice, all positionals are paths")
             << L{"-e", "foo", "-ebar", "src"} << L{"patterns=[foo,bar]", "paths=[src]"};

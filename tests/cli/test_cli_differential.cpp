@@ -708,6 +708,32 @@ private slots:
                             first_difference(ours.out, theirs.out)));
     }
 
+    // Without -n/-N: rg shows line numbers only on a terminal (terminal_output) and in --json,
+    // never in piped output, and not for standard input alone even on a terminal.
+    void default_line_numbers_data() {
+        QTest::addColumn<QString>("script");  // bash; "$@" is the program
+        QTest::newRow("walked tree") << QStringLiteral("\"$@\" --sort path foo .");
+        QTest::newRow("context") << QStringLiteral("\"$@\" --sort path -C1 foo gen");
+        QTest::newRow("count") << QStringLiteral("\"$@\" --sort path -c foo .");
+        QTest::newRow("pipe") << QStringLiteral("printf 'foo\\nbar foo\\n' | \"$@\" foo");
+        QTest::newRow("--json") << QStringLiteral("\"$@\" --sort path --json foo gen | grep -v '\"end\"\\|summary'");
+    }
+
+    void default_line_numbers() {
+        QFETCH(QString, script);
+        const QString bash = QStandardPaths::findExecutable(QStringLiteral("bash"));
+        if (bash.isEmpty()) QSKIP("bash is needed");
+        const auto run = [&](const QString& program) {
+            return run_program(bash, QStringList{QStringLiteral("-c"), script, QStringLiteral("bash"), program}, generated_);
+        };
+        const ProcessResult ours = run(cli_path());
+        const ProcessResult theirs = run(rg_path());
+        QVERIFY2(theirs.exit_code >= 0 && !theirs.out.isEmpty(), "rg did not run or found nothing");
+        QVERIFY2(ours.out == theirs.out && ours.exit_code == theirs.exit_code,
+                 qPrintable(QStringLiteral("codescout-cli: %1\nrg: %2\n").arg(ours.describe(), theirs.describe()) +
+                            first_difference(ours.out, theirs.out)));
+    }
+
     void kernel_data() {
         QTest::addColumn<QString>("where");
         QTest::addColumn<QStringList>("args");

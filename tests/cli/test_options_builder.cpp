@@ -62,7 +62,7 @@ private slots:
         QCOMPARE(p.search.report.mode, ReportMode::Lines);
         QCOMPARE(p.search.threads, 0u);
         QCOMPARE(p.output.mode, OutputMode::Lines);
-        QVERIFY(p.output.line_numbers);
+        QVERIFY(!p.output.line_numbers);  // piped: rg prints no line numbers
         QVERIFY(!p.output.heading);
         QVERIFY(!p.output.color);
         QVERIFY(p.output.with_filename);
@@ -184,6 +184,22 @@ private slots:
         QVERIFY(plan_for({"-l", "p", file}).output.with_filename);
         QVERIFY(!plan_for({"-c", "p", file}).output.with_filename);
         QVERIFY(!plan_for({"p", tree.path(QStringLiteral("missing"))}).output.with_filename);
+    }
+
+    // rg: line numbers on a terminal unless only standard input is searched; always in --json;
+    // -n and -N decide over both.
+    void line_numbers() {
+        Terminal tty_with_stdin = kTty;
+        tty_with_stdin.stdin_readable = true;
+        QVERIFY(plan_for({"p"}, kTty).output.line_numbers);
+        QVERIFY(!plan_for({"p"}, kPipe).output.line_numbers);
+        QVERIFY(!plan_for({"p", "-"}, kTty).output.line_numbers);
+        QVERIFY(!plan_for({"p"}, tty_with_stdin).output.line_numbers);  // searches stdin alone
+        QVERIFY(plan_for({"p", "-", "src"}, kTty).output.line_numbers);
+        QVERIFY(plan_for({"--json", "p"}, kPipe).output.line_numbers);
+        QVERIFY(plan_for({"-n", "p"}, kPipe).output.line_numbers);
+        QVERIFY(!plan_for({"-N", "p"}, kTty).output.line_numbers);
+        QVERIFY(!plan_for({"-N", "--json", "p"}, kPipe).output.line_numbers);
     }
 
     // rg: without a PATH, standard input is searched when it is a file or a pipe; "-" names it.

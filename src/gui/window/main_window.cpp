@@ -106,6 +106,11 @@ void MainWindow::setUpResults()
     m_ui->summaryView->setPlaceholderText(tr("The memory statistics of the last search appear here."));
 }
 
+QString MainWindow::folderTitle(const QString& folder)
+{
+    return tr("%1 — CodeScout").arg(QDir::toNativeSeparators(folder));
+}
+
 void MainWindow::setUpMemoryDock()
 {
     // In a scroll area: the charts' minimum size must not dictate the window's.
@@ -176,7 +181,7 @@ bool MainWindow::openFolder(const QString& folder)
         m_ui->summaryView->clear();
     }
     folder_ = canonical;
-    setWindowTitle(tr("%1 — CodeScout").arg(QDir::toNativeSeparators(folder_)));
+    setWindowTitle(folderTitle(folder_));
     recent_->add(folder_);
     settings_->setValue(Setting::LastFolder, folder_);
     statusLabel_->setText(tr("Type a pattern and press Enter."));
@@ -226,6 +231,7 @@ void MainWindow::cancelSearch()
 
 void MainWindow::onStarted()
 {
+    setWindowTitle(folderTitle(folder_));
     progressBar_->setVisible(true);
     m_ui->queryBar->setRunning(true);
     m_ui->actionCancel->setEnabled(true);
@@ -245,6 +251,11 @@ void MainWindow::onFinished(const SearchSummary& summary)
     m_ui->queryBar->setRunning(false);
     m_ui->actionCancel->setEnabled(false);
     statusLabel_->setText(finishedLine(summary));
+    // The outcome in the title too: the task bar shows it, and it is what a test driving the
+    // real window over X11 can read.
+    setWindowTitle(tr("%1 in %2 — %3 — CodeScout", "%1: the number of matches, %2: of files, %3: the folder")
+                       .arg(matchCountText(summary.matches), fileCountText(summary.files_matched),
+                            QDir::toNativeSeparators(folder_)));
     m_ui->summaryView->setPlainText(
         gui::summaryText(summary, controller_->droppedMatches(), controller_->errors()));
     emit searchFinished(summary);

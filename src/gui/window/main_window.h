@@ -63,6 +63,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // "FOLDER — CodeScout": the title before a search's outcome is known.
+    static QString folderTitle(const QString& folder);
     void setUpActions();
     void setUpResults();
     void setUpMemoryDock();
