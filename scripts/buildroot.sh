@@ -121,7 +121,7 @@ install_packages() {
     # shellcheck disable=SC2086
     in_root /bin/sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $pk >/tmp/apt.log 2>&1 || { tail -30 /tmp/apt.log; exit 1; }" ||
         die "package installation in the build root failed"
-    stamp_value >"$root/.codescout-packages"
+    stamp_value >>"$root/.codescout-packages"
 }
 
 ensure_root() {
@@ -129,9 +129,9 @@ ensure_root() {
     exec 9>"$root.lock"
     flock 9
     [ -x "$root/usr/bin/apt-get" ] || create_root
-    if [ "$(cat "$root/.codescout-packages" 2>/dev/null)" != "$(stamp_value)" ]; then
-        install_packages
-    fi
+    # The stamp lists every package list installed so far (one hash a line): clones of
+    # different commits share the root without installing in turn, as the lists only grow.
+    grep -qxF "$(stamp_value)" "$root/.codescout-packages" 2>/dev/null || install_packages
     flock -u 9
 }
 

@@ -44,14 +44,13 @@ if [ "$mode" != cli ] && ! display_reachable; then
 fi
 
 # The build's output goes to stderr: the CLI's standard output is its results only.
+if [ "$mode" = cli ]; then target=codescout-cli; program=$checkout/build/$preset/src/cli/codescout-cli
+else target=codescout; program=$checkout/build/$preset/src/gui/codescout; fi
+# Only the program is built (not the test suite); its output goes to stderr: the CLI's standard
+# output is its results only.
 (cd "$checkout" && scripts/buildroot.sh run sh -c \
-    'cmake --preset "$1" >/dev/null && cmake --build --preset "$1"' sh "$preset") >&2
-if [ "$mode" = cli ]; then
-    program=$checkout/build/$preset/src/cli/codescout-cli
-    [ $# -gt 0 ] || { cd "$checkout"; set -- "fn main" src; }
-else
-    program=$checkout/build/$preset/src/gui/codescout
-fi
+    'cmake --preset "$1" >/dev/null && cmake --build --preset "$1" --target "$2"' sh "$preset" "$target") >&2
+[ "$mode" != cli ] || [ $# -gt 0 ] || { cd "$checkout"; set -- "fn main" src; }
 
 where=$("$checkout/scripts/buildroot.sh" where)
 if [ "$where" = native ]; then
