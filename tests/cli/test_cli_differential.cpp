@@ -254,6 +254,22 @@ private:
         QVERIFY2(ours.out == theirs.out && ours.exit_code == theirs.exit_code, qPrintable(context + difference));
     }
 
+    // Runs `bash -c SCRIPT bash PROGRAM ARGS...` in `cwd` with codescout-cli and with rg as
+    // PROGRAM: pipes, FIFOs and process substitution around the program; same bytes, same exit.
+    void compare_script(const QString& script, const QStringList& args, const QString& cwd) {
+        const QString bash = QStandardPaths::findExecutable(QStringLiteral("bash"));
+        if (bash.isEmpty()) QSKIP("bash is needed for pipes, FIFOs and process substitution");
+        const auto run = [&](const QString& program) {
+            return run_program(bash, QStringList{QStringLiteral("-c"), script, QStringLiteral("bash"), program} + args, cwd);
+        };
+        const ProcessResult ours = run(cli_path());
+        const ProcessResult theirs = run(rg_path());
+        QVERIFY2(theirs.exit_code >= 0, "rg did not run");
+        QVERIFY2(ours.out == theirs.out && ours.exit_code == theirs.exit_code,
+                 qPrintable(QStringLiteral("codescout-cli: %1\nrg: %2\n").arg(ours.describe(), theirs.describe()) +
+                            first_difference(ours.out, theirs.out)));
+    }
+
 private slots:
     void initTestCase() {
         if (rg_path().isEmpty()) QSKIP("rg is not installed: nothing to compare with");
@@ -694,18 +710,7 @@ private slots:
 
     void streams() {
         QFETCH(QString, script);
-        const QString bash = QStandardPaths::findExecutable(QStringLiteral("bash"));
-        if (bash.isEmpty()) QSKIP("bash is needed for FIFOs and process substitution");
-        const auto run = [&](const QString& program) {
-            return run_program(bash, QStringList{QStringLiteral("-c"), script, QStringLiteral("bash"), program} + kCommonArgs,
-                               inputs_dir_);
-        };
-        const ProcessResult ours = run(cli_path());
-        const ProcessResult theirs = run(rg_path());
-        QVERIFY2(theirs.exit_code >= 0, "rg did not run");
-        QVERIFY2(ours.out == theirs.out && ours.exit_code == theirs.exit_code,
-                 qPrintable(QStringLiteral("codescout-cli: %1\nrg: %2\n").arg(ours.describe(), theirs.describe()) +
-                            first_difference(ours.out, theirs.out)));
+        compare_script(script, kCommonArgs, inputs_dir_);
     }
 
     // Without -n/-N: rg shows line numbers only on a terminal (terminal_output) and in --json,
@@ -721,17 +726,7 @@ private slots:
 
     void default_line_numbers() {
         QFETCH(QString, script);
-        const QString bash = QStandardPaths::findExecutable(QStringLiteral("bash"));
-        if (bash.isEmpty()) QSKIP("bash is needed");
-        const auto run = [&](const QString& program) {
-            return run_program(bash, QStringList{QStringLiteral("-c"), script, QStringLiteral("bash"), program}, generated_);
-        };
-        const ProcessResult ours = run(cli_path());
-        const ProcessResult theirs = run(rg_path());
-        QVERIFY2(theirs.exit_code >= 0 && !theirs.out.isEmpty(), "rg did not run or found nothing");
-        QVERIFY2(ours.out == theirs.out && ours.exit_code == theirs.exit_code,
-                 qPrintable(QStringLiteral("codescout-cli: %1\nrg: %2\n").arg(ours.describe(), theirs.describe()) +
-                            first_difference(ours.out, theirs.out)));
+        compare_script(script, {}, generated_);
     }
 
     void kernel_data() {
