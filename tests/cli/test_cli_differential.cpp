@@ -1,6 +1,7 @@
 // Differential test against ripgrep: for a table of patterns and flags, `codescout-cli ARGS` and
 // `rg ARGS` (both with --sort path --no-heading -n --color never in front) must print the same
-// bytes and exit with the same status. Run on a generated git tree full of corner cases
+// bytes and exit with the same status; without --sort (the parallel output path), the same lines
+// or per-file blocks in any order. Run on a generated git tree full of corner cases
 // (.gitignore/.ignore rules, hidden and binary files, CRLF, Unicode, Latin-1, long lines, no final
 // newline) and on the Linux kernel sources (scripts/corpus.sh; skipped when they are missing).
 #include <QDir>
@@ -8,6 +9,7 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -31,6 +33,35 @@ void add_rows_per_mode(const std::pair<const char*, QStringList> (&modes)[Modes]
 
 const QStringList kCommonArgs = {QStringLiteral("--sort"), QStringLiteral("path"), QStringLiteral("--no-heading"),
                                  QStringLiteral("-n"), QStringLiteral("--color"), QStringLiteral("never")};
+
+// How an unsorted row's output is cut before the pieces are compared in sorted order.
+enum class Unit {
+    Lines,       // every output line on its own (--no-heading, -c, -l)
+    FileBlocks,  // --heading: one block per file (its path, then its lines), blank-line separated
+};
+
+}  // namespace
+Q_DECLARE_METATYPE(Unit)  // a column of unsorted_data()
+namespace {
+
+// The output cut into `unit`s, sorted: equal for two outputs that differ only in the order in
+// which files were printed. A file block counts as one piece, so if the lines of two files were
+// interleaved the blocks would no longer match rg's.
+QByteArray sorted_units(const QByteArray& out, Unit unit) {
+    QList<QByteArray> units;
+    if (unit == Unit::Lines) {
+        units = out.split('\n');
+    } else {
+        qsizetype start = 0;
+        for (qsizetype gap = out.indexOf("\n\n"); gap >= 0; gap = out.indexOf("\n\n", start)) {
+            units.append(out.mid(start, gap + 1 - start));  // with its last line's '\n'
+            start = gap + 2;
+        }
+        units.append(out.mid(start));
+    }
+    std::sort(units.begin(), units.end());
+    return units.join(unit == Unit::Lines ? "\n" : "\n=== next unit ===\n");
+}
 
 QString rg_path() { return QStandardPaths::findExecutable(QStringLiteral("rg")); }
 
@@ -517,6 +548,48 @@ private slots:
         QFETCH(QStringList, oursOnly);
         QFETCH(QStringList, args);
         compare(generated_, args, oursOnly);
+    }
+
+    // Without --sort both tools search with several threads and print each file as soon as it is
+    // done, in an order neither promises (rg's differs from run to run): the path every other row
+    // skips. Four threads whatever the machine has, so that the parallel path is taken even on
+    // one core. Compared as sorted lines (--no-heading, -c, -l) or sorted per-file blocks
+    // (--heading: a file's block must stay whole, never interleaved with another's).
+    void unsorted_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<Unit>("unit");
+        using L = QStringList;
+        const L lines = {"--threads", "4", "--no-heading", "-n", "--color", "never"};
+        const L blocks = {"--threads", "4", "--heading", "-n", "--color", "never"};
+        QTest::newRow("literal") << lines + L{"foo", "."} << Unit::Lines;
+        QTest::newRow("-w -i") << lines + L{"-w", "-i", "foo", "."} << Unit::Lines;
+        QTest::newRow("-C1") << lines + L{"-C1", "foo", "."} << Unit::Lines;
+        QTest::newRow("\\w{5}\\s+\\w{5} (RE2 prefilter)") << lines + L{"\\w{5}\\s+\\w{5}", "."} << Unit::Lines;
+        QTest::newRow("POSIX class (RE2 prefilter)") << lines + L{"[[:upper:]]{3,}_", "."} << Unit::Lines;
+        QTest::newRow("unicode -i") << lines + L{"-i", "σίσυφος", "."} << Unit::Lines;
+        QTest::newRow("-c") << lines + L{"-c", "foo", "."} << Unit::Lines;
+        QTest::newRow("every line -c") << lines + L{"-c", "", "."} << Unit::Lines;
+        QTest::newRow("-l") << lines + L{"-l", "PM_RESUME"} << Unit::Lines;
+        QTest::newRow("-m1") << lines + L{"-m1", "foo", "."} << Unit::Lines;
+        QTest::newRow("--files") << lines + L{"--files"} << Unit::Lines;
+        QTest::newRow("heading") << blocks + L{"foo", "."} << Unit::FileBlocks;
+        QTest::newRow("heading -C2") << blocks + L{"-C2", "PM_RESUME", "gen", "src"} << Unit::FileBlocks;
+        QTest::newRow("heading \\w{5}\\s+\\w{5}") << blocks + L{"\\w{5}\\s+\\w{5}", "."} << Unit::FileBlocks;
+        QTest::newRow("heading POSIX class") << blocks + L{"[[:upper:]]{3,}_", "."} << Unit::FileBlocks;
+    }
+
+    void unsorted() {
+        QFETCH(QStringList, args);
+        QFETCH(Unit, unit);
+        const ProcessResult ours = run_cli(args, generated_);
+        const ProcessResult theirs = run_program(rg_path(), args, generated_);
+        QVERIFY2(theirs.exit_code >= 0, "rg did not run");
+        QVERIFY2(!theirs.out.isEmpty(), "rg printed nothing: the row tests nothing");
+        const QString context = QStringLiteral("args: %1\ncodescout-cli: %2\nrg: %3\n")
+                                    .arg(args.join(u' '), ours.describe(), theirs.describe());
+        const QByteArray a = sorted_units(ours.out, unit);
+        const QByteArray b = sorted_units(theirs.out, unit);
+        QVERIFY2(a == b && ours.exit_code == theirs.exit_code, qPrintable(context + first_difference(a, b)));
     }
 
     // Inputs named explicitly or piped in, as rg 14 treats them (each row's behaviour was checked

@@ -3,7 +3,9 @@
 // concurrent runs, cancellation from another thread and a sink that says stop.
 #include <QtTest>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -38,6 +40,36 @@ public:
     std::vector<FileResult> files;
     std::vector<SearchError> errors;
     long accept_after = -1;  // on_file returns false once this many files arrived (-1: never)
+};
+
+// Holds every worker that delivers a file until open() is called: the search cannot finish
+// before then, whatever the machine's speed.
+class GateSink : public ResultSink {
+public:
+    bool on_file(FileResult&&) override {
+        std::unique_lock lock(mutex_);
+        arrived_ = true;
+        changed_.notify_all();
+        changed_.wait(lock, [this] { return open_; });
+        return true;
+    }
+    void on_error(const SearchError&) override {}
+    // True once a worker is held in on_file; false if none came within `bound`.
+    bool wait_for_first_file(std::chrono::seconds bound) {
+        std::unique_lock lock(mutex_);
+        return changed_.wait_for(lock, bound, [this] { return arrived_; });
+    }
+    void open() {
+        std::lock_guard lock(mutex_);
+        open_ = true;
+        changed_.notify_all();
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    bool arrived_ = false;
+    bool open_ = false;
 };
 
 SearchOptions options_for(std::vector<std::filesystem::path> roots, std::string pattern, unsigned threads = 2) {
@@ -240,29 +272,37 @@ private slots:
         QVERIFY(summary.files_searched < 300);
     }
 
-    // cancel() from another thread while a long search runs: run() returns promptly.
+    // cancel() from another thread while a search runs: run() returns promptly and reports it.
+    // Every file matches and the sink holds each worker in on_file until cancel() has been
+    // called, so the search is certainly still running when it is cancelled (however fast the
+    // machine), with most files left: each of the two threads can have searched one.
     void cancelFromAnotherThread() {
-        const char* roots[] = {"/usr/share", "/usr/include", "/usr/lib"};
-        SearchOptions options = options_for({roots[0], roots[1], roots[2]}, "\\w+\\s+\\w+\\s+ZQXW", 2);
-        options.walk.respect_ignore_files = false;
-        Search search(options);
-        CollectingSink sink;
+        constexpr int kFiles = 200;
+        constexpr unsigned kThreads = 2;
+        TestTree tree;
+        for (int i = 0; i < kFiles; ++i) tree.write(QStringLiteral("d%1/f%2.txt").arg(i % 8).arg(i), "x needle y\n");
+        Search search(options_for({tree.root()}, "needle", kThreads));
+        GateSink sink;
         std::chrono::steady_clock::time_point cancelled_at;
-        std::atomic<bool> did_cancel{false};
+        std::atomic<bool> saw_a_file{false};
         std::thread canceller([&] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            // A bound, not a pause: a search that never delivers a file fails the test below
+            // instead of hanging it.
+            saw_a_file = sink.wait_for_first_file(std::chrono::minutes(2));
             cancelled_at = std::chrono::steady_clock::now();
             search.cancel();
-            did_cancel = true;
+            sink.open();
         });
         const SearchSummary summary = search.run(sink);
         const auto returned_at = std::chrono::steady_clock::now();
         canceller.join();
-        if (!summary.cancelled) QSKIP("the search finished before it could be cancelled");
+        QVERIFY(saw_a_file);
+        QVERIFY(summary.cancelled);
         QVERIFY(search.cancelled());
+        QVERIFY2(summary.files_searched <= kThreads, qPrintable(QString::number(summary.files_searched)));
+        QCOMPARE(summary.files_matched, summary.files_searched);
         const auto latency = std::chrono::duration_cast<std::chrono::microseconds>(returned_at - cancelled_at);
-        qInfo("cancel() to run() returning: %.1f ms (%llu files searched before)", double(latency.count()) / 1000.0,
-              static_cast<unsigned long long>(summary.files_searched));
+        qInfo("cancel() to run() returning: %.1f ms", double(latency.count()) / 1000.0);
         QVERIFY2(latency < std::chrono::seconds(2), "cancellation took more than 2 s");
         QCOMPARE(summary.metrics.total_allocated, 0u);
         QCOMPARE(summary.metrics.mmap_allocated, 0u);
