@@ -194,6 +194,11 @@ void SearchController::onRunFinished(const std::shared_ptr<Run>& run, const Sear
     emit finished(summary);
 }
 
+quint64 SearchController::currentId() const
+{
+    return current_ ? current_->id : 0;
+}
+
 bool SearchController::isRunning() const
 {
     return current_ && !current_->done;

@@ -45,7 +45,7 @@ public:
     void discard();
 
     bool isRunning() const;
-    quint64 currentId() const { return lastId_; }
+    quint64 currentId() const;  // the run the window shows; 0 if none (never started, discarded)
     SearchProgress progress() const;
     qint64 elapsedMs() const;
     std::uint64_t droppedMatches() const;
