@@ -1,12 +1,15 @@
 // The window end to end, offscreen: open a folder and search (same results as the engine),
-// preview on click (file, line, syntax), invalid patterns, cancelling, replacing a running
-// search, the memory sampler's life cycle, and F3 navigation.
+// preview on click (file, line, syntax, the match's place in a long repeated line), invalid
+// patterns, cancelling, replacing a running search, switching folders during one, the memory
+// sampler's life cycle, and F3 navigation.
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
 #include <QTreeView>
 
 #include "gui/memory/metrics_sampler.h"
@@ -16,8 +19,10 @@
 #include "gui/search/search_controller.h"
 #include "gui/window/main_window.h"
 #include "gui/window/query_bar.h"
+#include "gated_sink.h"
 #include "gui_test_helpers.h"
 #include "test_tree.h"
+#include "timer_barrier.h"
 
 using namespace codescout;
 using namespace codescout::gui;
@@ -96,6 +101,9 @@ private slots:
     void invalidRegexShowsErrorAndStartsNothing();
     void cancelStopsALongSearch();
     void newSearchReplacesTheRunningOne();
+    void folderSwitchMidSearchShowsOnlyTheNewFolder();
+    void previewMarksTheMatchInALongRepeatedLine_data();
+    void previewMarksTheMatchInALongRepeatedLine();
     void samplerRunsDuringSearchOnly();
     void f3MovesThroughMatches();
     void binaryFilePreviewShowsNotice();
@@ -285,29 +293,138 @@ void TestMainWindow::cancelStopsALongSearch()
 void TestMainWindow::newSearchReplacesTheRunningOne()
 {
     TestTree tree;
-    writeSlowTree(tree, 150);
+    for (int i = 0; i < 20; ++i)
+        tree.write(QStringLiteral("old/f%1.txt").arg(i), "alpha beta\n");
     tree.write(QStringLiteral("quick.txt"), "the only unicorn\n");
     MainWindow window;
     QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
-    Query slow;
-    slow.pattern = QStringLiteral("alpha");  // matches every line of the slow tree
-    window.queryBar()->setQuery(slow);
+    SearchController* controller = window.searchController();
     QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QSignalSpy unwound(controller, &SearchController::unwound);
+
+    // The first search holds its first match at the gate: it cannot finish before the second
+    // search replaces it, and whatever it delivers afterwards arrives late.
+    auto gate = std::make_shared<testing::Gate>();
+    const auto openAtExit = qScopeGuard([gate] { gate->open(); });  // before ~MainWindow waits
+    controller->setSinkDecorator(testing::gatedBy(gate));
+    Query slow;
+    slow.pattern = QStringLiteral("alpha");
+    window.queryBar()->setQuery(slow);
     QVERIFY(window.startSearch());
-    QTRY_VERIFY_WITH_TIMEOUT(window.resultsModel()->rowCount() > 0 || !window.isSearching(), kSearchTimeoutMs);
-    const bool replaced = window.isSearching();  // a fast machine may have finished already
-    const qsizetype before = finished.count();
+    const quint64 first = controller->currentId();
+    controller->setSinkDecorator({});
+    QTRY_VERIFY_WITH_TIMEOUT(gate->arrived() > 0, kSearchTimeoutMs);
+    QVERIFY(window.isSearching());
+
     Query quick;
     quick.pattern = QStringLiteral("unicorn");
     window.queryBar()->setQuery(quick);
     QVERIFY(window.startSearch());
-    QTRY_VERIFY_WITH_TIMEOUT(finished.count() > before, kSearchTimeoutMs);
-    QTest::qWait(200);  // late batches of the first search would arrive now
-    QCOMPARE(finished.count(), before + 1);  // a replaced search reports nothing
-    if (!replaced)
-        qInfo("the first search ended before it could be replaced: only the result check ran");
+    gate->open();
+    // unwound() is emitted only for a run replaced while it was running — proof that this one
+    // was — and comes after every batch it posted (they were queued before it).
+    QVERIFY(unwound.wait(kSearchTimeoutMs));
+    QCOMPARE(unwound.count(), 1);
+    QCOMPARE(unwound.first().first().toULongLong(), first);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSearchTimeoutMs);
+    QVERIFY(!finished.first().first().value<SearchSummary>().cancelled);  // the second one's
     QCOMPARE(window.resultsModel()->fileCount(), std::size_t{1});
     QCOMPARE(window.resultsModel()->matchCount(), 1ull);
+    QVERIFY(window.resultsModel()->index(0, 0).data(ResultsModel::RelativePathRole).toString()
+                == QStringLiteral("quick.txt"));
+    QCOMPARE(finished.count(), 1);  // nothing of the first search is left to report
+}
+
+void TestMainWindow::folderSwitchMidSearchShowsOnlyTheNewFolder()
+{
+    TestTree oldTree;
+    for (int i = 0; i < 20; ++i)
+        oldTree.write(QStringLiteral("old%1.txt").arg(i), "needle in the old folder\n");
+    TestTree newTree;
+    newTree.write(QStringLiteral("new.txt"), "needle in the new folder\n");
+    MainWindow window;
+    QVERIFY(window.openFolder(QString::fromStdString(oldTree.root())));
+    SearchController* controller = window.searchController();
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QSignalSpy unwound(controller, &SearchController::unwound);
+    auto* cancelAction = window.findChild<QAction*>(QStringLiteral("actionCancel"));
+    QVERIFY(cancelAction);
+
+    auto gate = std::make_shared<testing::Gate>();
+    const auto openAtExit = qScopeGuard([gate] { gate->open(); });
+    controller->setSinkDecorator(testing::gatedBy(gate));
+    Query query;
+    query.pattern = QStringLiteral("needle");
+    window.queryBar()->setQuery(query);
+    QVERIFY(window.startSearch());
+    controller->setSinkDecorator({});
+    QTRY_VERIFY_WITH_TIMEOUT(gate->arrived() > 0, kSearchTimeoutMs);
+    QVERIFY(window.isSearching());
+    QVERIFY(cancelAction->isEnabled());
+
+    const QString prompt = QStringLiteral("Type a pattern and press Enter.");
+    QVERIFY(window.openFolder(QString::fromStdString(newTree.root())));
+    QVERIFY(!window.isSearching());
+    QVERIFY(!cancelAction->isEnabled());
+    QCOMPARE(window.statusText(), prompt);
+    QCOMPARE(window.resultsModel()->rowCount(), 0);
+
+    // The old search now delivers what it held and ends: none of it may reach the new view.
+    gate->open();
+    QVERIFY(unwound.wait(kSearchTimeoutMs));
+    QCOMPARE(window.resultsModel()->rowCount(), 0);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(window.statusText(), prompt);  // not the old search's "Cancelled"
+    QVERIFY(window.summaryText().isEmpty());
+
+    QVERIFY(window.startSearch());
+    QVERIFY(finished.wait(kSearchTimeoutMs));
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!finished.first().first().value<SearchSummary>().cancelled);
+    QCOMPARE(window.resultsModel()->fileCount(), std::size_t{1});
+    QCOMPARE(QFileInfo(window.resultsModel()->file(0).path()).canonicalFilePath(),
+             QFileInfo(QString::fromStdString(newTree.path(QStringLiteral("new.txt")))).canonicalFilePath());
+    QVERIFY2(!window.statusText().startsWith(QLatin1String("Cancelled")), qPrintable(window.statusText()));
+    QVERIFY2(window.statusText().contains(QLatin1String("1")), qPrintable(window.statusText()));
+}
+
+void TestMainWindow::previewMarksTheMatchInALongRepeatedLine_data()
+{
+    // Long lines are stored clipped to a window around the match; the window's text also occurs
+    // earlier in the line, where searching for it would put the mark.
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("at");  // UTF-16 offset of "needle" in the line
+    QTest::newRow("ASCII") << QByteArray("ab ").repeated(200) + "needle;" + QByteArray(" ab").repeated(100) << 600;
+    QTest::newRow("two-byte characters before") << QByteArray("\xc3\xa9").repeated(400) + "needle;" << 400;
+    QTest::newRow("indented, short") << QByteArray("\t\t  x = needle; // needle") << 8;
+}
+
+void TestMainWindow::previewMarksTheMatchInALongRepeatedLine()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(int, at);
+    TestTree tree;
+    tree.write(QStringLiteral("long.txt"), "first line\n" + line + "\nlast line\n");
+    MainWindow window;
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    Query query;
+    query.pattern = QStringLiteral("needle;");
+    window.queryBar()->setQuery(query);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QVERIFY(window.startSearch());
+    QVERIFY(finished.wait(kSearchTimeoutMs));
+    const QModelIndex match = findLine(*window.resultsModel(), QStringLiteral("long.txt"), 2);
+    QVERIFY(match.isValid());
+
+    QSignalSpy shown(window.previewPane(), &PreviewPane::shown);
+    auto* view = window.findChild<QTreeView*>(QStringLiteral("resultsView"));
+    view->setCurrentIndex(match);
+    QVERIFY(shown.wait(kSearchTimeoutMs));
+    PreviewEditor* editor = window.previewPane()->editor();
+    QCOMPARE(editor->currentLineNumber(), 2);
+    const QTextCursor mark = editor->extraSelections().last().cursor;
+    QCOMPARE(mark.selectedText(), QStringLiteral("needle;"));
+    QCOMPARE(mark.selectionStart() - mark.block().position(), at);
 }
 
 void TestMainWindow::samplerRunsDuringSearchOnly()
@@ -332,7 +449,8 @@ void TestMainWindow::samplerRunsDuringSearchOnly()
     QVERIFY(sampled.count() >= 2);
     QVERIFY(!window.sampler()->isRunning());
     const qsizetype after = sampled.count();
-    QTest::qWait(150);
+    // Had the sampler's 20 ms timer kept running, it would fire before this barrier.
+    QVERIFY(waitPastTimers(std::chrono::milliseconds(20)));
     QCOMPARE(sampled.count(), after);
 }
 
@@ -366,7 +484,7 @@ void TestMainWindow::binaryFilePreviewShowsNotice()
     const std::string path = tree.write(QStringLiteral("blob.bin"), QByteArray("needle\0\0binary", 14));
     PreviewPane pane;
     QSignalSpy shown(&pane, &PreviewPane::shown);
-    pane.showMatch(QString::fromStdString(path), 1, QStringLiteral("needle"), {0, 6});
+    pane.showMatch(QString::fromStdString(path), 1, 0, {0, 6});
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kSearchTimeoutMs);
     QVERIFY(pane.notice().contains(QLatin1String("Binary")));
     QVERIFY(pane.editor()->document()->isEmpty());
@@ -388,11 +506,11 @@ void TestMainWindow::previewSurvivesReplacedText()
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     for (int round = 0; round < 3; ++round) {
         QSignalSpy shown(&pane, &PreviewPane::shown);
-        pane.showMatch(QString::fromStdString(first), 300, QStringLiteral("int f297"), {});
+        pane.showMatch(QString::fromStdString(first), 300, 0, {});
         QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kSearchTimeoutMs);
         pane.clear();
         QTest::qWait(50);
-        pane.showMatch(QString::fromStdString(second), 1, QStringLiteral("def needle():"), {4, 10});
+        pane.showMatch(QString::fromStdString(second), 1, 0, {4, 10});
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 2, kSearchTimeoutMs);
         QCOMPARE(pane.definitionName(), QStringLiteral("Python"));
         QTest::qWait(50);

@@ -38,6 +38,7 @@ private slots:
     void packsLinesWithoutIndentation();
     void convertsSpansToUtf16();
     void clipsLongLinesAroundTheMatch();
+    void keepsEachLinesColumn();
     void keepsContextLines();
     void relativePathStripsTheRoot_data();
     void relativePathStripsTheRoot();
@@ -64,6 +65,7 @@ void TestResultsModel::packsLinesWithoutIndentation()
     QCOMPARE(std::string(v.text.substr(v.spans[0].begin, v.spans[0].end - v.spans[0].begin)),
              std::string("needle"));
     QVERIFY(!v.context);
+    QCOMPARE(v.column, std::uint64_t{5});  // the tab and four spaces before "return"
 }
 
 void TestResultsModel::convertsSpansToUtf16()
@@ -99,6 +101,38 @@ void TestResultsModel::clipsLongLinesAroundTheMatch()
     QVERIFY(v.clippedRight);
     QCOMPARE(v.spans.size(), std::size_t{1});
     QCOMPARE(std::string(v.text.substr(v.spans[0].begin, 6)), std::string("needle"));
+    QCOMPARE(text.substr(v.column, v.text.size()), std::string(v.text));  // where it came from
+}
+
+void TestResultsModel::keepsEachLinesColumn()
+{
+    // Columns of every size the arena encoding distinguishes (none, one, two and three bytes),
+    // interleaved so that a wrong length would shift every later line.
+    FileResult result;
+    result.path = "/r/cols.txt";
+    const std::vector<std::size_t> columns = {0, 3, 0, 127, 128, 5000, 0, 100000, 16383, 16384};
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const std::size_t at = columns[i];
+        // Short lines shift by indentation, long ones by clipping (kept from 60 bytes before).
+        const std::size_t matchAt = at < 200 ? at : at + 60;
+        std::string text = at < 200 ? std::string(at, ' ') : std::string(matchAt, 'x');
+        text += "needle" + std::to_string(i) + std::string(at < 200 ? 0 : 400, 'y');
+        const auto begin = static_cast<std::uint32_t>(matchAt);
+        result.lines.push_back(matchLine(i + 1, text, {{begin, begin + 6}}));
+    }
+    const CompactFile file(result, "/r");
+    ResultsModel model;
+    std::vector<CompactFile> files;
+    files.push_back(file);
+    model.appendFiles(std::move(files));
+    const QModelIndex fileRow = model.index(0, 0);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const LineView v = file.view(i);
+        QCOMPARE(v.column, std::uint64_t{columns[i]});
+        QCOMPARE(std::string(v.text.substr(v.spans.at(0).begin, 7)), "needle" + std::to_string(i));
+        QCOMPARE(model.index(static_cast<int>(i), 0, fileRow).data(ResultsModel::ColumnRole).toULongLong(),
+                 qulonglong{columns[i]});
+    }
 }
 
 void TestResultsModel::keepsContextLines()
@@ -204,17 +238,19 @@ void TestResultsModel::sinkNotifiesOncePerBatchNotPerFile()
 {
     std::atomic<int> notifications{0};
     BatchingSink sink("/r", 1'000'000, [&notifications] { ++notifications; });
-    // Four workers deliver 1000 files; nobody collects, so at most one notification is pending.
+    // Four workers deliver 1000 files of 25 lines: 25,000 lines, past kMaxLines, so a batch is
+    // certainly due (whatever the clock says); nobody collects, so exactly one notification.
+    static_assert(1000 * 25 >= BatchingSink::kMaxLines);
     std::vector<std::thread> workers;
     for (int w = 0; w < 4; ++w) {
         workers.emplace_back([&sink, w] {
             for (int i = 0; i < 250; ++i)
-                sink.on_file(makeFile("/r/w" + std::to_string(w) + "_" + std::to_string(i), 2));
+                sink.on_file(makeFile("/r/w" + std::to_string(w) + "_" + std::to_string(i), 25));
         });
     }
     for (std::thread& t : workers)
         t.join();
-    QVERIFY(notifications.load() <= 1);
+    QCOMPARE(notifications.load(), 1);
     ResultBatch batch = sink.take();
     QCOMPARE(batch.files.size(), std::size_t{1000});
     QCOMPARE(sink.take().files.size(), std::size_t{0});

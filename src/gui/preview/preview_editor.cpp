@@ -21,6 +21,27 @@ private:
     PreviewEditor* editor_;
 };
 
+// UTF-16 units of `text` whose UTF-8 form is the first `bytes` bytes (all of it if shorter).
+// The results count in the bytes the engine read; the document holds the text the loader decoded
+// from the same bytes, so this maps one onto the other — exactly for valid UTF-8. (An invalid
+// byte became U+FFFD, which counts three bytes here: a line with one may be marked off by that.)
+qsizetype utf16Offset(const QString& text, quint64 bytes)
+{
+    quint64 seen = 0;
+    qsizetype i = 0;
+    while (i < text.size() && seen < bytes) {
+        const char16_t c = text.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            seen += 4;
+            i += 2;
+            continue;
+        }
+        seen += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        ++i;
+    }
+    return i;
+}
+
 }  // namespace
 
 PreviewEditor::PreviewEditor(QWidget* parent) : QPlainTextEdit(parent), gutter_(new Gutter(this))
@@ -104,7 +125,7 @@ void PreviewEditor::paintGutter(QPaintEvent* event)
     }
 }
 
-void PreviewEditor::showLine(int line, const QString& shownText, const QList<int>& spans)
+void PreviewEditor::showLine(int line, quint64 column, const QList<int>& spans)
 {
     const QTextBlock block = document()->findBlockByNumber(std::max(0, line - 1));
     if (!block.isValid())
@@ -119,13 +140,10 @@ void PreviewEditor::showLine(int line, const QString& shownText, const QList<int
     lineMark.format.setProperty(QTextFormat::FullWidthSelection, true);
     lineMark.cursor = cursor;
     marks.append(lineMark);
-    // Spans are offsets into the results' copy of the line, which lost its indentation (and, for
-    // a long line, its start): find where that copy starts in the full line.
+    // Spans count from where the results' copy of the line starts. Not found by searching for
+    // that copy: a repeated text (a long line's clipped window) would be found in the wrong place.
     const QString text = block.text();
-    QString comparable = text;
-    comparable.replace(QLatin1Char('\t'), QLatin1Char(' '));
-    const qsizetype found = comparable.indexOf(shownText.left(64));
-    const qsizetype indent = found >= 0 ? found : 0;
+    const qsizetype indent = utf16Offset(text, column);
     for (qsizetype i = 0; i + 1 < spans.size(); i += 2) {
         QTextEdit::ExtraSelection match;
         match.format.setBackground(matchColor_);

@@ -18,9 +18,10 @@ public:
     void setMarkColors(const QColor& currentLine, const QColor& match);
 
     // Moves the cursor to the start of 1-based `line`, centres it, and marks the line and the
-    // given spans: begin,end pairs in UTF-16 units of `shownText`, the results' copy of the line
-    // (which may lack the line's indentation or start).
-    void showLine(int line, const QString& shownText, const QList<int>& spans);
+    // given spans: begin,end pairs in UTF-16 units of the results' copy of the line, which
+    // starts `column` bytes (UTF-8) into the line (it may lack the indentation or, for a long
+    // line, the start). See ResultsModel::ColumnRole.
+    void showLine(int line, quint64 column, const QList<int>& spans);
     int currentLineNumber() const;  // 1-based
 
     int gutterWidth() const;

@@ -68,10 +68,9 @@ void PreviewPane::setNotice(const QString& text)
     notice_->setVisible(!text.isEmpty());
 }
 
-void PreviewPane::showMatch(const QString& path, int line, const QString& shownText,
-                            const QList<int>& spans)
+void PreviewPane::showMatch(const QString& path, int line, quint64 column, const QList<int>& spans)
 {
-    pending_ = {line, shownText, spans};
+    pending_ = {line, column, spans};
     if (path == path_ && loadingPath_.isEmpty()) {
         showPending();
         return;
@@ -125,7 +124,7 @@ void PreviewPane::onLoaded(const LoadedFile& file)
 void PreviewPane::showPending()
 {
     if (!editor_->document()->isEmpty())
-        editor_->showLine(pending_.line, pending_.shownText, pending_.spans);
+        editor_->showLine(pending_.line, pending_.column, pending_.spans);
     emit shown(path_, pending_.line);
 }
 

@@ -30,7 +30,7 @@ public:
     ~PreviewPane() override;
 
     // Shows `path` at 1-based `line` with the given match spans (see PreviewEditor::showLine).
-    void showMatch(const QString& path, int line, const QString& shownText, const QList<int>& spans);
+    void showMatch(const QString& path, int line, quint64 column, const QList<int>& spans);
     void clear();
 
     QString currentPath() const { return path_; }
@@ -61,7 +61,7 @@ private:
     quint64 loadId_ = 0;
     struct PendingLine {
         int line = 0;
-        QString shownText;
+        quint64 column = 0;
         QList<int> spans;
     } pending_;
 };

@@ -58,6 +58,34 @@ Window storedWindow(const LineRecord& line)
     return w;
 }
 
+// The column's encoding (LEB128): seven bits a byte, low bits first, high bit = more follows.
+std::size_t columnBytes(std::uint64_t column)
+{
+    std::size_t bytes = 1;
+    for (; column >= 0x80; column >>= 7)
+        ++bytes;
+    return bytes;
+}
+
+char* putColumn(char* out, std::uint64_t column)
+{
+    for (; column >= 0x80; column >>= 7)
+        *out++ = static_cast<char>((column & 0x7f) | 0x80);
+    *out++ = static_cast<char>(column);
+    return out;
+}
+
+const char* getColumn(const char* in, std::uint64_t& column)
+{
+    column = 0;
+    for (unsigned shift = 0;; shift += 7) {
+        const auto byte = static_cast<unsigned char>(*in++);
+        column |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+        if ((byte & 0x80) == 0)
+            return in;
+    }
+}
+
 std::vector<CompactSpan> clippedSpans(const LineRecord& line, const Window& w)
 {
     std::vector<CompactSpan> spans;
@@ -101,8 +129,9 @@ CompactFile::CompactFile(const FileResult& result, std::string_view root)
         spans.push_back(line.is_context ? std::vector<CompactSpan>{}
                                         : clippedSpans(line, windows.back()));
         spanTotal += line.spans.size();
-        const std::size_t bytes =
-            spans.back().size() * sizeof(CompactSpan) + (windows.back().end - windows.back().begin);
+        const Window& w = windows.back();
+        const std::size_t bytes = (w.begin > 0 ? columnBytes(w.begin) : 0)
+                                  + spans.back().size() * sizeof(CompactSpan) + (w.end - w.begin);
         if (arenaBytes + bytes > std::numeric_limits<std::uint32_t>::max()) {
             windows.pop_back();  // a file this big is not stored beyond 4 GiB of text
             break;
@@ -126,7 +155,10 @@ CompactFile::CompactFile(const FileResult& result, std::string_view root)
         line.spanCount = static_cast<std::uint8_t>(spans[i].size());
         line.flags = static_cast<std::uint8_t>((record.is_context ? CompactLine::Context : 0)
                                                | (w.clippedLeft ? CompactLine::ClippedLeft : 0)
-                                               | (w.clippedRight ? CompactLine::ClippedRight : 0));
+                                               | (w.clippedRight ? CompactLine::ClippedRight : 0)
+                                               | (w.begin > 0 ? CompactLine::Shifted : 0));
+        if (w.begin > 0)
+            at = static_cast<std::size_t>(putColumn(arena_.data() + at, w.begin) - arena_.data());
         const std::size_t spanBytes = spans[i].size() * sizeof(CompactSpan);
         if (spanBytes > 0)
             std::memcpy(arena_.data() + at, spans[i].data(), spanBytes);
@@ -145,6 +177,8 @@ LineView CompactFile::view(std::size_t index) const
     v.clippedLeft = (line.flags & CompactLine::ClippedLeft) != 0;
     v.clippedRight = (line.flags & CompactLine::ClippedRight) != 0;
     const char* at = arena_.data() + line.offset;
+    if (line.flags & CompactLine::Shifted)
+        at = getColumn(at, v.column);
     v.spans.resize(line.spanCount);
     if (line.spanCount > 0)
         std::memcpy(v.spans.data(), at, line.spanCount * sizeof(CompactSpan));

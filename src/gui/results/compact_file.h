@@ -2,6 +2,9 @@
 // matching lines; holding a QString and a QList per line would cost several hundred bytes each.
 // Instead each file keeps one byte arena (UTF-8 text and span offsets) and a vector of 12-byte
 // line records; QStrings are made only when a view asks for a row (ResultsModel::data()).
+// Where the stored text starts in the full line (its column) is needed only by the preview and
+// is usually 0 or a small indentation, so it lives in the arena, not in the record: absent when
+// 0, else a LEB128 number — one byte for indentation under 128 bytes, at most ten.
 #pragma once
 
 #include <QString>
@@ -21,13 +24,14 @@ struct CompactSpan {
     std::uint16_t end = 0;
 };
 
-// One result line. Its spans (spanCount x CompactSpan) and then its text (length bytes) start at
-// `offset` in the file's arena.
+// One result line. At `offset` in the file's arena: its column (if flagged Shifted), its spans
+// (spanCount x CompactSpan), then its text (length bytes).
 struct CompactLine {
     enum Flag : std::uint8_t {
         Context = 1,      // a context line, not a match
         ClippedLeft = 2,  // the stored text starts after the line's start (long line)
         ClippedRight = 4, // the stored text ends before the line's end (long line)
+        Shifted = 8,      // the stored text starts after byte 0 (indentation or ClippedLeft)
     };
     std::uint32_t number = 0;  // 1-based line number (saturates at 2^32 - 1)
     std::uint32_t offset = 0;
@@ -41,6 +45,7 @@ static_assert(sizeof(CompactLine) == 12, "CompactLine is the per-match cost: kee
 struct LineView {
     std::uint32_t number = 0;
     std::string_view text;
+    std::uint64_t column = 0;  // byte offset of `text` in the full line
     std::vector<CompactSpan> spans;
     bool context = false;
     bool clippedLeft = false;

@@ -4,6 +4,9 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QPainter>
+#include <QTextLayout>
+
+#include <algorithm>
 
 #include "gui/results/results_model.h"
 
@@ -121,40 +124,70 @@ void MatchDelegate::paintLine(QPainter* painter, const QStyleOptionViewItem& opt
     painter->drawText(QRect(row.left(), row.top(), gutter, row.height()),
                       Qt::AlignRight | Qt::AlignVCenter,
                       QString::number(index.data(ResultsModel::LineNumberRole).toLongLong()));
-    int x = row.left() + gutter + 2 * kPadding;
+    const int x = row.left() + gutter + 2 * kPadding;
+    if (x >= right)
+        return;
 
+    // The whole line goes into one QTextLayout: shaping (Arabic joining, combining marks) and
+    // bidirectional reordering need the full text, and the layout places each span where its
+    // characters are shown — a span inside right-to-left text is not where its logical offset
+    // would put it, and may even be split in two.
     const int clipped = index.data(ResultsModel::ClippedRole).toInt();
-    const QString text = index.data(Qt::DisplayRole).toString();
     const QList<int> spans = index.data(ResultsModel::MatchSpansRole).value<QList<int>>();
-    const QColor plain = context ? dim : textColor;
     const QString ellipsis(QChar(0x2026));
-    if (clipped & 1) {
-        painter->setPen(dim);
-        x = drawRun(painter, metrics, row, x, right, ellipsis);
+    QString text = index.data(Qt::DisplayRole).toString();
+    const qsizetype lead = (clipped & 1) ? ellipsis.size() : 0;
+    if (clipped & 1)
+        text.prepend(ellipsis);
+    if (clipped & 2)
+        text.append(ellipsis);
+
+    QTextLayout layout(text, option.font, painter->device());
+    // Absolute left: a line that starts right-to-left is still shown from the column's left edge,
+    // like every other row, rather than flushed to the right of the view.
+    QTextOption textOption(Qt::AlignLeft | Qt::AlignAbsolute);
+    textOption.setWrapMode(QTextOption::NoWrap);
+    layout.setTextOption(textOption);
+    QList<QTextLayout::FormatRange> dimmed;
+    auto dimRange = [&dimmed, &dim](qsizetype start, qsizetype length) {
+        QTextLayout::FormatRange range;
+        range.start = static_cast<int>(start);
+        range.length = static_cast<int>(length);
+        range.format.setForeground(dim);
+        dimmed.append(range);
+    };
+    if (clipped & 1)
+        dimRange(0, ellipsis.size());
+    if (clipped & 2)
+        dimRange(text.size() - ellipsis.size(), ellipsis.size());
+    layout.setFormats(dimmed);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    // Wide enough for any stored line (CompactFile keeps at most a few hundred bytes); the
+    // painter's clip cuts what does not fit.
+    constexpr qreal kUnlimitedWidth = 1e6;
+    line.setLineWidth(kUnlimitedWidth);
+    layout.endLayout();
+
+    QList<QTextLayout::FormatRange> matches;
+    const qsizetype textEnd = text.size() - ((clipped & 2) ? ellipsis.size() : 0);
+    for (qsizetype i = 0; i + 1 < spans.size(); i += 2) {
+        const qsizetype begin = std::clamp<qsizetype>(lead + spans[i], lead, textEnd);
+        const qsizetype end = std::clamp<qsizetype>(lead + spans[i + 1], begin, textEnd);
+        if (end == begin)
+            continue;
+        QTextLayout::FormatRange match;
+        match.start = static_cast<int>(begin);
+        match.length = static_cast<int>(end - begin);
+        match.format.setBackground(matchBackground_);
+        match.format.setForeground(matchForeground_);
+        matches.append(match);
     }
-    qsizetype at = 0;
-    for (qsizetype i = 0; i + 1 < spans.size() && x < right; i += 2) {
-        const qsizetype begin = std::max<qsizetype>(spans[i], at);
-        const qsizetype end = std::max<qsizetype>(spans[i + 1], begin);
-        painter->setPen(plain);
-        x = drawRun(painter, metrics, row, x, right, text.mid(at, begin - at));
-        const QString match = text.mid(begin, end - begin);
-        const int width = metrics.horizontalAdvance(match);
-        if (width > 0 && x < right) {
-            const QRect box(x, row.top() + 1, std::min(width, right - x), row.height() - 2);
-            painter->fillRect(box, matchBackground_);
-            painter->setPen(matchForeground_);
-            drawRun(painter, metrics, row, x, right, match);
-        }
-        x += width;
-        at = end;
-    }
-    painter->setPen(plain);
-    x = drawRun(painter, metrics, row, x, right, text.mid(at));
-    if (clipped & 2) {
-        painter->setPen(dim);
-        drawRun(painter, metrics, row, x, right, ellipsis);
-    }
+
+    painter->setClipRect(QRect(x, row.top(), right - x, row.height()), Qt::IntersectClip);
+    painter->setPen(context ? dim : textColor);
+    const qreal top = row.top() + (row.height() - line.height()) / 2.0;
+    layout.draw(painter, QPointF(x, top), matches);
 }
 
 }  // namespace codescout::gui

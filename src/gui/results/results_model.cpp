@@ -177,6 +177,8 @@ QVariant ResultsModel::lineData(std::size_t fileRow, std::size_t lineRow, int ro
     case ClippedRole:
         return ((file.line(lineRow).flags & CompactLine::ClippedLeft) ? 1 : 0)
                | ((file.line(lineRow).flags & CompactLine::ClippedRight) ? 2 : 0);
+    case ColumnRole:
+        return QVariant::fromValue<qulonglong>(file.view(lineRow).column);
     case FilePathRole:
     case Qt::ToolTipRole:
         return file.path();

@@ -24,6 +24,8 @@ public:
         IsFileRole,                       // bool: a file row
         MatchCountRole,                   // qulonglong: matches in the file (file rows)
         ClippedRole,                      // int: 1 = clipped left, 2 = clipped right (long lines)
+        ColumnRole,                       // qulonglong: bytes (UTF-8) of the file's line before
+                                          // DisplayRole's text (indentation, a clipped start)
     };
 
     explicit ResultsModel(QObject* parent = nullptr);

@@ -1,4 +1,6 @@
-// SearchController: dispatch, batching hand-over and search ids (see the header).
+// SearchController: dispatch, batching hand-over and the runs' life cycle (see the header). At
+// most one run is on the pool at a time: a new run waits while a replaced or discarded one
+// (stopping_) unwinds, so the shared MemoryMetrics always describe one search.
 #include "gui/search/search_controller.h"
 
 #include <QElapsedTimer>
@@ -44,6 +46,7 @@ struct SearchController::Run {
     quint64 id = 0;
     std::unique_ptr<Search> search;
     std::unique_ptr<BatchingSink> sink;
+    std::unique_ptr<ResultSink> decorated;  // wraps `sink` when a test installed a decorator
     QElapsedTimer clock;
     bool launched = false;
     bool done = false;
@@ -92,6 +95,8 @@ QString SearchController::start(const SearchOptions& options, const QString& fol
     run->sink = std::make_unique<BatchingSink>(folder.toStdString(), maxStoredMatches, [this, id] {
         QMetaObject::invokeMethod(this, [this, id] { drain(id); }, Qt::QueuedConnection);
     });
+    if (sinkDecorator_)
+        run->decorated = sinkDecorator_(*run->sink);
 
     if (current_ && current_->launched && !current_->done) {
         current_->search->cancel();
@@ -120,7 +125,7 @@ void SearchController::launch(const std::shared_ptr<Run>& run)
     watcher->setFuture(QtConcurrent::run(&pool_, [run] {
         lowerThreadPriority();
         try {
-            return run->search->run(*run->sink);
+            return run->search->run(run->decorated ? *run->decorated : *run->sink);
         } catch (const std::exception& error) {
             run->failure = error.what();
             SearchSummary summary;
@@ -140,6 +145,18 @@ void SearchController::cancel()
         current_->search->cancel();  // still waiting for the replaced search: never launches
 }
 
+void SearchController::discard()
+{
+    if (current_) {
+        current_->search->cancel();  // a run still waiting to launch now never will
+        if (current_->launched && !current_->done)
+            stopping_ = current_;  // later runs wait for it; onRunFinished() stays silent
+        current_.reset();           // drain() and onRunFinished() no longer match it
+    }
+    progressTimer_.stop();
+    model_->clear();
+}
+
 void SearchController::drain(quint64 id)
 {
     if (!current_ || current_->id != id || !current_->launched)
@@ -155,6 +172,7 @@ void SearchController::onRunFinished(const std::shared_ptr<Run>& run, const Sear
     run->done = true;
     if (run == stopping_) {
         stopping_.reset();
+        emit unwound(run->id);
         if (current_ && !current_->launched) {
             if (current_->search->cancelled()) {  // cancelled before it could start
                 current_->launched = current_->done = true;
@@ -174,6 +192,11 @@ void SearchController::onRunFinished(const std::shared_ptr<Run>& run, const Sear
     if (!run->failure.empty())
         run->errors.append(tr("Search failed: %1").arg(QString::fromStdString(run->failure)));
     emit finished(summary);
+}
+
+quint64 SearchController::currentId() const
+{
+    return current_ ? current_->id : 0;
 }
 
 bool SearchController::isRunning() const

@@ -175,8 +175,11 @@ bool MainWindow::openFolder(const QString& folder)
     }
     const QString canonical = info.canonicalFilePath();
     if (canonical != folder_) {
-        controller_->cancel();
-        model_->clear();
+        // Not cancel(): a cancelled search still reports its last batches and its end, which
+        // would land in the new folder's view. A discarded one reports nothing more.
+        controller_->discard();
+        sampler_->stop();
+        showRunning(false);
         m_ui->previewPane->clear();
         m_ui->summaryView->clear();
     }
@@ -232,10 +235,15 @@ void MainWindow::cancelSearch()
 void MainWindow::onStarted()
 {
     setWindowTitle(folderTitle(folder_));
-    progressBar_->setVisible(true);
-    m_ui->queryBar->setRunning(true);
-    m_ui->actionCancel->setEnabled(true);
+    showRunning(true);
     onProgress();
+}
+
+void MainWindow::showRunning(bool running)
+{
+    progressBar_->setVisible(running);
+    m_ui->queryBar->setRunning(running);
+    m_ui->actionCancel->setEnabled(running);
 }
 
 void MainWindow::onProgress()
@@ -247,9 +255,7 @@ void MainWindow::onProgress()
 void MainWindow::onFinished(const SearchSummary& summary)
 {
     sampler_->stop();
-    progressBar_->setVisible(false);
-    m_ui->queryBar->setRunning(false);
-    m_ui->actionCancel->setEnabled(false);
+    showRunning(false);
     statusLabel_->setText(finishedLine(summary));
     // The outcome in the title too: the task bar shows it, and it is what a test driving the
     // real window over X11 can read.

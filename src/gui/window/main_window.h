@@ -76,6 +76,7 @@ private:
     void showSettingsAt(Setting field);
     void showAbout();
     void onStarted();
+    void showRunning(bool running);  // progress bar, query bar and Cancel action
     void onProgress();
     void onFinished(const SearchSummary& summary);
     void onCurrentChanged(const QModelIndex& current);

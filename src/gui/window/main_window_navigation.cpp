@@ -47,12 +47,12 @@ void MainWindow::onCurrentChanged(const QModelIndex& current)
         // A file row previews the file at its first listed line.
         const QModelIndex first = model_->index(0, 0, current);
         m_ui->previewPane->showMatch(path, first.data(ResultsModel::LineNumberRole).toInt(),
-                                     first.data().toString(),
+                                     first.data(ResultsModel::ColumnRole).toULongLong(),
                                      first.data(ResultsModel::MatchSpansRole).value<QList<int>>());
         return;
     }
     m_ui->previewPane->showMatch(path, current.data(ResultsModel::LineNumberRole).toInt(),
-                                 current.data().toString(),
+                                 current.data(ResultsModel::ColumnRole).toULongLong(),
                                  current.data(ResultsModel::MatchSpansRole).value<QList<int>>());
 }
 

@@ -16,6 +16,7 @@
 #include "gui/memory/memory_charts.h"
 #include "gui/memory/memory_view.h"
 #include "gui/memory/metrics_sampler.h"
+#include "timer_barrier.h"
 
 using namespace codescout;
 using namespace codescout::gui;
@@ -159,7 +160,8 @@ private slots:
     void hiddenViewPlotsWhenShown() {
         MemoryView view;
         feedRealistic(view, 30);
-        QTest::qWait(100);
+        // A replot scheduled despite the hidden view would fire within kMinReplotIntervalMs.
+        QVERIFY(waitPastTimers(std::chrono::milliseconds(MemoryView::kMinReplotIntervalMs)));
         QCOMPARE(points(view, ChartSeries::TotalAllocated), 0);  // nothing drawn while hidden
         view.show();
         QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::TotalAllocated), 30, 10000);

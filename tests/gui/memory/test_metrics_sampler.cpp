@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "gui/memory/metrics_sampler.h"
+#include "timer_barrier.h"
 
 using namespace codescout;
 using namespace codescout::gui;
@@ -63,7 +64,8 @@ private slots:
         QCOMPARE(sampled.count(), before + 1);
         // The final sample is the end state.
         QCOMPARE(sampled.last().at(0).value<MetricsSnapshot>().total_allocated, 4242u);
-        QTest::qWait(200);  // ten intervals: any stray timer would have fired
+        // A sampling timer still running (20 ms) would fire before this barrier does.
+        QVERIFY(waitPastTimers(20ms));
         QCOMPARE(sampled.count(), before + 1);
         sampler.stop();  // stopping again is a no-op
         QCOMPARE(stopped.count(), 1);
