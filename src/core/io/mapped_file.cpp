@@ -16,7 +16,8 @@ std::atomic<AfterMapHook> g_after_map_hook{nullptr};
 
 MappedFile::MappedFile(MappedFile&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)),
-      released_(std::exchange(other.released_, 0)), metrics_(std::exchange(other.metrics_, nullptr)) {}
+      released_(std::exchange(other.released_, 0)), metrics_(std::exchange(other.metrics_, nullptr)),
+      guard_(std::move(other.guard_)) {}
 
 MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
     if (this != &other) {
@@ -25,6 +26,7 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
         size_ = std::exchange(other.size_, 0);
         released_ = std::exchange(other.released_, 0);
         metrics_ = std::exchange(other.metrics_, nullptr);
+        guard_ = std::move(other.guard_);
     }
     return *this;
 }
@@ -34,17 +36,25 @@ MappedFile MappedFile::map(int fd, std::uint64_t size, MemoryMetrics& metrics) {
     if (size == 0 || size > SIZE_MAX) return mapped;
     void* address = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
     if (address == MAP_FAILED) return mapped;
+    // Watched before anything reads it; unwatched mappings are not used at all.
+    SigbusGuard guard = SigbusGuard::watch(address, static_cast<std::size_t>(size));
+    if (!guard.active()) {
+        ::munmap(address, static_cast<std::size_t>(size));
+        return mapped;
+    }
     // Only a hint: read-ahead more aggressively and drop pages behind us.
     ::madvise(address, static_cast<std::size_t>(size), MADV_SEQUENTIAL);
     mapped.data_ = static_cast<const char*>(address);
     mapped.size_ = static_cast<std::size_t>(size);
     mapped.metrics_ = &metrics;
+    mapped.guard_ = std::move(guard);
     metrics.record_mmap(size);
     return mapped;
 }
 
 void MappedFile::unmap() {
     if (data_ == nullptr) return;
+    guard_.release();  // before the range can be handed to another mapping
     ::munmap(const_cast<char*>(data_), size_);
     metrics_->record_munmap(size_);
     data_ = nullptr;

@@ -10,7 +10,6 @@
 
 #include "core/io/mapped_file.h"
 #include "core/io/open_file.h"
-#include "core/io/sigbus_guard.h"
 
 namespace codescout {
 
@@ -132,7 +131,7 @@ FileReport FileSearcher::search_open_file(int fd, std::uint64_t size, bool strea
     settle_binary(result, report);
     if (report.outcome == FileOutcome::NoMatch && result.matched_lines > 0) report.outcome = FileOutcome::Matched;
     if (report.outcome != FileOutcome::NoMatch && report.outcome != FileOutcome::Matched) {
-        // Binary, failed or abandoned files produce no results, even those found before.
+        // Binary, failed or stopped files produce no results, even those found before.
         result.lines.clear();
         result.matched_lines = 0;
         result.matches = 0;
@@ -304,58 +303,63 @@ FileReport FileSearcher::scan_mapping(int fd, std::uint64_t size, const std::str
     }
     if (AfterMapHook hook = after_map_hook()) hook(path);
 
-    const std::string_view bytes = mapping.bytes();
-    FileReport report;
-    std::size_t pos = 0;
-    bool quit_at_nul = false;
     scanner_.start(result);
-    // Runs under the SIGBUS guard: everything it changes lives outside its own frame.
-    auto scan_windows = [&] {
-        while (pos < bytes.size()) {
-            if (stop_.load(std::memory_order_relaxed)) {
-                report.outcome = FileOutcome::Stopped;
-                return;
-            }
-            std::size_t end = std::min(pos + std::max<std::size_t>(sizes_.map_window, 1), bytes.size());
-            if (end < bytes.size()) {
-                const void* newline = std::memchr(bytes.data() + end - 1, '\n', bytes.size() - (end - 1));
-                end = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - bytes.data()) + 1
-                              : bytes.size();
-            }
-            const std::uint64_t stop = inspect_readonly(bytes.data() + pos, end - pos, pos);
-            if (restart_buffered_) return;
-            if (stop != kScanAll) {
-                if (stop > pos) scanner_.scan(bytes.substr(0, static_cast<std::size_t>(stop)), 0, pos);
-                quit_at_nul = true;
-                report.bytes_searched = end;
-                return;
-            }
-            scanner_.scan(bytes.substr(0, end), 0, pos);
-            pos = end;
-            report.bytes_searched = end;
-            if (scanner_.finished()) {
-                // -l/-m done: rg would still look at the rest of its read for a NUL.
-                for (std::size_t at = pos; rg_read_incomplete() && at < bytes.size();) {
-                    const std::size_t take = std::min(std::max<std::size_t>(sizes_.map_window, 1), bytes.size() - at);
-                    inspect_readonly(bytes.data() + at, take, at);
-                    at += take;
-                }
-                quit_at_nul = fills_.nul_seen();
-                return;
-            }
-            mapping.release_pages_before(scanner_.retain_from(bytes.substr(0, end), 0));
-        }
-    };
-    if (!run_catching_sigbus(scan_windows)) {
+    bool quit_at_nul = false;
+    const FileReport report = scan_windows(mapping, quit_at_nul);
+    if (mapping.truncated()) {
+        // The file shrank under the mapping and the scan read zeros in place of the lost pages
+        // (io/sigbus_guard.h): whatever it found or did not find is not this file's content.
+        restart_buffered_ = false;
         return {FileOutcome::Error, kShrankMessage, report.bytes_searched};
     }
     if (quit_at_nul) {
-        // A file cut inside a page reads as zeros up to the page end: that NUL is not binary
-        // content, the file changed.
+        // A file cut inside a page reads as zeros up to the page end without any fault: that
+        // NUL is not binary content, the file changed.
         struct stat st {};
         if (::fstat(fd, &st) == 0 && static_cast<std::uint64_t>(st.st_size) < size) {
             return {FileOutcome::Error, kShrankMessage, report.bytes_searched};
         }
+    }
+    return report;
+}
+
+FileReport FileSearcher::scan_windows(MappedFile& mapping, bool& quit_at_nul) {
+    const std::string_view bytes = mapping.bytes();
+    FileReport report;
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        if (stop_.load(std::memory_order_relaxed)) {
+            report.outcome = FileOutcome::Stopped;
+            return report;
+        }
+        std::size_t end = std::min(pos + std::max<std::size_t>(sizes_.map_window, 1), bytes.size());
+        if (end < bytes.size()) {
+            const void* newline = std::memchr(bytes.data() + end - 1, '\n', bytes.size() - (end - 1));
+            end = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - bytes.data()) + 1
+                          : bytes.size();
+        }
+        const std::uint64_t stop = inspect_readonly(bytes.data() + pos, end - pos, pos);
+        if (restart_buffered_) return report;
+        if (stop != kScanAll) {
+            if (stop > pos) scanner_.scan(bytes.substr(0, static_cast<std::size_t>(stop)), 0, pos);
+            quit_at_nul = true;
+            report.bytes_searched = end;
+            return report;
+        }
+        scanner_.scan(bytes.substr(0, end), 0, pos);
+        pos = end;
+        report.bytes_searched = end;
+        if (scanner_.finished()) {
+            // -l/-m done: rg would still look at the rest of its read for a NUL.
+            for (std::size_t at = pos; rg_read_incomplete() && at < bytes.size();) {
+                const std::size_t take = std::min(std::max<std::size_t>(sizes_.map_window, 1), bytes.size() - at);
+                inspect_readonly(bytes.data() + at, take, at);
+                at += take;
+            }
+            quit_at_nul = fills_.nul_seen();
+            return report;
+        }
+        mapping.release_pages_before(scanner_.retain_from(bytes.substr(0, end), 0));
     }
     return report;
 }

@@ -25,6 +25,8 @@
 
 namespace codescout {
 
+class MappedFile;
+
 // What a NUL byte ("binary data") does to a file, as in ripgrep 14.
 enum class BinaryMode {
     // Walked files: rg stops at the read (of its 64 KiB buffer) that brings the first NUL; the
@@ -88,6 +90,8 @@ private:
     FileReport read_whole(int fd, std::uint64_t size, FileResult& result);
     FileReport read_chunked(int fd, std::uint64_t size, FileResult& result);
     FileReport scan_mapping(int fd, std::uint64_t size, const std::string& path, FileResult& result);
+    // The windows of scan_mapping(); `quit_at_nul`: stopped at a NUL (or its read, for -l/-m).
+    FileReport scan_windows(MappedFile& mapping, bool& quit_at_nul);
     // Looks at bytes about to be scanned (file offset `offset`) for NULs, as the binary mode
     // wants; may turn NULs into line ends (ConvertStream, `data` is ours to change). Returns the
     // offset the scan must stop at (a line start), or UINT64_MAX to scan everything.

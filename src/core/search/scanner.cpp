@@ -137,9 +137,7 @@ LineRecord& FileScanner::append_line(std::string_view window, std::uint64_t base
     record.number = number;
     record.byte_offset = base + line_start;
     record.is_context = is_context;
-    // Owned by the result before the copy reads the input (see the note in scanner.h).
-    record.text.resize(line_end - line_start);
-    if (line_end > line_start) std::memcpy(record.text.data(), window.data() + line_start, line_end - line_start);
+    record.text.assign(window.substr(line_start, line_end - line_start));
     return record;
 }
 

@@ -2,10 +2,6 @@
 // the next candidate in the whole buffer (not line by line), then verifying the candidate's line
 // alone. It keeps the state that crosses buffer boundaries (line numbers, pending after-context,
 // -m), so the same file can be fed whole, in chunks, or in windows of a mapping.
-//
-// Every read of the input happens in scan(); scan() keeps no heap memory in its own frames
-// (records are put into the FileResult first, then filled), so it may be abandoned at a read of
-// a mapping that shrank (see io/sigbus_guard.h) without leaking.
 #pragma once
 
 #include <cstddef>
