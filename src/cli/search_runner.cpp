@@ -17,8 +17,8 @@
 #include "cli/standard_printer.h"
 #include "cli/summary_output.h"
 #include "core/match/matcher.h"
-#include "core/search/file_searcher.h"
 #include "core/search/search.h"
+#include "core/search/search_result.h"
 
 namespace codescout::cli {
 namespace {

@@ -89,10 +89,14 @@ FileReport FileSearcher::search_open_file(int fd, std::uint64_t size, bool strea
     if (stream) {
         // No size to choose by: read in chunks until EOF, and count it as a buffered file.
         result.strategy = FileStrategy::Buffered;
-        metrics_.record_file_processing(std::max<std::uint64_t>(processing.small_file_threshold, 1));
+        metrics_.record_buffered_file();
     } else {
         result.strategy = strategy_for_size(size, processing.small_file_threshold, processing.large_file_threshold);
-        metrics_.record_file_processing(size);
+        switch (result.strategy) {
+        case FileStrategy::Small: metrics_.record_small_file(); break;
+        case FileStrategy::Buffered: metrics_.record_buffered_file(); break;
+        case FileStrategy::Mmap: metrics_.record_mmap_file(); break;
+        }
     }
 
     FileReport report;

@@ -45,9 +45,6 @@ struct InputSpec {
     bool is_stdin = false;       // read file descriptor 0; the path is only the display name
 };
 
-// The name ripgrep shows for standard input.
-inline constexpr const char* kStdinDisplayName = "<stdin>";
-
 enum class FileOutcome {
     NoMatch,
     Matched,   // the FileResult holds the file's lines/counts

@@ -7,8 +7,13 @@
 #include <vector>
 
 #include "core/metrics/memory_metrics.h"
+#include "core/search/file_strategy.h"
+#include "core/walk/path_error.h"
 
 namespace codescout {
+
+// FileResult::path of standard input (the name ripgrep shows for it too).
+inline constexpr const char* kStdinDisplayName = "<stdin>";
 
 // A match inside one line, as byte offsets into LineRecord::text.
 struct MatchSpan {
@@ -51,14 +56,9 @@ struct FileResult {
     std::uint64_t binary_print_limit = UINT64_MAX;
 };
 
-// A problem with one path. Never aborts the search; decides exit code 2 in the CLI.
-struct SearchError {
-    std::string path;
-    std::string message;
-    // A warning leaves the search's answer complete (e.g. an ignore-file line that cannot be
-    // parsed matches nothing, as in git): shown to the user, but no error for the exit status.
-    bool warning = false;
-};
+// A problem with one path. Never aborts the search; decides exit code 2 in the CLI. The walk
+// reports its problems in this shape too.
+using SearchError = PathError;
 
 struct SkipCounts {
     std::uint64_t ignored = 0;    // by .gitignore/.ignore/excludes, globs, extensions, --ignore
