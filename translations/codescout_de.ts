@@ -951,6 +951,10 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
         </translation>
     </message>
     <message>
+        <source>binary file: matches after byte %1 not shown</source>
+        <translation>Binärdatei: Treffer nach Byte %1 werden nicht angezeigt</translation>
+    </message>
+    <message>
         <source>Line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>

@@ -951,6 +951,10 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
         </translation>
     </message>
     <message>
+        <source>binary file: matches after byte %1 not shown</source>
+        <translation>fichier binaire : les correspondances après l’octet %1 ne sont pas affichées</translation>
+    </message>
+    <message>
         <source>Line %1: %2</source>
         <translation>Ligne %1 : %2</translation>
     </message>

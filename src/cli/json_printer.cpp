@@ -110,10 +110,10 @@ void format_json_file(const FileResult& result, const OutputPlan& plan, std::str
     out.append("{\"type\":\"end\",\"data\":{");
     append_path_object(out, result, plan);
     out.append(",\"binary_offset\":");
-    if (result.binary == BinaryNote::None) {
+    if (result.binary.action == BinaryAction::None) {
         out.append("null");
     } else {
-        out.append(std::to_string(result.binary_offset));
+        out.append(std::to_string(result.binary.nul_offset));
     }
     out.append(",\"stats\":{\"searches\":1,\"searches_with_match\":1,");
     append_field(out, "bytes_searched", result.size);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/exit_status.h"
+#include "cli/rg_compat/rg_binary_policy.h"
 #include "cli/json_printer.h"
 #include "cli/match_tracker.h"
 #include "cli/silent_sink.h"
@@ -17,15 +18,18 @@
 #include "cli/standard_printer.h"
 #include "cli/summary_output.h"
 #include "core/match/matcher.h"
-#include "core/search/file_searcher.h"
 #include "core/search/search.h"
+#include "core/search/search_result.h"
 
 namespace codescout::cli {
 namespace {
 
 std::unique_ptr<Search> compile(const Plan& plan, ErrorReporter& errors) {
     try {
-        return std::make_unique<Search>(plan.search);
+        // NUL bytes as ripgrep treats them, so that the output stays rg's byte for byte.
+        auto binary_policy =
+            std::make_shared<const RgBinaryPolicy>(rg_named_input_mode(plan.search.walk.roots), plan.search.report);
+        return std::make_unique<Search>(plan.search, nullptr, nullptr, std::move(binary_policy));
     } catch (const PatternError& e) {
         errors.report_message(e.what());  // "invalid pattern 'P': reason"
     } catch (const std::invalid_argument& e) {

@@ -60,10 +60,10 @@ void append_binary_note(std::string& out, const FileResult& result, const Output
         append_path(out, result, plan);
         out.append(": ");
     }
-    if (result.binary == BinaryNote::StoppedAfterMatch) out.append("WARNING: stopped searching binary file after match ");
+    if (result.binary.action == BinaryAction::Stopped) out.append("WARNING: stopped searching binary file after match ");
     else out.append("binary file matches ");
     out.append("(found \"\\0\" byte around offset ");
-    append_number(out, result.binary_offset);
+    append_number(out, result.binary.nul_offset);
     out.append(")\n");
 }
 
@@ -71,8 +71,8 @@ void format_lines(const FileResult& result, const OutputPlan& plan, std::string&
     const bool inline_path = plan.with_filename && !plan.heading;
     // Like rg, the heading comes with the first line printed: a binary file that prints only
     // its note has none.
-    const bool any_line = !result.lines.empty() && (result.binary != BinaryNote::Matches ||
-                                                    result.lines.front().byte_offset < result.binary_print_limit);
+    const bool any_line = !result.lines.empty() && (result.binary.action != BinaryAction::SearchedThrough ||
+                                                    result.lines.front().byte_offset < result.binary.text_end);
     if (plan.with_filename && plan.heading && any_line) {
         append_path(out, result, plan);
         out.push_back('\n');
@@ -83,7 +83,7 @@ void format_lines(const FileResult& result, const OutputPlan& plan, std::string&
         if (gap) out.append("--\n");
         // An explicit input with a NUL: rg stops printing at the first line it hands to the
         // printer after noticing the NUL (the group separator before it is already out).
-        if (result.binary == BinaryNote::Matches && line.byte_offset >= result.binary_print_limit) break;
+        if (result.binary.action == BinaryAction::SearchedThrough && line.byte_offset >= result.binary.text_end) break;
         previous = line.number;
         const char separator = line.is_context ? '-' : ':';
         if (inline_path) {
@@ -103,7 +103,7 @@ void format_lines(const FileResult& result, const OutputPlan& plan, std::string&
         append_text(out, line, plan.color);
         out.push_back('\n');
     }
-    if (result.binary != BinaryNote::None) append_binary_note(out, result, plan);
+    if (result.binary.action != BinaryAction::None) append_binary_note(out, result, plan);
 }
 
 }  // namespace

@@ -45,36 +45,25 @@ private slots:
         QCOMPARE(m.snapshot(false).mmap_allocated, 8192u);
     }
 
-    void fileStrategyAtThresholdEdges_data() {
-        QTest::addColumn<quint64>("size");
-        QTest::addColumn<int>("strategy");
-        QTest::newRow("empty") << quint64(0) << int(FileStrategy::Small);
-        QTest::newRow("small-1") << quint64(32767) << int(FileStrategy::Small);
-        QTest::newRow("small") << quint64(32768) << int(FileStrategy::Buffered);
-        QTest::newRow("large-1") << quint64(10485759) << int(FileStrategy::Buffered);
-        QTest::newRow("large") << quint64(10485760) << int(FileStrategy::Mmap);
-    }
-    void fileStrategyAtThresholdEdges() {
-        QFETCH(quint64, size);
-        QFETCH(int, strategy);
-        QCOMPARE(int(strategy_for_size(size, kDefaultSmallFileThreshold, kDefaultLargeFileThreshold)), strategy);
+    // Metrics counts what the searcher chose; each kind goes to its own counter.
+    void fileCountersAreSeparate() {
         MemoryMetrics m;
-        m.record_file_processing(size);
-        const auto s = m.snapshot(false);
-        const quint64 counts[] = {s.small_files_processed, s.buffered_files_processed, s.mmap_files_processed};
-        for (int i = 0; i < 3; ++i) QCOMPARE(counts[i], quint64(i == strategy ? 1 : 0));
-    }
-
-    void configurableThresholds() {
-        MemoryMetrics m(10, 20);
-        m.record_file_processing(9);
-        m.record_file_processing(10);
-        m.record_file_processing(19);
-        m.record_file_processing(20);
+        m.record_small_file();
+        m.record_buffered_file();
+        m.record_buffered_file();
+        m.record_mmap_file();
+        m.record_mmap_file();
+        m.record_mmap_file();
         const auto s = m.snapshot(false);
         QCOMPARE(s.small_files_processed, 1u);
         QCOMPARE(s.buffered_files_processed, 2u);
-        QCOMPARE(s.mmap_files_processed, 1u);
+        QCOMPARE(s.mmap_files_processed, 3u);
+    }
+
+    void configurableThresholds() {
+        QCOMPARE(MemoryMetrics().snapshot(false).small_file_threshold, 0u);  // none recorded yet
+        MemoryMetrics m(10, 20);
+        const auto s = m.snapshot(false);
         QCOMPARE(s.small_file_threshold, 10u);
         QCOMPARE(s.large_file_threshold, 20u);
     }
@@ -95,7 +84,7 @@ private slots:
         MemoryMetrics m;
         m.record_allocation(5);
         m.record_mmap(5);
-        m.record_file_processing(1);
+        m.record_small_file();
         m.record_cache_operation(7, true);
         m.reset_search_counters();
         const auto s = m.snapshot(false);
@@ -120,7 +109,7 @@ private slots:
                 for (int i = 0; i < rounds; ++i) {
                     m.record_allocation(7);
                     m.record_mmap(3);
-                    m.record_file_processing(static_cast<std::uint64_t>(i) * 1024);
+                    m.record_buffered_file();
                     m.record_cache_operation(1, i % 2 == 0);
                     m.record_munmap(3);
                     m.record_deallocation(7);

@@ -18,7 +18,7 @@
 #include "core/match/literal_search.h"
 #include "core/match/matcher.h"
 #include "core/match/pcre2_program.h"
-#include "core/search/search_options.h"
+#include "core/match/pattern_options.h"
 
 namespace codescout {
 

@@ -12,7 +12,7 @@
 
 #include "core/match/matcher.h"
 #include "core/metrics/memory_metrics.h"
-#include "core/search/search_options.h"
+#include "core/match/pattern_options.h"
 
 namespace codescout {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/search/search_options.h"
+#include "core/match/pattern_options.h"
 
 namespace codescout {
 

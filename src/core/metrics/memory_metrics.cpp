@@ -19,13 +19,6 @@ void saturating_sub(std::atomic<std::uint64_t>& counter, std::uint64_t bytes) {
 }
 }  // namespace
 
-FileStrategy strategy_for_size(std::uint64_t size, std::uint64_t small_threshold,
-                               std::uint64_t large_threshold) {
-    if (size < small_threshold) return FileStrategy::Small;
-    if (size >= large_threshold) return FileStrategy::Mmap;
-    return FileStrategy::Buffered;
-}
-
 MemoryMetrics::MemoryMetrics(std::uint64_t small_file_threshold, std::uint64_t large_file_threshold) {
     set_thresholds(small_file_threshold, large_file_threshold);
 }
@@ -45,13 +38,11 @@ void MemoryMetrics::record_mmap(std::uint64_t bytes) { mmap_allocated_.value.fet
 
 void MemoryMetrics::record_munmap(std::uint64_t bytes) { saturating_sub(mmap_allocated_.value, bytes); }
 
-void MemoryMetrics::record_file_processing(std::uint64_t size) {
-    switch (strategy_for_size(size, small_threshold_.load(relaxed), large_threshold_.load(relaxed))) {
-    case FileStrategy::Small: small_files_processed_.value.fetch_add(1, relaxed); break;
-    case FileStrategy::Buffered: buffered_files_processed_.value.fetch_add(1, relaxed); break;
-    case FileStrategy::Mmap: mmap_files_processed_.value.fetch_add(1, relaxed); break;
-    }
-}
+void MemoryMetrics::record_small_file() { small_files_processed_.value.fetch_add(1, relaxed); }
+
+void MemoryMetrics::record_buffered_file() { buffered_files_processed_.value.fetch_add(1, relaxed); }
+
+void MemoryMetrics::record_mmap_file() { mmap_files_processed_.value.fetch_add(1, relaxed); }
 
 void MemoryMetrics::record_cache_operation(std::int64_t size_delta, bool hit) {
     record_cache_size_change(size_delta);

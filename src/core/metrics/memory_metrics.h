@@ -8,16 +8,6 @@
 
 namespace codescout {
 
-// Seed defaults for the hybrid file-processing strategy.
-inline constexpr std::uint64_t kDefaultSmallFileThreshold = 32 * 1024;        // 32 KiB
-inline constexpr std::uint64_t kDefaultLargeFileThreshold = 10 * 1024 * 1024; // 10 MiB
-
-enum class FileStrategy { Small, Buffered, Mmap };
-
-// Which strategy a file of `size` bytes gets: below small -> read whole; at or above large -> mmap.
-FileStrategy strategy_for_size(std::uint64_t size, std::uint64_t small_threshold,
-                               std::uint64_t large_threshold);
-
 // A plain copy of every counter at one moment, plus what the OS says the process really uses.
 struct MetricsSnapshot {
     std::uint64_t total_allocated = 0;
@@ -30,8 +20,10 @@ struct MetricsSnapshot {
     std::uint64_t buffered_files_processed = 0;
     std::uint64_t mmap_files_processed = 0;
     std::uint64_t resident_bytes = 0;  // process RSS when the snapshot was taken (0 if unknown)
-    std::uint64_t small_file_threshold = kDefaultSmallFileThreshold;
-    std::uint64_t large_file_threshold = kDefaultLargeFileThreshold;
+    // The thresholds the last search ran with (0 before any was recorded): context for the
+    // three file counters, which the searcher fills by the strategy it chose.
+    std::uint64_t small_file_threshold = 0;
+    std::uint64_t large_file_threshold = 0;
 
     bool operator==(const MetricsSnapshot&) const = default;
 };
@@ -47,8 +39,10 @@ public:
     void record_deallocation(std::uint64_t bytes);
     void record_mmap(std::uint64_t bytes);
     void record_munmap(std::uint64_t bytes);
-    // Counts one file under the strategy its size selects with this object's thresholds.
-    void record_file_processing(std::uint64_t size);
+    // One file read whole, read in chunks, or mapped: the searcher decides which, metrics counts.
+    void record_small_file();
+    void record_buffered_file();
+    void record_mmap_file();
     // size_delta may be negative (an eviction); hit says whether the lookup found an entry.
     void record_cache_operation(std::int64_t size_delta, bool hit);
     // A cache size change that is not a lookup (PatternCache::clear): counts neither hit nor miss.
@@ -80,8 +74,8 @@ private:
     Counter small_files_processed_;
     Counter buffered_files_processed_;
     Counter mmap_files_processed_;
-    std::atomic<std::uint64_t> small_threshold_{kDefaultSmallFileThreshold};
-    std::atomic<std::uint64_t> large_threshold_{kDefaultLargeFileThreshold};
+    std::atomic<std::uint64_t> small_threshold_{0};
+    std::atomic<std::uint64_t> large_threshold_{0};
 };
 
 }  // namespace codescout

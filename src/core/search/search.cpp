@@ -6,10 +6,8 @@
 #include <stdexcept>
 #include <thread>
 
-#include <sys/stat.h>
-
 #include "core/search/file_searcher.h"
-#include "core/search/worker_pool.h"
+#include "core/search/thread_searchers.h"
 #include "core/walk/path_filters.h"
 #include "core/walk/walker.h"
 
@@ -29,20 +27,6 @@ unsigned effective_threads(unsigned requested) {
 // never sees it.
 bool is_stdin_root(const std::filesystem::path& root) { return root == "-"; }
 
-// How ripgrep 14 treats a NUL in the inputs named explicitly: it memory-maps them (and so sees a
-// late NUL only inside a printed line) when there are at most 10 paths and all are regular files;
-// otherwise it reads them as streams, where every NUL becomes a line end.
-BinaryMode explicit_binary_mode(const std::vector<std::filesystem::path>& roots) {
-    if (roots.size() > 10) return BinaryMode::ConvertStream;
-    for (const auto& root : roots) {
-        struct stat st {};
-        if (root == "-" || ::stat(root.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-            return BinaryMode::ConvertStream;
-        }
-    }
-    return BinaryMode::ConvertSlice;
-}
-
 }  // namespace
 
 struct Search::Impl {
@@ -50,6 +34,7 @@ struct Search::Impl {
     std::shared_ptr<MemoryMetrics> metrics;
     std::shared_ptr<PatternCache> cache;
     std::shared_ptr<const Matcher> matcher;
+    std::shared_ptr<const BinaryPolicy> binary_policy;
     std::unique_ptr<Walker> walker;
 
     std::atomic<bool> stop{false};              // polled by the workers: cancel() or a sink said stop
@@ -57,7 +42,6 @@ struct Search::Impl {
     std::atomic<bool> started{false};
     std::size_t stdin_roots = 0;                // roots "-", searched before the walk
     bool walk_roots = false;                    // whether any other root is left for the walker
-    BinaryMode explicit_mode = BinaryMode::ConvertSlice;
 
     // Live counters (progress) and the searcher's share of the summary.
     std::atomic<std::uint64_t> files_searched{0};
@@ -70,21 +54,21 @@ struct Search::Impl {
     std::atomic<std::uint64_t> errors{0};
 
     // Searches one visited file; false stops the walk.
-    bool visit(WorkerPool& pool, const WalkEntry& entry, ResultSink& sink);
+    bool visit(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink);
     // Searches one input and accounts for it; false stops the search.
-    bool search_input(WorkerPool& pool, const std::string& path, const InputSpec& input, ResultSink& sink);
+    bool search_input(ThreadSearchers& searchers, const std::string& path, const InputSpec& input, ResultSink& sink);
 };
 
-bool Search::Impl::visit(WorkerPool& pool, const WalkEntry& entry, ResultSink& sink) {
-    const InputSpec input{entry.explicit_root, entry.explicit_root ? explicit_mode : BinaryMode::Quit, false};
-    return search_input(pool, entry.path, input, sink);
+bool Search::Impl::visit(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink) {
+    const InputSpec input{entry.explicit_root ? InputOrigin::Named : InputOrigin::Walked};
+    return search_input(searchers, entry.path, input, sink);
 }
 
-bool Search::Impl::search_input(WorkerPool& pool, const std::string& path, const InputSpec& input,
+bool Search::Impl::search_input(ThreadSearchers& searchers, const std::string& path, const InputSpec& input,
                                 ResultSink& sink) {
     if (stop.load(relaxed)) return false;
     FileResult result;
-    const FileReport report = pool.for_this_thread().search(path, input, result);
+    const FileReport report = searchers.for_this_thread().search(path, input, result);
     switch (report.outcome) {
     case FileOutcome::NoMatch:
         files_searched.fetch_add(1, relaxed);
@@ -117,7 +101,8 @@ bool Search::Impl::search_input(WorkerPool& pool, const std::string& path, const
     return !stop.load(relaxed);
 }
 
-Search::Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics, std::shared_ptr<PatternCache> cache)
+Search::Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics, std::shared_ptr<PatternCache> cache,
+               std::shared_ptr<const BinaryPolicy> binary_policy)
     : impl_(std::make_unique<Impl>()) {
     if (options.processing.small_file_threshold > options.processing.large_file_threshold) {
         throw std::invalid_argument("the small file threshold (" +
@@ -136,7 +121,7 @@ Search::Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics, st
     if (impl_->options.dash_is_stdin) std::erase_if(walk.roots, is_stdin_root);
     impl_->stdin_roots = impl_->options.walk.roots.size() - walk.roots.size();
     impl_->walk_roots = !walk.roots.empty();
-    impl_->explicit_mode = explicit_binary_mode(impl_->options.walk.roots);
+    impl_->binary_policy = binary_policy ? std::move(binary_policy) : default_binary_policy();
     impl_->walker = std::make_unique<Walker>(std::move(walk), effective_threads(impl_->options.threads));
 }
 
@@ -153,12 +138,12 @@ SearchSummary Search::run(ResultSink& sink) {
 
     {
         // Scoped: the workers' buffers are freed (and recorded) before the final snapshot.
-        WorkerPool pool(*impl.matcher, impl.options, metrics, impl.stop);
+        ThreadSearchers searchers(*impl.matcher, impl.options, *impl.binary_policy, metrics, impl.stop);
         // Standard input first, on this thread (rg searches "-" again as empty once it is read).
         for (std::size_t i = 0; i < impl.stdin_roots && !impl.stop.load(relaxed); ++i) {
-            impl.search_input(pool, "-", InputSpec{true, BinaryMode::ConvertStream, true}, sink);
+            impl.search_input(searchers, "-", InputSpec{InputOrigin::Stdin}, sink);
         }
-        if (impl.walk_roots) impl.walker->run([&](const WalkEntry& entry) { return impl.visit(pool, entry, sink); },
+        if (impl.walk_roots) impl.walker->run([&](const WalkEntry& entry) { return impl.visit(searchers, entry, sink); },
                          [&](const SearchError& error) { sink.on_error(error); }, impl.stop);
     }
 

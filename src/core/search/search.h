@@ -7,6 +7,7 @@
 
 #include "core/match/pattern_cache.h"
 #include "core/metrics/memory_metrics.h"
+#include "core/search/binary_policy.h"
 #include "core/search/result_sink.h"
 #include "core/search/search_options.h"
 #include "core/search/search_result.h"
@@ -18,8 +19,10 @@ public:
     // Compiles the patterns now: throws PatternError (invalid pattern) or std::invalid_argument
     // (invalid glob, thresholds) before any file is touched. `metrics` and `cache` may be shared
     // between searches (the GUI keeps one of each); defaults are private to this search.
+    // `binary_policy` decides what NUL bytes do (default: default_binary_policy()).
     explicit Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics = nullptr,
-                    std::shared_ptr<PatternCache> cache = nullptr);
+                    std::shared_ptr<PatternCache> cache = nullptr,
+                    std::shared_ptr<const BinaryPolicy> binary_policy = nullptr);
     ~Search();
     Search(const Search&) = delete;
     Search& operator=(const Search&) = delete;

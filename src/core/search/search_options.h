@@ -3,42 +3,13 @@
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <optional>
-#include <string>
-#include <vector>
 
-#include "core/metrics/memory_metrics.h"
+#include "core/match/pattern_options.h"
+#include "core/search/file_strategy.h"
+#include "core/walk/walk_options.h"
 
 namespace codescout {
-
-enum class CaseMode { Sensitive, Insensitive, Smart };
-
-// How -w treats '-': as a word boundary (ripgrep, default) or as part of a word (RustScout's
-// --hyphen-mode joining: "foo" does not match inside "foo-bar").
-enum class HyphenMode { Boundary, Joining };
-
-struct PatternOptions {
-    std::vector<std::string> patterns;  // one or more; a line matches if any pattern matches
-    bool fixed_strings = false;         // -F: patterns are literals, not regexes
-    CaseMode case_mode = CaseMode::Sensitive;
-    bool whole_word = false;            // -w
-    HyphenMode hyphen_mode = HyphenMode::Boundary;
-    bool whole_line = false;            // -x
-
-    bool operator==(const PatternOptions&) const = default;
-};
-
-struct WalkOptions {
-    std::vector<std::filesystem::path> roots{"."};
-    bool include_hidden = false;        // --hidden
-    bool follow_links = false;          // -L
-    bool respect_ignore_files = true;   // false with --no-ignore (.gitignore, .ignore, excludes)
-    std::vector<std::string> globs;     // ripgrep -g: "pat" includes, "!pat" excludes; last match wins
-    std::vector<std::string> extensions;    // RustScout --extensions: "rs,cpp" style, case-insensitive
-    std::vector<std::string> ignore_globs;  // RustScout --ignore: no '/' = file name, else whole path
-    std::optional<std::size_t> max_depth;   // 0 = only the roots themselves
-};
 
 struct ProcessingOptions {
     std::uint64_t small_file_threshold = kDefaultSmallFileThreshold;

@@ -7,8 +7,13 @@
 #include <vector>
 
 #include "core/metrics/memory_metrics.h"
+#include "core/search/file_strategy.h"
+#include "core/walk/path_error.h"
 
 namespace codescout {
+
+// FileResult::path of standard input (the name ripgrep shows for it too).
+inline constexpr const char* kStdinDisplayName = "<stdin>";
 
 // A match inside one line, as byte offsets into LineRecord::text.
 struct MatchSpan {
@@ -26,15 +31,18 @@ struct LineRecord {
     bool is_context = false;
 };
 
-// What ripgrep would say about a NUL byte ("binary data") in a file that is delivered anyway.
-enum class BinaryNote {
+// What the binary policy (binary_policy.h) did about a NUL byte in a file it delivered anyway.
+enum class BinaryAction {
     None,
-    // A file named explicitly (or stdin): searched through; standard output shows the lines before
-    // `binary_print_limit`, then "binary file matches (found "\0" byte around offset N)".
-    Matches,
-    // A walked file with matches before its first NUL: only those are reported (the file's later
-    // lines are not searched), then "WARNING: stopped searching binary file after match (...)".
-    StoppedAfterMatch
+    Stopped,         // the search stopped at the NUL: the lines end before text_end
+    SearchedThrough  // the file was searched past the NUL: lines from text_end on hold binary data
+};
+
+struct BinaryFinding {
+    BinaryAction action = BinaryAction::None;
+    std::uint64_t nul_offset = 0;         // file offset of the NUL the policy reports
+    std::uint64_t text_end = UINT64_MAX;  // lines starting at or after this offset are not text
+    bool operator==(const BinaryFinding&) const = default;
 };
 
 // Everything found in one file. Delivered only for files with at least one match.
@@ -45,20 +53,12 @@ struct FileResult {
     std::uint64_t matches = 0;        // individual matches (spans), when known (ReportMode::Lines)
     std::uint64_t size = 0;           // file size in bytes
     FileStrategy strategy = FileStrategy::Small;
-    BinaryNote binary = BinaryNote::None;
-    std::uint64_t binary_offset = 0;  // file offset of the NUL rg reports, when binary != None
-    // BinaryNote::Matches: standard output stops at the first line starting at or after this offset.
-    std::uint64_t binary_print_limit = UINT64_MAX;
+    BinaryFinding binary;             // a NUL byte the binary policy let through, if any
 };
 
-// A problem with one path. Never aborts the search; decides exit code 2 in the CLI.
-struct SearchError {
-    std::string path;
-    std::string message;
-    // A warning leaves the search's answer complete (e.g. an ignore-file line that cannot be
-    // parsed matches nothing, as in git): shown to the user, but no error for the exit status.
-    bool warning = false;
-};
+// A problem with one path. Never aborts the search; decides exit code 2 in the CLI. The walk
+// reports its problems in this shape too.
+using SearchError = PathError;
 
 struct SkipCounts {
     std::uint64_t ignored = 0;    // by .gitignore/.ignore/excludes, globs, extensions, --ignore

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/search/search_options.h"
 #include "core/walk/glob.h"
 #include "core/walk/ignore_rules.h"
+#include "core/walk/walk_options.h"
 
 namespace codescout {
 

@@ -369,14 +369,14 @@ void WalkRun::report(const std::string& path, const std::string& message) {
     counters_.errors.fetch_add(1, std::memory_order_relaxed);
     if (!on_error_) return;
     std::lock_guard guard(error_mutex_);
-    on_error_(SearchError{path, message});
+    on_error_(PathError{path, message});
 }
 
 // Problems in ignore files: rg and git go on with the rules they could read, so do we.
 void WalkRun::warn(const std::string& path, const std::string& message) {
     if (!on_error_) return;
     std::lock_guard guard(error_mutex_);
-    on_error_(SearchError{path, message, true});
+    on_error_(PathError{path, message, true});
 }
 
 void WalkRun::report_errno(const std::string& path, int err) { report(path, errno_text(err)); }

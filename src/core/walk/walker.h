@@ -22,8 +22,8 @@
 #include <memory>
 #include <string>
 
-#include "core/search/search_options.h"
-#include "core/search/search_result.h"
+#include "core/walk/path_error.h"
+#include "core/walk/walk_options.h"
 
 namespace codescout {
 
@@ -45,7 +45,7 @@ public:
     // Return false from a visitor to stop the walk. The entry is reused by the calling thread:
     // copy what you keep.
     using Visitor = std::function<bool(const WalkEntry&)>;
-    using ErrorHandler = std::function<void(const SearchError&)>;
+    using ErrorHandler = std::function<void(const PathError&)>;
 
     Walker(WalkOptions options, unsigned threads);
 

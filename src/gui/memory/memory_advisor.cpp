@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "core/search/file_strategy.h"
 #include "gui/memory/byte_format.h"
 
 namespace codescout::gui {

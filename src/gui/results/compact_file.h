@@ -68,6 +68,9 @@ public:
     std::size_t lineCount() const { return lines_.size(); }
     std::uint64_t matches() const { return matches_; }
     std::uint64_t matchedLines() const { return matchedLines_; }
+    // A binary file the search stopped in: its lines from this byte offset on are not shown
+    // (no lines came for them). UINT64_MAX for a text file.
+    std::uint64_t binaryCut() const { return binaryCut_; }
 
     const CompactLine& line(std::size_t index) const { return lines_[index]; }
     LineView view(std::size_t index) const;
@@ -82,6 +85,7 @@ private:
     std::vector<CompactLine> lines_;
     std::uint64_t matches_ = 0;
     std::uint64_t matchedLines_ = 0;
+    std::uint64_t binaryCut_ = UINT64_MAX;
 };
 
 }  // namespace codescout::gui

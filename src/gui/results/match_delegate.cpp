@@ -72,7 +72,12 @@ void MatchDelegate::paintFile(QPainter* painter, const QStyleOptionViewItem& opt
     const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;
     const QString relative = index.data(ResultsModel::RelativePathRole).toString();
     const QFileInfo info(relative);
-    const QString dir = info.path() == QLatin1String(".") ? QString() : info.path();
+    const QString folder = info.path() == QLatin1String(".") ? QString() : info.path();
+    // A binary file's note comes first in the dimmed part: it explains the short match list.
+    const QString note = index.data(ResultsModel::BinaryNoteRole).toString();
+    const QString dir = note.isEmpty() ? folder
+                        : folder.isEmpty() ? note
+                                           : note + QStringLiteral(" \u2014 ") + folder;
     const QString count = QLocale().toString(index.data(ResultsModel::MatchCountRole).toULongLong());
 
     const QRect row = option.rect.adjusted(kPadding, 0, -kPadding, 0);

@@ -123,6 +123,13 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
     return lineData(index.internalId() - 1, static_cast<std::size_t>(index.row()), role);
 }
 
+QString ResultsModel::binaryNote(const CompactFile& file)
+{
+    if (file.binaryCut() == UINT64_MAX)
+        return {};
+    return tr("binary file: matches after byte %1 not shown").arg(QLocale().toString(file.binaryCut()));
+}
+
 QVariant ResultsModel::fileData(std::size_t fileRow, int role) const
 {
     const CompactFile& file = files_[fileRow];
@@ -130,13 +137,21 @@ QVariant ResultsModel::fileData(std::size_t fileRow, int role) const
     case Qt::DisplayRole:
     case RelativePathRole:
         return file.relativePath();
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        const QString note = binaryNote(file);
+        return note.isEmpty() ? file.path() : file.path() + QLatin1Char('\n') + note;
+    }
     case FilePathRole:
         return file.path();
-    case Qt::AccessibleTextRole:
-        return tr("%1, %n match(es)", nullptr, static_cast<int>(std::min<std::uint64_t>(
-                                                   file.matches(), std::numeric_limits<int>::max())))
-            .arg(file.relativePath());
+    case BinaryNoteRole:
+        return binaryNote(file);
+    case Qt::AccessibleTextRole: {
+        const QString text = tr("%1, %n match(es)", nullptr, static_cast<int>(std::min<std::uint64_t>(
+                                                                 file.matches(), std::numeric_limits<int>::max())))
+                                 .arg(file.relativePath());
+        const QString note = binaryNote(file);
+        return note.isEmpty() ? text : text + QLatin1String(", ") + note;
+    }
     case MatchCountRole:
         return QVariant::fromValue<qulonglong>(file.matches());
     case IsFileRole:

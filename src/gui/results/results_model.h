@@ -26,6 +26,7 @@ public:
         ClippedRole,                      // int: 1 = clipped left, 2 = clipped right (long lines)
         ColumnRole,                       // qulonglong: bytes (UTF-8) of the file's line before
                                           // DisplayRole's text (indentation, a clipped start)
+        BinaryNoteRole,                   // QString: why a binary file shows fewer matches (file rows), or empty
     };
 
     explicit ResultsModel(QObject* parent = nullptr);
@@ -50,6 +51,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    // The note for a file the search stopped in at binary data; empty for a text file.
+    static QString binaryNote(const CompactFile& file);
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;

@@ -56,7 +56,7 @@ struct SearchController::Run {
 };
 
 SearchController::SearchController(ResultsModel* model, QObject* parent)
-    : QObject(parent), model_(model), metrics_(std::make_shared<MemoryMetrics>()),
+    : QObject(parent), model_(model), metrics_(std::make_shared<MemoryMetrics>(kDefaultSmallFileThreshold, kDefaultLargeFileThreshold)),
       cache_(std::make_shared<PatternCache>())
 {
     // Searches get their own pool: a search never waits behind preview loads, and vice versa.

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "core/io/mapped_file.h"
+#include "cli/rg_compat/rg_binary_policy.h"
 #include "core/search/file_searcher.h"
 #include "test_matchers.h"
 #include "test_tree.h"
@@ -34,21 +35,22 @@ struct OneFile {
     FileResult result;
     FileReport report;
 };
-OneFile search_one(const Matcher& matcher, const SearchOptions& options, MemoryMetrics& metrics, const std::string& path,
-                   bool explicit_root = false, ReadSizes sizes = {}) {
-    std::atomic<bool> stop{false};
-    FileSearcher searcher(matcher, options, metrics, stop, sizes);
-    OneFile out;
-    out.report = searcher.search(path, explicit_root, out.result);
-    return out;
-}
+// With ripgrep's binary policy; a named input is read as rg reads one of a few named files
+// (mapped) unless `named_mode` says otherwise.
 OneFile search_input(const Matcher& matcher, const SearchOptions& options, MemoryMetrics& metrics,
-                     const std::string& path, InputSpec input, ReadSizes sizes = {}) {
+                     const std::string& path, InputSpec input, ReadSizes sizes = {},
+                     RgBinaryMode named_mode = RgBinaryMode::ConvertSlice) {
     std::atomic<bool> stop{false};
-    FileSearcher searcher(matcher, options, metrics, stop, sizes);
+    const RgBinaryPolicy policy(named_mode, options.report);
+    FileSearcher searcher(matcher, options, policy, metrics, stop, sizes);
     OneFile out;
     out.report = searcher.search(path, input, out.result);
     return out;
+}
+OneFile search_one(const Matcher& matcher, const SearchOptions& options, MemoryMetrics& metrics, const std::string& path,
+                   bool named = false, ReadSizes sizes = {}) {
+    return search_input(matcher, options, metrics, path, InputSpec{named ? InputOrigin::Named : InputOrigin::Walked},
+                        sizes);
 }
 
 // Writes `content` into the FIFO at `path` from another thread (opening it blocks until the
@@ -235,7 +237,8 @@ private slots:
         FifoWriter writer(fifo, content);
         ReadSizes sizes;
         sizes.chunk = 4096;
-        const OneFile one = search_input(matcher, SearchOptions{}, metrics, fifo, InputSpec{true, BinaryMode::ConvertStream, false}, sizes);
+        const OneFile one = search_input(matcher, SearchOptions{}, metrics, fifo, InputSpec{InputOrigin::Named}, sizes,
+                                         RgBinaryMode::ConvertStream);
         writer.join();
         QCOMPARE(int(one.report.outcome), int(FileOutcome::Matched));
         QCOMPARE(one.result.matched_lines, quint64(matches));
@@ -288,8 +291,8 @@ private slots:
         const OneFile one = search_one(matcher, with_thresholds(small, large), metrics, path, false, sizes);
         const std::uint64_t cut = rg_cut_for_equal_lines(7, static_cast<std::uint64_t>(nul));
         QCOMPARE(int(one.report.outcome), int(FileOutcome::Matched));
-        QCOMPARE(int(one.result.binary), int(BinaryNote::StoppedAfterMatch));
-        QCOMPARE(one.result.binary_offset, quint64(nul));
+        QCOMPARE(int(one.result.binary.action), int(BinaryAction::Stopped));
+        QCOMPARE(one.result.binary.nul_offset, quint64(nul));
         QCOMPARE(one.result.matched_lines, cut / 7);
         QCOMPARE(quint64(one.result.lines.size()), cut / 7);
         QCOMPARE(one.result.lines.back().byte_offset + 7, cut);
@@ -368,12 +371,12 @@ private slots:
         const std::string path = tree.write(QStringLiteral("data.bin"), QByteArray("foo\0bar\nfoo\n", 12));
         MemoryMetrics metrics;
         SubstringMatcher matcher("foo");
-        const InputSpec input{true, stream ? BinaryMode::ConvertStream : BinaryMode::ConvertSlice, false};
-        const OneFile one = search_input(matcher, with_thresholds(small, large), metrics, path, input);
+        const OneFile one = search_input(matcher, with_thresholds(small, large), metrics, path, InputSpec{InputOrigin::Named},
+                                         {}, stream ? RgBinaryMode::ConvertStream : RgBinaryMode::ConvertSlice);
         QCOMPARE(int(one.report.outcome), int(FileOutcome::Matched));
-        QCOMPARE(int(one.result.binary), int(BinaryNote::Matches));
-        QCOMPARE(one.result.binary_offset, 3u);
-        QCOMPARE(one.result.binary_print_limit, 0u);  // rg prints no line, only its note
+        QCOMPARE(int(one.result.binary.action), int(BinaryAction::SearchedThrough));
+        QCOMPARE(one.result.binary.nul_offset, 3u);
+        QCOMPARE(one.result.binary.text_end, 0u);  // rg prints no line, only its note
         QList<quint64> numbers;
         for (const LineRecord& line : one.result.lines) numbers.push_back(line.number);
         QCOMPARE(numbers, lineNumbers);
@@ -535,13 +538,13 @@ private slots:
         for (auto thresholds : {std::pair<quint64, quint64>{kHuge, kHuge}, {0, kHuge}, {0, 0}}) {
             options.processing.small_file_threshold = thresholds.first;
             options.processing.large_file_threshold = thresholds.second;
-            FileSearcher searcher(matcher, options, metrics, stop);
+            FileSearcher searcher(matcher, options, *default_binary_policy(), metrics, stop);
             FileResult bad_result;
-            const FileReport report = searcher.search(bad, false, bad_result);
+            const FileReport report = searcher.search(bad, InputSpec{}, bad_result);
             QCOMPARE(int(report.outcome), int(FileOutcome::Error));
             QVERIFY2(report.error.find("backtracking limit") != std::string::npos, report.error.c_str());
             FileResult good_result;
-            QCOMPARE(int(searcher.search(good, false, good_result).outcome), int(FileOutcome::Matched));
+            QCOMPARE(int(searcher.search(good, InputSpec{}, good_result).outcome), int(FileOutcome::Matched));
         }
         QCOMPARE(metrics.snapshot(false).mmap_allocated, 0u);
     }
@@ -559,9 +562,9 @@ private slots:
         SubstringMatcher matcher("needle");
         std::atomic<bool> stop{true};
         const SearchOptions options = with_thresholds(0, large);
-        FileSearcher searcher(matcher, options, metrics, stop);
+        FileSearcher searcher(matcher, options, *default_binary_policy(), metrics, stop);
         FileResult result;
-        QCOMPARE(int(searcher.search(path, false, result).outcome), int(FileOutcome::Stopped));
+        QCOMPARE(int(searcher.search(path, InputSpec{}, result).outcome), int(FileOutcome::Stopped));
         QVERIFY(result.lines.empty());
     }
 

@@ -176,8 +176,8 @@ private slots:
                 FileResult result;
                 FileReport outcome;
                 {
-                    FileSearcher searcher(matchers[m], options, metrics, stop, sizes);
-                    outcome = searcher.search(path, false, result);
+                    FileSearcher searcher(matchers[m], options, *default_binary_policy(), metrics, stop, sizes);
+                    outcome = searcher.search(path, InputSpec{}, result);
                 }
                 const FileResult expected = reference_grep(text, matchers[m], report.options);
                 const QByteArray where = QByteArray("matcher ") + matcher_names[m] + ", report " + report.name;
@@ -224,9 +224,9 @@ private slots:
         SubstringMatcher matcher("x");
         for (std::size_t chunk : {std::size_t(1), std::size_t(4), std::size_t(1 << 16)}) {
             options.processing.small_file_threshold = chunk == (1 << 16) ? kHuge : 0;
-            FileSearcher searcher(matcher, options, metrics, stop, ReadSizes{chunk, 1, ReadSizes{}.keep_limit});
+            FileSearcher searcher(matcher, options, *default_binary_policy(), metrics, stop, ReadSizes{chunk, 1, ReadSizes{}.keep_limit});
             FileResult result;
-            searcher.search(path, false, result);
+            searcher.search(path, InputSpec{}, result);
             QStringList got;
             for (const LineRecord& r : result.lines) {
                 got << QString::number(r.number) + (r.is_context ? QLatin1Char('-') : QLatin1Char(':'));
@@ -246,9 +246,9 @@ private slots:
         MemoryMetrics metrics;
         std::atomic<bool> stop{false};
         SubstringMatcher matcher("a");
-        FileSearcher searcher(matcher, options, metrics, stop);
+        FileSearcher searcher(matcher, options, *default_binary_policy(), metrics, stop);
         FileResult result;
-        searcher.search(path, false, result);
+        searcher.search(path, InputSpec{}, result);
         QCOMPARE(result.lines.size(), std::size_t(3));
         QCOMPARE(result.lines[0].number, 1u);
         QVERIFY(!result.lines[0].is_context);
@@ -276,9 +276,9 @@ private slots:
         SearchOptions options;
         MemoryMetrics metrics;
         std::atomic<bool> stop{false};
-        FileSearcher searcher(matcher, options, metrics, stop);
+        FileSearcher searcher(matcher, options, *default_binary_policy(), metrics, stop);
         FileResult result;
-        searcher.search(path, false, result);
+        searcher.search(path, InputSpec{}, result);
         QCOMPARE(result.lines.size(), std::size_t(2));
         QCOMPARE(result.lines[0].spans, (std::vector<MatchSpan>{{0, 0}, {1, 3}}));
         QCOMPARE(result.lines[1].spans, (std::vector<MatchSpan>{{0, 3}}));

@@ -310,7 +310,7 @@ private slots:
         std::atomic<bool> cancelled{false};
         bool visited = false;
         try {
-            w.run([&](const WalkEntry&) { return visited = true; }, [](const SearchError&) {}, cancelled);
+            w.run([&](const WalkEntry&) { return visited = true; }, [](const PathError&) {}, cancelled);
             QFAIL("no exception");
         } catch (const std::invalid_argument& e) {
             QVERIFY2(std::string(e.what()).find("bad[x") != std::string::npos, e.what());
@@ -377,7 +377,7 @@ private slots:
                     out.paths << QString::fromStdString(e.path);
                     return true;
                 },
-                [&](const SearchError& err) {
+                [&](const PathError& err) {
                     std::lock_guard lock(m);
                     out.errors << QString::fromStdString(err.path + ": " + err.message);
                 },
@@ -515,7 +515,7 @@ private slots:
                 }
                 return false;
             },
-            [](const SearchError&) {}, cancelled);
+            [](const PathError&) {}, cancelled);
         // After the first stop each thread can finish at most the visit it was in.
         QVERIFY2(visited.load() >= 1 && visited.load() <= static_cast<int>(threads), qPrintable(QString::number(visited.load())));
     }
@@ -527,7 +527,7 @@ private slots:
         std::atomic<bool> cancelled{false};
         QVERIFY_THROWS_EXCEPTION(std::runtime_error,
                                  w.run([](const WalkEntry&) -> bool { throw std::runtime_error("boom"); },
-                                       [](const SearchError&) {}, cancelled));
+                                       [](const PathError&) {}, cancelled));
     }
 };
 

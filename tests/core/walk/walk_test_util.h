@@ -27,7 +27,7 @@ struct WalkOutcome {
     QStringList paths;  // display paths, or relative to `strip` when given
     std::vector<codescout::WalkEntry> entries;
     QStringList errors;    // "path: message"
-    QStringList warnings;  // the subset of errors flagged as warnings (SearchError::warning)
+    QStringList warnings;  // the subset of errors flagged as warnings (PathError::warning)
     codescout::WalkCounters counters;
 };
 
@@ -45,7 +45,7 @@ inline WalkOutcome walkTree(codescout::WalkOptions options, unsigned threads = 2
             out.paths << escapedBytes(p);
             return true;
         },
-        [&](const codescout::SearchError& err) {
+        [&](const codescout::PathError& err) {
             std::lock_guard lock(mutex);
             out.errors << escapedBytes(err.path + ": " + err.message);
             if (err.warning) out.warnings << out.errors.back();

@@ -2,6 +2,7 @@
 // the texts say what happened and name the setting to change.
 #include <QtTest>
 
+#include "core/search/file_strategy.h"
 #include "gui/memory/byte_format.h"
 #include "gui/memory/memory_advisor.h"
 

@@ -67,7 +67,7 @@ private slots:
         auto metrics = std::make_shared<MemoryMetrics>();
         sampler.start(metrics);
         metrics->record_allocation(3 * MiB);
-        metrics->record_file_processing(100);
+        metrics->record_small_file();
         QTRY_VERIFY_WITH_TIMEOUT(points(view, ChartSeries::TotalAllocated) >= 3, 10000);
         sampler.stop();
         const int n = static_cast<int>(view.samples().size());

@@ -84,9 +84,9 @@ private slots:
 
         metrics->record_allocation(1000);
         metrics->record_mmap(8192);
-        metrics->record_file_processing(10);     // small
-        metrics->record_file_processing(2000);   // buffered
-        metrics->record_file_processing(5000);   // mmap
+        metrics->record_small_file();
+        metrics->record_buffered_file();
+        metrics->record_mmap_file();
         metrics->record_cache_operation(300, false);
         metrics->record_cache_operation(0, true);
         const auto latest = [&] { return sampled.last().at(0).value<MetricsSnapshot>(); };

@@ -1,5 +1,5 @@
 // RgFillModel: ripgrep's buffer fills, replayed on offsets (see rg_fill_model.h).
-#include "core/search/rg_fill_model.h"
+#include "cli/rg_compat/rg_fill_model.h"
 
 #include <algorithm>
 #include <cstring>

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "core/search/rg_fill_model.h"
+#include "cli/rg_compat/rg_fill_model.h"
 
 using namespace codescout;
 

@@ -1,0 +1,142 @@
+// RgBinaryPolicy: ripgrep's NUL rules on top of its replayed buffer fills (see rg_binary_policy.h).
+#include "cli/rg_compat/rg_binary_policy.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include <sys/stat.h>
+
+#include "cli/rg_compat/rg_fill_model.h"
+
+namespace codescout {
+
+namespace {
+
+// Drops the lines at or after `cut` (those rg never searched) and their counts. Needed because
+// our reads end elsewhere than rg's: by the time rg's read with the NUL shows up, we may have
+// scanned lines that rg had not.
+void truncate_at(FileResult& result, std::uint64_t cut) {
+    auto first_dropped = std::find_if(result.lines.begin(), result.lines.end(),
+                                      [cut](const LineRecord& line) { return line.byte_offset >= cut; });
+    for (auto it = first_dropped; it != result.lines.end(); ++it) {
+        if (it->is_context) continue;
+        if (result.matched_lines > 0) --result.matched_lines;
+        result.matches -= std::min<std::uint64_t>(result.matches, it->spans.size());
+    }
+    result.lines.erase(first_dropped, result.lines.end());
+}
+
+class RgBinaryCheck final : public BinaryCheck {
+public:
+    RgBinaryCheck(RgBinaryMode mode, bool standard_input, const ReportOptions& report)
+        : mode_(mode), fills_(standard_input, std::max(report.before_context, report.after_context)),
+          report_mode_(report.mode) {}
+
+    BlockVerdict inspect(std::string_view block, std::uint64_t offset) override {
+        switch (mode_) {
+        case RgBinaryMode::Quit:
+            fills_.feed(block.data(), block.size(), offset);
+            if (fills_.nul_seen()) return {BlockAction::StopAt, fills_.searched_end()};
+            return {};
+        case RgBinaryMode::ConvertSlice:
+            // rg looks for a NUL in the first 64 KiB of a mapped file before searching it.
+            if (!slice_nul_upfront_ && offset < RgFillModel::kInitialCapacity) {
+                const std::size_t head = static_cast<std::size_t>(
+                    std::min<std::uint64_t>(block.size(), RgFillModel::kInitialCapacity - offset));
+                if (const void* nul = std::memchr(block.data(), '\0', head)) {
+                    slice_nul_upfront_ = true;
+                    slice_nul_offset_ = offset + static_cast<std::uint64_t>(static_cast<const char*>(nul) - block.data());
+                }
+            }
+            return {};
+        case RgBinaryMode::ConvertStream:
+            if (!fills_.nul_seen()) fills_.feed(block.data(), block.size(), offset);
+            if (fills_.nul_seen()) return {BlockAction::ConvertNuls, 0};
+            return {};
+        }
+        return {};
+    }
+
+    // -l or -m finished early: rg still had the rest of the read holding the last reported line
+    // to look at for a NUL, which decides whether it warns.
+    bool wants_more(const ScanEnd& end) const override {
+        return mode_ == RgBinaryMode::Quit && end.finished_early && !fills_.nul_seen() &&
+               fills_.completed_reads_end() < end.last_line_end;
+    }
+
+    void settle(const ScanEnd& end, FileResult& result, bool& binary) override {
+        switch (mode_) {
+        case RgBinaryMode::Quit:
+            if (!fills_.nul_seen()) return;
+            // -m or -l satisfied before the read with the NUL: rg never read that far either.
+            if (end.finished_early && end.last_line_end <= fills_.searched_end()) return;
+            if (report_mode_ == ReportMode::FilesWithMatches) {
+                // The first match came in the read with the NUL: rg quit before searching it.
+                binary = true;
+                return;
+            }
+            truncate_at(result, fills_.searched_end());
+            // rg -c prints nothing for a file it quit on; without matches before the NUL it is binary.
+            if (report_mode_ == ReportMode::Count || result.matched_lines == 0) {
+                binary = true;
+                return;
+            }
+            result.binary = {BinaryAction::Stopped, fills_.nul_offset(), fills_.searched_end()};
+            return;
+        case RgBinaryMode::ConvertSlice:
+            if (slice_nul_upfront_) {
+                result.binary = {BinaryAction::SearchedThrough, slice_nul_offset_, 0};
+                return;
+            }
+            // Otherwise rg notices a NUL only inside a line it hands to the printer.
+            for (const LineRecord& line : result.lines) {
+                const std::size_t nul = line.text.find('\0');
+                if (nul == std::string::npos) continue;
+                result.binary = {BinaryAction::SearchedThrough, line.byte_offset + nul, line.byte_offset};
+                return;
+            }
+            return;
+        case RgBinaryMode::ConvertStream:
+            if (!fills_.nul_seen()) return;
+            result.binary = {BinaryAction::SearchedThrough, fills_.nul_offset(), fills_.searched_end()};
+            return;
+        }
+    }
+
+private:
+    RgBinaryMode mode_;
+    RgFillModel fills_;
+    ReportMode report_mode_;
+    bool slice_nul_upfront_ = false;  // ConvertSlice: a NUL in the first 64 KiB ...
+    std::uint64_t slice_nul_offset_ = 0;  // ... at this offset
+};
+
+}  // namespace
+
+RgBinaryMode rg_named_input_mode(const std::vector<std::filesystem::path>& roots) {
+    // rg memory-maps named files (and so sees a late NUL only inside a printed line) when there
+    // are at most 10 paths and all are regular files; otherwise it reads them as streams.
+    if (roots.size() > 10) return RgBinaryMode::ConvertStream;
+    for (const auto& root : roots) {
+        struct stat st {};
+        if (root == "-" || ::stat(root.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+            return RgBinaryMode::ConvertStream;
+        }
+    }
+    return RgBinaryMode::ConvertSlice;
+}
+
+RgBinaryPolicy::RgBinaryPolicy(RgBinaryMode named_mode, const ReportOptions& report)
+    : named_mode_(named_mode), report_(report) {}
+
+std::unique_ptr<BinaryCheck> RgBinaryPolicy::check_for(const InputSpec& input) const {
+    switch (input.origin) {
+    case InputOrigin::Walked: return std::make_unique<RgBinaryCheck>(RgBinaryMode::Quit, false, report_);
+    case InputOrigin::Named: return std::make_unique<RgBinaryCheck>(named_mode_, false, report_);
+    case InputOrigin::Stdin: return std::make_unique<RgBinaryCheck>(RgBinaryMode::ConvertStream, true, report_);
+    }
+    return nullptr;
+}
+
+}  // namespace codescout

@@ -1,0 +1,27 @@
+// What to look for, as plain data: the patterns and how to read them. The match layer owns this
+// type (it compiles matchers from it); SearchOptions embeds it, the pattern cache keys on it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace codescout {
+
+enum class CaseMode { Sensitive, Insensitive, Smart };
+
+// How -w treats '-': as a word boundary (ripgrep, default) or as part of a word (RustScout's
+// --hyphen-mode joining: "foo" does not match inside "foo-bar").
+enum class HyphenMode { Boundary, Joining };
+
+struct PatternOptions {
+    std::vector<std::string> patterns;  // one or more; a line matches if any pattern matches
+    bool fixed_strings = false;         // -F: patterns are literals, not regexes
+    CaseMode case_mode = CaseMode::Sensitive;
+    bool whole_word = false;            // -w
+    HyphenMode hyphen_mode = HyphenMode::Boundary;
+    bool whole_line = false;            // -x
+
+    bool operator==(const PatternOptions&) const = default;
+};
+
+}  // namespace codescout

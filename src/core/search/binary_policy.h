@@ -1,0 +1,64 @@
+// What a NUL byte ("binary data") does to a search, decided block by block. The FileSearcher
+// shows every block of a file to the file's BinaryCheck, in file order and without gaps, before
+// the scanner sees it, and does what the check answers:
+//   Continue     scan the block as it is;
+//   StopAt       the file ends at `stop_at` for the scanner (a line start the check chose); what
+//                was scanned beyond it already is the check's to cut in settle();
+//   ConvertNuls  scan the block with every NUL read as a line end (the searcher needs writable
+//                bytes for that: a mapped file is read again, buffered, with a fresh check).
+// After the scan the check settles the file: it may call it binary (skipped, counted), cut
+// results, or record a BinaryFinding that front ends show.
+//
+// The engine's own policy (default_binary_policy()) is the one the GUI uses: a file is text up to
+// the line holding its first NUL; matches before it are delivered with a note, a file without
+// any is skipped as binary. The CLI brings ripgrep's rules instead (src/cli/rg_compat/).
+// Threads: a policy is shared by all workers (const); each file gets its own check, used by the
+// one thread that searches the file.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "core/search/input_spec.h"
+#include "core/search/search_result.h"
+
+namespace codescout {
+
+enum class BlockAction { Continue, StopAt, ConvertNuls };
+
+struct BlockVerdict {
+    BlockAction action = BlockAction::Continue;
+    std::uint64_t stop_at = 0;  // StopAt: a file offset at a line start
+};
+
+// Where the scanner got to when the file's reading ended.
+struct ScanEnd {
+    bool finished_early = false;   // -l or -m was satisfied: the scanner wanted no more lines
+    std::uint64_t last_line_end = 0;  // file offset after the last line the scanner looked at
+};
+
+// The per-file decision maker.
+class BinaryCheck {
+public:
+    virtual ~BinaryCheck() = default;
+    // `block` holds the file's bytes from `offset` on; it follows the previous block directly.
+    virtual BlockVerdict inspect(std::string_view block, std::uint64_t offset) = 0;
+    // The scanner finished early (-l, -m): true while the check wants to see more of the file's
+    // bytes before it settles (they are shown to inspect() without being scanned).
+    virtual bool wants_more(const ScanEnd& end) const = 0;
+    // Once, after a scan that ended without error or cancellation. `binary`: set it to skip the
+    // file as binary (its results are then dropped and it is counted under skipped.binary).
+    virtual void settle(const ScanEnd& end, FileResult& result, bool& binary) = 0;
+};
+
+class BinaryPolicy {
+public:
+    virtual ~BinaryPolicy() = default;
+    virtual std::unique_ptr<BinaryCheck> check_for(const InputSpec& input) const = 0;
+};
+
+// The engine's policy (see above); shared, stateless.
+std::shared_ptr<const BinaryPolicy> default_binary_policy();
+
+}  // namespace codescout

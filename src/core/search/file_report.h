@@ -1,0 +1,33 @@
+// What searching one file came to (FileReport), and the read sizes a FileSearcher works with.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace codescout {
+
+enum class FileOutcome {
+    NoMatch,
+    Matched,   // the FileResult holds the file's lines/counts
+    Binary,    // the binary policy skipped it: no results
+    TooLarge,  // above ProcessingOptions::max_file_size: not read
+    Error,     // FileReport::error says why; no results
+    Stopped    // the search was cancelled while this file was read
+};
+
+struct FileReport {
+    FileOutcome outcome = FileOutcome::NoMatch;
+    std::string error;
+    std::uint64_t bytes_searched = 0;  // bytes read or scanned from the mapping
+};
+
+// How much is read or scanned at a time: chunks of the buffered strategy, windows of a mapping
+// (cancellation is checked between them). Tests shrink these to put boundaries everywhere.
+struct ReadSizes {
+    std::size_t chunk = 256 * 1024;
+    std::size_t map_window = 2 * 1024 * 1024;
+    std::size_t keep_limit = 16 * 1024 * 1024;  // buffers grown beyond this are freed after their file
+};
+
+}  // namespace codescout

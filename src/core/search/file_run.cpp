@@ -1,0 +1,290 @@
+// FileRun: read blocks -> binary check -> scanner, for one file (see file_run.h).
+#include "core/search/file_run.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/io/mapped_file.h"
+#include "core/io/open_file.h"
+#include "core/match/matcher.h"
+
+namespace codescout {
+
+namespace {
+
+constexpr const char* kShrankMessage = "file changed during search (it shrank while being read)";
+
+void nuls_to_newlines(char* data, std::size_t size) {
+    char* end = data + size;
+    for (char* p = data; (p = static_cast<char*>(std::memchr(p, '\0', static_cast<std::size_t>(end - p)))) != nullptr;) {
+        *p++ = '\n';
+    }
+}
+
+FileReport read_error(int error, std::uint64_t bytes) {
+    return {FileOutcome::Error, "read failed: " + errno_message(error), bytes};
+}
+
+// One read(), retried on EINTR. Returns bytes read, or -1 with errno set.
+ssize_t read_some(int fd, char* into, std::size_t size) {
+    ssize_t n;
+    do {
+        n = ::read(fd, into, size);
+    } while (n < 0 && errno == EINTR);
+    return n;
+}
+
+void record_strategy(MemoryMetrics& metrics, FileStrategy strategy) {
+    switch (strategy) {
+    case FileStrategy::Small: metrics.record_small_file(); break;
+    case FileStrategy::Buffered: metrics.record_buffered_file(); break;
+    case FileStrategy::Mmap: metrics.record_mmap_file(); break;
+    }
+}
+
+void clear_results(FileResult& result) {
+    result.lines.clear();
+    result.matched_lines = 0;
+    result.matches = 0;
+}
+
+}  // namespace
+
+FileRun::FileRun(SearchTools tools, const BinaryPolicy& policy, const InputSpec& input, FileResult& result)
+    : tools_(tools), policy_(policy), input_(input), result_(result), check_(policy.check_for(input)) {}
+
+FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::string& path) {
+    const ProcessingOptions& processing = tools_.options.processing;
+    if (!stream && processing.max_file_size && size > *processing.max_file_size) return {FileOutcome::TooLarge, {}, 0};
+
+    result_.size = size;
+    // A stream has no size to choose by: it is read in chunks until EOF, and counted so.
+    result_.strategy = stream ? FileStrategy::Buffered
+                              : strategy_for_size(size, processing.small_file_threshold, processing.large_file_threshold);
+    record_strategy(tools_.metrics, result_.strategy);
+
+    FileReport report;
+    try {
+        switch (result_.strategy) {
+        case FileStrategy::Small:
+            // Size 0 may mean "unknown" (/proc, sysfs): read until EOF instead of trusting it.
+            report = size == 0 ? read_chunked(fd, 0) : read_whole(fd, size);
+            break;
+        case FileStrategy::Buffered:
+            report = read_chunked(fd, stream ? 0 : size);
+            break;
+        case FileStrategy::Mmap:
+            report = read_mapped(fd, size, path);
+            if (convert_in_mapping_) {
+                // NULs that must become line ends cannot be changed in a read-only mapping: read
+                // the file again from the start, buffered.
+                restart();
+                result_.strategy = FileStrategy::Buffered;
+                if (::lseek(fd, 0, SEEK_SET) != 0) {
+                    report = read_error(errno, report.bytes_searched);
+                    break;
+                }
+                report = read_chunked(fd, size);
+            }
+            break;
+        }
+    } catch (const MatchLimitError& error) {
+        report = {FileOutcome::Error,
+                  std::string("the pattern hit its backtracking limit in this file (") + error.what() + ")", 0};
+    }
+    if (stream) result_.size = report.bytes_searched;
+    if (report.outcome == FileOutcome::NoMatch) {
+        bool binary = false;
+        check_->settle(scan_end(), result_, binary);
+        if (binary) report.outcome = FileOutcome::Binary;
+    }
+    if (report.outcome == FileOutcome::NoMatch && result_.matched_lines > 0) report.outcome = FileOutcome::Matched;
+    if (report.outcome != FileOutcome::NoMatch && report.outcome != FileOutcome::Matched) {
+        // Binary, failed or abandoned files produce no results, even those found before.
+        clear_results(result_);
+        result_.binary = {};
+    }
+    return report;
+}
+
+BlockVerdict FileRun::inspect(char* data, std::size_t size, std::uint64_t offset) {
+    const BlockVerdict verdict = check_->inspect({data, size}, offset);
+    if (verdict.action == BlockAction::ConvertNuls) nuls_to_newlines(data, size);
+    if (verdict.action == BlockAction::StopAt) stopped_by_check_ = true;
+    return verdict;
+}
+
+ScanEnd FileRun::scan_end() const { return {tools_.scanner.finished(), tools_.scanner.last_line_end()}; }
+
+void FileRun::restart() {
+    clear_results(result_);
+    check_ = policy_.check_for(input_);
+    stopped_by_check_ = false;
+    convert_in_mapping_ = false;
+}
+
+FileReport FileRun::read_whole(int fd, std::uint64_t size) {
+    ReadBuffer& buffer = tools_.whole_buffer;
+    // Sized once for the common case so small files do not regrow it step by step.
+    const std::uint64_t preferred = std::min<std::uint64_t>(tools_.options.processing.small_file_threshold, 1u << 20);
+    buffer.reserve(static_cast<std::size_t>(std::max(size, preferred)));
+    char* data = buffer.data();
+    std::size_t filled = 0;
+    // One read() for the whole file; more only if it shrank meanwhile (then until EOF).
+    while (filled < size) {
+        const ssize_t n = read_some(fd, data + filled, static_cast<std::size_t>(size) - filled);
+        if (n < 0) return read_error(errno, filled);
+        if (n == 0) break;
+        filled += static_cast<std::size_t>(n);
+    }
+    const BlockVerdict verdict = inspect(data, filled, 0);
+    std::size_t end = filled;
+    if (verdict.action == BlockAction::StopAt) end = static_cast<std::size_t>(std::min<std::uint64_t>(verdict.stop_at, filled));
+    tools_.scanner.start(result_);
+    tools_.scanner.scan({data, end}, 0, 0);
+    return {FileOutcome::NoMatch, {}, filled};
+}
+
+FileReport FileRun::read_chunked(int fd, std::uint64_t size) {
+    ReadBuffer& buffer = tools_.chunk_buffer;
+    FileScanner& scanner = tools_.scanner;
+    buffer.reserve(std::max<std::size_t>(tools_.sizes.chunk, 1));
+    scanner.start(result_);
+    std::uint64_t base = 0;     // file offset of buffer[0]
+    std::size_t filled = 0;     // bytes in the buffer
+    std::size_t scanned = 0;    // buffer[0, scanned) are whole lines already scanned
+    std::uint64_t total = 0;    // bytes read from the file
+    for (;;) {
+        if (tools_.stop.load(std::memory_order_relaxed)) return {FileOutcome::Stopped, {}, total};
+        // A line longer than the buffer: grow it (the partial line stays at the front).
+        if (filled == buffer.capacity()) buffer.reserve(buffer.capacity() * 2, filled);
+        std::size_t want = buffer.capacity() - filled;
+        // A known size is read exactly: what grows after fstat is not ours to search, and
+        // knowing the end saves the final read() that would return 0.
+        if (size > 0) want = static_cast<std::size_t>(std::min<std::uint64_t>(want, size - total));
+        const ssize_t n = read_some(fd, buffer.data() + filled, want);
+        if (n < 0) return read_error(errno, total);
+        const auto got = static_cast<std::size_t>(n);
+        const BlockVerdict verdict = inspect(buffer.data() + filled, got, base + filled);
+        if (verdict.action == BlockAction::StopAt) {
+            // The file ends at stop_at for the scanner: scan up to there (if not done yet).
+            if (verdict.stop_at > base + scanned) {
+                scanner.scan({buffer.data(), static_cast<std::size_t>(verdict.stop_at - base)}, base, scanned);
+            }
+            return {FileOutcome::NoMatch, {}, total + got};
+        }
+        filled += got;
+        total += got;
+        const bool eof = got == 0 || (size > 0 && total >= size);
+
+        std::size_t end = filled;  // at EOF the last line may lack its '\n'
+        if (!eof) {
+            const std::size_t fresh = filled - got;  // only the new bytes can hold a new line end
+            const void* newline = ::memrchr(buffer.data() + fresh, '\n', got);
+            if (newline == nullptr) continue;
+            end = static_cast<std::size_t>(static_cast<const char*>(newline) - buffer.data()) + 1;
+        }
+        const std::string_view window(buffer.data(), end);
+        scanner.scan(window, base, scanned);
+        if (eof) return {FileOutcome::NoMatch, {}, total};
+        if (scanner.finished()) {
+            look_ahead(fd, size, total);
+            return {FileOutcome::NoMatch, {}, total};
+        }
+
+        const std::size_t keep = scanner.retain_from(window, base);
+        std::memmove(buffer.data(), buffer.data() + keep, filled - keep);
+        base += keep;
+        filled -= keep;
+        scanned = end - keep;
+    }
+}
+
+void FileRun::look_ahead(int fd, std::uint64_t size, std::uint64_t offset) {
+    ReadBuffer& buffer = tools_.chunk_buffer;
+    buffer.reserve(std::max<std::size_t>(tools_.sizes.chunk, 1));
+    while (check_->wants_more(scan_end()) && (size == 0 || offset < size)) {
+        std::size_t want = buffer.capacity();
+        if (size > 0) want = static_cast<std::size_t>(std::min<std::uint64_t>(want, size - offset));
+        const ssize_t n = read_some(fd, buffer.data(), want);
+        if (n <= 0) return;
+        check_->inspect({buffer.data(), static_cast<std::size_t>(n)}, offset);
+        offset += static_cast<std::uint64_t>(n);
+    }
+}
+
+FileReport FileRun::read_mapped(int fd, std::uint64_t size, const std::string& path) {
+    MappedFile mapping = MappedFile::map(fd, size, tools_.metrics);
+    if (!mapping.valid()) {
+        // Some file systems cannot map; reading works everywhere.
+        result_.strategy = FileStrategy::Buffered;
+        return read_chunked(fd, size);
+    }
+    if (AfterMapHook hook = after_map_hook()) hook(path);
+    FileReport report;
+    scan_windows(mapping, report);
+    if (mapping.truncated()) {
+        // The file shrank under the mapping and the scan read zeros in place of the lost pages
+        // (io/sigbus_guard.h): whatever it found or did not find is not this file's content.
+        convert_in_mapping_ = false;
+        return {FileOutcome::Error, kShrankMessage, report.bytes_searched};
+    }
+    if (stopped_by_check_) {
+        // A file cut inside a page reads as zeros up to the page end without any fault: that
+        // NUL is not binary content, the file changed.
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && static_cast<std::uint64_t>(st.st_size) < size) {
+            return {FileOutcome::Error, kShrankMessage, report.bytes_searched};
+        }
+    }
+    return report;
+}
+
+void FileRun::scan_windows(MappedFile& mapping, FileReport& report) {
+    FileScanner& scanner = tools_.scanner;
+    const std::string_view bytes = mapping.bytes();
+    const std::size_t window = std::max<std::size_t>(tools_.sizes.map_window, 1);
+    std::size_t pos = 0;
+    scanner.start(result_);
+    while (pos < bytes.size()) {
+        if (tools_.stop.load(std::memory_order_relaxed)) {
+            report.outcome = FileOutcome::Stopped;
+            return;
+        }
+        std::size_t end = std::min(pos + window, bytes.size());
+        if (end < bytes.size()) {
+            const void* newline = std::memchr(bytes.data() + end - 1, '\n', bytes.size() - (end - 1));
+            end = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - bytes.data()) + 1
+                          : bytes.size();
+        }
+        const BlockVerdict verdict = check_->inspect(bytes.substr(pos, end - pos), pos);
+        if (verdict.action == BlockAction::ConvertNuls) {
+            convert_in_mapping_ = true;
+            return;
+        }
+        if (verdict.action == BlockAction::StopAt) {
+            stopped_by_check_ = true;
+            if (verdict.stop_at > pos) scanner.scan(bytes.substr(0, static_cast<std::size_t>(verdict.stop_at)), 0, pos);
+            report.bytes_searched = end;
+            return;
+        }
+        scanner.scan(bytes.substr(0, end), 0, pos);
+        pos = end;
+        report.bytes_searched = end;
+        if (scanner.finished()) {
+            for (std::size_t at = pos; check_->wants_more(scan_end()) && at < bytes.size();) {
+                const std::size_t take = std::min(window, bytes.size() - at);
+                if (check_->inspect(bytes.substr(at, take), at).action == BlockAction::StopAt) stopped_by_check_ = true;
+                at += take;
+            }
+            return;
+        }
+        mapping.release_pages_before(scanner.retain_from(bytes.substr(0, end), 0));
+    }
+}
+
+}  // namespace codescout

@@ -1,0 +1,66 @@
+// One file's search: reads its bytes in blocks with the strategy its size selects, shows each
+// block to the file's BinaryCheck (binary_policy.h), scans what the check lets through, and
+// settles the result. Everything that belongs to one file lives in a FileRun and dies with it;
+// what outlives files (buffers, scanner, matcher scratch) belongs to the FileSearcher, which lends
+// it as SearchTools.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/io/read_buffer.h"
+#include "core/metrics/memory_metrics.h"
+#include "core/search/binary_policy.h"
+#include "core/search/file_report.h"
+#include "core/search/scanner.h"
+#include "core/search/search_options.h"
+
+namespace codescout {
+
+class MappedFile;
+
+// What a FileSearcher lends each FileRun.
+struct SearchTools {
+    const SearchOptions& options;
+    const ReadSizes& sizes;
+    MemoryMetrics& metrics;
+    const std::atomic<bool>& stop;
+    FileScanner& scanner;
+    ReadBuffer& whole_buffer;  // small strategy
+    ReadBuffer& chunk_buffer;  // buffered strategy (and size-0 files, read until EOF)
+};
+
+class FileRun {
+public:
+    FileRun(SearchTools tools, const BinaryPolicy& policy, const InputSpec& input, FileResult& result);
+
+    // Searches the open file `fd` (`size` from fstat; `stream`: no size, read until EOF).
+    FileReport run(int fd, std::uint64_t size, bool stream, const std::string& path);
+
+private:
+    FileReport read_whole(int fd, std::uint64_t size);
+    FileReport read_chunked(int fd, std::uint64_t size);
+    FileReport read_mapped(int fd, std::uint64_t size, const std::string& path);
+    // Scans a mapped file window by window. A file that shrinks under the mapping is read as
+    // zeros from the lost page on (io/sigbus_guard.h); read_mapped() then discards the scan.
+    void scan_windows(MappedFile& mapping, FileReport& report);
+    // Shows a block we may change to the check; converts its NULs when the check says so.
+    BlockVerdict inspect(char* data, std::size_t size, std::uint64_t offset);
+    // The scanner finished early: shows the check the bytes it still wants, unscanned.
+    void look_ahead(int fd, std::uint64_t size, std::uint64_t offset);
+    ScanEnd scan_end() const;
+    // Starts over with a fresh check and no results (a mapped file whose NULs must be converted).
+    void restart();
+
+    SearchTools tools_;
+    const BinaryPolicy& policy_;
+    const InputSpec input_;
+    FileResult& result_;
+    std::unique_ptr<BinaryCheck> check_;
+    bool stopped_by_check_ = false;  // a StopAt verdict ended the scan
+    bool convert_in_mapping_ = false;  // ConvertNuls met in read-only mapped bytes
+};
+
+}  // namespace codescout

@@ -1,0 +1,20 @@
+// One input to search and where it came from: found by the walk, named by the user, or standard
+// input. The binary policy may treat them differently (see binary_policy.h).
+#pragma once
+
+namespace codescout {
+
+enum class InputOrigin {
+    Walked,  // found by the walk: a regular file
+    Named,   // named by the user: may be a stream (FIFO, device), read whatever it is
+    Stdin    // file descriptor 0; the path is only the display name
+};
+
+struct InputSpec {
+    InputOrigin origin = InputOrigin::Walked;
+
+    bool named() const { return origin != InputOrigin::Walked; }
+    bool is_stdin() const { return origin == InputOrigin::Stdin; }
+};
+
+}  // namespace codescout

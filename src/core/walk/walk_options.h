@@ -1,0 +1,23 @@
+// Which files a walk visits, as plain data. The walk layer owns this type; SearchOptions embeds it.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace codescout {
+
+struct WalkOptions {
+    std::vector<std::filesystem::path> roots{"."};
+    bool include_hidden = false;        // --hidden
+    bool follow_links = false;          // -L
+    bool respect_ignore_files = true;   // false with --no-ignore (.gitignore, .ignore, excludes)
+    std::vector<std::string> globs;     // ripgrep -g: "pat" includes, "!pat" excludes; last match wins
+    std::vector<std::string> extensions;    // RustScout --extensions: "rs,cpp" style, case-insensitive
+    std::vector<std::string> ignore_globs;  // RustScout --ignore: no '/' = file name, else whole path
+    std::optional<std::size_t> max_depth;   // 0 = only the roots themselves
+};
+
+}  // namespace codescout
