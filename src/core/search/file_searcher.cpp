@@ -58,7 +58,8 @@ ssize_t read_some(int fd, char* into, std::size_t size) {
 FileSearcher::FileSearcher(const Matcher& matcher, const SearchOptions& options, MemoryMetrics& metrics,
                            const std::atomic<bool>& stop, ReadSizes sizes)
     : options_(options), sizes_(sizes), metrics_(metrics), stop_(stop), scratch_(matcher.make_scratch()),
-      scanner_(matcher, *scratch_, options.report), whole_buffer_(metrics), chunk_buffer_(metrics) {}
+      scanner_(matcher, *scratch_, options.report), whole_buffer_(metrics, EngineComponent::SmallBuffers),
+      chunk_buffer_(metrics, EngineComponent::BufferedBuffers) {}
 
 FileReport FileSearcher::search(const std::string& path, bool explicit_root, FileResult& result) {
     return search(path, InputSpec{explicit_root, explicit_root ? BinaryMode::ConvertSlice : BinaryMode::Quit, false},
@@ -127,6 +128,9 @@ FileReport FileSearcher::search_open_file(int fd, std::uint64_t size, bool strea
         report = {FileOutcome::Error,
                   std::string("the pattern hit its backtracking limit in this file (") + error.what() + ")", 0};
     }
+    report.buffer_bytes = result.strategy == FileStrategy::Buffered ? chunk_buffer_.capacity()
+                          : result.strategy == FileStrategy::Small  ? whole_buffer_.capacity()
+                                                                    : size;
     trim_buffers();
     if (stream) result.size = report.bytes_searched;
     settle_binary(result, report);
