@@ -61,7 +61,7 @@ private slots:
         const std::string text = format_memory_text(r);
         QVERIFY(text.starts_with("Peak heap: unavailable\nPeak resident: unavailable\n"));
         const std::string prom = format_memory_prometheus(r);
-        QVERIFY(prom.find("codescout_process_peak_heap_bytes ") == std::string::npos);
+        QVERIFY(prom.find("\ncodescout_process_peak_heap_bytes ") == std::string::npos);
         QVERIFY(prom.find("# TYPE codescout_process_peak_heap_bytes gauge\n") != std::string::npos);
         QVERIFY(prom.find("codescout_memory_bytes{") == std::string::npos);
     }

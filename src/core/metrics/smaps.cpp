@@ -15,14 +15,15 @@ std::string_view next_line(std::string_view& text) {
     return line;
 }
 
+// Fields are separated by spaces, and in /proc/self/status by a tab and spaces.
 std::string_view next_field(std::string_view& line) {
-    const std::size_t begin = line.find_first_not_of(' ');
+    const std::size_t begin = line.find_first_not_of(" \t");
     if (begin == std::string_view::npos) {
         line = {};
         return {};
     }
     line.remove_prefix(begin);
-    const std::size_t end = line.find(' ');
+    const std::size_t end = line.find_first_of(" \t");
     std::string_view field = line.substr(0, end);
     line.remove_prefix(end == std::string_view::npos ? line.size() : end);
     return field;
