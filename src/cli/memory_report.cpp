@@ -52,13 +52,15 @@ std::string format_memory_text(const MemoryReport& r) {
         for (const MemoryComponent& c : a.components) out += "  " + c.name + ": " + bytes_or_unavailable(c.bytes) + "\n";
         out += "  (beside the sum) mapped files size: " + bytes_or_unavailable(a.mapped_size) + "\n";
         out += "  (beside the sum) RE2 DFA budget: " + n(a.pattern_budget) + " bytes\n";
+        out += "  (beside the sum) engine heap allocated: " + n(a.engine_heap_allocated) + " bytes\n";
         const std::optional<std::uint64_t> held = a.malloc ? std::optional(a.malloc->held) : std::nullopt;
         out += "  (beside the sum) heap held by malloc: " + bytes_or_unavailable(held) + "\n";
     }
     for (const PhasePeak& p : r.phases) {
-        out += "Phase " + p.phase + ": peak heap " + bytes_or_unavailable(p.heap_peak) + ", buffers small/buffered " +
+        out += "Phase " + p.phase + ": peak heap " + bytes_or_unavailable(p.heap_peak) + ", allocated: buffers small/buffered " +
                n(p.engine_peak[static_cast<std::size_t>(EngineComponent::SmallBuffers)]) + "/" +
-               n(p.engine_peak[static_cast<std::size_t>(EngineComponent::BufferedBuffers)]) + " bytes\n";
+               n(p.engine_peak[static_cast<std::size_t>(EngineComponent::BufferedBuffers)]) + ", walker " +
+               n(p.engine_peak[static_cast<std::size_t>(EngineComponent::Walker)]) + " bytes\n";
     }
     for (FileStrategy s : {FileStrategy::Small, FileStrategy::Buffered, FileStrategy::Mmap}) {
         const StrategyStats& st = r.allocations[s];

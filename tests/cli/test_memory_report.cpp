@@ -20,6 +20,7 @@ MemoryReport sample() {
     a.mapped_size = 0;
     a.pattern_budget = 8388608;
     a.malloc = MallocFigures{532768, 1000000};
+    a.engine_heap_allocated = 40000;
     r.attribution = a;
     PhasePeak search;
     search.phase = "search";
@@ -48,8 +49,9 @@ private slots:
                              "  unattributed: -1,234 bytes\n"
                              "  (beside the sum) mapped files size: 0 bytes\n"
                              "  (beside the sum) RE2 DFA budget: 8,388,608 bytes\n"
+                             "  (beside the sum) engine heap allocated: 40,000 bytes\n"
                              "  (beside the sum) heap held by malloc: 1,000,000 bytes\n"
-                             "Phase search: peak heap 1,300,000 bytes, buffers small/buffered 65,536/0 bytes\n"
+                             "Phase search: peak heap 1,300,000 bytes, allocated: buffers small/buffered 65,536/0, walker 0 bytes\n"
                              "Strategy small: 10 files, 1,000 bytes searched, largest buffer 32,768 bytes\n"
                              "Strategy buffered: 0 files, 0 bytes searched, largest buffer 0 bytes\n"
                              "Strategy mmap: 0 files, 0 bytes searched, largest buffer 0 bytes\n"

@@ -22,6 +22,9 @@
 #include "core/match/pattern_cache.h"
 #include "core/metrics/memory_attribution.h"
 #include "core/metrics/process_peaks.h"
+#include "core/walk/ignore_rules.h"
+#include "core/walk/walker.h"
+#include "test_tree.h"
 
 using namespace codescout;
 
@@ -228,6 +231,23 @@ private slots:
         }
     }
 
+    void an_untouched_buffer_is_allocated_but_not_resident() {
+        MemoryMetrics metrics;
+        const MemoryAttribution before = measure_memory_attribution();
+        ReadBuffer buffer(metrics, EngineComponent::BufferedBuffers);
+        // Above glibc's largest mmap threshold (32 MiB): freshly mapped, so no page was touched
+        // before (a smaller block may reuse heap pages an earlier test touched).
+        buffer.reserve(64 * kMiB);
+        const MemoryAttribution during = measure_memory_attribution();
+        VERIFY_NEAR(bytes_of(during, "buffers_buffered"), bytes_of(before, "buffers_buffered"), 8192);
+        QCOMPARE(during.engine_heap_allocated - before.engine_heap_allocated, std::uint64_t(64 * kMiB));
+        VERIFY_NEAR(bytes_of(during, "other_heap"), bytes_of(before, "other_heap"), 256 * 1024);
+        VERIFY_NEAR(bytes_of(during, "unattributed"), bytes_of(before, "unattributed"), kMiB);
+        touch(buffer.data(), 3 * kMiB);
+        VERIFY_NEAR(bytes_of(measure_memory_attribution(), "buffers_buffered") - bytes_of(before, "buffers_buffered"),
+                    3 * kMiB, 8192);
+    }
+
     void other_heap_moves_by_a_plain_allocation() {
         const MemoryAttribution before = measure_memory_attribution();
         void* block = std::malloc(16 * kMiB);
@@ -303,6 +323,33 @@ private slots:
             QVERIFY2(grown > 0 && grown < 4096, qPrintable(QString::number(grown)));
         }
         QCOMPARE(bytes_of(measure_memory_attribution(), "scratch"), bytes_of(before, "scratch"));
+    }
+
+    void walker_counts_ignore_rules_and_its_stack() {
+        TestTree tree;
+        QByteArray rules;
+        constexpr int kRules = 500;
+        for (int i = 0; i < kRules; ++i) rules += "generated/pattern_number_" + QByteArray::number(i) + "_*.tmp\n";
+        tree.write(QStringLiteral(".ignore"), rules);
+        for (int i = 0; i < 20; ++i) tree.write(QStringLiteral("dir%1/file.txt").arg(i), "x\n");
+        const std::int64_t before = bytes_of(measure_memory_attribution(), "walker");
+        std::int64_t during = -1;
+        WalkOptions options;
+        options.roots = {tree.root()};
+        Walker walker(options, 1);
+        std::atomic<bool> stop{false};
+        walker.run(
+            [&](const WalkEntry&) {
+                if (during < 0) during = bytes_of(measure_memory_attribution(), "walker");
+                return true;
+            },
+            [](const SearchError&) {}, stop);
+        // Each rule holds an IgnoreRule and its compiled glob's pattern (more than 15 bytes: on
+        // the heap): at least that, and not wildly more.
+        const std::int64_t grown = during - before;
+        const std::int64_t floor = kRules * static_cast<std::int64_t>(sizeof(IgnoreRule) + 40);
+        QVERIFY2(grown >= floor && grown <= 4 * floor, qPrintable(QStringLiteral("%1 vs %2").arg(grown).arg(floor)));
+        QCOMPARE(bytes_of(measure_memory_attribution(), "walker"), before);
     }
 
     void thread_stacks_count_a_threads_touched_stack() {

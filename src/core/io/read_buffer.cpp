@@ -15,6 +15,7 @@ void ReadBuffer::reserve(std::size_t bytes, std::size_t keep) {
     // Recorded before the old buffer goes: while copying both exist, and the peak should say so.
     metrics_.record_allocation(rounded);
     engine_memory().add(component_, rounded);
+    engine_memory().register_block(component_, grown.get(), rounded);
     if (keep > 0) std::memcpy(grown.get(), data_.get(), keep < capacity_ ? keep : capacity_);
     release();
     data_ = std::move(grown);
@@ -23,6 +24,7 @@ void ReadBuffer::reserve(std::size_t bytes, std::size_t keep) {
 
 void ReadBuffer::release() {
     if (!data_) return;
+    engine_memory().unregister_block(data_.get());
     data_.reset();
     metrics_.record_deallocation(capacity_);
     engine_memory().sub(component_, capacity_);

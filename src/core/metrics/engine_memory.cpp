@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 namespace codescout {
 
 namespace {
@@ -23,6 +26,26 @@ void raise_peak(std::atomic<std::uint64_t>& peak, std::uint64_t value) {
     }
 }
 
+// Resident bytes of [start, start + size): mincore over the pages it touches, each resident page
+// counted for its overlap with the block. nullopt when mincore refuses.
+std::optional<std::uint64_t> resident_bytes(std::uintptr_t start, std::size_t size) {
+    static const std::uintptr_t page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    if (size == 0) return 0;
+    const std::uintptr_t first = start / page * page;
+    const std::uintptr_t end = start + size;
+    const std::size_t pages = (end - first + page - 1) / page;
+    std::vector<unsigned char> present(pages);
+    if (::mincore(reinterpret_cast<void*>(first), pages * page, present.data()) != 0) return std::nullopt;
+    std::uint64_t bytes = 0;
+    for (std::size_t i = 0; i < pages; ++i) {
+        if ((present[i] & 1) == 0) continue;
+        const std::uintptr_t lo = std::max(first + i * page, start);
+        const std::uintptr_t hi = std::min(first + (i + 1) * page, end);
+        bytes += hi - lo;
+    }
+    return bytes;
+}
+
 }  // namespace
 
 const char* engine_component_name(EngineComponent component) {
@@ -31,6 +54,7 @@ const char* engine_component_name(EngineComponent component) {
     case EngineComponent::BufferedBuffers: return "buffers_buffered";
     case EngineComponent::PatternCache: return "pattern_cache";
     case EngineComponent::Scratch: return "scratch";
+    case EngineComponent::Walker: return "walker";
     case EngineComponent::Count: break;
     }
     return "?";
@@ -48,6 +72,18 @@ void EngineMemory::sub(EngineComponent component, std::uint64_t bytes) {
 void EngineMemory::add_budget(std::uint64_t bytes) { budget_.fetch_add(bytes, relaxed); }
 
 void EngineMemory::sub_budget(std::uint64_t bytes) { saturating_sub(budget_, bytes); }
+
+void EngineMemory::register_block(EngineComponent component, const void* address, std::size_t size) {
+    std::lock_guard lock(mappings_mutex_);
+    blocks_.push_back({component, reinterpret_cast<std::uintptr_t>(address), size});
+}
+
+void EngineMemory::unregister_block(const void* address) {
+    const auto start = reinterpret_cast<std::uintptr_t>(address);
+    std::lock_guard lock(mappings_mutex_);
+    const auto found = std::find_if(blocks_.begin(), blocks_.end(), [&](const Block& b) { return b.start == start; });
+    if (found != blocks_.end()) blocks_.erase(found);
+}
 
 void EngineMemory::register_mapping(const void* address, std::size_t size) {
     const auto start = reinterpret_cast<std::uintptr_t>(address);
@@ -75,6 +111,17 @@ EngineMemorySnapshot EngineMemory::snapshot() const {
     std::lock_guard lock(mappings_mutex_);
     s.mapped_bytes = mapped_.load(relaxed);
     s.mappings = mappings_;
+    // Under the lock: a buffer cannot be freed (unregistered first) while its pages are probed.
+    std::array<bool, kEngineComponentCount> failed{};
+    for (const Block& block : blocks_) {
+        const auto index = static_cast<std::size_t>(block.component);
+        const std::optional<std::uint64_t> bytes = resident_bytes(block.start, block.size);
+        if (!bytes) failed[index] = true;
+        s.resident[index] = s.resident[index].value_or(0) + bytes.value_or(0);
+    }
+    for (std::size_t i = 0; i < kEngineComponentCount; ++i) {
+        if (failed[i]) s.resident[i].reset();
+    }
     return s;
 }
 

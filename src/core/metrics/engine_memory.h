@@ -1,5 +1,5 @@
-// The engine's live memory by component, process-wide: every content buffer, cached pattern and
-// per-thread scratch adds its bytes here when it is created and takes them
+// The engine's live memory by component, process-wide: every content buffer, cached pattern,
+// per-thread scratch and walker structure adds its bytes here when it is created and takes them
 // away when it is freed, and every file mapping registers its address range. Process-wide (not
 // per search) because attribution explains the whole process: the GUI runs several searches and
 // keeps one pattern cache, and all of them share one heap.
@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -25,7 +26,7 @@ enum class EngineComponent : std::size_t {
     BufferedBuffers,  // chunk buffers of the buffered strategy (and streams)
     PatternCache,     // compiled matchers held by pattern caches (PCRE2 code + JIT, RE2, tables)
     Scratch,          // per-thread match scratch: PCRE2 match data
-    // Not here yet: the walker (directory stack, ignore rule sets). Its bytes are in other_heap.
+    Walker,           // the walker's directory stack and ignore rule sets
     Count
 };
 
@@ -37,6 +38,9 @@ const char* engine_component_name(EngineComponent component);
 struct EngineMemorySnapshot {
     std::array<std::uint64_t, kEngineComponentCount> bytes{};  // live bytes per component
     std::array<std::uint64_t, kEngineComponentCount> peak{};   // highest value since reset_peaks()
+    // Resident bytes of the components whose memory is in registered blocks (the content
+    // buffers), by mincore over the blocks' pages; nullopt for the others or when mincore fails.
+    std::array<std::optional<std::uint64_t>, kEngineComponentCount> resident{};
     std::uint64_t pattern_budget_bytes = 0;  // RE2 DFA memory budgets (max_mem) of cached matchers
     std::uint64_t mapped_bytes = 0;          // size of the live file mappings
     std::vector<std::pair<std::uint64_t, std::uint64_t>> mappings;  // live [start, end) ranges
@@ -50,6 +54,11 @@ public:
     void sub(EngineComponent component, std::uint64_t bytes);
     void add_budget(std::uint64_t bytes);
     void sub_budget(std::uint64_t bytes);
+
+    // Large heap blocks (content buffers) whose resident pages the snapshot measures: a buffer
+    // sized for the largest file may be touched only as far as the files it served.
+    void register_block(EngineComponent component, const void* address, std::size_t size);
+    void unregister_block(const void* address);
 
     void register_mapping(const void* address, std::size_t size);
     void unregister_mapping(const void* address, std::size_t size);
@@ -69,6 +78,12 @@ private:
     // Mappings come and go once per large file: a mutex is cheap at that rate.
     mutable std::mutex mappings_mutex_;
     std::vector<std::pair<std::uint64_t, std::uint64_t>> mappings_;
+    struct Block {
+        EngineComponent component;
+        std::uintptr_t start;
+        std::size_t size;
+    };
+    std::vector<Block> blocks_;  // under mappings_mutex_ too: as rare (one per buffer growth)
 };
 
 // The one instance of the process.

@@ -46,13 +46,17 @@ MemoryAttribution attribute_memory(const std::optional<std::vector<SmapsRegion>>
     out.pattern_budget = engine.pattern_budget_bytes;
     out.malloc = malloc;
 
+    // A buffer counts with its resident pages (what it adds to the sum); the allocator counts it
+    // with its allocated size, so "other heap" subtracts that.
     std::int64_t engine_heap = 0;
     for (std::size_t i = 0; i < kEngineComponentCount; ++i) {
         const auto component = static_cast<EngineComponent>(i);
-        const auto bytes = static_cast<std::int64_t>(engine[component]);
-        out.components.push_back({engine_component_name(component), bytes, true});
-        engine_heap += bytes;
+        const auto allocated = static_cast<std::int64_t>(engine[component]);
+        const auto resident = engine.resident[i] ? static_cast<std::int64_t>(*engine.resident[i]) : allocated;
+        out.components.push_back({engine_component_name(component), resident, true});
+        engine_heap += allocated;
     }
+    out.engine_heap_allocated = static_cast<std::uint64_t>(engine_heap);
     std::optional<std::int64_t> other_heap;
     if (malloc) other_heap = static_cast<std::int64_t>(malloc->in_use) - engine_heap;
     out.components.push_back({"other_heap", other_heap, true});

@@ -1,12 +1,14 @@
 // The process's resident memory divided into named components, each measured where it lives:
-//   engine heap parts  - live bytes the engine allocated (EngineMemory), by component;
-//   other_heap         - the allocator's in-use bytes (mallinfo2) minus those engine parts;
+//   engine heap parts  - live bytes the engine allocated (EngineMemory), by component; the
+//                        content buffers with their resident pages only (mincore): a buffer
+//                        sized for a big file is touched only as far as the files it served;
+//   other_heap         - the allocator's in-use bytes (mallinfo2) minus the engine's allocated;
 //   mapped_files       - resident pages (smaps Rss) of the engine's live file mappings;
 //   code_and_libraries - every other file-backed resident page (executable, libraries, locale);
 //   thread_stacks      - [stack] and the thread stacks (anonymous mappings above a guard page);
 //   unattributed       - resident minus all of the above: free heap pages the allocator keeps,
-//                        PCRE2 JIT code pages, vdso, ... Never hidden, and negative when the
-//                        heap has handed out pages that were never touched (in use, not resident).
+//                        PCRE2 JIT code pages, vdso, ... Never hidden, and negative when other
+//                        heap blocks were handed out but never touched (in use, not resident).
 // The components add up to `resident` (the sum of smaps Rss) by construction. A component whose
 // source is missing (no smaps in a container, no mallinfo2 outside glibc) is unavailable, never
 // zero; unattributed then holds its share.
@@ -39,6 +41,7 @@ struct MemoryAttribution {
     std::optional<std::uint64_t> mapped_size;   // bytes of live file mappings (resident or not)
     std::uint64_t pattern_budget = 0;           // RE2 DFA memory budgets granted (may stay unused)
     std::optional<MallocFigures> malloc;        // the allocator's own figures
+    std::uint64_t engine_heap_allocated = 0;    // the engine's heap components as allocated
 
     // The component called `name`, or nullptr.
     const MemoryComponent* find(const std::string& name) const;
