@@ -3,6 +3,8 @@
 // interleaved on the same threads (a worker walks a directory, then searches its files), so
 // they cannot be told apart in time: the phases are the ones that do follow each other:
 // compile, search (walk + match), hand-over (sorted output, the report).
+// The windows are process-wide (the heap tracker and EngineMemory are): two searches running at
+// once each see the other's allocations in their phases. The CLI runs one.
 #pragma once
 
 #include <array>
