@@ -116,9 +116,9 @@ const std::array kFlags = {
     FlagSpec{'H', "with-filename", "", "Always print paths, even when searching a single file.",
              [](CliArgs& a, V, V) { a.with_filename = true; }},
     FlagSpec{'I', "no-filename", "", "Never print paths.", [](CliArgs& a, V, V) { a.with_filename = false; }},
-    FlagSpec{0, "stats", "", "After the results, print search statistics and the memory usage stats.",
+    FlagSpec{0, "stats", "", "After the results, print search statistics, the memory usage stats, peak heap and resident, and where the memory went.",
              [](CliArgs& a, V, V) { a.stats = true; }},
-    FlagSpec{0, "stats-only", "", "Search without printing results; print the memory usage stats.",
+    FlagSpec{0, "stats-only", "", "Search without printing results; print the memory usage stats, peak heap and resident, and where the memory went.",
              [](CliArgs& a, V, V) { a.stats_only = true; }},
     FlagSpec{0, "metrics-format", "FORMAT", "With --stats/--stats-only: 'text' (default) or 'prometheus'.",
              [](CliArgs& a, V v, V f) {

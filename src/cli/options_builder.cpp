@@ -121,6 +121,8 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.report.after_context = lines ? args.after_context.value_or(args.context.value_or(0)) : 0;
     s.report.max_count = args.max_count;
     s.threads = args.threads;
+    // The statistics end with the memory attribution, taken while the workers' buffers exist.
+    s.attribute_memory = args.stats || args.stats_only;
 
     out.line_numbers = args.line_number.value_or(default_line_numbers(out.mode, terminal, paths));
     out.heading = out.mode == OutputMode::Lines && args.heading.value_or(terminal.stdout_is_tty);

@@ -13,11 +13,13 @@
 #include "cli/rg_compat/rg_binary_policy.h"
 #include "cli/json_printer.h"
 #include "cli/match_tracker.h"
+#include "cli/memory_report.h"
 #include "cli/silent_sink.h"
 #include "cli/sorted_sink.h"
 #include "cli/standard_printer.h"
 #include "cli/summary_output.h"
 #include "core/match/matcher.h"
+#include "core/metrics/phase_peaks.h"
 #include "core/search/search.h"
 #include "core/search/search_result.h"
 
@@ -49,6 +51,8 @@ std::vector<std::string> root_strings(const Plan& plan) {
 
 int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
                std::chrono::steady_clock::time_point started) {
+    PhasePeaks phases;
+    phases.begin("compile");
     const std::unique_ptr<Search> search = compile(plan, errors);
     if (!search) return kExitError;
 
@@ -65,20 +69,29 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
     MatchTracker tracker(*printer, /*stop_at_first=*/mode == OutputMode::Quiet);
 
     SearchSummary summary;
+    phases.begin("search");
     try {
         summary = search->run(tracker);
     } catch (const std::exception& e) {
         errors.report_message(std::string("error: ") + e.what());
         return kExitError;
     }
+    phases.begin("hand-over");
     if (sorted) sorted->finish();
 
     const auto elapsed_total = std::chrono::steady_clock::now() - started;
     if (mode == OutputMode::Json) json.finish(summary, elapsed_total);
+    phases.end();
+    const bool stats = mode == OutputMode::StatsOnly || (plan.output.stats && mode != OutputMode::Json);
     if (mode == OutputMode::StatsOnly) {
         out.write_block(format_stats_only(summary, plan.output.metrics_format));
-    } else if (plan.output.stats && mode != OutputMode::Json) {
+    } else if (stats) {
         out.write_block(format_stats_report(summary, out.bytes_written(), elapsed_total, plan.output.metrics_format));
+    }
+    if (stats) {
+        const MemoryReport report{measure_process_peaks(), summary.memory, phases.phases(), summary.allocations};
+        out.write_block(plan.output.metrics_format == MetricsFormat::Prometheus ? format_memory_prometheus(report)
+                                                                                : format_memory_text(report));
     }
     out.flush();
 

@@ -1,6 +1,8 @@
 // MappedFile: mmap/madvise/munmap with metrics accounting (see mapped_file.h).
 #include "core/io/mapped_file.h"
 
+#include "core/metrics/engine_memory.h"
+
 #include <algorithm>
 #include <atomic>
 #include <utility>
@@ -49,11 +51,13 @@ MappedFile MappedFile::map(int fd, std::uint64_t size, MemoryMetrics& metrics) {
     mapped.metrics_ = &metrics;
     mapped.guard_ = std::move(guard);
     metrics.record_mmap(size);
+    engine_memory().register_mapping(address, mapped.size_);
     return mapped;
 }
 
 void MappedFile::unmap() {
     if (data_ == nullptr) return;
+    engine_memory().unregister_mapping(data_, size_);
     guard_.release();  // before the range can be handed to another mapping
     ::munmap(const_cast<char*>(data_), size_);
     metrics_->record_munmap(size_);

@@ -5,13 +5,15 @@
 #include <cstddef>
 #include <memory>
 
+#include "core/metrics/engine_memory.h"
 #include "core/metrics/memory_metrics.h"
 
 namespace codescout {
 
 class ReadBuffer {
 public:
-    explicit ReadBuffer(MemoryMetrics& metrics) : metrics_(metrics) {}
+    // `component`: where the attribution counts these bytes (the strategy the buffer serves).
+    ReadBuffer(MemoryMetrics& metrics, EngineComponent component) : metrics_(metrics), component_(component) {}
     ~ReadBuffer() { release(); }
     ReadBuffer(const ReadBuffer&) = delete;
     ReadBuffer& operator=(const ReadBuffer&) = delete;
@@ -29,6 +31,7 @@ public:
 
 private:
     MemoryMetrics& metrics_;
+    EngineComponent component_;
     std::unique_ptr<char[]> data_;
     std::size_t capacity_ = 0;
 };

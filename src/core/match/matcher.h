@@ -63,6 +63,10 @@ public:
     // Bytes this compiled matcher holds, for the pattern cache's size accounting.
     virtual std::size_t memory_bytes() const = 0;
 
+    // Memory the matcher may still allocate while matching, up to a fixed budget (RE2's DFA
+    // cache, RE2::Options::max_mem): a bound granted, not bytes held. 0 when there is none.
+    virtual std::size_t memory_budget_bytes() const { return 0; }
+
     // True if the pattern can match an empty string (e.g. "a*"): every line then matches.
     virtual bool can_match_empty() const = 0;
 

@@ -1,6 +1,8 @@
 // PatternCache: an LRU of compiled matchers keyed by every field of PatternOptions.
 #include "core/match/pattern_cache.h"
 
+#include "core/metrics/engine_memory.h"
+
 namespace codescout {
 
 namespace {
@@ -25,6 +27,21 @@ std::string cache_key(const PatternOptions& options) {
 }
 
 }  // namespace
+
+PatternCache::~PatternCache() {
+    for (const Entry& entry : lru_) attribute(entry, -1);
+}
+
+void PatternCache::attribute(const Entry& entry, int sign) {
+    EngineMemory& memory = engine_memory();
+    if (sign > 0) {
+        memory.add(EngineComponent::PatternCache, entry.bytes);
+        memory.add_budget(entry.budget);
+    } else {
+        memory.sub(EngineComponent::PatternCache, entry.bytes);
+        memory.sub_budget(entry.budget);
+    }
+}
 
 std::shared_ptr<const Matcher> PatternCache::get(const PatternOptions& options, MemoryMetrics& metrics) {
     std::string key = cache_key(options);
@@ -56,7 +73,8 @@ std::shared_ptr<const Matcher> PatternCache::get(const PatternOptions& options, 
     }
     std::int64_t delta = 0;
     if (max_entries_ > 0) {
-        lru_.push_front(Entry{key, compiled, compiled_bytes});
+        lru_.push_front(Entry{key, compiled, compiled_bytes, compiled->memory_budget_bytes()});
+        attribute(lru_.front(), +1);
         index_.emplace(std::move(key), lru_.begin());
         bytes_ += compiled_bytes;
         delta += static_cast<std::int64_t>(compiled_bytes);
@@ -66,6 +84,7 @@ std::shared_ptr<const Matcher> PatternCache::get(const PatternOptions& options, 
         bytes_ -= victim.bytes;
         delta -= static_cast<std::int64_t>(victim.bytes);
         index_.erase(victim.key);
+        attribute(victim, -1);
         lru_.pop_back();
     }
     metrics.record_cache_operation(delta, false);
@@ -85,6 +104,7 @@ std::size_t PatternCache::bytes() const {
 void PatternCache::clear(MemoryMetrics& metrics) {
     std::lock_guard lock(mutex_);
     if (bytes_ > 0) metrics.record_cache_size_change(-static_cast<std::int64_t>(bytes_));
+    for (const Entry& entry : lru_) attribute(entry, -1);
     lru_.clear();
     index_.clear();
     bytes_ = 0;

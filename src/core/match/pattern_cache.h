@@ -19,6 +19,10 @@ namespace codescout {
 class PatternCache {
 public:
     explicit PatternCache(std::size_t max_entries = 64) : max_entries_(max_entries) {}
+    // Takes its entries out of the process-wide attribution (engine_memory.h).
+    ~PatternCache();
+    PatternCache(const PatternCache&) = delete;
+    PatternCache& operator=(const PatternCache&) = delete;
 
     // The compiled matcher for `options`, from the cache or freshly compiled (then inserted,
     // evicting the least recently used entry beyond max_entries). Records the hit or miss and
@@ -34,7 +38,10 @@ private:
         std::string key;
         std::shared_ptr<const Matcher> matcher;
         std::size_t bytes = 0;
+        std::size_t budget = 0;  // Matcher::memory_budget_bytes
     };
+    // Adds (sign +1) or removes (-1) an entry's bytes and budget in the attribution.
+    static void attribute(const Entry& entry, int sign);
     mutable std::mutex mutex_;
     std::list<Entry> lru_;  // most recently used first
     std::unordered_map<std::string, std::list<Entry>::iterator> index_;

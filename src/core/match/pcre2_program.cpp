@@ -9,6 +9,7 @@
 #include <new>
 
 #include "core/match/thread_cpu_clock.h"
+#include "core/metrics/engine_memory.h"
 
 namespace codescout {
 
@@ -123,6 +124,10 @@ Pcre2Scratch::Pcre2Scratch() {
         release();
         throw std::bad_alloc();
     }
+    // Counted in the attribution as per-thread scratch; the JIT stack is not: PCRE2 reserves it
+    // with mmap, outside the heap (its touched pages show up as unattributed).
+    match_data_bytes_ = pcre2_get_match_data_size(static_cast<pcre2_match_data*>(match_data_));
+    engine_memory().add(EngineComponent::Scratch, match_data_bytes_);
     pcre2_set_match_limit(context, kPcre2MatchLimit);
     pcre2_set_depth_limit(context, kPcre2DepthLimit);
     // Without a JIT stack (JIT unsupported) PCRE2 uses its small default one.
@@ -145,6 +150,8 @@ bool Pcre2Scratch::grow_jit_stack() {
 }
 
 void Pcre2Scratch::release() {
+    engine_memory().sub(EngineComponent::Scratch, match_data_bytes_);
+    match_data_bytes_ = 0;
     pcre2_match_data_free(static_cast<pcre2_match_data*>(match_data_));
     pcre2_match_context_free(static_cast<pcre2_match_context*>(match_context_));
     pcre2_jit_stack_free(static_cast<pcre2_jit_stack*>(jit_stack_));

@@ -57,6 +57,7 @@ private:
     void* jit_stack_ = nullptr;      // pcre2_jit_stack_8*
     void* match_context_ = nullptr;  // pcre2_match_context_8*
     std::size_t jit_stack_max_ = 0;
+    std::size_t match_data_bytes_ = 0;  // as added to the attribution
     Pcre2TimeBudget time_budget_;
 };
 

@@ -34,6 +34,7 @@ public:
                                                  PrefilterScratch* scratch) const = 0;
     virtual std::unique_ptr<PrefilterScratch> make_scratch() const { return nullptr; }
     virtual std::size_t memory_bytes() const = 0;
+    virtual std::size_t memory_budget_bytes() const { return 0; }  // see Matcher
     virtual std::string describe() const = 0;  // e.g. "literal:_RESUME"
     // True once the prefilter has found that it is slower than PCRE2 alone would be: the matcher
     // then runs PCRE2 over the whole haystack, as it does without a prefilter.
@@ -73,6 +74,7 @@ public:
                                    MatchScratch& scratch) const override;
     std::unique_ptr<MatchScratch> make_scratch() const override;
     std::size_t memory_bytes() const override;
+    std::size_t memory_budget_bytes() const override { return prefilter_->memory_budget_bytes(); }
     bool can_match_empty() const override { return verifier_.can_match_empty(); }
     std::string describe() const override;  // "prefiltered literal:_RESUME pcre2 jit /.../"
 

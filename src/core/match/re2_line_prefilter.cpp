@@ -194,6 +194,8 @@ std::size_t Re2LinePrefilter::memory_bytes() const {
     return sizeof(*this) + sizeof(RE2) + pattern_.capacity() + instructions * kBytesPerInstruction;
 }
 
+std::size_t Re2LinePrefilter::memory_budget_bytes() const { return static_cast<std::size_t>(kRe2MaxMem); }
+
 std::string Re2LinePrefilter::describe() const {
     return "re2:" + pattern_ + (gave_up() ? " (gave up: slower than PCRE2)" : "");
 }

@@ -42,6 +42,7 @@ public:
                                          PrefilterScratch* scratch) const override;
     std::unique_ptr<PrefilterScratch> make_scratch() const override;
     std::size_t memory_bytes() const override;
+    std::size_t memory_budget_bytes() const override;  // the max_mem RE2 was given
     std::string describe() const override;  // "re2:" and the RE2 pattern; "(gave up ...)" after
     bool gave_up() const override { return gave_up_.load(std::memory_order_relaxed); }
 

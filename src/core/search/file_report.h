@@ -20,6 +20,9 @@ struct FileReport {
     FileOutcome outcome = FileOutcome::NoMatch;
     std::string error;
     std::uint64_t bytes_searched = 0;  // bytes read or scanned from the mapping
+    // The file's content in memory at once: the read-whole buffer, the chunk buffer as grown for
+    // it, or the mapping.
+    std::uint64_t buffer_bytes = 0;
 };
 
 // How much is read or scanned at a time: chunks of the buffered strategy, windows of a mapping

@@ -12,8 +12,8 @@ namespace codescout {
 FileSearcher::FileSearcher(const Matcher& matcher, const SearchOptions& options, const BinaryPolicy& binary_policy,
                            MemoryMetrics& metrics, const std::atomic<bool>& stop, ReadSizes sizes)
     : options_(options), binary_policy_(binary_policy), sizes_(sizes), metrics_(metrics), stop_(stop),
-      scratch_(matcher.make_scratch()), scanner_(matcher, *scratch_, options.report), whole_buffer_(metrics),
-      chunk_buffer_(metrics) {}
+      scratch_(matcher.make_scratch()), scanner_(matcher, *scratch_, options.report), whole_buffer_(metrics, EngineComponent::SmallBuffers),
+      chunk_buffer_(metrics, EngineComponent::BufferedBuffers) {}
 
 FileReport FileSearcher::search(const std::string& path, const InputSpec& input, FileResult& result) {
     FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole_buffer_, chunk_buffer_}, binary_policy_, input,
@@ -28,6 +28,9 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
         if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
         report = run.run(file.fd.get(), file.size, file.stream, path);
     }
+    report.buffer_bytes = result.strategy == FileStrategy::Buffered ? chunk_buffer_.capacity()
+                          : result.strategy == FileStrategy::Small  ? whole_buffer_.capacity()
+                                                                    : result.size;
     trim_buffers();
     return report;
 }

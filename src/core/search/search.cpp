@@ -52,6 +52,7 @@ struct Search::Impl {
     std::atomic<std::uint64_t> binary{0};
     std::atomic<std::uint64_t> too_large{0};
     std::atomic<std::uint64_t> errors{0};
+    AllocationRecorder allocations;
 
     // Searches one visited file; false stops the walk.
     bool visit(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink);
@@ -69,6 +70,9 @@ bool Search::Impl::search_input(ThreadSearchers& searchers, const std::string& p
     if (stop.load(relaxed)) return false;
     FileResult result;
     const FileReport report = searchers.for_this_thread().search(path, input, result);
+    if (report.outcome == FileOutcome::NoMatch || report.outcome == FileOutcome::Matched) {
+        allocations.record(result.path, result.strategy, report.bytes_searched, report.buffer_bytes);
+    }
     switch (report.outcome) {
     case FileOutcome::NoMatch:
         files_searched.fetch_add(1, relaxed);
@@ -136,6 +140,7 @@ SearchSummary Search::run(ResultSink& sink) {
     metrics.set_thresholds(impl.options.processing.small_file_threshold,
                            impl.options.processing.large_file_threshold);
 
+    std::optional<MemoryAttribution> memory;
     {
         // Scoped: the workers' buffers are freed (and recorded) before the final snapshot.
         ThreadSearchers searchers(*impl.matcher, impl.options, *impl.binary_policy, metrics, impl.stop);
@@ -145,6 +150,8 @@ SearchSummary Search::run(ResultSink& sink) {
         }
         if (impl.walk_roots) impl.walker->run([&](const WalkEntry& entry) { return impl.visit(searchers, entry, sink); },
                          [&](const SearchError& error) { sink.on_error(error); }, impl.stop);
+        // Before the pool goes: its buffers are part of what this search cost.
+        if (impl.options.attribute_memory) memory = measure_memory_attribution();
     }
 
     SearchSummary summary;
@@ -163,6 +170,8 @@ SearchSummary Search::run(ResultSink& sink) {
     summary.cancelled = impl.cancel_requested.load(relaxed);
     summary.elapsed = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start);
     summary.metrics = metrics.snapshot(true);
+    summary.allocations = impl.allocations.detail();
+    summary.memory = std::move(memory);
     return summary;
 }
 

@@ -3,11 +3,14 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/metrics/memory_attribution.h"
 #include "core/metrics/memory_metrics.h"
 #include "core/search/file_strategy.h"
+#include "core/search/strategy_stats.h"
 #include "core/walk/path_error.h"
 
 namespace codescout {
@@ -79,6 +82,9 @@ struct SearchSummary {
     std::chrono::nanoseconds elapsed{0};
     bool cancelled = false;
     MetricsSnapshot metrics;  // taken when the search ended
+    AllocationDetail allocations;  // per strategy, largest buffers
+    // With SearchOptions::attribute_memory: the process's memory as the last file was done.
+    std::optional<MemoryAttribution> memory;
 };
 
 // A live view of a running search, for progress displays.

@@ -4,6 +4,8 @@
 // has hit a '/' only an enclosing '**' can (AbortToStarStar).
 #include "core/walk/glob.h"
 
+#include "core/metrics/attributed_bytes.h"
+
 #include <cstring>
 #include <stdexcept>
 
@@ -252,6 +254,11 @@ Glob::Result Glob::run(std::size_t ti, std::string_view text, std::size_t si) co
         }
     }
     return si == n ? Result::Match : Result::NoMatch;
+}
+
+std::size_t Glob::heap_bytes() const {
+    return string_heap_bytes(pattern_) + string_heap_bytes(literal_) + string_heap_bytes(literals_) +
+           tokens_.capacity() * sizeof(Token) + classes_.capacity() * sizeof(classes_[0]);
 }
 
 }  // namespace codescout

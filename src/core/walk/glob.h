@@ -30,6 +30,8 @@ public:
 
     bool matches(std::string_view text) const;
     const std::string& pattern() const { return pattern_; }
+    // Heap bytes the compiled glob owns (its strings and tables), for the memory attribution.
+    std::size_t heap_bytes() const;
 
 private:
     enum class Shape : std::uint8_t {

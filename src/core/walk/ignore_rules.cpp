@@ -76,6 +76,12 @@ IgnoreMatch IgnoreRules::match(std::string_view relative, std::string_view name,
     return IgnoreMatch::None;
 }
 
+std::size_t IgnoreRules::heap_bytes() const {
+    std::size_t bytes = rules_.capacity() * sizeof(IgnoreRule);
+    for (const IgnoreRule& rule : rules_) bytes += rule.glob.heap_bytes();
+    return bytes;
+}
+
 bool IgnoreRules::has_whitelist() const {
     for (const auto& r : rules_) {
         if (r.negated) return true;

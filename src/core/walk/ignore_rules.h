@@ -37,6 +37,8 @@ public:
 
     bool empty() const { return rules_.empty(); }
     bool has_whitelist() const;
+    // Heap bytes of the rule list and its compiled globs, for the memory attribution.
+    std::size_t heap_bytes() const;
 
 private:
     std::vector<IgnoreRule> rules_;

@@ -92,6 +92,9 @@ std::shared_ptr<IgnoreLevel> build_level(std::shared_ptr<const IgnoreLevel> pare
         level->repo = level.get();
     }
     level->parent = std::move(parent);
+    // The object itself (make_shared puts it in one block with the reference counts) and the rules.
+    level->memory.set(sizeof(IgnoreLevel) + level->dot_ignore.heap_bytes() + level->git_ignore.heap_bytes() +
+                      level->excludes.heap_bytes());
     return level;
 }
 
@@ -145,6 +148,7 @@ std::shared_ptr<const IgnoreLevel> levels_above(const std::string& absolute_root
             auto level = build_level(chain, fd, dir, present, env, problems);
             level->above_root = true;
             level->prefix = absolute_root.substr(end == 1 ? 1 : end + 1) + "/";
+            level->memory.set(level->memory.bytes() + string_heap_bytes(level->prefix));
             chain = std::move(level);
         }
         ::close(fd);

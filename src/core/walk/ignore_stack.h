@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/metrics/attributed_bytes.h"
 #include "core/walk/ignore_rules.h"
 
 namespace codescout {
@@ -37,6 +38,8 @@ struct IgnoreLevel {
     std::size_t skip = 0;
     std::string prefix;
     bool above_root = false;
+    // The level's bytes in the attribution's "walker" component, for as long as it lives.
+    AttributedBytes memory{EngineComponent::Walker};
 };
 
 // Problems met while loading ignore files (unreadable, malformed lines).

@@ -150,7 +150,21 @@ void WalkRun::seed_roots() {
     }
     // LIFO: push in reverse so the first root is taken first.
     std::lock_guard lock(mutex_);
-    for (auto it = items.rbegin(); it != items.rend(); ++it) stack_.push_back(std::move(*it));
+    for (auto it = items.rbegin(); it != items.rend(); ++it) push_item(std::move(*it));
+}
+
+void WalkRun::push_item(Item&& item) {
+    stack_path_bytes_ += string_heap_bytes(item.path);
+    stack_.push_back(std::move(item));
+    stack_memory_.set(stack_.capacity() * sizeof(Item) + stack_path_bytes_);
+}
+
+WalkRun::Item WalkRun::pop_item() {
+    Item item = std::move(stack_.back());
+    stack_.pop_back();
+    stack_path_bytes_ -= string_heap_bytes(item.path);
+    stack_memory_.set(stack_.capacity() * sizeof(Item) + stack_path_bytes_);
+    return item;
 }
 
 void WalkRun::work() {
@@ -163,8 +177,7 @@ void WalkRun::work() {
             --idle_;
         }
         if (stack_.empty() || should_stop()) break;  // empty and nobody busy: the walk is over
-        Item item = std::move(stack_.back());
-        stack_.pop_back();
+        Item item = pop_item();
         ++busy_;
         lock.unlock();
 
@@ -182,7 +195,7 @@ void WalkRun::work() {
         lock.lock();
         --busy_;
         if (!s.children.empty()) {
-            for (auto& child : s.children) stack_.push_back(std::move(child));
+            for (auto& child : s.children) push_item(std::move(child));
             const bool many = s.children.size() > 1;
             s.children.clear();
             if (idle_ > 0) {

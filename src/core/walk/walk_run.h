@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/metrics/attributed_bytes.h"
 #include "core/walk/ignore_stack.h"
 #include "core/walk/path_filters.h"
 #include "core/walk/walker.h"
@@ -66,6 +67,11 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     std::vector<Item> stack_;  // LIFO: the newest directory next, for locality
+    // The stack's bytes in the attribution ("walker"): its array and the paths it holds.
+    std::uint64_t stack_path_bytes_ = 0;
+    AttributedBytes stack_memory_{EngineComponent::Walker};
+    void push_item(Item&& item);  // with mutex_ held
+    Item pop_item();              // with mutex_ held
     unsigned busy_ = 0;        // threads processing an item
     unsigned idle_ = 0;        // threads waiting for work
     std::atomic<bool> stop_{false};

@@ -1,0 +1,138 @@
+// EngineMemory: relaxed atomic counters per component and a small registry of mappings
+// (see engine_memory.h).
+#include "core/metrics/engine_memory.h"
+
+#include <algorithm>
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+namespace codescout {
+
+namespace {
+
+constexpr auto relaxed = std::memory_order_relaxed;
+
+// Never below zero: an unbalanced release is a bug, but the chart must stay meaningful.
+void saturating_sub(std::atomic<std::uint64_t>& counter, std::uint64_t bytes) {
+    std::uint64_t current = counter.load(relaxed);
+    while (!counter.compare_exchange_weak(current, current >= bytes ? current - bytes : 0, relaxed)) {
+    }
+}
+
+void raise_peak(std::atomic<std::uint64_t>& peak, std::uint64_t value) {
+    std::uint64_t seen = peak.load(relaxed);
+    while (value > seen && !peak.compare_exchange_weak(seen, value, relaxed)) {
+    }
+}
+
+// Resident bytes of [start, start + size): mincore over the pages it touches, each resident page
+// counted for its overlap with the block. nullopt when mincore refuses.
+std::optional<std::uint64_t> resident_bytes(std::uintptr_t start, std::size_t size) {
+    static const std::uintptr_t page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    if (size == 0) return 0;
+    const std::uintptr_t first = start / page * page;
+    const std::uintptr_t end = start + size;
+    const std::size_t pages = (end - first + page - 1) / page;
+    std::vector<unsigned char> present(pages);
+    if (::mincore(reinterpret_cast<void*>(first), pages * page, present.data()) != 0) return std::nullopt;
+    std::uint64_t bytes = 0;
+    for (std::size_t i = 0; i < pages; ++i) {
+        if ((present[i] & 1) == 0) continue;
+        const std::uintptr_t lo = std::max(first + i * page, start);
+        const std::uintptr_t hi = std::min(first + (i + 1) * page, end);
+        bytes += hi - lo;
+    }
+    return bytes;
+}
+
+}  // namespace
+
+const char* engine_component_name(EngineComponent component) {
+    switch (component) {
+    case EngineComponent::SmallBuffers: return "buffers_small";
+    case EngineComponent::BufferedBuffers: return "buffers_buffered";
+    case EngineComponent::PatternCache: return "pattern_cache";
+    case EngineComponent::Scratch: return "scratch";
+    case EngineComponent::Walker: return "walker";
+    case EngineComponent::Count: break;
+    }
+    return "?";
+}
+
+void EngineMemory::add(EngineComponent component, std::uint64_t bytes) {
+    Slot& slot = slots_[static_cast<std::size_t>(component)];
+    raise_peak(slot.peak, slot.bytes.fetch_add(bytes, relaxed) + bytes);
+}
+
+void EngineMemory::sub(EngineComponent component, std::uint64_t bytes) {
+    saturating_sub(slots_[static_cast<std::size_t>(component)].bytes, bytes);
+}
+
+void EngineMemory::add_budget(std::uint64_t bytes) { budget_.fetch_add(bytes, relaxed); }
+
+void EngineMemory::sub_budget(std::uint64_t bytes) { saturating_sub(budget_, bytes); }
+
+void EngineMemory::register_block(EngineComponent component, const void* address, std::size_t size) {
+    std::lock_guard lock(mappings_mutex_);
+    blocks_.push_back({component, reinterpret_cast<std::uintptr_t>(address), size});
+}
+
+void EngineMemory::unregister_block(const void* address) {
+    const auto start = reinterpret_cast<std::uintptr_t>(address);
+    std::lock_guard lock(mappings_mutex_);
+    const auto found = std::find_if(blocks_.begin(), blocks_.end(), [&](const Block& b) { return b.start == start; });
+    if (found != blocks_.end()) blocks_.erase(found);
+}
+
+void EngineMemory::register_mapping(const void* address, std::size_t size) {
+    const auto start = reinterpret_cast<std::uintptr_t>(address);
+    std::lock_guard lock(mappings_mutex_);
+    mappings_.emplace_back(start, start + size);
+    mapped_.fetch_add(size, relaxed);
+}
+
+void EngineMemory::unregister_mapping(const void* address, std::size_t size) {
+    const auto start = reinterpret_cast<std::uintptr_t>(address);
+    std::lock_guard lock(mappings_mutex_);
+    const auto found = std::find(mappings_.begin(), mappings_.end(), std::pair<std::uint64_t, std::uint64_t>(start, start + size));
+    if (found == mappings_.end()) return;
+    mappings_.erase(found);
+    saturating_sub(mapped_, size);
+}
+
+EngineMemorySnapshot EngineMemory::snapshot() const {
+    EngineMemorySnapshot s;
+    for (std::size_t i = 0; i < kEngineComponentCount; ++i) {
+        s.bytes[i] = slots_[i].bytes.load(relaxed);
+        s.peak[i] = std::max(slots_[i].peak.load(relaxed), s.bytes[i]);
+    }
+    s.pattern_budget_bytes = budget_.load(relaxed);
+    std::lock_guard lock(mappings_mutex_);
+    s.mapped_bytes = mapped_.load(relaxed);
+    s.mappings = mappings_;
+    // Under the lock: a buffer cannot be freed (unregistered first) while its pages are probed.
+    std::array<bool, kEngineComponentCount> failed{};
+    for (const Block& block : blocks_) {
+        const auto index = static_cast<std::size_t>(block.component);
+        const std::optional<std::uint64_t> bytes = resident_bytes(block.start, block.size);
+        if (!bytes) failed[index] = true;
+        s.resident[index] = s.resident[index].value_or(0) + bytes.value_or(0);
+    }
+    for (std::size_t i = 0; i < kEngineComponentCount; ++i) {
+        if (failed[i]) s.resident[i].reset();
+    }
+    return s;
+}
+
+void EngineMemory::reset_peaks() {
+    for (Slot& slot : slots_) slot.peak.store(slot.bytes.load(relaxed), relaxed);
+}
+
+EngineMemory& engine_memory() {
+    // Never destroyed: buffers freed by static destructors after main() may still report here.
+    static EngineMemory* instance = new EngineMemory;
+    return *instance;
+}
+
+}  // namespace codescout

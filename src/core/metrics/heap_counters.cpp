@@ -1,0 +1,34 @@
+// malloc_figures and the heap tracker slot (see heap_counters.h).
+#include "core/metrics/heap_counters.h"
+
+#include <atomic>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+namespace codescout {
+
+namespace {
+HeapTracker g_tracker;
+std::atomic<bool> g_installed{false};
+}  // namespace
+
+std::optional<MallocFigures> malloc_figures() {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    const struct mallinfo2 info = ::mallinfo2();
+    return MallocFigures{info.uordblks + info.hblkhd, info.arena + info.hblkhd};
+#else
+    return std::nullopt;
+#endif
+}
+
+void install_heap_tracker(const HeapTracker& tracker) {
+    g_tracker = tracker;
+    g_installed.store(tracker.in_use && tracker.peak && tracker.window_peak && tracker.restart_window,
+                      std::memory_order_release);
+}
+
+const HeapTracker* heap_tracker() { return g_installed.load(std::memory_order_acquire) ? &g_tracker : nullptr; }
+
+}  // namespace codescout
