@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/collector_metrics.h"
 #include "cli/exit_status.h"
 #include "cli/json_printer.h"
 #include "cli/match_tracker.h"
@@ -71,10 +72,15 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
 
     const auto elapsed_total = std::chrono::steady_clock::now() - started;
     if (mode == OutputMode::Json) json.finish(summary, elapsed_total);
+    const bool stats_printed = mode == OutputMode::StatsOnly || (plan.output.stats && mode != OutputMode::Json);
     if (mode == OutputMode::StatsOnly) {
         out.write_block(format_stats_only(summary, plan.output.metrics_format));
-    } else if (plan.output.stats && mode != OutputMode::Json) {
+    } else if (stats_printed) {
         out.write_block(format_stats_report(summary, out.bytes_written(), elapsed_total, plan.output.metrics_format));
+    }
+    // The collector plugins' series follow the engine's (Prometheus output only; see collector_metrics.h).
+    if (stats_printed && plan.output.metrics_format == MetricsFormat::Prometheus) {
+        out.write_block(collector_prometheus(errors));
     }
     out.flush();
 
