@@ -1,6 +1,7 @@
 // Loading all collector plugins and sampling them together (see collector_registry.h).
 #include "core/collectors/collector_registry.h"
 
+#include <utility>
 #include <variant>
 
 #include "core/collectors/collector_paths.h"

@@ -5,8 +5,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <link.h>  // ElfW: this process's own ELF class
+#include <sys/stat.h>
+
 #include <cstring>
 #include <optional>
+#include <vector>
 
 namespace codescout::collectors {
 namespace {
@@ -36,6 +40,40 @@ const std::optional<ElfIdent>& own_header() {
     return header;
 }
 
+// A truncated file (an interrupted copy) has program headers that point past its end; dlopen()
+// would map those pages and the process would die of SIGBUS touching them. Checked here instead.
+std::string truncation_problem(const char* path) {
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return "cannot be read";
+    struct stat st {};
+    ElfW(Ehdr) header{};
+    std::string problem;
+    if (::fstat(fd, &st) != 0 || ::pread(fd, &header, sizeof header, 0) != static_cast<ssize_t>(sizeof header)) {
+        problem = "truncated (no complete ELF header)";
+    } else if (header.e_phentsize != sizeof(ElfW(Phdr)) || header.e_phnum == 0) {
+        problem = "not a loadable library (no program headers)";
+    } else {
+        const auto size = static_cast<std::uint64_t>(st.st_size);
+        std::vector<ElfW(Phdr)> segments(header.e_phnum);
+        const auto bytes = static_cast<ssize_t>(segments.size() * sizeof(ElfW(Phdr)));
+        if (header.e_phoff + static_cast<std::uint64_t>(bytes) > size ||
+            ::pread(fd, segments.data(), static_cast<std::size_t>(bytes), static_cast<off_t>(header.e_phoff)) != bytes) {
+            problem = "truncated (program headers past the end of the file)";
+        } else {
+            for (const ElfW(Phdr)& segment : segments) {
+                const std::uint64_t end = segment.p_offset + segment.p_filesz;
+                if (segment.p_type == PT_LOAD && end > size) {
+                    problem = "truncated (a segment ends at byte " + std::to_string(end) + ", the file has " +
+                              std::to_string(size) + ")";
+                    break;
+                }
+            }
+        }
+    }
+    ::close(fd);
+    return problem;
+}
+
 }  // namespace
 
 std::string elf_problem(const std::filesystem::path& file) {
@@ -56,7 +94,7 @@ std::string elf_problem(const std::filesystem::path& file) {
         return "built for another architecture (ELF machine " + std::to_string(h->machine) + ", this process has " +
                std::to_string(own->machine) + ")";
     }
-    return {};
+    return truncation_problem(file.c_str());
 }
 
 }  // namespace codescout::collectors

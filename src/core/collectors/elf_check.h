@@ -9,7 +9,8 @@
 namespace codescout::collectors {
 
 // Empty when `file` looks like a shared library this process can load: ELF magic, this process's
-// word size, byte order and machine, type ET_DYN. Otherwise a reason, e.g. "not a shared library
+// word size, byte order and machine, type ET_DYN, every loadable segment inside the file (a
+// truncated library would crash dlopen() with SIGBUS). Otherwise a reason, e.g. "not a shared library
 // (no ELF header)" or "built for another architecture (ELF machine 183, this process has 62)".
 // The machine is compared with the running executable's own header (/proc/self/exe), so the check
 // needs no list of architectures.

@@ -2,6 +2,8 @@
 // plugin file shows only the way it misbehaves.
 #pragma once
 
+#include <cstdint>
+
 #include "core/collectors/codescout_collector.h"
 
 #define CODESCOUT_TEST_EXPORT extern "C" __attribute__((visibility("default")))
