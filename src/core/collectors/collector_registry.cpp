@@ -1,6 +1,7 @@
 // Loading all collector plugins and sampling them together (see collector_registry.h).
 #include "core/collectors/collector_registry.h"
 
+#include <system_error>
 #include <utility>
 #include <variant>
 
@@ -34,7 +35,12 @@ CollectorRegistry::CollectorRegistry(const std::vector<std::filesystem::path>& s
             messages_.push_back(file.string() + ": " + clash + "; not loaded");
             continue;
         }
-        workers_.push_back(std::make_unique<CollectorWorker>(std::move(library)));
+        try {
+            workers_.push_back(std::make_unique<CollectorWorker>(std::move(library)));
+        } catch (const std::system_error& e) {
+            // Out of threads (a ulimit): this plugin is skipped, the search goes on.
+            messages_.push_back(file.string() + ": cannot start its sampling thread: " + e.what());
+        }
     }
 }
 
