@@ -343,7 +343,7 @@ private slots:
                 if (during < 0) during = bytes_of(measure_memory_attribution(), "walker");
                 return true;
             },
-            [](const SearchError&) {}, stop);
+            [](const PathError&) {}, stop);
         // Each rule holds an IgnoreRule and its compiled glob's pattern (more than 15 bytes: on
         // the heap): at least that, and not wildly more.
         const std::int64_t grown = during - before;
