@@ -21,6 +21,7 @@
 
 #include "core/io/mapped_file.h"
 #include "core/match/pattern_cache.h"
+#include "cli/rg_compat/rg_binary_policy.h"
 #include "core/search/file_searcher.h"
 #include "test_tree.h"
 
@@ -75,9 +76,10 @@ struct Searched {
 Searched search_file(const Matcher& matcher, const std::string& path, MemoryMetrics& metrics) {
     const SearchOptions options = mapping_options();
     std::atomic<bool> stop{false};
-    FileSearcher searcher(matcher, options, metrics, stop, one_window());
+    const RgBinaryPolicy policy(RgBinaryMode::ConvertSlice, options.report);
+    FileSearcher searcher(matcher, options, policy, metrics, stop, one_window());
     Searched out;
-    out.report = searcher.search(path, true, out.result);
+    out.report = searcher.search(path, InputSpec{InputOrigin::Named}, out.result);
     return out;
 }
 
@@ -232,9 +234,13 @@ private slots:
                 std::atomic<bool> stop{false};
                 ReadSizes sizes;
                 sizes.map_window = 64 * 1024;
-                FileSearcher file_searcher(matcher, options, metrics, stop, sizes);
+                // Both binary modes: named (rg's ConvertSlice, the matcher reads first) and walked
+                // (rg's Quit, every block is looked at for a NUL first).
+                const RgBinaryPolicy policy(RgBinaryMode::ConvertSlice, options.report);
+                FileSearcher file_searcher(matcher, options, policy, metrics, stop, sizes);
                 FileResult result;
-                const FileReport report = file_searcher.search(path, named, result);
+                const FileReport report = file_searcher.search(
+                    path, InputSpec{named ? InputOrigin::Named : InputOrigin::Walked}, result);
                 ++searches;
                 if (report.outcome != FileOutcome::Error) continue;
                 if (report.error.find("changed during search") != std::string::npos) {
