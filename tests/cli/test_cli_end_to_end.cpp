@@ -157,18 +157,18 @@ private slots:
     void single_file_omits_the_path() {
         const ProcessResult r = run_cli({QStringLiteral("foo"), QStringLiteral("a/one.txt")}, root_);
         QCOMPARE(r.exit_code, 0);
-        QCOMPARE(r.out, QByteArray("1:foo1\n6:foo2\n"));
+        QCOMPARE(r.out, QByteArray("foo1\nfoo2\n"));  // piped: no line numbers, as rg
         const ProcessResult c = run_cli({QStringLiteral("-c"), QStringLiteral("foo"), QStringLiteral("a/one.txt")}, root_);
         QCOMPARE(c.out, QByteArray("2\n"));
         const ProcessResult h = run_cli({QStringLiteral("-H"), QStringLiteral("foo"), QStringLiteral("a/one.txt")}, root_);
-        QCOMPARE(h.out, QByteArray("a/one.txt:1:foo1\na/one.txt:6:foo2\n"));
+        QCOMPARE(h.out, QByteArray("a/one.txt:foo1\na/one.txt:foo2\n"));
     }
 
     void context_separators_between_files() {
         const ProcessResult r = run_cli({QStringLiteral("--sort=path"), QStringLiteral("-C1"), QStringLiteral("foo")}, root_);
         QCOMPARE(r.exit_code, 0);
-        QCOMPARE(r.out, QByteArray("a/b/two.txt:1:foo3\na/b/two.txt-2-bar\n--\n"
-                                   "a/one.txt:1:foo1\na/one.txt-2-x\n--\na/one.txt-5-w\na/one.txt:6:foo2\na/one.txt-7-q\n"));
+        QCOMPARE(r.out, QByteArray("a/b/two.txt:foo3\na/b/two.txt-bar\n--\n"
+                                   "a/one.txt:foo1\na/one.txt-x\n--\na/one.txt-w\na/one.txt:foo2\na/one.txt-q\n"));
     }
 
     void stats_only_block() {
@@ -226,14 +226,14 @@ private slots:
                                          QStringLiteral("--sort=path"), QStringLiteral("foo")},
                                         root_);
         QCOMPARE(s.exit_code, 0);
-        QVERIFY2(s.out.startsWith("a/b/two.txt:1:foo3\na/one.txt:1:foo1\na/one.txt:6:foo2\n\n# HELP codescout_"),
+        QVERIFY2(s.out.startsWith("a/b/two.txt:foo3\na/one.txt:foo1\na/one.txt:foo2\n\n# HELP codescout_"),
                  s.out.constData());
     }
 
     void stats_after_results() {
         const ProcessResult r = run_cli({QStringLiteral("--stats"), QStringLiteral("--sort=path"), QStringLiteral("foo")}, root_);
         QCOMPARE(r.exit_code, 0);
-        QVERIFY2(r.out.startsWith("a/b/two.txt:1:foo3\na/one.txt:1:foo1\na/one.txt:6:foo2\n\n3 matches\n3 matched lines\n"
+        QVERIFY2(r.out.startsWith("a/b/two.txt:foo3\na/one.txt:foo1\na/one.txt:foo2\n\n3 matches\n3 matched lines\n"
                                   "2 files contained matches\n3 files searched\n"),
                  r.out.constData());
         QVERIFY(r.out.contains("\nMemory usage stats:\nTotal allocated: 0 bytes\n"));
@@ -306,7 +306,7 @@ private slots:
         const ProcessResult r = run_program(cli_path(), {QStringLiteral("--hidden"), QStringLiteral("--no-ignore"),
                                                          QStringLiteral("--sort=path"), QStringLiteral("foo")},
                                             root);
-        QCOMPARE(r.out, QByteArray("a.txt:1:foo\n"));
+        QCOMPARE(r.out, QByteArray("a.txt:foo\n"));
         const ProcessResult f = run_program(cli_path(), {QStringLiteral("--files"), QStringLiteral("--hidden"),
                                                          QStringLiteral("--no-ignore")},
                                             root);

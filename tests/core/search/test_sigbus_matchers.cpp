@@ -19,9 +19,9 @@
 
 #include <re2/re2.h>
 
-#include "cli/rg_compat/rg_binary_policy.h"
 #include "core/io/mapped_file.h"
 #include "core/match/pattern_cache.h"
+#include "cli/rg_compat/rg_binary_policy.h"
 #include "core/search/file_searcher.h"
 #include "test_tree.h"
 
@@ -234,11 +234,13 @@ private slots:
                 std::atomic<bool> stop{false};
                 ReadSizes sizes;
                 sizes.map_window = 64 * 1024;
+                // Both binary modes: named (rg's ConvertSlice, the matcher reads first) and walked
+                // (rg's Quit, every block is looked at for a NUL first).
                 const RgBinaryPolicy policy(RgBinaryMode::ConvertSlice, options.report);
                 FileSearcher file_searcher(matcher, options, policy, metrics, stop, sizes);
                 FileResult result;
-                const FileReport report =
-                    file_searcher.search(path, InputSpec{named ? InputOrigin::Named : InputOrigin::Walked}, result);
+                const FileReport report = file_searcher.search(
+                    path, InputSpec{named ? InputOrigin::Named : InputOrigin::Walked}, result);
                 ++searches;
                 if (report.outcome != FileOutcome::Error) continue;
                 if (report.error.find("changed during search") != std::string::npos) {

@@ -30,6 +30,9 @@ MetricsSnapshot healthy() {
     s.buffered_files_processed = 100;
     s.mmap_files_processed = 2;
     s.resident_bytes = 80 * MiB;
+    // A snapshot carries the thresholds its search recorded (0 before any): the defaults here.
+    s.small_file_threshold = kDefaultSmallFileThreshold;
+    s.large_file_threshold = kDefaultLargeFileThreshold;
     return s;
 }
 

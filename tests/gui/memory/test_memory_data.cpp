@@ -116,6 +116,8 @@ private slots:
         c.elapsed_ms = 200;
         c.snapshot.total_allocated = 1234567;
         c.snapshot.resident_bytes = 50ull << 20;
+        c.snapshot.small_file_threshold = 32768;  // as a search with the default thresholds records them
+        c.snapshot.large_file_threshold = 10485760;
         buffer.push(c);
 
         const QList<QByteArray> lines = samplesToCsv(buffer).split('\n');

@@ -234,6 +234,8 @@ private slots:
         MetricsSnapshot s;
         s.peak_allocated = 812 * MiB;
         s.buffered_files_processed = 5;
+        s.small_file_threshold = 32 * KiB;  // the thresholds a search with the defaults records
+        s.large_file_threshold = 10 * MiB;
         view.addSample(s, 0);
         // No budget: the only advice is about buffering (peak >= the large threshold).
         QCOMPARE(view.advice().size(), 1);
