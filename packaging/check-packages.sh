@@ -3,13 +3,15 @@
 # checks their metadata, computed dependencies and contents (test packaging_packages).
 # Needs no root and no network; the install test (test-install.sh) goes further for the .deb.
 #
-#   packaging/check-packages.sh BUILD_DIR VERSION HAS_GUI(0|1)
+#   packaging/check-packages.sh BUILD_DIR VERSION HAS_GUI(0|1) [COLLECTOR_DIR]
+# COLLECTOR_DIR: where the collector plugins go, relative to the prefix (lib/codescout/collectors).
 # Exit status: 0 passed, 1 failed, 77 skipped (no cpack). A generator whose tool is missing
 # (dpkg-deb, rpmbuild) is reported and left out.
 set -euo pipefail
 build_dir=$(cd "${1:?usage: check-packages.sh BUILD_DIR VERSION HAS_GUI}" && pwd)
 version=${2:?}
 has_gui=${3:?}
+collector_dir=${4:-lib/codescout/collectors}
 cpack=${CPACK:-$(dirname "$(command -v cmake)")/cpack}
 [ -x "$cpack" ] || { echo "SKIP: cpack not found"; exit 77; }
 
@@ -21,7 +23,9 @@ bad() { echo "FAIL: $*"; failed=1; }
 has() { grep -qxF -- "$2" <<<"$1"; }
 
 # Paths every package must hold, relative to the prefix.
-expected=(bin/codescout-cli share/man/man1/codescout-cli.1.gz share/doc/codescout/LICENSE)
+expected=(bin/codescout-cli share/man/man1/codescout-cli.1.gz share/doc/codescout/LICENSE
+    "$collector_dir/codescout-collector-process-io.so" "$collector_dir/codescout-collector-cgroup-memory.so"
+    include/codescout/codescout_collector.h)
 if [ "$has_gui" = 1 ]; then
     expected+=(bin/codescout share/man/man1/codescout.1.gz
         share/applications/io.codescout.CodeScout.desktop

@@ -195,6 +195,16 @@ $got"
 rc=0; in_root codescout-cli NO_SUCH_THING_ANYWHERE /srv/tree >/dev/null || rc=$?
 [ "$rc" = 1 ] || fail "codescout-cli without a match exited $rc, expected 1"
 say "search of a small tree: output and exit codes as expected"
+# The packaged collector plugins are found beside the program, without any environment variable,
+# and load without a warning.
+metrics=$(in_root codescout-cli --stats-only --metrics-format prometheus PM_RESUME /srv/tree 2>&1) ||
+    fail "codescout-cli --metrics-format prometheus exited $?: $metrics"
+for name in codescout_io_read_bytes_total codescout_io_read_syscalls_total \
+            codescout_cgroup_memory_current_bytes codescout_cgroup_memory_max_bytes; do
+    grep -q "^# TYPE $name " <<<"$metrics" || fail "the installed CLI's Prometheus output lacks $name: $metrics"
+done
+! grep -q "warning: collector" <<<"$metrics" || fail "the installed collector plugins do not load: $metrics"
+say "the installed collector plugins are found and sampled"
 
 # Purge, then every path the package listed must be gone, except directories that other
 # packages own or that the clean root already had.

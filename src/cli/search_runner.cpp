@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/collector_metrics.h"
 #include "cli/exit_status.h"
 #include "cli/json_printer.h"
 #include "cli/match_tracker.h"
@@ -88,6 +89,10 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
         const MemoryReport report{measure_process_peaks(), summary.memory, phases.phases(), summary.allocations};
         out.write_block(plan.output.metrics_format == MetricsFormat::Prometheus ? format_memory_prometheus(report)
                                                                                 : format_memory_text(report));
+    }
+    // The collector plugins' series follow the engine's (Prometheus output only; see collector_metrics.h).
+    if (stats && plan.output.metrics_format == MetricsFormat::Prometheus) {
+        out.write_block(collector_prometheus(errors));
     }
     out.flush();
 

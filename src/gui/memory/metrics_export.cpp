@@ -1,6 +1,7 @@
 // CSV and Prometheus renderings of the memory view's data.
 #include "gui/memory/metrics_export.h"
 
+#include "core/collectors/collector_format.h"
 #include "core/metrics/metrics_format.h"
 
 namespace codescout::gui {
@@ -34,6 +35,10 @@ QByteArray samplesToCsv(const SampleBuffer& samples) {
 
 QByteArray snapshotToPrometheus(const MetricsSnapshot& snapshot) {
     return QByteArray::fromStdString(format_prometheus(snapshot));
+}
+
+QByteArray snapshotToPrometheus(const MetricsSnapshot& snapshot, const collectors::CollectorSnapshot& collectors) {
+    return QByteArray::fromStdString(format_prometheus(snapshot) + collectors::format_prometheus(collectors));
 }
 
 }  // namespace codescout::gui
