@@ -4,6 +4,8 @@
 
 #include <QMetaType>
 
+#include "core/metrics/memory_attribution.h"
 #include "core/metrics/memory_metrics.h"
 
 Q_DECLARE_METATYPE(codescout::MetricsSnapshot)
+Q_DECLARE_METATYPE(codescout::MemoryAttribution)

@@ -12,6 +12,7 @@ MetricsSampler::MetricsSampler(QObject* parent) : QObject(parent) {
     timer_.setTimerType(Qt::PreciseTimer);
     timer_.setInterval(kDefaultInterval);
     connect(&timer_, &QTimer::timeout, this, &MetricsSampler::sampleNow);
+    connect(&probe_, &AttributionProbe::measured, this, &MetricsSampler::attributionSampled);
 }
 
 void MetricsSampler::setInterval(std::chrono::milliseconds interval) {
@@ -44,7 +45,9 @@ void MetricsSampler::stop() {
 
 void MetricsSampler::sampleNow() {
     if (!metrics_) return;
-    emit sampled(metrics_->snapshot(true), clock_.elapsed());
+    const qint64 elapsed = clock_.elapsed();
+    probe_.request(elapsed);
+    emit sampled(metrics_->snapshot(true), elapsed);
 }
 
 }  // namespace codescout::gui

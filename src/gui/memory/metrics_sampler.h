@@ -1,7 +1,8 @@
 // MetricsSampler: reads the engine's MemoryMetrics at a fixed interval while a search runs and
 // publishes each reading as a signal, so the memory view (or anything else) can plot it live.
 // Sampling is a handful of relaxed atomic loads plus one small /proc read: cheap enough for the
-// GUI thread at the default 100 ms.
+// GUI thread at the default 100 ms. The memory attribution (smaps, the slow read) is measured on
+// the same tick by an AttributionProbe on its own thread and arrives as attributionSampled().
 #pragma once
 
 #include <QElapsedTimer>
@@ -11,6 +12,7 @@
 #include <chrono>
 #include <memory>
 
+#include "gui/memory/attribution_probe.h"
 #include "gui/memory/metrics_metatype.h"
 
 namespace codescout::gui {
@@ -40,6 +42,10 @@ public slots:
 signals:
     // elapsedMs: milliseconds since start().
     void sampled(const codescout::MetricsSnapshot& snapshot, qint64 elapsedMs);
+    // The attribution measured for the tick at elapsedMs, a little later (it is read off the GUI
+    // thread; a tick is skipped while the previous measurement still runs). May arrive after
+    // stopped() for the final tick.
+    void attributionSampled(const codescout::MemoryAttribution& attribution, qint64 elapsedMs);
     void started();
     void stopped();
 
@@ -49,6 +55,7 @@ private:
     QTimer timer_;
     QElapsedTimer clock_;
     std::shared_ptr<MemoryMetrics> metrics_;
+    AttributionProbe probe_;
 };
 
 }  // namespace codescout::gui
