@@ -3,12 +3,15 @@
 // in Qt Graphs touches only this file).
 #include "gui/memory/memory_charts.h"
 
+#include <QtCharts/QAreaSeries>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
 #include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
 #include <QtCharts/QValueAxis>
 
+#include <QCursor>
 #include <QEvent>
 #include <QPainter>
 #include <QVBoxLayout>
@@ -20,6 +23,7 @@
 #include "gui/memory/byte_format.h"
 #include "gui/memory/point_decimation.h"
 #include "gui/memory/series_legend.h"
+#include "gui/memory/stacked_components.h"
 
 namespace codescout::gui {
 
@@ -97,6 +101,20 @@ QPen penFor(int series) {
 }
 
 // The budget: a thin dotted grey line, a limit rather than a measurement.
+// The stacked chart plots KiB on a log axis; the smallest plotted value is 1 KiB (a log axis has
+// no zero), so a layer below 1 KiB is drawn as a hairline rather than vanishing.
+constexpr double kStackFloorKiB = 1.0;
+
+QColor componentColor(std::size_t index) {
+    static const std::array<QColor, 14> kColors{{
+        QColor(0x1f, 0x77, 0xb4), QColor(0xae, 0xc7, 0xe8), QColor(0xff, 0x7f, 0x0e),
+        QColor(0xff, 0xbb, 0x78), QColor(0x2c, 0xa0, 0x2c), QColor(0x98, 0xdf, 0x8a),
+        QColor(0xd6, 0x27, 0x28), QColor(0xff, 0x98, 0x96), QColor(0x94, 0x67, 0xbd),
+        QColor(0xc5, 0xb0, 0xd5), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
+        QColor(0x17, 0xbe, 0xcf), QColor(0x7f, 0x7f, 0x7f)}};
+    return kColors[index % kColors.size()];
+}
+
 QPen budgetPen() {
     QPen pen(QColor(0x7f, 0x7f, 0x7f));
     pen.setWidthF(1.5);
@@ -136,6 +154,18 @@ struct MemoryCharts::Impl {
     double timeMax = -1;
     double filesMax = -1;
     double lookupsMax = -1;
+
+    // The stacked attribution chart.
+    QChart* stackChart = nullptr;
+    QChartView* stackView = nullptr;
+    SeriesLegend* stackLegend = nullptr;
+    QValueAxis* stackTime = nullptr;
+    QLogValueAxis* stackAxis = nullptr;
+    std::vector<std::string> stackNames;
+    std::vector<QAreaSeries*> areas;
+    std::vector<double> tops;  // raw bytes of the stack's top per sample
+
+    void rebuildStack(const std::vector<std::string>& names, MemoryCharts* owner);
 
     QChart* makeChart(const QString& title);
     QValueAxis* makeValueAxis(QChart* chart, const QString& title, Qt::Alignment where);
@@ -180,14 +210,15 @@ void MemoryCharts::Impl::applyTheme(const QPalette& palette) {
     grid.setAlpha(40);
     QColor axisLine = text;
     axisLine.setAlpha(120);
-    for (QChart* chart : {bytesChart, countsChart}) {
+    for (QChart* chart : {bytesChart, countsChart, stackChart}) {
         chart->setBackgroundBrush(palette.brush(QPalette::Base));
         chart->setBackgroundPen(QPen(grid));
         chart->setTitleBrush(text);
     }
     for (int i = 0; i < kChartSeriesCount; ++i) series[static_cast<std::size_t>(i)]->setPen(penFor(i));
     budgetLine->setPen(budgetPen());
-    for (QValueAxis* axis : {bytesTime, bytesAxis, countsTime, filesAxis, lookupsAxis}) {
+    for (QAbstractAxis* axis : std::initializer_list<QAbstractAxis*>{
+             bytesTime, bytesAxis, countsTime, filesAxis, lookupsAxis, stackTime, stackAxis}) {
         axis->setLabelsBrush(text);
         axis->setTitleBrush(text);
         axis->setGridLineColor(grid);
@@ -328,6 +359,23 @@ MemoryCharts::MemoryCharts(QWidget* parent) : QWidget(parent), d_(std::make_uniq
     layout->addWidget(d_->countsView, 1);
     layout->addWidget(d_->countsLegend);
 
+    d_->stackChart = d_->makeChart(tr("Where the memory is"));
+    d_->stackTime = d_->makeValueAxis(d_->stackChart, tr("Elapsed (s)"), Qt::AlignBottom);
+    d_->stackAxis = new QLogValueAxis;
+    // Log scale: the engine's KiB-scale layers at the bottom stay readable under MiB totals.
+    d_->stackAxis->setTitleText(tr("Memory (KiB, log scale)"));
+    d_->stackAxis->setBase(10);
+    d_->stackAxis->setLabelFormat(QStringLiteral("%g"));
+    d_->stackAxis->setMinorTickCount(-1);
+    d_->stackChart->addAxis(d_->stackAxis, Qt::AlignLeft);
+    d_->stackView = makeView(d_->stackChart, tr("Memory by component chart"));
+    d_->stackLegend = new SeriesLegend(this);
+    d_->stackLegend->setAccessibleName(tr("Memory by component chart legend"));
+    connect(d_->stackLegend, &SeriesLegend::toggled, this,
+            [this](int index, bool on) { setComponentVisible(index, on); });
+    layout->addWidget(d_->stackView, 1);
+    layout->addWidget(d_->stackLegend);
+
     d_->applyTheme(palette());
     clear();
 }
@@ -391,7 +439,91 @@ void MemoryCharts::Impl::apply() {
                                    : QList<QPointF>{});
 }
 
+void MemoryCharts::Impl::rebuildStack(const std::vector<std::string>& names, MemoryCharts* owner) {
+    for (QAreaSeries* area : areas) {
+        stackChart->removeSeries(area);
+        delete area;
+    }
+    areas.clear();
+    if (stackLegend->count() > 0) {
+        // SeriesLegend has no removal: a new component list (a new process layout) is rare, so
+        // the legend is rebuilt from scratch.
+        delete stackLegend;
+        stackLegend = new SeriesLegend(owner);
+        stackLegend->setAccessibleName(MemoryCharts::tr("Memory by component chart legend"));
+        QObject::connect(stackLegend, &SeriesLegend::toggled, owner,
+                         [owner](int index, bool on) { owner->setComponentVisible(index, on); });
+        static_cast<QVBoxLayout*>(owner->layout())->addWidget(stackLegend);
+    }
+    stackNames = names;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        auto* area = new QAreaSeries(new QLineSeries(owner), new QLineSeries(owner));
+        area->setName(componentLabel(names[i]));
+        QColor fill = componentColor(i);
+        area->setPen(QPen(fill.darker(130), 1.0));
+        fill.setAlpha(200);
+        area->setBrush(fill);
+        stackChart->addSeries(area);
+        area->attachAxis(stackTime);
+        area->attachAxis(stackAxis);
+        QObject::connect(area, &QAreaSeries::hovered, owner, [owner](const QPointF& point, bool state) {
+            if (state) emit owner->componentsHovered(point.x(), QCursor::pos());
+        });
+        areas.push_back(area);
+        stackLegend->addEntry(area->name(), QPen(componentColor(i), 6));
+    }
+}
+
+void MemoryCharts::plotAttribution(const AttributionHistory& history) {
+    if (history.names() != d_->stackNames) d_->rebuildStack(history.names(), this);
+    const std::vector<StackedArea> stacked = stackComponents(history);
+    const auto toKiB = [](QList<QPointF> points) {
+        for (QPointF& p : points) p.setY(std::max(p.y() / 1024.0, kStackFloorKiB));
+        return points;
+    };
+    double top = kStackFloorKiB;
+    d_->tops.clear();
+    for (std::size_t i = 0; i < stacked.size(); ++i) {
+        d_->areas[i]->upperSeries()->replace(toKiB(stacked[i].upper));
+        d_->areas[i]->lowerSeries()->replace(toKiB(stacked[i].lower));
+        if (d_->areas[i]->isVisible()) {
+            for (const QPointF& p : stacked[i].upper) top = std::max(top, p.y() / 1024.0);
+        }
+    }
+    if (!stacked.empty()) {
+        for (const QPointF& p : stacked.back().upper) d_->tops.push_back(p.y());
+    }
+    const double first = history.empty() ? 0 : static_cast<double>(history.elapsedMs(0)) / 1000.0;
+    const double last =
+        history.empty() ? 0 : static_cast<double>(history.elapsedMs(history.size() - 1)) / 1000.0;
+    d_->stackTime->setRange(first, std::max(last, first + kMinTimeSpanSeconds));
+    // Whole decades, so the log axis's ticks fall on 1, 10, 100, ... KiB.
+    d_->stackAxis->setRange(kStackFloorKiB, std::max(10.0, std::pow(10.0, std::ceil(std::log10(top)))));
+}
+
+int MemoryCharts::componentCount() const { return static_cast<int>(d_->areas.size()); }
+
+QString MemoryCharts::componentName(int index) const {
+    return d_->areas.at(static_cast<std::size_t>(index))->name();
+}
+
+bool MemoryCharts::isComponentVisible(int index) const {
+    return d_->areas.at(static_cast<std::size_t>(index))->isVisible();
+}
+
+void MemoryCharts::setComponentVisible(int index, bool visible) {
+    QAreaSeries* area = d_->areas.at(static_cast<std::size_t>(index));
+    if (area->isVisible() == visible) return;
+    area->setVisible(visible);
+    d_->stackLegend->setChecked(index, visible);
+}
+
+double MemoryCharts::stackTop(int sample) const { return d_->tops.at(static_cast<std::size_t>(sample)); }
+
+int MemoryCharts::stackPointCount() const { return static_cast<int>(d_->tops.size()); }
+
 void MemoryCharts::clear() {
+    plotAttribution(AttributionHistory{});
     for (QList<QPointF>& points : d_->raw) points.clear();
     d_->maxima.fill(0);
     d_->timeFirst = d_->timeLast = 0;

@@ -1,7 +1,8 @@
 // MemoryCharts: the two live charts of the memory view. This widget is the ONLY place that uses
 // Qt Charts (deprecated from Qt 6.10): replacing the chart library means replacing
 // memory_charts.cpp and nothing else. Chart 1 plots bytes over time (allocated, peak, mapped,
-// cache, resident); chart 2 plots files per strategy and cache hits/misses over time.
+// cache, resident); chart 2 plots files per strategy and cache hits/misses over time; chart 3
+// stacks the memory attribution's components (top = resident) on a log axis.
 #pragma once
 
 #include <QImage>
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "gui/memory/attribution_history.h"
 #include "gui/memory/sample_buffer.h"
 
 namespace codescout::gui {
@@ -40,7 +42,18 @@ public:
     // Re-plots every series from the buffer (QXYSeries::replace, no clear()+append()); axes move
     // only when their range changes.
     void plot(const SampleBuffer& samples);
+    // Re-plots the stacked attribution chart: one area per component, in attribution order.
+    void plotAttribution(const AttributionHistory& history);
     void clear();
+
+    // The stacked chart, for the legend, hover and tests. Index = component in attribution order.
+    int componentCount() const;
+    QString componentName(int index) const;
+    bool isComponentVisible(int index) const;
+    void setComponentVisible(int index, bool visible);  // the legend's check boxes call this too
+    // The top of the stack (bytes) at plotted sample `sample`: resident, by construction.
+    double stackTop(int sample) const;
+    int stackPointCount() const;
 
     // A dotted horizontal line at the memory budget on the bytes chart, with its own legend entry;
     // 0 removes it. While shown, the bytes axis reaches up to the budget.
@@ -61,6 +74,11 @@ public:
     double timeAxisMax() const;  // seconds
     // Both charts as one image (QWidget::grab of the chart views).
     QImage renderImage();
+
+signals:
+    // The pointer is over the stacked chart at `seconds` (global position `where`): the view
+    // answers with the values of that moment.
+    void componentsHovered(double seconds, const QPoint& where);
 
 protected:
     void changeEvent(QEvent* event) override;  // follows light/dark palette changes
