@@ -61,6 +61,17 @@ QList<Advice> MemoryAdvisor::advise(const AdvisorInput& input) {
     }
 
     // Recommendations.
+    if (input.results_bytes && *input.results_bytes >= kLargeResultsBytes && input.max_resident_bytes > 0 &&
+        static_cast<double>(*input.results_bytes) >=
+            kLargeResultsShare * static_cast<double>(input.max_resident_bytes)) {
+        const int percent = static_cast<int>(100 * *input.results_bytes / input.max_resident_bytes);
+        out.append({AdviceRule::ResultsDominate, AdviceSeverity::Info,
+                    tr("The results list holds %1 for %2 matches (%3% of the resident memory): "
+                       "lower '%4' in Settings to keep fewer results in memory.")
+                        .arg(bytes(*input.results_bytes), count(input.results_matches),
+                             QLocale().toString(percent), settingName(AdviceSetting::MaxResultsShown)),
+                    AdviceSetting::MaxResultsShown});
+    }
     const std::uint64_t lookups = s.cache_hits + s.cache_misses;
     if (lookups >= kMinCacheLookups &&
         static_cast<double>(s.cache_hits) < kPoorHitRate * static_cast<double>(lookups)) {

@@ -7,8 +7,12 @@
 #include <QImageWriter>
 #include <QLabel>
 #include <QPushButton>
+#include <QAbstractButton>
+#include <QHeaderView>
 #include <QSaveFile>
+#include <QTableView>
 #include <QStandardPaths>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -17,6 +21,8 @@
 #include "gui/memory/memory_charts.h"
 #include "gui/memory/metrics_export.h"
 #include "gui/memory/metrics_sampler.h"
+#include "gui/memory/search_history.h"
+#include "gui/memory/stacked_components.h"
 
 namespace codescout::gui {
 
@@ -60,6 +66,9 @@ MemoryView::MemoryView(QWidget* parent) : QWidget(parent) {
     alerts_label_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
 
     charts_ = new MemoryCharts(this);
+    connect(charts_, &MemoryCharts::componentsHovered, this, [this](double seconds, const QPoint& where) {
+        QToolTip::showText(where, attributionTextAt(seconds), charts_);
+    });
     charts_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
 
     auto* exportPng = new QPushButton(tr("Export Chart…"), this);
@@ -85,10 +94,29 @@ MemoryView::MemoryView(QWidget* parent) : QWidget(parent) {
                         QStringLiteral("prom"), &MemoryView::exportPrometheus);
     });
 
+    history_ = new SearchHistory(this);
+    history_view_ = new QTableView(this);
+    history_view_->setModel(history_);
+    history_view_->setAccessibleName(tr("Search history"));
+    history_view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    history_view_->verticalHeader()->hide();
+    history_view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    history_view_->setMinimumHeight(100);
+    // The table's corner button (select all) is a button like any other for a screen reader.
+    if (auto* corner = history_view_->findChild<QAbstractButton*>())
+        corner->setAccessibleName(tr("Select all searches"));
+    auto* exportHistory = new QPushButton(tr("Export History…"), this);
+    exportHistory->setAccessibleName(tr("Export the search history as CSV"));
+    connect(exportHistory, &QPushButton::clicked, this, [this] {
+        chooseAndExport(tr("Export Search History"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
+                        &MemoryView::exportHistoryCsv);
+    });
+
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(exportPng);
     buttons->addWidget(exportCsvButton);
     buttons->addWidget(exportProm);
+    buttons->addWidget(exportHistory);
     buttons->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
@@ -96,6 +124,7 @@ MemoryView::MemoryView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(summary_);
     layout->addWidget(alerts_label_);
     layout->addWidget(charts_, 1);
+    layout->addWidget(history_view_);
     layout->addLayout(buttons);
     layout->addWidget(export_status_);
 
@@ -113,6 +142,8 @@ void MemoryView::setSampler(MetricsSampler* sampler) {
     sampler_ = sampler;
     if (!sampler) return;
     sampler_connections_ << connect(sampler, &MetricsSampler::sampled, this, &MemoryView::addSample)
+                         << connect(sampler, &MetricsSampler::attributionSampled, this,
+                                    &MemoryView::addAttribution)
                          << connect(sampler, &MetricsSampler::started, this, &MemoryView::clear)
                          << connect(sampler, &QObject::destroyed, this, [this] {
                                 sampler_ = nullptr;
@@ -129,6 +160,8 @@ void MemoryView::setMemoryBudget(quint64 bytes) {
 
 void MemoryView::setSampleCapacity(int capacity) {
     samples_.setCapacity(static_cast<std::size_t>(std::max(capacity, 1)));
+    attribution_.setCapacity(static_cast<std::size_t>(std::max(capacity, 1)));
+    reportMemory();
     scheduleReplot();
 }
 
@@ -146,13 +179,53 @@ QStringList MemoryView::alerts() const {
 void MemoryView::addSample(const codescout::MetricsSnapshot& snapshot, qint64 elapsedMs) {
     samples_.push(MetricsSample{elapsedMs, snapshot});
     max_resident_ = std::max(max_resident_, snapshot.resident_bytes);
+    reportMemory();
     updateSummary();
     updateAdvice();
     scheduleReplot();
 }
 
+void MemoryView::addAttribution(const codescout::MemoryAttribution& attribution, qint64 elapsedMs)
+{
+    attribution_.push(elapsedMs, attribution);
+    reportMemory();
+    updateAdvice();
+    scheduleReplot();
+}
+
+std::optional<std::uint64_t> MemoryView::latestResultsBytes() const
+{
+    if (attribution_.empty())
+        return std::nullopt;
+    const auto& names = attribution_.names();
+    const auto it = std::find(names.begin(), names.end(), std::string("gui_results"));
+    if (it == names.end())
+        return std::nullopt;
+    const auto value = attribution_.value(attribution_.size() - 1, static_cast<std::size_t>(it - names.begin()));
+    if (!value || *value < 0)
+        return std::nullopt;
+    return static_cast<std::uint64_t>(*value);
+}
+
+void MemoryView::setResultMatches(quint64 matches)
+{
+    results_matches_ = matches;
+}
+
+QString MemoryView::attributionTextAt(double seconds) const
+{
+    return describeSampleAt(attribution_, seconds, componentLabel);
+}
+
+void MemoryView::reportMemory()
+{
+    memory_.set(samples_.heapBytes() + attribution_.heapBytes());
+}
+
 void MemoryView::clear() {
     samples_.clear();
+    attribution_.clear();
+    reportMemory();
     max_resident_ = 0;
     replot_timer_.stop();
     charts_->clear();
@@ -175,6 +248,7 @@ void MemoryView::refreshCharts() {
     if (!charts_dirty_) return;
     charts_dirty_ = false;
     charts_->plot(samples_);
+    charts_->plotAttribution(attribution_);
     since_replot_.start();
 }
 
@@ -204,8 +278,13 @@ void MemoryView::updateSummary() {
 void MemoryView::updateAdvice() {
     QList<Advice> fresh;
     if (!samples_.empty()) {
-        fresh = MemoryAdvisor::advise(
-            AdvisorInput{samples_.latest().snapshot, max_resident_, budget_});
+        AdvisorInput input;
+        input.latest = samples_.latest().snapshot;
+        input.max_resident_bytes = max_resident_;
+        input.budget_bytes = budget_;
+        input.results_bytes = latestResultsBytes();
+        input.results_matches = results_matches_;
+        fresh = MemoryAdvisor::advise(input);
     }
     const QStringList before = alerts();
     advice_ = fresh;
@@ -254,6 +333,39 @@ bool MemoryView::exportChartPng(const QString& path) {
     }
     if (!file.commit()) return failExport(tr("Could not write %1: %2").arg(path, file.errorString()));
     export_status_->setText(tr("Charts saved to %1.").arg(path));
+    return true;
+}
+
+void MemoryView::recordSearch(const QString& pattern, const codescout::SearchSummary& summary)
+{
+    // The buffers hold this search's samples: the view clears them when the sampler starts.
+    SearchRecord record;
+    record.pattern = pattern;
+    record.finished = QDateTime::currentDateTimeUtc();
+    record.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(summary.elapsed).count();
+    for (std::size_t i = 0; i < attribution_.size(); ++i) {
+        if (const auto heap = attribution_.heapInUse(i))
+            record.peak_heap = std::max(record.peak_heap.value_or(0), static_cast<std::uint64_t>(*heap));
+    }
+    for (std::size_t i = 0; i < samples_.size(); ++i) {
+        if (const std::uint64_t resident = samples_.at(i).snapshot.resident_bytes; resident > 0)
+            record.peak_resident = std::max(record.peak_resident.value_or(0), resident);
+    }
+    const MetricsSnapshot& m = summary.metrics;
+    record.small_files = m.small_files_processed;
+    record.buffered_files = m.buffered_files_processed;
+    record.mmap_files = m.mmap_files_processed;
+    record.cache_hits = m.cache_hits;
+    record.cache_misses = m.cache_misses;
+    history_->add(record);
+}
+
+bool MemoryView::exportHistoryCsv(const QString& path) {
+    QString error;
+    if (!writeAtomically(path, history_->toCsv(), &error)) {
+        return failExport(tr("Could not write %1: %2").arg(path, error));
+    }
+    export_status_->setText(tr("%n search(es) saved to %1.", nullptr, history_->rowCount()).arg(path));
     return true;
 }
 

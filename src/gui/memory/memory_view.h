@@ -11,16 +11,21 @@
 #include <cstdint>
 #include <optional>
 
+#include "gui/memory/attribution_history.h"
+#include "gui/memory/gui_memory.h"
 #include "gui/memory/memory_advisor.h"
+#include "core/search/search_result.h"
 #include "gui/memory/metrics_metatype.h"
 #include "gui/memory/sample_buffer.h"
 
 class QLabel;
+class QTableView;
 
 namespace codescout::gui {
 
 class MemoryCharts;
 class MetricsSampler;
+class SearchHistory;
 
 class MemoryView : public QWidget {
     Q_OBJECT
@@ -39,6 +44,11 @@ public:
 
     // Current samples, for export and tests.
     const SampleBuffer& samples() const { return samples_; }
+    const AttributionHistory& attribution() const { return attribution_; }
+    // What the stacked chart's hover shows: each component's value at the sample nearest `seconds`.
+    QString attributionTextAt(double seconds) const;
+    // The last searches (issue 8, item 3), newest last.
+    const SearchHistory& searchHistory() const { return *history_; }
     std::optional<MetricsSnapshot> latestSnapshot() const;
     QList<Advice> advice() const { return advice_; }
     QStringList alerts() const;  // the advice texts, as shown
@@ -46,10 +56,16 @@ public:
 
 public slots:
     void addSample(const codescout::MetricsSnapshot& snapshot, qint64 elapsedMs);
+    void addAttribution(const codescout::MemoryAttribution& attribution, qint64 elapsedMs);
     // Each returns false (and emits exportFailed with a readable reason) on failure.
     bool exportChartPng(const QString& path);
     bool exportCsv(const QString& path);
     bool exportPrometheus(const QString& path);
+    bool exportHistoryCsv(const QString& path);
+    // Adds a row to the search history: figures from the summary, peaks from this search's samples.
+    void recordSearch(const QString& pattern, const codescout::SearchSummary& summary);
+    // The matches the results list holds, for the advice that names its memory.
+    void setResultMatches(quint64 matches);
     void clear();
 
 signals:
@@ -67,10 +83,16 @@ private:
     void scheduleReplot();
     void updateSummary();
     bool failExport(const QString& message);
+    void reportMemory();
+    std::optional<std::uint64_t> latestResultsBytes() const;
     void chooseAndExport(const QString& caption, const QString& filter, const QString& suffix,
                          bool (MemoryView::*exporter)(const QString&));
 
     SampleBuffer samples_;
+    AttributionHistory attribution_{SampleBuffer::kDefaultCapacity};
+    // The two rings above as allocated. Qt Charts' own copies of the plotted points are not
+    // counted: QXYSeries exposes no capacity (they stay in "other heap").
+    GuiBytes memory_{GuiComponent::ChartSamples};
     quint64 budget_ = 0;
     std::uint64_t max_resident_ = 0;
     QList<Advice> advice_;
@@ -83,6 +105,9 @@ private:
     QLabel* alerts_label_ = nullptr;
     QLabel* summary_ = nullptr;
     QLabel* export_status_ = nullptr;
+    quint64 results_matches_ = 0;
+    SearchHistory* history_ = nullptr;
+    QTableView* history_view_ = nullptr;
     MetricsSampler* sampler_ = nullptr;
     QList<QMetaObject::Connection> sampler_connections_;
 };
