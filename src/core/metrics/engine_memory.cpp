@@ -2,6 +2,8 @@
 // (see engine_memory.h).
 #include "core/metrics/engine_memory.h"
 
+#include "core/metrics/atomic_counter_ops.h"
+
 #include <algorithm>
 
 #include <sys/mman.h>
@@ -12,13 +14,6 @@ namespace codescout {
 namespace {
 
 constexpr auto relaxed = std::memory_order_relaxed;
-
-// Never below zero: an unbalanced release is a bug, but the chart must stay meaningful.
-void saturating_sub(std::atomic<std::uint64_t>& counter, std::uint64_t bytes) {
-    std::uint64_t current = counter.load(relaxed);
-    while (!counter.compare_exchange_weak(current, current >= bytes ? current - bytes : 0, relaxed)) {
-    }
-}
 
 void raise_peak(std::atomic<std::uint64_t>& peak, std::uint64_t value) {
     std::uint64_t seen = peak.load(relaxed);

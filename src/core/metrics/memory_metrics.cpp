@@ -1,6 +1,7 @@
 // Implementation of the MemoryMetrics counters (see memory_metrics.h).
 #include "core/metrics/memory_metrics.h"
 
+#include "core/metrics/atomic_counter_ops.h"
 #include "core/metrics/process_memory.h"
 
 #include <initializer_list>
@@ -10,13 +11,6 @@ namespace codescout {
 namespace {
 constexpr auto relaxed = std::memory_order_relaxed;
 
-// Subtracts without wrapping below zero: an unbalanced release is a bug, but the counter must
-// stay meaningful for the charts rather than jump to 2^64.
-void saturating_sub(std::atomic<std::uint64_t>& counter, std::uint64_t bytes) {
-    std::uint64_t current = counter.load(relaxed);
-    while (!counter.compare_exchange_weak(current, current >= bytes ? current - bytes : 0, relaxed)) {
-    }
-}
 }  // namespace
 
 MemoryMetrics::MemoryMetrics(std::uint64_t small_file_threshold, std::uint64_t large_file_threshold) {
