@@ -11,6 +11,8 @@
 #   --build-dir D build and use D instead of the release preset's build/release
 #   --corpus DIR  search DIR instead of the kernel tree from scripts/corpus.sh
 #   --timeout S   stop a run after S seconds (default 300) and report it as a timeout
+#   --baseline CLI also time CLI (an earlier codescout-cli build, e.g. before a change) with
+#                 codescout's flags, interleaved like the peers, and report codescout / baseline
 #
 # Method: the release preset is built, the tree is read once by every tool (warm page cache),
 # then the runs are interleaved round-robin (codescout, rg, ugrep, grep, codescout, ...) so that
@@ -29,6 +31,7 @@ peers=(rg ugrep grep)
 build=1
 build_dir=""
 corpus=""
+baseline=""
 limit=300
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -39,6 +42,7 @@ while [ $# -gt 0 ]; do
         --build-dir) build_dir=${2:?--build-dir needs a folder}; shift ;;
         --corpus) corpus=${2:?--corpus needs a folder}; shift ;;
         --timeout) limit=${2:?--timeout needs seconds}; shift ;;
+        --baseline) baseline=${2:?--baseline needs a codescout-cli}; shift ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
@@ -59,6 +63,7 @@ if [ "$build" = 1 ]; then
 fi
 cli="${build_dir:-$checkout/build/release}/src/cli/codescout-cli"
 [ -x "$cli" ] || { log "$cli not found (build it, or drop --no-build)"; exit 2; }
+[ -z "$baseline" ] || [ -x "$baseline" ] || { log "baseline $baseline is not an executable"; exit 2; }
 for tool in "${peers[@]}"; do
     command -v "$tool" >/dev/null || { log "$tool not found"; exit 2; }
 done
@@ -92,6 +97,7 @@ command_for() { # TOOL INDEX -> fills the array cmd
     mapfile -t pattern < <(query_args "$tool" "$i")
     case "$tool" in
         codescout) cmd=("$cli" -n "${pattern[@]}" "$corpus") ;;
+        baseline) cmd=("$baseline" -n "${pattern[@]}" "$corpus") ;;
         rg) cmd=(rg -n "${pattern[@]}" "$corpus") ;;
         ugrep) cmd=(ugrep -r -n -I "${pattern[@]}" "$corpus") ;;
         grep) cmd=(grep -r -n -I "${pattern[@]}" "$corpus") ;;
@@ -99,6 +105,8 @@ command_for() { # TOOL INDEX -> fills the array cmd
 }
 
 tools=(codescout "${peers[@]}")
+# The baseline is timed with the others but is not a peer: it never counts as the fastest peer.
+[ -z "$baseline" ] || tools+=(baseline)
 work=$(mktemp -d /tmp/codescout-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export LC_ALL=C.UTF-8
@@ -167,7 +175,7 @@ for i in "${!labels[@]}"; do
     for t in "${tools[@]}"; do
         m=$(median "$work/$i.$t.time")
         if [ -f "$work/$i.$t.timeout" ]; then row="$row >$limit (timeout) |"; else row="$row $(two "$m") |"; fi
-        if [ "$t" != codescout ] && { [ -z "$best_peer" ] || awk -v a="$m" -v b="$best_peer" 'BEGIN {exit !(a < b)}'; }; then
+        if [ "$t" != codescout ] && [ "$t" != baseline ] && { [ -z "$best_peer" ] || awk -v a="$m" -v b="$best_peer" 'BEGIN {exit !(a < b)}'; }; then
             best_peer=$m
         fi
     done
@@ -202,6 +210,21 @@ for i in "${!labels[@]}"; do
     echo "$row **$ratio** |"
 done
 echo
+if [ -n "$baseline" ]; then
+    echo "Against the baseline ($("$baseline" --version | head -1), $baseline), medians of the same runs:"
+    echo
+    echo "| query | codescout s | baseline s | wall ratio | codescout CPU s | baseline CPU s | CPU ratio | lines agree |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+    for i in "${!labels[@]}"; do
+        a=$(median "$work/$i.codescout.time"); b=$(median "$work/$i.baseline.time")
+        ac=$(median "$work/$i.codescout.cpu"); bc=$(median "$work/$i.baseline.cpu")
+        same=yes; [ "$(median "$work/$i.codescout.count")" = "$(median "$work/$i.baseline.count")" ] || same=NO
+        echo "| \`${labels[$i]//|/\\|}\` | $(two "$a") | $(two "$b") |" \
+             "**$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", (b > 0 ? a / b : 0)}')** |" \
+             "$(two "$ac") | $(two "$bc") | $(awk -v a="$ac" -v b="$bc" 'BEGIN {printf "%.3f", (b > 0 ? a / b : 0)}') | $same |"
+    done
+    echo
+fi
 echo "Targets (issue #2): codescout's median no slower than ripgrep's on every query: $verdict_time;" \
      "peak RSS at most ripgrep's + 16 MiB: $verdict_rss; codescout and rg line counts: $verdict_count." \
      "(The ratio column divides by the fastest peer, which may be another tool than rg.)"

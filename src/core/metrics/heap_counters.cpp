@@ -3,7 +3,14 @@
 
 #include <atomic>
 
-#if defined(__GLIBC__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define CODESCOUT_SANITIZER_ALLOCATOR 1
+#include <cstddef>
+// The sanitizer runtimes export these (compiler-rt's sanitizer/allocator_interface.h); GCC ships
+// no header declaring them.
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
+extern "C" std::size_t __sanitizer_get_heap_size();
+#elif defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
@@ -15,7 +22,11 @@ std::atomic<bool> g_installed{false};
 }  // namespace
 
 std::optional<MallocFigures> malloc_figures() {
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+#if defined(CODESCOUT_SANITIZER_ALLOCATOR)
+    // ASan and TSan replace malloc with their own allocator: glibc's mallinfo2 then describes an
+    // arena nothing allocates from. The sanitizer's own figures are the same two quantities.
+    return MallocFigures{__sanitizer_get_current_allocated_bytes(), __sanitizer_get_heap_size()};
+#elif defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
     const struct mallinfo2 info = ::mallinfo2();
     return MallocFigures{info.uordblks + info.hblkhd, info.arena + info.hblkhd};
 #else

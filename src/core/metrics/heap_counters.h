@@ -1,6 +1,7 @@
 // What the allocator says about the heap, whole process.
 //  - mallinfo2 (glibc): bytes in use now (uordblks + hblkhd) and bytes the heap holds from the
-//    system (arena + hblkhd). A polled figure: it has no peak.
+//    system (arena + hblkhd). A polled figure: it has no peak. Built with ASan or TSan, whose
+//    allocators replace glibc's, the sanitizer's allocator figures stand in for it.
 //  - An exact tracker, when the executable installs one (the CLI interposes malloc and friends,
 //    see src/cli/heap_tracker.cpp): in-use bytes counted on every allocation and free, so its peak
 //    is a real peak, as heaptrack's "peak heap memory consumption" is. The engine never installs
@@ -17,7 +18,7 @@ struct MallocFigures {
     std::uint64_t held = 0;    // arena + hblkhd: taken from the system by malloc
 };
 
-// nullopt where mallinfo2 does not exist (not glibc).
+// nullopt where neither mallinfo2 (glibc) nor a sanitizer's allocator figures exist.
 std::optional<MallocFigures> malloc_figures();
 
 // The interface of an exact heap tracker. All three must be safe from any thread.
