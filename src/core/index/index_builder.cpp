@@ -35,9 +35,6 @@ namespace {
 
 constexpr auto relaxed = std::memory_order_relaxed;
 constexpr std::size_t kReadChunk = 1 << 20;
-// Timestamps closer than this to the moment a file is read cannot prove it unchanged later
-// (coarse file-system clocks): such files are recorded as racy and always searched.
-constexpr std::int64_t kRacyWindowNs = 2'000'000'000;
 
 std::atomic<IndexBuilder::FileHook> g_file_hook{nullptr};
 
@@ -189,6 +186,7 @@ IndexBuildResult IndexBuilder::run() {
             options_.run_buffer_pairs > 0 ? options_.run_buffer_pairs : std::size_t{6} << 20;
         PostingRuns runs(directory, std::min<std::size_t>(buffer_pairs, std::max<std::size_t>(paths.size() * 64, 4096)));
         std::atomic<std::size_t> next{0};
+        const std::int64_t racy_ns = options_.racy_window.count();
         std::exception_ptr failure;
         std::mutex failure_mutex;
         const auto read_files = [&] {
@@ -214,7 +212,7 @@ IndexBuildResult IndexBuilder::run() {
                         record.device = first.st_dev;
                         std::uint32_t flags = fmt::kIndexed;
                         if (record.size > options_.max_indexed_file_size) flags = fmt::kTooLarge;
-                        if (record.mtime_ns >= before_ns - kRacyWindowNs || record.ctime_ns >= before_ns - kRacyWindowNs) {
+                        if (record.mtime_ns >= before_ns - racy_ns || record.ctime_ns >= before_ns - racy_ns) {
                             flags = fmt::kRacy;
                         }
                         bool head = true;
