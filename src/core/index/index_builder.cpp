@@ -184,7 +184,7 @@ IndexBuildResult IndexBuilder::run() {
         std::vector<fmt::FileRecord> records(paths.size());
         const std::size_t buffer_pairs =
             options_.run_buffer_pairs > 0 ? options_.run_buffer_pairs : std::size_t{6} << 20;
-        PostingRuns runs(directory, std::min<std::size_t>(buffer_pairs, std::max<std::size_t>(paths.size() * 64, 4096)));
+        PostingRuns runs(directory, buffer_pairs);
         std::atomic<std::size_t> next{0};
         const std::int64_t racy_ns = options_.racy_window.count();
         std::exception_ptr failure;

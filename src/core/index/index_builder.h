@@ -31,7 +31,7 @@ struct IndexBuildOptions {
     bool background = false;
     std::uint64_t max_indexed_file_size = 64ull << 20;  // larger files are always searched directly
     std::uint64_t max_index_bytes = 0;        // 0: no limit; above it the build fails, nothing is written
-    std::size_t run_buffer_pairs = 0;         // 0: automatic (6M pairs, 48 MiB, at most)
+    std::size_t run_buffer_pairs = 0;         // 0: 6M pairs (48 MiB; a buffer never allocates twice that)
     // A file whose mtime or ctime lies less than this before the moment it is read is recorded
     // without trigrams (always searched): a later write in the same clock tick could leave its
     // size and timestamps unchanged. Tests that make a tree and index it at once shorten it.

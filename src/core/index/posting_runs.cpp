@@ -70,9 +70,7 @@ private:
 }  // namespace
 
 PostingRuns::PostingRuns(std::filesystem::path scratch_dir, std::size_t buffer_pairs)
-    : scratch_dir_(std::move(scratch_dir)), capacity_(std::max<std::size_t>(buffer_pairs, 1)) {
-    buffer_.reserve(capacity_);  // growing by doubling would overshoot the budget
-}
+    : scratch_dir_(std::move(scratch_dir)), capacity_(std::max<std::size_t>(buffer_pairs, 1)) {}
 
 PostingRuns::~PostingRuns() = default;
 
@@ -82,8 +80,9 @@ void PostingRuns::add(std::uint32_t file_id, const std::vector<std::uint32_t>& t
     {
         std::lock_guard lock(buffer_mutex_);
         if (!buffer_.empty() && buffer_.size() + trigrams.size() > capacity_) {
+            // The fresh buffer grows on demand (a small tree never allocates the whole budget);
+            // doubling keeps its allocation under twice the capacity.
             full.swap(buffer_);
-            buffer_.reserve(capacity_);
         }
         for (const std::uint32_t t : trigrams) buffer_.push_back(static_cast<std::uint64_t>(t) << 32 | file_id);
     }

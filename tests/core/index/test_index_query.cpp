@@ -90,7 +90,7 @@ private slots:
                                          << "and('efi' 'fix' 'ix_' 'pre' 'ref')";
         QTest::newRow("smart: lower is -i") << QStringList{"makefile"} << true << M << "and('efi' 'fil' 'ile')";
         QTest::newRow("smart: upper is exact") << QStringList{"Makefile"} << true << M
-                                               << "and('afi' 'ake' 'efi' 'fil' 'ile' 'kef' 'mak')";
+                                               << "and('ake' 'efi' 'fil' 'ile' 'kef' 'mak')";
         QTest::newRow("-F empty") << QStringList{""} << true << S << "all";
         QTest::newRow("-F newline splits") << QStringList{"abc\nxyz"} << true << S << "and('abc' 'xyz')";
     }
