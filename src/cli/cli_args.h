@@ -66,6 +66,11 @@ struct CliArgs {
     bool stats_only = false;                  // --stats-only
     std::optional<MetricsFormat> metrics_format;  // --metrics-format
 
+    // The trigram index (src/core/index).
+    bool use_index = false;     // --index: answer from the folder's index when it has one
+    bool index_build = false;   // --index-build: build the index of each PATH, no pattern
+    bool index_status = false;  // --index-status: describe the index of each PATH, no pattern
+
     bool help = false;     // -h / --help
     bool version = false;  // -V / --version
 };

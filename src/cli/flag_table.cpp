@@ -126,6 +126,13 @@ const std::array kFlags = {
                  else if (v == "prometheus") a.metrics_format = MetricsFormat::Prometheus;
                  else throw_invalid_value(v, f, "'text' or 'prometheus'");
              }},
+    // The index (issue 12).
+    FlagSpec{0, "index", "", "Answer from the folder's index when it has one (results are the same as without).",
+             [](CliArgs& a, V, V) { a.use_index = true; }},
+    FlagSpec{0, "index-build", "", "Build or rebuild the index of each PATH (default: .), with the walk flags given; no pattern.",
+             [](CliArgs& a, V, V) { a.index_build = true; }},
+    FlagSpec{0, "index-status", "", "Describe the index of each PATH (default: .): ready, stale, missing or corrupt.",
+             [](CliArgs& a, V, V) { a.index_status = true; }},
     FlagSpec{'h', "help", "", "Print this help.", [](CliArgs& a, V, V) { a.help = true; }},
     FlagSpec{'V', "version", "", "Print the version.", [](CliArgs& a, V, V) { a.version = true; }},
 };

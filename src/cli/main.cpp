@@ -11,6 +11,7 @@
 #include "cli/exit_status.h"
 #include "cli/file_lister.h"
 #include "cli/help_text.h"
+#include "cli/index_commands.h"
 #include "cli/options_builder.h"
 #include "cli/output_writer.h"
 #include "cli/search_runner.h"
@@ -49,6 +50,8 @@ int main(int argc, char** argv) {
 
     OutputWriter out(STDOUT_FILENO);
     ErrorReporter errors(STDERR_FILENO, plan.output.strip_dot_slash);
+    if (args.index_build) return build_indexes(args.paths, plan, out, errors);
+    if (args.index_status) return report_index_status(args.paths, out, errors);
     if (plan.output.mode == OutputMode::ListFiles) return list_files(plan, out, errors);
     return run_search(plan, out, errors, started);
 }

@@ -31,6 +31,10 @@ void reject_conflicts(const CliArgs& args) {
     if (args.stats_only && (args.json || args.list_files)) {
         throw UsageError("--stats-only cannot be combined with " + std::string(args.json ? "--json" : "--files"));
     }
+    if ((args.index_build || args.index_status) && !args.patterns.empty()) {
+        throw UsageError("--index-build and --index-status take no pattern (-e)");
+    }
+    if (args.index_build && args.index_status) throw UsageError("--index-build and --index-status cannot be combined");
     if (args.metrics_format && !args.stats && !args.stats_only) {
         throw UsageError("--metrics-format applies to --stats or --stats-only; add one of them");
     }
@@ -135,6 +139,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     out.sort_by_path = args.sort == SortMode::Path;
     out.stats = args.stats || args.stats_only;
     out.metrics_format = args.metrics_format.value_or(MetricsFormat::Text);
+    plan.use_index = args.use_index;
     return plan;
 }
 

@@ -34,6 +34,7 @@ struct OutputPlan {
 struct Plan {
     SearchOptions search;
     OutputPlan output;
+    bool use_index = false;  // --index: attach the roots' indexes to the search (search_runner)
 };
 
 // What the environment says about where output goes.

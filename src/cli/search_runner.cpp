@@ -11,6 +11,7 @@
 
 #include "cli/collector_metrics.h"
 #include "cli/exit_status.h"
+#include "cli/index_commands.h"
 #include "cli/rg_compat/rg_binary_policy.h"
 #include "cli/json_printer.h"
 #include "cli/match_tracker.h"
@@ -56,6 +57,7 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
     phases.begin("compile");
     const std::unique_ptr<Search> search = compile(plan, errors);
     if (!search) return kExitError;
+    if (plan.use_index) use_indexes(*search, plan.search, errors);
 
     const OutputMode mode = plan.output.mode;
     StandardPrinter standard(plan.output, out, errors);

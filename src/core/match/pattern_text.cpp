@@ -1,6 +1,7 @@
 // Pattern text analysis and rewriting (see pattern_text.h).
 #include "core/match/pattern_text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -167,6 +168,18 @@ bool is_ascii(std::string_view text) {
         if (static_cast<unsigned char>(c) >= 0x80) return false;
     }
     return true;
+}
+
+bool effective_caseless(const PatternOptions& options) {
+    switch (options.case_mode) {
+    case CaseMode::Sensitive: return false;
+    case CaseMode::Insensitive: return true;
+    case CaseMode::Smart:
+        return std::none_of(options.patterns.begin(), options.patterns.end(), [&](const std::string& p) {
+            return has_uppercase(p, !options.fixed_strings);
+        });
+    }
+    return false;
 }
 
 }  // namespace codescout

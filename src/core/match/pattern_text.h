@@ -27,6 +27,10 @@ std::optional<std::vector<std::string>> regex_literals(std::string_view regex);
 // (?&Name)) and verbs ((*UTF)). Text inside \Q...\E counts. Unicode-aware via PCRE2's tables.
 bool has_uppercase(std::string_view pattern, bool is_regex);
 
+// Whether the patterns are matched case-insensitively: -i, or smart case without an uppercase
+// letter in any pattern. The one rule the matcher and the index's query planner both follow.
+bool effective_caseless(const PatternOptions& options);
+
 // One regex for all patterns: (?:p1\E)|(?:p2\E)... ("\E" closes a trailing \Q so it cannot swallow
 // the next alternative), wrapped for -x (^...$, which wins over -w) or -w (no word character
 // around the match; with HyphenMode::Joining '-' counts as a word character).

@@ -36,6 +36,7 @@ struct Search::Impl {
     std::shared_ptr<const Matcher> matcher;
     std::shared_ptr<const BinaryPolicy> binary_policy;
     std::unique_ptr<Walker> walker;
+    std::shared_ptr<const FileGate> gate;  // optional: skips walked files that cannot match
 
     std::atomic<bool> stop{false};              // polled by the workers: cancel() or a sink said stop
     std::atomic<bool> cancel_requested{false};  // only cancel(): what summary.cancelled reports
@@ -62,6 +63,7 @@ struct Search::Impl {
 
 bool Search::Impl::visit(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink) {
     const InputSpec input{entry.explicit_root ? InputOrigin::Named : InputOrigin::Walked};
+    if (gate && !input.named() && !gate->may_match(entry)) return !stop.load(relaxed);
     return search_input(searchers, entry.path, input, sink);
 }
 
@@ -130,6 +132,11 @@ Search::Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics, st
 }
 
 Search::~Search() = default;
+
+void Search::set_file_gate(std::shared_ptr<const FileGate> gate) {
+    if (impl_->started.load()) throw std::logic_error("Search::set_file_gate called after run");
+    impl_->gate = std::move(gate);
+}
 
 SearchSummary Search::run(ResultSink& sink) {
     Impl& impl = *impl_;

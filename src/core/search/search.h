@@ -8,6 +8,7 @@
 #include "core/match/pattern_cache.h"
 #include "core/metrics/memory_metrics.h"
 #include "core/search/binary_policy.h"
+#include "core/search/file_gate.h"
 #include "core/search/result_sink.h"
 #include "core/search/search_options.h"
 #include "core/search/search_result.h"
@@ -26,6 +27,10 @@ public:
     ~Search();
     Search(const Search&) = delete;
     Search& operator=(const Search&) = delete;
+
+    // Before run(): walked files the gate rejects are skipped unopened (file_gate.h). The gate
+    // must only reject files that cannot match, so the results stay those of a full scan.
+    void set_file_gate(std::shared_ptr<const FileGate> gate);
 
     // Runs to completion on the calling thread plus (threads - 1) workers. Call once.
     SearchSummary run(ResultSink& sink);

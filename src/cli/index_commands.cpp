@@ -1,0 +1,165 @@
+// See index_commands.h.
+#include "cli/index_commands.h"
+
+#include <atomic>
+#include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <stdexcept>
+#include <thread>
+
+#include <unistd.h>
+
+#include "cli/exit_status.h"
+#include "core/index/index_builder.h"
+#include "core/index/index_location.h"
+#include "core/index/indexed_search.h"
+
+namespace codescout::cli {
+namespace {
+
+std::string megabytes(std::uint64_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    return text;
+}
+
+std::vector<std::string> or_current(const std::vector<std::string>& paths) {
+    return paths.empty() ? std::vector<std::string>{"."} : paths;
+}
+
+bool trace_enabled() {
+    const char* value = std::getenv("CODESCOUT_INDEX_TRACE");
+    return value != nullptr && value[0] != '\0' && value[0] != '0';
+}
+
+// "\rindexing ROOT: 42%" on standard error while the build runs, when that is a terminal.
+void show_progress(const IndexBuilder& builder, const std::atomic<bool>& done, const std::string& root) {
+    while (!done.load()) {
+        const IndexBuildProgress p = builder.progress();
+        std::fprintf(stderr, "\rindexing %s: %3d%% (%" PRIu64 "/%" PRIu64 " files)", root.c_str(),
+                     static_cast<int>(p.fraction * 100), p.files_done, p.files_total);
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    std::fprintf(stderr, "\r\033[K");
+}
+
+std::string state_of(const IndexStatus& s) {
+    if (s.building) return "building";
+    switch (s.open) {
+    case IndexOpenStatus::Ok: return s.fresh() ? "ready" : "stale";
+    case IndexOpenStatus::Missing: return "missing";
+    case IndexOpenStatus::ForeignVersion: return "foreign version (--index-build replaces it)";
+    case IndexOpenStatus::Corrupt: return "corrupt (--index-build replaces it)";
+    case IndexOpenStatus::OtherRoot: return "belongs to another folder (--index-build replaces it)";
+    }
+    return "?";
+}
+
+}  // namespace
+
+int build_indexes(const std::vector<std::string>& paths, const Plan& plan, OutputWriter& out, ErrorReporter& errors) {
+    int status = kExitMatch;
+    for (const std::string& path : or_current(paths)) {
+        IndexBuildOptions options;
+        options.root = path;
+        options.walk = plan.search.walk;
+        options.threads = plan.search.threads;
+        try {
+            options.index_directory = default_index_directory();
+        } catch (const std::runtime_error& e) {
+            errors.report_message(std::string("error: ") + e.what());
+            return kExitError;
+        }
+        IndexBuilder builder(options);
+        std::atomic<bool> done{false};
+        std::thread progress;
+        if (::isatty(STDERR_FILENO) == 1) progress = std::thread([&] { show_progress(builder, done, path); });
+        const IndexBuildResult result = builder.run();
+        done.store(true);
+        if (progress.joinable()) progress.join();
+        if (!result.ok) {
+            errors.report_message(path + ": cannot build the index: " + (result.cancelled ? "cancelled" : result.error));
+            status = kExitError;
+            continue;
+        }
+        char ratio[32];
+        std::snprintf(ratio, sizeof ratio, "%.2f",
+                      result.source_bytes > 0 ? static_cast<double>(result.index_bytes) / result.source_bytes : 0.0);
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.1f", std::chrono::duration<double>(result.elapsed).count());
+        out.write_block("indexed " + result.root + ": " + std::to_string(result.files) + " files (" +
+                        std::to_string(result.indexed_files) + " with trigrams), " + megabytes(result.source_bytes) +
+                        "; index " + megabytes(result.index_bytes) + " (" + ratio + "x) in " + seconds + " s: " +
+                        result.index_file.string() + "\n");
+    }
+    return status;
+}
+
+int report_index_status(const std::vector<std::string>& paths, OutputWriter& out, ErrorReporter& errors) {
+    std::filesystem::path directory;
+    try {
+        directory = default_index_directory();
+    } catch (const std::runtime_error& e) {
+        errors.report_message(std::string("error: ") + e.what());
+        return kExitError;
+    }
+    int status = kExitMatch;
+    for (const std::string& path : or_current(paths)) {
+        IndexStatus s;
+        try {
+            s = index_status(path, directory, /*check_files=*/true);
+        } catch (const std::runtime_error& e) {
+            errors.report_message(e.what());
+            status = kExitError;
+            continue;
+        }
+        std::string text = s.root + ": " + state_of(s) + "\n  index file: " + s.index_file.string() + "\n";
+        if (s.open != IndexOpenStatus::Ok && !s.detail.empty() && s.open != IndexOpenStatus::Missing) {
+            text += "  problem: " + s.detail + "\n";
+        }
+        if (s.open == IndexOpenStatus::Ok) {
+            const std::time_t built = static_cast<std::time_t>(s.built_unix_ns / 1'000'000'000);
+            char when[64];
+            std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", std::localtime(&built));
+            text += "  built: " + std::string(when) + "\n  files: " + std::to_string(s.files) + " (" +
+                    std::to_string(s.indexed_files) + " with trigrams), " + megabytes(s.source_bytes) + "\n  size: " +
+                    megabytes(s.index_bytes) + ", " + std::to_string(s.trigrams) + " trigrams\n  since the build: " +
+                    std::to_string(s.changed) + " changed, " + std::to_string(s.deleted) + " deleted, " +
+                    std::to_string(s.added) + " added (searched directly until the next --index-build)\n";
+        }
+        out.write_block(text);
+    }
+    return status;
+}
+
+void use_indexes(Search& search, const SearchOptions& options, ErrorReporter& errors) {
+    (void)errors;
+    std::filesystem::path directory;
+    try {
+        directory = default_index_directory();
+    } catch (const std::runtime_error&) {
+        return;  // no cache directory, no index: a plain scan
+    }
+    IndexUse use = attach_index(search, options, directory);
+    if (!trace_enabled()) return;
+    std::string text = std::string("index: ") + (use.used ? "used" : "not used") + ", query " + use.query.to_string() + "\n";
+    for (const auto& note : use.notes) text += "index: " + note + "\n";
+    std::fputs(text.c_str(), stderr);
+    if (use.gate) {
+        // The counters are final only after the search: report them at exit.
+        static std::shared_ptr<const IndexGate> gate;
+        gate = use.gate;
+        std::atexit([] {
+            const IndexGateCounters c = gate->counters();
+            std::fprintf(stderr,
+                         "index: walked %" PRIu64 ", skipped %" PRIu64 ", candidates %" PRIu64 ", unknown %" PRIu64
+                         ", changed %" PRIu64 ", unindexed %" PRIu64 "\n",
+                         c.walked, c.skipped, c.candidates, c.unknown, c.changed, c.unindexed);
+        });
+    }
+}
+
+}  // namespace codescout::cli

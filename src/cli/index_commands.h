@@ -1,0 +1,26 @@
+// The CLI's side of the index (issue 12): --index-build, --index-status, and --index, which
+// attaches the roots' indexes to a search (a root without a usable index is scanned; the output
+// is the same either way). CODESCOUT_INDEX_TRACE=1 in the environment makes --index say on
+// standard error what it did (for the bench and for curious users), never on standard output.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/error_reporter.h"
+#include "cli/options_builder.h"
+#include "cli/output_writer.h"
+#include "core/search/search.h"
+
+namespace codescout::cli {
+
+// Builds the index of each path (default "."), with the walk rules of `plan`. Exit status.
+int build_indexes(const std::vector<std::string>& paths, const Plan& plan, OutputWriter& out, ErrorReporter& errors);
+
+// One paragraph per path (default "."). Exit status 0, or 2 when a path is not a folder.
+int report_index_status(const std::vector<std::string>& paths, OutputWriter& out, ErrorReporter& errors);
+
+// Before search.run(): makes it an indexed search where an index exists.
+void use_indexes(Search& search, const SearchOptions& options, ErrorReporter& errors);
+
+}  // namespace codescout::cli

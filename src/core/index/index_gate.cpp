@@ -1,0 +1,98 @@
+// See index_gate.h.
+#include "core/index/index_gate.h"
+
+#include <sys/stat.h>
+
+#include "core/index/index_format.h"
+#include "core/index/index_reader.h"
+
+namespace codescout {
+
+namespace {
+
+constexpr auto relaxed = std::memory_order_relaxed;
+
+std::int64_t to_ns(const timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; }
+
+// Where a walked path's part below the root starts, as the walker joins them.
+std::size_t relative_begin(const std::string& root) { return root.ends_with('/') ? root.size() : root.size() + 1; }
+
+}  // namespace
+
+struct IndexGate::Counters {
+    std::atomic<std::uint64_t> walked{0};
+    std::atomic<std::uint64_t> skipped{0};
+    std::atomic<std::uint64_t> candidates{0};
+    std::atomic<std::uint64_t> unknown{0};
+    std::atomic<std::uint64_t> changed{0};
+    std::atomic<std::uint64_t> unindexed{0};
+};
+
+IndexGate::IndexGate(std::vector<Root> roots) : roots_(std::move(roots)), counters_(std::make_unique<Counters>()) {}
+
+IndexGate::~IndexGate() = default;
+
+bool IndexGate::may_match(const WalkEntry& entry) const {
+    Counters& c = *counters_;
+    c.walked.fetch_add(1, relaxed);
+    // The root this entry was walked from: the longest display root that prefixes its path.
+    const Root* root = nullptr;
+    for (const Root& r : roots_) {
+        const std::size_t begin = relative_begin(r.display_root);
+        if (entry.path.size() > begin && entry.path.starts_with(r.display_root) &&
+            (r.display_root.ends_with('/') || entry.path[r.display_root.size()] == '/') &&
+            (root == nullptr || r.display_root.size() > root->display_root.size())) {
+            root = &r;
+        }
+    }
+    if (root == nullptr) {
+        c.unknown.fetch_add(1, relaxed);
+        return true;
+    }
+    const std::string_view below = std::string_view(entry.path).substr(relative_begin(root->display_root));
+    std::optional<std::uint32_t> id;
+    if (root->index_prefix.empty()) {
+        id = root->reader->find(below);
+    } else {
+        std::string key = root->index_prefix;
+        key.push_back('/');
+        key.append(below);
+        id = root->reader->find(key);
+    }
+    if (!id) {
+        c.unknown.fetch_add(1, relaxed);
+        return true;
+    }
+    const index_format::FileRecord& record = root->reader->file(*id);
+    if ((record.flags & index_format::kIndexed) == 0) {
+        c.unindexed.fetch_add(1, relaxed);
+        return true;
+    }
+    if (root->candidates[*id]) {
+        // Searched whether changed or not: no need to prove anything.
+        c.candidates.fetch_add(1, relaxed);
+        return true;
+    }
+    struct stat st {};
+    if (::stat(entry.path.c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != record.size ||
+        to_ns(st.st_mtim) != record.mtime_ns || to_ns(st.st_ctim) != record.ctime_ns || st.st_ino != record.inode ||
+        st.st_dev != record.device) {
+        c.changed.fetch_add(1, relaxed);
+        return true;  // the searcher reads it (and reports it if it is gone or unreadable)
+    }
+    c.skipped.fetch_add(1, relaxed);
+    return false;
+}
+
+IndexGateCounters IndexGate::counters() const {
+    IndexGateCounters out;
+    out.walked = counters_->walked.load(relaxed);
+    out.skipped = counters_->skipped.load(relaxed);
+    out.candidates = counters_->candidates.load(relaxed);
+    out.unknown = counters_->unknown.load(relaxed);
+    out.changed = counters_->changed.load(relaxed);
+    out.unindexed = counters_->unindexed.load(relaxed);
+    return out;
+}
+
+}  // namespace codescout

@@ -1,0 +1,55 @@
+// The FileGate (search/file_gate.h) an index provides: for a walked file it answers from the
+// index whether the file can match, but only when the file is provably the one indexed (size,
+// mtime, ctime, inode and device unchanged: one stat). A file the index does not know (added
+// since the build, or outside what the build walked), a changed file, and a file recorded
+// without trigrams are always let through to the searcher; a deleted file is never walked.
+// So the search's results are the scan's, whatever happened to the tree since the build.
+// Threads: may_match() is called concurrently; the counters are atomics.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/search/file_gate.h"
+
+namespace codescout {
+
+class IndexReader;
+
+struct IndexGateCounters {
+    std::uint64_t walked = 0;      // files asked about
+    std::uint64_t skipped = 0;     // proven not to match: never opened
+    std::uint64_t candidates = 0;  // indexed, unchanged and holding the query's trigrams
+    std::uint64_t unknown = 0;     // not in the index (new, or outside what it covers)
+    std::uint64_t changed = 0;     // in the index, but changed since the build
+    std::uint64_t unindexed = 0;   // recorded without trigrams (binary, too large, racy ...)
+};
+
+class IndexGate : public FileGate {
+public:
+    // One search root served by an index: walked paths that start with `display_root` (the root
+    // as the walk was given it) are looked up in `reader` under `index_prefix` ("" when the
+    // root is the indexed folder itself, else the root's path below it, "src/lib").
+    struct Root {
+        std::string display_root;
+        std::string index_prefix;
+        std::shared_ptr<const IndexReader> reader;
+        std::vector<bool> candidates;  // per file id, from evaluate_index_query()
+    };
+
+    explicit IndexGate(std::vector<Root> roots);
+    ~IndexGate() override;
+
+    bool may_match(const WalkEntry& entry) const override;
+    IndexGateCounters counters() const;
+
+private:
+    struct Counters;
+    std::vector<Root> roots_;
+    std::unique_ptr<Counters> counters_;
+};
+
+}  // namespace codescout

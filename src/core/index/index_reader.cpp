@@ -1,0 +1,200 @@
+// See index_reader.h.
+#include "core/index/index_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstddef>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/index/checksum.h"
+#include "core/index/varint.h"
+
+namespace codescout {
+
+namespace fmt = index_format;
+
+const char* to_string(IndexOpenStatus status) {
+    switch (status) {
+    case IndexOpenStatus::Ok: return "ok";
+    case IndexOpenStatus::Missing: return "missing";
+    case IndexOpenStatus::ForeignVersion: return "foreign version";
+    case IndexOpenStatus::Corrupt: return "corrupt";
+    case IndexOpenStatus::OtherRoot: return "other root";
+    }
+    return "?";
+}
+
+std::uint64_t path_hash(std::string_view relative) { return checksum_of(relative); }
+
+std::uint32_t path_slot_count(std::uint64_t file_count) {
+    std::uint32_t slots = 16;
+    while (slots < file_count * 2) slots *= 2;  // load factor <= 1/2: short probe chains
+    return slots;
+}
+
+namespace {
+
+IndexReader::Opened failure(IndexOpenStatus status, std::string detail) {
+    IndexReader::Opened result;
+    result.status = status;
+    result.detail = std::move(detail);
+    return result;
+}
+
+bool section_ok(const fmt::SectionRecord& s, std::uint64_t file_size) {
+    return s.offset % 8 == 0 && s.offset <= file_size && s.size <= file_size - s.offset;
+}
+
+}  // namespace
+
+IndexReader::~IndexReader() {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+}
+
+IndexReader::Opened IndexReader::open(const std::string& path, const std::string& expected_root) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT) return failure(IndexOpenStatus::Missing, "no index at " + path);
+        return failure(IndexOpenStatus::Corrupt, "cannot open " + path + ": " + std::strerror(errno));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || st.st_size < static_cast<off_t>(sizeof(fmt::Header))) {
+        ::close(fd);
+        return failure(IndexOpenStatus::Corrupt, "the index is shorter than its header");
+    }
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+    ::close(fd);
+    if (map == MAP_FAILED) return failure(IndexOpenStatus::Corrupt, std::string("cannot map the index: ") + std::strerror(errno));
+    std::shared_ptr<IndexReader> reader(new IndexReader());
+    reader->data_ = static_cast<const char*>(map);
+    reader->size_ = size;
+    fmt::Header& h = reader->header_;
+    std::memcpy(&h, reader->data_, sizeof h);
+
+    if (std::memcmp(h.magic, fmt::kMagic, sizeof h.magic) != 0) return failure(IndexOpenStatus::Corrupt, "not an index file");
+    if (h.header_checksum != checksum_of(&h, offsetof(fmt::Header, header_checksum))) {
+        // A header of another version may be laid out differently: judge the version first.
+        if (h.version != fmt::kVersion) {
+            return failure(IndexOpenStatus::ForeignVersion, "index format " + std::to_string(h.version));
+        }
+        return failure(IndexOpenStatus::Corrupt, "the header's checksum does not match");
+    }
+    if (h.version != fmt::kVersion || h.byte_order != fmt::kByteOrderMark) {
+        return failure(IndexOpenStatus::ForeignVersion, "index format " + std::to_string(h.version));
+    }
+    if (h.file_size != size) {
+        return failure(IndexOpenStatus::Corrupt, "the index is " + std::to_string(size) + " bytes, its header says " +
+                                                     std::to_string(h.file_size));
+    }
+    for (std::uint32_t s = 0; s < fmt::kSectionCount; ++s) {
+        if (!section_ok(h.sections[s], size)) return failure(IndexOpenStatus::Corrupt, "a section lies outside the file");
+        if (s == fmt::Postings) continue;
+        if (checksum_of(reader->data_ + h.sections[s].offset, h.sections[s].size) != h.sections[s].checksum) {
+            return failure(IndexOpenStatus::Corrupt, "section " + std::to_string(s) + " fails its checksum");
+        }
+    }
+    const auto& files = h.sections[fmt::Files];
+    const auto& trigrams = h.sections[fmt::Trigrams];
+    const auto& table = h.sections[fmt::PathTable];
+    if (files.size != h.file_count * sizeof(fmt::FileRecord) || trigrams.size != h.trigram_count * sizeof(fmt::TrigramRecord) ||
+        table.size != path_slot_count(h.file_count) * sizeof(std::uint32_t) || h.file_count > UINT32_MAX) {
+        return failure(IndexOpenStatus::Corrupt, "section sizes do not match the counts");
+    }
+    // Meta: root path, '\0', walk settings.
+    const std::string_view meta(reader->data_ + h.sections[fmt::Meta].offset, h.sections[fmt::Meta].size);
+    const std::size_t nul = meta.find('\0');
+    if (nul == std::string_view::npos) return failure(IndexOpenStatus::Corrupt, "the index names no root");
+    reader->root_ = std::string(meta.substr(0, nul));
+    reader->walk_settings_ = std::string(meta.substr(nul + 1));
+    if (!expected_root.empty() && reader->root_ != expected_root) {
+        return failure(IndexOpenStatus::OtherRoot, "the index is of " + reader->root_);
+    }
+    reader->files_ = reinterpret_cast<const fmt::FileRecord*>(reader->data_ + files.offset);
+    reader->paths_ = reader->data_ + h.sections[fmt::Paths].offset;
+    reader->paths_size_ = h.sections[fmt::Paths].size;
+    reader->path_slots_ = reinterpret_cast<const std::uint32_t*>(reader->data_ + table.offset);
+    reader->path_slot_count_ = path_slot_count(h.file_count);
+    reader->postings_ = reinterpret_cast<const unsigned char*>(reader->data_ + h.sections[fmt::Postings].offset);
+    reader->trigrams_ = reinterpret_cast<const fmt::TrigramRecord*>(reader->data_ + trigrams.offset);
+    // Cheap consistency checks that keep every later access in bounds.
+    for (std::uint64_t i = 0; i < h.file_count; ++i) {
+        const fmt::FileRecord& f = reader->files_[i];
+        if (f.path_offset > reader->paths_size_ || f.path_length > reader->paths_size_ - f.path_offset) {
+            return failure(IndexOpenStatus::Corrupt, "a file's path lies outside the path section");
+        }
+    }
+    for (std::uint32_t i = 0; i < reader->path_slot_count_; ++i) {
+        if (reader->path_slots_[i] > h.file_count) return failure(IndexOpenStatus::Corrupt, "the path table is inconsistent");
+    }
+    const std::uint64_t postings_size = h.sections[fmt::Postings].size;
+    for (std::uint64_t i = 0; i < h.trigram_count; ++i) {
+        const fmt::TrigramRecord& t = reader->trigrams_[i];
+        if (t.offset > postings_size || (i > 0 && (t.trigram <= reader->trigrams_[i - 1].trigram ||
+                                                   t.offset < reader->trigrams_[i - 1].offset))) {
+            return failure(IndexOpenStatus::Corrupt, "the trigram table is inconsistent");
+        }
+    }
+    Opened ok;
+    ok.status = IndexOpenStatus::Ok;
+    ok.reader = std::move(reader);
+    return ok;
+}
+
+std::string_view IndexReader::path(std::uint32_t id) const {
+    const fmt::FileRecord& f = files_[id];
+    return {paths_ + f.path_offset, f.path_length};
+}
+
+std::optional<std::uint32_t> IndexReader::find(std::string_view relative) const {
+    const std::uint32_t mask = path_slot_count_ - 1;
+    for (std::uint32_t slot = static_cast<std::uint32_t>(path_hash(relative)) & mask, probes = 0;
+         probes < path_slot_count_; slot = (slot + 1) & mask, ++probes) {
+        const std::uint32_t entry = path_slots_[slot];
+        if (entry == 0) return std::nullopt;
+        if (path(entry - 1) == relative) return entry - 1;
+    }
+    return std::nullopt;
+}
+
+const fmt::TrigramRecord* IndexReader::find_trigram(std::uint32_t trigram) const {
+    const fmt::TrigramRecord* end = trigrams_ + header_.trigram_count;
+    const fmt::TrigramRecord* it = std::lower_bound(
+        trigrams_, end, trigram, [](const fmt::TrigramRecord& r, std::uint32_t t) { return r.trigram < t; });
+    return (it != end && it->trigram == trigram) ? it : nullptr;
+}
+
+std::uint32_t IndexReader::document_frequency(std::uint32_t trigram) const {
+    const fmt::TrigramRecord* r = find_trigram(trigram);
+    return r != nullptr ? r->count : 0;
+}
+
+std::optional<std::vector<std::uint32_t>> IndexReader::posting_list(std::uint32_t trigram) const {
+    const fmt::TrigramRecord* r = find_trigram(trigram);
+    std::vector<std::uint32_t> ids;
+    if (r == nullptr) return ids;
+    const std::size_t index = static_cast<std::size_t>(r - trigrams_);
+    const std::uint64_t end_offset =
+        index + 1 < header_.trigram_count ? trigrams_[index + 1].offset : header_.sections[fmt::Postings].size;
+    const unsigned char* p = postings_ + r->offset;
+    const unsigned char* end = postings_ + end_offset;
+    if (checksum_of(p, static_cast<std::size_t>(end - p)) != r->checksum) return std::nullopt;
+    ids.reserve(r->count);
+    std::uint64_t id = 0;
+    for (std::uint32_t i = 0; i < r->count; ++i) {
+        std::uint64_t delta = 0;
+        if (!read_varint(p, end, delta)) return std::nullopt;
+        id += delta;
+        if (id >= header_.file_count || (i > 0 && delta == 0)) return std::nullopt;
+        ids.push_back(static_cast<std::uint32_t>(id));
+    }
+    if (p != end) return std::nullopt;
+    return ids;
+}
+
+}  // namespace codescout

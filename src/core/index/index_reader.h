@@ -1,0 +1,82 @@
+// A read-only view of one index file (index_format.h), memory-mapped. open() verifies the header,
+// the version, the sizes and the checksums of all sections but the postings; posting_list()
+// verifies each list's checksum before decoding it. Anything that fails makes the index unusable
+// (the caller scans and the next build replaces the file): a damaged index is never trusted.
+// Threads: immutable after open(); every method may be called from any thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/index/index_format.h"
+
+namespace codescout {
+
+enum class IndexOpenStatus {
+    Ok,
+    Missing,         // no index file
+    ForeignVersion,  // written by another format version (or byte order)
+    Corrupt,         // truncated, checksum mismatch, inconsistent sizes
+    OtherRoot        // a valid index, but of another folder (a hash collision of the file name)
+};
+
+const char* to_string(IndexOpenStatus status);
+
+class IndexReader {
+public:
+    struct Opened {
+        IndexOpenStatus status = IndexOpenStatus::Missing;
+        std::string detail;                   // for messages: what exactly was wrong
+        std::shared_ptr<const IndexReader> reader;  // set when status == Ok
+    };
+    // `expected_root`: the absolute root the index must describe (empty: accept any).
+    static Opened open(const std::string& path, const std::string& expected_root = {});
+
+    ~IndexReader();
+    IndexReader(const IndexReader&) = delete;
+    IndexReader& operator=(const IndexReader&) = delete;
+
+    const index_format::Header& header() const { return header_; }
+    std::uint64_t mapped_bytes() const { return size_; }
+    const std::string& root() const { return root_; }
+    const std::string& walk_settings() const { return walk_settings_; }
+
+    std::uint32_t file_count() const { return static_cast<std::uint32_t>(header_.file_count); }
+    const index_format::FileRecord& file(std::uint32_t id) const { return files_[id]; }
+    std::string_view path(std::uint32_t id) const;
+    // The id of the file at `relative` (as recorded: relative to the root, '/'-separated).
+    std::optional<std::uint32_t> find(std::string_view relative) const;
+
+    // The ascending file ids holding `trigram` (trigram.h); empty when none does. nullopt when
+    // the list fails its checksum or does not decode: the index must not be used.
+    std::optional<std::vector<std::uint32_t>> posting_list(std::uint32_t trigram) const;
+    // How many files hold `trigram` (from the table, no decoding): for query planning.
+    std::uint32_t document_frequency(std::uint32_t trigram) const;
+
+private:
+    IndexReader() = default;
+    const index_format::TrigramRecord* find_trigram(std::uint32_t trigram) const;
+
+    const char* data_ = nullptr;
+    std::uint64_t size_ = 0;
+    index_format::Header header_;
+    std::string root_;
+    std::string walk_settings_;
+    const index_format::FileRecord* files_ = nullptr;
+    const char* paths_ = nullptr;
+    std::uint64_t paths_size_ = 0;
+    const std::uint32_t* path_slots_ = nullptr;
+    std::uint32_t path_slot_count_ = 0;
+    const unsigned char* postings_ = nullptr;
+    const index_format::TrigramRecord* trigrams_ = nullptr;
+};
+
+// The path table's hash and slot count, shared by the builder that writes it.
+std::uint64_t path_hash(std::string_view relative);
+std::uint32_t path_slot_count(std::uint64_t file_count);
+
+}  // namespace codescout

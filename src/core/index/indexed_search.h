@@ -1,0 +1,57 @@
+// The index as front ends use it: attach_index() turns a search into an indexed one when it can
+// (an index of each root's folder or one above it, a pattern the index can narrow), and leaves
+// it a plain scan otherwise, without a word: results are the same either way (index_gate.h).
+// index_status() describes a folder's index for a status display or `--index-status`.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/index/index_gate.h"
+#include "core/index/index_query.h"
+#include "core/index/index_reader.h"
+#include "core/search/search.h"
+
+namespace codescout {
+
+struct IndexUse {
+    bool used = false;                 // a gate was set: some roots are served by an index
+    IndexQuery query;                  // the plan (All: the pattern cannot be narrowed)
+    std::vector<std::string> notes;    // why a root is scanned (no index, corrupt, ...)
+    std::shared_ptr<const IndexGate> gate;  // its counters, for the memory view and tests
+    std::vector<std::shared_ptr<const IndexReader>> readers;  // kept mapped by the gate
+};
+
+// Call before search.run(). `options` must be the ones `search` was made with.
+IndexUse attach_index(Search& search, const SearchOptions& options, const std::filesystem::path& index_directory);
+
+struct IndexStatus {
+    std::string root;                  // canonical folder
+    std::filesystem::path index_file;
+    IndexOpenStatus open = IndexOpenStatus::Missing;
+    std::string detail;
+    bool building = false;             // a builder holds the folder's lock right now
+    // When open == Ok:
+    std::uint64_t files = 0;
+    std::uint64_t indexed_files = 0;
+    std::uint64_t source_bytes = 0;
+    std::uint64_t index_bytes = 0;
+    std::uint64_t trigrams = 0;
+    std::uint64_t built_unix_ns = 0;
+    // With check_files: files changed or deleted since the build, and files the build's walk
+    // rules find now that the index does not know (added since).
+    bool checked = false;
+    std::uint64_t changed = 0;
+    std::uint64_t deleted = 0;
+    std::uint64_t added = 0;
+
+    bool fresh() const { return open == IndexOpenStatus::Ok && checked && changed + deleted + added == 0; }
+};
+
+// Throws std::runtime_error when `root` is not a folder.
+IndexStatus index_status(const std::string& root, const std::filesystem::path& index_directory, bool check_files);
+
+}  // namespace codescout

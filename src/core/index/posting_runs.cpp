@@ -1,0 +1,157 @@
+// See posting_runs.h. A run is a sequence of groups, one per trigram in ascending order:
+// varint(trigram - previous trigram), varint(count), then the count file ids as varint deltas.
+#include "core/index/posting_runs.h"
+
+#include <algorithm>
+#include <queue>
+#include <string>
+
+#include "core/index/temp_file.h"
+#include "core/index/varint.h"
+
+namespace codescout {
+
+namespace {
+
+// Sequential varint reading of one run through a block buffer.
+class RunReader {
+public:
+    explicit RunReader(TempFile& file) : file_(file), buffer_(256 * 1024) { file_.rewind_for_reading(); }
+
+    // Reads the next group's header; false at the end of the run.
+    bool next_group() {
+        std::uint64_t delta = 0;
+        if (!read(delta, /*end_ok=*/true)) return false;
+        trigram_ += static_cast<std::uint32_t>(delta);
+        std::uint64_t count = 0;
+        read(count, false);
+        count_ = static_cast<std::uint32_t>(count);
+        return true;
+    }
+
+    std::uint32_t trigram() const { return trigram_; }
+
+    void append_ids(std::vector<std::uint32_t>& out) {
+        std::uint64_t id = 0;
+        for (std::uint32_t i = 0; i < count_; ++i) {
+            std::uint64_t delta = 0;
+            read(delta, false);
+            id += delta;
+            out.push_back(static_cast<std::uint32_t>(id));
+        }
+    }
+
+private:
+    bool read(std::uint64_t& value, bool end_ok) {
+        value = 0;
+        for (int shift = 0;; shift += 7) {
+            if (pos_ == end_) {
+                end_ = file_.read(buffer_.data(), buffer_.size());
+                pos_ = 0;
+                if (end_ == 0) {
+                    if (end_ok && shift == 0) return false;
+                    throw std::runtime_error("a scratch run of the index build ended early");
+                }
+            }
+            const unsigned char byte = buffer_[pos_++];
+            value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+            if ((byte & 0x80) == 0) return true;
+        }
+    }
+
+    TempFile& file_;
+    std::vector<unsigned char> buffer_;
+    std::size_t pos_ = 0;
+    std::size_t end_ = 0;
+    std::uint32_t trigram_ = 0;
+    std::uint32_t count_ = 0;
+};
+
+}  // namespace
+
+PostingRuns::PostingRuns(std::filesystem::path scratch_dir, std::size_t buffer_pairs)
+    : scratch_dir_(std::move(scratch_dir)), capacity_(std::max<std::size_t>(buffer_pairs, 1)) {}
+
+PostingRuns::~PostingRuns() = default;
+
+void PostingRuns::add(std::uint32_t file_id, const std::vector<std::uint32_t>& trigrams) {
+    if (trigrams.empty()) return;
+    std::vector<std::uint64_t> full;
+    {
+        std::lock_guard lock(buffer_mutex_);
+        if (!buffer_.empty() && buffer_.size() + trigrams.size() > capacity_) {
+            // The fresh buffer grows on demand (a small tree never allocates the whole budget);
+            // doubling keeps its allocation under twice the capacity.
+            full.swap(buffer_);
+        }
+        for (const std::uint32_t t : trigrams) buffer_.push_back(static_cast<std::uint64_t>(t) << 32 | file_id);
+    }
+    if (!full.empty()) write_run(full);
+}
+
+void PostingRuns::write_run(std::vector<std::uint64_t>& pairs) {
+    std::sort(pairs.begin(), pairs.end());
+    auto run = std::make_unique<TempFile>(scratch_dir_);
+    std::string block;
+    block.reserve(1 << 20);
+    std::uint32_t previous_trigram = 0;
+    std::size_t i = 0;
+    while (i < pairs.size()) {
+        const auto trigram = static_cast<std::uint32_t>(pairs[i] >> 32);
+        std::size_t j = i;
+        while (j < pairs.size() && static_cast<std::uint32_t>(pairs[j] >> 32) == trigram) ++j;
+        append_varint(block, trigram - previous_trigram);
+        append_varint(block, j - i);
+        std::uint32_t previous_id = 0;
+        for (std::size_t k = i; k < j; ++k) {
+            const auto id = static_cast<std::uint32_t>(pairs[k]);
+            append_varint(block, id - previous_id);
+            previous_id = id;
+        }
+        previous_trigram = trigram;
+        i = j;
+        if (block.size() >= (1 << 20) - 64) {
+            run->write(block);
+            block.clear();
+        }
+    }
+    run->write(block);
+    std::vector<std::uint64_t>().swap(pairs);  // give the memory back before the next buffer fills
+    std::lock_guard lock(runs_mutex_);
+    runs_.push_back(std::move(run));
+}
+
+std::size_t PostingRuns::runs() const { return runs_.size(); }
+
+bool PostingRuns::merge(const Emit& emit, const std::atomic<bool>& cancelled) {
+    if (!buffer_.empty()) write_run(buffer_);
+    std::vector<RunReader> readers;
+    readers.reserve(runs_.size());
+    using Head = std::pair<std::uint32_t, std::size_t>;  // trigram, run
+    std::priority_queue<Head, std::vector<Head>, std::greater<>> heads;
+    for (std::size_t r = 0; r < runs_.size(); ++r) {
+        readers.emplace_back(*runs_[r]);
+        if (readers.back().next_group()) heads.emplace(readers.back().trigram(), r);
+    }
+    std::vector<std::uint32_t> ids;
+    std::uint64_t groups = 0;
+    while (!heads.empty()) {
+        if ((++groups & 1023) == 0 && cancelled.load(std::memory_order_relaxed)) return false;
+        const std::uint32_t trigram = heads.top().first;
+        ids.clear();
+        bool sorted = true;
+        while (!heads.empty() && heads.top().first == trigram) {
+            const std::size_t r = heads.top().second;
+            heads.pop();
+            const std::size_t before = ids.size();
+            readers[r].append_ids(ids);
+            if (before > 0 && ids[before] < ids[before - 1]) sorted = false;
+            if (readers[r].next_group()) heads.emplace(readers[r].trigram(), r);
+        }
+        if (!sorted) std::sort(ids.begin(), ids.end());
+        emit(trigram, ids);
+    }
+    return !cancelled.load(std::memory_order_relaxed);
+}
+
+}  // namespace codescout

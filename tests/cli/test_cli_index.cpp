@@ -1,0 +1,146 @@
+// The CLI's index flags end to end: --index-build, --index-status, and --index, whose output must
+// be byte for byte the scan's (same exit status) for every output mode, also after the tree
+// changed and with a damaged index; bad input gets a clear error.
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+#include <chrono>
+#include <thread>
+
+#include "process_runner.h"
+#include "test_tree.h"
+
+class TestCliIndex : public QObject {
+    Q_OBJECT
+
+private:
+    TestTree tree_;
+    TestTree cache_;
+
+    QString root() const { return QString::fromStdString(tree_.root()); }
+
+    ProcessResult run(QStringList args, bool trace = false) {
+        qputenv("CODESCOUT_INDEX_TRACE", trace ? "1" : "0");
+        return run_cli(args, root());
+    }
+
+    // `args` with and without --index: same bytes, same status; returns the indexed run's trace.
+    // Sorted by path: unsorted output follows the threads' timing in both cases.
+    QByteArray compare(QStringList args) {
+        args.prepend(QStringLiteral("path"));
+        args.prepend(QStringLiteral("--sort"));
+        const ProcessResult scanned = run(args);
+        const ProcessResult indexed = run(QStringList{QStringLiteral("--index")} + args, true);
+        if (scanned.out != indexed.out || scanned.exit_code != indexed.exit_code) {
+            qWarning("scan: %s\nindexed: %s", qPrintable(scanned.describe()), qPrintable(indexed.describe()));
+            return "MISMATCH";
+        }
+        return indexed.err;
+    }
+
+private slots:
+    void initTestCase() {
+        qputenv("XDG_CACHE_HOME", QFile::encodeName(QString::fromStdString(cache_.root())));
+        tree_.mkdir(QStringLiteral(".git"));
+        tree_.write(QStringLiteral(".gitignore"), "*.log\n");
+        for (int i = 0; i < 60; ++i) {
+            QByteArray text;
+            for (int l = 0; l < 30; ++l) {
+                text += "line " + QByteArray::number(l) + " of file " + QByteArray::number(i) +
+                        (l % 7 == i % 5 ? " spin_lock(&kernel->Lock);\n" : " nothing to see\n");
+            }
+            if (i % 9 == 0) text += "Stra\xC3\x9F" "e and \xE2\x84\xAA" "ELVIN\n";
+            tree_.write(QStringLiteral("d%1/file%2.c").arg(i % 4).arg(i), text);
+        }
+        tree_.write(QStringLiteral("ignored.log"), "spin_lock in an ignored file\n");
+        tree_.write(QStringLiteral(".hidden.c"), "spin_lock in a hidden file\n");
+        tree_.write(QStringLiteral("bin.dat"), QByteArray("spin_lock\0binary\n", 17));
+        // Files younger than two seconds are always searched directly (their timestamps cannot
+        // prove them unchanged yet): wait, so that the index answers for them.
+        std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+        const ProcessResult built = run({QStringLiteral("--index-build")});
+        QCOMPARE(built.exit_code, 0);
+        QVERIFY2(built.out.startsWith("indexed "), built.out.constData());
+        QVERIFY2(built.out.contains(" 61 files (60 with trigrams)"), built.out.constData());
+    }
+
+    void sameOutputAsTheScan_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<bool>("narrowed");
+        QTest::newRow("literal") << QStringList{"spin_lock"} << true;
+        QTest::newRow("-n --sort path") << QStringList{"-n", "--sort", "path", "spin_lock"} << true;
+        QTest::newRow("-i") << QStringList{"-i", "KERNEL"} << true;
+        QTest::newRow("-i Kelvin sign") << QStringList{"-i", "kelvin"} << true;
+        QTest::newRow("-w -c") << QStringList{"-w", "-c", "Lock"} << true;
+        QTest::newRow("-l") << QStringList{"-l", "file 3"} << true;
+        QTest::newRow("context") << QStringList{"-C2", "--sort", "path", "-n", "spin_lock"} << true;
+        QTest::newRow("-F") << QStringList{"-F", "(&kernel"} << true;
+        QTest::newRow("alternation") << QStringList{"--sort", "path", "Stra\u00dfe|of file 59"} << true;
+        QTest::newRow("none") << QStringList{"no such text anywhere"} << true;
+        QTest::newRow("not narrowable") << QStringList{"\\w+\\("} << false;
+        QTest::newRow("--hidden") << QStringList{"--hidden", "spin_lock"} << true;
+        QTest::newRow("--no-ignore") << QStringList{"--no-ignore", "spin_lock"} << true;
+        QTest::newRow("-g") << QStringList{"-g", "d1/**", "spin_lock"} << true;
+        QTest::newRow("paths") << QStringList{"spin_lock", "d2", "./d3/"} << true;
+        QTest::newRow("a file path") << QStringList{"spin_lock", "d0/file0.c"} << false;
+    }
+
+    void sameOutputAsTheScan() {
+        QFETCH(QStringList, args);
+        QFETCH(bool, narrowed);
+        const QByteArray trace = compare(args);
+        QVERIFY(trace != "MISMATCH");
+        QCOMPARE(trace.contains("index: used"), narrowed);
+    }
+
+    void statusAndChanges() {
+        ProcessResult status = run({QStringLiteral("--index-status")});
+        QCOMPARE(status.exit_code, 0);
+        QVERIFY2(status.out.contains(": ready\n"), status.out.constData());
+        QVERIFY2(status.out.contains("files: 61 (60 with trigrams)"), status.out.constData());
+
+        // Edit one file, add one, delete one: --index still prints what the scan prints.
+        QFile edited(root() + QStringLiteral("/d1/file1.c"));
+        QVERIFY(edited.open(QIODevice::Append));
+        edited.write("zebrafish spin_lock\n");
+        edited.close();
+        tree_.write(QStringLiteral("d2/new.c"), "zebrafish too\n");
+        QVERIFY(QFile::remove(root() + QStringLiteral("/d3/file3.c")));
+        QVERIFY(compare({QStringLiteral("--sort"), QStringLiteral("path"), QStringLiteral("zebrafish")}) != "MISMATCH");
+        QVERIFY(compare({QStringLiteral("-c"), QStringLiteral("spin_lock")}) != "MISMATCH");
+        status = run({QStringLiteral("--index-status")});
+        QVERIFY2(status.out.contains(": stale\n"), status.out.constData());
+        QVERIFY2(status.out.contains("1 changed, 1 deleted, 1 added"), status.out.constData());
+
+        // A damaged index is not used: the scan's output, and the status says so.
+        const QString file = QString::fromUtf8(status.out).section(QStringLiteral("index file: "), 1).section(QLatin1Char('\n'), 0, 0);
+        QVERIFY(QFile::exists(file));
+        QFile damaged(file);
+        QVERIFY(damaged.resize(damaged.size() / 2));
+        const QByteArray trace = compare({QStringLiteral("--sort"), QStringLiteral("path"), QStringLiteral("spin_lock")});
+        QVERIFY(trace != "MISMATCH");
+        QVERIFY2(trace.contains("index: not used") && trace.contains("corrupt"), trace.constData());
+        status = run({QStringLiteral("--index-status")});
+        QVERIFY2(status.out.contains(": corrupt"), status.out.constData());
+        // Rebuilding repairs it.
+        QCOMPARE(run({QStringLiteral("--index-build")}).exit_code, 0);
+        QVERIFY(run({QStringLiteral("--index-status")}).out.contains("index file: "));
+    }
+
+    void badInput() {
+        ProcessResult r = run({QStringLiteral("--index-build"), QStringLiteral("no/such/dir")});
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("no/such/dir: cannot build the index: no/such/dir: No such file or directory"),
+                 r.err.constData());
+        r = run({QStringLiteral("--index-build"), QStringLiteral("-e"), QStringLiteral("x")});
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("take no pattern"), r.err.constData());
+        r = run({QStringLiteral("--index-status"), QStringLiteral("d0/file0.c")});
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("not a directory"), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliIndex)
+#include "test_cli_index.moc"

@@ -1,0 +1,44 @@
+// Shared by the index tests: a generated tree with words, case variants, non-ASCII text, binary
+// and hidden files and ignore rules; building its index; and running a search with and without
+// the index into a comparable, sorted list of result lines.
+#pragma once
+
+#include <QByteArray>
+#include <QRandomGenerator>
+#include <QString>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/index/index_builder.h"
+#include "core/index/indexed_search.h"
+#include "core/search/search_options.h"
+#include "test_tree.h"
+
+namespace index_test {
+
+// Words the generated files are made of (and patterns are drawn from).
+const std::vector<QByteArray>& vocabulary();
+
+// Writes ~`files` files under `tree` from `random`: nested folders, a .git folder with a
+// .gitignore that ignores "*.log" and "build/", a .ignore, hidden files, binary files.
+void generate_tree(TestTree& tree, QRandomGenerator& random, int files);
+
+// A random line of words (for edits).
+QByteArray random_line(QRandomGenerator& random);
+
+// Builds the index of `root` into `index_dir` (racy window 0: the tree was just written).
+codescout::IndexBuildResult build_index(const std::string& root, const std::filesystem::path& index_dir,
+                                        codescout::WalkOptions walk = {}, std::size_t run_buffer_pairs = 0);
+
+struct Outcome {
+    std::vector<std::string> lines;  // "path:line:spans:text" per result line, sorted
+    std::vector<std::string> errors;
+    codescout::IndexUse use;         // with the index: what attach_index() did
+};
+
+// Runs `options`; with `index_dir`, through attach_index().
+Outcome run(const codescout::SearchOptions& options, const std::filesystem::path* index_dir = nullptr);
+
+}  // namespace index_test

@@ -1,0 +1,260 @@
+// Building an index: progress and result, cancellation (the previous index stays), a build
+// killed with SIGKILL at any moment (the previous index or none, never a torn one, and no
+// leftovers after the next build), the spill to sorted runs (a tiny buffer gives the same file
+// as a large one), the lock between two builders, the size limit, background priority.
+#include <QtTest>
+
+#include <fstream>
+#include <thread>
+
+#include <csignal>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/index/index_location.h"
+#include "core/index/index_reader.h"
+#include "index_test_util.h"
+
+using namespace codescout;
+
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+    QFile f(QString::fromStdString(path.string()));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return f.readAll().toStdString();
+}
+
+IndexBuildOptions build_options(const std::string& root, const std::filesystem::path& dir) {
+    IndexBuildOptions o;
+    o.root = root;
+    o.index_directory = dir;
+    o.threads = 2;
+    o.racy_window = std::chrono::nanoseconds(0);
+    return o;
+}
+
+IndexBuilder* g_builder = nullptr;
+std::uint64_t g_cancel_at = 0;
+std::uint64_t g_kill_at = 0;
+
+void cancel_hook(std::uint64_t done) {
+    if (done == g_cancel_at) g_builder->cancel();
+}
+
+void kill_hook(std::uint64_t done) {
+    if (done == g_kill_at) ::kill(::getpid(), SIGKILL);
+}
+
+// The index file's state: absent, or valid. Fails the test for anything else.
+bool valid_or_absent(const std::filesystem::path& file, bool& present) {
+    present = std::filesystem::exists(file);
+    return !present || IndexReader::open(file.string()).status == IndexOpenStatus::Ok;
+}
+
+std::vector<std::string> leftovers(const std::filesystem::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+        const std::string name = e.path().filename().string();
+        if (name.find(".tmp.") != std::string::npos) out.push_back(name);
+    }
+    return out;
+}
+
+}  // namespace
+
+class TestIndexBuild : public QObject {
+    Q_OBJECT
+
+private:
+    TestTree tree_;
+
+private slots:
+    void initTestCase() {
+        QRandomGenerator random(99);
+        index_test::generate_tree(tree_, random, 300);
+    }
+
+    void resultAndProgress() {
+        TestTree cache;
+        IndexBuilder builder(build_options(tree_.root(), cache.path(QStringLiteral("i"))));
+        QCOMPARE(builder.progress().phase, IndexBuildPhase::Waiting);
+        std::atomic<bool> done{false};
+        std::vector<double> seen;
+        std::thread watcher([&] {
+            while (!done.load()) {
+                seen.push_back(builder.progress().fraction);
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+            }
+        });
+        const IndexBuildResult result = builder.run();
+        done.store(true);
+        watcher.join();
+        QVERIFY2(result.ok, result.error.c_str());
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        const IndexBuildProgress end = builder.progress();
+        QCOMPARE(end.phase, IndexBuildPhase::Done);
+        QCOMPARE(end.fraction, 1.0);
+        QCOMPARE(end.files_done, result.files);
+        QVERIFY(result.files > 100 && result.indexed_files < result.files);  // binary files
+        QCOMPARE(std::filesystem::file_size(result.index_file), result.index_bytes);
+        QCOMPARE(result.root, canonical_root(tree_.root()));
+        // A second run of the same builder is refused, not repeated.
+        QVERIFY(!builder.run().ok);
+    }
+
+    void cancelledBuildKeepsThePreviousIndex() {
+        TestTree cache;
+        const std::filesystem::path dir = cache.path(QStringLiteral("i"));
+        // No index yet: a cancelled build leaves none.
+        {
+            IndexBuilder builder(build_options(tree_.root(), dir));
+            g_builder = &builder;
+            g_cancel_at = 20;
+            IndexBuilder::set_file_hook(cancel_hook);
+            const IndexBuildResult result = builder.run();
+            IndexBuilder::set_file_hook(nullptr);
+            QVERIFY(result.cancelled);
+            QVERIFY(!result.ok);
+            QVERIFY(!std::filesystem::exists(index_file_for(dir, canonical_root(tree_.root()))));
+        }
+        const IndexBuildResult first = index_test::build_index(tree_.root(), dir);
+        QVERIFY(first.ok);
+        const std::string before = read_file(first.index_file);
+        tree_.write(QStringLiteral("extra_for_cancel.c"), "changed tree\n");
+        {
+            IndexBuilder builder(build_options(tree_.root(), dir));
+            g_builder = &builder;
+            g_cancel_at = 50;
+            IndexBuilder::set_file_hook(cancel_hook);
+            const IndexBuildResult result = builder.run();
+            IndexBuilder::set_file_hook(nullptr);
+            QVERIFY(result.cancelled);
+        }
+        QCOMPARE(read_file(first.index_file), before);
+        QVERIFY(leftovers(dir).empty());
+        QFile::remove(QString::fromStdString(tree_.path(QStringLiteral("extra_for_cancel.c"))));
+    }
+
+    // SIGKILL in the middle of reading (deterministic), then at a spread of moments (the merge,
+    // the write, the rename): afterwards the index is the old one or absent, never damaged.
+    void killedBuildLeavesTheOldIndexOrNone() {
+        TestTree cache;
+        const std::filesystem::path dir = cache.path(QStringLiteral("i"));
+        const std::filesystem::path file = index_file_for(dir, canonical_root(tree_.root()));
+        const auto build_in_child = [&](std::uint64_t kill_at, std::size_t buffer_pairs) {
+            const pid_t pid = ::fork();
+            if (pid == 0) {
+                g_kill_at = kill_at;
+                IndexBuilder::set_file_hook(kill_at > 0 ? kill_hook : nullptr);
+                IndexBuildOptions o = build_options(tree_.root(), dir);
+                o.run_buffer_pairs = buffer_pairs;
+                IndexBuilder builder(o);
+                ::_exit(builder.run().ok ? 0 : 1);
+            }
+            return pid;
+        };
+        int status = 0;
+        pid_t pid = build_in_child(40, 0);
+        QVERIFY(::waitpid(pid, &status, 0) == pid);
+        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        bool present = true;
+        QVERIFY(valid_or_absent(file, present));
+        QVERIFY(!present);
+
+        QVERIFY(index_test::build_index(tree_.root(), dir).ok);
+        const std::string old_index = read_file(file);
+        // Kill after 0..N ms; a small run buffer makes the build long enough to be hit in every
+        // phase on a fast machine.
+        int killed = 0;
+        for (int delay_ms = 0; delay_ms < 60; delay_ms += 3) {
+            pid = build_in_child(0, 2000);
+            std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+            ::kill(pid, SIGKILL);
+            QVERIFY(::waitpid(pid, &status, 0) == pid);
+            if (WIFSIGNALED(status)) ++killed;
+            QVERIFY(valid_or_absent(file, present));
+            QVERIFY(present);  // the old one, or a complete new one
+        }
+        QVERIFY(killed > 0);
+        // The next build cleans up what killed builds left.
+        QVERIFY(index_test::build_index(tree_.root(), dir).ok);
+        QVERIFY(leftovers(dir).empty());
+        QCOMPARE(read_file(file).size(), old_index.size());
+    }
+
+    void smallRunBufferGivesTheSameIndex() {
+        TestTree cache_a;
+        TestTree cache_b;
+        const auto a = index_test::build_index(tree_.root(), cache_a.path(QStringLiteral("i")), {}, 0);
+        const auto b = index_test::build_index(tree_.root(), cache_b.path(QStringLiteral("i")), {}, 300);
+        QVERIFY(a.ok && b.ok);
+        QCOMPARE(a.runs, std::uint64_t{1});
+        QVERIFY(b.runs > 20);
+        // Identical but for the header's build time (and its checksum).
+        const std::string fa = read_file(a.index_file);
+        const std::string fb = read_file(b.index_file);
+        QCOMPARE(fa.size(), fb.size());
+        QVERIFY(fa.substr(sizeof(index_format::Header)) == fb.substr(sizeof(index_format::Header)));
+    }
+
+    void secondBuilderIsLockedOut() {
+        TestTree cache;
+        const std::filesystem::path dir = cache.path(QStringLiteral("i"));
+        std::filesystem::create_directories(dir);
+        IndexLock held(index_file_for(dir, canonical_root(tree_.root())));
+        QVERIFY(held.acquired());
+        QVERIFY(IndexLock::held_by_anyone(index_file_for(dir, canonical_root(tree_.root()))));
+        const auto result = index_test::build_index(tree_.root(), dir);
+        QVERIFY(!result.ok);
+        QVERIFY2(result.error.find("another CodeScout process") != std::string::npos, result.error.c_str());
+        const auto status = index_status(tree_.root(), dir, false);
+        QVERIFY(status.building);
+    }
+
+    void sizeLimitAndBadRoots() {
+        TestTree cache;
+        const std::filesystem::path dir = cache.path(QStringLiteral("i"));
+        IndexBuildOptions o = build_options(tree_.root(), dir);
+        o.max_index_bytes = 1000;
+        IndexBuilder limited(o);
+        const auto result = limited.run();
+        QVERIFY(!result.ok);
+        QVERIFY2(result.error.find("over the limit") != std::string::npos, result.error.c_str());
+        QVERIFY(!std::filesystem::exists(result.index_file));
+        QVERIFY(leftovers(dir).empty());
+
+        IndexBuilder missing(build_options(tree_.path(QStringLiteral("no/such/folder")), dir));
+        const auto absent = missing.run();
+        QVERIFY(!absent.ok);
+        QVERIFY2(absent.error.find("No such file") != std::string::npos, absent.error.c_str());
+        const std::string file_root = tree_.write(QStringLiteral("plain.txt"), "x\n");
+        IndexBuilder not_folder(build_options(file_root, dir));
+        const auto plain = not_folder.run();
+        QVERIFY(!plain.ok);
+        QVERIFY2(plain.error.find("not a directory") != std::string::npos, plain.error.c_str());
+        QFile::remove(QString::fromStdString(file_root));
+    }
+
+    void backgroundBuildLowersItsThread() {
+        TestTree cache;
+        IndexBuildOptions o = build_options(tree_.root(), cache.path(QStringLiteral("i")));
+        o.background = true;
+        int nice_after = -100;
+        bool ok = false;
+        std::thread worker([&] {
+            IndexBuilder builder(o);
+            ok = builder.run().ok;
+            nice_after = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+        });
+        worker.join();
+        QVERIFY(ok);
+        QCOMPARE(nice_after, 19);
+        QCOMPARE(::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid))), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIndexBuild)
+#include "test_index_build.moc"

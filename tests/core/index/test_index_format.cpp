@@ -1,0 +1,249 @@
+// The index file: what the builder writes is what the reader returns (every posting list checked
+// against the trigrams of the files themselves), and a damaged or foreign file is refused, never
+// used: truncated, a flipped byte in each section, another format version, another folder. A
+// search with a refused index gives the scan's results; a rebuild replaces the file.
+#include <QtTest>
+
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "core/index/checksum.h"
+#include "core/index/index_location.h"
+#include "core/index/index_reader.h"
+#include "core/index/trigram.h"
+#include "core/index/walk_settings.h"
+#include "index_test_util.h"
+
+using namespace codescout;
+namespace fmt = codescout::index_format;
+
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+    QFile f(QString::fromStdString(path.string()));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return f.readAll().toStdString();
+}
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+fmt::Header header_of(const std::string& bytes) {
+    fmt::Header h;
+    std::memcpy(&h, bytes.data(), sizeof h);
+    return h;
+}
+
+}  // namespace
+
+class TestIndexFormat : public QObject {
+    Q_OBJECT
+
+private:
+    TestTree tree_;
+    TestTree cache_;
+    std::filesystem::path dir_;
+    std::filesystem::path file_;
+    std::string pristine_;
+
+    SearchOptions options(const std::string& pattern, bool fixed = false) const {
+        SearchOptions o;
+        o.walk.roots = {tree_.root()};
+        o.pattern.patterns = {pattern};
+        o.pattern.fixed_strings = fixed;
+        o.threads = 2;
+        return o;
+    }
+
+private slots:
+    void initTestCase() {
+        QRandomGenerator random(12);
+        index_test::generate_tree(tree_, random, 120);
+        dir_ = cache_.path(QStringLiteral("index"));
+        const auto result = index_test::build_index(tree_.root(), dir_);
+        QVERIFY2(result.ok, result.error.c_str());
+        file_ = result.index_file;
+        QCOMPARE(file_, index_file_for(dir_, canonical_root(tree_.root())));
+        pristine_ = read_file(file_);
+    }
+
+    void init() { write_file(file_, pristine_); }
+
+    void roundTripMatchesTheFiles() {
+        auto opened = IndexReader::open(file_.string(), canonical_root(tree_.root()));
+        QCOMPARE(opened.status, IndexOpenStatus::Ok);
+        const IndexReader& reader = *opened.reader;
+        // Every file the walk finds is recorded, binary ones without trigrams.
+        std::map<std::uint32_t, std::set<std::uint32_t>> expected;
+        std::uint64_t binary = 0;
+        for (std::uint32_t id = 0; id < reader.file_count(); ++id) {
+            const std::string rel(reader.path(id));
+            QCOMPARE(reader.find(rel), std::optional<std::uint32_t>(id));
+            QVERIFY2(!rel.ends_with(".log") && !rel.starts_with("build/") && !rel.starts_with(".hidden/"), rel.c_str());
+            const std::string content = read_file(tree_.root() + "/" + rel);
+            QCOMPARE(reader.file(id).size, content.size());
+            if (content.find('\0') != std::string::npos) {
+                QCOMPARE(reader.file(id).flags, std::uint32_t{fmt::kBinary});
+                ++binary;
+                continue;
+            }
+            QCOMPARE(reader.file(id).flags, std::uint32_t{fmt::kIndexed});
+            for (std::size_t i = 0; i + 3 <= content.size(); ++i) {
+                const std::uint32_t t = make_trigram(content[i], content[i + 1], content[i + 2]);
+                if (!trigram_has_newline(t)) expected[t].insert(id);
+            }
+        }
+        QVERIFY(binary > 0);
+        QVERIFY(!reader.find("no/such/file.c"));
+        QCOMPARE(reader.header().trigram_count, expected.size());
+        for (const auto& [trigram, ids] : expected) {
+            const auto list = reader.posting_list(trigram);
+            QVERIFY(list.has_value());
+            QCOMPARE(std::set<std::uint32_t>(list->begin(), list->end()), ids);
+            QCOMPARE(std::size_t{reader.document_frequency(trigram)}, ids.size());
+        }
+        QVERIFY(reader.posting_list(make_trigram('\x01', '\x02', '\x03'))->empty());
+    }
+
+    void damagedIndexIsRefused_data() {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<int>("expected");
+        const int corrupt = static_cast<int>(IndexOpenStatus::Corrupt);
+        QTest::newRow("empty") << "empty" << corrupt;
+        QTest::newRow("shorter than the header") << "truncate-header" << corrupt;
+        QTest::newRow("last byte missing") << "truncate-1" << corrupt;
+        QTest::newRow("half") << "truncate-half" << corrupt;
+        QTest::newRow("one byte more") << "append" << corrupt;
+        QTest::newRow("magic") << "flip-0" << corrupt;
+        QTest::newRow("header count") << "flip-header" << corrupt;
+        QTest::newRow("file table") << "flip-files" << corrupt;
+        QTest::newRow("paths") << "flip-paths" << corrupt;
+        QTest::newRow("path table") << "flip-pathtable" << corrupt;
+        QTest::newRow("trigram table") << "flip-trigrams" << corrupt;
+        QTest::newRow("foreign version") << "version" << static_cast<int>(IndexOpenStatus::ForeignVersion);
+    }
+
+    void damagedIndexIsRefused() {
+        QFETCH(QString, damage);
+        QFETCH(int, expected);
+        std::string bytes = pristine_;
+        const fmt::Header h = header_of(bytes);
+        const auto flip_in = [&](fmt::Section s) { bytes[h.sections[s].offset + h.sections[s].size / 2] ^= 0x10; };
+        if (damage == "empty") bytes.clear();
+        else if (damage == "truncate-header") bytes.resize(sizeof(fmt::Header) - 1);
+        else if (damage == "truncate-1") bytes.pop_back();
+        else if (damage == "truncate-half") bytes.resize(bytes.size() / 2);
+        else if (damage == "append") bytes.push_back('x');
+        else if (damage == "flip-0") bytes[0] ^= 1;
+        else if (damage == "flip-header") bytes[offsetof(fmt::Header, file_count)] ^= 1;
+        else if (damage == "flip-files") flip_in(fmt::Files);
+        else if (damage == "flip-paths") flip_in(fmt::Paths);
+        else if (damage == "flip-pathtable") flip_in(fmt::PathTable);
+        else if (damage == "flip-trigrams") flip_in(fmt::Trigrams);
+        else if (damage == "version") {
+            // A well-formed header of another version: its checksum is right, its version not ours.
+            fmt::Header other = h;
+            other.version = fmt::kVersion + 1;
+            other.header_checksum = checksum_of(&other, offsetof(fmt::Header, header_checksum));
+            std::memcpy(bytes.data(), &other, sizeof other);
+        }
+        write_file(file_, bytes);
+        const auto opened = IndexReader::open(file_.string());
+        QCOMPARE(static_cast<int>(opened.status), expected);
+        QVERIFY(!opened.reader);
+        QVERIFY(!opened.detail.empty());
+
+        // A search asked to use it scans instead, with the scan's results.
+        const SearchOptions o = options("kernel");
+        const auto indexed = index_test::run(o, &dir_);
+        QVERIFY(!indexed.use.used);
+        QVERIFY(!indexed.use.notes.empty());
+        QCOMPARE(indexed.lines, index_test::run(o).lines);
+
+        // And a build replaces it.
+        QVERIFY(index_test::build_index(tree_.root(), dir_).ok);
+        QCOMPARE(IndexReader::open(file_.string()).status, IndexOpenStatus::Ok);
+    }
+
+    // A flipped byte inside one posting list passes open() (lists are checked when used) but
+    // not the query that reads that list: the search then scans.
+    void damagedPostingListIsRefusedWhenRead() {
+        std::string bytes = pristine_;
+        const fmt::Header h = header_of(bytes);
+        const auto* records = reinterpret_cast<const fmt::TrigramRecord*>(bytes.data() + h.sections[fmt::Trigrams].offset);
+        // The list of a trigram of "kernel", which many files hold.
+        const std::uint32_t target = make_trigram('e', 'r', 'n');
+        std::uint64_t index = 0;
+        while (index < h.trigram_count && records[index].trigram != target) ++index;
+        QVERIFY(index < h.trigram_count);
+        bytes[h.sections[fmt::Postings].offset + records[index].offset] ^= 0x01;
+        write_file(file_, bytes);
+        const auto opened = IndexReader::open(file_.string());
+        QCOMPARE(opened.status, IndexOpenStatus::Ok);
+        QVERIFY(!opened.reader->posting_list(target).has_value());
+        QVERIFY(opened.reader->posting_list(make_trigram('a', 'l', 'p')).has_value());
+
+        const SearchOptions o = options("kernel");
+        const auto indexed = index_test::run(o, &dir_);
+        QVERIFY(!indexed.use.used);
+        QCOMPARE(indexed.lines, index_test::run(o).lines);
+        // A query that does not touch the damaged list still uses the index, correctly.
+        const SearchOptions other = options("alpha");
+        const auto unaffected = index_test::run(other, &dir_);
+        QVERIFY(unaffected.use.used);
+        QCOMPARE(unaffected.lines, index_test::run(other).lines);
+    }
+
+    void indexOfAnotherFolderIsRefused() {
+        const auto opened = IndexReader::open(file_.string(), "/some/other/folder");
+        QCOMPARE(opened.status, IndexOpenStatus::OtherRoot);
+        QCOMPARE(IndexReader::open((dir_ / "absent.idx").string()).status, IndexOpenStatus::Missing);
+    }
+
+    void checksumIsStreamable() {
+        QRandomGenerator random(3);
+        std::string data(1000, '\0');
+        for (char& c : data) c = static_cast<char>(random.bounded(256));
+        const std::uint64_t whole = checksum_of(data);
+        for (int trial = 0; trial < 50; ++trial) {
+            Checksum sum;
+            std::size_t at = 0;
+            while (at < data.size()) {
+                const std::size_t n = std::min<std::size_t>(data.size() - at, random.bounded(70));
+                sum.update(data.data() + at, n);
+                at += n;
+            }
+            QCOMPARE(sum.value(), whole);
+        }
+        std::string changed = data;
+        changed[500] ^= 1;
+        QVERIFY(checksum_of(changed) != whole);
+        QVERIFY(checksum_of(data.substr(0, 999)) != whole);
+    }
+
+    void walkSettingsRoundTrip() {
+        WalkOptions walk;
+        walk.include_hidden = true;
+        walk.respect_ignore_files = false;
+        walk.max_depth = 3;
+        walk.globs = {"*.c", "!odd%name\nwith newline"};
+        walk.extensions = {"rs"};
+        walk.ignore_globs = {"target"};
+        const auto decoded = decode_walk_settings(encode_walk_settings(walk));
+        QVERIFY(decoded.has_value());
+        QCOMPARE(decoded->include_hidden, true);
+        QCOMPARE(decoded->respect_ignore_files, false);
+        QCOMPARE(decoded->max_depth, std::optional<std::size_t>(3));
+        QCOMPARE(decoded->globs, walk.globs);
+        QCOMPARE(decoded->extensions, walk.extensions);
+        QCOMPARE(decoded->ignore_globs, walk.ignore_globs);
+        QVERIFY(!decode_walk_settings("hidden=1\nunknown=2\n"));
+        QVERIFY(!decode_walk_settings("glob=%zz\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIndexFormat)
+#include "test_index_format.moc"
