@@ -15,18 +15,6 @@ namespace codescout {
 
 namespace {
 
-bool is_caseless(const PatternOptions& options) {
-    switch (options.case_mode) {
-    case CaseMode::Sensitive: return false;
-    case CaseMode::Insensitive: return true;
-    case CaseMode::Smart:
-        return std::none_of(options.patterns.begin(), options.patterns.end(), [&](const std::string& p) {
-            return has_uppercase(p, !options.fixed_strings);
-        });
-    }
-    return false;
-}
-
 // The literal needles, if every pattern is a plain string the SIMD finder can take.
 std::optional<std::vector<std::string>> literal_needles(const PatternOptions& options, bool caseless) {
     std::vector<std::string> needles;
@@ -73,7 +61,7 @@ std::optional<std::vector<std::string>> required_needles(const std::vector<std::
 
 std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
     if (options.patterns.empty()) throw PatternError("", "no pattern given");
-    const bool caseless = is_caseless(options);
+    const bool caseless = effective_caseless(options);
 
     // Each pattern alone first, so that an error names the pattern the user wrote.
     std::vector<std::string> regexes;
