@@ -90,6 +90,7 @@ private:
     // --files takes no pattern; with -e every positional is a path; otherwise the first is the pattern.
     void assign_positionals(std::vector<std::string> positionals) {
         if (result_.help || result_.version) return;
+        if (result_.type_list) return;  // lists the types whatever else was given, as rg does
         if (result_.list_files || !result_.patterns.empty()) {
             result_.paths = std::move(positionals);
             return;
