@@ -91,6 +91,7 @@ private:
     // path; otherwise the first is the pattern.
     void assign_positionals(std::vector<std::string> positionals) {
         if (result_.help || result_.version) return;
+        if (result_.type_list) return;  // lists the types whatever else was given, as rg does
         if (result_.list_files || result_.index_build || result_.index_status || !result_.patterns.empty()) {
             result_.paths = std::move(positionals);
             return;

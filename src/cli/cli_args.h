@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/search/search_options.h"
+#include "core/walk/file_types.h"
 
 namespace codescout::cli {
 
@@ -29,6 +30,8 @@ struct CliArgs {
     bool word_regexp = false;                       // -w
     bool line_regexp = false;                       // -x
     HyphenMode hyphen_mode = HyphenMode::Boundary;  // --hyphen-mode
+    bool invert = false;                            // -v
+    bool null_data = false;                         // --null-data
 
     // Walking.
     std::vector<std::string> globs;         // -g (repeatable)
@@ -39,6 +42,10 @@ struct CliArgs {
     bool follow_links = false;              // -L
     std::optional<std::size_t> max_depth;   // --max-depth
     std::optional<std::uint64_t> max_filesize;  // --max-filesize
+    std::vector<FileTypeChange> type_changes;   // -t / -T / --type-add / --type-clear, in order
+    bool type_list = false;                     // --type-list
+    unsigned unrestricted = 0;                  // -u, -uu, -uuu
+    bool text = false;                          // -a: no binary detection
 
     // Reporting. -A/-B win over -C whatever their order (as in ripgrep).
     std::optional<std::size_t> after_context;   // -A
@@ -48,6 +55,12 @@ struct CliArgs {
     bool files_with_matches = false;            // -l
     std::optional<std::uint64_t> max_count;     // -m
     bool quiet = false;                         // -q
+    bool files_without_match = false;           // --files-without-match
+    bool count_matches = false;                 // --count-matches
+    bool include_zero = false;                  // --include-zero
+    bool passthru = false;                      // --passthru
+    bool only_matching = false;                 // -o
+    std::optional<std::string> replacement;     // -r
 
     // Processing.
     unsigned threads = 0;  // -j / --threads; 0 = one per hardware thread
@@ -65,6 +78,14 @@ struct CliArgs {
     bool stats = false;                       // --stats
     bool stats_only = false;                  // --stats-only
     std::optional<MetricsFormat> metrics_format;  // --metrics-format
+    bool column = false;                      // --column
+    bool vimgrep = false;                     // --vimgrep
+    bool byte_offset = false;                 // -b
+    bool trim = false;                        // --trim
+    std::optional<std::uint64_t> max_columns;  // -M
+    bool max_columns_preview = false;         // --max-columns-preview
+    bool null = false;                        // -0
+    bool no_messages = false;                 // --no-messages
 
     // The trigram index (src/core/index).
     bool use_index = false;     // --index: answer from the folder's index when it has one

@@ -17,7 +17,7 @@ void ErrorReporter::report(const SearchError& error) {
     if (error.warning) line.append("warning: ");
     line.append(error.message).push_back('\n');
     if (!error.warning) count_.fetch_add(1, std::memory_order_relaxed);
-    write_line(line);
+    if (!silent_paths_) write_line(line);
 }
 
 void ErrorReporter::report_message(std::string_view message) {

@@ -16,6 +16,9 @@ class ErrorReporter {
 public:
     explicit ErrorReporter(int fd, bool strip_dot_slash = false) : fd_(fd), strip_dot_slash_(strip_dot_slash) {}
 
+    // --no-messages: problems with single paths are still counted (exit status 2), not printed.
+    void silence_path_errors() { silent_paths_ = true; }
+
     void report(const SearchError& error);
     void report_message(std::string_view message);  // "codescout-cli: message"
 
@@ -26,6 +29,7 @@ private:
 
     int fd_;
     bool strip_dot_slash_;
+    bool silent_paths_ = false;
     std::mutex mutex_;
     std::atomic<std::uint64_t> count_{0};
 };

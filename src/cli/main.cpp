@@ -15,6 +15,7 @@
 #include "cli/options_builder.h"
 #include "cli/output_writer.h"
 #include "cli/search_runner.h"
+#include "cli/type_list.h"
 
 namespace {
 
@@ -43,13 +44,22 @@ int main(int argc, char** argv) {
             std::fputs(version_text().c_str(), stdout);
             return kExitMatch;
         }
+        if (args.type_list) {
+            OutputWriter out(STDOUT_FILENO);
+            out.write_block(format_type_list(args.type_changes));
+            return out.flush() || out.closed() ? kExitMatch : kExitError;
+        }
         plan = build_plan(args, detect_terminal());
     } catch (const UsageError& e) {
         return usage_error(e.what());
+    } catch (const codescout::FileTypeError& e) {
+        std::fprintf(stderr, "%s: %s\n", kProgramName, e.what());
+        return kExitError;
     }
 
     OutputWriter out(STDOUT_FILENO);
     ErrorReporter errors(STDERR_FILENO, plan.output.strip_dot_slash);
+    if (plan.output.no_messages) errors.silence_path_errors();
     if (args.index_build) return build_indexes(args.paths, plan, out, errors);
     if (args.index_status) return report_index_status(args.paths, out, errors);
     if (plan.output.mode == OutputMode::ListFiles) return list_files(plan, out, errors);

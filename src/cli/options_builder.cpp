@@ -19,7 +19,8 @@ OutputMode choose_mode(const CliArgs& args) {
     if (args.quiet) return OutputMode::Quiet;
     // As in ripgrep, -l and -c replace the line output, also over --json.
     if (args.files_with_matches) return OutputMode::FilesWithMatches;
-    if (args.count) return OutputMode::Count;
+    if (args.files_without_match) return OutputMode::FilesWithoutMatch;
+    if (args.count || args.count_matches) return OutputMode::Count;
     if (args.json) return OutputMode::Json;
     return OutputMode::Lines;
 }
@@ -44,6 +45,7 @@ ReportMode report_mode_for(OutputMode mode) {
     switch (mode) {
         case OutputMode::Count: return ReportMode::Count;
         case OutputMode::FilesWithMatches:
+        case OutputMode::FilesWithoutMatch:
         case OutputMode::Quiet: return ReportMode::FilesWithMatches;
         default: return ReportMode::Lines;
     }
@@ -107,9 +109,11 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.walk.roots.assign(paths.begin(), paths.end());
     if (s.walk.roots.empty()) s.walk.roots.emplace_back(".");
     s.dash_is_stdin = true;
-    s.walk.include_hidden = args.hidden;
+    // -u: --no-ignore, -uu: and --hidden, -uuu: and --text.
+    s.walk.include_hidden = args.hidden || args.unrestricted >= 2;
     s.walk.follow_links = args.follow_links;
-    s.walk.respect_ignore_files = !args.no_ignore;
+    s.walk.respect_ignore_files = !args.no_ignore && args.unrestricted == 0;
+    s.walk.type_changes = args.type_changes;
     s.walk.globs = args.globs;
     s.walk.extensions = args.extensions;
     s.walk.ignore_globs = args.ignore_globs;
@@ -121,21 +125,49 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
 
     s.report.mode = report_mode_for(out.mode);
     const bool lines = s.report.mode == ReportMode::Lines;
-    s.report.before_context = lines ? args.before_context.value_or(args.context.value_or(0)) : 0;
-    s.report.after_context = lines ? args.after_context.value_or(args.context.value_or(0)) : 0;
+    const bool passthru = lines && args.passthru;
+    s.report.before_context = lines && !passthru ? args.before_context.value_or(args.context.value_or(0)) : 0;
+    s.report.after_context = lines && !passthru ? args.after_context.value_or(args.context.value_or(0)) : 0;
+    s.report.invert = args.invert;
+    s.report.passthru = passthru;
+    s.report.line_terminator = args.null_data ? '\0' : '\n';
+    // What a count counts: --count-matches the matches (with -v: the lines), -c -o the matches
+    // too (with -v none: the lines it counts have no match), -c the lines.
+    out.count_matches = out.mode == OutputMode::Count &&
+                        (args.count_matches ? !args.invert : args.only_matching);
+    s.report.count_matches = out.count_matches && !args.invert;
+    out.include_zero = args.include_zero;
+    s.report.report_unmatched = out.mode == OutputMode::FilesWithoutMatch ||
+                                (out.mode == OutputMode::Count && args.include_zero) || passthru;
     s.report.max_count = args.max_count;
     s.threads = args.threads;
     // The statistics end with the memory attribution, taken while the workers' buffers exist.
     s.attribute_memory = args.stats || args.stats_only;
 
-    out.line_numbers = args.line_number.value_or(default_line_numbers(out.mode, terminal, paths));
-    out.heading = out.mode == OutputMode::Lines && args.heading.value_or(terminal.stdout_is_tty);
+    // --column and --vimgrep imply -n (unless -N says otherwise).
+    out.line_numbers = args.line_number.value_or(args.column || args.vimgrep ||
+                                                 default_line_numbers(out.mode, terminal, paths));
+    out.heading = out.mode == OutputMode::Lines && !args.vimgrep && args.heading.value_or(terminal.stdout_is_tty);
     out.color = args.color == ColorChoice::Always ||
                 (args.color == ColorChoice::Auto && terminal.stdout_is_tty && terminal.color_allowed);
-    out.with_filename = out.mode == OutputMode::FilesWithMatches || out.mode == OutputMode::ListFiles ||
-                        args.with_filename.value_or(default_with_filename(paths));
+    out.with_filename = out.mode == OutputMode::FilesWithMatches || out.mode == OutputMode::FilesWithoutMatch ||
+                        out.mode == OutputMode::ListFiles ||
+                        args.with_filename.value_or(args.vimgrep || default_with_filename(paths));
     out.strip_dot_slash = args.paths.empty();
     out.context = s.report.before_context > 0 || s.report.after_context > 0;
+    out.only_matching = args.only_matching;
+    out.per_match = args.vimgrep;
+    out.column = args.column || args.vimgrep;
+    out.byte_offset = args.byte_offset;
+    out.trim = args.trim;
+    out.max_columns = args.max_columns.value_or(0);
+    out.max_columns_preview = args.max_columns_preview;
+    if (args.null) out.path_terminator = '\0';
+    out.line_terminator = s.report.line_terminator;
+    out.invert = args.invert;
+    out.replacement = args.replacement;
+    out.text = args.text || args.unrestricted >= 3 || args.null_data;
+    out.no_messages = args.no_messages;
     out.sort_by_path = args.sort == SortMode::Path;
     out.stats = args.stats || args.stats_only;
     out.metrics_format = args.metrics_format.value_or(MetricsFormat::Text);

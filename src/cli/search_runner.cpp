@@ -31,8 +31,10 @@ namespace {
 std::unique_ptr<Search> compile(const Plan& plan, ErrorReporter& errors) {
     try {
         // NUL bytes as ripgrep treats them, so that the output stays rg's byte for byte.
-        auto binary_policy =
-            std::make_shared<const RgBinaryPolicy>(rg_named_input_mode(plan.search.walk.roots), plan.search.report);
+        std::shared_ptr<const BinaryPolicy> binary_policy =
+            plan.output.text ? rg_text_policy()
+                             : std::make_shared<const RgBinaryPolicy>(rg_named_input_mode(plan.search.walk.roots),
+                                                                      plan.search.report);
         return std::make_unique<Search>(plan.search, nullptr, nullptr, std::move(binary_policy));
     } catch (const PatternError& e) {
         errors.report_message(e.what());  // "invalid pattern 'P': reason"
@@ -58,10 +60,13 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
     const std::unique_ptr<Search> search = compile(plan, errors);
     if (!search) return kExitError;
     if (plan.use_index) use_indexes(*search, plan.search, errors);
+    OutputPlan output = plan.output;
+    // -r: the patterns compiled for the search, so they compile for the replacer too.
+    if (output.replacement) output.replacer = std::make_shared<const Replacer>(plan.search.pattern, *output.replacement);
 
     const OutputMode mode = plan.output.mode;
-    StandardPrinter standard(plan.output, out, errors);
-    JsonPrinter json(plan.output, out, errors);
+    StandardPrinter standard(output, out, errors);
+    JsonPrinter json(output, out, errors);
     SilentSink silent(errors);
     ResultSink* printer = &standard;
     if (mode == OutputMode::Json) printer = &json;
@@ -69,7 +74,8 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
 
     std::optional<SortedSink> sorted;
     if (plan.output.sort_by_path && printer != &silent) printer = &sorted.emplace(*printer, root_strings(plan));
-    MatchTracker tracker(*printer, /*stop_at_first=*/mode == OutputMode::Quiet);
+    MatchTracker tracker(*printer, /*stop_at_first=*/mode == OutputMode::Quiet,
+                         /*unmatched_counts=*/mode == OutputMode::FilesWithoutMatch);
 
     SearchSummary summary;
     phases.begin("search");
@@ -108,7 +114,9 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
         errors.report_message(std::string("error writing to standard output: ") + std::strerror(out.error()));
         return kExitError;
     }
-    return exit_status(tracker.matched(), errors.count() > 0, mode == OutputMode::Quiet);
+    // rg counts a file it skipped as binary as one without a match (its search ended with none).
+    const bool success = tracker.matched() || (mode == OutputMode::FilesWithoutMatch && summary.skipped.binary > 0);
+    return exit_status(success, errors.count() > 0, mode == OutputMode::Quiet);
 }
 
 }  // namespace codescout::cli

@@ -6,13 +6,12 @@
 #include <charconv>
 
 #include "cli/display_path.h"
+#include "cli/standard_line.h"
 
 namespace codescout::cli {
 namespace {
 
 constexpr std::string_view kPathColor = "\x1b[0m\x1b[35m";        // magenta
-constexpr std::string_view kLineColor = "\x1b[0m\x1b[32m";        // green
-constexpr std::string_view kMatchColor = "\x1b[0m\x1b[1m\x1b[31m";  // bold red
 constexpr std::string_view kReset = "\x1b[0m";
 
 void append_number(std::string& out, std::uint64_t n) {
@@ -34,25 +33,6 @@ void append_path(std::string& out, const FileResult& result, const OutputPlan& p
     append_colored(out, display_path(result.path, plan.strip_dot_slash), kPathColor, plan.color);
 }
 
-void append_text(std::string& out, const LineRecord& line, bool color) {
-    if (!color || line.spans.empty()) {
-        out.append(line.text);
-        return;
-    }
-    const std::string_view text = line.text;
-    std::size_t pos = 0;
-    for (const MatchSpan& span : line.spans) {
-        // Spans come from the engine; clamp rather than trust them blindly with raw offsets.
-        const std::size_t begin = std::clamp<std::size_t>(span.begin, pos, text.size());
-        const std::size_t end = std::clamp<std::size_t>(span.end, begin, text.size());
-        if (begin == end) continue;  // an empty match has nothing to colour
-        out.append(text.substr(pos, begin - pos));
-        append_colored(out, text.substr(begin, end - begin), kMatchColor, true);
-        pos = end;
-    }
-    out.append(text.substr(pos));
-}
-
 // rg's note about a NUL byte, after the lines: "[PATH: ]binary file matches (found "\0" byte
 // around offset N)", or its warning for a walked file it stopped reading.
 void append_binary_note(std::string& out, const FileResult& result, const OutputPlan& plan) {
@@ -67,60 +47,70 @@ void append_binary_note(std::string& out, const FileResult& result, const Output
     out.append(")\n");
 }
 
+// rg reports each line with its terminator; the engine strips it. Only a file's last line can
+// lack one, and then it ends exactly at the end of the file. A size of 0 means "unknown" (e.g.
+// /proc files): lines there do end in one.
+bool has_terminator(const FileResult& result, const LineRecord& line) {
+    return result.size == 0 || line.byte_offset + line.text.size() < result.size;
+}
+
 void format_lines(const FileResult& result, const OutputPlan& plan, std::string& out) {
-    const bool inline_path = plan.with_filename && !plan.heading;
     // Like rg, the heading comes with the first line printed: a binary file that prints only
     // its note has none.
     const bool any_line = !result.lines.empty() && (result.binary.action != BinaryAction::SearchedThrough ||
                                                     result.lines.front().byte_offset < result.binary.text_end);
     if (plan.with_filename && plan.heading && any_line) {
         append_path(out, result, plan);
-        out.push_back('\n');
+        out.push_back(plan.path_terminator.value_or(plan.line_terminator));
     }
+    const std::string_view path = display_path(result.path, plan.strip_dot_slash);
     std::uint64_t previous = 0;
     for (const LineRecord& line : result.lines) {
         const bool gap = plan.context && previous != 0 && line.number != previous + 1;
-        if (gap) out.append("--\n");
+        if (gap) {
+            out.append("--");
+            out.push_back(plan.line_terminator);
+        }
         // An explicit input with a NUL: rg stops printing at the first line it hands to the
         // printer after noticing the NUL (the group separator before it is already out).
         if (result.binary.action == BinaryAction::SearchedThrough && line.byte_offset >= result.binary.text_end) break;
         previous = line.number;
-        const char separator = line.is_context ? '-' : ':';
-        if (inline_path) {
-            append_path(out, result, plan);
-            out.push_back(separator);
-        }
-        if (plan.line_numbers) {
-            if (plan.color) {
-                out.append(kLineColor);
-                append_number(out, line.number);
-                out.append(kReset);
-            } else {
-                append_number(out, line.number);
-            }
-            out.push_back(separator);
-        }
-        append_text(out, line, plan.color);
-        out.push_back('\n');
+        format_standard_line(line, has_terminator(result, line), path, plan, out);
     }
     if (result.binary.action != BinaryAction::None) append_binary_note(out, result, plan);
 }
 
+// The path of a file without its lines (-l, --files-without-match): then the path terminator
+// (-0) or the line terminator.
+void append_path_line(std::string& out, const FileResult& result, const OutputPlan& plan) {
+    append_path(out, result, plan);
+    out.push_back(plan.path_terminator.value_or(plan.line_terminator));
+}
+
 }  // namespace
+
+bool is_summary_mode(OutputMode mode) {
+    return mode == OutputMode::Count || mode == OutputMode::FilesWithMatches || mode == OutputMode::FilesWithoutMatch;
+}
 
 void format_standard(const FileResult& result, const OutputPlan& plan, std::string& out) {
     switch (plan.mode) {
-        case OutputMode::Count:
+        case OutputMode::Count: {
+            const std::uint64_t count = plan.count_matches ? result.matches : result.matched_lines;
+            if (result.matched_lines == 0 && !plan.include_zero) return;
             if (plan.with_filename) {
                 append_path(out, result, plan);
-                out.push_back(':');
+                out.push_back(plan.path_terminator.value_or(':'));
             }
-            append_number(out, result.matched_lines);
-            out.push_back('\n');
+            append_number(out, count);
+            out.push_back(plan.line_terminator);
             return;
+        }
         case OutputMode::FilesWithMatches:
-            append_path(out, result, plan);
-            out.push_back('\n');
+            if (result.matched_lines > 0) append_path_line(out, result, plan);
+            return;
+        case OutputMode::FilesWithoutMatch:
+            if (result.matched_lines == 0) append_path_line(out, result, plan);
             return;
         default:
             format_lines(result, plan, out);
@@ -130,8 +120,9 @@ void format_standard(const FileResult& result, const OutputPlan& plan, std::stri
 
 std::string_view file_separator(const OutputPlan& plan) {
     if (plan.mode != OutputMode::Lines) return {};
-    if (plan.heading) return "\n";
-    return plan.context ? "--\n" : "";
+    if (plan.heading) return plan.line_terminator == '\0' ? std::string_view("\0", 1) : "\n";
+    if (!plan.context) return {};
+    return plan.line_terminator == '\0' ? std::string_view("--\0", 3) : "--\n";
 }
 
 }  // namespace codescout::cli

@@ -69,6 +69,16 @@ QStringList describe(const CliArgs& a) {
         "stats-only=" + std::to_string(a.stats_only),
         std::string("metrics=") +
             (!a.metrics_format ? "unset" : *a.metrics_format == MetricsFormat::Text ? "text" : "prometheus"),
+        "v=" + std::to_string(a.invert),
+        "o=" + std::to_string(a.only_matching),
+        "r=" + a.replacement.value_or("unset"),
+        "types=" + std::to_string(a.type_changes.size()),
+        "type-list=" + std::to_string(a.type_list),
+        "u=" + std::to_string(a.unrestricted),
+        "a=" + std::to_string(a.text),
+        "M=" + opt(a.max_columns),
+        "null=" + std::to_string(a.null),
+        "null-data=" + std::to_string(a.null_data),
         "help=" + std::to_string(a.help),
         "version=" + std::to_string(a.version),
     };
@@ -136,6 +146,15 @@ private slots:
         QTest::newRow("help without pattern") << L{"-h"} << L{"help=1"};
         QTest::newRow("--version") << L{"--version"} << L{"version=1"};
         QTest::newRow("-V") << L{"-V"} << L{"version=1"};
+        QTest::newRow("-uuu counts") << L{"-uuu", "p"} << L{"u=3"};
+        QTest::newRow("-u -u") << L{"-u", "--unrestricted", "p"} << L{"u=2"};
+        QTest::newRow("-vo -r") << L{"-vor", "$1", "p"} << L{"v=1", "o=1", "r=$1", "patterns=[p]"};
+        QTest::newRow("-r with an empty replacement") << L{"-r", "", "p"} << L{"r=", "patterns=[p]"};
+        QTest::newRow("types in order") << L{"-tc", "-T", "rust", "--type-add=x:*.x", "--type-clear", "c", "p"} << L{"types=4"};
+        QTest::newRow("--type-list needs no pattern") << L{"--type-list"} << L{"type-list=1", "patterns=[]"};
+        QTest::newRow("-M 0") << L{"-M", "0", "p"} << L{"M=0"};
+        QTest::newRow("-0 -a -P") << L{"-0aP", "p"} << L{"null=1", "a=1"};
+        QTest::newRow("--null-data") << L{"--null-data", "p"} << L{"null-data=1"};
         QTest::newRow("flags after the pattern") << L{"foo", "dir", "-i"} << L{"paths=[dir]", "case=insensitive"};
     }
 
@@ -180,6 +199,9 @@ private slots:
         QTest::newRow("bad metrics format") << L{"--metrics-format", "xml", "p"} << "invalid value 'xml'";
         QTest::newRow("empty extensions") << L{"--extensions", ",", "p"} << "invalid value ',' for --extensions";
         QTest::newRow("value on a switch") << L{"--json=yes", "p"} << "flag --json takes no value";
+        QTest::newRow("-M not a number") << L{"-M", "wide", "p"} << "invalid value 'wide' for -M";
+        QTest::newRow("-r without text") << L{"p", "-r"} << "missing value for flag -r";
+        QTest::newRow("-t without a type") << L{"p", "--type"} << "missing value for flag --type";
         QTest::newRow("single-dash long name") << L{"-json", "p"} << "invalid value 'son' for -j";
     }
 

@@ -433,6 +433,89 @@ private slots:
         add_row("heading", g, L{"--heading", "-C1", "foo", "src"});
         add_row("heading colour", g, L{"--heading", "--color", "always", "-w", "foo", "."});
         add_row("-l colour", g, L{"-l", "--color", "always", "foo"});
+        // Issue 10's everyday flags and rg's interactions between them.
+        add_row("-v", g, L{"-v", "foo", "src", "hyphen.txt"});
+        add_row("-v -C1", g, L{"-v", "-C1", "foo", "src", "hyphen.txt"});
+        add_row("-v -c", g, L{"-v", "-c", "foo", "."});
+        add_row("-v -l", g, L{"-v", "-l", "foo", "."});
+        add_row("-v -o", g, L{"-v", "-o", "foo", "src"});
+        add_row("-v -m2 -A1", g, L{"-v", "-m2", "-A1", "foo", "gen"});
+        add_row("-v -x", g, L{"-v", "-x", "foo", "hyphen.txt", "blank_lines.txt"});
+        add_row("-v colour -C1", g, L{"-v", "-C1", "--color", "always", "foo", "src"});
+        add_row("-o", g, L{"-o", "foo|PM_\\w+", "."});
+        add_row("-o -i unicode", g, L{"-o", "-i", "σίσυφος|straße|😀", "."});
+        add_row("-o -c (counts matches)", g, L{"-o", "-c", "foo", "."});
+        add_row("-o -c -v", g, L{"-o", "-c", "-v", "foo", "src"});
+        add_row("-o -C1", g, L{"-o", "-C1", "PM_RESUME", "gen"});
+        add_row("-o -b", g, L{"-o", "-b", "foo", "src", "unicode.txt"});
+        add_row("-o --column", g, L{"-o", "--column", "foo", "."});
+        add_row("-o colour", g, L{"-o", "--color", "always", "f(o)o", "src"});
+        add_row("-r", g, L{"-r", "<$0>", "foo", "."});
+        add_row("-r numbered groups", g, L{"-r", "$2_$1", "([A-Z]+)_(RESUME)", "."});
+        add_row("-r named group", g, L{"-r", "${w}!$w", "(?P<w>\\w+)_RESUME", "."});
+        add_row("-r $1a is a name, $$ a dollar", g, L{"-r", "$1a|${1}a|$$|$|$9", "f(o)o", "src"});
+        add_row("-r -o", g, L{"-o", "-r", "[$1]", "f(o+)", "src"});
+        add_row("-r -F (no groups)", g, L{"-F", "-r", "$0$0-$1", "a.b", "."});
+        add_row("-r literal with a group reference", g, L{"-r", "[$1]", "PM_RESUME", "."});
+        add_row("-r -w -i", g, L{"-w", "-i", "-r", "X", "foo", "."});
+        add_row("-r several -e", g, L{"-e", "(foo)", "-e", "(bar)", "-r", "1=$1,2=$2", "hyphen.txt"});
+        add_row("-r colour", g, L{"--color", "always", "-r", "XY", "foo", "src"});
+        add_row("-r --column -b", g, L{"--column", "-b", "-r", "$0$0", "foo", "src"});
+        add_row("-r -v -C1", g, L{"-v", "-C1", "-r", "X", "foo", "src"});
+        add_row("-t c", g, L{"-t", "c", "foo"});
+        add_row("-T txt", g, L{"-T", "txt", "foo"});
+        add_row("-t md -t c", g, L{"-tmd", "-tc", "foo"});
+        add_row("--type-add", g, L{"--type-add", "gen:*.txt", "-t", "gen", "-c", "foo", "gen"});
+        add_row("--type-add include", g, L{"--type-add", "mine:include:c,markdown", "-tmine", "foo"});
+        add_row("--type-clear then --type-add", g, L{"--type-clear", "c", "--type-add", "c:*.h", "-tc", "foo"});
+        add_row("--type-add braces", g, L{"--type-add", "x:*.{md,h}", "-tx", "foo"});
+        add_row("-t all", g, L{"-t", "all", "-c", "foo"});
+        add_row("-T all", g, L{"-T", "all", "-c", "foo", "hyphen.txt"});
+        add_row("-t with -g (the glob decides)", g, L{"-t", "c", "-g", "*.txt", "-c", "foo"});
+        add_row("-t --files", g, L{"-t", "markdown", "--files"});
+        add_row("--type-list", g, L{"--type-list"});
+        add_row("--type-list --type-add --type-clear", g, L{"--type-add", "zz:*.zz", "--type-clear", "c", "--type-list"});
+        add_row("--column", g, L{"--column", "foo", "."});
+        add_row("--column -C1", g, L{"--column", "-C1", "PM_RESUME", "gen"});
+        add_row("--column -v", g, L{"--column", "-v", "foo", "src"});
+        add_row("--vimgrep", g, L{"--vimgrep", "foo", "src", "hyphen.txt"});
+        add_row("--vimgrep single file", g, L{"--vimgrep", "foo", "hyphen.txt"});
+        add_row("--vimgrep -C1", g, L{"--vimgrep", "-C1", "PM_RESUME", "src"});
+        add_row("-u", g, L{"-u", "-c", "foo"});
+        add_row("-uu", g, L{"-uu", "-g", "!.git", "-c", "foo"});
+        add_row("-uuu", g, L{"-uuu", "-g", "!.git", "-c", "foo"});
+        add_row("-a", g, L{"-a", "foo", "."});
+        add_row("-a -c", g, L{"-a", "-c", "foo|bar", "."});
+        add_row("--files-without-match", g, L{"--files-without-match", "foo", "."});
+        add_row("--files-without-match -v", g, L{"--files-without-match", "-v", "", "src", "docs"});
+        add_row("--count-matches", g, L{"--count-matches", "foo", "."});
+        add_row("--count-matches -v", g, L{"--count-matches", "-v", "foo", "src"});
+        add_row("--include-zero -c", g, L{"--include-zero", "-c", "foo", "src", "docs"});
+        add_row("--include-zero --count-matches", g, L{"--include-zero", "--count-matches", "foo", "gen/dir1"});
+        add_row("-M", g, L{"-M", "20", "foo", "."});
+        add_row("-M --max-columns-preview", g, L{"-M", "20", "--max-columns-preview", "foo", "."});
+        add_row("-M colour", g, L{"--color", "always", "-M", "30", "foo", "src"});
+        add_row("-M preview colour", g, L{"--color", "always", "-M", "12", "--max-columns-preview", "o", "src", "unicode.txt"});
+        add_row("-M -o", g, L{"-M", "2", "-o", "foo|PM_RESUME", "src"});
+        add_row("-M -C1", g, L{"-M", "15", "-C1", "PM_RESUME", "gen"});
+        add_row("-M 0 (no limit)", g, L{"-M", "0", "foo", "src"});
+        add_row("-M preview unicode", g, L{"-M", "10", "--max-columns-preview", "foo", "unicode.txt"});
+        add_row("-M -r", g, L{"-M", "10", "-r", "X", "foo", "src"});
+        add_row("--trim", g, L{"--trim", "foo", "src"});
+        add_row("--trim -o colour", g, L{"--trim", "-o", "--color", "always", "\\s+foo", "src"});
+        add_row("-0", g, L{"-0", "foo", "src"});
+        add_row("-0 -l", g, L{"-0", "-l", "foo"});
+        add_row("-0 -c", g, L{"-0", "-c", "foo"});
+        add_row("-0 --heading", g, L{"-0", "--heading", "foo", "src"});
+        add_row("--passthru", g, L{"--passthru", "PM_RESUME", "src", "docs"});
+        add_row("--passthru -v", g, L{"--passthru", "-v", "foo", "src"});
+        add_row("--passthru -o", g, L{"--passthru", "-o", "foo", "src"});
+        add_row("--no-messages", g, L{"--no-messages", "foo", "nope", "src"});
+        add_row("-b", g, L{"-b", "foo", "src", "crlf.txt"});
+        add_row("-b -C1", g, L{"-b", "-C1", "PM_RESUME", "gen"});
+        add_row("--null-data", g, L{"--null-data", "foo", "hyphen.txt", "src"});
+        add_row("--null-data -c", g, L{"--null-data", "-c", "foo", "."});
+        add_row("-P", g, L{"-P", "(?<=PM_)RESUME", "."});
     }
 
     void generated_tree() {
@@ -459,6 +542,8 @@ private slots:
         QTest::newRow("-N") << L{"-N", "-w", "foo", "hyphen.txt"};
         QTest::newRow("several matches per line") << L{"o", "src/main.c"};
         QTest::newRow("quotes and tabs") << L{"\\\\|\"|\t", "."};
+        QTest::newRow("-v (context lines carry submatches)") << L{"-v", "-C1", "foo", "src"};
+        QTest::newRow("-r (rg's JSON has no replacements)") << L{"-r", "X", "foo", "src"};
     }
 
     void json_output() {
@@ -576,6 +661,13 @@ private slots:
         QTest::newRow("heading -C2") << blocks + L{"-C2", "PM_RESUME", "gen", "src"} << Unit::FileBlocks;
         QTest::newRow("heading \\w{5}\\s+\\w{5}") << blocks + L{"\\w{5}\\s+\\w{5}", "."} << Unit::FileBlocks;
         QTest::newRow("heading POSIX class") << blocks + L{"[[:upper:]]{3,}_", "."} << Unit::FileBlocks;
+        QTest::newRow("-v") << lines + L{"-v", "foo", "."} << Unit::Lines;
+        QTest::newRow("-o -r") << lines + L{"-o", "-r", "<$1>", "(fo+)", "."} << Unit::Lines;
+        QTest::newRow("--vimgrep") << lines + L{"--vimgrep", "foo", "."} << Unit::Lines;
+        QTest::newRow("--files-without-match") << lines + L{"--files-without-match", "foo", "."} << Unit::Lines;
+        QTest::newRow("--include-zero -c") << lines + L{"--include-zero", "-c", "foo", "."} << Unit::Lines;
+        QTest::newRow("-t c -T markdown") << lines + L{"-t", "c", "-t", "markdown", "-T", "c", "foo"} << Unit::Lines;
+        QTest::newRow("heading --passthru") << blocks + L{"--passthru", "PM_RESUME", "src", "docs"} << Unit::FileBlocks;
     }
 
     void unsorted() {
@@ -646,6 +738,11 @@ private slots:
         QTest::newRow("binary file and a directory (read as a stream)") << none << QString() << L{"-C1", "foo", bin, "other"};
         QTest::newRow("binary file and a directory, -c") << none << QString() << L{"-c", "bar", bin, "other"};
         QTest::newRow("binary file, -A1") << none << QString() << L{"-A1", "foo", bin};
+        QTest::newRow("binary file, -a") << none << QString() << L{"-a", "foo", bin};
+        QTest::newRow("stdin binary, -a") << none << bin << L{"-a", "-c", "foo|bar"};
+        QTest::newRow("binary file, -v") << none << QString() << L{"-v", "bar", bin};
+        QTest::newRow("walked late NULs, -a -c") << none << QString() << L{"-a", "-c", "foo", "late"};
+        QTest::newRow("binary file named, --files-without-match") << none << QString() << L{"--files-without-match", "zzz", bin, "text.txt"};
         QTest::newRow("explicit late NUL, not in a printed line") << none << QString() << L{"foo", late};
         QTest::newRow("explicit late NUL in a matching line") << none << QString() << L{"foo", "late/nul_in_match.txt"};
         QTest::newRow("explicit late NUL in a context line") << none << QString() << L{"-B1", "foo", "late/nul_in_context.txt"};

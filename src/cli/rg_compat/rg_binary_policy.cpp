@@ -112,7 +112,24 @@ private:
     std::uint64_t slice_nul_offset_ = 0;  // ... at this offset
 };
 
+class TextCheck final : public BinaryCheck {
+public:
+    BlockVerdict inspect(std::string_view, std::uint64_t) override { return {}; }
+    bool wants_more(const ScanEnd&) const override { return false; }
+    void settle(const ScanEnd&, FileResult&, bool&) override {}
+};
+
+class TextPolicy final : public BinaryPolicy {
+public:
+    std::unique_ptr<BinaryCheck> check_for(const InputSpec&) const override { return std::make_unique<TextCheck>(); }
+};
+
 }  // namespace
+
+std::shared_ptr<const BinaryPolicy> rg_text_policy() {
+    static const auto policy = std::make_shared<const TextPolicy>();
+    return policy;
+}
 
 RgBinaryMode rg_named_input_mode(const std::vector<std::filesystem::path>& roots) {
     // rg memory-maps named files (and so sees a late NUL only inside a printed line) when there

@@ -24,6 +24,9 @@ enum class RgBinaryMode { Quit, ConvertSlice, ConvertStream };
 // How rg reads the inputs named explicitly, by their number and kind ("-" is standard input).
 RgBinaryMode rg_named_input_mode(const std::vector<std::filesystem::path>& roots);
 
+// -a/--text (and --null-data, -uuu): rg detects no binary data at all; NULs are ordinary bytes.
+std::shared_ptr<const BinaryPolicy> rg_text_policy();
+
 class RgBinaryPolicy final : public BinaryPolicy {
 public:
     // Walked files: Quit; standard input: ConvertStream; other named inputs: `named_mode`.

@@ -163,6 +163,27 @@ std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_
     return alternation;
 }
 
+bool effective_caseless(const PatternOptions& options) {
+    switch (options.case_mode) {
+    case CaseMode::Sensitive: return false;
+    case CaseMode::Insensitive: return true;
+    case CaseMode::Smart:
+        for (const std::string& pattern : options.patterns) {
+            if (has_uppercase(pattern, !options.fixed_strings)) return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+std::string combined_regex(const PatternOptions& options) {
+    std::vector<std::string> regexes;
+    for (const std::string& pattern : options.patterns) {
+        regexes.push_back(options.fixed_strings ? escape_literal(pattern) : pattern);
+    }
+    return combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line);
+}
+
 bool is_ascii(std::string_view text) {
     for (const char c : text) {
         if (static_cast<unsigned char>(c) >= 0x80) return false;

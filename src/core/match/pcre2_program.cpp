@@ -301,6 +301,58 @@ std::optional<MatchRange> Pcre2Program::find(std::string_view haystack, std::siz
     }
 }
 
+bool Pcre2Program::match_groups_at(std::string_view subject, std::size_t start, CaptureGroups& out) const {
+    if (start > subject.size()) return false;
+    pcre2_match_data* data = pcre2_match_data_create_from_pattern(as_code(code_), nullptr);
+    if (data == nullptr) throw std::bad_alloc();
+    pcre2_match_context* context = pcre2_match_context_create(nullptr);
+    if (context == nullptr) {
+        pcre2_match_data_free(data);
+        throw std::bad_alloc();
+    }
+    pcre2_set_match_limit(context, kPcre2MatchLimit);
+    pcre2_set_depth_limit(context, kPcre2DepthLimit);
+    const int rc = pcre2_match(as_code(code_), reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
+                               PCRE2_ANCHORED, data, context);
+    out.subject = subject;
+    out.spans.clear();
+    if (rc > 0) {
+        const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(data);
+        const std::uint32_t pairs = pcre2_get_ovector_count(data);
+        for (std::uint32_t i = 0; i < pairs; ++i) {
+            const bool unset = ovector[2 * i] == PCRE2_UNSET;
+            out.spans.emplace_back(unset ? CaptureGroups::kUnset : ovector[2 * i],
+                                   unset ? CaptureGroups::kUnset : ovector[2 * i + 1]);
+        }
+    }
+    pcre2_match_context_free(context);
+    pcre2_match_data_free(data);
+    return rc > 0;
+}
+
+CaptureNames Pcre2Program::group_names() const {
+    std::uint32_t count = 0;
+    std::uint32_t entry_size = 0;
+    PCRE2_SPTR table = nullptr;
+    pcre2_pattern_info(as_code(code_), PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(as_code(code_), PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    pcre2_pattern_info(as_code(code_), PCRE2_INFO_NAMETABLE, &table);
+    CaptureNames names;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        // Each entry: the group number in two bytes (big-endian), then the NUL-terminated name.
+        const PCRE2_SPTR entry = table + static_cast<std::size_t>(i) * entry_size;
+        const std::size_t number = (static_cast<std::size_t>(entry[0]) << 8) | entry[1];
+        names.emplace_back(std::string(reinterpret_cast<const char*>(entry + 2)), number);
+    }
+    return names;
+}
+
+std::size_t Pcre2Program::group_count() const {
+    std::uint32_t count = 0;
+    pcre2_pattern_info(as_code(code_), PCRE2_INFO_CAPTURECOUNT, &count);
+    return count;
+}
+
 std::size_t Pcre2Program::memory_bytes() const {
     std::size_t size = 0;
     std::size_t jit_size = 0;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/match/capture_groups.h"
 #include "core/match/matcher.h"
 
 namespace codescout {
@@ -85,6 +86,14 @@ public:
     // or at once when the time budget (Pcre2TimeBudget) runs out.
     std::optional<MatchRange> find(std::string_view haystack, std::size_t from,
                                    Pcre2Scratch& scratch) const;
+
+    // The match anchored at `start` with all its capture groups (the subject's bytes before
+    // `start` stay visible to look-behind). False when nothing matches there. Allocates its match
+    // data per call: for printing replacements, not for scanning. Thread-safe.
+    bool match_groups_at(std::string_view subject, std::size_t start, CaptureGroups& out) const;
+    // The regex's named groups, and how many capture groups it has (without group 0).
+    CaptureNames group_names() const;
+    std::size_t group_count() const;
 
     bool jit() const { return jit_; }
     bool can_match_empty() const { return can_match_empty_; }

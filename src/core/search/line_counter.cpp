@@ -9,11 +9,13 @@
 
 namespace codescout {
 
-std::uint64_t count_newlines(const char* data, std::size_t size) {
+std::uint64_t count_newlines(const char* data, std::size_t size) { return count_byte(data, size, '\n'); }
+
+std::uint64_t count_byte(const char* data, std::size_t size, char terminator) {
     std::uint64_t count = 0;
     std::size_t i = 0;
 #if defined(__SSE2__)
-    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i newline = _mm_set1_epi8(terminator);
     for (; i + 16 <= size; i += 16) {
         __m128i block;
         std::memcpy(&block, data + i, sizeof block);
@@ -21,7 +23,7 @@ std::uint64_t count_newlines(const char* data, std::size_t size) {
         count += static_cast<std::uint64_t>(__builtin_popcount(mask));
     }
 #endif
-    for (; i < size; ++i) count += data[i] == '\n';
+    for (; i < size; ++i) count += data[i] == terminator;
     return count;
 }
 

@@ -8,5 +8,7 @@
 namespace codescout {
 
 std::uint64_t count_newlines(const char* data, std::size_t size);
+// The same for another line terminator (NUL for --null-data records).
+std::uint64_t count_byte(const char* data, std::size_t size, char terminator);
 
 }  // namespace codescout

@@ -13,24 +13,24 @@ namespace codescout {
 namespace {
 
 // Start of the line holding `offset`, looking back no further than `floor` (itself a line start).
-std::size_t line_start_of(std::string_view window, std::size_t floor, std::size_t offset) {
+std::size_t line_start_of(std::string_view window, std::size_t floor, std::size_t offset, char term) {
     if (offset <= floor) return floor;
-    const void* newline = ::memrchr(window.data() + floor, '\n', offset - floor);
+    const void* newline = ::memrchr(window.data() + floor, term, offset - floor);
     return newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - window.data()) + 1 : floor;
 }
 
-// Index of the '\n' ending the line that holds `offset`, or window.size() for an unterminated
-// last line.
-std::size_t line_end_of(std::string_view window, std::size_t offset) {
+// Index of the terminator ending the line that holds `offset`, or window.size() for an
+// unterminated last line.
+std::size_t line_end_of(std::string_view window, std::size_t offset, char term) {
     if (offset >= window.size()) return window.size();
-    const void* newline = std::memchr(window.data() + offset, '\n', window.size() - offset);
+    const void* newline = std::memchr(window.data() + offset, term, window.size() - offset);
     return newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - window.data()) : window.size();
 }
 
 }  // namespace
 
 FileScanner::FileScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report)
-    : matcher_(matcher), scratch_(scratch), report_(report) {}
+    : matcher_(matcher), scratch_(scratch), report_(report), term_(report.line_terminator) {}
 
 void FileScanner::start(FileResult& out) {
     out_ = &out;
@@ -49,12 +49,53 @@ void FileScanner::scan(std::string_view window, std::uint64_t base, std::size_t 
     const std::size_t end = window.size();
     std::size_t pos = from;  // always a line start
     while (!limit_reached_ && pos < end) {
+        const std::optional<LineMatch> hit = next_matching_line(window, pos);
+        if (report_.invert) {
+            // Every line before the next matching one is a matching line of -v.
+            const std::size_t stop = hit ? hit->line_start : end;
+            while (pos < stop && !limit_reached_) {
+                const std::size_t line_end = line_end_of(window, pos, term_);
+                on_matching_line(window, base, pos, line_end, std::nullopt);
+                if (finished_) return;
+                pos = line_end + 1;
+            }
+            if (!hit || limit_reached_) break;
+            pos = hit->line_end + 1;
+            continue;
+        }
+        if (!hit) break;
+        pos = hit->line_end + 1;
+        on_matching_line(window, base, hit->line_start, hit->line_end, hit->first);
+        if (finished_) return;
+    }
+    if (report_.mode == ReportMode::Lines) {
+        if (report_.passthru) emit_gap(window, base, end);
+        else emit_after_context(window, base, end);
+    }
+    if (limit_reached_ && after_remaining_ == 0) finished_ = true;
+}
+
+std::optional<FileScanner::LineMatch> FileScanner::next_matching_line(std::string_view window, std::size_t pos) {
+    const std::size_t end = window.size();
+    if (term_ != '\n') {
+        // Records end at another byte than the matcher's line end: each is matched on its own,
+        // so that ^ and $ hold at its ends (and '\n' inside stays an ordinary byte for them).
+        while (pos < end) {
+            const std::size_t line_end = line_end_of(window, pos, term_);
+            if (auto first = matcher_.find(window.substr(pos, line_end - pos), 0, scratch_)) {
+                return LineMatch{pos, line_end, *first};
+            }
+            pos = line_end + 1;
+        }
+        return std::nullopt;
+    }
+    while (pos < end) {
         const std::optional<MatchRange> candidate = matcher_.find(window, pos, scratch_);
-        if (!candidate) break;
+        if (!candidate) return std::nullopt;
         // An (empty) match at the very end belongs to a line only if that line is unterminated.
-        if (candidate->begin > end || (candidate->begin == end && window[end - 1] == '\n')) break;
-        const std::size_t line_start = line_start_of(window, pos, candidate->begin);
-        const std::size_t line_end = line_end_of(window, candidate->begin);
+        if (candidate->begin > end || (candidate->begin == end && window[end - 1] == '\n')) return std::nullopt;
+        const std::size_t line_start = line_start_of(window, pos, candidate->begin, term_);
+        const std::size_t line_end = line_end_of(window, candidate->begin, term_);
         std::optional<MatchRange> first;
         if (candidate->end <= line_end) {
             first = MatchRange{candidate->begin - line_start, candidate->end - line_start};
@@ -62,51 +103,73 @@ void FileScanner::scan(std::string_view window, std::uint64_t base, std::size_t 
             // The candidate runs past its line: matches cannot span lines, so ask the line alone.
             first = matcher_.find(window.substr(line_start, line_end - line_start), 0, scratch_);
         }
+        if (first) return LineMatch{line_start, line_end, *first};
         pos = line_end + 1;
-        if (!first) continue;
-        on_matching_line(window, base, line_start, line_end, *first);
-        if (finished_) return;
     }
-    if (report_.mode == ReportMode::Lines) emit_after_context(window, base, end);
-    if (limit_reached_ && after_remaining_ == 0) finished_ = true;
+    return std::nullopt;
 }
 
 void FileScanner::on_matching_line(std::string_view window, std::uint64_t base, std::size_t line_start,
-                                   std::size_t line_end, MatchRange first) {
+                                   std::size_t line_end, std::optional<MatchRange> first) {
     ++out_->matched_lines;
     last_line_end_ = base + line_end + 1;
     const bool limit_now = report_.max_count && out_->matched_lines >= *report_.max_count;
+    const std::string_view line = window.substr(line_start, line_end - line_start);
     switch (report_.mode) {
     case ReportMode::FilesWithMatches:
         finished_ = true;
         return;
     case ReportMode::Count:
+        if (report_.count_matches && first) {
+            span_scratch_.spans.clear();
+            out_->matches += collect_spans(line, *first, span_scratch_);
+        }
         limit_reached_ = limit_now;
         return;
     case ReportMode::Lines:
         break;
     }
-    emit_after_context(window, base, line_start);
+    if (report_.passthru) emit_gap(window, base, line_start);
+    else emit_after_context(window, base, line_start);
     const std::uint64_t number = line_number_at(window, base, line_start);
-    emit_before_context(window, base, line_start, number);
+    if (!report_.passthru) emit_before_context(window, base, line_start, number);
     LineRecord& record = append_line(window, base, line_start, line_end, number, false);
-    out_->matches += collect_spans(window.substr(line_start, line_end - line_start), first, record);
+    if (first) out_->matches += collect_spans(line, *first, record);
     mark_emitted(base, line_end, number);
-    after_remaining_ = report_.after_context;
+    after_remaining_ = report_.passthru ? 0 : report_.after_context;
     limit_reached_ = limit_now;
+}
+
+void FileScanner::emit_gap(std::string_view window, std::uint64_t base, std::size_t up_to) {
+    while (emitted_end_ >= base && emitted_end_ - base < up_to) {
+        const std::size_t line_start = static_cast<std::size_t>(emitted_end_ - base);
+        const std::size_t line_end = line_end_of(window, line_start, term_);
+        const std::uint64_t number = line_number_at(window, base, line_start);
+        LineRecord& record = append_line(window, base, line_start, line_end, number, true);
+        add_context_spans(record);
+        mark_emitted(base, line_end, number);
+    }
+}
+
+void FileScanner::add_context_spans(LineRecord& record) {
+    // Only -v's context lines match the pattern; without -v a context line never does.
+    if (!report_.invert) return;
+    if (const auto match = matcher_.find(record.text, 0, scratch_)) collect_spans(record.text, *match, record);
 }
 
 void FileScanner::emit_after_context(std::string_view window, std::uint64_t base, std::size_t up_to) {
     while (after_remaining_ > 0 && emitted_end_ >= base && emitted_end_ - base < up_to) {
         const std::size_t line_start = static_cast<std::size_t>(emitted_end_ - base);
-        const std::size_t line_end = line_end_of(window, line_start);
+        const std::size_t line_end = line_end_of(window, line_start, term_);
         const std::uint64_t number = line_number_at(window, base, line_start);
         // After -m is reached the trailing context is still classified like rg does: a line that
-        // matches is shown as a match, but no longer counted.
+        // matches (with -v: that does not match) is shown as a match, but no longer counted.
+        const std::string_view line = window.substr(line_start, line_end - line_start);
         std::optional<MatchRange> match;
-        if (limit_reached_) match = matcher_.find(window.substr(line_start, line_end - line_start), 0, scratch_);
-        LineRecord& record = append_line(window, base, line_start, line_end, number, !match);
-        if (match) collect_spans(window.substr(line_start, line_end - line_start), *match, record);
+        if (limit_reached_ || report_.invert) match = matcher_.find(line, 0, scratch_);
+        const bool selected = limit_reached_ && (report_.invert ? !match : match.has_value());
+        LineRecord& record = append_line(window, base, line_start, line_end, number, !selected);
+        if (match && (report_.invert ? !selected : selected)) collect_spans(line, *match, record);
         mark_emitted(base, line_end, number);
         --after_remaining_;
     }
@@ -121,12 +184,12 @@ void FileScanner::emit_before_context(std::string_view window, std::uint64_t bas
     std::size_t first = line_start;
     std::uint64_t count = 0;
     while (count < report_.before_context && first > floor) {
-        first = line_start_of(window, floor, first - 1);
+        first = line_start_of(window, floor, first - 1, term_);
         ++count;
     }
     for (std::size_t pos = first; count > 0; --count) {
-        const std::size_t line_end = line_end_of(window, pos);
-        append_line(window, base, pos, line_end, line_number - count, true);
+        const std::size_t line_end = line_end_of(window, pos, term_);
+        add_context_spans(append_line(window, base, pos, line_end, line_number - count, true));
         pos = line_end + 1;
     }
 }
@@ -168,7 +231,7 @@ std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first
 std::uint64_t FileScanner::line_number_at(std::string_view window, std::uint64_t base, std::size_t offset) {
     const std::uint64_t target = base + offset;
     if (target > counted_offset_ && counted_offset_ >= base) {
-        counted_line_ += count_newlines(window.data() + (counted_offset_ - base), target - counted_offset_);
+        counted_line_ += count_byte(window.data() + (counted_offset_ - base), target - counted_offset_, term_);
         counted_offset_ = target;
     }
     return counted_line_;
@@ -189,7 +252,7 @@ std::size_t FileScanner::retain_from(std::string_view window, std::uint64_t base
         const std::size_t floor =
             emitted_end_ > base ? static_cast<std::size_t>(std::min<std::uint64_t>(emitted_end_ - base, end)) : 0;
         for (std::uint64_t count = 0; count < report_.before_context && keep > floor; ++count) {
-            keep = line_start_of(window, floor, keep - 1);
+            keep = line_start_of(window, floor, keep - 1, term_);
         }
     }
     // The bytes before `keep` go away: count their lines now.

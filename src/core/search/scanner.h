@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "core/match/matcher.h"
@@ -40,8 +41,20 @@ public:
     std::size_t retain_from(std::string_view window, std::uint64_t base);
 
 private:
+    struct LineMatch {
+        std::size_t line_start;
+        std::size_t line_end;  // at its terminator (or the window's end)
+        MatchRange first;      // relative to line_start
+    };
+    // The first line at or after `pos` (a line start) that holds a match.
+    std::optional<LineMatch> next_matching_line(std::string_view window, std::size_t pos);
+    // A line the report selects: one that matches (no `first` with -v, whose lines do not).
     void on_matching_line(std::string_view window, std::uint64_t base, std::size_t line_start,
-                          std::size_t line_end, MatchRange first);
+                          std::size_t line_end, std::optional<MatchRange> first);
+    // --passthru: every line not yet reported up to `up_to`, as context.
+    void emit_gap(std::string_view window, std::uint64_t base, std::size_t up_to);
+    // With -v, context lines are the ones that match: they get their spans.
+    void add_context_spans(LineRecord& record);
     void emit_after_context(std::string_view window, std::uint64_t base, std::size_t up_to);
     void emit_before_context(std::string_view window, std::uint64_t base, std::size_t line_start,
                              std::uint64_t line_number);
@@ -56,7 +69,9 @@ private:
     const Matcher& matcher_;
     MatchScratch& scratch_;
     const ReportOptions& report_;
+    const char term_;  // the line terminator
     FileResult* out_ = nullptr;
+    LineRecord span_scratch_;  // counts the matches of a line in Count mode
 
     std::uint64_t emitted_end_ = 0;      // file offset after the last line put into the result
     std::uint64_t after_remaining_ = 0;  // after-context lines still owed to the last match

@@ -79,6 +79,10 @@ bool Search::Impl::search_input(ThreadSearchers& searchers, const std::string& p
     case FileOutcome::NoMatch:
         files_searched.fetch_add(1, relaxed);
         bytes_searched.fetch_add(report.bytes_searched, relaxed);
+        if (options.report.report_unmatched && !sink.on_file(std::move(result))) {
+            stop.store(true, relaxed);
+            return false;
+        }
         break;
     case FileOutcome::Matched:
         files_searched.fetch_add(1, relaxed);

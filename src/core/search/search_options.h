@@ -28,6 +28,20 @@ struct ReportOptions {
     std::size_t before_context = 0;          // -B
     std::size_t after_context = 0;           // -A
     std::optional<std::uint64_t> max_count;  // -m: matching lines per file
+    // -v: the lines that do NOT match are the file's matching lines (no spans); context lines
+    // then are lines that do match, and carry their spans.
+    bool invert = false;
+    // Lines mode: every line of the file is reported; those that are not matching lines come as
+    // context (ripgrep's --passthru). Before/after context is then moot.
+    bool passthru = false;
+    // Count mode: also count the individual matches (FileResult::matches), for --count-matches.
+    bool count_matches = false;
+    // Deliver files without a match to the sink too (matched_lines == 0), for listing files
+    // without a match or counting zeros. Binary, unreadable and too large files still are not.
+    bool report_unmatched = false;
+    // What ends a line: '\n', or '\0' for NUL-separated records (--null-data). With '\0' each
+    // record is matched on its own, and '\n' is an ordinary byte inside it.
+    char line_terminator = '\n';
 };
 
 struct SearchOptions {

@@ -20,6 +20,7 @@ bool iequals(std::string_view a, std::string_view b) {
 }  // namespace
 
 PathFilters::PathFilters(const WalkOptions& options) {
+    if (!options.type_changes.empty()) types_ = FileTypeMatcher(FileTypeTable::defaults(), options.type_changes);
     for (const auto& g : options.globs) {
         if (g.empty() || g == "!") throw std::invalid_argument("invalid glob '" + g + "': empty pattern");
         // Same syntax as an ignore line, with the sense inverted: a plain glob selects.

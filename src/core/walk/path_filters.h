@@ -1,11 +1,13 @@
 // The user's path filters, compiled once per walk: ripgrep -g globs, RustScout --extensions and
-// RustScout --ignore globs. Constructing one throws std::invalid_argument for a malformed glob.
+// RustScout --ignore globs, ripgrep file types. Constructing one throws std::invalid_argument for
+// a malformed glob and FileTypeError (an invalid_argument) for an unknown type or a bad definition.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/walk/file_types.h"
 #include "core/walk/glob.h"
 #include "core/walk/ignore_rules.h"
 #include "core/walk/walk_options.h"
@@ -22,6 +24,10 @@ public:
     IgnoreMatch match_globs(std::string_view path, std::string_view name, bool is_dir) const;
     bool has_globs() const { return !globs_.empty(); }
 
+    // ripgrep -t/-T on a file's name: Whitelist (a selected type), Ignore or None.
+    IgnoreMatch match_type(std::string_view name, bool is_dir) const { return types_.match(name, is_dir); }
+    bool has_types() const { return !types_.empty(); }
+
     // RustScout filters: true when the entry must be skipped. `relative` is relative to the root.
     bool rejected_file(std::string_view relative, std::string_view name) const;
     bool rejected_dir(std::string_view relative, std::string_view name) const;
@@ -31,6 +37,7 @@ private:
     bool has_listed_extension(std::string_view name) const;
 
     IgnoreRules globs_;
+    FileTypeMatcher types_;
     bool globs_whitelist_ = false;
     std::vector<std::string> extensions_;  // lower case, no leading dot
     struct NameOrPathGlob {

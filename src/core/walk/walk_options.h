@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/walk/file_types.h"
+
 namespace codescout {
 
 struct WalkOptions {
@@ -18,6 +20,9 @@ struct WalkOptions {
     std::vector<std::string> extensions;    // RustScout --extensions: "rs,cpp" style, case-insensitive
     std::vector<std::string> ignore_globs;  // RustScout --ignore: no '/' = file name, else whole path
     std::optional<std::size_t> max_depth;   // 0 = only the roots themselves
+    // ripgrep -t/-T/--type-add/--type-clear, in command-line order, applied to the default
+    // file types (file_types.h). Empty: file types select nothing.
+    std::vector<FileTypeChange> type_changes;
 };
 
 }  // namespace codescout

@@ -339,14 +339,15 @@ bool WalkRun::passes_filters(const Item& dir, Scratch& s, std::string_view name,
     const std::string_view path = s.entry.path;
     const std::string_view relative = path.substr(dir.rel_begin);
     bool whitelisted = false;
+    bool by_glob = false;
     if (filters_.has_globs()) {
-        // Globs beat ignore files and the hidden rule (ripgrep's overrides).
+        // Globs beat ignore files, file types and the hidden rule (ripgrep's overrides).
         const IgnoreMatch m = filters_.match_globs(path.substr(dir.glob_begin), name, is_dir);
         if (m == IgnoreMatch::Ignore) {
             ++s.local.ignored;
             return false;
         }
-        whitelisted = m == IgnoreMatch::Whitelist;
+        whitelisted = by_glob = m == IgnoreMatch::Whitelist;
     }
     if (!whitelisted && level) {
         const IgnoreMatch m = match_ignore_chain(level, relative, name, is_dir, s.match_scratch);
@@ -355,6 +356,16 @@ bool WalkRun::passes_filters(const Item& dir, Scratch& s, std::string_view name,
             return false;
         }
         whitelisted = m == IgnoreMatch::Whitelist;
+    }
+    if (!by_glob && filters_.has_types()) {
+        // As in ripgrep, a file of a selected type is searched even when hidden (-t sh finds
+        // .bashrc); an excluded or unselected type is ignored.
+        const IgnoreMatch m = filters_.match_type(name, is_dir);
+        if (m == IgnoreMatch::Ignore) {
+            ++s.local.ignored;
+            return false;
+        }
+        if (m == IgnoreMatch::Whitelist) whitelisted = true;
     }
     if (is_dir ? filters_.rejected_dir(relative, name) : filters_.rejected_file(relative, name)) {
         ++s.local.ignored;

@@ -1,0 +1,34 @@
+// Replacing a line's matches (see replacer.h).
+#include "cli/replacer.h"
+
+namespace codescout::cli {
+
+Replacer::Replacer(const PatternOptions& pattern, std::string_view replacement)
+    : template_(ReplacementTemplate::parse(replacement)) {
+    if (template_.uses_groups()) finder_ = std::make_unique<CaptureFinder>(pattern);
+}
+
+void Replacer::replace(std::string_view line, const std::vector<MatchSpan>& spans, std::string& out,
+                       std::vector<MatchSpan>& out_spans) const {
+    out.clear();
+    out_spans.clear();
+    CaptureGroups groups;
+    std::size_t copied = 0;
+    for (const MatchSpan& span : spans) {
+        if (span.begin < copied || span.end > line.size() || span.begin > span.end) continue;  // never out of range
+        out.append(line.substr(copied, span.begin - copied));
+        if (finder_) {
+            finder_->captures(line, MatchRange{span.begin, span.end}, groups);
+        } else {
+            groups.subject = line;
+            groups.spans.assign(1, {span.begin, span.end});
+        }
+        const auto begin = static_cast<std::uint32_t>(out.size());
+        template_.expand(groups, out);
+        out_spans.push_back({begin, static_cast<std::uint32_t>(out.size())});
+        copied = span.end;
+    }
+    out.append(line.substr(copied));
+}
+
+}  // namespace codescout::cli
