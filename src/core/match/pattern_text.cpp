@@ -191,16 +191,4 @@ bool is_ascii(std::string_view text) {
     return true;
 }
 
-bool effective_caseless(const PatternOptions& options) {
-    switch (options.case_mode) {
-    case CaseMode::Sensitive: return false;
-    case CaseMode::Insensitive: return true;
-    case CaseMode::Smart:
-        return std::none_of(options.patterns.begin(), options.patterns.end(), [&](const std::string& p) {
-            return has_uppercase(p, !options.fixed_strings);
-        });
-    }
-    return false;
-}
-
 }  // namespace codescout

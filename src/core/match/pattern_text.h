@@ -37,9 +37,6 @@ bool effective_caseless(const PatternOptions& options);
 std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_word,
                             HyphenMode hyphen_mode, bool whole_line);
 
-// Whether `options` search case-insensitively: -i, or -S with no uppercase letter in any pattern.
-bool effective_caseless(const PatternOptions& options);
-
 // All patterns of `options` as the one regex the matchers run (-F patterns escaped; -w / -x
 // wrapped), as combine_regexes builds it. Capture groups keep the numbers they have in the
 // patterns, counted across the patterns in order.
