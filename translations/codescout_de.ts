@@ -188,6 +188,73 @@
     </message>
 </context>
 <context>
+    <name>MemoryCharts</name>
+    <message>
+        <source>At %1 s: resident %2</source>
+        <translation>Bei %1 s: resident %2</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Small-file buffers</source>
+        <translation>Puffer für kleine Dateien</translation>
+    </message>
+    <message>
+        <source>Chunk buffers</source>
+        <translation>Blockpuffer</translation>
+    </message>
+    <message>
+        <source>Pattern cache</source>
+        <translation>Muster-Cache</translation>
+    </message>
+    <message>
+        <source>Match scratch</source>
+        <translation>Arbeitsspeicher der Suche</translation>
+    </message>
+    <message>
+        <source>Directory walker</source>
+        <translation>Verzeichnisdurchlauf</translation>
+    </message>
+    <message>
+        <source>Results list</source>
+        <translation>Ergebnisliste</translation>
+    </message>
+    <message>
+        <source>Preview document</source>
+        <translation>Vorschaudokument</translation>
+    </message>
+    <message>
+        <source>Syntax definitions</source>
+        <translation>Syntaxdefinitionen</translation>
+    </message>
+    <message>
+        <source>Chart samples</source>
+        <translation>Diagrammmesswerte</translation>
+    </message>
+    <message>
+        <source>Other heap</source>
+        <translation>Übriger Heap</translation>
+    </message>
+    <message>
+        <source>Mapped files</source>
+        <translation>Eingeblendete Dateien</translation>
+    </message>
+    <message>
+        <source>Code and libraries</source>
+        <translation>Code und Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Thread stacks</source>
+        <translation>Thread-Stacks</translation>
+    </message>
+    <message>
+        <source>Unattributed</source>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+</context>
+<context>
     <name>QueryBar</name>
     <message>
         <source>Query</source>
@@ -683,6 +750,10 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
         <source>%1 files were memory-mapped because the &apos;%2&apos; is only %3: mapping a small file costs more system calls and page faults than reading it. Raise &apos;%2&apos; to %4 (the default).</source>
         <translation>%1 Dateien wurden in den Speicher eingeblendet, weil die Einstellung „%2“ nur %3 beträgt: Eine kleine Datei einzublenden kostet mehr Systemaufrufe und Seitenfehler, als sie zu lesen. Erhöhen Sie „%2“ auf %4 (den Standardwert).</translation>
     </message>
+    <message>
+        <source>The results list holds %1 for %2 matches (%3% of the resident memory): lower &apos;%4&apos; in Settings to keep fewer results in memory.</source>
+        <translation>Die Ergebnisliste belegt %1 für %2 Treffer (%3 % des residenten Speichers): Senken Sie „%4“ in den Einstellungen, um weniger Ergebnisse im Speicher zu halten.</translation>
+    </message>
 </context>
 <context>
     <name>codescout::gui::MemoryCharts</name>
@@ -773,6 +844,22 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
     <message>
         <source>Budget (%1)</source>
         <translation>Budget (%1)</translation>
+    </message>
+    <message>
+        <source>Where the memory is</source>
+        <translation>Wo der Speicher liegt</translation>
+    </message>
+    <message>
+        <source>Memory (KiB, log scale)</source>
+        <translation>Speicher (KiB, logarithmisch)</translation>
+    </message>
+    <message>
+        <source>Memory by component chart</source>
+        <translation>Diagramm: Speicher nach Bestandteil</translation>
+    </message>
+    <message>
+        <source>Memory by component chart legend</source>
+        <translation>Legende des Diagramms Speicher nach Bestandteil</translation>
     </message>
 </context>
 <context>
@@ -890,6 +977,33 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
         <source>Counters saved to %1.</source>
         <translation>Zähler in %1 gespeichert.</translation>
     </message>
+    <message>
+        <source>Search history</source>
+        <translation>Suchverlauf</translation>
+    </message>
+    <message>
+        <source>Select all searches</source>
+        <translation>Alle Suchen auswählen</translation>
+    </message>
+    <message>
+        <source>Export History…</source>
+        <translation>Verlauf exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the search history as CSV</source>
+        <translation>Den Suchverlauf als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Export Search History</source>
+        <translation>Suchverlauf exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n search(es) saved to %1.</source>
+        <translation>
+            <numerusform>%n Suche in %1 gespeichert.</numerusform>
+            <numerusform>%n Suchen in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>codescout::gui::PreviewPane</name>
@@ -977,6 +1091,57 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
     <message>
         <source>Search failed: %1</source>
         <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::SearchHistory</name>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Peak heap (sampled)</source>
+        <translation>Heap-Spitze (abgetastet)</translation>
+    </message>
+    <message>
+        <source>Peak resident (sampled)</source>
+        <translation>Resident-Spitze (abgetastet)</translation>
+    </message>
+    <message>
+        <source>Small files</source>
+        <translation>Kleine Dateien</translation>
+    </message>
+    <message>
+        <source>Buffered files</source>
+        <translation>Gepufferte Dateien</translation>
+    </message>
+    <message>
+        <source>Mapped files</source>
+        <translation>Eingeblendete Dateien</translation>
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation>Cache-Treffer</translation>
+    </message>
+    <message>
+        <source>Cache misses</source>
+        <translation>Cache-Fehlgriffe</translation>
     </message>
 </context>
 <context>

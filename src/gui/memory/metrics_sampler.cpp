@@ -12,6 +12,7 @@ MetricsSampler::MetricsSampler(QObject* parent) : QObject(parent) {
     timer_.setTimerType(Qt::PreciseTimer);
     timer_.setInterval(kDefaultInterval);
     connect(&timer_, &QTimer::timeout, this, &MetricsSampler::sampleNow);
+    connect(&probe_, &AttributionProbe::measured, this, &MetricsSampler::probed);
 }
 
 void MetricsSampler::setInterval(std::chrono::milliseconds interval) {
@@ -28,6 +29,7 @@ void MetricsSampler::start(std::shared_ptr<codescout::MemoryMetrics> metrics) {
     if (!metrics) return;
     if (isRunning()) stop();
     metrics_ = std::move(metrics);
+    longest_tick_ = std::chrono::microseconds{0};
     clock_.start();
     emit started();
     sampleNow();
@@ -42,9 +44,19 @@ void MetricsSampler::stop() {
     emit stopped();
 }
 
+void MetricsSampler::setCollectorSearchPath(const std::vector<std::filesystem::path>& path) {
+    probe_.setCollectorSearchPath(path);
+}
+
 void MetricsSampler::sampleNow() {
     if (!metrics_) return;
-    emit sampled(metrics_->snapshot(true), clock_.elapsed());
+    QElapsedTimer busy;
+    busy.start();
+    const qint64 elapsed = clock_.elapsed();
+    if (probing_) probe_.request(elapsed);
+    const MetricsSnapshot snapshot = metrics_->snapshot(true);
+    longest_tick_ = std::max(longest_tick_, std::chrono::microseconds(busy.nsecsElapsed() / 1000));
+    emit sampled(snapshot, elapsed);
 }
 
 }  // namespace codescout::gui

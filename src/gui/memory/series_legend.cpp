@@ -57,6 +57,16 @@ int SeriesLegend::addEntry(const QString& name, const QPen& pen) {
     return index;
 }
 
+void SeriesLegend::clear() {
+    for (QCheckBox* box : std::as_const(entries_)) {
+        grid_->removeWidget(box);
+        delete box;
+    }
+    entries_.clear();
+    columns_ = 0;
+    updateGeometry();
+}
+
 void SeriesLegend::setPen(int index, const QPen& pen) {
     entries_.at(index)->setIcon(lineIcon(pen, devicePixelRatioF()));
 }
