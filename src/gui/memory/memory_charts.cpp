@@ -129,7 +129,7 @@ struct MemoryCharts::Impl {
     std::vector<std::string> stackNames;
     std::vector<QAreaSeries*> areas;
     std::vector<double> tops;  // bytes at the stack's top per plotted sample
-    double stackMaxKiB = 0;    // the highest visible top, KiB
+    std::vector<double> areaMaxKiB;  // each area's highest upper edge, KiB
     double stackAxisMax = -1;
     QLineSeries* budgetLine = nullptr;  // two points across the time axis at the budget
     std::uint64_t budget = 0;
@@ -440,7 +440,11 @@ void MemoryCharts::Impl::rebuildStack(const std::vector<std::string>& names) {
 }
 
 void MemoryCharts::Impl::fitStack() {
-    double top = std::max(stackMaxKiB, kStackFloorKiB);
+    // The axis fits the visible layers (hiding the top ones zooms in on the engine's).
+    double top = kStackFloorKiB;
+    for (std::size_t i = 0; i < areas.size(); ++i) {
+        if (areas[i]->isVisible()) top = std::max(top, areaMaxKiB[i]);
+    }
     if (budget > 0 && budgetLine->isVisible()) top = std::max(top, static_cast<double>(budget) / 1024.0);
     // Whole decades, so the log axis's ticks fall on 1, 10, 100, ... KiB.
     const double axisMax = std::max(10.0, std::pow(10.0, std::ceil(std::log10(top) - 1e-9)));
@@ -456,14 +460,12 @@ void MemoryCharts::plotAttribution(const AttributionHistory& history) {
         for (QPointF& p : points) p.setY(std::max(p.y() / 1024.0, kStackFloorKiB));
         return points;
     };
-    d_->stackMaxKiB = 0;
     d_->tops.clear();
+    d_->areaMaxKiB.assign(stacked.size(), 0);
     for (std::size_t i = 0; i < stacked.size(); ++i) {
         d_->areas[i]->upperSeries()->replace(toKiB(stacked[i].upper));
         d_->areas[i]->lowerSeries()->replace(toKiB(stacked[i].lower));
-        if (d_->areas[i]->isVisible()) {
-            for (const QPointF& p : stacked[i].upper) d_->stackMaxKiB = std::max(d_->stackMaxKiB, p.y() / 1024.0);
-        }
+        for (const QPointF& p : stacked[i].upper) d_->areaMaxKiB[i] = std::max(d_->areaMaxKiB[i], p.y() / 1024.0);
     }
     if (!stacked.empty()) {
         for (const QPointF& p : stacked.back().upper) d_->tops.push_back(p.y());
@@ -488,6 +490,7 @@ void MemoryCharts::setComponentVisible(int index, bool visible) {
     if (area->isVisible() == visible) return;
     area->setVisible(visible);
     d_->stackLegend->setChecked(index, visible);
+    d_->fitStack();
 }
 
 double MemoryCharts::stackTop(int sample) const { return d_->tops.at(static_cast<std::size_t>(sample)); }

@@ -124,7 +124,7 @@ void TestGuiAttribution::previewMovesByTheDocumentText()
     PreviewPane pane;
     const std::int64_t empty = component(GuiComponent::Preview);
     QSignalSpy shown(&pane, &PreviewPane::shown);
-    pane.showMatch(path, 10, QString::fromLatin1(line), {0, 1});
+    pane.showMatch(path, 10, 0, {0, 1});
     QTRY_COMPARE(shown.count(), 1);
     const std::int64_t grown = component(GuiComponent::Preview) - empty;
     // characterCount() is the text plus the document's final paragraph separator.
@@ -157,12 +157,22 @@ void TestGuiAttribution::chartSamplesFollowTheRings()
     attribution.resident = 100;
     attribution.components = {{"a", 60, true}, {"unattributed", 40, false}};
     view.addAttribution(attribution, 0);
-    QCOMPARE(component(GuiComponent::ChartSamples) - before,
-             static_cast<std::int64_t>(view.samples().heapBytes() + view.attribution().heapBytes()));
+    const auto rings = [&view] {
+        return static_cast<std::int64_t>(view.samples().heapBytes() + view.attribution().heapBytes() +
+                                         view.collectorReadings().heapBytes());
+    };
+    QCOMPARE(component(GuiComponent::ChartSamples) - before, rings());
     QVERIFY(view.samples().heapBytes() >= 20 * sizeof(MetricsSample));
+    // The collector ring joins the component: one row of 100 readings holds at least their values.
+    const std::int64_t withoutCollectors = rings();
+    collectors::CollectorSnapshot readings(100);
+    for (std::size_t i = 0; i < readings.size(); ++i)
+        readings[i].series.name = "codescout_test_series_with_a_long_name_" + std::to_string(i);
+    view.addCollectorReadings(readings, 0);
+    QCOMPARE(component(GuiComponent::ChartSamples) - before, rings());
+    QVERIFY(rings() - withoutCollectors >= static_cast<std::int64_t>(100 * sizeof(CollectorValue)));
     view.clear();
-    QCOMPARE(component(GuiComponent::ChartSamples) - before,
-             static_cast<std::int64_t>(view.samples().heapBytes() + view.attribution().heapBytes()));
+    QCOMPARE(component(GuiComponent::ChartSamples) - before, rings());
 }
 
 void TestGuiAttribution::guiComponentsComeOutOfOtherHeap()
@@ -203,16 +213,16 @@ void TestGuiAttribution::samplerMeasuresOffTheGuiThreadAndSumsToResident()
     model.appendFiles(files(20, 20));
     MetricsSampler sampler;
     sampler.setInterval(std::chrono::milliseconds{20});
-    QSignalSpy spy(&sampler, &MetricsSampler::attributionSampled);
+    sampler.setCollectorSearchPath({});  // no plugins: this test is about the attribution
+    QSignalSpy spy(&sampler, &MetricsSampler::probed);
     QThread* deliveredOn = nullptr;
-    connect(&sampler, &MetricsSampler::attributionSampled, this,
-            [&] { deliveredOn = QThread::currentThread(); });
+    connect(&sampler, &MetricsSampler::probed, this, [&] { deliveredOn = QThread::currentThread(); });
     sampler.start(std::make_shared<MemoryMetrics>());
     QTRY_VERIFY(spy.count() >= 3);
     sampler.stop();
     QCOMPARE(deliveredOn, QThread::currentThread());  // queued back to the GUI thread
     for (const QList<QVariant>& args : std::as_const(spy)) {
-        const auto attribution = args.at(0).value<MemoryAttribution>();
+        const auto attribution = args.at(0).value<ProbeReading>().attribution;
         if (!attribution.resident)
             QSKIP("no /proc/self/smaps here: the attribution is unavailable");
         QCOMPARE(sum(attribution), static_cast<std::int64_t>(*attribution.resident));

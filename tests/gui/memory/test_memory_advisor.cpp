@@ -211,6 +211,25 @@ private slots:
         QVERIFY(advice[0].text.contains(QStringLiteral("Max results shown")));
     }
 
+    void residentOverBudgetNamesTheLargestParts() {
+        AdvisorInput in = input(healthy(), 64 * MiB, 600 * MiB);
+        in.largest_components = {{"gui_results", QStringLiteral("Results list"), 410 * MiB},
+                                 {"code_and_libraries", QStringLiteral("Code and libraries"), 90 * MiB}};
+        QList<Advice> advice = MemoryAdvisor::advise(in);
+        QCOMPARE(advice.size(), 1);
+        QCOMPARE(advice[0].rule, AdviceRule::ResidentOverBudget);
+        QCOMPARE(advice[0].setting, AdviceSetting::MaxResultsShown);
+        QVERIFY2(advice[0].text.contains(QStringLiteral("Results list ") + formatBytes(410 * MiB)), qPrintable(advice[0].text));
+        QVERIFY2(advice[0].text.contains(QStringLiteral("Code and libraries ") + formatBytes(90 * MiB)), qPrintable(advice[0].text));
+        // When the results list is not the largest part, lowering it is not the advice.
+        std::swap(in.largest_components[0], in.largest_components[1]);
+        in.largest_components[0].bytes = 500 * MiB;
+        advice = MemoryAdvisor::advise(in);
+        QCOMPARE(advice.size(), 1);
+        QCOMPARE(advice[0].setting, AdviceSetting::MemoryBudget);
+        QVERIFY2(advice[0].text.contains(QStringLiteral("Code and libraries ") + formatBytes(500 * MiB)), qPrintable(advice[0].text));
+    }
+
     void settingNames() {
         QCOMPARE(MemoryAdvisor::settingName(AdviceSetting::SmallFileThreshold), QStringLiteral("Small-file threshold"));
         QCOMPARE(MemoryAdvisor::settingName(AdviceSetting::LargeFileThreshold), QStringLiteral("Large-file threshold"));

@@ -1,6 +1,8 @@
 // The stacked memory chart (issue 8, item 2): its top is resident for every sample, legend
 // entries hide their component, and the hover text lists each component's value at that moment.
 #include <QCheckBox>
+
+#include <algorithm>
 #include <QTest>
 
 #include "gui/memory/attribution_history.h"
@@ -49,6 +51,7 @@ private slots:
     void chartTopIsResidentForEverySample();
     void legendEntryHidesItsComponent();
     void hoverListsEveryComponentAtThatMoment();
+    void longHistoriesKeepTheirPeaks();
 };
 
 void TestStackedChart::stackTopIsResident()
@@ -86,7 +89,8 @@ void TestStackedChart::legendEntryHidesItsComponent()
             legend = l;
     }
     QVERIFY(legend);
-    QCOMPARE(legend->count(), 5);
+    QCOMPARE(legend->count(), 5 + 1);  // and the budget's entry, hidden without a budget
+    QVERIFY(legend->entry(5)->isHidden());
     QVERIFY(charts.isComponentVisible(2));
     legend->entry(2)->click();
     QVERIFY(!charts.isComponentVisible(2));
@@ -114,6 +118,34 @@ void TestStackedChart::hoverListsEveryComponentAtThatMoment()
     QVERIFY(atThird.contains(formatBytes(static_cast<std::uint64_t>(*h.resident(2)))));
     const QString atFourth = view.attributionTextAt(0.3);
     QVERIFY2(atFourth.contains(QStringLiteral("Unattributed: -") + formatBytes(50000)), qPrintable(atFourth));
+}
+
+void TestStackedChart::longHistoriesKeepTheirPeaks()
+{
+    // 3,000 samples (the ring's default), one spike of resident at sample 1234.
+    AttributionHistory h;
+    for (int i = 0; i < 3000; ++i) {
+        const std::int64_t heap = (i == 1234 ? 900 : 100) << 20;
+        MemoryAttribution a;
+        a.resident = static_cast<std::uint64_t>(heap + (1 << 20));
+        a.components = {{"buffers_small", 1 << 20, true}, {"other_heap", heap, true}};
+        h.push(i * 100, a);
+    }
+    const std::vector<std::size_t> kept = thinSamples(h, 100);
+    QVERIFY2(kept.size() <= 102, qPrintable(QString::number(kept.size())));
+    QCOMPARE(kept.front(), std::size_t{0});
+    QCOMPARE(kept.back(), std::size_t{2999});
+    QVERIFY(std::find(kept.begin(), kept.end(), std::size_t{1234}) != kept.end());
+    QVERIFY(std::is_sorted(kept.begin(), kept.end()));
+    QCOMPARE(thinSamples(h, 2000).size(), std::size_t{3000});  // few enough: every sample
+
+    MemoryCharts charts;
+    charts.resize(400, 900);
+    charts.plotAttribution(h);
+    QVERIFY(charts.stackPointCount() < 400);
+    double highest = 0;
+    for (int i = 0; i < charts.stackPointCount(); ++i) highest = std::max(highest, charts.stackTop(i));
+    QCOMPARE(highest, static_cast<double>(*h.resident(1234)));  // the spike is drawn
 }
 
 QTEST_MAIN(TestStackedChart)
