@@ -754,40 +754,24 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
         <source>The results list holds %1 for %2 matches (%3% of the resident memory): lower &apos;%4&apos; in Settings to keep fewer results in memory.</source>
         <translation>Die Ergebnisliste belegt %1 für %2 Treffer (%3 % des residenten Speichers): Senken Sie „%4“ in den Einstellungen, um weniger Ergebnisse im Speicher zu halten.</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The application&apos;s resident memory reached %1, above the budget of %2, while the search&apos;s own buffers peaked at %3. The largest parts: %4. Lower &apos;%5&apos; to keep fewer results in memory.</source>
+        <translation>Der residente Speicher der Anwendung erreichte %1 und lag damit über dem Budget von %2, während die Puffer der Suche höchstens %3 belegten. Die größten Anteile: %4. Senken Sie „%5“, um weniger Ergebnisse im Speicher zu halten.</translation>
+    </message>
+    <message>
+        <source>The application&apos;s resident memory reached %1, above the budget of %2, while the search&apos;s own buffers peaked at %3. The largest parts: %4, which the search settings do not control: raise &apos;%5&apos; if this is expected.</source>
+        <translation>Der residente Speicher der Anwendung erreichte %1 und lag damit über dem Budget von %2, während die Puffer der Suche höchstens %3 belegten. Die größten Anteile: %4, auf die die Sucheinstellungen keinen Einfluss haben: Erhöhen Sie „%5“, wenn das zu erwarten ist.</translation>
+    </message>
 </context>
 <context>
     <name>codescout::gui::MemoryCharts</name>
     <message>
-        <source>Memory (%1)</source>
-        <translation>Speicher (%1)</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>Speicher</translation>
-    </message>
-    <message>
         <source>Files and pattern cache</source>
         <translation>Dateien und Muster-Cache</translation>
-    </message>
-    <message>
-        <source>Allocated</source>
-        <translation>Belegt</translation>
-    </message>
-    <message>
-        <source>Peak allocated</source>
-        <translation>Maximal belegt</translation>
-    </message>
-    <message>
-        <source>Memory-mapped</source>
-        <translation>Eingeblendet (mmap)</translation>
-    </message>
-    <message>
-        <source>Pattern cache</source>
-        <translation>Muster-Cache</translation>
-    </message>
-    <message>
-        <source>Resident (process)</source>
-        <translation>Resident (Prozess)</translation>
     </message>
     <message>
         <source>Small files</source>
@@ -826,16 +810,8 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
         <translation>Cache-Abfragen</translation>
     </message>
     <message>
-        <source>Memory over time chart</source>
-        <translation>Diagramm des Speichers über die Zeit</translation>
-    </message>
-    <message>
         <source>Files per strategy and pattern cache chart</source>
         <translation>Diagramm der Dateien pro Strategie und des Muster-Caches</translation>
-    </message>
-    <message>
-        <source>Memory chart legend</source>
-        <translation>Legende des Speicherdiagramms</translation>
     </message>
     <message>
         <source>Files and pattern cache chart legend</source>
@@ -860,6 +836,46 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
     <message>
         <source>Memory by component chart legend</source>
         <translation>Legende des Diagramms Speicher nach Bestandteil</translation>
+    </message>
+    <message>
+        <source>Bytes (%1)</source>
+        <translation>Bytes (%1)</translation>
+    </message>
+    <message>
+        <source>Collector plugins</source>
+        <translation>Collector-Plugins</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Other units</source>
+        <translation>Andere Einheiten</translation>
+    </message>
+    <message>
+        <source>Collector plugins chart</source>
+        <translation>Diagramm der Collector-Plugins</translation>
+    </message>
+    <message>
+        <source>Collector plugins chart legend</source>
+        <translation>Legende des Diagramms der Collector-Plugins</translation>
+    </message>
+    <message>
+        <source>%1 (%2, from %3)</source>
+        <translation>%1 (%2, aus %3)</translation>
+    </message>
+    <message>
+        <source>%1 — stale</source>
+        <translation>%1 — veraltet</translation>
+    </message>
+    <message>
+        <source>%1 — unavailable</source>
+        <translation>%1 — nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 — unlimited</source>
+        <translation>%1 — unbegrenzt</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1019,14 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
             <numerusform>%n Suche in %1 gespeichert.</numerusform>
             <numerusform>%n Suchen in %1 gespeichert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Collector plugin messages</source>
+        <translation>Meldungen der Collector-Plugins</translation>
+    </message>
+    <message>
+        <source>Collector plugins: %1</source>
+        <translation>Collector-Plugins: %1</translation>
     </message>
 </context>
 <context>

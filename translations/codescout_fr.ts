@@ -754,40 +754,24 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
         <source>The results list holds %1 for %2 matches (%3% of the resident memory): lower &apos;%4&apos; in Settings to keep fewer results in memory.</source>
         <translation>La liste des résultats occupe %1 pour %2 correspondances (%3 % de la mémoire résidente) : réduisez « %4 » dans les Paramètres pour garder moins de résultats en mémoire.</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The application&apos;s resident memory reached %1, above the budget of %2, while the search&apos;s own buffers peaked at %3. The largest parts: %4. Lower &apos;%5&apos; to keep fewer results in memory.</source>
+        <translation>La mémoire résidente de l’application a atteint %1, au-dessus du budget de %2, alors que les tampons de la recherche culminaient à %3. Les plus grandes parts : %4. Réduisez « %5 » pour garder moins de résultats en mémoire.</translation>
+    </message>
+    <message>
+        <source>The application&apos;s resident memory reached %1, above the budget of %2, while the search&apos;s own buffers peaked at %3. The largest parts: %4, which the search settings do not control: raise &apos;%5&apos; if this is expected.</source>
+        <translation>La mémoire résidente de l’application a atteint %1, au-dessus du budget de %2, alors que les tampons de la recherche culminaient à %3. Les plus grandes parts : %4, que les réglages de recherche ne contrôlent pas : augmentez « %5 » si c’est attendu.</translation>
+    </message>
 </context>
 <context>
     <name>codescout::gui::MemoryCharts</name>
     <message>
-        <source>Memory (%1)</source>
-        <translation>Mémoire (%1)</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>Mémoire</translation>
-    </message>
-    <message>
         <source>Files and pattern cache</source>
         <translation>Fichiers et cache des motifs</translation>
-    </message>
-    <message>
-        <source>Allocated</source>
-        <translation>Alloué</translation>
-    </message>
-    <message>
-        <source>Peak allocated</source>
-        <translation>Pic d’allocation</translation>
-    </message>
-    <message>
-        <source>Memory-mapped</source>
-        <translation>Projeté en mémoire</translation>
-    </message>
-    <message>
-        <source>Pattern cache</source>
-        <translation>Cache des motifs</translation>
-    </message>
-    <message>
-        <source>Resident (process)</source>
-        <translation>Résident (processus)</translation>
     </message>
     <message>
         <source>Small files</source>
@@ -826,16 +810,8 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
         <translation>Consultations du cache</translation>
     </message>
     <message>
-        <source>Memory over time chart</source>
-        <translation>Graphique de la mémoire au fil du temps</translation>
-    </message>
-    <message>
         <source>Files per strategy and pattern cache chart</source>
         <translation>Graphique des fichiers par stratégie et du cache des motifs</translation>
-    </message>
-    <message>
-        <source>Memory chart legend</source>
-        <translation>Légende du graphique de la mémoire</translation>
     </message>
     <message>
         <source>Files and pattern cache chart legend</source>
@@ -860,6 +836,46 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
     <message>
         <source>Memory by component chart legend</source>
         <translation>Légende du graphique de la mémoire par composant</translation>
+    </message>
+    <message>
+        <source>Bytes (%1)</source>
+        <translation>Octets (%1)</translation>
+    </message>
+    <message>
+        <source>Collector plugins</source>
+        <translation>Plugins de collecte</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Other units</source>
+        <translation>Autres unités</translation>
+    </message>
+    <message>
+        <source>Collector plugins chart</source>
+        <translation>Graphique des plugins de collecte</translation>
+    </message>
+    <message>
+        <source>Collector plugins chart legend</source>
+        <translation>Légende du graphique des plugins de collecte</translation>
+    </message>
+    <message>
+        <source>%1 (%2, from %3)</source>
+        <translation>%1 (%2, de %3)</translation>
+    </message>
+    <message>
+        <source>%1 — stale</source>
+        <translation>%1 — périmé</translation>
+    </message>
+    <message>
+        <source>%1 — unavailable</source>
+        <translation>%1 — indisponible</translation>
+    </message>
+    <message>
+        <source>%1 — unlimited</source>
+        <translation>%1 — illimité</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1019,14 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
             <numerusform>%n recherche enregistrée dans %1.</numerusform>
             <numerusform>%n recherches enregistrées dans %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Collector plugin messages</source>
+        <translation>Messages des plugins de collecte</translation>
+    </message>
+    <message>
+        <source>Collector plugins: %1</source>
+        <translation>Plugins de collecte : %1</translation>
     </message>
 </context>
 <context>
