@@ -1,6 +1,8 @@
 // AttributionProbe: a QThread-owned worker that measures the attribution and samples the plugins.
 #include "gui/memory/attribution_probe.h"
 
+#include <time.h>
+
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -10,6 +12,16 @@
 #include "gui/memory/gui_memory.h"
 
 namespace codescout::gui {
+
+namespace {
+
+std::int64_t threadCpuNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
+}
+
+}  // namespace
 
 class AttributionProbe::Worker : public QObject {
 public:
@@ -22,6 +34,7 @@ public:
 
     void measure(qint64 elapsedMs) {
         const auto start = std::chrono::steady_clock::now();
+        const std::int64_t cpuStart = threadCpuNs();
         ProbeReading reading;
         if (!registry_) {
             registry_ = std::make_unique<collectors::CollectorRegistry>(
@@ -32,9 +45,11 @@ public:
         if (registry_->collector_count() > 0) reading.collectors = registry_->sample_all();
         reading.collectorMessages = registry_->take_messages();
         reading.attribution = attributeWithGui(measure_memory_attribution(), guiMemory().snapshot());
-        reading.probeMicroseconds = std::chrono::duration_cast<std::chrono::microseconds>(
-                                        std::chrono::steady_clock::now() - start)
-                                        .count();
+        const auto end = std::chrono::steady_clock::now();
+        reading.probeMicroseconds = std::chrono::duration_cast<std::chrono::microseconds>(end - start).count();
+        const std::int64_t rest = (threadCpuNs() - cpuStart) * probe_->rest_factor_.load();
+        probe_->rest_until_ns_.store(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(end.time_since_epoch()).count() + rest);
         probe_->busy_.store(false);
         emit probe_->measured(reading, elapsedMs);
     }
@@ -63,7 +78,11 @@ void AttributionProbe::setCollectorSearchPath(const std::vector<std::filesystem:
                               Qt::QueuedConnection);
 }
 
-bool AttributionProbe::request(qint64 elapsedMs) {
+bool AttributionProbe::request(qint64 elapsedMs, bool force) {
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                 std::chrono::steady_clock::now().time_since_epoch())
+                                 .count();
+    if (!force && now < rest_until_ns_.load()) return false;
     if (busy_.exchange(true)) return false;
     QMetaObject::invokeMethod(worker_, [worker = worker_, elapsedMs] { worker->measure(elapsedMs); },
                               Qt::QueuedConnection);

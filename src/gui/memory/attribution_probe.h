@@ -13,6 +13,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <vector>
 
@@ -33,9 +34,20 @@ public:
     void setCollectorSearchPath(const std::vector<std::filesystem::path>& path);
 
     // GUI thread. Queues one measurement stamped `elapsedMs`, unless one is still running (a
-    // slow /proc read or plugin skips ticks rather than piling them up). Returns whether it was
-    // queued.
-    bool request(qint64 elapsedMs);
+    // slow /proc read or plugin skips ticks rather than piling them up) or the probe is resting:
+    // after a measurement that cost the probe's thread T of CPU time, the next one waits until
+    // restFactor x T has passed, so measuring never takes more than 1 / (restFactor + 1) of a
+    // core, however large the process (smaps grows with its mappings) or slow the machine.
+    // (Waiting for a slow plugin costs no CPU and is not counted.) `force` skips the rest (a
+    // search's first and final tick). Returns whether it was queued.
+    bool request(qint64 elapsedMs, bool force = false);
+    static constexpr int kDefaultRestFactor = 199;  // at most 0.5% of one core
+    // 0: measure at every tick that finds the probe idle (tests that count readings). Ends the
+    // current rest: the new factor applies from the next measurement on.
+    void setRestFactor(int factor) {
+        rest_factor_.store(factor);
+        rest_until_ns_.store(0);
+    }
     bool isBusy() const { return busy_.load(); }
 
 signals:
@@ -47,6 +59,9 @@ private:
     QThread thread_;
     Worker* worker_;
     std::atomic<bool> busy_{false};
+    // When the last measurement ended plus its rest, steady clock nanoseconds (set by the worker).
+    std::atomic<std::int64_t> rest_until_ns_{0};
+    std::atomic<int> rest_factor_{kDefaultRestFactor};
 };
 
 }  // namespace codescout::gui

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 #include "gui/memory/byte_format.h"
 #include "gui/memory/memory_charts.h"
@@ -169,7 +170,7 @@ void MemoryView::setSampleCapacity(int capacity) {
     attribution_.setCapacity(static_cast<std::size_t>(std::max(capacity, 1)));
     collectors_.setCapacity(static_cast<std::size_t>(std::max(capacity, 1)));
     reportMemory();
-    scheduleReplot();
+    scheduleReplot(kAllCharts);
 }
 
 std::optional<MetricsSnapshot> MemoryView::latestSnapshot() const {
@@ -189,7 +190,7 @@ void MemoryView::addSample(const codescout::MetricsSnapshot& snapshot, qint64 el
     reportMemory();
     updateSummary();
     updateAdvice();
-    scheduleReplot();
+    scheduleReplot(kCountsChart);
 }
 
 void MemoryView::addProbeReading(const codescout::gui::ProbeReading& reading, qint64 elapsedMs)
@@ -213,14 +214,14 @@ void MemoryView::addAttribution(const codescout::MemoryAttribution& attribution,
     latest_attribution_ = attribution;
     reportMemory();
     updateAdvice();
-    scheduleReplot();
+    scheduleReplot(kStackChart);
 }
 
 void MemoryView::addCollectorReadings(const codescout::collectors::CollectorSnapshot& readings, qint64 elapsedMs)
 {
     collectors_.push(elapsedMs, readings);
     reportMemory();
-    scheduleReplot();
+    scheduleReplot(kCollectorChart);
 }
 
 void MemoryView::showCollectorNotes()
@@ -287,15 +288,15 @@ void MemoryView::clear() {
     max_resident_ = 0;
     replot_timer_.stop();
     charts_->clear();
-    charts_dirty_ = false;
+    charts_dirty_ = 0;
     since_replot_.invalidate();
     export_status_->clear();
     updateSummary();
     updateAdvice();
 }
 
-void MemoryView::scheduleReplot() {
-    charts_dirty_ = true;
+void MemoryView::scheduleReplot(int charts) {
+    charts_dirty_ |= charts;
     // Hidden (dock closed): nothing to draw; showEvent plots what accumulated.
     if (!isVisible() || replot_timer_.isActive()) return;
     const qint64 since = since_replot_.isValid() ? since_replot_.elapsed() : kMinReplotIntervalMs;
@@ -304,16 +305,18 @@ void MemoryView::scheduleReplot() {
 
 void MemoryView::refreshCharts() {
     if (!charts_dirty_) return;
-    charts_dirty_ = false;
-    charts_->plot(samples_);
-    charts_->plotAttribution(attribution_);
-    charts_->plotCollectors(collectors_);
+    // Only the charts whose data changed: the stacked chart's areas are the costliest to draw,
+    // and the probe's readings arrive far less often than the counters.
+    const int dirty = std::exchange(charts_dirty_, 0);
+    if (dirty & kCountsChart) charts_->plot(samples_);
+    if (dirty & kStackChart) charts_->plotAttribution(attribution_);
+    if (dirty & kCollectorChart) charts_->plotCollectors(collectors_);
     since_replot_.start();
 }
 
 void MemoryView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    if (charts_dirty_) scheduleReplot();
+    if (charts_dirty_) scheduleReplot(charts_dirty_);
 }
 
 void MemoryView::updateSummary() {

@@ -92,7 +92,9 @@ protected:
 private:
     void updateAdvice();
     void refreshCharts();
-    void scheduleReplot();
+    // Which charts need a re-plot (bits), so that a new sample does not redraw the stack.
+    enum : int { kCountsChart = 1, kStackChart = 2, kCollectorChart = 4, kAllCharts = 7 };
+    void scheduleReplot(int charts);
     void updateSummary();
     bool failExport(const QString& message);
     void reportMemory();
@@ -112,7 +114,7 @@ private:
     quint64 budget_ = 0;
     std::uint64_t max_resident_ = 0;
     QList<Advice> advice_;
-    bool charts_dirty_ = false;
+    int charts_dirty_ = 0;
     // Re-plots are coalesced: at most one per kMinReplotInterval however fast samples arrive.
     QTimer replot_timer_;
     QElapsedTimer since_replot_;

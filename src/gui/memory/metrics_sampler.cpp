@@ -1,9 +1,24 @@
 // MetricsSampler: a QTimer-driven reader of MemoryMetrics.
 #include "gui/memory/metrics_sampler.h"
 
+#include <time.h>
+
 #include <algorithm>
+#include <utility>
 
 namespace codescout::gui {
+
+namespace {
+
+// CPU time of the calling thread: what the tick itself costs, without the time it waited for a
+// core on a loaded machine.
+std::int64_t threadCpuNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
+}
+
+}  // namespace
 
 MetricsSampler::MetricsSampler(QObject* parent) : QObject(parent) {
     // Needed once per process so queued connections can copy the snapshot between threads.
@@ -29,7 +44,8 @@ void MetricsSampler::start(std::shared_ptr<codescout::MemoryMetrics> metrics) {
     if (!metrics) return;
     if (isRunning()) stop();
     metrics_ = std::move(metrics);
-    longest_tick_ = std::chrono::microseconds{0};
+    longest_tick_ = longest_tick_wall_ = std::chrono::microseconds{0};
+    first_tick_ = true;
     clock_.start();
     emit started();
     sampleNow();
@@ -39,6 +55,7 @@ void MetricsSampler::start(std::shared_ptr<codescout::MemoryMetrics> metrics) {
 void MetricsSampler::stop() {
     if (!isRunning()) return;
     timer_.stop();
+    first_tick_ = true;  // the final reading is always probed: it is the search's end state
     sampleNow();
     metrics_.reset();
     emit stopped();
@@ -50,12 +67,14 @@ void MetricsSampler::setCollectorSearchPath(const std::vector<std::filesystem::p
 
 void MetricsSampler::sampleNow() {
     if (!metrics_) return;
-    QElapsedTimer busy;
-    busy.start();
+    QElapsedTimer wall;
+    wall.start();
+    const std::int64_t cpuBefore = threadCpuNs();
     const qint64 elapsed = clock_.elapsed();
-    if (probing_) probe_.request(elapsed);
+    if (probing_) probe_.request(elapsed, std::exchange(first_tick_, false));
     const MetricsSnapshot snapshot = metrics_->snapshot(true);
-    longest_tick_ = std::max(longest_tick_, std::chrono::microseconds(busy.nsecsElapsed() / 1000));
+    longest_tick_ = std::max(longest_tick_, std::chrono::microseconds((threadCpuNs() - cpuBefore) / 1000));
+    longest_tick_wall_ = std::max(longest_tick_wall_, std::chrono::microseconds(wall.nsecsElapsed() / 1000));
     emit sampled(snapshot, elapsed);
 }
 

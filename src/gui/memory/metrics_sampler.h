@@ -38,11 +38,15 @@ public:
     // Off, only the engine's counters are sampled: the baseline of the overhead benchmark.
     void setProbing(bool on) { probing_ = on; }
     bool isProbing() const { return probing_; }
+    // See AttributionProbe::setRestFactor (0: probe at every idle tick, for tests).
+    void setProbeRestFactor(int factor) { probe_.setRestFactor(factor); }
     // Where the probe looks for collector plugins (default: collector_paths.h's search path).
     void setCollectorSearchPath(const std::vector<std::filesystem::path>& path);
-    // The longest a tick kept the GUI thread busy since start() (its own work: the counters'
-    // snapshot and queueing the probe; not the receivers of sampled()), for the benchmark.
+    // The longest a tick took on the GUI thread since start() (its own work: the counters'
+    // snapshot and queueing the probe; not the receivers of sampled()), for the benchmark: as
+    // the thread's CPU time, and as wall-clock time (which also counts waiting for a core).
     std::chrono::microseconds longestTick() const { return longest_tick_; }
+    std::chrono::microseconds longestTickWall() const { return longest_tick_wall_; }
 
 public slots:
     // Samples at once, then every interval. Starting while running stops the previous run first
@@ -71,6 +75,8 @@ private:
     AttributionProbe probe_;
     bool probing_ = true;
     std::chrono::microseconds longest_tick_{0};
+    std::chrono::microseconds longest_tick_wall_{0};
+    bool first_tick_ = false;  // the run's first tick forces a probe reading
 };
 
 }  // namespace codescout::gui

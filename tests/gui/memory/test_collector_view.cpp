@@ -159,6 +159,7 @@ private slots:
         view.show();
         MetricsSampler sampler;
         sampler.setInterval(20ms);
+        sampler.setProbeRestFactor(0);  // a reading at every idle tick
         sampler.setCollectorSearchPath({pluginFolder(dir, {PROCESS_IO_PLUGIN})});
         view.setSampler(&sampler);
         sampler.start(std::make_shared<MemoryMetrics>());
@@ -196,6 +197,7 @@ private slots:
         view.show();
         MetricsSampler sampler;
         sampler.setInterval(20ms);
+        sampler.setProbeRestFactor(0);  // a reading at every idle tick
         sampler.setCollectorSearchPath({folder});
         view.setSampler(&sampler);
         sampler.start(std::make_shared<MemoryMetrics>());

@@ -70,6 +70,7 @@ private slots:
     void guiComponentsComeOutOfOtherHeap();
     void withoutAllocatorFiguresTheyComeOutOfUnattributed();
     void probeMeasuresOnItsOwnThread();
+    void probeRestsInProportionToItsCost();
     void samplerMeasuresOffTheGuiThreadAndSumsToResident();
 };
 
@@ -83,6 +84,27 @@ void TestGuiAttribution::probeMeasuresOnItsOwnThread()
     QTRY_VERIFY(measuredOn.load() != nullptr);
     QVERIFY(measuredOn.load() != QThread::currentThread());
     QTRY_VERIFY(!probe.isBusy());
+}
+
+void TestGuiAttribution::probeRestsInProportionToItsCost()
+{
+    AttributionProbe probe;
+    probe.setCollectorSearchPath({});
+    QSignalSpy measured(&probe, &AttributionProbe::measured);
+    QVERIFY(probe.request(1));
+    QVERIFY(measured.wait(10000));
+    QTRY_VERIFY(!probe.isBusy());
+    // The reading cost the probe's thread at least a /proc read of CPU time; resting 199 times
+    // that, an immediate request is refused (hundreds of ms at least), a forced one is not.
+    const qint64 cost = measured.at(0).at(0).value<ProbeReading>().probeMicroseconds;
+    QVERIFY2(!probe.request(2), qPrintable(QString::number(cost)));
+    QVERIFY(probe.request(3, /*force=*/true));
+    QVERIFY(measured.wait(10000));
+    QTRY_VERIFY(!probe.isBusy());
+    probe.setRestFactor(0);  // no rest: the next idle tick measures
+    QVERIFY(probe.request(4));
+    QVERIFY(measured.wait(10000));
+    QCOMPARE(measured.last().at(1).toLongLong(), qint64{4});
 }
 
 void TestGuiAttribution::resultsMoveByTheModelsOwnCount()
@@ -213,6 +235,7 @@ void TestGuiAttribution::samplerMeasuresOffTheGuiThreadAndSumsToResident()
     model.appendFiles(files(20, 20));
     MetricsSampler sampler;
     sampler.setInterval(std::chrono::milliseconds{20});
+    sampler.setProbeRestFactor(0);  // a reading at every idle tick
     sampler.setCollectorSearchPath({});  // no plugins: this test is about the attribution
     QSignalSpy spy(&sampler, &MetricsSampler::probed);
     QThread* deliveredOn = nullptr;
