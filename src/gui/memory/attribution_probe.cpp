@@ -47,7 +47,9 @@ public:
         reading.attribution = attributeWithGui(measure_memory_attribution(), guiMemory().snapshot());
         const auto end = std::chrono::steady_clock::now();
         reading.probeMicroseconds = std::chrono::duration_cast<std::chrono::microseconds>(end - start).count();
-        const std::int64_t rest = (threadCpuNs() - cpuStart) * probe_->rest_factor_.load();
+        const std::int64_t cpu = threadCpuNs() - cpuStart;
+        reading.probeCpuMicroseconds = cpu / 1000;
+        const std::int64_t rest = cpu * probe_->rest_factor_.load();
         probe_->rest_until_ns_.store(
             std::chrono::duration_cast<std::chrono::nanoseconds>(end.time_since_epoch()).count() + rest);
         probe_->busy_.store(false);

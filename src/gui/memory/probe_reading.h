@@ -16,9 +16,10 @@ struct ProbeReading {
     MemoryAttribution attribution;
     collectors::CollectorSnapshot collectors;
     std::vector<std::string> collectorMessages;
-    // How long the probe's thread spent on this reading (smaps + collectors), for the overhead
-    // figures in bench/RESULTS.md; never on the GUI thread.
+    // What this reading cost the probe's thread (smaps + collectors): wall clock, and CPU time
+    // (without waiting for a core or a slow plugin). For the overhead figures in bench/RESULTS.md.
     std::int64_t probeMicroseconds = 0;
+    std::int64_t probeCpuMicroseconds = 0;
 };
 
 }  // namespace codescout::gui

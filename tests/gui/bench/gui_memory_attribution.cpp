@@ -20,6 +20,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <malloc.h>
+#include <time.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -49,6 +52,12 @@ struct Args {
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
+}
+
+std::int64_t threadCpuNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
 }
 
 double mib(std::int64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
@@ -157,12 +166,14 @@ int main(int argc, char** argv) {
         took.start();
         view->addProbeReading(r, t);
         longestTakeInNs = std::max(longestTakeInNs, took.nsecsElapsed());
-        probeUs += r.probeMicroseconds;
+        probeUs += r.probeCpuMicroseconds;
     });
 
     std::vector<double> withView;
     std::vector<double> without;
     std::vector<double> probeShare;
+    std::vector<double> guiCpuWith;
+    std::vector<double> guiCpuWithout;
     std::chrono::microseconds longestTick{0};
     std::chrono::microseconds longestTickWall{0};
     std::uint64_t matches = 0;
@@ -174,29 +185,39 @@ int main(int argc, char** argv) {
         probeUs = 0;
         QElapsedTimer wall;
         wall.start();
+        const std::int64_t cpuBefore = threadCpuNs();
         if (!window.startSearch()) return 1;
         if (!finished.wait(900000)) return 1;
         const double ms = static_cast<double>(wall.nsecsElapsed()) / 1e6;
+        const double guiCpuMs = static_cast<double>(threadCpuNs() - cpuBefore) / 1e6;
         matches = window.resultsModel()->matchCount();
         if (run < 0) continue;
         (probing ? withView : without).push_back(ms);
+        (probing ? guiCpuWith : guiCpuWithout).push_back(guiCpuMs);
         if (probing) {
             probeShare.push_back(static_cast<double>(probeUs) / 1000.0 / ms);
             longestTick = std::max(longestTick, sampler->longestTick());
             longestTickWall = std::max(longestTickWall, sampler->longestTickWall());
         }
-        std::printf("run %d (%s): %.0f ms, %llu matches\n", run, probing ? "memory view" : "no memory view", ms,
-                    static_cast<unsigned long long>(matches));
+        std::printf("run %d (%s): %.0f ms, GUI thread CPU %.0f ms, %llu matches\n", run,
+                    probing ? "memory view" : "no memory view", ms, guiCpuMs, static_cast<unsigned long long>(matches));
         std::fflush(stdout);
     }
     QTest::qWait(300);  // the last batch's layout and paint
-    printCoverage(args.million ? "million matches" : "corpus", measureNow());
+    printCoverage(args.million ? "million matches, after the runs" : "kernel tree, after the runs", measureNow());
+    // Free heap the allocator keeps resident (earlier searches' results, freed) is in
+    // "unattributed": malloc_trim hands it back, and the rest is what the components name.
+    malloc_trim(0);
+    printCoverage("after malloc_trim(0)", measureNow());
     const double on = median(withView);
     const double off = median(without);
     std::printf("search wall time, median of %d: with the memory view %.0f ms, without %.0f ms, ratio %.4f "
                 "(%+.2f%%)\n",
                 args.runs, on, off, on / off, 100.0 * (on / off - 1));
-    std::printf("probe thread busy: %.2f%% of the search's wall time (median)\n", 100.0 * median(probeShare));
+    std::printf("probe thread CPU time: %.2f%% of the search's wall time (median)\n", 100.0 * median(probeShare));
+    std::printf("GUI thread CPU time per search, median: with the memory view %.0f ms, without %.0f ms (%+.2f%% of "
+                "the search's wall time without)\n",
+                median(guiCpuWith), median(guiCpuWithout), 100.0 * (median(guiCpuWith) - median(guiCpuWithout)) / off);
     std::printf("GUI thread: longest sampler tick %.3f ms of CPU time (%.3f ms wall clock, which counts waiting "
                 "for a core); longest take-in of a probe reading %.3f ms wall clock\n",
                 static_cast<double>(longestTick.count()) / 1000.0, static_cast<double>(longestTickWall.count()) / 1000.0,
