@@ -324,7 +324,8 @@ MemoryCharts::MemoryCharts(QWidget* parent) : QWidget(parent), d_(std::make_uniq
     // Log scale: the engine's KiB-scale layers at the bottom stay readable under MiB totals.
     d_->stackAxis->setTitleText(tr("Memory (KiB, log scale)"));
     d_->stackAxis->setBase(10);
-    d_->stackAxis->setLabelFormat(QStringLiteral("%g"));
+    // %.0f: with localized numbers Qt Charts draws no label for %g (as for %i and %d).
+    d_->stackAxis->setLabelFormat(QStringLiteral("%.0f"));
     d_->stackAxis->setMinorTickCount(-1);
     d_->stackChart->addAxis(d_->stackAxis, Qt::AlignLeft);
     d_->budgetLine = new QLineSeries(this);

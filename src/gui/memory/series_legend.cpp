@@ -49,6 +49,9 @@ int SeriesLegend::addEntry(const QString& name, const QPen& pen) {
     box->setIcon(lineIcon(pen, devicePixelRatioF()));
     box->setAccessibleName(tr("Show %1").arg(name));
     box->setToolTip(tr("Show or hide “%1” in the chart").arg(name));
+    // Shown explicitly: a child added to an already visible legend (the stacked chart's entries
+    // arrive with the first attribution) would otherwise stay hidden.
+    box->show();
     const int index = static_cast<int>(entries_.size());
     connect(box, &QCheckBox::toggled, this, [this, index](bool checked) { emit toggled(index, checked); });
     entries_.append(box);

@@ -91,6 +91,17 @@ void TestStackedChart::legendEntryHidesItsComponent()
     QVERIFY(legend);
     QCOMPARE(legend->count(), 5 + 1);  // and the budget's entry, hidden without a budget
     QVERIFY(legend->entry(5)->isHidden());
+    // Entries that arrive after the legend is on screen are shown too.
+    charts.show();
+    AttributionHistory other;
+    MemoryAttribution a;
+    a.resident = 10;
+    a.components = {{"walker", 10, true}};
+    other.push(0, a);
+    charts.plotAttribution(other);
+    QVERIFY(legend->entry(0)->isVisible());
+    charts.plotAttribution(history());
+    QVERIFY(legend->entry(4)->isVisible());
     QVERIFY(charts.isComponentVisible(2));
     legend->entry(2)->click();
     QVERIFY(!charts.isComponentVisible(2));
