@@ -188,6 +188,73 @@
     </message>
 </context>
 <context>
+    <name>MemoryCharts</name>
+    <message>
+        <source>At %1 s: resident %2</source>
+        <translation>Bei %1 s: resident %2</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Small-file buffers</source>
+        <translation>Puffer für kleine Dateien</translation>
+    </message>
+    <message>
+        <source>Chunk buffers</source>
+        <translation>Blockpuffer</translation>
+    </message>
+    <message>
+        <source>Pattern cache</source>
+        <translation>Muster-Cache</translation>
+    </message>
+    <message>
+        <source>Match scratch</source>
+        <translation>Arbeitsspeicher der Suche</translation>
+    </message>
+    <message>
+        <source>Directory walker</source>
+        <translation>Verzeichnisdurchlauf</translation>
+    </message>
+    <message>
+        <source>Results list</source>
+        <translation>Ergebnisliste</translation>
+    </message>
+    <message>
+        <source>Preview document</source>
+        <translation>Vorschaudokument</translation>
+    </message>
+    <message>
+        <source>Syntax definitions</source>
+        <translation>Syntaxdefinitionen</translation>
+    </message>
+    <message>
+        <source>Chart samples</source>
+        <translation>Diagrammmesswerte</translation>
+    </message>
+    <message>
+        <source>Other heap</source>
+        <translation>Übriger Heap</translation>
+    </message>
+    <message>
+        <source>Mapped files</source>
+        <translation>Eingeblendete Dateien</translation>
+    </message>
+    <message>
+        <source>Code and libraries</source>
+        <translation>Code und Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Thread stacks</source>
+        <translation>Thread-Stacks</translation>
+    </message>
+    <message>
+        <source>Unattributed</source>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+</context>
+<context>
     <name>QueryBar</name>
     <message>
         <source>Query</source>
@@ -683,40 +750,28 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
         <source>%1 files were memory-mapped because the &apos;%2&apos; is only %3: mapping a small file costs more system calls and page faults than reading it. Raise &apos;%2&apos; to %4 (the default).</source>
         <translation>%1 Dateien wurden in den Speicher eingeblendet, weil die Einstellung „%2“ nur %3 beträgt: Eine kleine Datei einzublenden kostet mehr Systemaufrufe und Seitenfehler, als sie zu lesen. Erhöhen Sie „%2“ auf %4 (den Standardwert).</translation>
     </message>
+    <message>
+        <source>The results list holds %1 for %2 matches (%3% of the resident memory): lower &apos;%4&apos; in Settings to keep fewer results in memory.</source>
+        <translation>Die Ergebnisliste belegt %1 für %2 Treffer (%3 % des residenten Speichers): Senken Sie „%4“ in den Einstellungen, um weniger Ergebnisse im Speicher zu halten.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The application&apos;s resident memory reached %1, above the budget of %2, while the search&apos;s own buffers peaked at %3. The largest parts: %4. Lower &apos;%5&apos; to keep fewer results in memory.</source>
+        <translation>Der residente Speicher der Anwendung erreichte %1 und lag damit über dem Budget von %2, während die Puffer der Suche höchstens %3 belegten. Die größten Anteile: %4. Senken Sie „%5“, um weniger Ergebnisse im Speicher zu halten.</translation>
+    </message>
+    <message>
+        <source>The application&apos;s resident memory reached %1, above the budget of %2, while the search&apos;s own buffers peaked at %3. The largest parts: %4, which the search settings do not control: raise &apos;%5&apos; if this is expected.</source>
+        <translation>Der residente Speicher der Anwendung erreichte %1 und lag damit über dem Budget von %2, während die Puffer der Suche höchstens %3 belegten. Die größten Anteile: %4, auf die die Sucheinstellungen keinen Einfluss haben: Erhöhen Sie „%5“, wenn das zu erwarten ist.</translation>
+    </message>
 </context>
 <context>
     <name>codescout::gui::MemoryCharts</name>
     <message>
-        <source>Memory (%1)</source>
-        <translation>Speicher (%1)</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>Speicher</translation>
-    </message>
-    <message>
         <source>Files and pattern cache</source>
         <translation>Dateien und Muster-Cache</translation>
-    </message>
-    <message>
-        <source>Allocated</source>
-        <translation>Belegt</translation>
-    </message>
-    <message>
-        <source>Peak allocated</source>
-        <translation>Maximal belegt</translation>
-    </message>
-    <message>
-        <source>Memory-mapped</source>
-        <translation>Eingeblendet (mmap)</translation>
-    </message>
-    <message>
-        <source>Pattern cache</source>
-        <translation>Muster-Cache</translation>
-    </message>
-    <message>
-        <source>Resident (process)</source>
-        <translation>Resident (Prozess)</translation>
     </message>
     <message>
         <source>Small files</source>
@@ -755,16 +810,8 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
         <translation>Cache-Abfragen</translation>
     </message>
     <message>
-        <source>Memory over time chart</source>
-        <translation>Diagramm des Speichers über die Zeit</translation>
-    </message>
-    <message>
         <source>Files per strategy and pattern cache chart</source>
         <translation>Diagramm der Dateien pro Strategie und des Muster-Caches</translation>
-    </message>
-    <message>
-        <source>Memory chart legend</source>
-        <translation>Legende des Speicherdiagramms</translation>
     </message>
     <message>
         <source>Files and pattern cache chart legend</source>
@@ -773,6 +820,62 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
     <message>
         <source>Budget (%1)</source>
         <translation>Budget (%1)</translation>
+    </message>
+    <message>
+        <source>Where the memory is</source>
+        <translation>Wo der Speicher liegt</translation>
+    </message>
+    <message>
+        <source>Memory (KiB, log scale)</source>
+        <translation>Speicher (KiB, logarithmisch)</translation>
+    </message>
+    <message>
+        <source>Memory by component chart</source>
+        <translation>Diagramm: Speicher nach Bestandteil</translation>
+    </message>
+    <message>
+        <source>Memory by component chart legend</source>
+        <translation>Legende des Diagramms Speicher nach Bestandteil</translation>
+    </message>
+    <message>
+        <source>Bytes (%1)</source>
+        <translation>Bytes (%1)</translation>
+    </message>
+    <message>
+        <source>Collector plugins</source>
+        <translation>Collector-Plugins</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Other units</source>
+        <translation>Andere Einheiten</translation>
+    </message>
+    <message>
+        <source>Collector plugins chart</source>
+        <translation>Diagramm der Collector-Plugins</translation>
+    </message>
+    <message>
+        <source>Collector plugins chart legend</source>
+        <translation>Legende des Diagramms der Collector-Plugins</translation>
+    </message>
+    <message>
+        <source>%1 (%2, from %3)</source>
+        <translation>%1 (%2, aus %3)</translation>
+    </message>
+    <message>
+        <source>%1 — stale</source>
+        <translation>%1 — veraltet</translation>
+    </message>
+    <message>
+        <source>%1 — unavailable</source>
+        <translation>%1 — nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 — unlimited</source>
+        <translation>%1 — unbegrenzt</translation>
     </message>
 </context>
 <context>
@@ -890,6 +993,41 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
         <source>Counters saved to %1.</source>
         <translation>Zähler in %1 gespeichert.</translation>
     </message>
+    <message>
+        <source>Search history</source>
+        <translation>Suchverlauf</translation>
+    </message>
+    <message>
+        <source>Select all searches</source>
+        <translation>Alle Suchen auswählen</translation>
+    </message>
+    <message>
+        <source>Export History…</source>
+        <translation>Verlauf exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the search history as CSV</source>
+        <translation>Den Suchverlauf als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Export Search History</source>
+        <translation>Suchverlauf exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n search(es) saved to %1.</source>
+        <translation>
+            <numerusform>%n Suche in %1 gespeichert.</numerusform>
+            <numerusform>%n Suchen in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Collector plugin messages</source>
+        <translation>Meldungen der Collector-Plugins</translation>
+    </message>
+    <message>
+        <source>Collector plugins: %1</source>
+        <translation>Collector-Plugins: %1</translation>
+    </message>
 </context>
 <context>
     <name>codescout::gui::PreviewPane</name>
@@ -977,6 +1115,57 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
     <message>
         <source>Search failed: %1</source>
         <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::SearchHistory</name>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Peak heap (sampled)</source>
+        <translation>Heap-Spitze (abgetastet)</translation>
+    </message>
+    <message>
+        <source>Peak resident (sampled)</source>
+        <translation>Resident-Spitze (abgetastet)</translation>
+    </message>
+    <message>
+        <source>Small files</source>
+        <translation>Kleine Dateien</translation>
+    </message>
+    <message>
+        <source>Buffered files</source>
+        <translation>Gepufferte Dateien</translation>
+    </message>
+    <message>
+        <source>Mapped files</source>
+        <translation>Eingeblendete Dateien</translation>
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation>Cache-Treffer</translation>
+    </message>
+    <message>
+        <source>Cache misses</source>
+        <translation>Cache-Fehlgriffe</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,13 @@
             <numerusform>%n samples saved to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n search(es) saved to %1.</source>
+        <translation>
+            <numerusform>%n search saved to %1.</numerusform>
+            <numerusform>%n searches saved to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>codescout::gui::ResultsModel</name>

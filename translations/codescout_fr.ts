@@ -188,6 +188,73 @@
     </message>
 </context>
 <context>
+    <name>MemoryCharts</name>
+    <message>
+        <source>At %1 s: resident %2</source>
+        <translation>À %1 s : résidente %2</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>indisponible</translation>
+    </message>
+    <message>
+        <source>Small-file buffers</source>
+        <translation>Tampons des petits fichiers</translation>
+    </message>
+    <message>
+        <source>Chunk buffers</source>
+        <translation>Tampons par blocs</translation>
+    </message>
+    <message>
+        <source>Pattern cache</source>
+        <translation>Cache des motifs</translation>
+    </message>
+    <message>
+        <source>Match scratch</source>
+        <translation>Mémoire de travail des correspondances</translation>
+    </message>
+    <message>
+        <source>Directory walker</source>
+        <translation>Parcours des dossiers</translation>
+    </message>
+    <message>
+        <source>Results list</source>
+        <translation>Liste des résultats</translation>
+    </message>
+    <message>
+        <source>Preview document</source>
+        <translation>Document d’aperçu</translation>
+    </message>
+    <message>
+        <source>Syntax definitions</source>
+        <translation>Définitions de syntaxe</translation>
+    </message>
+    <message>
+        <source>Chart samples</source>
+        <translation>Échantillons des graphiques</translation>
+    </message>
+    <message>
+        <source>Other heap</source>
+        <translation>Reste du tas</translation>
+    </message>
+    <message>
+        <source>Mapped files</source>
+        <translation>Fichiers projetés</translation>
+    </message>
+    <message>
+        <source>Code and libraries</source>
+        <translation>Code et bibliothèques</translation>
+    </message>
+    <message>
+        <source>Thread stacks</source>
+        <translation>Piles des threads</translation>
+    </message>
+    <message>
+        <source>Unattributed</source>
+        <translation>Non attribuée</translation>
+    </message>
+</context>
+<context>
     <name>QueryBar</name>
     <message>
         <source>Query</source>
@@ -683,40 +750,28 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
         <source>%1 files were memory-mapped because the &apos;%2&apos; is only %3: mapping a small file costs more system calls and page faults than reading it. Raise &apos;%2&apos; to %4 (the default).</source>
         <translation>%1 fichiers ont été projetés en mémoire car le réglage « %2 » n’est que de %3 : projeter un petit fichier coûte plus d’appels système et de défauts de page que de le lire. Augmentez « %2 » à %4 (la valeur par défaut).</translation>
     </message>
+    <message>
+        <source>The results list holds %1 for %2 matches (%3% of the resident memory): lower &apos;%4&apos; in Settings to keep fewer results in memory.</source>
+        <translation>La liste des résultats occupe %1 pour %2 correspondances (%3 % de la mémoire résidente) : réduisez « %4 » dans les Paramètres pour garder moins de résultats en mémoire.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The application&apos;s resident memory reached %1, above the budget of %2, while the search&apos;s own buffers peaked at %3. The largest parts: %4. Lower &apos;%5&apos; to keep fewer results in memory.</source>
+        <translation>La mémoire résidente de l’application a atteint %1, au-dessus du budget de %2, alors que les tampons de la recherche culminaient à %3. Les plus grandes parts : %4. Réduisez « %5 » pour garder moins de résultats en mémoire.</translation>
+    </message>
+    <message>
+        <source>The application&apos;s resident memory reached %1, above the budget of %2, while the search&apos;s own buffers peaked at %3. The largest parts: %4, which the search settings do not control: raise &apos;%5&apos; if this is expected.</source>
+        <translation>La mémoire résidente de l’application a atteint %1, au-dessus du budget de %2, alors que les tampons de la recherche culminaient à %3. Les plus grandes parts : %4, que les réglages de recherche ne contrôlent pas : augmentez « %5 » si c’est attendu.</translation>
+    </message>
 </context>
 <context>
     <name>codescout::gui::MemoryCharts</name>
     <message>
-        <source>Memory (%1)</source>
-        <translation>Mémoire (%1)</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>Mémoire</translation>
-    </message>
-    <message>
         <source>Files and pattern cache</source>
         <translation>Fichiers et cache des motifs</translation>
-    </message>
-    <message>
-        <source>Allocated</source>
-        <translation>Alloué</translation>
-    </message>
-    <message>
-        <source>Peak allocated</source>
-        <translation>Pic d’allocation</translation>
-    </message>
-    <message>
-        <source>Memory-mapped</source>
-        <translation>Projeté en mémoire</translation>
-    </message>
-    <message>
-        <source>Pattern cache</source>
-        <translation>Cache des motifs</translation>
-    </message>
-    <message>
-        <source>Resident (process)</source>
-        <translation>Résident (processus)</translation>
     </message>
     <message>
         <source>Small files</source>
@@ -755,16 +810,8 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
         <translation>Consultations du cache</translation>
     </message>
     <message>
-        <source>Memory over time chart</source>
-        <translation>Graphique de la mémoire au fil du temps</translation>
-    </message>
-    <message>
         <source>Files per strategy and pattern cache chart</source>
         <translation>Graphique des fichiers par stratégie et du cache des motifs</translation>
-    </message>
-    <message>
-        <source>Memory chart legend</source>
-        <translation>Légende du graphique de la mémoire</translation>
     </message>
     <message>
         <source>Files and pattern cache chart legend</source>
@@ -773,6 +820,62 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
     <message>
         <source>Budget (%1)</source>
         <translation>Budget (%1)</translation>
+    </message>
+    <message>
+        <source>Where the memory is</source>
+        <translation>Où se trouve la mémoire</translation>
+    </message>
+    <message>
+        <source>Memory (KiB, log scale)</source>
+        <translation>Mémoire (Kio, échelle logarithmique)</translation>
+    </message>
+    <message>
+        <source>Memory by component chart</source>
+        <translation>Graphique de la mémoire par composant</translation>
+    </message>
+    <message>
+        <source>Memory by component chart legend</source>
+        <translation>Légende du graphique de la mémoire par composant</translation>
+    </message>
+    <message>
+        <source>Bytes (%1)</source>
+        <translation>Octets (%1)</translation>
+    </message>
+    <message>
+        <source>Collector plugins</source>
+        <translation>Plugins de collecte</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Other units</source>
+        <translation>Autres unités</translation>
+    </message>
+    <message>
+        <source>Collector plugins chart</source>
+        <translation>Graphique des plugins de collecte</translation>
+    </message>
+    <message>
+        <source>Collector plugins chart legend</source>
+        <translation>Légende du graphique des plugins de collecte</translation>
+    </message>
+    <message>
+        <source>%1 (%2, from %3)</source>
+        <translation>%1 (%2, de %3)</translation>
+    </message>
+    <message>
+        <source>%1 — stale</source>
+        <translation>%1 — périmé</translation>
+    </message>
+    <message>
+        <source>%1 — unavailable</source>
+        <translation>%1 — indisponible</translation>
+    </message>
+    <message>
+        <source>%1 — unlimited</source>
+        <translation>%1 — illimité</translation>
     </message>
 </context>
 <context>
@@ -890,6 +993,41 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
         <source>Counters saved to %1.</source>
         <translation>Compteurs enregistrés dans %1.</translation>
     </message>
+    <message>
+        <source>Search history</source>
+        <translation>Historique des recherches</translation>
+    </message>
+    <message>
+        <source>Select all searches</source>
+        <translation>Sélectionner toutes les recherches</translation>
+    </message>
+    <message>
+        <source>Export History…</source>
+        <translation>Exporter l’historique…</translation>
+    </message>
+    <message>
+        <source>Export the search history as CSV</source>
+        <translation>Exporter l’historique des recherches en CSV</translation>
+    </message>
+    <message>
+        <source>Export Search History</source>
+        <translation>Exporter l’historique des recherches</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n search(es) saved to %1.</source>
+        <translation>
+            <numerusform>%n recherche enregistrée dans %1.</numerusform>
+            <numerusform>%n recherches enregistrées dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Collector plugin messages</source>
+        <translation>Messages des plugins de collecte</translation>
+    </message>
+    <message>
+        <source>Collector plugins: %1</source>
+        <translation>Plugins de collecte : %1</translation>
+    </message>
 </context>
 <context>
     <name>codescout::gui::PreviewPane</name>
@@ -977,6 +1115,57 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
     <message>
         <source>Search failed: %1</source>
         <translation>Échec de la recherche : %1</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::SearchHistory</name>
+    <message>
+        <source>unavailable</source>
+        <translation>indisponible</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Peak heap (sampled)</source>
+        <translation>Pic du tas (échantillonné)</translation>
+    </message>
+    <message>
+        <source>Peak resident (sampled)</source>
+        <translation>Pic résident (échantillonné)</translation>
+    </message>
+    <message>
+        <source>Small files</source>
+        <translation>Petits fichiers</translation>
+    </message>
+    <message>
+        <source>Buffered files</source>
+        <translation>Fichiers en tampon</translation>
+    </message>
+    <message>
+        <source>Mapped files</source>
+        <translation>Fichiers projetés</translation>
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation>Succès du cache</translation>
+    </message>
+    <message>
+        <source>Cache misses</source>
+        <translation>Échecs du cache</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,9 @@
 #include <QTextBlock>
 #include <QTreeView>
 
+#include "gui/memory/memory_view.h"
 #include "gui/memory/metrics_sampler.h"
+#include "gui/memory/search_history.h"
 #include "gui/preview/preview_editor.h"
 #include "gui/preview/preview_pane.h"
 #include "gui/results/results_model.h"
@@ -108,6 +110,7 @@ private slots:
     void f3MovesThroughMatches();
     void binaryFilePreviewShowsNotice();
     void previewSurvivesReplacedText();
+    void twoSearchesMakeTwoHistoryRows();
 
 private:
     testing::IsolatedSettings settings_;
@@ -160,6 +163,38 @@ void TestMainWindow::searchFindsWhatTheEngineFinds()
     QVERIFY(shown == expected);
     QVERIFY(window.summaryText().contains(QLatin1String("Memory usage stats:")));
     QVERIFY(window.statusText().contains(QString::number(expected.size())));
+}
+
+// Issue 8, item 3, through the window: each finished search adds its row to the memory view's
+// history, with its own pattern and the engine's per-strategy file counts.
+void TestMainWindow::twoSearchesMakeTwoHistoryRows()
+{
+    TestTree tree;
+    for (int i = 0; i < 12; ++i)
+        tree.write(QStringLiteral("file%1.cpp").arg(i), textWithNeedles(20, {3}));
+    MainWindow window;
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    for (const QString& pattern : {QStringLiteral("needle\\d+"), QStringLiteral("nothing-matches-this")}) {
+        Query query;
+        query.pattern = pattern;
+        window.queryBar()->setQuery(query);
+        QVERIFY(window.startSearch());
+        QVERIFY(finished.wait(kSearchTimeoutMs));
+    }
+    const SearchHistory& history = window.memoryView()->searchHistory();
+    QCOMPARE(history.rowCount(), 2);
+    QCOMPARE(history.record(0).pattern, QStringLiteral("needle\\d+"));
+    QCOMPARE(history.record(1).pattern, QStringLiteral("nothing-matches-this"));
+    for (int row = 0; row < 2; ++row) {
+        const SearchRecord& r = history.record(row);
+        const auto summary = finished.at(row).at(0).value<SearchSummary>();
+        QCOMPARE(r.small_files + r.buffered_files + r.mmap_files,
+                 summary.metrics.small_files_processed + summary.metrics.buffered_files_processed +
+                     summary.metrics.mmap_files_processed);
+        QVERIFY(r.small_files + r.buffered_files + r.mmap_files >= 12);
+        QVERIFY(r.peak_resident.has_value() && *r.peak_resident > 0);
+    }
 }
 
 void TestMainWindow::modelPassesTesterDuringSearch()

@@ -6,6 +6,7 @@
 #include "gui/memory/memory_advisor.h"
 
 #include <QLocale>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -49,6 +50,22 @@ QList<Advice> MemoryAdvisor::advise(const AdvisorInput& input) {
                         .arg(bytes(s.peak_allocated), bytes(budget), largeName,
                              settingName(AdviceSetting::Threads)),
                     AdviceSetting::LargeFileThreshold});
+    } else if (budget > 0 && input.max_resident_bytes > budget && !input.largest_components.isEmpty()) {
+        // The engine stayed within budget: the attribution says what the excess is.
+        QStringList parts;
+        for (const ComponentShare& c : input.largest_components) parts << tr("%1 %2").arg(c.label, bytes(c.bytes));
+        const bool resultsFirst = input.largest_components.first().name == "gui_results";
+        const AdviceSetting setting = resultsFirst ? AdviceSetting::MaxResultsShown : AdviceSetting::MemoryBudget;
+        out.append({AdviceRule::ResidentOverBudget, AdviceSeverity::Warning,
+                    (resultsFirst ? tr("The application's resident memory reached %1, above the budget of %2, "
+                                       "while the search's own buffers peaked at %3. The largest parts: %4. "
+                                       "Lower '%5' to keep fewer results in memory.")
+                                  : tr("The application's resident memory reached %1, above the budget of %2, "
+                                       "while the search's own buffers peaked at %3. The largest parts: %4, "
+                                       "which the search settings do not control: raise '%5' if this is expected."))
+                        .arg(bytes(input.max_resident_bytes), bytes(budget), bytes(s.peak_allocated),
+                             QLocale().createSeparatedList(parts), settingName(setting)),
+                    setting});
     } else if (budget > 0 && input.max_resident_bytes > budget) {
         // The engine stayed within budget, so the excess is the application around it.
         out.append({AdviceRule::ResidentOverBudget, AdviceSeverity::Warning,
@@ -62,6 +79,17 @@ QList<Advice> MemoryAdvisor::advise(const AdvisorInput& input) {
     }
 
     // Recommendations.
+    if (input.results_bytes && *input.results_bytes >= kLargeResultsBytes && input.max_resident_bytes > 0 &&
+        static_cast<double>(*input.results_bytes) >=
+            kLargeResultsShare * static_cast<double>(input.max_resident_bytes)) {
+        const int percent = static_cast<int>(100 * *input.results_bytes / input.max_resident_bytes);
+        out.append({AdviceRule::ResultsDominate, AdviceSeverity::Info,
+                    tr("The results list holds %1 for %2 matches (%3% of the resident memory): "
+                       "lower '%4' in Settings to keep fewer results in memory.")
+                        .arg(bytes(*input.results_bytes), count(input.results_matches),
+                             QLocale().toString(percent), settingName(AdviceSetting::MaxResultsShown)),
+                    AdviceSetting::MaxResultsShown});
+    }
     const std::uint64_t lookups = s.cache_hits + s.cache_misses;
     if (lookups >= kMinCacheLookups &&
         static_cast<double>(s.cache_hits) < kPoorHitRate * static_cast<double>(lookups)) {

@@ -8,6 +8,8 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include "core/metrics/memory_metrics.h"
 
@@ -21,6 +23,7 @@ enum class AdviceRule {
     BufferedDominates,    // most files are just too big to be read whole: many chunked reads
     LargeBufferedPeak,    // buffers as big as the large threshold: those files should be mapped
     TinyMappings,         // many files mapped because the large threshold is very low
+    ResultsDominate,      // the results list holds a large share of the resident memory
 };
 
 // The user setting an advice asks to change (the GUI maps these to its settings keys).
@@ -42,10 +45,24 @@ struct Advice {
     AdviceSetting setting;     // the main setting to change
 };
 
+// One component of the memory attribution, for advice that names where the memory is.
+struct ComponentShare {
+    std::string name;  // stable ("gui_results", "other_heap", ...)
+    QString label;     // as the chart's legend says it
+    std::uint64_t bytes = 0;
+};
+
 struct AdvisorInput {
     MetricsSnapshot latest;              // counters at the end of (or during) the search
     std::uint64_t max_resident_bytes = 0;  // highest RSS seen over the samples (0 = unknown)
     std::uint64_t budget_bytes = 0;        // 0 = no budget
+    // From the memory attribution: the results list's bytes (nullopt = not measured yet) and the
+    // matches it holds.
+    std::optional<std::uint64_t> results_bytes;
+    std::uint64_t results_matches = 0;
+    // The attribution's largest components at the latest sample, largest first (empty = not
+    // measured): the resident-over-budget warning names them instead of guessing.
+    QList<ComponentShare> largest_components;
 };
 
 class MemoryAdvisor {
@@ -55,6 +72,9 @@ public:
     static constexpr std::uint64_t kMinCacheLookups = 10;
     static constexpr double kPoorHitRate = 0.5;
     static constexpr std::uint64_t kMinFilesForStrategyAdvice = 20;
+    // The results list is worth a recommendation from this size and this share of resident on.
+    static constexpr std::uint64_t kLargeResultsBytes = 64ull * 1024 * 1024;
+    static constexpr double kLargeResultsShare = 0.25;
     static constexpr std::uint64_t kTinyMappingLimit = 1024 * 1024;  // mapping below 1 MiB costs more than it saves
 
     // Warnings first, then recommendations, each at most once. Empty when all is well.

@@ -1,22 +1,29 @@
 // MemoryView: live memory charts, alerts and exports, fed by a MetricsSampler.
 #include "gui/memory/memory_view.h"
 
+#include <QAbstractButton>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QImageWriter>
 #include <QLabel>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTableView>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 #include "gui/memory/byte_format.h"
 #include "gui/memory/memory_charts.h"
 #include "gui/memory/metrics_export.h"
 #include "gui/memory/metrics_sampler.h"
+#include "gui/memory/search_history.h"
+#include "gui/memory/stacked_components.h"
 
 namespace codescout::gui {
 
@@ -59,7 +66,16 @@ MemoryView::MemoryView(QWidget* parent) : QWidget(parent) {
     summary_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     alerts_label_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
 
+    collector_notes_label_ = new QLabel(this);
+    collector_notes_label_->setWordWrap(true);
+    collector_notes_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    collector_notes_label_->setAccessibleName(tr("Collector plugin messages"));
+    collector_notes_label_->hide();
+
     charts_ = new MemoryCharts(this);
+    connect(charts_, &MemoryCharts::componentsHovered, this, [this](double seconds, const QPoint& where) {
+        QToolTip::showText(where, attributionTextAt(seconds), charts_);
+    });
     charts_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
 
     auto* exportPng = new QPushButton(tr("Export Chart…"), this);
@@ -85,10 +101,29 @@ MemoryView::MemoryView(QWidget* parent) : QWidget(parent) {
                         QStringLiteral("prom"), &MemoryView::exportPrometheus);
     });
 
+    history_ = new SearchHistory(this);
+    history_view_ = new QTableView(this);
+    history_view_->setModel(history_);
+    history_view_->setAccessibleName(tr("Search history"));
+    history_view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    history_view_->verticalHeader()->hide();
+    history_view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    history_view_->setMinimumHeight(100);
+    // The table's corner button (select all) is a button like any other for a screen reader.
+    if (auto* corner = history_view_->findChild<QAbstractButton*>())
+        corner->setAccessibleName(tr("Select all searches"));
+    auto* exportHistory = new QPushButton(tr("Export History…"), this);
+    exportHistory->setAccessibleName(tr("Export the search history as CSV"));
+    connect(exportHistory, &QPushButton::clicked, this, [this] {
+        chooseAndExport(tr("Export Search History"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
+                        &MemoryView::exportHistoryCsv);
+    });
+
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(exportPng);
     buttons->addWidget(exportCsvButton);
     buttons->addWidget(exportProm);
+    buttons->addWidget(exportHistory);
     buttons->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
@@ -96,6 +131,8 @@ MemoryView::MemoryView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(summary_);
     layout->addWidget(alerts_label_);
     layout->addWidget(charts_, 1);
+    layout->addWidget(collector_notes_label_);
+    layout->addWidget(history_view_);
     layout->addLayout(buttons);
     layout->addWidget(export_status_);
 
@@ -113,6 +150,7 @@ void MemoryView::setSampler(MetricsSampler* sampler) {
     sampler_ = sampler;
     if (!sampler) return;
     sampler_connections_ << connect(sampler, &MetricsSampler::sampled, this, &MemoryView::addSample)
+                         << connect(sampler, &MetricsSampler::probed, this, &MemoryView::addProbeReading)
                          << connect(sampler, &MetricsSampler::started, this, &MemoryView::clear)
                          << connect(sampler, &QObject::destroyed, this, [this] {
                                 sampler_ = nullptr;
@@ -129,7 +167,10 @@ void MemoryView::setMemoryBudget(quint64 bytes) {
 
 void MemoryView::setSampleCapacity(int capacity) {
     samples_.setCapacity(static_cast<std::size_t>(std::max(capacity, 1)));
-    scheduleReplot();
+    attribution_.setCapacity(static_cast<std::size_t>(std::max(capacity, 1)));
+    collectors_.setCapacity(static_cast<std::size_t>(std::max(capacity, 1)));
+    reportMemory();
+    scheduleReplot(kAllCharts);
 }
 
 std::optional<MetricsSnapshot> MemoryView::latestSnapshot() const {
@@ -146,25 +187,116 @@ QStringList MemoryView::alerts() const {
 void MemoryView::addSample(const codescout::MetricsSnapshot& snapshot, qint64 elapsedMs) {
     samples_.push(MetricsSample{elapsedMs, snapshot});
     max_resident_ = std::max(max_resident_, snapshot.resident_bytes);
+    reportMemory();
     updateSummary();
     updateAdvice();
-    scheduleReplot();
+    scheduleReplot(kCountsChart);
+}
+
+void MemoryView::addProbeReading(const codescout::gui::ProbeReading& reading, qint64 elapsedMs)
+{
+    for (const std::string& message : reading.collectorMessages)
+        collector_notes_ << QString::fromStdString(message);
+    if (!reading.collectorMessages.empty()) {
+        while (collector_notes_.size() > kMaxCollectorNotes)
+            collector_notes_.removeFirst();
+        showCollectorNotes();
+    }
+    // An empty snapshot with no series kept: no plugin is loaded, nothing to keep per tick.
+    if (!reading.collectors.empty() || !collectors_.series().empty())
+        addCollectorReadings(reading.collectors, elapsedMs);
+    addAttribution(reading.attribution, elapsedMs);
+}
+
+void MemoryView::addAttribution(const codescout::MemoryAttribution& attribution, qint64 elapsedMs)
+{
+    attribution_.push(elapsedMs, attribution);
+    latest_attribution_ = attribution;
+    reportMemory();
+    updateAdvice();
+    scheduleReplot(kStackChart);
+}
+
+void MemoryView::addCollectorReadings(const codescout::collectors::CollectorSnapshot& readings, qint64 elapsedMs)
+{
+    collectors_.push(elapsedMs, readings);
+    reportMemory();
+    scheduleReplot(kCollectorChart);
+}
+
+void MemoryView::showCollectorNotes()
+{
+    collector_notes_label_->setText(tr("Collector plugins: %1").arg(collector_notes_.join(QLatin1Char('\n'))));
+    collector_notes_label_->setVisible(!collector_notes_.isEmpty());
+}
+
+QList<ComponentShare> MemoryView::largestComponents() const
+{
+    QList<ComponentShare> out;
+    if (attribution_.empty())
+        return out;
+    const std::size_t last = attribution_.size() - 1;
+    for (std::size_t c = 0; c < attribution_.names().size(); ++c) {
+        const std::string& name = attribution_.names()[c];
+        const auto value = attribution_.value(last, c);
+        // "unattributed" is what nobody could name: not a part to point at.
+        if (!value || *value <= 0 || name == "unattributed")
+            continue;
+        out.append({name, componentLabel(name), static_cast<std::uint64_t>(*value)});
+    }
+    std::sort(out.begin(), out.end(), [](const ComponentShare& a, const ComponentShare& b) { return a.bytes > b.bytes; });
+    while (out.size() > 3)
+        out.removeLast();
+    return out;
+}
+
+std::optional<std::uint64_t> MemoryView::latestResultsBytes() const
+{
+    if (attribution_.empty())
+        return std::nullopt;
+    const auto& names = attribution_.names();
+    const auto it = std::find(names.begin(), names.end(), std::string("gui_results"));
+    if (it == names.end())
+        return std::nullopt;
+    const auto value = attribution_.value(attribution_.size() - 1, static_cast<std::size_t>(it - names.begin()));
+    if (!value || *value < 0)
+        return std::nullopt;
+    return static_cast<std::uint64_t>(*value);
+}
+
+void MemoryView::setResultMatches(quint64 matches)
+{
+    results_matches_ = matches;
+}
+
+QString MemoryView::attributionTextAt(double seconds) const
+{
+    return describeSampleAt(attribution_, seconds, componentLabel);
+}
+
+void MemoryView::reportMemory()
+{
+    memory_.set(samples_.heapBytes() + attribution_.heapBytes() + collectors_.heapBytes());
 }
 
 void MemoryView::clear() {
     samples_.clear();
+    attribution_.clear();
+    collectors_.clearReadings();  // the plugins stay loaded: their chart keeps its series
+    latest_attribution_.reset();
+    reportMemory();
     max_resident_ = 0;
     replot_timer_.stop();
     charts_->clear();
-    charts_dirty_ = false;
+    charts_dirty_ = 0;
     since_replot_.invalidate();
     export_status_->clear();
     updateSummary();
     updateAdvice();
 }
 
-void MemoryView::scheduleReplot() {
-    charts_dirty_ = true;
+void MemoryView::scheduleReplot(int charts) {
+    charts_dirty_ |= charts;
     // Hidden (dock closed): nothing to draw; showEvent plots what accumulated.
     if (!isVisible() || replot_timer_.isActive()) return;
     const qint64 since = since_replot_.isValid() ? since_replot_.elapsed() : kMinReplotIntervalMs;
@@ -173,14 +305,18 @@ void MemoryView::scheduleReplot() {
 
 void MemoryView::refreshCharts() {
     if (!charts_dirty_) return;
-    charts_dirty_ = false;
-    charts_->plot(samples_);
+    // Only the charts whose data changed: the stacked chart's areas are the costliest to draw,
+    // and the probe's readings arrive far less often than the counters.
+    const int dirty = std::exchange(charts_dirty_, 0);
+    if (dirty & kCountsChart) charts_->plot(samples_);
+    if (dirty & kStackChart) charts_->plotAttribution(attribution_);
+    if (dirty & kCollectorChart) charts_->plotCollectors(collectors_);
     since_replot_.start();
 }
 
 void MemoryView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    if (charts_dirty_) scheduleReplot();
+    if (charts_dirty_) scheduleReplot(charts_dirty_);
 }
 
 void MemoryView::updateSummary() {
@@ -204,8 +340,14 @@ void MemoryView::updateSummary() {
 void MemoryView::updateAdvice() {
     QList<Advice> fresh;
     if (!samples_.empty()) {
-        fresh = MemoryAdvisor::advise(
-            AdvisorInput{samples_.latest().snapshot, max_resident_, budget_});
+        AdvisorInput input;
+        input.latest = samples_.latest().snapshot;
+        input.max_resident_bytes = max_resident_;
+        input.budget_bytes = budget_;
+        input.results_bytes = latestResultsBytes();
+        input.results_matches = results_matches_;
+        input.largest_components = largestComponents();
+        fresh = MemoryAdvisor::advise(input);
     }
     const QStringList before = alerts();
     advice_ = fresh;
@@ -257,9 +399,42 @@ bool MemoryView::exportChartPng(const QString& path) {
     return true;
 }
 
+void MemoryView::recordSearch(const QString& pattern, const codescout::SearchSummary& summary)
+{
+    // The buffers hold this search's samples: the view clears them when the sampler starts.
+    SearchRecord record;
+    record.pattern = pattern;
+    record.finished = QDateTime::currentDateTimeUtc();
+    record.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(summary.elapsed).count();
+    for (std::size_t i = 0; i < attribution_.size(); ++i) {
+        if (const auto heap = attribution_.heapInUse(i))
+            record.peak_heap = std::max(record.peak_heap.value_or(0), static_cast<std::uint64_t>(*heap));
+    }
+    for (std::size_t i = 0; i < samples_.size(); ++i) {
+        if (const std::uint64_t resident = samples_.at(i).snapshot.resident_bytes; resident > 0)
+            record.peak_resident = std::max(record.peak_resident.value_or(0), resident);
+    }
+    const MetricsSnapshot& m = summary.metrics;
+    record.small_files = m.small_files_processed;
+    record.buffered_files = m.buffered_files_processed;
+    record.mmap_files = m.mmap_files_processed;
+    record.cache_hits = m.cache_hits;
+    record.cache_misses = m.cache_misses;
+    history_->add(record);
+}
+
+bool MemoryView::exportHistoryCsv(const QString& path) {
+    QString error;
+    if (!writeAtomically(path, history_->toCsv(), &error)) {
+        return failExport(tr("Could not write %1: %2").arg(path, error));
+    }
+    export_status_->setText(tr("%n search(es) saved to %1.", nullptr, history_->rowCount()).arg(path));
+    return true;
+}
+
 bool MemoryView::exportCsv(const QString& path) {
     QString error;
-    if (!writeAtomically(path, samplesToCsv(samples_), &error)) {
+    if (!writeAtomically(path, samplesToCsv(samples_, attribution_, collectors_), &error)) {
         return failExport(tr("Could not write %1: %2").arg(path, error));
     }
     export_status_->setText(tr("%n sample(s) saved to %1.", nullptr, static_cast<int>(samples_.size())).arg(path));
@@ -269,7 +444,8 @@ bool MemoryView::exportCsv(const QString& path) {
 bool MemoryView::exportPrometheus(const QString& path) {
     if (samples_.empty()) return failExport(tr("Nothing to export yet: run a search first."));
     QString error;
-    if (!writeAtomically(path, snapshotToPrometheus(samples_.latest().snapshot), &error)) {
+    if (!writeAtomically(path, snapshotToPrometheus(samples_.latest().snapshot, latest_attribution_, collectors_.latest()),
+                         &error)) {
         return failExport(tr("Could not write %1: %2").arg(path, error));
     }
     export_status_->setText(tr("Counters saved to %1.").arg(path));

@@ -1,5 +1,7 @@
-// MemoryView: the memory dock of the main window. Holds the two live charts, the alerts and
-// recommendations list and the export actions; fed by a MetricsSampler.
+// MemoryView: the memory dock of the main window. Holds the live charts (where the memory is,
+// files and pattern cache, collector plugins), the alerts and recommendations list, the search
+// history and the export actions; fed by a MetricsSampler (counters on its tick, the attribution
+// and the collectors' readings from its probe a moment later).
 #pragma once
 
 #include <QList>
@@ -11,16 +13,22 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/search/search_result.h"
+#include "gui/memory/attribution_history.h"
+#include "gui/memory/collector_history.h"
+#include "gui/memory/gui_memory.h"
 #include "gui/memory/memory_advisor.h"
 #include "gui/memory/metrics_metatype.h"
 #include "gui/memory/sample_buffer.h"
 
 class QLabel;
+class QTableView;
 
 namespace codescout::gui {
 
 class MemoryCharts;
 class MetricsSampler;
+class SearchHistory;
 
 class MemoryView : public QWidget {
     Q_OBJECT
@@ -39,6 +47,16 @@ public:
 
     // Current samples, for export and tests.
     const SampleBuffer& samples() const { return samples_; }
+    const AttributionHistory& attribution() const { return attribution_; }
+    const CollectorHistory& collectorReadings() const { return collectors_; }
+    // The collector plugins' messages shown under the charts (load rejections, failures, late
+    // samples), newest last, at most kMaxCollectorNotes.
+    QStringList collectorNotes() const { return collector_notes_; }
+    static constexpr int kMaxCollectorNotes = 5;
+    // What the stacked chart's hover shows: each component's value at the sample nearest `seconds`.
+    QString attributionTextAt(double seconds) const;
+    // The last searches (issue 8, item 3), newest last.
+    const SearchHistory& searchHistory() const { return *history_; }
     std::optional<MetricsSnapshot> latestSnapshot() const;
     QList<Advice> advice() const { return advice_; }
     QStringList alerts() const;  // the advice texts, as shown
@@ -46,10 +64,20 @@ public:
 
 public slots:
     void addSample(const codescout::MetricsSnapshot& snapshot, qint64 elapsedMs);
+    // What the sampler's probe measured for the tick at elapsedMs: both of the next two, and the
+    // collector plugins' messages.
+    void addProbeReading(const codescout::gui::ProbeReading& reading, qint64 elapsedMs);
+    void addAttribution(const codescout::MemoryAttribution& attribution, qint64 elapsedMs);
+    void addCollectorReadings(const codescout::collectors::CollectorSnapshot& readings, qint64 elapsedMs);
     // Each returns false (and emits exportFailed with a readable reason) on failure.
     bool exportChartPng(const QString& path);
     bool exportCsv(const QString& path);
     bool exportPrometheus(const QString& path);
+    bool exportHistoryCsv(const QString& path);
+    // Adds a row to the search history: figures from the summary, peaks from this search's samples.
+    void recordSearch(const QString& pattern, const codescout::SearchSummary& summary);
+    // The matches the results list holds, for the advice that names its memory.
+    void setResultMatches(quint64 matches);
     void clear();
 
 signals:
@@ -64,17 +92,29 @@ protected:
 private:
     void updateAdvice();
     void refreshCharts();
-    void scheduleReplot();
+    // Which charts need a re-plot (bits), so that a new sample does not redraw the stack.
+    enum : int { kCountsChart = 1, kStackChart = 2, kCollectorChart = 4, kAllCharts = 7 };
+    void scheduleReplot(int charts);
     void updateSummary();
     bool failExport(const QString& message);
+    void reportMemory();
+    std::optional<std::uint64_t> latestResultsBytes() const;
+    QList<ComponentShare> largestComponents() const;
+    void showCollectorNotes();
     void chooseAndExport(const QString& caption, const QString& filter, const QString& suffix,
                          bool (MemoryView::*exporter)(const QString&));
 
     SampleBuffer samples_;
+    AttributionHistory attribution_{SampleBuffer::kDefaultCapacity};
+    CollectorHistory collectors_{SampleBuffer::kDefaultCapacity};
+    std::optional<MemoryAttribution> latest_attribution_;  // for the Prometheus export
+    // The three rings above as allocated. Qt Charts' own copies of the plotted points are not
+    // counted: QXYSeries exposes no capacity (they stay in "other heap").
+    GuiBytes memory_{GuiComponent::ChartSamples};
     quint64 budget_ = 0;
     std::uint64_t max_resident_ = 0;
     QList<Advice> advice_;
-    bool charts_dirty_ = false;
+    int charts_dirty_ = 0;
     // Re-plots are coalesced: at most one per kMinReplotInterval however fast samples arrive.
     QTimer replot_timer_;
     QElapsedTimer since_replot_;
@@ -83,6 +123,11 @@ private:
     QLabel* alerts_label_ = nullptr;
     QLabel* summary_ = nullptr;
     QLabel* export_status_ = nullptr;
+    QLabel* collector_notes_label_ = nullptr;
+    QStringList collector_notes_;
+    quint64 results_matches_ = 0;
+    SearchHistory* history_ = nullptr;
+    QTableView* history_view_ = nullptr;
     MetricsSampler* sampler_ = nullptr;
     QList<QMetaObject::Connection> sampler_connections_;
 };

@@ -1,9 +1,24 @@
 // MetricsSampler: a QTimer-driven reader of MemoryMetrics.
 #include "gui/memory/metrics_sampler.h"
 
+#include <time.h>
+
 #include <algorithm>
+#include <utility>
 
 namespace codescout::gui {
+
+namespace {
+
+// CPU time of the calling thread: what the tick itself costs, without the time it waited for a
+// core on a loaded machine.
+std::int64_t threadCpuNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
+}
+
+}  // namespace
 
 MetricsSampler::MetricsSampler(QObject* parent) : QObject(parent) {
     // Needed once per process so queued connections can copy the snapshot between threads.
@@ -12,6 +27,7 @@ MetricsSampler::MetricsSampler(QObject* parent) : QObject(parent) {
     timer_.setTimerType(Qt::PreciseTimer);
     timer_.setInterval(kDefaultInterval);
     connect(&timer_, &QTimer::timeout, this, &MetricsSampler::sampleNow);
+    connect(&probe_, &AttributionProbe::measured, this, &MetricsSampler::probed);
 }
 
 void MetricsSampler::setInterval(std::chrono::milliseconds interval) {
@@ -28,6 +44,8 @@ void MetricsSampler::start(std::shared_ptr<codescout::MemoryMetrics> metrics) {
     if (!metrics) return;
     if (isRunning()) stop();
     metrics_ = std::move(metrics);
+    longest_tick_ = longest_tick_wall_ = std::chrono::microseconds{0};
+    first_tick_ = true;
     clock_.start();
     emit started();
     sampleNow();
@@ -37,14 +55,27 @@ void MetricsSampler::start(std::shared_ptr<codescout::MemoryMetrics> metrics) {
 void MetricsSampler::stop() {
     if (!isRunning()) return;
     timer_.stop();
+    first_tick_ = true;  // the final reading is always probed: it is the search's end state
     sampleNow();
     metrics_.reset();
     emit stopped();
 }
 
+void MetricsSampler::setCollectorSearchPath(const std::vector<std::filesystem::path>& path) {
+    probe_.setCollectorSearchPath(path);
+}
+
 void MetricsSampler::sampleNow() {
     if (!metrics_) return;
-    emit sampled(metrics_->snapshot(true), clock_.elapsed());
+    QElapsedTimer wall;
+    wall.start();
+    const std::int64_t cpuBefore = threadCpuNs();
+    const qint64 elapsed = clock_.elapsed();
+    if (probing_) probe_.request(elapsed, std::exchange(first_tick_, false));
+    const MetricsSnapshot snapshot = metrics_->snapshot(true);
+    longest_tick_ = std::max(longest_tick_, std::chrono::microseconds((threadCpuNs() - cpuBefore) / 1000));
+    longest_tick_wall_ = std::max(longest_tick_wall_, std::chrono::microseconds(wall.nsecsElapsed() / 1000));
+    emit sampled(snapshot, elapsed);
 }
 
 }  // namespace codescout::gui

@@ -39,6 +39,8 @@ public:
     const MetricsSample& latest() const { return at(size_ - 1); }
     // Samples ever pushed since the last clear (including dropped ones).
     std::uint64_t totalPushed() const { return total_pushed_; }
+    // Heap bytes of the ring as allocated (capacity x sizeof), for the attribution.
+    std::size_t heapBytes() const { return ring_.capacity() * sizeof(MetricsSample); }
 
 private:
     std::vector<MetricsSample> ring_;

@@ -49,12 +49,25 @@ int SeriesLegend::addEntry(const QString& name, const QPen& pen) {
     box->setIcon(lineIcon(pen, devicePixelRatioF()));
     box->setAccessibleName(tr("Show %1").arg(name));
     box->setToolTip(tr("Show or hide “%1” in the chart").arg(name));
+    // Shown explicitly: a child added to an already visible legend (the stacked chart's entries
+    // arrive with the first attribution) would otherwise stay hidden.
+    box->show();
     const int index = static_cast<int>(entries_.size());
     connect(box, &QCheckBox::toggled, this, [this, index](bool checked) { emit toggled(index, checked); });
     entries_.append(box);
     columns_ = 0;  // force a new arrangement
     relayout(width() > 0 ? width() : 10000);
     return index;
+}
+
+void SeriesLegend::clear() {
+    for (QCheckBox* box : std::as_const(entries_)) {
+        grid_->removeWidget(box);
+        delete box;
+    }
+    entries_.clear();
+    columns_ = 0;
+    updateGeometry();
 }
 
 void SeriesLegend::setPen(int index, const QPen& pen) {

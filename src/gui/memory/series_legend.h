@@ -20,6 +20,8 @@ public:
 
     // Adds a checked entry drawn with the line's pen; returns its index.
     int addEntry(const QString& name, const QPen& pen);
+    // Removes every entry (indexes start again at 0).
+    void clear();
     void setPen(int index, const QPen& pen);
     void setChecked(int index, bool checked);  // does not emit toggled()
     void setEntryText(int index, const QString& text);

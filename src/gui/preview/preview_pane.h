@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "gui/memory/gui_memory.h"
 #include "gui/preview/file_loader.h"
 
 class QLabel;
@@ -51,6 +52,7 @@ private:
     void resetHighlighter();
     void showPending();
     void setNotice(const QString& text);
+    void reportMemory();
 
     QLabel* title_;
     QLabel* notice_;
@@ -59,6 +61,7 @@ private:
     QString path_;         // the file in the editor
     QString loadingPath_;  // the file being loaded, if any
     quint64 loadId_ = 0;
+    GuiBytes memory_{GuiComponent::Preview};
     struct PendingLine {
         int line = 0;
         quint64 column = 0;

@@ -42,9 +42,11 @@ void ResultsModel::appendFiles(std::vector<CompactFile>&& files)
     for (CompactFile& file : files) {
         matches_ += file.matches();
         lineRows_ += file.lineCount();
+        filesHeapBytes_ += file.heapBytes();
         files_.push_back(std::move(file));
     }
     endInsertRows();
+    reportMemory();
     emit headerDataChanged(Qt::Horizontal, 0, 0);
     emit countsChanged();
 }
@@ -54,19 +56,23 @@ void ResultsModel::clear()
     beginResetModel();
     files_.clear();
     files_.shrink_to_fit();
+    filesHeapBytes_ = 0;
     matches_ = 0;
     lineRows_ = 0;
     endResetModel();
+    reportMemory();
     emit headerDataChanged(Qt::Horizontal, 0, 0);
     emit countsChanged();
 }
 
 std::size_t ResultsModel::heapBytes() const
 {
-    std::size_t bytes = files_.capacity() * sizeof(CompactFile);
-    for (const CompactFile& file : files_)
-        bytes += file.heapBytes();
-    return bytes;
+    return files_.capacity() * sizeof(CompactFile) + filesHeapBytes_;
+}
+
+void ResultsModel::reportMemory()
+{
+    memory_.set(heapBytes());
 }
 
 QModelIndex ResultsModel::index(int row, int column, const QModelIndex& parent) const

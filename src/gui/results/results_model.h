@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "gui/memory/gui_memory.h"
 #include "gui/results/compact_file.h"
 
 namespace codescout::gui {
@@ -69,7 +70,13 @@ private:
     QVariant lineData(std::size_t fileRow, std::size_t lineRow, int role) const;
     bool isMatchRow(std::size_t fileRow, std::size_t lineRow) const;
 
+    void reportMemory();
+
     std::vector<CompactFile> files_;
+    // The files' own heap bytes, summed as they arrive: a stored file never changes, so the
+    // attribution's per-batch update costs O(batch), not O(all files).
+    std::size_t filesHeapBytes_ = 0;
+    GuiBytes memory_{GuiComponent::Results};
     std::uint64_t matches_ = 0;
     std::uint64_t lineRows_ = 0;
 };

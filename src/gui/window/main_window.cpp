@@ -119,6 +119,8 @@ void MainWindow::setUpMemoryDock()
     scroll->setFrameShape(QFrame::NoFrame);
     memoryView_ = new MemoryView(scroll);
     memoryView_->setSampler(sampler_);
+    connect(model_, &ResultsModel::countsChanged, memoryView_,
+            [this] { memoryView_->setResultMatches(model_->matchCount()); });
     scroll->setWidget(memoryView_);
     m_ui->memoryDockLayout->addWidget(scroll);
     QAction* toggle = m_ui->memoryDock->toggleViewAction();
@@ -217,6 +219,7 @@ bool MainWindow::startSearch()
         statusLabel_->setText(tr("Nothing searched: the query has an error."));
         return false;
     }
+    runningPattern_ = query.pattern;
     settings_->pushRecent(Setting::PatternHistory, query.pattern, AppSettings::kMaxPatternHistory);
     settings_->setLastQuery(query);
     bar->setHistory(settings_->value(Setting::PatternHistory).toStringList());
@@ -254,7 +257,8 @@ void MainWindow::onProgress()
 
 void MainWindow::onFinished(const SearchSummary& summary)
 {
-    sampler_->stop();
+    sampler_->stop();  // takes the final sample, which the history's peaks include
+    memoryView_->recordSearch(runningPattern_, summary);
     showRunning(false);
     statusLabel_->setText(finishedLine(summary));
     // The outcome in the title too: the task bar shows it, and it is what a test driving the

@@ -94,6 +94,7 @@ private:
     QProgressBar* progressBar_;
     QLabel* statusLabel_;
     QString folder_;
+    QString runningPattern_;  // the pattern of the search running or last run (search history)
 };
 
 }  // namespace codescout::gui

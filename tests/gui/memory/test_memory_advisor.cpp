@@ -37,13 +37,18 @@ MetricsSnapshot healthy() {
 }
 
 AdvisorInput input(MetricsSnapshot s, std::uint64_t budget = 0, std::uint64_t maxResident = 0) {
-    return AdvisorInput{s, maxResident, budget};
+    AdvisorInput in;
+    in.latest = s;
+    in.max_resident_bytes = maxResident;
+    in.budget_bytes = budget;
+    return in;
 }
 
 QString ruleNames(const QList<Advice>& advice) {
     static const QStringList names{QStringLiteral("BudgetExceeded"), QStringLiteral("ResidentOverBudget"),
                                    QStringLiteral("PoorCacheHitRate"), QStringLiteral("BufferedDominates"),
-                                   QStringLiteral("LargeBufferedPeak"), QStringLiteral("TinyMappings")};
+                                   QStringLiteral("LargeBufferedPeak"), QStringLiteral("TinyMappings"),
+                                   QStringLiteral("ResultsDominate")};
     QStringList out;
     for (const Advice& a : advice) out << names.at(static_cast<int>(a.rule));
     return out.join(QLatin1Char(','));
@@ -106,6 +111,21 @@ private slots:
         s.large_file_threshold = kTinyMappingLimitForTests;
         s.peak_allocated = 4 * MiB;
         QTest::newRow("never advise mapping below 1 MiB") << input(s) << QString();
+
+        // The attribution's results component: advised from 64 MiB and a quarter of resident.
+        auto results = [](std::uint64_t bytes, std::uint64_t resident) {
+            AdvisorInput in = input(healthy(), 0, resident);
+            in.results_bytes = bytes;
+            in.results_matches = 4'000'000;
+            return in;
+        };
+        QTest::newRow("results list dominates") << results(210 * MiB, 400 * MiB)
+                                                << QStringLiteral("ResultsDominate");
+        QTest::newRow("results list large but a small share") << results(100 * MiB, 800 * MiB) << QString();
+        QTest::newRow("results list a big share but small") << results(30 * MiB, 60 * MiB) << QString();
+        AdvisorInput unmeasured = results(0, 400 * MiB);
+        unmeasured.results_bytes.reset();
+        QTest::newRow("results list not measured") << unmeasured << QString();
 
         s = healthy();
         s.small_file_threshold = 4 * KiB;
@@ -177,6 +197,37 @@ private slots:
         QCOMPARE(ruleNames(advice), QStringLiteral("LargeBufferedPeak"));
         QVERIFY2(advice.first().text.contains(QStringLiteral("Lower 'Large-file threshold' to 5\u00a0MiB")),
                  qPrintable(advice.first().text));
+    }
+
+    void resultsAdviceNamesSizeMatchesAndSetting() {
+        AdvisorInput in = input(healthy(), 0, 400 * MiB);
+        in.results_bytes = 210 * MiB;
+        in.results_matches = 4'000'000;
+        const QList<Advice> advice = MemoryAdvisor::advise(in);
+        QCOMPARE(advice.size(), 1);
+        QCOMPARE(advice[0].setting, AdviceSetting::MaxResultsShown);
+        QVERIFY2(advice[0].text.contains(QStringLiteral("210")), qPrintable(advice[0].text));
+        QVERIFY2(advice[0].text.contains(QLocale().toString(4'000'000ull)), qPrintable(advice[0].text));
+        QVERIFY(advice[0].text.contains(QStringLiteral("Max results shown")));
+    }
+
+    void residentOverBudgetNamesTheLargestParts() {
+        AdvisorInput in = input(healthy(), 64 * MiB, 600 * MiB);
+        in.largest_components = {{"gui_results", QStringLiteral("Results list"), 410 * MiB},
+                                 {"code_and_libraries", QStringLiteral("Code and libraries"), 90 * MiB}};
+        QList<Advice> advice = MemoryAdvisor::advise(in);
+        QCOMPARE(advice.size(), 1);
+        QCOMPARE(advice[0].rule, AdviceRule::ResidentOverBudget);
+        QCOMPARE(advice[0].setting, AdviceSetting::MaxResultsShown);
+        QVERIFY2(advice[0].text.contains(QStringLiteral("Results list ") + formatBytes(410 * MiB)), qPrintable(advice[0].text));
+        QVERIFY2(advice[0].text.contains(QStringLiteral("Code and libraries ") + formatBytes(90 * MiB)), qPrintable(advice[0].text));
+        // When the results list is not the largest part, lowering it is not the advice.
+        std::swap(in.largest_components[0], in.largest_components[1]);
+        in.largest_components[0].bytes = 500 * MiB;
+        advice = MemoryAdvisor::advise(in);
+        QCOMPARE(advice.size(), 1);
+        QCOMPARE(advice[0].setting, AdviceSetting::MemoryBudget);
+        QVERIFY2(advice[0].text.contains(QStringLiteral("Code and libraries ") + formatBytes(500 * MiB)), qPrintable(advice[0].text));
     }
 
     void settingNames() {

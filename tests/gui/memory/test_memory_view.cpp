@@ -1,6 +1,6 @@
 // MemoryView (offscreen): the charts receive the sampler's points, a new run clears them, the
-// ring bound holds, axes show bytes, alerts follow the budget, and the three exports write what
-// they promise.
+// ring bound holds, the stacked chart's log axis spans whole decades and reaches the budget,
+// alerts follow the budget, and the exports write what they promise.
 #include <QtTest>
 
 #include <QAbstractButton>
@@ -51,6 +51,16 @@ void feedRealistic(MemoryView& view, int count) {
 
 int points(const MemoryView& view, ChartSeries series) { return view.charts()->pointCount(series); }
 
+// An attribution of three components that sums to its resident.
+MemoryAttribution attribution(std::uint64_t engine, std::uint64_t heap) {
+    MemoryAttribution a;
+    a.resident = engine + heap;
+    a.components = {{"buffers_small", static_cast<std::int64_t>(engine), true},
+                    {"other_heap", static_cast<std::int64_t>(heap), true},
+                    {"unattributed", 0, false}};
+    return a;
+}
+
 }  // namespace
 
 class TestMemoryView : public QObject {
@@ -68,7 +78,7 @@ private slots:
         sampler.start(metrics);
         metrics->record_allocation(3 * MiB);
         metrics->record_small_file();
-        QTRY_VERIFY_WITH_TIMEOUT(points(view, ChartSeries::TotalAllocated) >= 3, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(points(view, ChartSeries::SmallFiles) >= 3, 10000);
         sampler.stop();
         const int n = static_cast<int>(view.samples().size());
         QVERIFY(n >= 4);
@@ -78,14 +88,15 @@ private slots:
         }
         QCOMPARE(view.latestSnapshot()->total_allocated, 3 * MiB);
         QCOMPARE(view.latestSnapshot()->small_files_processed, 1u);
-        QVERIFY(view.charts()->bytesAxisMax() >= 3.0 * MiB);
+        // The probe's attribution reached the stacked chart too, off the GUI thread.
+        QTRY_VERIFY_WITH_TIMEOUT(view.charts()->stackPointCount() >= 1, 10000);
 
         // A new run starts from an empty chart.
         sampler.start(std::make_shared<MemoryMetrics>());
         QCOMPARE(view.samples().size(), 1u);
         QCOMPARE(view.latestSnapshot()->total_allocated, 0u);
         sampler.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::Resident), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::SmallFiles), 2, 10000);
 
         // Detached: the sampler no longer feeds the view.
         view.setSampler(nullptr);
@@ -102,7 +113,7 @@ private slots:
         feedRealistic(view, 200);
         QCOMPARE(view.samples().size(), 50u);
         QCOMPARE(view.samples().at(0).elapsed_ms, 150 * 100);
-        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::PeakAllocated), 50, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::SmallFiles), 50, 10000);
         QCOMPARE(points(view, ChartSeries::CacheMisses), 50);
     }
 
@@ -114,7 +125,7 @@ private slots:
         feedRealistic(view, static_cast<int>(SampleBuffer::kDefaultCapacity));
         QCOMPARE(view.samples().size(), SampleBuffer::kDefaultCapacity);  // all kept for export
         // All samples were in before the first (coalesced) re-plot, so that one shows them all.
-        QTRY_VERIFY_WITH_TIMEOUT(points(view, ChartSeries::TotalAllocated) > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(points(view, ChartSeries::SmallFiles) > 0, 10000);
         QCOMPARE(view.charts()->lastPoint(ChartSeries::SmallFiles).x(),
                  (SampleBuffer::kDefaultCapacity - 1) * 0.1);
         for (int i = 0; i < kChartSeriesCount; ++i) {
@@ -148,11 +159,11 @@ private slots:
         view.setSampleCapacity(capacity);
         view.show();
         feedRealistic(view, samples);
-        QTRY_VERIFY_WITH_TIMEOUT(points(view, ChartSeries::Resident) > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(points(view, ChartSeries::SmallFiles) > 0, 10000);
         QCOMPARE(view.charts()->timeAxisMax(), axisMax);
         // The newest point is always on the axis, and fills at least two thirds of it unless the
         // run is shorter than a second.
-        const double newest = view.charts()->lastPoint(ChartSeries::Resident).x();
+        const double newest = view.charts()->lastPoint(ChartSeries::SmallFiles).x();
         QVERIFY(newest <= axisMax);
         QVERIFY(newest >= 0.66 * axisMax || newest < 1.0 || capacity < samples);
     }
@@ -162,55 +173,40 @@ private slots:
         feedRealistic(view, 30);
         // A replot scheduled despite the hidden view would fire within kMinReplotIntervalMs.
         QVERIFY(waitPastTimers(std::chrono::milliseconds(MemoryView::kMinReplotIntervalMs)));
-        QCOMPARE(points(view, ChartSeries::TotalAllocated), 0);  // nothing drawn while hidden
+        QCOMPARE(points(view, ChartSeries::SmallFiles), 0);  // nothing drawn while hidden
         view.show();
-        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::TotalAllocated), 30, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::SmallFiles), 30, 10000);
     }
 
-    void bytesAxisIsLabelledInUnits() {
+    void stackAxisSpansWholeDecades() {
         MemoryView view;
         view.show();
-        MetricsSnapshot s;
-        s.peak_allocated = 300 * MiB;
-        view.addSample(s, 0);
-        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::PeakAllocated), 1, 10000);
-        QCOMPARE(view.charts()->bytesAxisMax(), 300.0 * MiB);
-        QCOMPARE(view.charts()->bytesAxisTitle(), QStringLiteral("Memory (MiB)"));
-        QCOMPARE(view.charts()->lastPoint(ChartSeries::PeakAllocated).y(), 300.0);  // in MiB
-
-        // Hiding the biggest series fits the axis to the rest, in a smaller unit.
-        s.resident_bytes = 300 * MiB;
-        s.peak_allocated = 512 * KiB;
-        view.addSample(s, 1000);
-        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::PeakAllocated), 2, 10000);
-        view.charts()->setSeriesVisible(ChartSeries::Resident, false);
-        QVERIFY(!view.charts()->isSeriesVisible(ChartSeries::Resident));
-        QCOMPARE(view.charts()->bytesAxisMax(), 300.0 * MiB);  // the first sample's peak
-        view.clear();
-        view.addSample(s, 0);
-        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::PeakAllocated), 1, 10000);
-        QCOMPARE(view.charts()->bytesAxisTitle(), QStringLiteral("Memory (KiB)"));
-        QCOMPARE(view.charts()->bytesAxisMax(), 600.0 * KiB);  // ticks of 200 KiB
-        QCOMPARE(view.charts()->lastPoint(ChartSeries::PeakAllocated).y(), 512.0);
-        view.charts()->setSeriesVisible(ChartSeries::Resident, true);
-        QCOMPARE(view.charts()->bytesAxisTitle(), QStringLiteral("Memory (MiB)"));
-        QCOMPARE(view.charts()->lastPoint(ChartSeries::PeakAllocated).y(), 0.5);
-        QCOMPARE(view.charts()->seriesName(ChartSeries::Resident), QStringLiteral("Resident (process)"));
+        // KiB-scale engine part, MiB-scale heap, nothing unattributed: 300.5 MiB resident.
+        view.addAttribution(attribution(512 * KiB, 300 * MiB), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(view.charts()->stackPointCount(), 1, 10000);
+        QCOMPARE(view.charts()->stackAxisTitle(), QStringLiteral("Memory (KiB, log scale)"));
+        QCOMPARE(view.charts()->stackAxisMax(), 1e6);  // 307,712 KiB -> the next decade
+        QCOMPARE(view.charts()->stackTop(0), static_cast<double>(300 * MiB + 512 * KiB));
+        // Hiding the layers above the engine's zooms in on it: 512 KiB -> 1,000 KiB.
+        view.charts()->setComponentVisible(2, false);
+        view.charts()->setComponentVisible(1, false);
+        QCOMPARE(view.charts()->stackAxisMax(), 1000.0);
+        view.charts()->setComponentVisible(1, true);
+        QCOMPARE(view.charts()->stackAxisMax(), 1e6);
+        QCOMPARE(view.charts()->componentName(0), QStringLiteral("Small-file buffers"));
     }
 
     void budgetLineReachesTheBudget() {
         MemoryView view;
         view.show();
-        MetricsSnapshot s;
-        s.resident_bytes = 90 * MiB;
-        view.addSample(s, 0);
-        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::Resident), 1, 10000);
+        view.addAttribution(attribution(1 * MiB, 89 * MiB), 0);  // 92,160 KiB
+        QTRY_COMPARE_WITH_TIMEOUT(view.charts()->stackPointCount(), 1, 10000);
         QVERIFY(!view.charts()->isBudgetLineShown());
-        QCOMPARE(view.charts()->bytesAxisMax(), 100.0 * MiB);
+        QCOMPARE(view.charts()->stackAxisMax(), 1e5);
 
-        view.setMemoryBudget(256 * MiB);
+        view.setMemoryBudget(256 * MiB);  // 262,144 KiB
         QVERIFY(view.charts()->isBudgetLineShown());
-        QCOMPARE(view.charts()->bytesAxisMax(), 300.0 * MiB);  // the budget is in view
+        QCOMPARE(view.charts()->stackAxisMax(), 1e6);  // the budget is in view
         QCheckBox* entry = nullptr;
         for (QCheckBox* box : view.findChildren<QCheckBox*>()) {
             if (box->text().startsWith(QStringLiteral("Budget"))) entry = box;
@@ -220,12 +216,12 @@ private slots:
         QVERIFY2(entry->text().contains(QStringLiteral("256")), qPrintable(entry->text()));
         entry->click();  // hide the line: the axis fits the data again
         QVERIFY(!view.charts()->isBudgetLineShown());
-        QCOMPARE(view.charts()->bytesAxisMax(), 100.0 * MiB);
+        QCOMPARE(view.charts()->stackAxisMax(), 1e5);
         entry->click();
         view.setMemoryBudget(0);
         QVERIFY(!view.charts()->isBudgetLineShown());
         QVERIFY(!entry->isVisibleTo(&view));
-        QCOMPARE(view.charts()->bytesAxisMax(), 100.0 * MiB);
+        QCOMPARE(view.charts()->stackAxisMax(), 1e5);
     }
 
     void alertsFollowTheBudget() {
@@ -370,7 +366,10 @@ private slots:
                 ++named;
             }
         }
-        QCOMPARE(named, 3 + kChartSeriesCount + 1);  // export buttons + legend check boxes (+ budget)
+        // export buttons (4, with the search history) + the history table's corner button + legend
+        // check boxes (+ budget); the stacked chart's component entries come with the first
+        // attribution, the collector chart's with the first plugin reading
+        QCOMPARE(named, 4 + 1 + kChartSeriesCount + 1);
     }
 
     void legendCheckBoxesHideAndShowSeries() {
@@ -379,27 +378,34 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         MetricsSnapshot s;
-        s.resident_bytes = 90 * MiB;
-        s.peak_allocated = 3 * MiB;
+        s.small_files_processed = 40;
+        s.cache_hits = 900;
+        s.cache_misses = 30;
         view.addSample(s, 0);
-        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::Resident), 1, 10000);
-        QCOMPARE(view.charts()->bytesAxisMax(), 100.0 * MiB);
+        view.addAttribution(attribution(2 * MiB, 60 * MiB), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::CacheHits), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.charts()->componentCount(), 3, 10000);
 
-        QCheckBox* resident = nullptr;
+        QCheckBox* hits = nullptr;
+        QCheckBox* heap = nullptr;
         for (QCheckBox* box : view.findChildren<QCheckBox*>()) {
-            if (box->text() == view.charts()->seriesName(ChartSeries::Resident)) resident = box;
+            if (box->text() == view.charts()->seriesName(ChartSeries::CacheHits)) hits = box;
+            if (box->text() == view.charts()->componentName(1)) heap = box;
             // Names are never cut short.
             if (box->isHidden()) continue;  // the budget entry, without a budget
             QVERIFY2(box->width() >= box->sizeHint().width(), qPrintable(box->text()));
         }
-        QVERIFY(resident);
-        QVERIFY(resident->isChecked());
-        resident->click();
-        QVERIFY(!view.charts()->isSeriesVisible(ChartSeries::Resident));
-        QCOMPARE(view.charts()->bytesAxisMax(), 3.0 * MiB);  // fits the remaining series
-        view.charts()->setSeriesVisible(ChartSeries::Resident, true);
-        QVERIFY(resident->isChecked());
-        QCOMPARE(view.charts()->bytesAxisMax(), 100.0 * MiB);
+        QVERIFY(hits && heap);
+        QVERIFY(hits->isChecked());
+        hits->click();
+        QVERIFY(!view.charts()->isSeriesVisible(ChartSeries::CacheHits));
+        view.charts()->setSeriesVisible(ChartSeries::CacheHits, true);
+        QVERIFY(hits->isChecked());
+        // A component's entry hides its layer of the stacked chart.
+        heap->click();
+        QVERIFY(!view.charts()->isComponentVisible(1));
+        view.charts()->setComponentVisible(1, true);
+        QVERIFY(heap->isChecked());
     }
 };
 

@@ -1,9 +1,12 @@
 // Renders the README's screenshots from the real application, offscreen:
 //   main-window.png  the window after a search of the repository's src/ folder, a match selected
 //                    and previewed;
-//   memory-view.png  the memory dock after a search of a larger folder, sampled every 10 ms.
+//   memory-view.png  the memory dock after a search of a larger folder, sampled every 10 ms:
+//                    where the memory is, files and pattern cache, the collector plugins found
+//                    on CODESCOUT_COLLECTOR_PATH, and the search history (two searches).
 // Usage (from the repository root, in the build root):
-//   QT_QPA_PLATFORM=offscreen build/<dir>/tests/gui/screenshots/codescout_screenshots
+//   QT_QPA_PLATFORM=offscreen CODESCOUT_COLLECTOR_PATH=build/<dir>/collectors
+//       build/<dir>/tests/gui/screenshots/codescout_screenshots
 //       [--out docs/screenshots] [--source src] [--memory-folder /usr/include]
 // Settings are isolated in a temporary directory: the user's are neither read nor changed.
 #include <QApplication>
@@ -106,7 +109,7 @@ int main(int argc, char* argv[])
     auto* dock = window.findChild<QDockWidget*>(QStringLiteral("memoryDock"));
     dock->show();
     dock->setFloating(true);
-    dock->resize(1200, 720);
+    dock->resize(1200, 1180);  // three charts, the history table and the export buttons
     window.sampler()->setInterval(std::chrono::milliseconds(10));
     Query big;
     big.pattern = QStringLiteral("\\b(struct|class)\\s+\\w+");

@@ -1,0 +1,94 @@
+// AttributionProbe: a QThread-owned worker that measures the attribution and samples the plugins.
+#include "gui/memory/attribution_probe.h"
+
+#include <time.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+#include "core/collectors/collector_paths.h"
+#include "core/collectors/collector_registry.h"
+#include "gui/memory/gui_memory.h"
+
+namespace codescout::gui {
+
+namespace {
+
+std::int64_t threadCpuNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
+}
+
+}  // namespace
+
+class AttributionProbe::Worker : public QObject {
+public:
+    explicit Worker(AttributionProbe* probe) : probe_(probe) {}
+
+    void setSearchPath(std::vector<std::filesystem::path> path) {
+        searchPath_ = std::move(path);
+        registry_.reset();
+    }
+
+    void measure(qint64 elapsedMs) {
+        const auto start = std::chrono::steady_clock::now();
+        const std::int64_t cpuStart = threadCpuNs();
+        ProbeReading reading;
+        if (!registry_) {
+            registry_ = std::make_unique<collectors::CollectorRegistry>(
+                searchPath_ ? *searchPath_ : collectors::default_collector_search_path());
+        }
+        // Collectors first: their time box bounds the wait, and the attribution then describes
+        // the moment the reading is delivered.
+        if (registry_->collector_count() > 0) reading.collectors = registry_->sample_all();
+        reading.collectorMessages = registry_->take_messages();
+        reading.attribution = attributeWithGui(measure_memory_attribution(), guiMemory().snapshot());
+        const auto end = std::chrono::steady_clock::now();
+        reading.probeMicroseconds = std::chrono::duration_cast<std::chrono::microseconds>(end - start).count();
+        const std::int64_t cpu = threadCpuNs() - cpuStart;
+        reading.probeCpuMicroseconds = cpu / 1000;
+        const std::int64_t rest = cpu * probe_->rest_factor_.load();
+        probe_->rest_until_ns_.store(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(end.time_since_epoch()).count() + rest);
+        probe_->busy_.store(false);
+        emit probe_->measured(reading, elapsedMs);
+    }
+
+private:
+    AttributionProbe* probe_;
+    std::optional<std::vector<std::filesystem::path>> searchPath_;  // nullopt: the default one
+    std::unique_ptr<collectors::CollectorRegistry> registry_;
+};
+
+AttributionProbe::AttributionProbe(QObject* parent) : QObject(parent), worker_(new Worker(this)) {
+    qRegisterMetaType<codescout::gui::ProbeReading>();
+    thread_.setObjectName(QStringLiteral("codescout-attribution"));
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.start(QThread::LowPriority);
+}
+
+AttributionProbe::~AttributionProbe() {
+    thread_.quit();
+    thread_.wait();
+}
+
+void AttributionProbe::setCollectorSearchPath(const std::vector<std::filesystem::path>& path) {
+    QMetaObject::invokeMethod(worker_, [worker = worker_, path] { worker->setSearchPath(path); },
+                              Qt::QueuedConnection);
+}
+
+bool AttributionProbe::request(qint64 elapsedMs, bool force) {
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                 std::chrono::steady_clock::now().time_since_epoch())
+                                 .count();
+    if (!force && now < rest_until_ns_.load()) return false;
+    if (busy_.exchange(true)) return false;
+    QMetaObject::invokeMethod(worker_, [worker = worker_, elapsedMs] { worker->measure(elapsedMs); },
+                              Qt::QueuedConnection);
+    return true;
+}
+
+}  // namespace codescout::gui
