@@ -118,7 +118,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     }
     if (planned.empty()) return report;  // writer's destructor discards the empty entry
     reach_step(options.hook, "originals-written");
-    if (const int error = writer.publish(manifest); error != 0) {
+    if (const int error = writer.publish(manifest, options.hook); error != 0) {
         report.error = "cannot write the undo journal in " + journal.dir() + ": " + errno_message(error) + "; no file was changed";
         for (auto& f : report.files) f.skip = Skip{SkipReason::Cancelled, "not written: the undo journal could not be written"};
         return report;

@@ -344,11 +344,12 @@ int EntryWriter::add_original(std::string_view bytes, JournalFile& file) {
     return 0;
 }
 
-int EntryWriter::publish(const JournalManifest& manifest) {
+int EntryWriter::publish(const JournalManifest& manifest, const StepHook& hook) {
     if (const int error = sync_fd(originals_.get()); error != 0) return error;
     originals_.reset();
     if (const int error = write_new_file(entry_dir_.get(), kManifest, serialize_manifest(manifest)); error != 0) return error;
     if (const int error = sync_fd(entry_dir_.get()); error != 0) return error;
+    reach_step(hook, "manifest-written");
     const std::string partial = id_ + ".partial";
     if (::renameat(journal_->dir_fd(), partial.c_str(), journal_->dir_fd(), id_.c_str()) != 0) return errno;
     published_ = true;

@@ -26,6 +26,7 @@
 
 #include "core/edit/confined_path.h"
 #include "core/edit/content_hash.h"
+#include "core/edit/edit_steps.h"
 #include "core/io/open_file.h"
 
 namespace codescout {
@@ -120,7 +121,8 @@ public:
     // Appends a file's original bytes; their offset goes into `file.offset`. 0 or errno.
     int add_original(std::string_view bytes, JournalFile& file);
     // Writes the manifest, fsyncs everything and renames the entry into place. 0 or errno.
-    int publish(const JournalManifest& manifest);
+    // `hook` is reached between the manifest's write and the rename (edit_steps.h).
+    int publish(const JournalManifest& manifest, const StepHook& hook = {});
     // Removes the unpublished entry.
     void abandon();
     ~EntryWriter() { abandon(); }
