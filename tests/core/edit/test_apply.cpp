@@ -309,6 +309,37 @@ private slots:
         QCOMPARE(slurp(path), std::string("bar\n"));
     }
 
+    // A search's result (lines with match spans) becomes edits over the very bytes the plan
+    // fingerprints; a line that no longer reads as the search saw it makes the plan refuse.
+    void planFromASearchResult() {
+        TestTree tree;
+        const std::string path = tree.write("a.txt", "int foo;\r\nfoo(foo);\r\n");
+        FileResult result;
+        result.path = path;
+        result.lines.push_back({1, 0, "int foo;\r", {{4, 7}}, false});
+        result.lines.push_back({2, 10, "foo(foo);\r", {{0, 3}, {4, 7}}, false});
+        int calls = 0;
+        const SpanReplacement upper = [&](const LineRecord& line, const MatchSpan& span) {
+            ++calls;
+            std::string text = line.text.substr(span.begin, span.end - span.begin);
+            for (char& c : text) c = static_cast<char>(c - 'a' + 'A');
+            return text;
+        };
+        const PlannedFile planned = plan_file(path, [&](std::string_view content) {
+            return edits_from_result(result, content, upper).value_or(std::vector<TextEdit>{});
+        });
+        QVERIFY(planned.plan);
+        QCOMPARE(calls, 3);
+        ApplyPlan plan;
+        plan.roots = plan_roots({tree.root()});
+        plan.files.push_back(*planned.plan);
+        UndoJournal j = journal();
+        QCOMPARE(apply_plan(plan, j, {}).changed_files(), std::size_t(1));
+        QCOMPARE(slurp(path), std::string("int FOO;\r\nFOO(FOO);\r\n"));
+        // The file as it is now no longer holds the lines the search reported.
+        QVERIFY(!edits_from_result(result, slurp(path), upper));
+    }
+
     void noTemporaryFilesAreLeft() {
         TestTree tree;
         const std::string a = tree.write("d/a.txt", "foo\n");
