@@ -109,7 +109,8 @@ std::string unified_diff(std::string_view path, std::string_view old_content, co
     if (changed.empty()) return {};
 
     std::string_view shown = path;
-    while (shown.starts_with("./")) shown.remove_prefix(2);
+    // As git names paths: "./src/x" is a/src/x, and an absolute "/tmp/x" is a/tmp/x.
+    while (shown.starts_with("./") || shown.starts_with("/")) shown.remove_prefix(shown.starts_with("/") ? 1 : 2);
     std::string out = "--- a/" + std::string(shown) + "\n+++ b/" + std::string(shown) + "\n";
     for (std::size_t first = 0; first < changed.size();) {
         std::size_t last = first;

@@ -18,7 +18,7 @@
 
 namespace codescout {
 
-// Empty when the edits change nothing. `path` is shown without a leading "./".
+// Empty when the edits change nothing. `path` is shown without a leading "./" or "/" (as git does).
 std::string unified_diff(std::string_view path, std::string_view old_content, const std::vector<TextEdit>& edits,
                          std::size_t context = 3);
 

@@ -10,6 +10,7 @@
 #include <sys/xattr.h>
 
 #include "core/edit/applier.h"
+#include "core/edit/preview.h"
 #include "core/edit/undo_journal.h"
 #include "edit_test_util.h"
 #include "test_tree.h"
@@ -338,6 +339,23 @@ private slots:
         QCOMPARE(slurp(path), std::string("int FOO;\r\nFOO(FOO);\r\n"));
         // The file as it is now no longer holds the lines the search reported.
         QVERIFY(!edits_from_result(result, slurp(path), upper));
+    }
+
+    // --dry-run's preview: the diff of what an apply would write, or the very skip it would make;
+    // and nothing is written.
+    void previewShowsTheDiffOrTheApplysSkip() {
+        TestTree tree;
+        const std::string a = tree.write("a.txt", "one\nfoo\n");
+        const std::string b = tree.write("b.txt", "foo\n");
+        const ApplyPlan plan = literal_plan({tree.root()}, {a, b}, "foo", "bar");
+        QCOMPARE(::link(b.c_str(), tree.path("c.txt").c_str()), 0);
+        const FilePreview first = preview_file(plan.files[0], plan.roots);
+        QVERIFY(!first.skip);
+        QCOMPARE(first.diff, "--- a/" + a.substr(1) + "\n+++ b/" + a.substr(1) + "\n@@ -1,2 +1,2 @@\n one\n-foo\n+bar\n");
+        const FilePreview second = preview_file(plan.files[1], plan.roots);
+        QVERIFY(second.skip);
+        QCOMPARE(std::string(skip_code(second.skip->reason)), std::string("hard-linked"));
+        QCOMPARE(slurp(a), std::string("one\nfoo\n"));
     }
 
     void noTemporaryFilesAreLeft() {
