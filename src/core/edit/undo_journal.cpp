@@ -23,6 +23,8 @@ constexpr const char* kOriginals = "originals";
 constexpr const char* kLockFile = ".lock";
 // A manifest larger than this is not one we wrote (1 KiB per file would be a million files).
 constexpr std::uint64_t kMaxRecordBytes = 1ull << 30;
+// No file we rewrite comes near this (the rewrite limit is 64 MiB by default).
+constexpr std::uint64_t kMaxFileBytes = 1ull << 40;
 
 bool is_entry_id(std::string_view name) {
     if (name.empty() || name.size() > 18 || name.front() == '0') return false;
@@ -300,6 +302,13 @@ std::optional<std::string> UndoJournal::original_bytes(const std::string& id, co
         error = "cannot open the journal's copy " + path + ": " + errno_message(errno);
         return std::nullopt;
     }
+    // Check the claimed range against the file before allocating for it.
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0 || file.offset > static_cast<std::uint64_t>(st.st_size) ||
+        file.size > static_cast<std::uint64_t>(st.st_size) - file.offset) {
+        error = "the journal's copy is truncated";
+        return std::nullopt;
+    }
     std::string bytes(file.size, '\0');
     std::uint64_t done = 0;
     while (done < file.size) {
@@ -419,7 +428,7 @@ std::optional<JournalManifest> parse_manifest(std::string_view text, std::string
         if (f.location.root.empty() || f.location.root.front() != '/' || !is_clean_relative(f.location.relative) ||
             f.temp_name.empty() || f.temp_name.find('/') != std::string::npos || f.temp_name == "." || f.temp_name == "..")
             reader.fail("file " + std::to_string(i) + " has a path this journal never writes");
-        if (mode > 07777 || uid > UINT32_MAX || gid > UINT32_MAX) reader.fail("file " + std::to_string(i) + " has bad metadata");
+        if (mode > 07777 || uid > UINT32_MAX || gid > UINT32_MAX || f.size > kMaxFileBytes) reader.fail("file " + std::to_string(i) + " has bad metadata");
         f.mode = static_cast<std::uint32_t>(mode);
         f.uid = static_cast<std::uint32_t>(uid);
         f.gid = static_cast<std::uint32_t>(gid);

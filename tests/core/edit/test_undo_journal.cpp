@@ -201,6 +201,11 @@ private slots:
         QCOMPARE(r.files.at(0).outcome, RestoreOutcome::Refused);
         QVERIFY(r.files[0].skip->message.find("damaged") != std::string::npos);
         QCOMPARE(slurp(a), std::string("bar\n"));
+        spit(journal.dir() + "/1/originals", "fo");
+        const UndoReport cut = undo_apply(journal, "1");
+        QCOMPARE(cut.files.at(0).outcome, RestoreOutcome::Refused);
+        QVERIFY2(cut.files[0].skip->message.find("truncated") != std::string::npos, cut.files[0].skip->message.c_str());
+        QCOMPARE(slurp(a), std::string("bar\n"));
     }
 
     void defaultFolderFollowsXdgStateHome() {
