@@ -29,7 +29,7 @@ host_is_sufficient() {
     qtver=$(qtpaths6 --qt-version 2>/dev/null || true)
     [ -n "$qtver" ] || return 1
     dpkg --compare-versions "$qtver" ge 6.5 2>/dev/null || return 1
-    pkg-config --exists libpcre2-8 re2 2>/dev/null || return 1
+    pkg-config --exists libpcre2-8 re2 libxxhash 2>/dev/null || return 1
     for f in /usr/lib/*/cmake/KF6SyntaxHighlighting /usr/lib/cmake/KF6SyntaxHighlighting \
              /usr/lib64/cmake/KF6SyntaxHighlighting; do
         [ -d "$f" ] && return 0

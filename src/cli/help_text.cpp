@@ -13,6 +13,7 @@ std::string usage_text() {
     return std::string("Usage: ") + kProgramName + " [OPTIONS] PATTERN [PATH...]\n" +
            "       " + kProgramName + " [OPTIONS] -e PATTERN... [PATH...]\n" +
            "       " + kProgramName + " [OPTIONS] --files [PATH...]\n" +
+           "       " + kProgramName + " --undo-list | --undo [ID]\n" +
            "Try '" + kProgramName + " --help' for more information.\n";
 }
 
@@ -35,6 +36,15 @@ std::string help_text() {
         left += left.size() < kColumn ? std::string(kColumn - left.size(), ' ') : std::string("\n") + std::string(kColumn, ' ');
         out += left + std::string(spec.help) + "\n";
     }
+    out += "\nUndo (replacements applied by CodeScout, journaled in $XDG_STATE_HOME/codescout/undo):\n"
+           "  --undo-list                   List the applies that can be undone: id, time, state,\n"
+           "                                pattern -> replacement, and the files each changed.\n"
+           "  --undo [ID]                   Restore the files of apply ID (default: the last one).\n"
+           "                                A file changed since the apply is left as it is and\n"
+           "                                reported. Exit status: 0 all restored, 1 nothing to\n"
+           "                                undo, 2 an error or a file refused.\n"
+           "An apply interrupted by a crash or a full disk is completed or rolled back when\n"
+           "codescout-cli next starts, with a message on standard error.\n";
     return out;
 }
 

@@ -16,6 +16,7 @@
 #include "cli/output_writer.h"
 #include "cli/search_runner.h"
 #include "cli/type_list.h"
+#include "cli/undo_command.h"
 
 namespace {
 
@@ -32,9 +33,14 @@ int main(int argc, char** argv) {
     // A closed pipe must show up as EPIPE on write, so the search can stop quietly.
     std::signal(SIGPIPE, SIG_IGN);
 
+    // An apply or undo interrupted last time (kill -9, crash, full disk) is settled first.
+    codescout::UndoJournal journal(codescout::UndoJournal::default_dir());
+    recover_at_startup(journal);
+
     CliArgs args;
     Plan plan;
     try {
+        if (const auto undo = parse_undo_command(argc, argv)) return run_undo_command(*undo, journal);
         args = parse_args(argc, argv);
         if (args.help) {
             std::fputs(help_text().c_str(), stdout);

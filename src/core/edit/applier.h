@@ -1,0 +1,69 @@
+// Applying a plan: the one entry point that writes users' files.
+//
+// Order of events, each step durable before the next (edit_steps.h names them):
+//  1. the journal is locked; every file passes the gate (file_gate.h) and its original bytes,
+//     metadata and before/after hashes go into a new journal entry, which is fsynced and
+//     published — before any file is touched;
+//  2. each file is gated again (it may have changed meanwhile) and replaced atomically
+//     (atomic_replace.h); a file that fails the gate now is skipped, untouched;
+//  3. the entry is marked committed with the files that changed; the journal is trimmed to its
+//     size bound, oldest applies first, each drop reported.
+// A write error (disk full, EIO, EACCES) leaves that file as it was and, by default, stops the
+// apply and rolls back the files already changed (OnError::Continue goes on with the next file).
+// A crash anywhere leaves every file wholly old or wholly new; recover() (recovery.h) settles it
+// at the next start. Memory: one file (old and new content) at a time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/edit/apply_plan.h"
+#include "core/edit/edit_steps.h"
+#include "core/edit/file_gate.h"
+#include "core/edit/skip_reason.h"
+#include "core/edit/undo_journal.h"
+
+namespace codescout {
+
+enum class OnError { StopAndRollBack, Continue };
+
+// 512 MiB of undo history by default (a setting in the GUI).
+inline constexpr std::uint64_t kDefaultJournalMaxBytes = 512ull * 1024 * 1024;
+
+struct ApplyOptions {
+    std::uint64_t max_file_size = kDefaultMaxRewriteSize;
+    OnError on_error = OnError::StopAndRollBack;
+    std::uint64_t journal_max_bytes = kDefaultJournalMaxBytes;
+    std::function<bool()> cancelled;  // polled between files: stop and roll back
+    StepHook hook;
+};
+
+struct FileApplyOutcome {
+    std::string path;
+    bool changed = false;
+    std::size_t edits = 0;
+    std::optional<Skip> skip;  // set: the file was not changed, and why
+    bool owner_kept = true;    // false: changed, but this process could not give it back its owner
+};
+
+struct ApplyReport {
+    std::string journal_id;  // empty: nothing was changed, nothing journaled
+    std::vector<FileApplyOutcome> files;  // in plan order
+    std::string error;        // the apply stopped: why (the files say which were rolled back)
+    bool rolled_back = false;
+    std::vector<std::string> notices;  // e.g. older applies dropped from the undo history
+
+    std::size_t changed_files() const;
+    std::size_t skipped_files() const;
+};
+
+ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyOptions& options);
+
+// Drops the oldest entries until the journal fits `max_bytes` (the newest entry always stays);
+// one notice per entry dropped. The journal must be locked.
+std::vector<std::string> trim_journal(UndoJournal& journal, std::uint64_t max_bytes);
+
+}  // namespace codescout

@@ -1,0 +1,140 @@
+// plan_roots, locate_confined, open_confined (see confined_path.h).
+#include "core/edit/confined_path.h"
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace codescout {
+
+namespace {
+
+std::optional<std::string> real_path(const std::string& path) {
+    char* resolved = ::realpath(path.c_str(), nullptr);
+    if (resolved == nullptr) return std::nullopt;
+    std::string result(resolved);
+    std::free(resolved);
+    return result;
+}
+
+bool is_directory(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int open_retrying(int dir, const char* name, int flags) {
+    int fd = -1;
+    do {
+        fd = ::openat(dir, name, flags | O_CLOEXEC);
+    } while (fd < 0 && errno == EINTR);
+    return fd;
+}
+
+Skip path_error(int error, const std::string& what) {
+    if (error == ELOOP || error == ENOTDIR)
+        return {SkipReason::PathChanged,
+                what + " is now a symbolic link or no longer a folder: the path changed after it was checked"};
+    if (error == ENOENT) return {SkipReason::Missing, what + " no longer exists"};
+    return {SkipReason::WriteFailed, "cannot open " + what + ": " + errno_message(error)};
+}
+
+}  // namespace
+
+std::vector<std::string> plan_roots(const std::vector<std::string>& roots) {
+    std::vector<std::string> canonical;
+    for (const std::string& root : roots) {
+        if (auto resolved = real_path(root.empty() ? std::string(".") : root)) canonical.push_back(*resolved);
+    }
+    return canonical;
+}
+
+bool is_clean_relative(const std::string& relative) {
+    if (relative.empty() || relative.front() == '/' || relative.back() == '/') return false;
+    std::size_t start = 0;
+    while (start <= relative.size()) {
+        std::size_t slash = relative.find('/', start);
+        if (slash == std::string::npos) slash = relative.size();
+        const std::string_view part(relative.data() + start, slash - start);
+        if (part.empty() || part == "." || part == ".." || part.find('\0') != std::string_view::npos) return false;
+        start = slash + 1;
+    }
+    return true;
+}
+
+Located locate_confined(const std::string& path, const std::vector<std::string>& roots) {
+    Located result;
+    const auto resolved = real_path(path);
+    if (!resolved) {
+        const int error = errno;
+        result.skip = error == ENOENT ? Skip{SkipReason::Missing, "it no longer exists (or is a dangling link)"}
+                                      : Skip{SkipReason::WriteFailed, "cannot resolve it: " + errno_message(error)};
+        return result;
+    }
+    result.resolved = *resolved;
+    for (const std::string& root : roots) {
+        if (*resolved == root) {
+            if (is_directory(root)) continue;  // a folder root itself is not a file to write
+            const std::size_t slash = root.rfind('/');
+            result.location = ConfinedLocation{slash == 0 ? std::string("/") : root.substr(0, slash), root.substr(slash + 1)};
+            return result;
+        }
+        const std::string prefix = root == "/" ? root : root + "/";
+        if (resolved->size() > prefix.size() && resolved->compare(0, prefix.size(), prefix) == 0 &&
+            is_directory(root)) {
+            result.location = ConfinedLocation{root, resolved->substr(prefix.size())};
+            return result;
+        }
+    }
+    result.skip = Skip{SkipReason::OutsideRoots,
+                       "it resolves to " + *resolved + ", outside the searched folders (a link or \"..\" leads out): never written"};
+    return result;
+}
+
+ConfinedFile open_confined(const ConfinedLocation& location) {
+    ConfinedFile out;
+    if (!is_clean_relative(location.relative)) {
+        out.skip = Skip{SkipReason::OutsideRoots, "its path below the root is not clean (\"..\" or empty parts): never written"};
+        return out;
+    }
+    FileDescriptor dir(open_retrying(AT_FDCWD, location.root.c_str(), O_RDONLY | O_DIRECTORY));
+    if (!dir) {
+        out.skip = path_error(errno, "the searched folder " + location.root);
+        return out;
+    }
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t slash = location.relative.find('/', start);
+        if (slash == std::string::npos) break;
+        const std::string part = location.relative.substr(start, slash - start);
+        FileDescriptor next(open_retrying(dir.get(), part.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW));
+        if (!next) {
+            out.skip = path_error(errno, "its folder " + location.relative.substr(0, slash));
+            return out;
+        }
+        dir = std::move(next);
+        start = slash + 1;
+    }
+    out.name = location.relative.substr(start);
+    // O_NONBLOCK: a FIFO swapped in under this name must not make the apply hang.
+    FileDescriptor file(open_retrying(dir.get(), out.name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK));
+    out.dir = std::move(dir);
+    if (!file) {
+        out.skip = path_error(errno, "the file");
+        return out;
+    }
+    if (::fstat(file.get(), &out.status) != 0) {
+        out.skip = Skip{SkipReason::WriteFailed, "cannot read its status: " + errno_message(errno)};
+        return out;
+    }
+    if (!S_ISREG(out.status.st_mode)) {
+        out.skip = Skip{SkipReason::NotRegular, "it is not a regular file (any more)"};
+        return out;
+    }
+    out.file = std::move(file);
+    return out;
+}
+
+}  // namespace codescout

@@ -1,0 +1,57 @@
+// Finding and opening a file so that nothing outside the searched folders is ever written.
+//
+// A path is resolved once (realpath: links and ".." followed) and must land inside a canonical
+// root; from then on the file is reached only from the root's directory, one component at a
+// time with O_NOFOLLOW. A link swapped onto the path after it was resolved therefore makes the
+// open fail (PathChanged) instead of being followed, and a rename done through the directory
+// descriptor replaces the name in the directory that was checked, not wherever a path leads now.
+// A link inside the roots to a file inside the roots is followed: the target is written and the
+// link stays a link.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <sys/stat.h>
+
+#include "core/edit/skip_reason.h"
+#include "core/io/open_file.h"
+
+namespace codescout {
+
+// Canonical absolute forms of the searched roots (realpath); a root that cannot be resolved is
+// left out (nothing under it can be written). Throws nothing.
+std::vector<std::string> plan_roots(const std::vector<std::string>& roots);
+
+// A file by the directory it is confined to and the clean relative path below it ("a/b.txt": no
+// empty, "." or ".." component, no leading "/"). A root that is a file itself is confined to its
+// own directory with its own name as the only relative path.
+struct ConfinedLocation {
+    std::string root;
+    std::string relative;
+};
+
+bool is_clean_relative(const std::string& relative);
+
+struct Located {
+    std::optional<ConfinedLocation> location;
+    std::optional<Skip> skip;  // set when location is not
+    std::string resolved;      // the canonical path, when it could be resolved
+};
+
+// Resolves `path` and checks it against `roots` (from plan_roots()).
+Located locate_confined(const std::string& path, const std::vector<std::string>& roots);
+
+// The file opened read-only through its confined directory, and its status.
+struct ConfinedFile {
+    FileDescriptor dir;   // the file's directory, reached without following links
+    std::string name;     // the file's name in `dir`
+    FileDescriptor file;  // invalid when skip is set
+    struct stat status {};
+    std::optional<Skip> skip;
+};
+
+ConfinedFile open_confined(const ConfinedLocation& location);
+
+}  // namespace codescout

@@ -1,0 +1,88 @@
+// gate_file, is_read_only, looks_binary (see file_gate.h).
+#include "core/edit/file_gate.h"
+
+#include <cerrno>
+
+#include <fcntl.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include "core/edit/file_io.h"
+
+namespace codescout {
+
+namespace {
+
+std::int64_t mtime_ns(const struct stat& st) {
+    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
+}  // namespace
+
+bool is_read_only(const ConfinedFile& file) {
+    if ((file.status.st_mode & 0222) == 0) return true;
+    struct statvfs fs {};
+    if (::fstatvfs(file.file.get(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0) return true;
+    // The name was just opened without following links; faccessat judges ACLs too.
+    return ::faccessat(file.dir.get(), file.name.c_str(), W_OK, AT_EACCESS) != 0 && (errno == EACCES || errno == EROFS);
+}
+
+bool looks_binary(std::string_view content) { return content.find('\0') != std::string_view::npos; }
+
+GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots, std::uint64_t max_size) {
+    GatedFile gated;
+    Located located = locate_confined(plan.path, roots);
+    if (!located.location) {
+        gated.skip = std::move(located.skip);
+        return gated;
+    }
+    gated.location = std::move(*located.location);
+    gated.file = open_confined(gated.location);
+    if (gated.file.skip) {
+        gated.skip = gated.file.skip;
+        return gated;
+    }
+    const struct stat& st = gated.file.status;
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (st.st_nlink > 1) {
+        gated.skip = Skip{SkipReason::HardLinked,
+                          "it has " + std::to_string(st.st_nlink) +
+                              " hard links: replacing it would split them, and its other names may lie outside the searched folders"};
+        return gated;
+    }
+    if (size > max_size) {
+        gated.skip = Skip{SkipReason::TooLarge, "it is larger (" + std::to_string(size) + " bytes) than the limit for rewriting (" +
+                                                    std::to_string(max_size) + " bytes)"};
+        return gated;
+    }
+    if (is_read_only(gated.file)) {
+        gated.skip = Skip{SkipReason::ReadOnly, "it is read-only"};
+        return gated;
+    }
+    if (size != plan.searched.size || mtime_ns(st) != plan.searched.mtime_ns) {
+        gated.skip = Skip{SkipReason::ChangedSinceSearch, size != plan.searched.size
+            ? "it changed since it was searched (size " + std::to_string(plan.searched.size) + " → " + std::to_string(size) + " bytes)"
+            : std::string("it changed since it was searched (modification time differs)")};
+        return gated;
+    }
+    if (const int error = read_to_end(gated.file.file.get(), gated.content, max_size); error != 0) {
+        gated.skip = error == EFBIG ? Skip{SkipReason::ChangedSinceSearch, "it grew while it was read"}
+                                    : Skip{SkipReason::WriteFailed, "cannot read it: " + errno_message(error)};
+        return gated;
+    }
+    if (!(hash_bytes(gated.content) == plan.searched.hash)) {
+        gated.skip = Skip{SkipReason::ChangedSinceSearch, "its content changed since it was searched"};
+        return gated;
+    }
+    if (looks_binary(gated.content)) {
+        gated.skip = Skip{SkipReason::Binary, "it is binary (holds a NUL byte)"};
+        return gated;
+    }
+    if (std::string why = validate_edits(plan.edits, gated.content.size()); !why.empty()) {
+        gated.skip = Skip{SkipReason::InvalidEdits, "the planned edits do not fit it: " + why};
+        return gated;
+    }
+    return gated;
+}
+
+}  // namespace codescout

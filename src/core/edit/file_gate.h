@@ -1,0 +1,37 @@
+// The checks every file passes before its content may be replaced, in one place, so the preview
+// (--dry-run), the two passes of an apply and nothing else disagree: inside the roots, reached
+// without following a swapped link, a regular file with one name, writable, within the size
+// limit, unchanged since it was searched (size, mtime, hash), not binary, edits that fit.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/edit/apply_plan.h"
+#include "core/edit/confined_path.h"
+#include "core/edit/skip_reason.h"
+
+namespace codescout {
+
+// 64 MiB: larger files are not rewritten (nor held in memory twice, as a rewrite does).
+inline constexpr std::uint64_t kDefaultMaxRewriteSize = 64ull * 1024 * 1024;
+
+struct GatedFile {
+    ConfinedLocation location;
+    ConfinedFile file;    // open, with its status
+    std::string content;  // exactly the bytes the fingerprint was taken of
+    std::optional<Skip> skip;
+};
+
+GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots, std::uint64_t max_size);
+
+// True when this process may not write the file (no write bit at all — even for root — or the
+// permissions/ACL deny it, or the file system is mounted read-only).
+bool is_read_only(const ConfinedFile& file);
+
+// The NUL-byte rule of binary detection (the search's own rule for "binary").
+bool looks_binary(std::string_view content);
+
+}  // namespace codescout

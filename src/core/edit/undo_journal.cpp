@@ -1,0 +1,445 @@
+// UndoJournal, EntryWriter, the manifest's serialization (see undo_journal.h).
+#include "core/edit/undo_journal.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/edit/file_io.h"
+#include "core/edit/journal_record.h"
+
+namespace codescout {
+
+namespace {
+
+constexpr const char* kManifest = "manifest";
+constexpr const char* kOriginals = "originals";
+constexpr const char* kLockFile = ".lock";
+// A manifest larger than this is not one we wrote (1 KiB per file would be a million files).
+constexpr std::uint64_t kMaxRecordBytes = 1ull << 30;
+// No file we rewrite comes near this (the rewrite limit is 64 MiB by default).
+constexpr std::uint64_t kMaxFileBytes = 1ull << 40;
+
+bool is_entry_id(std::string_view name) {
+    if (name.empty() || name.size() > 18 || name.front() == '0') return false;
+    return std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string_view marker_file(EntryState state) {
+    switch (state) {
+    case EntryState::Committed: return "committed";
+    case EntryState::Undoing: return "undoing";
+    case EntryState::Undone: return "undone";
+    case EntryState::RolledBack: return "rolled-back";
+    default: return {};
+    }
+}
+
+int make_dirs(const std::string& path) {
+    std::size_t at = 1;
+    for (;;) {
+        at = path.find('/', at);
+        const std::string part = path.substr(0, at);
+        if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) return errno;
+        if (at == std::string::npos) return 0;
+        ++at;
+    }
+}
+
+// The whole of a small file in `dir`, or nullopt (errno in `error`) when it cannot be read.
+std::optional<std::string> read_small(int dir, const char* name, int& error) {
+    FileDescriptor fd(::openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    if (!fd) {
+        error = errno;
+        return std::nullopt;
+    }
+    std::string text;
+    error = read_to_end(fd.get(), text, kMaxRecordBytes);
+    if (error != 0) return std::nullopt;
+    return text;
+}
+
+std::vector<std::string> names_in(int dir) {
+    std::vector<std::string> names;
+    const int copy = ::dup(dir);
+    if (copy < 0) return names;
+    DIR* stream = ::fdopendir(copy);
+    if (stream == nullptr) {
+        ::close(copy);
+        return names;
+    }
+    ::rewinddir(stream);
+    while (const dirent* entry = ::readdir(stream)) {
+        const std::string_view name(entry->d_name);
+        if (name != "." && name != "..") names.emplace_back(name);
+    }
+    ::closedir(stream);
+    return names;
+}
+
+// Removes the folder `name` in `dir` holding only files (an entry); false if anything remains.
+bool remove_flat_folder(int dir, const std::string& name) {
+    FileDescriptor folder(::openat(dir, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (folder) {
+        for (const std::string& file : names_in(folder.get())) ::unlinkat(folder.get(), file.c_str(), 0);
+    }
+    return ::unlinkat(dir, name.c_str(), AT_REMOVEDIR) == 0;
+}
+
+std::uint64_t folder_bytes(int dir, const std::string& name) {
+    FileDescriptor folder(::openat(dir, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!folder) return 0;
+    std::uint64_t total = 0;
+    for (const std::string& file : names_in(folder.get())) {
+        struct stat st {};
+        if (::fstatat(folder.get(), file.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) total += static_cast<std::uint64_t>(st.st_size);
+    }
+    return total;
+}
+
+std::optional<std::vector<std::size_t>> parse_marker(std::string_view text, EntryState state, std::size_t file_count,
+                                                      std::string& error) {
+    RecordReader reader(text, marker_file(state));
+    std::vector<std::size_t> files;
+    const std::uint64_t count = reader.number("files");
+    if (count > file_count) reader.fail("lists more files than the manifest");
+    for (std::uint64_t i = 0; reader.ok() && i < count; ++i) {
+        const std::uint64_t index = reader.number("file");
+        if (reader.ok() && index >= file_count) reader.fail("names a file the manifest lacks");
+        files.push_back(static_cast<std::size_t>(index));
+    }
+    reader.expect_end();
+    if (!reader.ok()) {
+        error = std::string(marker_file(state)) + " record " + reader.error();
+        return std::nullopt;
+    }
+    return files;
+}
+
+}  // namespace
+
+std::string_view state_name(EntryState state) {
+    switch (state) {
+    case EntryState::Interrupted: return "interrupted";
+    case EntryState::Committed: return "applied";
+    case EntryState::Undoing: return "undo interrupted";
+    case EntryState::Undone: return "undone";
+    case EntryState::RolledBack: return "rolled back";
+    case EntryState::Unreadable: return "unreadable";
+    }
+    return "unknown";
+}
+
+std::string UndoJournal::default_dir() {
+    const char* state = std::getenv("XDG_STATE_HOME");
+    if (state != nullptr && state[0] == '/') return std::string(state) + "/codescout/undo";
+    const char* home = std::getenv("HOME");
+    if (home != nullptr && home[0] == '/') return std::string(home) + "/.local/state/codescout/undo";
+    return {};
+}
+
+bool UndoJournal::lock(std::string& error) {
+    if (locked()) return true;
+    if (dir_.empty()) {
+        error = "no folder for the undo journal (neither XDG_STATE_HOME nor HOME is set)";
+        return false;
+    }
+    if (const int e = make_dirs(dir_); e != 0) {
+        error = "cannot create the undo journal folder " + dir_ + ": " + errno_message(e);
+        return false;
+    }
+    FileDescriptor dir(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!dir) {
+        error = "cannot open the undo journal folder " + dir_ + ": " + errno_message(errno);
+        return false;
+    }
+    FileDescriptor lock(::openat(dir.get(), kLockFile, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (!lock) {
+        error = "cannot open the undo journal's lock " + dir_ + "/" + kLockFile + ": " + errno_message(errno);
+        return false;
+    }
+    if (::flock(lock.get(), LOCK_EX | LOCK_NB) != 0) {
+        error = errno == EWOULDBLOCK ? "another CodeScout is replacing, undoing or recovering right now (" + dir_ + " is locked)"
+                                     : "cannot lock the undo journal: " + errno_message(errno);
+        return false;
+    }
+    dir_fd_ = std::move(dir);
+    lock_ = std::move(lock);
+    return true;
+}
+
+std::vector<JournalEntry> UndoJournal::entries() const {
+    std::vector<JournalEntry> result;
+    FileDescriptor dir(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir_.empty() || !dir) return result;
+    std::vector<std::string> ids;
+    for (std::string& name : names_in(dir.get()))
+        if (is_entry_id(name)) ids.push_back(std::move(name));
+    std::sort(ids.begin(), ids.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() < b.size() : a < b;
+    });
+    for (const std::string& id : ids) {
+        JournalEntry entry;
+        entry.id = id;
+        entry.bytes = folder_bytes(dir.get(), id);
+        FileDescriptor folder(::openat(dir.get(), id.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        int error = 0;
+        std::optional<std::string> text;
+        if (!folder) {
+            entry.error = "not a folder";
+        } else if (!(text = read_small(folder.get(), kManifest, error))) {
+            entry.error = "cannot read its manifest: " + errno_message(error);
+        } else if (auto manifest = parse_manifest(*text, entry.error)) {
+            entry.manifest = std::move(*manifest);
+            if (entry.manifest.id != id) entry.error = "its manifest belongs to entry " + entry.manifest.id.substr(0, 20);
+        }
+        if (entry.error.empty()) {
+            entry.state = EntryState::Interrupted;
+            for (EntryState state : {EntryState::Committed, EntryState::Undoing, EntryState::Undone, EntryState::RolledBack}) {
+                const std::string name(marker_file(state));
+                const auto marker = read_small(folder.get(), name.c_str(), error);
+                if (!marker) {
+                    if (error != ENOENT) entry.error = "cannot read its " + name + " record: " + errno_message(error);
+                    continue;
+                }
+                auto files = parse_marker(*marker, state, entry.manifest.files.size(), entry.error);
+                if (!files) break;
+                if (state == EntryState::Committed) entry.changed = std::move(*files);
+                entry.state = state;  // the later markers win: committed < undoing < undone, rolled back
+            }
+        }
+        if (!entry.error.empty()) entry.state = EntryState::Unreadable;
+        result.push_back(std::move(entry));
+    }
+    return result;
+}
+
+std::optional<JournalEntry> UndoJournal::entry(const std::string& id) const {
+    for (JournalEntry& e : entries())
+        if (e.id == id) return std::move(e);
+    return std::nullopt;
+}
+
+std::string UndoJournal::next_id() const {
+    std::uint64_t highest = 0;
+    FileDescriptor dir(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir) {
+        for (const std::string& name : names_in(dir.get())) {
+            const std::string id = name.substr(0, name.find('.'));
+            if (is_entry_id(id)) highest = std::max<std::uint64_t>(highest, std::strtoull(id.c_str(), nullptr, 10));
+        }
+    }
+    return std::to_string(highest + 1);
+}
+
+bool UndoJournal::needs_recovery() const {
+    FileDescriptor dir(dir_.empty() ? -1 : ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!dir) return false;
+    auto has = [](int folder, EntryState state) {
+        return ::faccessat(folder, std::string(marker_file(state)).c_str(), F_OK, AT_SYMLINK_NOFOLLOW) == 0;
+    };
+    for (const std::string& name : names_in(dir.get())) {
+        const std::size_t dot = name.find('.');
+        if (!is_entry_id(name.substr(0, dot))) continue;
+        if (dot != std::string::npos) {
+            const std::string suffix = name.substr(dot);
+            if (suffix == ".partial" || suffix == ".dropped") return true;
+            continue;
+        }
+        FileDescriptor folder(::openat(dir.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!folder) continue;
+        const bool settled_apply = has(folder.get(), EntryState::Committed) || has(folder.get(), EntryState::RolledBack);
+        const bool open_undo = has(folder.get(), EntryState::Undoing) && !has(folder.get(), EntryState::Undone);
+        if (!settled_apply || open_undo) return true;
+    }
+    return false;
+}
+
+int UndoJournal::write_marker(const std::string& id, EntryState state, const std::vector<std::size_t>& files) {
+    FileDescriptor folder(::openat(dir_fd_.get(), id.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!folder) return errno;
+    // A new undo (a retry) is unfinished until it says so again.
+    if (state == EntryState::Undoing && ::unlinkat(folder.get(), std::string(marker_file(EntryState::Undone)).c_str(), 0) == 0)
+        (void)sync_fd(folder.get());
+    RecordWriter writer(marker_file(state));
+    writer.number("files", files.size());
+    for (std::size_t index : files) writer.number("file", index);
+    return replace_small_file(folder.get(), std::string(marker_file(state)), writer.finish());
+}
+
+bool UndoJournal::remove_entry(const std::string& id) {
+    const std::string dropped = id + ".dropped";
+    if (::renameat(dir_fd_.get(), id.c_str(), dir_fd_.get(), dropped.c_str()) != 0) return false;
+    (void)sync_fd(dir_fd_.get());
+    remove_flat_folder(dir_fd_.get(), dropped);
+    (void)sync_fd(dir_fd_.get());
+    return true;
+}
+
+std::vector<std::string> UndoJournal::discard_leftovers() {
+    std::vector<std::string> partial;
+    for (const std::string& name : names_in(dir_fd_.get())) {
+        const std::size_t dot = name.find('.');
+        if (dot == std::string::npos || !is_entry_id(name.substr(0, dot))) continue;
+        const std::string suffix = name.substr(dot);
+        if (suffix != ".partial" && suffix != ".dropped") continue;
+        if (remove_flat_folder(dir_fd_.get(), name) && suffix == ".partial") partial.push_back(name.substr(0, dot));
+    }
+    (void)sync_fd(dir_fd_.get());
+    return partial;
+}
+
+std::optional<std::string> UndoJournal::original_bytes(const std::string& id, const JournalFile& file, std::string& error) const {
+    const std::string path = dir_ + "/" + id + "/" + kOriginals;
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (!fd) {
+        error = "cannot open the journal's copy " + path + ": " + errno_message(errno);
+        return std::nullopt;
+    }
+    // Check the claimed range against the file before allocating for it.
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0 || file.offset > static_cast<std::uint64_t>(st.st_size) ||
+        file.size > static_cast<std::uint64_t>(st.st_size) - file.offset) {
+        error = "the journal's copy is truncated";
+        return std::nullopt;
+    }
+    std::string bytes(file.size, '\0');
+    std::uint64_t done = 0;
+    while (done < file.size) {
+        const ssize_t got = ::pread(fd.get(), bytes.data() + done, file.size - done, static_cast<off_t>(file.offset + done));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) {
+            error = got < 0 ? "cannot read the journal's copy: " + errno_message(errno) : "the journal's copy is truncated";
+            return std::nullopt;
+        }
+        done += static_cast<std::uint64_t>(got);
+    }
+    if (!(hash_bytes(bytes) == file.before)) {
+        error = "the journal's copy of the original is damaged (hash mismatch)";
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+bool EntryWriter::begin(UndoJournal& journal, const std::string& id, std::string& error) {
+    journal_ = &journal;
+    id_ = id;
+    const std::string partial = id + ".partial";
+    if (::mkdirat(journal.dir_fd(), partial.c_str(), 0700) != 0) {
+        error = "cannot create the undo journal entry " + journal.dir() + "/" + partial + ": " + errno_message(errno);
+        return false;
+    }
+    entry_dir_ = FileDescriptor(::openat(journal.dir_fd(), partial.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (entry_dir_)
+        originals_ = FileDescriptor(::openat(entry_dir_.get(), kOriginals, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (!originals_) {
+        error = "cannot write the undo journal entry: " + errno_message(errno);
+        abandon();
+        return false;
+    }
+    return true;
+}
+
+int EntryWriter::add_original(std::string_view bytes, JournalFile& file) {
+    file.offset = written_;
+    if (const int error = write_all(originals_.get(), bytes); error != 0) return error;
+    written_ += bytes.size();
+    return 0;
+}
+
+int EntryWriter::publish(const JournalManifest& manifest, const StepHook& hook) {
+    if (const int error = sync_fd(originals_.get()); error != 0) return error;
+    originals_.reset();
+    if (const int error = write_new_file(entry_dir_.get(), kManifest, serialize_manifest(manifest)); error != 0) return error;
+    if (const int error = sync_fd(entry_dir_.get()); error != 0) return error;
+    reach_step(hook, "manifest-written");
+    const std::string partial = id_ + ".partial";
+    if (::renameat(journal_->dir_fd(), partial.c_str(), journal_->dir_fd(), id_.c_str()) != 0) return errno;
+    published_ = true;
+    return sync_fd(journal_->dir_fd());
+}
+
+void EntryWriter::abandon() {
+    if (journal_ == nullptr || published_) return;
+    originals_.reset();
+    entry_dir_.reset();
+    remove_flat_folder(journal_->dir_fd(), id_ + ".partial");
+    journal_ = nullptr;
+}
+
+std::string serialize_manifest(const JournalManifest& manifest) {
+    RecordWriter writer("manifest");
+    writer.bytes("id", manifest.id);
+    writer.signed_number("time", manifest.time_ns);
+    writer.bytes("pattern", manifest.pattern);
+    writer.bytes("replacement", manifest.replacement);
+    writer.number("files", manifest.files.size());
+    for (const JournalFile& f : manifest.files) {
+        writer.bytes("display", f.display);
+        writer.bytes("root", f.location.root);
+        writer.bytes("relative", f.location.relative);
+        writer.bytes("temp", f.temp_name);
+        writer.number("mode", f.mode);
+        writer.number("uid", f.uid);
+        writer.number("gid", f.gid);
+        writer.signed_number("atime", f.atime_ns);
+        writer.signed_number("mtime", f.mtime_ns);
+        writer.number("size", f.size);
+        writer.hash("before", f.before);
+        writer.hash("after", f.after);
+        writer.number("offset", f.offset);
+    }
+    return writer.finish();
+}
+
+std::optional<JournalManifest> parse_manifest(std::string_view text, std::string& error) {
+    RecordReader reader(text, "manifest");
+    JournalManifest m;
+    m.id = reader.bytes("id");
+    if (reader.ok() && !is_entry_id(m.id)) reader.fail("bad entry id");
+    m.time_ns = reader.signed_number("time");
+    m.pattern = reader.bytes("pattern");
+    m.replacement = reader.bytes("replacement");
+    const std::uint64_t count = reader.number("files");
+    if (count > text.size()) reader.fail("claims more files than it could hold");
+    for (std::uint64_t i = 0; reader.ok() && i < count; ++i) {
+        JournalFile f;
+        f.display = reader.bytes("display");
+        f.location.root = reader.bytes("root");
+        f.location.relative = reader.bytes("relative");
+        f.temp_name = reader.bytes("temp");
+        const std::uint64_t mode = reader.number("mode");
+        const std::uint64_t uid = reader.number("uid");
+        const std::uint64_t gid = reader.number("gid");
+        f.atime_ns = reader.signed_number("atime");
+        f.mtime_ns = reader.signed_number("mtime");
+        f.size = reader.number("size");
+        f.before = reader.hash("before");
+        f.after = reader.hash("after");
+        f.offset = reader.number("offset");
+        if (!reader.ok()) break;
+        // Never act on a location we would not have written: only clean paths in absolute roots.
+        if (f.location.root.empty() || f.location.root.front() != '/' || !is_clean_relative(f.location.relative) ||
+            f.temp_name.empty() || f.temp_name.find('/') != std::string::npos || f.temp_name == "." || f.temp_name == "..")
+            reader.fail("file " + std::to_string(i) + " has a path this journal never writes");
+        if (mode > 07777 || uid > UINT32_MAX || gid > UINT32_MAX || f.size > kMaxFileBytes) reader.fail("file " + std::to_string(i) + " has bad metadata");
+        f.mode = static_cast<std::uint32_t>(mode);
+        f.uid = static_cast<std::uint32_t>(uid);
+        f.gid = static_cast<std::uint32_t>(gid);
+        m.files.push_back(std::move(f));
+    }
+    reader.expect_end();
+    if (!reader.ok()) {
+        error = "manifest " + reader.error();
+        return std::nullopt;
+    }
+    return m;
+}
+
+}  // namespace codescout

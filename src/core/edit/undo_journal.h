@@ -1,0 +1,143 @@
+// The undo journal: $XDG_STATE_HOME/codescout/undo/ (default ~/.local/state/codescout/undo/).
+//
+// One folder per apply, named by its id (1, 2, ...: the next id is one more than the highest
+// present). In it:
+//   manifest    the apply (time, pattern, replacement) and per file: where it is (root + clean
+//               relative path), the temporary name the apply writes through, its original
+//               metadata, the hashes of its content before and after, and where its original
+//               bytes are in `originals`;
+//   originals   every file's original bytes, one after the other;
+//   committed   written once every file is done: which files were changed;
+//   undoing / undone / rolled-back   what happened to the apply since.
+// Write-ahead: the folder is written as "<id>.partial", fsynced, renamed to "<id>" and the
+// journal folder fsynced — only then is any file touched. So an entry without `committed` is an
+// apply that was interrupted (recovery.h finishes or rolls it back); a ".partial" folder is one
+// that changed nothing (it is discarded).
+//
+// Whoever writes or acts on the journal holds an exclusive flock on its ".lock" file for the
+// whole operation: the GUI and the CLI never act at once, and a process killed mid-apply drops
+// the lock with its life, so the next start can recover.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/edit/confined_path.h"
+#include "core/edit/content_hash.h"
+#include "core/edit/edit_steps.h"
+#include "core/io/open_file.h"
+
+namespace codescout {
+
+struct JournalFile {
+    std::string display;  // the path as the user saw it
+    ConfinedLocation location;
+    std::string temp_name;  // the apply's temporary file in the file's folder
+    std::uint32_t mode = 0;
+    std::uint32_t uid = 0;
+    std::uint32_t gid = 0;
+    std::int64_t atime_ns = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t size = 0;  // of the original; also its length in `originals`
+    ContentHash before;
+    ContentHash after;
+    std::uint64_t offset = 0;  // of the original bytes in `originals`
+};
+
+struct JournalManifest {
+    std::string id;
+    std::int64_t time_ns = 0;  // when the apply started, since the epoch
+    std::string pattern;
+    std::string replacement;
+    std::vector<JournalFile> files;
+};
+
+enum class EntryState {
+    Interrupted,  // no `committed`: an apply that did not finish
+    Committed,
+    Undoing,      // an undo that did not finish
+    Undone,
+    RolledBack,   // an interrupted or failed apply, restored
+    Unreadable,   // garbage, truncated, another format version: shown, never acted on
+};
+
+struct JournalEntry {
+    std::string id;
+    EntryState state = EntryState::Unreadable;
+    JournalManifest manifest;
+    std::vector<std::size_t> changed;  // Committed and later: the files the apply changed
+    std::string error;                 // Unreadable: why
+    std::uint64_t bytes = 0;           // on disk
+};
+
+std::string_view state_name(EntryState state);
+
+class UndoJournal {
+public:
+    explicit UndoJournal(std::string dir) : dir_(std::move(dir)) {}
+    // $XDG_STATE_HOME/codescout/undo when XDG_STATE_HOME is an absolute path, else
+    // $HOME/.local/state/codescout/undo; empty when neither is set.
+    static std::string default_dir();
+    const std::string& dir() const { return dir_; }
+
+    // Creates the folder if needed and takes the lock without waiting; false with `error` set
+    // when another CodeScout holds it or the folder cannot be made.
+    bool lock(std::string& error);
+    bool locked() const { return static_cast<bool>(lock_); }
+    void unlock() { lock_.reset(); dir_fd_.reset(); }
+
+    // Every entry, oldest first (by id). Needs no lock; the folder may be missing (no entries).
+    std::vector<JournalEntry> entries() const;
+    std::optional<JournalEntry> entry(const std::string& id) const;
+    std::string next_id() const;
+    // Cheap (names and marker files only, no manifest read): is there anything recover() would
+    // settle or discard?
+    bool needs_recovery() const;
+
+    // The following need the lock.
+    int dir_fd() const { return dir_fd_.get(); }
+    // Writes a marker record (`committed`, `undoing`, ...) into entry `id`, durably. 0 or errno.
+    int write_marker(const std::string& id, EntryState state, const std::vector<std::size_t>& files);
+    // Removes entry `id` (renamed to "<id>.dropped" first, so a crash leaves no half entry).
+    bool remove_entry(const std::string& id);
+    // Discards ".partial" and ".dropped" folders; returns the ids of the partial ones.
+    std::vector<std::string> discard_leftovers();
+    // The original bytes of `file` of entry `id`, checked against its `before` hash.
+    std::optional<std::string> original_bytes(const std::string& id, const JournalFile& file, std::string& error) const;
+
+private:
+    std::string dir_;
+    FileDescriptor dir_fd_;
+    FileDescriptor lock_;
+};
+
+// Writing a new entry, write-ahead (see above).
+class EntryWriter {
+public:
+    // Starts "<id>.partial" in the locked journal; false with `error` set on failure.
+    bool begin(UndoJournal& journal, const std::string& id, std::string& error);
+    // Appends a file's original bytes; their offset goes into `file.offset`. 0 or errno.
+    int add_original(std::string_view bytes, JournalFile& file);
+    // Writes the manifest, fsyncs everything and renames the entry into place. 0 or errno.
+    // `hook` is reached between the manifest's write and the rename (edit_steps.h).
+    int publish(const JournalManifest& manifest, const StepHook& hook = {});
+    // Removes the unpublished entry.
+    void abandon();
+    ~EntryWriter() { abandon(); }
+
+private:
+    UndoJournal* journal_ = nullptr;
+    std::string id_;
+    FileDescriptor entry_dir_;
+    FileDescriptor originals_;
+    std::uint64_t written_ = 0;
+    bool published_ = false;
+};
+
+std::string serialize_manifest(const JournalManifest& manifest);
+// nullopt with `error` set when the text is not a manifest this version understands.
+std::optional<JournalManifest> parse_manifest(std::string_view text, std::string& error);
+
+}  // namespace codescout

@@ -1,0 +1,64 @@
+// Crash helper for test_crash_recovery: runs one apply (replace OLD by NEW in the given files),
+// undo or recovery against a journal, and kills itself with SIGKILL when it reaches step number
+// KILL_AT (edit_steps.h; 0 = never). It prints the number of steps it passed on a normal exit,
+// so the test knows how many points to kill at.
+//   edit_crash_helper JOURNAL KILL_AT apply ROOT OLD NEW FILE...
+//   edit_crash_helper JOURNAL KILL_AT undo
+//   edit_crash_helper JOURNAL KILL_AT recover
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "core/edit/applier.h"
+#include "core/edit/plan_builder.h"
+#include "core/edit/undo.h"
+
+using namespace codescout;
+
+int main(int argc, char** argv) {
+    if (argc < 4) {
+        std::fprintf(stderr, "usage: %s JOURNAL KILL_AT apply|undo|recover ...\n", argv[0]);
+        return 2;
+    }
+    UndoJournal journal(argv[1]);
+    const long kill_at = std::strtol(argv[2], nullptr, 10);
+    const std::string mode = argv[3];
+    long steps = 0;
+    const StepHook hook = [&](std::string_view) {
+        if (++steps == kill_at) ::kill(::getpid(), SIGKILL);
+    };
+    if (mode == "apply" && argc >= 8) {
+        const std::string from = argv[5], to = argv[6];
+        ApplyPlan plan;
+        plan.roots = plan_roots({argv[4]});
+        plan.pattern = from;
+        plan.replacement = to;
+        for (int i = 7; i < argc; ++i) {
+            PlannedFile planned = plan_file(argv[i], [&](std::string_view content) {
+                std::vector<TextEdit> edits;
+                for (std::size_t at = content.find(from); at != std::string_view::npos; at = content.find(from, at + from.size()))
+                    edits.push_back({at, at + from.size(), to});
+                return edits;
+            });
+            if (planned.plan) plan.files.push_back(std::move(*planned.plan));
+        }
+        ApplyOptions options;
+        options.hook = hook;
+        const ApplyReport report = apply_plan(plan, journal, options);
+        if (!report.error.empty()) std::fprintf(stderr, "apply: %s\n", report.error.c_str());
+    } else if (mode == "undo") {
+        const UndoReport report = undo_apply(journal, "", hook);
+        if (!report.error.empty()) std::fprintf(stderr, "undo: %s\n", report.error.c_str());
+    } else if (mode == "recover") {
+        for (const std::string& message : recover(journal, hook).messages) std::fprintf(stderr, "%s\n", message.c_str());
+    } else {
+        std::fprintf(stderr, "bad arguments\n");
+        return 2;
+    }
+    std::printf("%ld\n", steps);
+    return 0;
+}

@@ -1,0 +1,196 @@
+// Crash safety, for real: a helper process applies (undoes, recovers) and is killed with SIGKILL
+// at every step in turn; then recovery runs, and every file must be wholly old or wholly new —
+// all of them the same one — with the journal settled (nothing left to recover, no temporary
+// file left beside the files). Finally kill -9 at random moments during an apply over many files.
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <csignal>
+
+#include "core/edit/undo.h"
+#include "edit_test_util.h"
+#include "test_tree.h"
+
+using namespace codescout;
+using edit_test::slurp;
+
+namespace {
+
+struct Fixture {
+    TestTree tree;
+    TestTree state;
+    std::vector<std::string> files;
+    std::vector<std::string> olds, news;
+    std::string journal_dir() const { return state.path("undo"); }
+
+    // Files whose replacement grows, shrinks, sits in a subfolder, keeps CRLF.
+    explicit Fixture(int count = 4) {
+        for (int i = 0; i < count; ++i) {
+            const std::string old_content = i % 4 == 0 ? "old\n" : i % 4 == 1 ? std::string(5000, 'z') + " old old\n"
+                                          : i % 4 == 2 ? "a old b\r\nold\r\n" : "x\nold";
+            std::string new_content = old_content;
+            for (std::size_t at = new_content.find("old"); at != std::string::npos; at = new_content.find("old", at + 6))
+                new_content.replace(at, 3, "NEWER!");
+            const QString name = QString("d%1/f%2.txt").arg(i % 3).arg(i);
+            files.push_back(tree.write(name, QByteArray::fromStdString(old_content)));
+            olds.push_back(old_content);
+            news.push_back(new_content);
+        }
+    }
+
+    void reset() {
+        for (std::size_t i = 0; i < files.size(); ++i) edit_test::spit(files[i], olds[i]);
+        QDir(QString::fromStdString(journal_dir())).removeRecursively();
+    }
+
+    QStringList apply_args() const {
+        QStringList args{"apply", QString::fromStdString(tree.root()), "old", "NEWER!"};
+        for (const auto& f : files) args << QString::fromStdString(f);
+        return args;
+    }
+
+    // Which state every file is in: 'o' old, 'n' new, '?' anything else.
+    std::string states() const {
+        std::string out;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const std::string now = slurp(files[i]);
+            out += now == olds[i] ? 'o' : now == news[i] ? 'n' : '?';
+        }
+        return out;
+    }
+
+    // Nothing but our files in the tree's folders (no temporary file left behind).
+    bool no_leftovers() const {
+        for (int d = 0; d < 3; ++d) {
+            const QStringList names = QDir(tree.path(QString("d%1").arg(d)).c_str()).entryList(QDir::Files | QDir::Hidden);
+            for (const QString& n : names)
+                if (!n.endsWith(".txt") || n.startsWith('.')) return false;
+        }
+        return true;
+    }
+};
+
+struct Run {
+    bool killed = false;
+    int steps = 0;
+};
+
+Run run_helper(const std::string& journal, int kill_at, const QStringList& args) {
+    QProcess helper;
+    helper.start(CODESCOUT_CRASH_HELPER, QStringList{QString::fromStdString(journal), QString::number(kill_at)} + args);
+    helper.waitForFinished(60'000);
+    Run run;
+    run.killed = helper.exitStatus() == QProcess::CrashExit;
+    run.steps = helper.readAllStandardOutput().trimmed().toInt();
+    return run;
+}
+
+// After a crash: recovery (in this process) leaves all files old or all new, the journal settled.
+void check_recovered(Fixture& f, const char* where, int step, char expected_if_rolled_back) {
+    UndoJournal journal(f.journal_dir());
+    const RecoveryReport report = recover(journal);
+    const std::string states = f.states();
+    const std::string all_old(f.files.size(), 'o'), all_new(f.files.size(), 'n');
+    const QByteArray context = QString("%1, killed at step %2: files %3").arg(where).arg(step).arg(states.c_str()).toUtf8();
+    QVERIFY2(states == all_old || states == all_new, context.constData());
+    if (expected_if_rolled_back != 0) QVERIFY2(states[0] == expected_if_rolled_back || states == all_new, context.constData());
+    QVERIFY2(!journal.needs_recovery(), context.constData());
+    for (const JournalEntry& e : journal.entries())
+        QVERIFY2(e.state != EntryState::Interrupted && e.state != EntryState::Undoing && e.state != EntryState::Unreadable,
+                 context.constData());
+    QVERIFY2(f.no_leftovers(), context.constData());
+    // A second recovery finds nothing to do.
+    QVERIFY(recover(journal).messages.empty());
+}
+
+}  // namespace
+
+class TestCrashRecovery : public QObject {
+    Q_OBJECT
+
+private slots:
+    void killedAtEveryStepOfAnApply() {
+        Fixture f;
+        const Run full = run_helper(f.journal_dir(), 0, f.apply_args());
+        QVERIFY(!full.killed);
+        QCOMPARE(f.states(), std::string("nnnn"));
+        QVERIFY2(full.steps > 20, qPrintable(QString::number(full.steps)));
+        for (int step = 1; step <= full.steps; ++step) {
+            f.reset();
+            const Run run = run_helper(f.journal_dir(), step, f.apply_args());
+            QVERIFY2(run.killed, qPrintable(QString("step %1 did not kill").arg(step)));
+            check_recovered(f, "apply", step, 0);
+        }
+    }
+
+    // Killed during an apply, then killed again during the recovery, at every step of it.
+    void killedDuringRecoveryToo() {
+        Fixture f;
+        const Run full = run_helper(f.journal_dir(), 0, f.apply_args());
+        const int mid = full.steps - 8;  // after a few files were replaced
+        f.reset();
+        QVERIFY(run_helper(f.journal_dir(), mid, f.apply_args()).killed);
+        const std::string saved_states = f.states();
+        QVERIFY2(saved_states.find('n') != std::string::npos, saved_states.c_str());
+        // Count the recovery's steps on a copy of this moment: run it once without a kill.
+        const Run recovery = run_helper(f.journal_dir(), 0, {"recover"});
+        QVERIFY(recovery.steps > 3);
+        for (int step = 1; step <= recovery.steps; ++step) {
+            f.reset();
+            QVERIFY(run_helper(f.journal_dir(), mid, f.apply_args()).killed);
+            const Run run = run_helper(f.journal_dir(), step, {"recover"});
+            QVERIFY(run.killed);
+            check_recovered(f, "recovery", step, 'o');
+        }
+    }
+
+    void killedAtEveryStepOfAnUndo() {
+        Fixture f;
+        QVERIFY(!run_helper(f.journal_dir(), 0, f.apply_args()).killed);
+        const Run undo = run_helper(f.journal_dir(), 0, {"undo"});
+        QCOMPARE(f.states(), std::string("oooo"));
+        for (int step = 1; step <= undo.steps; ++step) {
+            f.reset();
+            QVERIFY(!run_helper(f.journal_dir(), 0, f.apply_args()).killed);
+            QVERIFY(run_helper(f.journal_dir(), step, {"undo"}).killed);
+            check_recovered(f, "undo", step, 'o');
+            QCOMPARE(f.states(), std::string("oooo"));  // recovery finishes the undo
+        }
+    }
+
+    // The crash test in small: kill -9 at random moments of an apply over many files.
+    void killedAtRandomMoments() {
+        Fixture f(300);
+        // Kill within the time a whole apply takes, so most rounds interrupt one for real.
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!run_helper(f.journal_dir(), 0, f.apply_args()).killed);
+        const qint64 full_ms = std::max<qint64>(timer.elapsed(), 5);
+        QRandomGenerator random(20240901);
+        int interrupted = 0;
+        for (int round = 0; round < 20; ++round) {
+            f.reset();
+            QProcess helper;
+            helper.start(CODESCOUT_CRASH_HELPER, QStringList{QString::fromStdString(f.journal_dir()), "0"} + f.apply_args());
+            QVERIFY(helper.waitForStarted());
+            QTest::qSleep(static_cast<int>(random.bounded(full_ms)));
+            ::kill(static_cast<pid_t>(helper.processId()), SIGKILL);
+            helper.waitForFinished(60'000);
+            UndoJournal journal(f.journal_dir());
+            interrupted += recover(journal).messages.empty() ? 0 : 1;
+            const std::string states = f.states();
+            QVERIFY2(states.find('?') == std::string::npos, states.c_str());
+            QVERIFY2(states == std::string(300, 'o') || states == std::string(300, 'n'), states.c_str());
+            QVERIFY(!journal.needs_recovery());
+            QVERIFY(f.no_leftovers());
+        }
+        qInfo("a whole apply of 300 files took %lld ms; %d of 20 kills interrupted one", full_ms, interrupted);
+        QVERIFY(interrupted >= 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCrashRecovery)
+#include "test_crash_recovery.moc"

@@ -1,0 +1,221 @@
+// The undo journal and undo: restoring bytes and mtimes, refusing files changed since, the size
+// bound, and a journal full of garbage (never a crash, never an action, always a reason).
+#include <QDir>
+#include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "core/edit/journal_record.h"
+#include "core/edit/undo.h"
+#include "edit_test_util.h"
+#include "test_tree.h"
+
+using namespace codescout;
+using edit_test::literal_plan;
+using edit_test::slurp;
+using edit_test::spit;
+
+class TestUndoJournal : public QObject {
+    Q_OBJECT
+
+private slots:
+    void undoRestoresBytesAndMtime() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", "\xEF\xBB\xBF" "foo\r\n");
+        const std::string b = tree.write("sub/b.txt", "x foo y foo\n");
+        edit_test::set_mtime(a, 1'000'000'123'456'789);
+        const std::int64_t mtime_a = edit_test::mtime_ns(a), mtime_b = edit_test::mtime_ns(b);
+        UndoJournal journal(state.path("undo"));
+        const ApplyReport applied = apply_plan(literal_plan({tree.root()}, {a, b}, "foo", "quux"), journal, {});
+        QCOMPARE(applied.changed_files(), std::size_t(2));
+        QCOMPARE(slurp(b), std::string("x quux y quux\n"));
+
+        const UndoReport undone = undo_apply(journal, "");
+        QVERIFY2(undone.complete(), undone.error.c_str());
+        QCOMPARE(undone.id, applied.journal_id);
+        QCOMPARE(slurp(a), std::string("\xEF\xBB\xBF" "foo\r\n"));
+        QCOMPARE(slurp(b), std::string("x foo y foo\n"));
+        QCOMPARE(edit_test::mtime_ns(a), mtime_a);
+        QCOMPARE(edit_test::mtime_ns(b), mtime_b);
+        QCOMPARE(journal.entry(applied.journal_id)->state, EntryState::Undone);
+        // Again: nothing left to undo, said so.
+        const UndoReport again = undo_apply(journal, "");
+        QVERIFY(again.nothing_to_undo);
+    }
+
+    void undoRefusesAFileChangedSinceTheApply() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", "foo\n");
+        const std::string b = tree.write("b.txt", "foo\n");
+        UndoJournal journal(state.path("undo"));
+        QCOMPARE(apply_plan(literal_plan({tree.root()}, {a, b}, "foo", "bar"), journal, {}).changed_files(), std::size_t(2));
+        QVERIFY(spit(b, "bar, and my own edit\n"));
+        const UndoReport report = undo_apply(journal, "");
+        QVERIFY(!report.complete());
+        QCOMPARE(report.files.size(), std::size_t(2));
+        QCOMPARE(report.files[0].outcome, RestoreOutcome::Restored);
+        QCOMPARE(report.files[1].outcome, RestoreOutcome::Refused);
+        QCOMPARE(std::string(skip_code(report.files[1].skip->reason)), std::string("changed-since-apply"));
+        QCOMPARE(slurp(a), std::string("foo\n"));
+        QCOMPARE(slurp(b), std::string("bar, and my own edit\n"));  // the user's work stays
+    }
+
+    void undoByIdAndDefaultIsTheLast() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", "one\n");
+        UndoJournal journal(state.path("undo"));
+        const ApplyReport first = apply_plan(literal_plan({tree.root()}, {a}, "one", "two"), journal, {});
+        const ApplyReport second = apply_plan(literal_plan({tree.root()}, {a}, "two", "three"), journal, {});
+        QCOMPARE(first.journal_id, std::string("1"));
+        QCOMPARE(second.journal_id, std::string("2"));
+        // Undoing the first while the second's change is on top: refused, the file is not "two".
+        const UndoReport early = undo_apply(journal, "1");
+        QCOMPARE(early.files.at(0).outcome, RestoreOutcome::Refused);
+        QCOMPARE(slurp(a), std::string("three\n"));
+        QCOMPARE(undo_apply(journal, "").id, std::string("2"));
+        QCOMPARE(slurp(a), std::string("two\n"));
+        QVERIFY(undo_apply(journal, "1").complete());  // now it can
+        QCOMPARE(slurp(a), std::string("one\n"));
+        const UndoReport missing = undo_apply(journal, "9");
+        QVERIFY(missing.error.find("no apply 9") != std::string::npos);
+    }
+
+    void sizeBoundDropsTheOldestWithANotice() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", QByteArray(4000, 'x') + "v0\n");
+        UndoJournal journal(state.path("undo"));
+        ApplyOptions options;
+        options.journal_max_bytes = 10'000;  // room for two applies of ~4.6 KB, not three
+        std::vector<std::string> notices;
+        for (int i = 0; i < 3; ++i) {
+            const ApplyReport r = apply_plan(literal_plan({tree.root()}, {a}, "v" + std::to_string(i), "v" + std::to_string(i + 1)),
+                                             journal, options);
+            QCOMPARE(r.changed_files(), std::size_t(1));
+            notices.insert(notices.end(), r.notices.begin(), r.notices.end());
+        }
+        QCOMPARE(notices.size(), std::size_t(1));
+        QVERIFY2(notices[0].find("dropped the oldest apply, 1") != std::string::npos, notices[0].c_str());
+        const std::vector<JournalEntry> left = journal.entries();
+        QCOMPARE(left.size(), std::size_t(2));
+        QCOMPARE(left[0].id, std::string("2"));
+        std::uint64_t total = 0;
+        for (const auto& e : left) total += e.bytes;
+        QVERIFY(total <= options.journal_max_bytes);
+        // The newest apply stays even when it alone is over the bound.
+        options.journal_max_bytes = 10;
+        QCOMPARE(apply_plan(literal_plan({tree.root()}, {a}, "v3", "v4"), journal, options).notices.size(), std::size_t(2));
+        QCOMPARE(journal.entries().size(), std::size_t(1));
+    }
+
+    void everyTruncationOfAManifestIsRejected() {
+        JournalManifest m;
+        m.id = "3";
+        m.time_ns = 1'700'000'000'000'000'000;
+        m.pattern = "a\nb:c";  // newlines and colons inside values
+        m.replacement = "";
+        JournalFile f;
+        f.display = "./x\ny";
+        f.location = {"/tmp/root", "dir/x\ny"};
+        f.temp_name = ".x.tmp";
+        f.size = 5;
+        f.before = hash_bytes("old");
+        f.after = hash_bytes("new");
+        m.files = {f, f};
+        const std::string text = serialize_manifest(m);
+        std::string error;
+        const auto parsed = parse_manifest(text, error);
+        QVERIFY2(parsed, error.c_str());
+        QCOMPARE(parsed->pattern, m.pattern);
+        QCOMPARE(parsed->files.at(1).location.relative, std::string("dir/x\ny"));
+        for (std::size_t cut = 0; cut < text.size(); ++cut) {
+            error.clear();
+            QVERIFY2(!parse_manifest(text.substr(0, cut), error), qPrintable(QString::number(cut)));
+            QVERIFY(!error.empty());
+        }
+        // Every single-byte corruption is caught by the checksum (or the header check).
+        for (std::size_t at = 0; at < text.size(); at += 7) {
+            std::string bad = text;
+            bad[at] = static_cast<char>(bad[at] ^ 0x20);
+            QVERIFY(!parse_manifest(bad, error));
+        }
+    }
+
+    void garbageEntriesAreShownNeverActedOn() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", "foo\n");
+        UndoJournal journal(state.path("undo"));
+        QCOMPARE(apply_plan(literal_plan({tree.root()}, {a}, "foo", "bar"), journal, {}).journal_id, std::string("1"));
+        const std::string good = slurp(journal.dir() + "/1/manifest");
+        auto entry_with = [&](const std::string& id, const std::string& manifest) {
+            QDir().mkpath(QString::fromStdString(journal.dir() + "/" + id));
+            spit(journal.dir() + "/" + id + "/manifest", manifest);
+        };
+        entry_with("5", "\x7f" "ELF garbage \x01\x02");
+        entry_with("6", good.substr(0, good.size() / 2));
+        std::string future = good;
+        future.replace(future.find(" 1\n"), 3, " 99\n");
+        entry_with("7", future);
+        // A well-formed record (valid checksum) that names a path outside any root: hostile.
+        JournalManifest hostile;
+        hostile.id = "8";
+        JournalFile f;
+        f.display = "x";
+        f.location = {tree.root(), "../../etc/passwd"};
+        f.temp_name = "t";
+        hostile.files = {f};
+        entry_with("8", serialize_manifest(hostile));
+        QDir().mkpath(QString::fromStdString(journal.dir() + "/9"));  // no manifest at all
+        spit(journal.dir() + "/1/committed", "codescout-undo committed 1\nfiles 1\nfile 7\nchecksum 00\n");
+
+        const std::vector<JournalEntry> entries = journal.entries();
+        QCOMPARE(entries.size(), std::size_t(6));
+        for (const JournalEntry& e : entries) {
+            QCOMPARE(e.state, EntryState::Unreadable);
+            QVERIFY(!e.error.empty());
+        }
+        QVERIFY2(entries[3].error.find("format 99") != std::string::npos, entries[3].error.c_str());
+        QVERIFY2(entries[2].error.find("truncated") != std::string::npos || entries[2].error.find("checksum") != std::string::npos,
+                 entries[2].error.c_str());
+        QVERIFY2(entries[4].error.find("path this journal never writes") != std::string::npos, entries[4].error.c_str());
+        QVERIFY(entries[0].error.find("committed record") != std::string::npos);
+        // Undo refuses each, recovery leaves them all alone.
+        for (const char* id : {"1", "5", "6", "7", "8", "9"}) {
+            const UndoReport r = undo_apply(journal, id);
+            QVERIFY2(r.error.find("unreadable") != std::string::npos, r.error.c_str());
+        }
+        QVERIFY(undo_apply(journal, "").nothing_to_undo);
+        const RecoveryReport recovered = recover(journal);
+        QVERIFY(recovered.messages.empty());
+        QCOMPARE(slurp(a), std::string("bar\n"));
+        QCOMPARE(journal.entries().size(), std::size_t(6));
+    }
+
+    void damagedOriginalIsNotRestored() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", "foo\n");
+        UndoJournal journal(state.path("undo"));
+        QCOMPARE(apply_plan(literal_plan({tree.root()}, {a}, "foo", "bar"), journal, {}).changed_files(), std::size_t(1));
+        spit(journal.dir() + "/1/originals", "fox\n");
+        const UndoReport r = undo_apply(journal, "1");
+        QCOMPARE(r.files.at(0).outcome, RestoreOutcome::Refused);
+        QVERIFY(r.files[0].skip->message.find("damaged") != std::string::npos);
+        QCOMPARE(slurp(a), std::string("bar\n"));
+        spit(journal.dir() + "/1/originals", "fo");
+        const UndoReport cut = undo_apply(journal, "1");
+        QCOMPARE(cut.files.at(0).outcome, RestoreOutcome::Refused);
+        QVERIFY2(cut.files[0].skip->message.find("truncated") != std::string::npos, cut.files[0].skip->message.c_str());
+        QCOMPARE(slurp(a), std::string("bar\n"));
+    }
+
+    void defaultFolderFollowsXdgStateHome() {
+        qputenv("XDG_STATE_HOME", "/somewhere/state");
+        QCOMPARE(UndoJournal::default_dir(), std::string("/somewhere/state/codescout/undo"));
+        qputenv("XDG_STATE_HOME", "relative/is/ignored");
+        qputenv("HOME", "/home/u");
+        QCOMPARE(UndoJournal::default_dir(), std::string("/home/u/.local/state/codescout/undo"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUndoJournal)
+#include "test_undo_journal.moc"
