@@ -1,6 +1,6 @@
 # The engine's layers and the one rule between them: a layer may use only layers of a lower rank.
 # metrics (counting) is at the bottom because io and match record what they allocate; io, match
-# and walk share a rank, so none of them may use another; search sits on all four. The CLI's
+# and walk share a rank, so none of them may use another (encoding, the text decoders, too); search sits on all four. The CLI's
 # ripgrep compatibility module sits above the engine and below the CLI proper. collectors (the
 # metric collector plugin loader) shares the bottom rank with metrics and uses no other layer.
 #
@@ -9,7 +9,7 @@
 # sources) exposes only its own headers; a layer sees another layer's headers only by linking it.
 # An upward #include therefore finds no file. tests/layers checks the same rule by rank on the
 # real link graph and on every #include line (scripts/deps.sh prints the graph).
-set(CODESCOUT_LAYER_RANKS "metrics=0;collectors=0;io=1;match=1;walk=1;search=2;rg_compat=3;cli=4;gui=4"
+set(CODESCOUT_LAYER_RANKS "metrics=0;collectors=0;io=1;match=1;walk=1;encoding=1;search=2;rg_compat=3;cli=4;gui=4"
     CACHE INTERNAL "Layer ranks: a layer may depend only on layers of a lower rank")
 
 # codescout_layer(NAME [PUBLIC layer...] [PRIVATE layer...]): the library codescout_NAME for

@@ -40,6 +40,8 @@ struct CliArgs {
     std::optional<std::size_t> max_depth;   // --max-depth
     std::optional<std::uint64_t> max_filesize;  // --max-filesize
 
+    EncodingOptions encoding;  // -E / --encoding, --no-encoding
+
     // Reporting. -A/-B win over -C whatever their order (as in ripgrep).
     std::optional<std::size_t> after_context;   // -A
     std::optional<std::size_t> before_context;  // -B

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/metrics/memory_attribution.h"
@@ -57,6 +58,10 @@ struct FileResult {
     std::uint64_t size = 0;           // file size in bytes
     FileStrategy strategy = FileStrategy::Small;
     BinaryFinding binary;             // a NUL byte the binary policy let through, if any
+    // The WHATWG name of the encoding the text was decoded from ("UTF-16LE"; "UTF-8" after a
+    // dropped BOM); empty when the bytes were searched as they are. Lines, offsets and spans are
+    // then of the decoded text. Static storage (core/encoding/text_encoding.h's names).
+    std::string_view encoding;
 };
 
 // A problem with one path. Never aborts the search; decides exit code 2 in the CLI. The walk
