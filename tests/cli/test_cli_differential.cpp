@@ -866,6 +866,11 @@ private slots:
         QTest::newRow("explicit late NUL in a match") << QString() << L{"foo", "late/nul_in_match.txt"};
         QTest::newRow("explicit late NUL elsewhere") << QString() << L{"foo", "late/late_100k_70k.txt"};
         QTest::newRow("walked late NULs") << QString() << L{"foo", "late"};
+        QTest::newRow("UTF-16 files") << QString() << L{"-C1", "foo|ünï", "enc/u16le.txt", "enc/u16be.txt"};
+        QTest::newRow("UTF-8 BOM") << QString() << L{"foo", "enc/bom8.txt"};
+        QTest::newRow("-E latin1") << QString() << L{"-E", "latin1", "caf|uro", "enc/latin1.txt"};
+        QTest::newRow("UTF-16 NUL walked and named") << QString() << L{"foo", "enc/nul", "enc/nul/u16_nul.txt"};
+        QTest::newRow("stdin UTF-16") << QStringLiteral("enc/u16le.txt") << L{"foo"};
     }
 
     void explicit_inputs_json() {

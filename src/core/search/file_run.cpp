@@ -98,7 +98,8 @@ FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::stri
     } catch (const DecoderUnavailable& error) {
         report = {FileOutcome::Error, std::string("cannot decode this file: ") + error.what(), 0};
     }
-    if (stream) result_.size = report.bytes_searched;
+    // A stream's size, and a decoded file's text, are known only once read.
+    if (stream || !result_.encoding.empty()) result_.size = report.bytes_searched;
     if (report.outcome == FileOutcome::NoMatch) {
         bool binary = false;
         check_->settle(scan_end(), result_, binary);

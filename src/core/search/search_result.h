@@ -55,7 +55,7 @@ struct FileResult {
     std::vector<LineRecord> lines;  // ascending line numbers; a gap means a "--" break in context output
     std::uint64_t matched_lines = 0;  // lines with a match (what -c counts)
     std::uint64_t matches = 0;        // individual matches (spans), when known (ReportMode::Lines)
-    std::uint64_t size = 0;           // file size in bytes
+    std::uint64_t size = 0;           // file size in bytes; of the text read, for streams and decoded files
     FileStrategy strategy = FileStrategy::Small;
     BinaryFinding binary;             // a NUL byte the binary policy let through, if any
     // The WHATWG name of the encoding the text was decoded from ("UTF-16LE"; "UTF-8" after a
