@@ -1068,6 +1068,14 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
         <translation>Angezeigt werden die ersten %1 von %2.</translation>
     </message>
     <message>
+        <source>Decoded from %1.</source>
+        <translation>Dekodiert aus %1.</translation>
+    </message>
+    <message>
+        <source>Not valid UTF-8: shown as %1.</source>
+        <translation>Kein gültiges UTF-8: angezeigt als %1.</translation>
+    </message>
+    <message>
         <source>%1  (%2)</source>
         <translation>%1  (%2)</translation>
     </message>

@@ -1068,6 +1068,14 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
         <translation>Affichage des premiers %1 sur %2.</translation>
     </message>
     <message>
+        <source>Decoded from %1.</source>
+        <translation>Décodé depuis %1.</translation>
+    </message>
+    <message>
+        <source>Not valid UTF-8: shown as %1.</source>
+        <translation>UTF-8 non valide : affiché en %1.</translation>
+    </message>
+    <message>
         <source>%1  (%2)</source>
         <translation>%1  (%2)</translation>
     </message>

@@ -47,6 +47,8 @@ struct CliArgs {
     unsigned unrestricted = 0;                  // -u, -uu, -uuu
     bool text = false;                          // -a: no binary detection
 
+    EncodingOptions encoding;  // -E / --encoding, --no-encoding
+
     // Reporting. -A/-B win over -C whatever their order (as in ripgrep).
     std::optional<std::size_t> after_context;   // -A
     std::optional<std::size_t> before_context;  // -B

@@ -85,6 +85,12 @@ const std::array kFlags = {
     FlagSpec{'a', "text", "", "Search binary files as if they were text (no NUL detection).",
              [](CliArgs& a, V, V) { a.text = true; }},
 
+    // How bytes become text.
+    FlagSpec{'E', "encoding", "ENC", "Decode files from ENC (latin1, shift_jis, utf-16le, ...); 'auto': only by BOM; 'none': never.",
+             [](CliArgs& a, V v, V f) { a.encoding = parse_encoding(v, f); }},
+    FlagSpec{0, "no-encoding", "", "Undo -E: decode only files that start with a BOM (the default).",
+             [](CliArgs& a, V, V) { a.encoding = {}; }},
+
     // What to report.
     FlagSpec{'A', "after-context", "NUM", "Show NUM lines after each match.",
              [](CliArgs& a, V v, V f) { a.after_context = parse_lines(v, f); }},

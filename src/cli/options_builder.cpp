@@ -122,6 +122,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.processing.small_file_threshold = args.small_file_threshold.value_or(kDefaultSmallFileThreshold);
     s.processing.large_file_threshold = args.large_file_threshold.value_or(kDefaultLargeFileThreshold);
     s.processing.max_file_size = args.max_filesize;
+    s.processing.encoding = args.encoding;
 
     s.report.mode = report_mode_for(out.mode);
     const bool lines = s.report.mode == ReportMode::Lines;

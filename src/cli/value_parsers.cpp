@@ -48,6 +48,16 @@ std::uint64_t parse_size(std::string_view value, std::string_view flag) {
     return number << shift;
 }
 
+EncodingOptions parse_encoding(std::string_view value, std::string_view flag) {
+    if (value == "auto") return {};
+    if (value == "none") return {EncodingMode::None, {}};
+    const std::optional<std::string_view> encoding = encoding_for_label(value);
+    if (!encoding) {
+        throw UsageError("error parsing flag " + std::string(flag) + ": unknown encoding: " + std::string(value));
+    }
+    return {EncodingMode::Forced, *encoding};
+}
+
 std::vector<std::string> parse_extension_list(std::string_view value, std::string_view flag) {
     std::vector<std::string> items;
     std::size_t start = 0;

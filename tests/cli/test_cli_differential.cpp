@@ -5,6 +5,8 @@
 // (.gitignore/.ignore rules, hidden and binary files, CRLF, Unicode, Latin-1, long lines, no final
 // newline) and on the Linux kernel sources (scripts/corpus.sh; skipped when they are missing).
 #include <QDir>
+#include <QHash>
+#include <QSet>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QTest>
@@ -13,6 +15,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/encoding/text_encoding.h"
 #include "process_runner.h"
 #include "test_tree.h"
 
@@ -250,6 +253,56 @@ void write_inputs_tree(TestTree& t) {
     t.write(QStringLiteral("late/nul_in_context.txt"), in_context);
 }
 
+// `text` in UTF-16 (little or big endian), with a byte order mark or without.
+QByteArray utf16(const QString& text, bool big_endian, bool bom) {
+    QByteArray out;
+    if (bom) out += big_endian ? QByteArray("\xFE\xFF") : QByteArray("\xFF\xFE");
+    for (const QChar c : text) {
+        const char hi = char(c.unicode() >> 8), lo = char(c.unicode() & 0xFF);
+        out.append(big_endian ? hi : lo).append(big_endian ? lo : hi);
+    }
+    return out;
+}
+
+// Files in other encodings (enc/): byte order marks rg drops or decodes from, and text for -E.
+void write_encodings_tree(TestTree& t) {
+    t.write(QStringLiteral("enc/bom8.txt"), "\xEF\xBB\xBF" "foo at the start\nsecond foo\n\xEF\xBB\xBF" "foo kept BOM\n");
+    t.write(QStringLiteral("enc/bom8_only.txt"), "\xEF\xBB\xBF");
+    t.write(QStringLiteral("enc/bom16_only.txt"), "\xFF\xFE");
+    t.write(QStringLiteral("enc/u16le.txt"),
+            utf16(QStringLiteral("hello\r\nfoo bar\r\nbaz foo\r\nünïcödé foo 😀 end\r\nlast\r\n"), false, true));
+    t.write(QStringLiteral("enc/u16be.txt"), utf16(QStringLiteral("line one\nfoo two\nthree\nfoo four\nfive"), true, true));
+    t.write(QStringLiteral("enc/u16le_nobom.txt"), utf16(QStringLiteral("one\nfoo two\n"), false, false));
+    t.write(QStringLiteral("enc/u16_double_bom.txt"), utf16(QStringLiteral("\uFEFFfoo after two BOMs\n"), false, true));
+    // Odd length: the last byte is half a code unit (U+FFFD); a lone surrogate too.
+    t.write(QStringLiteral("enc/u16_odd.txt"), utf16(QStringLiteral("foo\nbar foo\n"), false, true) + 'x');
+    t.write(QStringLiteral("enc/u16_invalid.txt"),
+            utf16(QStringLiteral("foo "), false, true) + QByteArray("\x00\xD8", 2) + utf16(QStringLiteral(" foo\n"), false, false));
+    t.write(QStringLiteral("enc/latin1.txt"), "caf\xe9 foo\nna\xefve bar\n\x80uro foo\n");
+    t.write(QStringLiteral("enc/sjis.txt"), "\x93\xFA\x96\x7B\x8C\xEA foo\nabc\n");
+    t.write(QStringLiteral("enc/invalid8.txt"), "foo \xC3( \xFF bar\nfoo \xE2\x82\n");
+    // Large files: the engine's raw and decoded blocks end inside multibyte characters (UTF-16
+    // surrogate pairs, two-byte Shift_JIS) at many places, whatever the reading strategy.
+    QString big;
+    QByteArray sjis;
+    for (int i = 0; i < 12000; ++i) {
+        big += QStringLiteral("line %1 é%2 😀 %3\n").arg(i).arg(QString(i % 7, u'x'), i % 13 == 0 ? QStringLiteral("foo") : QString());
+        sjis += "\x93\xFA\x96\x7B" + QByteArray(i % 5, 'y') + (i % 11 == 0 ? " foo " : " ") + QByteArray::number(i) + '\n';
+    }
+    t.write(QStringLiteral("enc/big/u16le_big.txt"), utf16(big, false, true));
+    t.write(QStringLiteral("enc/big/u16be_big.txt"), utf16(big, true, true));
+    t.write(QStringLiteral("enc/big/bom8_big.txt"), "\xEF\xBB\xBF" + big.toUtf8());
+    t.write(QStringLiteral("enc/sjis_big/sjis_big.txt"), sjis);
+    // Every byte on a line of its own (but '\n'): what each single-byte encoding decodes it to.
+    QByteArray bytes;
+    for (int b = 1; b < 256; ++b) {
+        if (b != '\n') bytes += char(b) + QByteArray("\n");
+    }
+    t.write(QStringLiteral("enc/bytes/all_bytes.bin"), bytes);
+    // A NUL character in UTF-16: binary after decoding.
+    t.write(QStringLiteral("enc/nul/u16_nul.txt"), utf16(QStringLiteral("foo one\nfoo\u0000two\nfoo three\n"), false, true));
+}
+
 void add_row(const char* name, const QString& where, const QStringList& args) {
     QTest::newRow(name) << where << args;
 }
@@ -314,6 +367,7 @@ private slots:
         QVERIFY2(init.exit_code == 0, qPrintable(init.describe()));
 
         write_inputs_tree(inputs_);
+        write_encodings_tree(inputs_);
         inputs_dir_ = QString::fromStdString(inputs_.root());
 
         const QString source_dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("CODESCOUT_SOURCE_DIR"));
@@ -773,6 +827,117 @@ private slots:
         QFETCH(QStringList, oursOnly);
         QFETCH(QString, stdinFile);
         QFETCH(QStringList, args);
+        compare_inputs(oursOnly, stdinFile, args);
+    }
+
+    // Text encodings (issue 10): BOMs as rg sniffs them (UTF-8's dropped, UTF-16 decoded), -E
+    // with WHATWG labels, invalid sequences (U+FFFD as encoding_rs writes it), characters cut by
+    // block ends in large files, each through every reading strategy of codescout-cli.
+    void encodings_data() {
+        QTest::addColumn<QStringList>("oursOnly");
+        QTest::addColumn<QString>("stdinFile");
+        QTest::addColumn<QStringList>("args");
+        using L = QStringList;
+        const std::pair<const char*, L> modes[] = {
+            {"default", L{}},
+            {"buffered", L{"--small-file-threshold=1", "--large-file-threshold=1G"}},
+            {"mmap", L{"--small-file-threshold=1", "--large-file-threshold=2"}},
+        };
+        const std::pair<const char*, L> rows[] = {
+            {"walked", L{"foo", "enc"}},
+            {"walked -c", L{"-c", "foo", "enc"}},
+            {"walked -l", L{"-l", "foo", "enc"}},
+            {"UTF-8 BOM named", L{"foo", "enc/bom8.txt"}},
+            {"UTF-8 BOM ^", L{"^foo", "enc/bom8.txt", "enc/u16le.txt"}},
+            {"UTF-16LE named", L{"foo", "enc/u16le.txt"}},
+            {"UTF-16 context", L{"-C1", "foo", "enc/u16le.txt", "enc/u16be.txt"}},
+            {"UTF-16 -m1 -A1", L{"-m1", "-A1", "foo", "enc/u16be.txt"}},
+            {"UTF-16 non-ASCII", L{"-i", "ÜNÏ\\w+|😀", "enc"}},
+            {"UTF-16 every line", L{"", "enc/u16le.txt", "enc/u16be.txt"}},
+            {"double BOM", L{"foo", "enc/u16_double_bom.txt"}},
+            {"BOM only", L{"-c", "", "enc/bom8_only.txt", "enc/bom16_only.txt"}},
+            {"BOM only, walked", L{"-c", "", "enc/bom8_only.txt", "enc/bom16_only.txt", "enc/nul"}},
+            {"odd-length UTF-16", L{"", "enc/u16_odd.txt"}},
+            {"lone surrogate", L{"foo", "enc/u16_invalid.txt"}},
+            {"UTF-16 NUL walked", L{"foo", "enc/nul"}},
+            {"UTF-16 NUL named", L{"foo", "enc/nul/u16_nul.txt"}},
+            {"-E latin1", L{"-E", "latin1", "caf|uro", "enc/latin1.txt"}},
+            {"-E windows-1252 é", L{"--encoding", "windows-1252", "é|€", "enc/latin1.txt"}},
+            {"-E shift_jis", L{"-E", "shift_jis", "日本", "enc/sjis.txt"}},
+            {"-E utf-16le without BOM", L{"-E", "utf-16le", "foo", "enc/u16le_nobom.txt"}},
+            {"-E utf-8 invalid", L{"-E", "utf-8", "foo", "enc/invalid8.txt"}},
+            {"no -E: invalid kept", L{"foo", "enc/invalid8.txt"}},
+            {"-E none keeps BOM", L{"-E", "none", "foo", "enc/bom8.txt", "enc/u16le.txt"}},
+            {"-E latin1, UTF-16 BOM wins", L{"-E", "latin1", "foo", "enc/u16le.txt"}},
+            {"-E latin1 after UTF-8 BOM", L{"-E", "latin1", "foo", "enc/bom8.txt"}},
+            {"--no-encoding", L{"-E", "latin1", "--no-encoding", "foo", "enc/latin1.txt", "enc/u16le.txt"}},
+            {"-E auto", L{"-E", "auto", "foo", "enc/u16be.txt"}},
+            {"-E x-user-defined", L{"-E", "x-user-defined", "", "enc/latin1.txt"}},
+            {"unknown encoding", L{"-E", "klingon", "foo", "enc"}},
+            {"replacement label refused", L{"-E", "iso-2022-kr", "foo", "enc"}},
+            {"large UTF-16 and UTF-8 BOM", L{"-c", "é.*😀|foo", "enc/big"}},
+            {"large UTF-16 lines", L{"-C1", "foo", "enc/big/u16be_big.txt"}},
+            {"large Shift_JIS", L{"-E", "sjis", "本y+ foo", "enc/sjis_big"}},
+            {"large Shift_JIS -c", L{"-E", "sjis", "-c", "日本", "enc/sjis_big"}},
+        };
+        for (const auto& [mode, flags] : modes) {
+            for (const auto& [name, args] : rows) {
+                QTest::addRow("%s: %s", mode, name) << flags << QString() << args;
+            }
+        }
+        QTest::newRow("stdin UTF-16LE") << L{} << QStringLiteral("enc/u16le.txt") << L{"foo"};
+        QTest::newRow("stdin UTF-8 BOM") << L{} << QStringLiteral("enc/bom8.txt") << L{"foo"};
+        QTest::newRow("stdin -E shift_jis") << L{} << QStringLiteral("enc/sjis.txt") << L{"-E", "shift_jis", "本"};
+        QTest::newRow("stdin large UTF-16") << L{} << QStringLiteral("enc/big/u16le_big.txt") << L{"-c", "foo"};
+    }
+
+    void encodings() {
+        QFETCH(QStringList, oursOnly);
+        QFETCH(QString, stdinFile);
+        QFETCH(QStringList, args);
+        compare_inputs(oursOnly, stdinFile, args);
+    }
+
+    // Every WHATWG label rg accepts names the same encoding for codescout-cli: each label
+    // decodes every byte (all_bytes.bin, one per line) to what rg prints. ICU's tables differ
+    // from the WHATWG index on a few single bytes of eight encodings (known, listed below): the
+    // row fails when another encoding differs, and when a listed one stops differing.
+    void encoding_labels() {
+        // WHATWG name -> how ICU's converter differs from encoding_rs on single bytes.
+        const QHash<QString, QString> known = {
+            {QStringLiteral("IBM866"), QStringLiteral("ICU's IBM table swaps 0x1A, 0x1C and 0x7F")},
+            {QStringLiteral("Shift_JIS"), QStringLiteral("ICU's ibm-943 swaps 0x1A, 0x1C, 0x7F; 0x80 is U+FFFD, not U+0080")},
+            {QStringLiteral("KOI8-U"), QStringLiteral("WHATWG's KOI8-U is KOI8-RU: 0xAE, 0xBE")},
+            {QStringLiteral("windows-1253"), QStringLiteral("0xAA: ICU maps it, WHATWG does not")},
+            {QStringLiteral("windows-1255"), QStringLiteral("0xCA: WHATWG maps it to U+05BA, ICU does not")},
+            {QStringLiteral("windows-874"), QStringLiteral("0xDB-0xDE, 0xFC-0xFF: ICU maps them to the PUA")},
+            {QStringLiteral("EUC-JP"), QStringLiteral("lone 0x80-0x8D, 0x90-0xA0: ICU passes C1 through")},
+            {QStringLiteral("EUC-KR"), QStringLiteral("lone 0x80: ICU's windows-949 passes it through as U+0080")},
+        };
+        QStringList failures;
+        QSet<QString> differing;
+        for (const auto& [label, name] : codescout::whatwg_labels()) {
+            const QStringList args = kCommonArgs + QStringList{QStringLiteral("-E"), QString::fromLatin1(label), QString(),
+                                                               QStringLiteral("enc/bytes/all_bytes.bin")};
+            const ProcessResult ours = run_program(cli_path(), args, inputs_dir_);
+            const ProcessResult theirs = run_program(rg_path(), args, inputs_dir_);
+            QCOMPARE(ours.exit_code, theirs.exit_code);
+            const QString encoding = QString::fromLatin1(name);
+            if (ours.out == theirs.out) continue;
+            differing.insert(encoding);
+            if (!known.contains(encoding)) {
+                failures << QStringLiteral("%1 (%2): %3").arg(QString::fromLatin1(label), encoding,
+                                                             first_difference(ours.out, theirs.out));
+            }
+        }
+        for (auto it = known.begin(); it != known.end(); ++it) {
+            if (!differing.contains(it.key())) failures << it.key() + QStringLiteral(" no longer differs: update the list");
+            else qInfo("known difference, %s: %s", qPrintable(it.key()), qPrintable(it.value()));
+        }
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+    }
+
+    void compare_inputs(const QStringList& oursOnly, const QString& stdinFile, const QStringList& args) {
         const StdinSource source =
             stdinFile.isEmpty() ? StdinSource{} : StdinSource::from_file(inputs_dir_ + u'/' + stdinFile);
         const QStringList full = kCommonArgs + args;
@@ -798,6 +963,11 @@ private slots:
         QTest::newRow("explicit late NUL in a match") << QString() << L{"foo", "late/nul_in_match.txt"};
         QTest::newRow("explicit late NUL elsewhere") << QString() << L{"foo", "late/late_100k_70k.txt"};
         QTest::newRow("walked late NULs") << QString() << L{"foo", "late"};
+        QTest::newRow("UTF-16 files") << QString() << L{"-C1", "foo|ünï", "enc/u16le.txt", "enc/u16be.txt"};
+        QTest::newRow("UTF-8 BOM") << QString() << L{"foo", "enc/bom8.txt"};
+        QTest::newRow("-E latin1") << QString() << L{"-E", "latin1", "caf|uro", "enc/latin1.txt"};
+        QTest::newRow("UTF-16 NUL walked and named") << QString() << L{"foo", "enc/nul", "enc/nul/u16_nul.txt"};
+        QTest::newRow("stdin UTF-16") << QStringLiteral("enc/u16le.txt") << L{"foo"};
     }
 
     void explicit_inputs_json() {

@@ -58,6 +58,13 @@ public:
         return {};
     }
 
+    // rg reads a file with a BOM, or any file with -E, through its decoder: as a stream, also
+    // when it would have memory-mapped it.
+    void decoding(const DecodingPlan& plan) override {
+        if (mode_ == RgBinaryMode::ConvertSlice) mode_ = RgBinaryMode::ConvertStream;
+        if (plan.skip > 0) fills_.skip_bom_peek(plan.skip);
+    }
+
     // -l or -m finished early: rg still had the rest of the read holding the last reported line
     // to look at for a NUL, which decides whether it warns.
     bool wants_more(const ScanEnd& end) const override {

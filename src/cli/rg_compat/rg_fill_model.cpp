@@ -6,6 +6,11 @@
 
 namespace codescout {
 
+void RgFillModel::skip_bom_peek(std::uint64_t bom_length) {
+    read_end_ = standard_input_ ? kStdinBuffer - std::min(bom_length, kStdinBuffer) : kInitialCapacity;
+    first_read_done_ = true;
+}
+
 void RgFillModel::feed(const char* data, std::size_t size, std::uint64_t offset) {
     std::size_t pos = 0;
     while (!nul_seen_ && pos < size) {

@@ -26,6 +26,13 @@ public:
     explicit RgFillModel(bool standard_input, std::size_t context_lines = 0)
         : standard_input_(standard_input), context_lines_(context_lines) {}
 
+    // The file starts with a BOM that rg's decoder drops (or its text is decoded): rg's peek at
+    // the first bytes then hands out nothing, and its first read fills the whole buffer (for
+    // stdin: what the 8 KiB stdin buffer still holds after the BOM). Call before feed(); offsets
+    // are then of the text after the BOM. Transcoded text comes to rg in reads of what one 8 KiB
+    // raw read decodes to, which this model does not replay: it treats them as one fill.
+    void skip_bom_peek(std::uint64_t bom_length);
+
     // Feeds the file's bytes in order: `offset` must be where the previous call ended. Stops
     // looking at the first NUL (later calls are ignored).
     void feed(const char* data, std::size_t size, std::uint64_t offset);

@@ -47,6 +47,7 @@ const char* engine_component_name(EngineComponent component) {
     switch (component) {
     case EngineComponent::SmallBuffers: return "buffers_small";
     case EngineComponent::BufferedBuffers: return "buffers_buffered";
+    case EngineComponent::DecodeBuffers: return "buffers_decode";
     case EngineComponent::PatternCache: return "pattern_cache";
     case EngineComponent::Scratch: return "scratch";
     case EngineComponent::Walker: return "walker";

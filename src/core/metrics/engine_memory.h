@@ -24,6 +24,7 @@ namespace codescout {
 enum class EngineComponent : std::size_t {
     SmallBuffers,     // read-whole buffers of the small strategy
     BufferedBuffers,  // chunk buffers of the buffered strategy (and streams)
+    DecodeBuffers,    // raw bytes of files being decoded (BOM, -E; core/search/decoded_source.h)
     PatternCache,     // compiled matchers held by pattern caches (PCRE2 code + JIT, RE2, tables)
     Scratch,          // per-thread match scratch: PCRE2 match data
     Walker,           // the walker's directory stack and ignore rule sets

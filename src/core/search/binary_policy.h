@@ -20,6 +20,7 @@
 #include <memory>
 #include <string_view>
 
+#include "core/encoding/decoding_plan.h"
 #include "core/search/input_spec.h"
 #include "core/search/search_result.h"
 
@@ -44,6 +45,9 @@ public:
     virtual ~BinaryCheck() = default;
     // `block` holds the file's bytes from `offset` on; it follows the previous block directly.
     virtual BlockVerdict inspect(std::string_view block, std::uint64_t offset) = 0;
+    // Before the first inspect() of a file whose text is not its bytes (a BOM, an encoding):
+    // blocks and offsets are then of the text (decoding_plan.h).
+    virtual void decoding(const DecodingPlan&) {}
     // The scanner finished early (-l, -m): true while the check wants to see more of the file's
     // bytes before it settles (they are shown to inspect() without being scanned).
     virtual bool wants_more(const ScanEnd& end) const = 0;

@@ -79,9 +79,9 @@ FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::stri
             break;
         case FileStrategy::Mmap:
             report = read_mapped(fd, size, path);
-            if (convert_in_mapping_) {
-                // NULs that must become line ends cannot be changed in a read-only mapping: read
-                // the file again from the start, buffered.
+            if (reread_buffered_) {
+                // NULs that must become line ends cannot be changed in a read-only mapping, nor
+                // can text be decoded in place: read the file again from the start, buffered.
                 restart();
                 result_.strategy = FileStrategy::Buffered;
                 if (::lseek(fd, 0, SEEK_SET) != 0) {
@@ -95,8 +95,11 @@ FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::stri
     } catch (const MatchLimitError& error) {
         report = {FileOutcome::Error,
                   std::string("the pattern hit its backtracking limit in this file (") + error.what() + ")", 0};
+    } catch (const DecoderUnavailable& error) {
+        report = {FileOutcome::Error, std::string("cannot decode this file: ") + error.what(), 0};
     }
-    if (stream) result_.size = report.bytes_searched;
+    // A stream's size, and a decoded file's text, are known only once read.
+    if (stream || !result_.encoding.empty()) result_.size = report.bytes_searched;
     if (report.outcome == FileOutcome::NoMatch) {
         bool binary = false;
         check_->settle(scan_end(), result_, binary);
@@ -124,7 +127,8 @@ void FileRun::restart() {
     clear_results(result_);
     check_ = policy_.check_for(input_);
     stopped_by_check_ = false;
-    convert_in_mapping_ = false;
+    reread_buffered_ = false;
+    result_.encoding = {};
 }
 
 FileReport FileRun::read_whole(int fd, std::uint64_t size) {
@@ -141,6 +145,16 @@ FileReport FileRun::read_whole(int fd, std::uint64_t size) {
         if (n == 0) break;
         filled += static_cast<std::size_t>(n);
     }
+    if (const std::optional<DecodingPlan> plan = plan_for({data, filled})) {
+        const std::size_t skip = std::min(plan->skip, filled);
+        if (plan->transcode) {
+            MemorySource raw({data + skip, filled - skip});
+            DecodingSource decoded(raw, make_decoder(plan->encoding), tools_.decode_buffer, {});
+            return read_stream(decoded, false);
+        }
+        data += skip;
+        filled -= skip;
+    }
     const BlockVerdict verdict = inspect(data, filled, 0);
     std::size_t end = filled;
     if (verdict.action == BlockAction::StopAt) end = static_cast<std::size_t>(std::min<std::uint64_t>(verdict.stop_at, filled));
@@ -150,25 +164,47 @@ FileReport FileRun::read_whole(int fd, std::uint64_t size) {
 }
 
 FileReport FileRun::read_chunked(int fd, std::uint64_t size) {
+    FdSource source(fd, size);
+    return read_stream(source, true);
+}
+
+std::optional<DecodingPlan> FileRun::plan_for(std::string_view head) {
+    std::optional<DecodingPlan> plan = plan_decoding(head.substr(0, kBomSniffBytes), tools_.options.processing.encoding);
+    if (plan) {
+        result_.encoding = plan->encoding;
+        check_->decoding(*plan);
+    }
+    return plan;
+}
+
+FileReport FileRun::read_stream(ByteSource& source, bool sniff) {
     ReadBuffer& buffer = tools_.chunk_buffer;
     FileScanner& scanner = tools_.scanner;
     buffer.reserve(std::max<std::size_t>(tools_.sizes.chunk, 1));
     scanner.start(result_);
-    std::uint64_t base = 0;     // file offset of buffer[0]
+    std::uint64_t base = 0;     // offset of buffer[0] in the text
     std::size_t filled = 0;     // bytes in the buffer
     std::size_t scanned = 0;    // buffer[0, scanned) are whole lines already scanned
-    std::uint64_t total = 0;    // bytes read from the file
+    std::uint64_t total = 0;    // bytes of text read
     for (;;) {
         if (tools_.stop.load(std::memory_order_relaxed)) return {FileOutcome::Stopped, {}, total};
         // A line longer than the buffer: grow it (the partial line stays at the front).
         if (filled == buffer.capacity()) buffer.reserve(buffer.capacity() * 2, filled);
-        std::size_t want = buffer.capacity() - filled;
-        // A known size is read exactly: what grows after fstat is not ours to search, and
-        // knowing the end saves the final read() that would return 0.
-        if (size > 0) want = static_cast<std::size_t>(std::min<std::uint64_t>(want, size - total));
-        const ssize_t n = read_some(fd, buffer.data() + filled, want);
+        const ssize_t n = source.read(buffer.data() + filled, buffer.capacity() - filled);
         if (n < 0) return read_error(errno, total);
-        const auto got = static_cast<std::size_t>(n);
+        auto got = static_cast<std::size_t>(n);
+        if (sniff) {
+            sniff = false;
+            if (const std::optional<DecodingPlan> plan = plan_for({buffer.data(), got})) {
+                const std::string_view rest(buffer.data() + plan->skip, got - std::min(plan->skip, got));
+                if (plan->transcode) {
+                    DecodingSource decoded(source, make_decoder(plan->encoding), tools_.decode_buffer, rest);
+                    return read_stream(decoded, false);
+                }
+                std::memmove(buffer.data(), rest.data(), rest.size());
+                got = rest.size();
+            }
+        }
         const BlockVerdict verdict = inspect(buffer.data() + filled, got, base + filled);
         if (verdict.action == BlockAction::StopAt) {
             // The file ends at stop_at for the scanner: scan up to there (if not done yet).
@@ -179,7 +215,8 @@ FileReport FileRun::read_chunked(int fd, std::uint64_t size) {
         }
         filled += got;
         total += got;
-        const bool eof = got == 0 || (size > 0 && total >= size);
+        // Knowing the end saves the final read() that would return 0.
+        const bool eof = n == 0 || source.exhausted();
 
         std::size_t end = filled;  // at EOF the last line may lack its '\n'
         if (!eof) {
@@ -192,7 +229,7 @@ FileReport FileRun::read_chunked(int fd, std::uint64_t size) {
         scanner.scan(window, base, scanned);
         if (eof) return {FileOutcome::NoMatch, {}, total};
         if (scanner.finished()) {
-            look_ahead(fd, size, total);
+            look_ahead(source, total);
             return {FileOutcome::NoMatch, {}, total};
         }
 
@@ -204,13 +241,11 @@ FileReport FileRun::read_chunked(int fd, std::uint64_t size) {
     }
 }
 
-void FileRun::look_ahead(int fd, std::uint64_t size, std::uint64_t offset) {
+void FileRun::look_ahead(ByteSource& source, std::uint64_t offset) {
     ReadBuffer& buffer = tools_.chunk_buffer;
     buffer.reserve(std::max<std::size_t>(tools_.sizes.chunk, 1));
-    while (check_->wants_more(scan_end()) && (size == 0 || offset < size)) {
-        std::size_t want = buffer.capacity();
-        if (size > 0) want = static_cast<std::size_t>(std::min<std::uint64_t>(want, size - offset));
-        const ssize_t n = read_some(fd, buffer.data(), want);
+    while (check_->wants_more(scan_end()) && !source.exhausted()) {
+        const ssize_t n = source.read(buffer.data(), buffer.capacity());
         if (n <= 0) return;
         check_->inspect({buffer.data(), static_cast<std::size_t>(n)}, offset);
         offset += static_cast<std::uint64_t>(n);
@@ -226,11 +261,16 @@ FileReport FileRun::read_mapped(int fd, std::uint64_t size, const std::string& p
     }
     if (AfterMapHook hook = after_map_hook()) hook(path);
     FileReport report;
+    if (plan_decoding(mapping.bytes().substr(0, kBomSniffBytes), tools_.options.processing.encoding)) {
+        // A BOM or a forced encoding: the buffered path decodes (run() reads the file again).
+        reread_buffered_ = true;
+        return report;
+    }
     scan_windows(mapping, report);
     if (mapping.truncated()) {
         // The file shrank under the mapping and the scan read zeros in place of the lost pages
         // (io/sigbus_guard.h): whatever it found or did not find is not this file's content.
-        convert_in_mapping_ = false;
+        reread_buffered_ = false;
         return {FileOutcome::Error, kShrankMessage, report.bytes_searched};
     }
     if (stopped_by_check_) {
@@ -263,7 +303,7 @@ void FileRun::scan_windows(MappedFile& mapping, FileReport& report) {
         }
         const BlockVerdict verdict = check_->inspect(bytes.substr(pos, end - pos), pos);
         if (verdict.action == BlockAction::ConvertNuls) {
-            convert_in_mapping_ = true;
+            reread_buffered_ = true;
             return;
         }
         if (verdict.action == BlockAction::StopAt) {

@@ -12,7 +12,9 @@
 
 #include "core/io/read_buffer.h"
 #include "core/metrics/memory_metrics.h"
+#include "core/encoding/decoding_plan.h"
 #include "core/search/binary_policy.h"
+#include "core/search/decoded_source.h"
 #include "core/search/file_report.h"
 #include "core/search/scanner.h"
 #include "core/search/search_options.h"
@@ -30,6 +32,7 @@ struct SearchTools {
     FileScanner& scanner;
     ReadBuffer& whole_buffer;  // small strategy
     ReadBuffer& chunk_buffer;  // buffered strategy (and size-0 files, read until EOF)
+    ReadBuffer& decode_buffer;  // raw bytes of a file being decoded (decoded_source.h)
 };
 
 class FileRun {
@@ -42,6 +45,12 @@ public:
 private:
     FileReport read_whole(int fd, std::uint64_t size);
     FileReport read_chunked(int fd, std::uint64_t size);
+    // Reads `source` in chunks, lines crossing chunk ends carried over. `sniff`: the first chunk
+    // may start with a BOM or the file may need decoding (decoding_plan.h); then the rest goes
+    // through a DecodingSource.
+    FileReport read_stream(ByteSource& source, bool sniff);
+    // The decoding plan for a file that starts with `head`; tells the check when there is one.
+    std::optional<DecodingPlan> plan_for(std::string_view head);
     FileReport read_mapped(int fd, std::uint64_t size, const std::string& path);
     // Scans a mapped file window by window. A file that shrinks under the mapping is read as
     // zeros from the lost page on (io/sigbus_guard.h); read_mapped() then discards the scan.
@@ -49,7 +58,7 @@ private:
     // Shows a block we may change to the check; converts its NULs when the check says so.
     BlockVerdict inspect(char* data, std::size_t size, std::uint64_t offset);
     // The scanner finished early: shows the check the bytes it still wants, unscanned.
-    void look_ahead(int fd, std::uint64_t size, std::uint64_t offset);
+    void look_ahead(ByteSource& source, std::uint64_t offset);
     ScanEnd scan_end() const;
     // Starts over with a fresh check and no results (a mapped file whose NULs must be converted).
     void restart();
@@ -60,7 +69,9 @@ private:
     FileResult& result_;
     std::unique_ptr<BinaryCheck> check_;
     bool stopped_by_check_ = false;  // a StopAt verdict ended the scan
-    bool convert_in_mapping_ = false;  // ConvertNuls met in read-only mapped bytes
+    // The mapping cannot serve this file: ConvertNuls met in read-only mapped bytes, or its text
+    // must be decoded. It is read again, buffered.
+    bool reread_buffered_ = false;
 };
 
 }  // namespace codescout

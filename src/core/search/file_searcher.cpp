@@ -13,10 +13,10 @@ FileSearcher::FileSearcher(const Matcher& matcher, const SearchOptions& options,
                            MemoryMetrics& metrics, const std::atomic<bool>& stop, ReadSizes sizes)
     : options_(options), binary_policy_(binary_policy), sizes_(sizes), metrics_(metrics), stop_(stop),
       scratch_(matcher.make_scratch()), scanner_(matcher, *scratch_, options.report), whole_buffer_(metrics, EngineComponent::SmallBuffers),
-      chunk_buffer_(metrics, EngineComponent::BufferedBuffers) {}
+      chunk_buffer_(metrics, EngineComponent::BufferedBuffers), decode_buffer_(metrics, EngineComponent::DecodeBuffers) {}
 
 FileReport FileSearcher::search(const std::string& path, const InputSpec& input, FileResult& result) {
-    FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole_buffer_, chunk_buffer_}, binary_policy_, input,
+    FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole_buffer_, chunk_buffer_, decode_buffer_}, binary_policy_, input,
                 result);
     FileReport report;
     if (input.is_stdin()) {
@@ -38,6 +38,7 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
 void FileSearcher::trim_buffers() {
     if (whole_buffer_.capacity() > sizes_.keep_limit) whole_buffer_.release();
     if (chunk_buffer_.capacity() > sizes_.keep_limit) chunk_buffer_.release();
+    if (decode_buffer_.capacity() > sizes_.keep_limit) decode_buffer_.release();
 }
 
 }  // namespace codescout

@@ -48,6 +48,7 @@ private:
     FileScanner scanner_;
     ReadBuffer whole_buffer_;  // small strategy
     ReadBuffer chunk_buffer_;  // buffered strategy (and size-0 files, read until EOF)
+    ReadBuffer decode_buffer_;  // raw bytes of files being decoded
 };
 
 }  // namespace codescout

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/encoding/text_encoding.h"
 #include "core/match/pattern_options.h"
 #include "core/search/file_strategy.h"
 #include "core/walk/walk_options.h"
@@ -15,6 +16,7 @@ struct ProcessingOptions {
     std::uint64_t small_file_threshold = kDefaultSmallFileThreshold;
     std::uint64_t large_file_threshold = kDefaultLargeFileThreshold;
     std::optional<std::uint64_t> max_file_size;  // larger files are skipped ("too large")
+    EncodingOptions encoding;  // how each file's bytes become text (core/encoding/decoding_plan.h)
 };
 
 enum class ReportMode {

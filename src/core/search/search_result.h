@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/metrics/memory_attribution.h"
@@ -54,9 +55,13 @@ struct FileResult {
     std::vector<LineRecord> lines;  // ascending line numbers; a gap means a "--" break in context output
     std::uint64_t matched_lines = 0;  // lines with a match (what -c counts)
     std::uint64_t matches = 0;        // individual matches (spans), when known (ReportMode::Lines)
-    std::uint64_t size = 0;           // file size in bytes
+    std::uint64_t size = 0;           // file size in bytes; of the text read, for streams and decoded files
     FileStrategy strategy = FileStrategy::Small;
     BinaryFinding binary;             // a NUL byte the binary policy let through, if any
+    // The WHATWG name of the encoding the text was decoded from ("UTF-16LE"; "UTF-8" after a
+    // dropped BOM); empty when the bytes were searched as they are. Lines, offsets and spans are
+    // then of the decoded text. Static storage (core/encoding/text_encoding.h's names).
+    std::string_view encoding;
 };
 
 // A problem with one path. Never aborts the search; decides exit code 2 in the CLI. The walk

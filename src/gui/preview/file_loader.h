@@ -1,5 +1,8 @@
-// Reads a file for the preview off the GUI thread: at most kMaxPreviewBytes, decoded as UTF-8,
-// with binary files (a NUL byte) recognised and not decoded.
+// Reads a file for the preview off the GUI thread: at most kMaxPreviewBytes, decoded as the search
+// decodes it (the engine's decoding plan: a UTF-16 BOM decodes, a UTF-8 BOM is dropped), else as
+// UTF-8, or as Windows-1252 when it is not valid UTF-8 (every byte is then one character, which
+// keeps the results' byte columns right). Binary files (a NUL in the text) are recognised and not
+// shown.
 #pragma once
 
 #include <QFuture>
@@ -14,6 +17,8 @@ struct LoadedFile {
     qint64 size = 0;        // the file's full size
     bool binary = false;
     bool truncated = false; // only the first kMaxPreviewBytes were read
+    QString encoding;       // the encoding the text was decoded from ("UTF-16LE"), empty for UTF-8
+    bool shownAsFallback = false;  // not valid UTF-8: shown as `encoding` (Windows-1252), one byte a character
     QString error;          // why the file could not be read, or empty
 };
 

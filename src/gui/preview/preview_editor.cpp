@@ -143,7 +143,8 @@ void PreviewEditor::showLine(int line, quint64 column, const QList<int>& spans)
     // Spans count from where the results' copy of the line starts. Not found by searching for
     // that copy: a repeated text (a long line's clipped window) would be found in the wrong place.
     const QString text = block.text();
-    const qsizetype indent = utf16Offset(text, column);
+    const qsizetype indent = oneBytePerCharacter_ ? static_cast<qsizetype>(std::min<quint64>(column, static_cast<quint64>(text.size())))
+                                                  : utf16Offset(text, column);
     for (qsizetype i = 0; i + 1 < spans.size(); i += 2) {
         QTextEdit::ExtraSelection match;
         match.format.setBackground(matchColor_);

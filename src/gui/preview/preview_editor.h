@@ -22,6 +22,9 @@ public:
     // starts `column` bytes (UTF-8) into the line (it may lack the indentation or, for a long
     // line, the start). See ResultsModel::ColumnRole.
     void showLine(int line, quint64 column, const QList<int>& spans);
+    // The text was decoded from a one-byte-per-character encoding (Windows-1252 for a file that is
+    // not UTF-8): the results' byte columns are then character columns.
+    void setOneBytePerCharacter(bool yes) { oneBytePerCharacter_ = yes; }
     int currentLineNumber() const;  // 1-based
 
     int gutterWidth() const;
@@ -39,6 +42,7 @@ private:
     QColor gutterNumber_;
     QColor gutterCurrentNumber_;
     QColor currentLineColor_;
+    bool oneBytePerCharacter_ = false;
     QColor matchColor_;
 };
 

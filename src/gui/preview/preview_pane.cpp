@@ -106,6 +106,7 @@ void PreviewPane::onLoaded(const LoadedFile& file)
         notice = tr("Binary file (%1): not shown as text.").arg(locale.formattedDataSize(file.size));
     } else {
         const KSyntaxHighlighting::Definition definition = definitionFor(file.path, file.head);
+        editor_->setOneBytePerCharacter(file.shownAsFallback);
         editor_->setPlainText(file.text);
         if (file.size <= kMaxHighlightedBytes)
             highlighter_->setDefinition(definition);
@@ -115,6 +116,11 @@ void PreviewPane::onLoaded(const LoadedFile& file)
             notice = tr("Showing the first %1 of %2.")
                          .arg(locale.formattedDataSize(FileLoader::kMaxPreviewBytes),
                               locale.formattedDataSize(file.size));
+        const QString encoding = file.shownAsFallback ? tr("Not valid UTF-8: shown as %1.").arg(file.encoding)
+                                 : file.encoding.isEmpty() ? QString()
+                                                           : tr("Decoded from %1.").arg(file.encoding);
+        if (!encoding.isEmpty())
+            notice = notice.isEmpty() ? encoding : encoding + QLatin1Char(' ') + notice;
     }
     const QString syntax = definitionName();
     title_->setText(syntax.isEmpty() ? QDir::toNativeSeparators(path_)
