@@ -55,6 +55,7 @@ private slots:
         }
         tree_.write(QStringLiteral("ignored.log"), "spin_lock in an ignored file\n");
         tree_.write(QStringLiteral(".hidden.c"), "spin_lock in a hidden file\n");
+        tree_.write(QStringLiteral("latin1.txt"), "Stra\xDF" "e in Latin-1\n");  // -E latin1 finds it
         tree_.write(QStringLiteral("bin.dat"), QByteArray("spin_lock\0binary\n", 17));
         // Files younger than two seconds are always searched directly (their timestamps cannot
         // prove them unchanged yet): wait, so that the index answers for them.
@@ -62,7 +63,7 @@ private slots:
         const ProcessResult built = run({QStringLiteral("--index-build")});
         QCOMPARE(built.exit_code, 0);
         QVERIFY2(built.out.startsWith("indexed "), built.out.constData());
-        QVERIFY2(built.out.contains(" 61 files (60 with trigrams)"), built.out.constData());
+        QVERIFY2(built.out.contains(" 62 files (61 with trigrams)"), built.out.constData());
     }
 
     void sameOutputAsTheScan_data() {
@@ -84,6 +85,8 @@ private slots:
         QTest::newRow("-g") << QStringList{"-g", "d1/**", "spin_lock"} << true;
         QTest::newRow("paths") << QStringList{"spin_lock", "d2", "./d3/"} << true;
         QTest::newRow("a file path") << QStringList{"spin_lock", "d0/file0.c"} << false;
+        // The index holds raw bytes; -E searches decoded text, so it scans.
+        QTest::newRow("-E latin1") << QStringList{"-E", "latin1", "--sort", "path", "Stra\u00dfe"} << false;
     }
 
     void sameOutputAsTheScan() {

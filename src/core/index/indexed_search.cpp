@@ -45,6 +45,12 @@ std::optional<Found> find_index(const std::string& canonical, const std::filesys
 
 IndexUse attach_index(Search& search, const SearchOptions& options, const std::filesystem::path& index_directory) {
     IndexUse use;
+    // The index holds the trigrams of each file's bytes; with -E every file is searched as the
+    // text decoded from them, whose bytes differ (Latin-1, Shift_JIS, U+FFFD for bad input).
+    if (options.processing.encoding.mode == EncodingMode::Forced) {
+        use.notes.push_back("-E decodes every file: the index holds raw bytes, scanning");
+        return use;
+    }
     use.query = plan_index_query(options.pattern);
     if (!use.query.narrows()) {
         use.notes.push_back("the pattern gives the index nothing to look up: scanning");
