@@ -11,6 +11,8 @@
 #   --build-dir D build and use D instead of the release preset's build/release
 #   --corpus DIR  search DIR instead of the kernel tree from scripts/corpus.sh
 #   --timeout S   stop a run after S seconds (default 300) and report it as a timeout
+#   --cliffs      time issue 10's speed-cliff queries instead (caseless literals with k/s,
+#                 Unicode class-only patterns)
 #   --baseline CLI also time CLI (an earlier codescout-cli build, e.g. before a change) with
 #                 codescout's flags, interleaved like the peers, and report codescout / baseline
 #
@@ -33,6 +35,7 @@ build_dir=""
 corpus=""
 baseline=""
 limit=300
+query_set=public
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) runs=2 ;;
@@ -43,6 +46,7 @@ while [ $# -gt 0 ]; do
         --corpus) corpus=${2:?--corpus needs a folder}; shift ;;
         --timeout) limit=${2:?--timeout needs seconds}; shift ;;
         --baseline) baseline=${2:?--baseline needs a codescout-cli}; shift ;;
+        --cliffs) query_set=cliffs ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
@@ -77,9 +81,9 @@ done
 # Unicode \w and \s: with its default engine ugrep spent over 300 s on the kernel tree (building a
 # DFA for the Unicode \w{5} repetitions), GNU grep -E over 7 minutes (2m24s CPU) where -P takes
 # 8 s CPU, with the same 823 lines bar one.
-labels=("PM_RESUME" "-i PM_RESUME" "[A-Z]+_RESUME" "-w PM_RESUME"
+public_labels=("PM_RESUME" "-i PM_RESUME" "[A-Z]+_RESUME" "-w PM_RESUME"
     "ERR_SYS|PME_TURN_OFF|LINK_REQ_RST|CFG_BME_EVT" '\w{5}\s+\w{5}\s+\w{5}\s+\w{5}\s+\w{5}')
-query_args() { # TOOL INDEX -> the pattern arguments, one per line
+public_query_args() { # TOOL INDEX -> the pattern arguments, one per line
     local tool=$1 i=$2 ere=()
     [ "$tool" = grep ] && ere=(-E)
     case "$i" in
@@ -92,6 +96,28 @@ query_args() { # TOOL INDEX -> the pattern arguments, one per line
            printf '%s\n' "${ere[@]}" '\w{5}\s+\w{5}\s+\w{5}\s+\w{5}\s+\w{5}' ;;
     esac
 }
+# Issue 10's speed cliffs: caseless literals whose k or s also match the Kelvin sign or the long s,
+# and patterns made of Unicode classes only. ugrep and grep get -P for \p{...} (PCRE2, as ours).
+cliff_labels=("-i kmalloc" "-i struct" "-i sk_buff" '\p{Greek}+' '\p{Lu}\p{Ll}+\p{Greek}' '[\p{Cyrillic}\p{Han}]{2,}')
+cliff_query_args() { # TOOL INDEX -> the pattern arguments, one per line
+    local tool=$1 i=$2 pcre=()
+    [ "$tool" = ugrep ] || [ "$tool" = grep ] && pcre=(-P)
+    case "$i" in
+        0) printf '%s\n' -i kmalloc ;;
+        1) printf '%s\n' -i struct ;;
+        2) printf '%s\n' -i sk_buff ;;
+        3) printf '%s\n' "${pcre[@]}" '\p{Greek}+' ;;
+        4) printf '%s\n' "${pcre[@]}" '\p{Lu}\p{Ll}+\p{Greek}' ;;
+        5) printf '%s\n' "${pcre[@]}" '[\p{Cyrillic}\p{Han}]{2,}' ;;
+    esac
+}
+if [ "$query_set" = cliffs ]; then
+    labels=("${cliff_labels[@]}")
+    query_args() { cliff_query_args "$@"; }
+else
+    labels=("${public_labels[@]}")
+    query_args() { public_query_args "$@"; }
+fi
 command_for() { # TOOL INDEX -> fills the array cmd
     local tool=$1 i=$2 pattern
     mapfile -t pattern < <(query_args "$tool" "$i")

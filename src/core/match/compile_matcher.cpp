@@ -28,19 +28,13 @@ std::optional<std::vector<std::string>> literal_needles(const PatternOptions& op
             needles.insert(needles.end(), literals->begin(), literals->end());
         }
     }
-    // Two slots stay free for the case-folding guards (literal_matcher.h).
-    if (needles.size() + 2 > LiteralSearcher::kMaxNeedles) return std::nullopt;
     // Non-ASCII case folding is PCRE2's job.
     if (caseless && !std::all_of(needles.begin(), needles.end(), [](const std::string& n) { return is_ascii(n); })) {
         return std::nullopt;
     }
-    // One case-insensitive needle with 'k' or 's' would need the Kelvin / long-s guard scan
-    // (literal_matcher.h), which makes the literal path slower than PCRE2 JIT's own caseless
-    // search (measured with bench_match: -i PM_RESUME 1.3 vs 2.9 GB/s). With several needles
-    // the literal path still wins, guards included.
-    if (caseless && needles.size() == 1 && needles.front().find_first_of("kKsS") != std::string::npos) {
-        return std::nullopt;
-    }
+    // Caseless 'k' and 's' are searched for in both spellings (caseless_variants.h); past the
+    // finder's needle limit PCRE2 takes the patterns.
+    if (LiteralMatcher::needle_count(needles, caseless) > LiteralSearcher::kMaxNeedles) return std::nullopt;
     return needles;
 }
 
@@ -89,8 +83,8 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
             return std::make_shared<LiteralMatcher>(std::move(config));
         }
         // A regex with required literals: PCRE2 only on the lines holding one of them. Patterns
-        // that are all plain literals got here on purpose (see literal_needles): PCRE2 JIT's own
-        // literal search is the faster choice for them.
+        // that are all plain literals got here because the finder cannot take them (non-ASCII
+        // caseless, or too many): PCRE2 JIT's own search is the better choice for them.
         const bool all_literal = std::all_of(options.patterns.begin(), options.patterns.end(), [&](const std::string& p) {
             return options.fixed_strings || regex_literals(p).has_value();
         });

@@ -1,75 +1,61 @@
-// LiteralMatcher: SIMD literal scan, optional per-candidate verification, k/s guards (see header).
+// LiteralMatcher: SIMD literal scan with Unicode case variants, optional -w/-x checks (see header).
 #include "core/match/literal_matcher.h"
 
 #include <algorithm>
+#include <stdexcept>
+
+#include "core/match/caseless_variants.h"
 
 namespace codescout {
 
 namespace {
-
-// UTF-8 of the two non-ASCII characters that Unicode case folding maps onto ASCII letters.
-constexpr std::string_view kKelvinSign = "\xE2\x84\xAA";    // U+212A, folds to 'k'
-constexpr std::string_view kLongS = "\xC5\xBF";             // U+017F, folds to 's'
-constexpr std::size_t kMaxUtf8Expansion = 3;                // bytes per ASCII letter at most
-
-bool needs_guards(const std::vector<std::string>& literals) {
-    return std::any_of(literals.begin(), literals.end(), [](const std::string& literal) {
-        return literal.find_first_of("kKsS") != std::string::npos;
-    });
-}
 
 // An empty scratch for the pure literal path, which keeps no per-thread state.
 class NoScratch final : public MatchScratch {};
 
 }  // namespace
 
-LiteralSearcher LiteralMatcher::make_searcher(const Config& config, std::size_t& guard_start) {
+std::size_t LiteralMatcher::needle_count(const std::vector<std::string>& literals, bool caseless) {
+    std::size_t count = 0;
+    for (const std::string& literal : literals) {
+        const std::size_t spellings = caseless ? unicode_case_variant_count(literal) : 1;
+        if (spellings > LiteralSearcher::kMaxNeedles) return spellings;  // no overflow below
+        count += spellings;
+    }
+    return count;
+}
+
+LiteralSearcher LiteralMatcher::make_searcher(const Config& config) {
+    if (needle_count(config.literals, config.caseless) > LiteralSearcher::kMaxNeedles) {
+        throw std::invalid_argument("LiteralMatcher: too many needles with their case variants");
+    }
+    // A literal's spellings never occur at the same position (caseless_variants.h), so keeping
+    // them together keeps the literals' order for leftmost-first at equal positions.
     std::vector<LiteralNeedle> needles;
-    for (const std::string& literal : config.literals) needles.push_back({literal, config.caseless});
-    guard_start = needles.size();
-    if (config.caseless && needs_guards(config.literals)) {
-        needles.push_back({std::string(kKelvinSign), false});
-        needles.push_back({std::string(kLongS), false});
+    for (const std::string& literal : config.literals) {
+        if (!config.caseless) {
+            needles.push_back({literal, false});
+            continue;
+        }
+        for (std::string& spelling : unicode_case_variants(literal)) needles.push_back({std::move(spelling), true});
     }
     return LiteralSearcher(std::move(needles), config.simd);
 }
 
-LiteralMatcher::LiteralMatcher(Config config) : searcher_(make_searcher(config, guard_start_)) {
-    for (const std::string& literal : config.literals) {
-        max_literal_length_ = std::max(max_literal_length_, literal.size());
-    }
+LiteralMatcher::LiteralMatcher(Config config)
+    : literal_count_(config.literals.size()), searcher_(make_searcher(config)) {
     whole_line_ = config.whole_line;
     whole_word_ = config.whole_word && !config.whole_line;
     hyphen_joins_ = config.hyphen_mode == HyphenMode::Joining;
     if (whole_word_) {
         verifier_ = std::make_unique<Pcre2Program>("\\G(?:" + config.combined_regex + ")", config.caseless);
     }
-    if (guard_start_ < searcher_.needle_count()) {
-        fallback_ = std::make_unique<Pcre2Program>(config.combined_regex, config.caseless);
-    }
 }
 
 std::optional<MatchRange> LiteralMatcher::find(std::string_view haystack, std::size_t from,
                                                MatchScratch& scratch) const {
-    // A match containing a guard character starts at most `reach` bytes before it.
-    const std::size_t reach = kMaxUtf8Expansion * max_literal_length_;
-    // PCRE2 from `reach` before the guard, but never after `not_after` (an ASCII hit it must
-    // also cover) nor before `from`.
-    const auto from_pcre2 = [&](std::size_t guard, std::size_t not_after) {
-        const std::size_t start = std::max(from, std::min(not_after, guard > reach ? guard - reach : 0));
-        return fallback_->find(haystack, start, static_cast<Pcre2Scratch&>(scratch));
-    };
     std::size_t pos = from;
     while (auto hit = searcher_.find(haystack, pos)) {
-        // Guards are found in order with the needles, so no guard lies before this hit. One
-        // that comes first means PCRE2 must decide; so does one shortly after an ASCII hit,
-        // because a match through it may start at or before the hit (e.g. "abK" before "b").
-        if (hit->needle >= guard_start_) return from_pcre2(hit->pos, hit->pos);
-        if (fallback_) {
-            const std::string_view window = haystack.substr(hit->pos, reach + kKelvinSign.size());
-            const std::size_t guard = std::min(window.find(kKelvinSign), window.find(kLongS));
-            if (guard != std::string_view::npos) return from_pcre2(hit->pos + guard, hit->pos);
-        }
         if (whole_line_) {
             if (auto match = check_line(haystack, hit->pos)) return match;
         } else if (whole_word_) {
@@ -77,7 +63,7 @@ std::optional<MatchRange> LiteralMatcher::find(std::string_view haystack, std::s
             // Needles in order, as the regex alternation would try them: the first one with
             // non-word characters on both sides is the match.
             Boundary before = p == 0 ? Boundary::Accept : outside_word(haystack, p - 1);
-            for (std::size_t k = 0; k < guard_start_ && before == Boundary::Accept; ++k) {
+            for (std::size_t k = 0; k < searcher_.needle_count() && before == Boundary::Accept; ++k) {
                 if (!searcher_.matches_at(k, haystack, p)) continue;
                 const std::size_t end = p + searcher_.needle_length(k);
                 const Boundary after = end == haystack.size() ? Boundary::Accept : outside_word(haystack, end);
@@ -105,7 +91,7 @@ LiteralMatcher::Boundary LiteralMatcher::outside_word(std::string_view haystack,
 
 std::optional<MatchRange> LiteralMatcher::check_line(std::string_view haystack, std::size_t pos) const {
     if (pos != 0 && haystack[pos - 1] != '\n') return std::nullopt;
-    for (std::size_t k = 0; k < guard_start_; ++k) {
+    for (std::size_t k = 0; k < searcher_.needle_count(); ++k) {
         const std::size_t end = pos + searcher_.needle_length(k);
         if (searcher_.matches_at(k, haystack, pos) && (end == haystack.size() || haystack[end] == '\n')) {
             return MatchRange{pos, end};
@@ -115,14 +101,13 @@ std::optional<MatchRange> LiteralMatcher::check_line(std::string_view haystack, 
 }
 
 std::unique_ptr<MatchScratch> LiteralMatcher::make_scratch() const {
-    if (verifier_ || fallback_) return std::make_unique<Pcre2Scratch>();
+    if (verifier_) return std::make_unique<Pcre2Scratch>();
     return std::make_unique<NoScratch>();
 }
 
 std::size_t LiteralMatcher::memory_bytes() const {
     std::size_t bytes = sizeof(*this) + searcher_.memory_bytes();
     if (verifier_) bytes += sizeof(Pcre2Program) + verifier_->memory_bytes();
-    if (fallback_) bytes += sizeof(Pcre2Program) + fallback_->memory_bytes();
     return bytes;
 }
 
@@ -130,8 +115,10 @@ std::string LiteralMatcher::describe() const {
     std::string text = whole_line_ ? "literal-line " : whole_word_ ? "literal-word " : "literal ";
     text += simd_level_name(searcher_.level());
     text += std::string(" ") + literal_strategy_name(searcher_.strategy());
-    text += " needles=" + std::to_string(guard_start_);
-    if (fallback_) text += " kelvin/long-s guards";
+    text += " needles=" + std::to_string(literal_count_);
+    if (searcher_.needle_count() > literal_count_) {
+        text += " +" + std::to_string(searcher_.needle_count() - literal_count_) + " kelvin/long-s spellings";
+    }
     return text;
 }
 

@@ -4,10 +4,9 @@
 //    -x is checked directly (the occurrence is a whole line). -w is checked directly when the
 //    bytes around the occurrence are ASCII; otherwise an anchored regex (\G + the combined -w
 //    regex) decides at that position, with Unicode's idea of a word character.
-//  - case-insensitive needles with 'k' or 's': Unicode folds these to U+212A KELVIN SIGN and
-//    U+017F LATIN SMALL LETTER LONG S, which ASCII folding misses. Their UTF-8 forms are scanned
-//    for as extra "guard" needles; when one comes first, PCRE2 (unanchored) answers from shortly
-//    before it, so the result is exactly PCRE2's.
+// Case-insensitive literals with 'k' or 's' also match U+212A KELVIN SIGN and U+017F LATIN SMALL
+// LETTER LONG S there (Unicode folding), which ASCII folding misses: each such literal is searched
+// for in all its spellings (caseless_variants.h), so the SIMD finder alone gives PCRE2's answer.
 #pragma once
 
 #include <memory>
@@ -26,14 +25,17 @@ class LiteralMatcher final : public Matcher {
 public:
     struct Config {
         std::vector<std::string> literals;  // non-empty; ASCII when caseless
-        bool caseless = false;              // ASCII case folding (plus the k/s guards)
+        bool caseless = false;              // Unicode case folding, as PCRE2's (see above)
         std::string combined_regex;         // the same patterns as one regex (combine_regexes)
         bool whole_word = false;            // -w: occurrences are checked (see find)
         HyphenMode hyphen_mode = HyphenMode::Boundary;
         bool whole_line = false;            // -x: wins over -w, as in combine_regexes
         SimdLevel simd = best_simd_level();
     };
-    // Throws PatternError if the regex needed for verification or guards does not compile.
+    // How many needles the finder gets for these literals: their spellings when caseless.
+    static std::size_t needle_count(const std::vector<std::string>& literals, bool caseless);
+    // Throws PatternError if the regex needed for -w verification does not compile, and
+    // std::invalid_argument past LiteralSearcher::kMaxNeedles needles (see needle_count).
     explicit LiteralMatcher(Config config);
 
     std::optional<MatchRange> find(std::string_view haystack, std::size_t from,
@@ -46,10 +48,10 @@ public:
     SimdLevel simd_level() const { return searcher_.level(); }
 
 private:
-    static LiteralSearcher make_searcher(const Config& config, std::size_t& guard_start);
+    static LiteralSearcher make_searcher(const Config& config);
 
-    std::size_t guard_start_ = 0;  // needles at and after this index are guards
-    LiteralSearcher searcher_;
+    std::size_t literal_count_ = 0;
+    LiteralSearcher searcher_;  // each literal's spellings in turn, in the literals' order
     enum class Boundary { Accept, Reject, AskPcre2 };
     Boundary outside_word(std::string_view haystack, std::size_t at) const;
     // The -x / -w decision for an occurrence at `pos`: a match, nothing here, or PCRE2's answer.
@@ -59,8 +61,6 @@ private:
     bool whole_line_ = false;
     bool hyphen_joins_ = false;
     std::unique_ptr<Pcre2Program> verifier_;  // \G-anchored combined regex, for -w
-    std::unique_ptr<Pcre2Program> fallback_;  // unanchored combined regex, with guards
-    std::size_t max_literal_length_ = 0;
 };
 
 }  // namespace codescout

@@ -5,6 +5,9 @@
 
 #include <cstdint>
 
+#include "core/match/matcher.h"
+#include "core/match/pcre2_program.h"
+
 namespace codescout {
 
 namespace {
@@ -45,6 +48,24 @@ bool is_posix_class(std::string_view name) {
         if (name == known) return true;
     }
     return false;
+}
+
+// The ASCII characters a Unicode property escape (\p{Greek}, \PL, \p{^Lu}, ...) matches, as
+// PCRE2 itself says (so its Unicode tables, names and caseless rules decide), written as RE2
+// class members; nullopt when PCRE2 rejects the escape. '\n' is left out: it never lies inside
+// a line. On ASCII text the escape and these members select the same characters, and lines with
+// other bytes are PCRE2's to judge (re2_line_prefilter.h).
+std::optional<std::string> ascii_members_of_property(std::string_view escape, bool caseless) {
+    if (Pcre2Program::check(escape, caseless)) return std::nullopt;
+    const Pcre2Program program(escape, caseless);
+    Pcre2Scratch scratch;
+    std::string members;
+    for (unsigned c = 0; c < 0x80; ++c) {
+        if (c == '\n') continue;
+        const char byte = static_cast<char>(c);
+        if (program.find(std::string_view(&byte, 1), 0, scratch)) members += code_point_escape(c);
+    }
+    return members;
 }
 
 class Rewriter {
@@ -220,6 +241,13 @@ private:
             return true;
         case 'e': out_ += "\\x1B"; return true;
         case 'x': return hex_escape(out_);
+        case 'p': case 'P': {
+            std::string members;
+            if (!property(members)) return false;
+            // A property without ASCII members matches nothing on an ASCII line.
+            out_ += members.empty() ? std::string("[^\\x00-\\x{10FFFF}]") : "[" + members + "]";
+            return true;
+        }
         case 'Q': return quoted();
         // Assertions RE2 lacks or reads differently: dropping one only allows more matches.
         case 'A': case 'z': case 'Z': case 'G': case 'K': case 'E':
@@ -231,8 +259,25 @@ private:
                 literal(out_);
                 return true;
             }
-            return false;  // back-references, \p, \X, \R, \C, octal, \c, \o, \g, \k, ...
+            return false;  // back-references, \X, \R, \C, octal, \c, \o, \g, \k, ...
         }
+    }
+
+    // After "\p" or "\P" (consumed): the name, one letter or {...}, and the ASCII members.
+    bool property(std::string& members) {
+        const std::size_t start = pos_ - 2;
+        if (at_end()) return false;
+        if (peek() == '{') {
+            const std::size_t close = in_.find('}', pos_);
+            if (close == std::string_view::npos) return false;
+            pos_ = close + 1;
+        } else {
+            ++pos_;
+        }
+        auto ascii = ascii_members_of_property(in_.substr(start, pos_ - start), folds_case_);
+        if (!ascii) return false;
+        members = std::move(*ascii);
+        return true;
     }
 
     // \Q...\E (or to the end): every character literal.
@@ -386,6 +431,15 @@ private:
         case 'b': out_ += "\\x08"; return true;  // backspace, inside a class
         case 'e': out_ += "\\x1B"; return true;
         case 'x': return hex_escape(out_);
+        case 'p': case 'P': {
+            std::string members;
+            if (!property(members)) return false;
+            // U+10FFFF keeps the class non-empty ("[]" is not a class); it never occurs in an
+            // ASCII line, so it adds no match there.
+            out_ += members.empty() ? std::string("\\x{10FFFF}") : members;
+            single = false;
+            return true;
+        }
         case 'E': single = false; return true;
         default:
             if (c < 0x80 && !is_alpha(c) && !is_digit(c)) {

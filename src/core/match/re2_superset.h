@@ -8,7 +8,10 @@
 // \s also holds VT in PCRE2; \h, \v, \N, \e and \x without braces are PCRE2-only; {,n} is a
 // quantifier in PCRE2 but literal text in RE2. RE2 has no lookaround, atomic groups or possessive
 // quantifiers: lookarounds are dropped and the other two loosened, which only adds matches.
-// Anything else the two engines might read differently (back-references, \p, (?x), verbs,
+// Unicode properties (\p{Greek}, \p{Lu}, \PL) become the class of their ASCII members, which
+// PCRE2 itself lists when the pattern is rewritten (a never-matching class when there are none):
+// a class-only pattern such as \p{Greek}+ then leaves PCRE2 only the lines with non-ASCII bytes.
+// Anything else the two engines might read differently (back-references, (?x), verbs,
 // conditionals, recursion, case-insensitive non-ASCII text such as the Kelvin sign, which PCRE2
 // folds to 'k') makes the rewrite give up, and the caller runs PCRE2 alone.
 #pragma once

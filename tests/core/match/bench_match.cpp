@@ -152,7 +152,8 @@ int main(int argc, char** argv) {
         {{"PM_RESUME"}, ""},
         {{"return"}, ""},
         {{"pthread_mutex"}, "i"},
-        {{"PM_RESUME"}, "i"},  // 'S': scans for the Kelvin / long-s guards too
+        {{"PM_RESUME"}, "i"},  // 'S': also spelled with the long s (caseless_variants.h)
+        {{"kmalloc"}, "i"},    // 'k': also spelled with the Kelvin sign
         {{"ERR_SYS|PME_TURN_OFF|LINK_REQ_RST|CFG_BME_EVT"}, ""},
         {{"EINVAL", "ENOMEM", "EAGAIN"}, ""},
         {{"size_t"}, "w"},

@@ -77,6 +77,7 @@ const std::vector<std::string> kTokens = {
     "\xE2\x84\xAA",      // KELVIN SIGN (folds to k)
     "\xC5\xBF",          // LATIN SMALL LETTER LONG S (folds to s)
     "\xE3\x80\x80",      // IDEOGRAPHIC SPACE (\s with UCP)
+    "\xCE\xB1", "\xCE\xA9", "\xD0\x96", "\xE4\xB8\xAD",  // α Ω Ж 中 (\p{Greek}, \p{Cyrillic}, \p{Han})
     "\xFF", "\xC3", "\x80", "\xE2\x84",  // invalid UTF-8
 };
 
@@ -158,7 +159,7 @@ private slots:
         QTest::newRow("-i non-ASCII stays pcre2") << QByteArrayList{"\\w+\xC3\xA9"} << QByteArray("i") << QByteArray("pcre2");
         QTest::newRow("pure literal stays literal") << QByteArrayList{"PM_RESUME"} << QByteArray("w") << QByteArray("literal");
         QTest::newRow("alternation of literals stays literal") << QByteArrayList{"ERR_SYS|PME_TURN_OFF"} << QByteArray() << QByteArray("literal");
-        QTest::newRow("-i single literal with s stays pcre2") << QByteArrayList{"pm_resume"} << QByteArray("i") << QByteArray("pcre2");
+        QTest::newRow("-i single literal with s stays literal") << QByteArrayList{"pm_resume"} << QByteArray("i") << QByteArray("literal ");
         QTest::newRow("empty-matching: every line a candidate") << QByteArrayList{"x*"} << QByteArray() << QByteArray("pcre2");
     }
     void choosesPath() {
@@ -209,6 +210,10 @@ private slots:
         QTest::newRow("re2 hex escapes") << QByteArrayList{"\\x41\\w|\\x{2d}\\x62|\\x{e9}\\w"} << QByteArray();
         QTest::newRow("re2 classes") << QByteArrayList{"[[:upper:]][[:lower:]]+|[^\\w\\s]{2}|[\\]a-c-]d"} << QByteArray();
         QTest::newRow("re2 caseless classes") << QByteArrayList{"[[:upper:]]{3}|[^a-z]b"} << QByteArray("i");
+        QTest::newRow("re2 \\p script") << QByteArrayList{"\\p{Greek}+"} << QByteArray();
+        QTest::newRow("re2 \\p categories") << QByteArrayList{"\\p{Lu}\\p{Ll}+|\\PL\\d|\\p{^Lu}S"} << QByteArray();
+        QTest::newRow("re2 \\p in classes") << QByteArrayList{"[\\p{Cyrillic}\\p{Han}]{2,}|[^\\p{L}\\s]x|[\\p{Greek}\\d]_"} << QByteArray();
+        QTest::newRow("re2 \\p caseless") << QByteArrayList{"\\p{Lu}{2}|\\p{Ll}_|\\p{Greek}"} << QByteArray("i");
         QTest::newRow("re2 negated class stays in line") << QByteArrayList{"o[^x]+b"} << QByteArray();
         QTest::newRow("re2 \\b \\B near non-ASCII") << QByteArrayList{"\\Bfoo|bar\\b|\\bx"} << QByteArray();
         QTest::newRow("re2 non-ASCII in class") << QByteArrayList{"[\xC3\xA9K]\\w"} << QByteArray();
@@ -403,7 +408,13 @@ private slots:
         QTest::newRow("posix class") << QByteArray("[[:^alpha:]_]") << false << QByteArray("(?:[[:^alpha:]_])");
         QTest::newRow("unknown posix class") << QByteArray("[[:<:]]") << false << QByteArray("none");
         QTest::newRow("back-reference") << QByteArray("(a)\\1") << false << QByteArray("none");
-        QTest::newRow("\\p") << QByteArray("\\p{L}") << false << QByteArray("none");
+        QTest::newRow("\\p without ASCII members") << QByteArray("\\p{Greek}+") << false << QByteArray("(?:[^\\x00-\\x{10FFFF}]+)");
+        QTest::newRow("\\p one letter") << QByteArray("\\pN") << false
+                                         << QByteArray("(?:[\\x{30}\\x{31}\\x{32}\\x{33}\\x{34}\\x{35}\\x{36}\\x{37}\\x{38}\\x{39}])");
+        QTest::newRow("\\p in a class") << QByteArray("[\\p{Han}x-]") << false << QByteArray("(?:[\\x{10FFFF}x\\-])");
+        QTest::newRow("\\P negated") << QByteArray("\\P{Any}") << false << QByteArray("(?:[^\\x00-\\x{10FFFF}])");
+        QTest::newRow("\\p unknown name") << QByteArray("\\p{Klingon}") << false << QByteArray("none");
+        QTest::newRow("\\p unclosed") << QByteArray("\\p{Greek") << false << QByteArray("none");
         QTest::newRow("extended mode") << QByteArray("(?x) a b") << false << QByteArray("none");
         QTest::newRow("verb") << QByteArray("(*UCP)a") << false << QByteArray("none");
         QTest::newRow("conditional") << QByteArray("(?(1)a|b)") << false << QByteArray("none");
