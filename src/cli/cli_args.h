@@ -63,6 +63,8 @@ struct CliArgs {
     bool passthru = false;                      // --passthru
     bool only_matching = false;                 // -o
     std::optional<std::string> replacement;     // -r
+    bool write = false;                         // --write: -r rewrites the matches in the files
+    bool dry_run = false;                       // --dry-run: -r prints the diff --write would make
 
     // Processing.
     unsigned threads = 0;  // -j / --threads; 0 = one per hardware thread

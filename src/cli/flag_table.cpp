@@ -118,6 +118,10 @@ const std::array kFlags = {
              [](CliArgs& a, V, V) { a.only_matching = true; }},
     FlagSpec{'r', "replace", "TEXT", "Print each match replaced by TEXT ($1, ${name}: capture groups; $$: a '$').",
              [](CliArgs& a, V v, V) { a.replacement = std::string(v); }},
+    FlagSpec{0, "write", "", "With -r: replace the matches in the files themselves (undo with --undo).",
+             [](CliArgs& a, V, V) { a.write = true; }},
+    FlagSpec{0, "dry-run", "", "With -r: print the unified diff --write would apply; change nothing.",
+             [](CliArgs& a, V, V) { a.dry_run = true; }},
 
     // How to run.
     FlagSpec{'j', "threads", "NUM", "Number of search threads (0: one per CPU, the default).",

@@ -13,6 +13,7 @@ std::string usage_text() {
     return std::string("Usage: ") + kProgramName + " [OPTIONS] PATTERN [PATH...]\n" +
            "       " + kProgramName + " [OPTIONS] -e PATTERN... [PATH...]\n" +
            "       " + kProgramName + " [OPTIONS] --files [PATH...]\n" +
+           "       " + kProgramName + " [OPTIONS] -r TEXT (--write | --dry-run) PATTERN [PATH...]\n" +
            "       " + kProgramName + " --undo-list | --undo [ID]\n" +
            "Try '" + kProgramName + " --help' for more information.\n";
 }

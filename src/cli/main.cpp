@@ -17,6 +17,7 @@
 #include "cli/search_runner.h"
 #include "cli/type_list.h"
 #include "cli/undo_command.h"
+#include "cli/write_command.h"
 
 namespace {
 
@@ -69,5 +70,6 @@ int main(int argc, char** argv) {
     if (args.index_build) return build_indexes(args.paths, plan, out, errors);
     if (args.index_status) return report_index_status(args.paths, out, errors);
     if (plan.output.mode == OutputMode::ListFiles) return list_files(plan, out, errors);
+    if (plan.write != WriteMode::None) return run_write(plan, journal, out, errors);
     return run_search(plan, out, errors, started);
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,6 +26,30 @@ OutputMode choose_mode(const CliArgs& args) {
     return OutputMode::Lines;
 }
 
+// --write and --dry-run replace what a plain search would print as matches: they need -r, and
+// the flags that change what is reported (not what matches) or read standard input make no sense.
+void reject_write_conflicts(const CliArgs& args) {
+    if (!args.write && !args.dry_run) return;
+    const std::string flag = args.write ? "--write" : "--dry-run";
+    if (args.write && args.dry_run) throw UsageError("--write and --dry-run cannot be combined");
+    if (!args.replacement) throw UsageError(flag + " needs -r/--replace TEXT: the text that replaces each match");
+    const std::pair<bool, const char*> conflicts[] = {
+        {args.invert, "-v/--invert-match (inverted lines have no match to replace)"},
+        {args.json, "--json"},
+        {args.count || args.count_matches, "-c/--count-matches"},
+        {args.files_with_matches || args.files_without_match, "-l/--files-without-match"},
+        {args.quiet, "-q/--quiet"},
+        {args.list_files, "--files"},
+        {args.stats_only, "--stats-only"},
+        {args.null_data, "--null-data"},
+        {args.index_build || args.index_status, "--index-build/--index-status"},
+    };
+    for (const auto& [given, name] : conflicts)
+        if (given) throw UsageError(flag + " cannot be combined with " + name);
+    if (std::find(args.paths.begin(), args.paths.end(), "-") != args.paths.end())
+        throw UsageError(flag + " rewrites files: standard input ('-') cannot be rewritten");
+}
+
 void reject_conflicts(const CliArgs& args) {
     if (args.list_files && !args.patterns.empty()) {
         throw UsageError("--files lists files without searching: it takes no pattern (-e)");
@@ -36,6 +61,7 @@ void reject_conflicts(const CliArgs& args) {
         throw UsageError("--index-build and --index-status take no pattern (-e)");
     }
     if (args.index_build && args.index_status) throw UsageError("--index-build and --index-status cannot be combined");
+    reject_write_conflicts(args);
     if (args.metrics_format && !args.stats && !args.stats_only) {
         throw UsageError("--metrics-format applies to --stats or --stats-only; add one of them");
     }
@@ -72,7 +98,9 @@ bool default_line_numbers(OutputMode mode, const Terminal& terminal, const std::
 // The inputs: the paths given; without any, standard input when it is a file or a pipe (rg's
 // rule, also for -c/-l/--json), else the current directory. --files always lists directories.
 std::vector<std::string> effective_paths(const CliArgs& args, OutputMode mode, const Terminal& terminal) {
-    if (!args.paths.empty() || mode == OutputMode::ListFiles || !terminal.stdin_readable) return args.paths;
+    // --write / --dry-run never read standard input: without a PATH they work on ".".
+    if (!args.paths.empty() || mode == OutputMode::ListFiles || !terminal.stdin_readable || args.write || args.dry_run)
+        return args.paths;
     return {"-"};
 }
 
@@ -173,6 +201,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     out.stats = args.stats || args.stats_only;
     out.metrics_format = args.metrics_format.value_or(MetricsFormat::Text);
     plan.use_index = args.use_index;
+    plan.write = args.write ? WriteMode::Write : args.dry_run ? WriteMode::DryRun : WriteMode::None;
     return plan;
 }
 

@@ -55,9 +55,13 @@ struct OutputPlan {
     std::shared_ptr<const Replacer> replacer;  // -r, compiled by the search runner once the patterns compiled
 };
 
+// -r TEXT --write / --dry-run: the matches are replaced in the files (write_command.h).
+enum class WriteMode { None, DryRun, Write };
+
 struct Plan {
     SearchOptions search;
     OutputPlan output;
+    WriteMode write = WriteMode::None;
     bool use_index = false;  // --index: attach the roots' indexes to the search (search_runner)
 };
 

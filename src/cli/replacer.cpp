@@ -12,23 +12,27 @@ void Replacer::replace(std::string_view line, const std::vector<MatchSpan>& span
                        std::vector<MatchSpan>& out_spans) const {
     out.clear();
     out_spans.clear();
-    CaptureGroups groups;
     std::size_t copied = 0;
     for (const MatchSpan& span : spans) {
         if (span.begin < copied || span.end > line.size() || span.begin > span.end) continue;  // never out of range
         out.append(line.substr(copied, span.begin - copied));
-        if (finder_) {
-            finder_->captures(line, MatchRange{span.begin, span.end}, groups);
-        } else {
-            groups.subject = line;
-            groups.spans.assign(1, {span.begin, span.end});
-        }
         const auto begin = static_cast<std::uint32_t>(out.size());
-        template_.expand(groups, out);
+        expand_match(line, span, out);
         out_spans.push_back({begin, static_cast<std::uint32_t>(out.size())});
         copied = span.end;
     }
     out.append(line.substr(copied));
+}
+
+void Replacer::expand_match(std::string_view line, MatchSpan span, std::string& out) const {
+    CaptureGroups groups;
+    if (finder_) {
+        finder_->captures(line, MatchRange{span.begin, span.end}, groups);
+    } else {
+        groups.subject = line;
+        groups.spans.assign(1, {span.begin, span.end});
+    }
+    template_.expand(groups, out);
 }
 
 }  // namespace codescout::cli

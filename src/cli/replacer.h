@@ -26,6 +26,10 @@ public:
     void replace(std::string_view line, const std::vector<MatchSpan>& spans, std::string& out,
                  std::vector<MatchSpan>& out_spans) const;
 
+    // Appends the expanded template for the one match `span` of `line` to `out` (--write and
+    // --dry-run make one edit per match). Thread-safe.
+    void expand_match(std::string_view line, MatchSpan span, std::string& out) const;
+
 private:
     ReplacementTemplate template_;
     // Only when the template names groups: a literal replacement or "$0" needs no regex run.

@@ -134,6 +134,7 @@ private slots:
                                    "Usage: codescout-cli [OPTIONS] PATTERN [PATH...]\n"
                                    "       codescout-cli [OPTIONS] -e PATTERN... [PATH...]\n"
                                    "       codescout-cli [OPTIONS] --files [PATH...]\n"
+                                   "       codescout-cli [OPTIONS] -r TEXT (--write | --dry-run) PATTERN [PATH...]\n"
                                    "       codescout-cli --undo-list | --undo [ID]\n"
                                    "Try 'codescout-cli --help' for more information.\n"));
     }
