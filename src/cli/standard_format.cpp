@@ -3,23 +3,13 @@
 #include "cli/standard_format.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "cli/display_path.h"
+#include "cli/printer_pieces.h"
 #include "cli/standard_line.h"
 
 namespace codescout::cli {
 namespace {
-
-constexpr std::string_view kPathColor = "\x1b[0m\x1b[35m";        // magenta
-constexpr std::string_view kReset = "\x1b[0m";
-
-void append_number(std::string& out, std::uint64_t n) {
-    char digits[24];
-    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, n);
-    (void)error;  // 24 characters hold any 64-bit number
-    out.append(digits, end);
-}
 
 void append_colored(std::string& out, std::string_view text, std::string_view color, bool enabled) {
     if (!enabled) {

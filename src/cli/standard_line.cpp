@@ -4,25 +4,17 @@
 #include "cli/standard_line.h"
 
 #include <algorithm>
-#include <charconv>
 #include <span>
 #include <vector>
+
+#include "cli/printer_pieces.h"
 
 namespace codescout::cli {
 namespace {
 
-constexpr std::string_view kPathColor = "\x1b[0m\x1b[35m";          // magenta
 constexpr std::string_view kLineColor = "\x1b[0m\x1b[32m";          // green
 constexpr std::string_view kMatchColor = "\x1b[0m\x1b[1m\x1b[31m";  // bold red
 constexpr std::string_view kColumnColor = "\x1b[0m";               // rg's column spec: a reset only
-constexpr std::string_view kReset = "\x1b[0m";
-
-void append_number(std::string& out, std::uint64_t n) {
-    char digits[24];
-    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, n);
-    (void)error;  // 24 characters hold any 64-bit number
-    out.append(digits, end);
-}
 
 // rg's ASCII whitespace for --trim.
 bool is_trim_space(char c, char term) {

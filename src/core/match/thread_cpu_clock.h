@@ -1,15 +1,20 @@
 // The CPU time of the calling thread, which the matchers' budgets measure: unlike wall time it
-// does not grow when the machine is loaded or the process is stopped (Ctrl-Z).
+// does not grow when the machine is loaded or the process is stopped (Ctrl-Z). The GUI's memory
+// probe and sampler measure their own cost with it too.
 #pragma once
 
 #include <time.h>
 
+#include <cstdint>
+
 namespace codescout {
 
-inline double thread_cpu_seconds() {
+inline std::int64_t thread_cpu_nanoseconds() {
     timespec now{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+    return std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
 }
+
+inline double thread_cpu_seconds() { return static_cast<double>(thread_cpu_nanoseconds()) * 1e-9; }
 
 }  // namespace codescout

@@ -1,27 +1,16 @@
 // AttributionProbe: a QThread-owned worker that measures the attribution and samples the plugins.
 #include "gui/memory/attribution_probe.h"
 
-#include <time.h>
-
 #include <chrono>
 #include <memory>
 #include <optional>
 
 #include "core/collectors/collector_paths.h"
 #include "core/collectors/collector_registry.h"
+#include "core/match/thread_cpu_clock.h"
 #include "gui/memory/gui_memory.h"
 
 namespace codescout::gui {
-
-namespace {
-
-std::int64_t threadCpuNs() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
-}
-
-}  // namespace
 
 class AttributionProbe::Worker : public QObject {
 public:
@@ -34,7 +23,7 @@ public:
 
     void measure(qint64 elapsedMs) {
         const auto start = std::chrono::steady_clock::now();
-        const std::int64_t cpuStart = threadCpuNs();
+        const std::int64_t cpuStart = thread_cpu_nanoseconds();
         ProbeReading reading;
         if (!registry_) {
             registry_ = std::make_unique<collectors::CollectorRegistry>(
@@ -47,7 +36,7 @@ public:
         reading.attribution = attributeWithGui(measure_memory_attribution(), guiMemory().snapshot());
         const auto end = std::chrono::steady_clock::now();
         reading.probeMicroseconds = std::chrono::duration_cast<std::chrono::microseconds>(end - start).count();
-        const std::int64_t cpu = threadCpuNs() - cpuStart;
+        const std::int64_t cpu = thread_cpu_nanoseconds() - cpuStart;
         reading.probeCpuMicroseconds = cpu / 1000;
         const std::int64_t rest = cpu * probe_->rest_factor_.load();
         probe_->rest_until_ns_.store(

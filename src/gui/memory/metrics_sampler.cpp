@@ -1,24 +1,12 @@
 // MetricsSampler: a QTimer-driven reader of MemoryMetrics.
 #include "gui/memory/metrics_sampler.h"
 
-#include <time.h>
-
 #include <algorithm>
 #include <utility>
 
+#include "core/match/thread_cpu_clock.h"
+
 namespace codescout::gui {
-
-namespace {
-
-// CPU time of the calling thread: what the tick itself costs, without the time it waited for a
-// core on a loaded machine.
-std::int64_t threadCpuNs() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
-}
-
-}  // namespace
 
 MetricsSampler::MetricsSampler(QObject* parent) : QObject(parent) {
     // Needed once per process so queued connections can copy the snapshot between threads.
@@ -69,11 +57,13 @@ void MetricsSampler::sampleNow() {
     if (!metrics_) return;
     QElapsedTimer wall;
     wall.start();
-    const std::int64_t cpuBefore = threadCpuNs();
+    // CPU time of this thread: what the tick itself costs, without the time it waited for a core
+    // on a loaded machine.
+    const std::int64_t cpuBefore = thread_cpu_nanoseconds();
     const qint64 elapsed = clock_.elapsed();
     if (probing_) probe_.request(elapsed, std::exchange(first_tick_, false));
     const MetricsSnapshot snapshot = metrics_->snapshot(true);
-    longest_tick_ = std::max(longest_tick_, std::chrono::microseconds((threadCpuNs() - cpuBefore) / 1000));
+    longest_tick_ = std::max(longest_tick_, std::chrono::microseconds((thread_cpu_nanoseconds() - cpuBefore) / 1000));
     longest_tick_wall_ = std::max(longest_tick_wall_, std::chrono::microseconds(wall.nsecsElapsed() / 1000));
     emit sampled(snapshot, elapsed);
 }
