@@ -5,9 +5,6 @@
 // unlimited, not as a number. Without cgroup v2 (v1-only systems, some containers), or when a
 // file is missing or unreadable, the series is unavailable, never 0. The cgroup is looked up at
 // every sample, because a process can be moved to another cgroup while it runs.
-#include <exception>
-#include <new>
-
 #include "collectors/common/plugin_support.h"
 
 namespace {
@@ -91,28 +88,17 @@ void sample_into(const Instance& self, codescout_value* values) {
 
 std::int32_t sample(void* context, codescout_value* values, std::uint32_t count) noexcept {
     if (count != kCount) return 2;  // the host passes series_count; anything else is a bug
-    try {
+    return guarded_sample([&] {
         sample_into(*static_cast<const Instance*>(context), values);
         return 0;
-    } catch (const std::exception&) {
-        return 1;  // out of memory: this sample failed, the host shows the series unavailable
-    }
+    });
 }
-
-void destroy(void* context) { delete static_cast<Instance*>(context); }
 
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) const codescout_collector* codescout_collector_entry(void) {
-    auto* self = new (std::nothrow) Instance;
-    if (!self) return nullptr;
-    try {
-        self->proc = proc_root();
-        self->cgroup = cgroup_root();
-    } catch (const std::exception&) {
-        delete self;
-        return nullptr;
-    }
-    self->descriptor = {CODESCOUT_COLLECTOR_INTERFACE_VERSION, kCount, "cgroup-memory", kSeries, self, sample, destroy};
-    return &self->descriptor;
+    return new_collector<Instance>("cgroup-memory", kSeries, kCount, sample, [](Instance& self) {
+        self.proc = proc_root();
+        self.cgroup = cgroup_root();
+    });
 }

@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <exception>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +18,38 @@
 #include "core/collectors/codescout_collector.h"
 
 namespace codescout::plugins {
+
+// The C side of a plugin whose state is an `Instance` holding `codescout_collector descriptor`,
+// written once for every plugin built here. No exception may leave a C entry point.
+
+// Builds the instance with `init` (which may throw) and fills its descriptor, whose destroy()
+// deletes the instance. nullptr when memory runs out or init throws: "cannot work here".
+template <class Instance, class Init>
+const codescout_collector* new_collector(const char* name, const codescout_series* series, std::uint32_t count,
+                                         codescout_sample_fn sample, Init init) noexcept {
+    auto* self = new (std::nothrow) Instance;
+    if (!self) return nullptr;
+    try {
+        init(*self);
+    } catch (const std::exception&) {
+        delete self;
+        return nullptr;
+    }
+    self->descriptor = {CODESCOUT_COLLECTOR_INTERFACE_VERSION, count, name, series, self, sample,
+                        [](void* context) { delete static_cast<Instance*>(context); }};
+    return &self->descriptor;
+}
+
+// One sample call: `fill` returns the status; an exception (out of memory) fails this sample,
+// and the host shows the series unavailable for the tick.
+template <class Fill>
+std::int32_t guarded_sample(Fill fill) noexcept {
+    try {
+        return fill();
+    } catch (const std::exception&) {
+        return 1;
+    }
+}
 
 // The whole file, or nothing when it is missing or unreadable (a container without the file, a
 // permission denied): the caller then reports the value as unavailable.

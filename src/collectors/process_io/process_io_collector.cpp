@@ -3,9 +3,6 @@
 // grows with every file CodeScout searches; read_bytes counts only what the storage layer fetched
 // (0 for a cached tree), so both are offered. Missing or unreadable file (no task I/O accounting
 // in the kernel, a hardened container): every series is unavailable, never 0.
-#include <exception>
-#include <new>
-
 #include "collectors/common/plugin_support.h"
 
 namespace {
@@ -30,7 +27,7 @@ struct Instance {
 };
 
 std::int32_t sample(void* context, codescout_value* values, std::uint32_t count) noexcept {
-    try {
+    return guarded_sample([&] {
         const auto* self = static_cast<const Instance*>(context);
         const std::optional<std::string> text = read_text_file(self->io_file);
         if (!text) return 0;  // values stay unavailable
@@ -38,25 +35,12 @@ std::int32_t sample(void* context, codescout_value* values, std::uint32_t count)
             set_value(values[i], parse_u64(field_after(*text, kFields[i])));
         }
         return 0;
-    } catch (const std::exception&) {
-        return 1;  // out of memory: this sample failed, the host shows the series unavailable
-    }
+    });
 }
-
-void destroy(void* context) { delete static_cast<Instance*>(context); }
 
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) const codescout_collector* codescout_collector_entry(void) {
-    // No exception may leave a C entry point: allocation failure means "cannot work here".
-    auto* self = new (std::nothrow) Instance;
-    if (!self) return nullptr;
-    try {
-        self->io_file = proc_root() + "/self/io";
-    } catch (const std::exception&) {
-        delete self;
-        return nullptr;
-    }
-    self->descriptor = {CODESCOUT_COLLECTOR_INTERFACE_VERSION, kCount, "process-io", kSeries, self, sample, destroy};
-    return &self->descriptor;
+    return new_collector<Instance>("process-io", kSeries, kCount, sample,
+                                   [](Instance& self) { self.io_file = proc_root() + "/self/io"; });
 }
