@@ -238,6 +238,10 @@
         <translation>Übriger Heap</translation>
     </message>
     <message>
+        <source>Heap kept free</source>
+        <translation>Freigehaltener Heap</translation>
+    </message>
+    <message>
         <source>Mapped files</source>
         <translation>Eingeblendete Dateien</translation>
     </message>

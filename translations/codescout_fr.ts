@@ -238,6 +238,10 @@
         <translation>Reste du tas</translation>
     </message>
     <message>
+        <source>Heap kept free</source>
+        <translation>Tas libre conservé</translation>
+    </message>
+    <message>
         <source>Mapped files</source>
         <translation>Fichiers projetés</translation>
     </message>

@@ -19,7 +19,7 @@ MemoryReport sample() {
                     {"mapped_files", std::nullopt, false}, {"unattributed", -1234, false}};
     a.mapped_size = 0;
     a.pattern_budget = 8388608;
-    a.malloc = MallocFigures{532768, 1000000};
+    a.malloc = MallocFigures{532768, 1000000, std::nullopt};
     a.engine_heap_allocated = 40000;
     r.attribution = a;
     PhasePeak search;

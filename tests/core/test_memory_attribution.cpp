@@ -161,13 +161,33 @@ private slots:
         QVERIFY(is_thread_stack(regions, 8));   // [stack]
     }
 
+    void finds_malloc_arenas() {
+        const auto regions = *parse_smaps(kSmapsFixture);
+        QVERIFY(is_malloc_arena(regions, 1));   // [heap]
+        QVERIFY(!is_malloc_arena(regions, 3));  // a thread stack
+        QVERIFY(is_malloc_arena(regions, 4));   // 64 MiB aligned, inaccessible remainder above
+        QVERIFY(!is_malloc_arena(regions, 5));  // that remainder
+        QVERIFY(!is_malloc_arena(regions, 8));  // [stack]
+        // Aligned but with nothing inaccessible above, or not aligned: some other mapping.
+        const auto other = *parse_smaps(
+            "7f1000000000-7f1000100000 rw-p 00000000 00:00 0 \nRss: 4 kB\n"
+            "7f1000200000-7f1000300000 rw-p 00000000 00:00 0 \nRss: 4 kB\n"
+            "7f1000300000-7f1004000000 ---p 00000000 00:00 0 \nRss: 0 kB\n"
+            "7f1008000000-7f100c000000 rw-p 00000000 00:00 0 \nRss: 4 kB\n"
+            "7f1010000000-7f1010001000 rw-p 00000000 00:00 0 [anon:glibc: malloc arena]\nRss: 4 kB\n");
+        QVERIFY(!is_malloc_arena(other, 0));
+        QVERIFY(!is_malloc_arena(other, 1));
+        QVERIFY(is_malloc_arena(other, 3));  // the whole 64 MiB reserve in use
+        QVERIFY(is_malloc_arena(other, 4));  // named by glibc
+    }
+
     void fixture_components_sum_to_resident() {
         EngineMemorySnapshot engine;
         engine.bytes[static_cast<std::size_t>(EngineComponent::SmallBuffers)] = 100'000;
         engine.bytes[static_cast<std::size_t>(EngineComponent::PatternCache)] = 20'000;
         engine.mappings.emplace_back(0x7f2000000000, 0x7f2000400000);
         engine.mapped_bytes = 4 * kMiB;
-        const MallocFigures malloc{700'000, 1'100'000};
+        const MallocFigures malloc{700'000, 1'200'000, 650'000};  // 50,000 in mapped blocks
         const MemoryAttribution a = attribute_memory(parse_smaps(kSmapsFixture), engine, malloc);
 
         const std::int64_t resident = (40 + 800 + 24 + 300 + 512 + 1000 + 132 + 8) * 1024;
@@ -179,7 +199,10 @@ private slots:
         QCOMPARE(bytes_of(a, "mapped_files"), 512 * 1024);
         QCOMPARE(bytes_of(a, "code_and_libraries"), (40 + 1000) * 1024);
         QCOMPARE(bytes_of(a, "thread_stacks"), (24 + 132) * 1024);
-        QCOMPARE(bytes_of(a, "unattributed"), resident - 700'000 - 512 * 1024 - 1040 * 1024 - 156 * 1024);
+        // [heap] and the arena, resident, minus what is in use inside them.
+        QCOMPARE(bytes_of(a, "heap_free_kept"), (800 + 300) * 1024 - 650'000);
+        QCOMPARE(bytes_of(a, "unattributed"),
+                 resident - 700'000 - ((800 + 300) * 1024 - 650'000) - 512 * 1024 - 1040 * 1024 - 156 * 1024);
         QCOMPARE(a.mapped_size, std::optional<std::uint64_t>(4 * kMiB));
         QVERIFY(component(a, "other_heap").on_heap);
         QVERIFY(!component(a, "mapped_files").on_heap);
@@ -188,7 +211,8 @@ private slots:
     void missing_sources_are_unavailable_not_zero() {
         const MemoryAttribution a = attribute_memory(std::nullopt, EngineMemorySnapshot{}, std::nullopt);
         QVERIFY(!a.resident);
-        for (const char* name : {"other_heap", "mapped_files", "code_and_libraries", "thread_stacks", "unattributed"}) {
+        for (const char* name : {"other_heap", "heap_free_kept", "mapped_files", "code_and_libraries", "thread_stacks",
+                                 "unattributed"}) {
             QVERIFY2(!component(a, name).bytes, name);
         }
         // The engine's own counters need no /proc: they stay available.
@@ -296,6 +320,30 @@ private slots:
         VERIFY_UNATTRIBUTED_STAYS(during, before);
         std::free(block);
         VERIFY_NEAR(bytes_of(measure_memory_attribution(), "other_heap"), bytes_of(before, "other_heap"), 256 * 1024);
+    }
+
+    // Blocks freed in the middle of the heap cannot be returned to the system: their pages move
+    // from "other heap" to "heap kept free", and the sum does not notice.
+    void freed_heap_blocks_are_kept_free() {
+        if (!malloc_figures() || !malloc_figures()->in_arenas) QSKIP("no glibc arenas (sanitizer allocator)");
+        constexpr int kBlocks = 256;
+        constexpr std::size_t kBlock = 32 * 1024;  // below the mmap threshold: inside the arena
+        std::vector<void*> blocks;
+        for (int i = 0; i < kBlocks; ++i) {
+            blocks.push_back(std::malloc(kBlock));
+            touch(blocks.back(), kBlock);
+        }
+        const MemoryAttribution before = measure_memory_attribution();
+        // Every other block: each freed one lies between two live ones, so none coalesces into the
+        // top of the heap (which glibc would trim) and each stays resident.
+        for (int i = 0; i < kBlocks; i += 2) std::free(blocks[i]);
+        const MemoryAttribution after = measure_memory_attribution();
+        const std::int64_t freed = kBlocks / 2 * static_cast<std::int64_t>(kBlock);
+        VERIFY_NEAR(bytes_of(before, "other_heap") - bytes_of(after, "other_heap"), freed, 256 * 1024);
+        VERIFY_NEAR(bytes_of(after, "heap_free_kept") - bytes_of(before, "heap_free_kept"), freed, 256 * 1024);
+        VERIFY_NEAR(bytes_of(after, "unattributed"), bytes_of(before, "unattributed"), 256 * 1024);
+        QCOMPARE(sum(after), static_cast<std::int64_t>(*after.resident));
+        for (int i = 1; i < kBlocks; i += 2) std::free(blocks[i]);
     }
 
     void mapped_files_count_their_resident_pages() {

@@ -25,10 +25,10 @@ std::optional<MallocFigures> malloc_figures() {
 #if defined(CODESCOUT_SANITIZER_ALLOCATOR)
     // ASan and TSan replace malloc with their own allocator: glibc's mallinfo2 then describes an
     // arena nothing allocates from. The sanitizer's own figures are the same two quantities.
-    return MallocFigures{__sanitizer_get_current_allocated_bytes(), __sanitizer_get_heap_size()};
+    return MallocFigures{__sanitizer_get_current_allocated_bytes(), __sanitizer_get_heap_size(), std::nullopt};
 #elif defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
     const struct mallinfo2 info = ::mallinfo2();
-    return MallocFigures{info.uordblks + info.hblkhd, info.arena + info.hblkhd};
+    return MallocFigures{info.uordblks + info.hblkhd, info.arena + info.hblkhd, info.uordblks};
 #else
     return std::nullopt;
 #endif

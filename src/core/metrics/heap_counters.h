@@ -16,6 +16,10 @@ namespace codescout {
 struct MallocFigures {
     std::uint64_t in_use = 0;  // uordblks + hblkhd: handed out to the program
     std::uint64_t held = 0;    // arena + hblkhd: taken from the system by malloc
+    // uordblks: the part of in_use that lies inside malloc's arenas (the heap and the per-thread
+    // arenas), not in the large blocks it maps one by one. glibc only: a sanitizer's allocator
+    // has no arenas in this sense.
+    std::optional<std::uint64_t> in_arenas;
 };
 
 // nullopt where neither mallinfo2 (glibc) nor a sanitizer's allocator figures exist.

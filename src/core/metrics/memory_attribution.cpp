@@ -10,6 +10,11 @@ namespace {
 // glibc's default guard is one page; anything up to this is taken for a guard.
 constexpr std::uint64_t kMaxGuardBytes = 1 << 20;
 
+// glibc reserves each per-thread arena as one HEAP_MAX_SIZE block aligned to its size
+// (2 x DEFAULT_MMAP_THRESHOLD_MAX: 64 MiB on 64-bit), read-write up to what it uses and
+// inaccessible above.
+constexpr std::uint64_t kArenaReserve = std::uint64_t(64) << 20;
+
 bool overlaps_mapping(const SmapsRegion& region, const EngineMemorySnapshot& engine) {
     return std::any_of(engine.mappings.begin(), engine.mappings.end(), [&](const auto& range) {
         return region.start < range.second && range.first < region.end;
@@ -17,6 +22,19 @@ bool overlaps_mapping(const SmapsRegion& region, const EngineMemorySnapshot& eng
 }
 
 }  // namespace
+
+bool is_malloc_arena(const std::vector<SmapsRegion>& regions, std::size_t index) {
+    const SmapsRegion& region = regions[index];
+    if (region.name == "[heap]") return true;  // the main arena (brk)
+    if (region.name.find("malloc arena") != std::string::npos) return true;  // glibc.mem.decorate_maps
+    if (region.file_backed() || region.guard() || !region.name.empty()) return false;
+    if (region.start % kArenaReserve != 0 || is_thread_stack(regions, index)) return false;
+    if (region.end - region.start == kArenaReserve) return true;  // grown to the whole reserve
+    if (index + 1 >= regions.size()) return false;
+    const SmapsRegion& above = regions[index + 1];
+    return above.guard() && !above.file_backed() && above.start == region.end &&
+           above.end - region.start <= kArenaReserve;
+}
 
 const MemoryComponent* MemoryAttribution::find(const std::string& name) const {
     for (const MemoryComponent& c : components) {
@@ -61,9 +79,9 @@ MemoryAttribution attribute_memory(const std::optional<std::vector<SmapsRegion>>
     if (malloc) other_heap = static_cast<std::int64_t>(malloc->in_use) - engine_heap;
     out.components.push_back({"other_heap", other_heap, true});
 
-    std::optional<std::int64_t> mapped, code, stacks, unattributed;
+    std::optional<std::int64_t> free_kept, mapped, code, stacks, unattributed;
     if (smaps) {
-        std::uint64_t resident = 0, mapped_rss = 0, file_rss = 0, stack_rss = 0;
+        std::uint64_t resident = 0, arena_rss = 0, mapped_rss = 0, file_rss = 0, stack_rss = 0;
         for (std::size_t i = 0; i < smaps->size(); ++i) {
             const SmapsRegion& region = (*smaps)[i];
             resident += region.rss;
@@ -71,17 +89,28 @@ MemoryAttribution attribute_memory(const std::optional<std::vector<SmapsRegion>>
                 (overlaps_mapping(region, engine) ? mapped_rss : file_rss) += region.rss;
             } else if (is_thread_stack(*smaps, i)) {
                 stack_rss += region.rss;
+            } else if (is_malloc_arena(*smaps, i)) {
+                arena_rss += region.rss;
             }
         }
         out.resident = resident;
+        out.arena_resident = arena_rss;
+        // The arenas' resident pages that hold no live block: freed and kept for reuse. Never
+        // below zero: a live block whose pages were never touched is in use but not resident,
+        // and that shortfall stays in "unattributed" (see memory_attribution.h).
+        if (malloc && malloc->in_arenas) {
+            free_kept = std::max<std::int64_t>(0, static_cast<std::int64_t>(arena_rss) -
+                                                      static_cast<std::int64_t>(*malloc->in_arenas));
+        }
         mapped = static_cast<std::int64_t>(mapped_rss);
         code = static_cast<std::int64_t>(file_rss);
         stacks = static_cast<std::int64_t>(stack_rss);
         std::int64_t attributed = 0;
         for (const MemoryComponent& c : out.components) attributed += c.bytes.value_or(0);
-        attributed += *mapped + *code + *stacks;
+        attributed += free_kept.value_or(0) + *mapped + *code + *stacks;
         unattributed = static_cast<std::int64_t>(resident) - attributed;
     }
+    out.components.push_back({"heap_free_kept", free_kept, false});
     out.components.push_back({"mapped_files", mapped, false});
     out.components.push_back({"code_and_libraries", code, false});
     out.components.push_back({"thread_stacks", stacks, false});

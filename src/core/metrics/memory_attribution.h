@@ -3,12 +3,15 @@
 //                        content buffers with their resident pages only (mincore): a buffer
 //                        sized for a big file is touched only as far as the files it served;
 //   other_heap         - the allocator's in-use bytes (mallinfo2) minus the engine's allocated;
+//   heap_free_kept     - resident pages of malloc's arenas ([heap] and the per-thread arenas, from
+//                        smaps) minus the bytes in use inside them (uordblks): memory the program
+//                        freed and malloc keeps for reuse instead of returning it;
 //   mapped_files       - resident pages (smaps Rss) of the engine's live file mappings;
 //   code_and_libraries - every other file-backed resident page (executable, libraries, locale);
 //   thread_stacks      - [stack] and the thread stacks (anonymous mappings above a guard page);
-//   unattributed       - resident minus all of the above: free heap pages the allocator keeps,
-//                        PCRE2 JIT code pages, vdso, ... Never hidden, and negative when other
-//                        heap blocks were handed out but never touched (in use, not resident).
+//   unattributed       - resident minus all of the above: PCRE2 JIT code pages, vdso, the
+//                        sanitizers' shadow memory, ... Never hidden, and negative when heap
+//                        blocks were handed out but never touched (in use, not resident).
 // The components add up to `resident` (the sum of smaps Rss) by construction. A component whose
 // source is missing (no smaps in a container, no mallinfo2 outside glibc) is unavailable, never
 // zero; unattributed then holds its share.
@@ -41,6 +44,7 @@ struct MemoryAttribution {
     std::optional<std::uint64_t> mapped_size;   // bytes of live file mappings (resident or not)
     std::uint64_t pattern_budget = 0;           // RE2 DFA memory budgets granted (may stay unused)
     std::optional<MallocFigures> malloc;        // the allocator's own figures
+    std::optional<std::uint64_t> arena_resident; // Rss of malloc's arenas (smaps)
     std::uint64_t engine_heap_allocated = 0;    // the engine's heap components as allocated
 
     // The component called `name`, or nullptr.
@@ -60,5 +64,11 @@ MemoryAttribution measure_memory_attribution(const ProcSource& proc = ProcSource
 // starts right where a small inaccessible one ends (glibc puts the guard below each thread
 // stack; a malloc arena's inaccessible part lies above its used part, and is large).
 bool is_thread_stack(const std::vector<SmapsRegion>& regions, std::size_t index);
+
+// Which smaps regions are malloc's arenas: "[heap]" (the main arena), a region glibc names an
+// arena (tunable glibc.mem.decorate_maps), or an anonymous read-write mapping that starts on a
+// 64 MiB boundary and is either the whole 64 MiB or followed by its inaccessible remainder (how
+// glibc reserves a per-thread arena).
+bool is_malloc_arena(const std::vector<SmapsRegion>& regions, std::size_t index);
 
 }  // namespace codescout

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/metrics/memory_attribution.h"
+#include "gui/memory/bounded_ring.h"
 
 namespace codescout::gui {
 
@@ -25,8 +26,8 @@ public:
     // Changes the bound, keeping the newest samples that fit. A capacity of 0 is raised to 1.
     void setCapacity(std::size_t capacity);
 
-    std::size_t size() const { return size_; }
-    bool empty() const { return size_ == 0; }
+    std::size_t size() const { return ring_.size(); }
+    bool empty() const { return ring_.empty(); }
     const std::vector<std::string>& names() const { return names_; }
     // i = 0 is the oldest sample kept.
     std::int64_t elapsedMs(std::size_t i) const;
@@ -45,13 +46,10 @@ private:
         std::optional<std::int64_t> heapInUse;
         std::vector<std::optional<std::int64_t>> values;
     };
-    const Row& row(std::size_t i) const;
+    const Row& row(std::size_t i) const { return ring_.at(i); }
 
     std::vector<std::string> names_;
-    std::vector<Row> ring_;
-    std::size_t capacity_;
-    std::size_t head_ = 0;
-    std::size_t size_ = 0;
+    BoundedRing<Row> ring_;
 };
 
 }  // namespace codescout::gui

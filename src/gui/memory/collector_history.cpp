@@ -2,13 +2,12 @@
 #include "gui/memory/collector_history.h"
 
 #include <algorithm>
-#include <stdexcept>
 
 #include "core/metrics/attributed_bytes.h"
 
 namespace codescout::gui {
 
-CollectorHistory::CollectorHistory(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 1)) {}
+CollectorHistory::CollectorHistory(std::size_t capacity) : ring_(capacity) {}
 
 void CollectorHistory::push(std::int64_t elapsedMs, const collectors::CollectorSnapshot& snapshot) {
     const bool sameSeries =
@@ -23,13 +22,7 @@ void CollectorHistory::push(std::int64_t elapsedMs, const collectors::CollectorS
     row.elapsedMs = elapsedMs;
     row.values.reserve(snapshot.size());
     for (const collectors::CollectorReading& r : snapshot) row.values.push_back({r.value, r.state, r.stale});
-    if (ring_.size() < capacity_) {
-        ring_.push_back(std::move(row));
-        size_ = ring_.size();
-        return;
-    }
-    ring_[head_] = std::move(row);
-    head_ = (head_ + 1) % capacity_;
+    ring_.push(std::move(row));
 }
 
 void CollectorHistory::clear() {
@@ -37,29 +30,9 @@ void CollectorHistory::clear() {
     series_.clear();
 }
 
-void CollectorHistory::clearReadings() {
-    ring_.clear();
-    head_ = 0;
-    size_ = 0;
-}
+void CollectorHistory::clearReadings() { ring_.clear(); }
 
-void CollectorHistory::setCapacity(std::size_t capacity) {
-    capacity = std::max<std::size_t>(capacity, 1);
-    if (capacity == capacity_) return;
-    const std::size_t keep = std::min(size_, capacity);
-    std::vector<Row> ordered;
-    ordered.reserve(keep);
-    for (std::size_t i = size_ - keep; i < size_; ++i) ordered.push_back(row(i));
-    ring_ = std::move(ordered);
-    capacity_ = capacity;
-    head_ = 0;
-    size_ = ring_.size();
-}
-
-const CollectorHistory::Row& CollectorHistory::row(std::size_t i) const {
-    if (i >= size_) throw std::out_of_range("CollectorHistory: index out of range");
-    return ring_[(head_ + i) % ring_.size()];
-}
+void CollectorHistory::setCapacity(std::size_t capacity) { ring_.setCapacity(capacity); }
 
 std::int64_t CollectorHistory::elapsedMs(std::size_t i) const { return row(i).elapsedMs; }
 
@@ -70,7 +43,7 @@ const CollectorValue& CollectorHistory::value(std::size_t i, std::size_t series)
 collectors::CollectorSnapshot CollectorHistory::latest() const {
     collectors::CollectorSnapshot out;
     if (empty()) return out;
-    const Row& last = row(size_ - 1);
+    const Row& last = ring_.latest();
     out.reserve(series_.size());
     for (std::size_t s = 0; s < series_.size(); ++s) {
         const CollectorValue& v = last.values[s];
@@ -80,8 +53,8 @@ collectors::CollectorSnapshot CollectorHistory::latest() const {
 }
 
 std::size_t CollectorHistory::heapBytes() const {
-    std::size_t bytes = ring_.capacity() * sizeof(Row) + series_.capacity() * sizeof(collectors::SeriesInfo);
-    for (const Row& r : ring_) bytes += r.values.capacity() * sizeof(CollectorValue);
+    std::size_t bytes = ring_.storageBytes() + series_.capacity() * sizeof(collectors::SeriesInfo);
+    for (const Row& r : ring_.storage()) bytes += r.values.capacity() * sizeof(CollectorValue);
     for (const collectors::SeriesInfo& s : series_) {
         for (const std::string* text : {&s.name, &s.help, &s.unit, &s.collector, &s.file})
             bytes += static_cast<std::size_t>(string_heap_bytes(*text));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/collectors/collector_reading.h"
+#include "gui/memory/bounded_ring.h"
 
 namespace codescout::gui {
 
@@ -35,8 +36,8 @@ public:
     // Keeps the newest rows that fit. A capacity of 0 is raised to 1.
     void setCapacity(std::size_t capacity);
 
-    std::size_t size() const { return size_; }
-    bool empty() const { return size_ == 0; }
+    std::size_t size() const { return ring_.size(); }
+    bool empty() const { return ring_.empty(); }
     const std::vector<collectors::SeriesInfo>& series() const { return series_; }
     // i = 0 is the oldest row kept.
     std::int64_t elapsedMs(std::size_t i) const;
@@ -51,13 +52,10 @@ private:
         std::int64_t elapsedMs = 0;
         std::vector<CollectorValue> values;
     };
-    const Row& row(std::size_t i) const;
+    const Row& row(std::size_t i) const { return ring_.at(i); }
 
     std::vector<collectors::SeriesInfo> series_;
-    std::vector<Row> ring_;
-    std::size_t capacity_;
-    std::size_t head_ = 0;
-    std::size_t size_ = 0;
+    BoundedRing<Row> ring_;
 };
 
 }  // namespace codescout::gui

@@ -152,6 +152,7 @@ void MemoryView::setSampler(MetricsSampler* sampler) {
     sampler_connections_ << connect(sampler, &MetricsSampler::sampled, this, &MemoryView::addSample)
                          << connect(sampler, &MetricsSampler::probed, this, &MemoryView::addProbeReading)
                          << connect(sampler, &MetricsSampler::started, this, &MemoryView::clear)
+                         << connect(sampler, &MetricsSampler::stopped, this, &MemoryView::searchStopped)
                          << connect(sampler, &QObject::destroyed, this, [this] {
                                 sampler_ = nullptr;
                                 sampler_connections_.clear();
@@ -188,9 +189,8 @@ void MemoryView::addSample(const codescout::MetricsSnapshot& snapshot, qint64 el
     samples_.push(MetricsSample{elapsedMs, snapshot});
     max_resident_ = std::max(max_resident_, snapshot.resident_bytes);
     reportMemory();
-    updateSummary();
     updateAdvice();
-    scheduleReplot(kCountsChart);
+    scheduleReplot(kCountsChart | kSummary);
 }
 
 void MemoryView::addProbeReading(const codescout::gui::ProbeReading& reading, qint64 elapsedMs)
@@ -289,18 +289,34 @@ void MemoryView::clear() {
     replot_timer_.stop();
     charts_->clear();
     charts_dirty_ = 0;
-    since_replot_.invalidate();
+    // A search starts: its first second is drawn after that second (a short search is drawn
+    // once, at its end); without a search running the interval is short and the next sample
+    // is drawn at once.
+    since_replot_.start();
     export_status_->clear();
     updateSummary();
     updateAdvice();
+}
+
+int MemoryView::replotInterval() const {
+    return sampler_ && sampler_->isRunning() ? kLiveReplotIntervalMs : kMinReplotIntervalMs;
 }
 
 void MemoryView::scheduleReplot(int charts) {
     charts_dirty_ |= charts;
     // Hidden (dock closed): nothing to draw; showEvent plots what accumulated.
     if (!isVisible() || replot_timer_.isActive()) return;
-    const qint64 since = since_replot_.isValid() ? since_replot_.elapsed() : kMinReplotIntervalMs;
-    replot_timer_.start(static_cast<int>(std::max<qint64>(0, kMinReplotIntervalMs - since)));
+    const qint64 interval = replotInterval();
+    const qint64 since = since_replot_.isValid() ? since_replot_.elapsed() : interval;
+    replot_timer_.start(static_cast<int>(std::max<qint64>(0, interval - since)));
+}
+
+void MemoryView::searchStopped() {
+    // The final sample arrived (stop() takes it before stopped()): draw the end state now rather
+    // than at the end of the live interval.
+    if (!replot_timer_.isActive()) return;
+    replot_timer_.stop();
+    refreshCharts();
 }
 
 void MemoryView::refreshCharts() {
@@ -311,6 +327,7 @@ void MemoryView::refreshCharts() {
     if (dirty & kCountsChart) charts_->plot(samples_);
     if (dirty & kStackChart) charts_->plotAttribution(attribution_);
     if (dirty & kCollectorChart) charts_->plotCollectors(collectors_);
+    if (dirty & kSummary) updateSummary();
     since_replot_.start();
 }
 

@@ -44,6 +44,10 @@ public:
     // Ring-buffer bound (default SampleBuffer::kDefaultCapacity); keeps the newest samples.
     void setSampleCapacity(int capacity);
     static constexpr int kMinReplotIntervalMs = 40;
+    // While a search runs: samples arrive every 100 ms, and re-plotting each one cost the GUI
+    // thread 5-14% of the search's time (bench/RESULTS.md, the memory view's overhead). The live
+    // charts and the summary move once a second; the search's end is drawn at once.
+    static constexpr int kLiveReplotIntervalMs = 1000;
 
     // Current samples, for export and tests.
     const SampleBuffer& samples() const { return samples_; }
@@ -93,8 +97,10 @@ private:
     void updateAdvice();
     void refreshCharts();
     // Which charts need a re-plot (bits), so that a new sample does not redraw the stack.
-    enum : int { kCountsChart = 1, kStackChart = 2, kCollectorChart = 4, kAllCharts = 7 };
+    enum : int { kCountsChart = 1, kStackChart = 2, kCollectorChart = 4, kAllCharts = 7, kSummary = 8 };
     void scheduleReplot(int charts);
+    int replotInterval() const;
+    void searchStopped();
     void updateSummary();
     bool failExport(const QString& message);
     void reportMemory();
@@ -115,7 +121,7 @@ private:
     std::uint64_t max_resident_ = 0;
     QList<Advice> advice_;
     int charts_dirty_ = 0;
-    // Re-plots are coalesced: at most one per kMinReplotInterval however fast samples arrive.
+    // Re-plots are coalesced: at most one per replotInterval() however fast samples arrive.
     QTimer replot_timer_;
     QElapsedTimer since_replot_;
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/metrics/memory_metrics.h"
+#include "gui/memory/bounded_ring.h"
 
 namespace codescout::gui {
 
@@ -31,22 +32,19 @@ public:
     // Changes the bound, keeping the newest samples that fit. A capacity of 0 is raised to 1.
     void setCapacity(std::size_t capacity);
 
-    std::size_t capacity() const { return capacity_; }
-    std::size_t size() const { return size_; }
-    bool empty() const { return size_ == 0; }
+    std::size_t capacity() const { return ring_.capacity(); }
+    std::size_t size() const { return ring_.size(); }
+    bool empty() const { return ring_.empty(); }
     // i = 0 is the oldest sample kept.
-    const MetricsSample& at(std::size_t i) const;
-    const MetricsSample& latest() const { return at(size_ - 1); }
+    const MetricsSample& at(std::size_t i) const { return ring_.at(i); }
+    const MetricsSample& latest() const { return ring_.latest(); }
     // Samples ever pushed since the last clear (including dropped ones).
     std::uint64_t totalPushed() const { return total_pushed_; }
     // Heap bytes of the ring as allocated (capacity x sizeof), for the attribution.
-    std::size_t heapBytes() const { return ring_.capacity() * sizeof(MetricsSample); }
+    std::size_t heapBytes() const { return ring_.storageBytes(); }
 
 private:
-    std::vector<MetricsSample> ring_;
-    std::size_t capacity_;
-    std::size_t head_ = 0;  // index of the oldest sample
-    std::size_t size_ = 0;
+    BoundedRing<MetricsSample> ring_;
     std::uint64_t total_pushed_ = 0;
 };
 

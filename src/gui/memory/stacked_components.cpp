@@ -45,9 +45,9 @@ std::vector<std::size_t> thinSamples(const AttributionHistory& history, int buck
     const std::size_t n = history.size();
     std::vector<std::size_t> out;
     if (buckets < 1 || n <= 2 * static_cast<std::size_t>(buckets)) {
-        out.resize(n);
+        out.reserve(n);
         for (std::size_t i = 0; i < n; ++i)
-            out[i] = i;
+            out.push_back(i);
         return out;
     }
     const auto t0 = static_cast<double>(history.elapsedMs(0));
@@ -119,6 +119,7 @@ QString componentLabel(const std::string& name)
         {"gui_syntax_repository", QT_TRANSLATE_NOOP("MemoryCharts", "Syntax definitions")},
         {"gui_chart_samples", QT_TRANSLATE_NOOP("MemoryCharts", "Chart samples")},
         {"other_heap", QT_TRANSLATE_NOOP("MemoryCharts", "Other heap")},
+        {"heap_free_kept", QT_TRANSLATE_NOOP("MemoryCharts", "Heap kept free")},
         {"mapped_files", QT_TRANSLATE_NOOP("MemoryCharts", "Mapped files")},
         {"code_and_libraries", QT_TRANSLATE_NOOP("MemoryCharts", "Code and libraries")},
         {"thread_stacks", QT_TRANSLATE_NOOP("MemoryCharts", "Thread stacks")},

@@ -178,6 +178,29 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::SmallFiles), 30, 10000);
     }
 
+    // While a search runs the charts move once a second, not on every 100 ms sample (drawing each
+    // cost the GUI thread more than the search in a short one); the end is drawn at stop().
+    void liveChartsReplotOncePerSecondAndAtTheEnd() {
+        MemoryView view;
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        MetricsSampler sampler;
+        sampler.setInterval(1h);  // no tick of its own: the test feeds the samples
+        sampler.setProbing(false);
+        view.setSampler(&sampler);
+        sampler.start(std::make_shared<MemoryMetrics>());
+        feedRealistic(view, 5);
+        // A re-plot at the idle interval would have fired by now; the live one has not.
+        QVERIFY(waitPastTimers(std::chrono::milliseconds(MemoryView::kMinReplotIntervalMs)));
+        QCOMPARE(points(view, ChartSeries::SmallFiles), 0);
+        // The live interval passes: the samples so far are drawn.
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::SmallFiles), 6, 10000);
+        feedRealistic(view, 3);
+        sampler.stop();  // the final sample, then stopped(): drawn before stop() returns
+        QCOMPARE(points(view, ChartSeries::SmallFiles), static_cast<int>(view.samples().size()));
+        QCOMPARE(view.samples().size(), 10u);
+    }
+
     void stackAxisSpansWholeDecades() {
         MemoryView view;
         view.show();

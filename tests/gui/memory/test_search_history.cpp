@@ -30,7 +30,7 @@ void runSearch(MemoryView& view, const QString& pattern, std::uint64_t resident,
         s.resident_bytes = resident - 1000 * static_cast<std::uint64_t>(2 - i) * (i == 1 ? 0 : 1);
         view.addSample(s, i * 100);
         MemoryAttribution a;
-        a.malloc = MallocFigures{heap - static_cast<std::uint64_t>(i == 2 ? 0 : 500), heap * 2};
+        a.malloc = MallocFigures{heap - static_cast<std::uint64_t>(i == 2 ? 0 : 500), heap * 2, std::nullopt};
         view.addAttribution(a, i * 100);
     }
     SearchSummary summary;
