@@ -15,9 +15,18 @@ Skip changed(const std::string& what) {
 
 std::optional<Skip> compare_with_shown(const ShownFile& shown, const FileFingerprint& now, std::string_view content,
                                        const std::vector<LocatedEdit>& found) {
+    if (auto skip = compare_fingerprint(shown, now)) return skip;
+    return compare_lines(shown, content, found);
+}
+
+std::optional<Skip> compare_fingerprint(const ShownFile& shown, const FileFingerprint& now) {
     if (shown.size && *shown.size != now.size)
         return changed("size " + std::to_string(*shown.size) + " → " + std::to_string(now.size) + " bytes");
     if (shown.mtime_ns != now.mtime_ns) return changed("modified since");
+    return std::nullopt;
+}
+
+std::optional<Skip> compare_lines(const ShownFile& shown, std::string_view content, const std::vector<LocatedEdit>& found) {
     std::size_t next = 0;  // in found
     for (const ShownLine& line : shown.lines) {
         const std::string at = "line " + std::to_string(line.number);

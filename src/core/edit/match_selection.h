@@ -46,6 +46,10 @@ struct ShownFile {
 // are what `shown` recorded; else the changed-since-search skip, naming the first difference.
 std::optional<Skip> compare_with_shown(const ShownFile& shown, const FileFingerprint& now, std::string_view content,
                                        const std::vector<LocatedEdit>& found);
+// The two halves of compare_with_shown, for a caller that has the content (plan_file's
+// callback) before the fingerprint (plan_file's result): size and mtime; the matching lines.
+std::optional<Skip> compare_fingerprint(const ShownFile& shown, const FileFingerprint& now);
+std::optional<Skip> compare_lines(const ShownFile& shown, std::string_view content, const std::vector<LocatedEdit>& found);
 
 // Whether the user chose to replace match `ordinal` of line `line`.
 using MatchChosen = std::function<bool(std::uint64_t line, std::uint32_t ordinal)>;
