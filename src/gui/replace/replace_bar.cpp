@@ -10,9 +10,9 @@
 namespace codescout::gui {
 
 ReplaceBar::ReplaceBar(QWidget* parent)
-    : QWidget(parent), edit_(new QLineEdit(this)), preserveCase_(new QCheckBox(tr("Preserve c&ase"), this)),
+    : QWidget(parent), edit_(new QLineEdit(this)), preserveCase_(new QCheckBox(tr("Preserve case"), this)),
       diff_(new QToolButton(this)), all_(new QPushButton(tr("Replace &All"), this)),
-      selected_(new QPushButton(tr("Replace Se&lected"), this)), inFile_(new QPushButton(tr("Replace in This &File"), this))
+      selected_(new QPushButton(tr("Replace Selected"), this)), inFile_(new QPushButton(tr("Replace i&n This File"), this))
 {
     edit_->setPlaceholderText(tr("Replace"));
     edit_->setClearButtonEnabled(true);
