@@ -377,7 +377,7 @@ void ReplaceController::updateDiff()
                 return {{}, skipReasonText(planned.skip->reason) + QLatin1String(": ") + qs(planned.skip->message)};
             if (!planned.plan)
                 return {{}, ReplaceController::tr("No match of this file is checked.")};
-            const FilePreview preview = preview_file(*planned.plan, roots);
+            const FilePreview preview = preview_file(*planned.plan, roots, kDefaultMaxRewriteSize, 3, file.shownPath);
             if (preview.skip)
                 return {{}, skipReasonText(preview.skip->reason) + QLatin1String(": ") + qs(preview.skip->message)};
             return {qs(preview.diff), preview.diff.empty() ? ReplaceController::tr("The replacement changes nothing.") : QString()};

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -39,7 +40,9 @@ int main(int argc, char** argv)
     qputenv("XDG_STATE_HOME", state.path().toUtf8());
 
     MainWindow window;
-    window.resize(1280, 760);
+    window.resize(1280, 720);
+    if (auto* memory = window.findChild<QDockWidget*>(QStringLiteral("memoryDock")))
+        memory->hide();  // this picture is about Replace
     window.show();
     if (!QTest::qWaitForWindowExposed(&window) || !window.openFolder(QDir(parser.value(QStringLiteral("source"))).absolutePath()))
         return 1;
