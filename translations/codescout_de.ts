@@ -563,6 +563,81 @@
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
+    <message>
+        <source>&amp;Undo history limit:</source>
+        <translation>Grenze des Rückgängig-&amp;Verlaufs:</translation>
+    </message>
+    <message>
+        <source>Disk space the undo history of Replace may take (original file contents); the oldest applies are dropped beyond it</source>
+        <translation>Speicherplatz, den der Rückgängig-Verlauf von Ersetzen belegen darf (ursprüngliche Dateiinhalte); darüber werden die ältesten Ersetzungen verworfen</translation>
+    </message>
+    <message>
+        <source>Undo history limit in MiB</source>
+        <translation>Grenze des Rückgängig-Verlaufs in MiB</translation>
+    </message>
+</context>
+<context>
+    <name>SkipReason</name>
+    <message>
+        <source>changed since the search</source>
+        <translation>seit der Suche geändert</translation>
+    </message>
+    <message>
+        <source>changed since the replace</source>
+        <translation>seit dem Ersetzen geändert</translation>
+    </message>
+    <message>
+        <source>outside the searched folder</source>
+        <translation>außerhalb des durchsuchten Ordners</translation>
+    </message>
+    <message>
+        <source>path changed (a link appeared)</source>
+        <translation>Pfad geändert (ein Link ist aufgetaucht)</translation>
+    </message>
+    <message>
+        <source>hard-linked</source>
+        <translation>mehrfach verlinkt (Hardlink)</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binär</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>zu groß</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>matches not found again</source>
+        <translation>Treffer nicht wiedergefunden</translation>
+    </message>
+    <message>
+        <source>write failed</source>
+        <translation>Schreiben fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>permissions could not be kept</source>
+        <translation>Rechte konnten nicht erhalten werden</translation>
+    </message>
+    <message>
+        <source>not written (stopped)</source>
+        <translation>nicht geschrieben (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>other encoding</source>
+        <translation>andere Kodierung</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>
@@ -622,6 +697,72 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
             <numerusform>%Ln Datei</numerusform>
             <numerusform>%Ln Dateien</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::ApplyHistoryDialog</name>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <source>undo interrupted</source>
+        <translation>Rückgängigmachen unterbrochen</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>zurückgerollt</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo This Replace</source>
+        <translation>Diese Ersetzung &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Apply History</source>
+        <translation>Verlauf der Ersetzungen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Suchmuster</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>Ersetzung</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Applied replaces</source>
+        <translation>Ausgeführte Ersetzungen</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::DiffView</name>
+    <message>
+        <source>Replace diff</source>
+        <translation>Diff der Ersetzung</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1175,97 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
     </message>
 </context>
 <context>
+    <name>codescout::gui::OutcomeDialog</name>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Files not changed</source>
+        <translation>Nicht geänderte Dateien</translation>
+    </message>
+    <message>
+        <source>Replace finished</source>
+        <translation>Ersetzen abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed</source>
+        <translation>
+            <numerusform>%n Datei geändert</numerusform>
+            <numerusform>%n Dateien geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped</source>
+        <translation>
+            <numerusform>%n Datei übersprungen</numerusform>
+            <numerusform>%n Dateien übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the files already written were restored.</source>
+        <translation>Abgebrochen: die schon geschriebenen Dateien wurden wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was changed.</source>
+        <translation>Abgebrochen: keine Datei wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The replace stopped: %1</source>
+        <translation>Das Ersetzen wurde angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Edit ▸ Undo Replace restores the files.</source>
+        <translation>Bearbeiten ▸ Ersetzen rückgängig stellt die Dateien wieder her.</translation>
+    </message>
+    <message>
+        <source>changed, owner not kept</source>
+        <translation>geändert, Eigentümer nicht erhalten</translation>
+    </message>
+    <message>
+        <source>the file now belongs to you</source>
+        <translation>die Datei gehört jetzt Ihnen</translation>
+    </message>
+    <message>
+        <source>Undo Replace</source>
+        <translation>Ersetzen rückgängig</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>Nothing was undone: %1</source>
+        <translation>Nichts wurde rückgängig gemacht: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) restored</source>
+        <translation>
+            <numerusform>%n Datei wiederhergestellt</numerusform>
+            <numerusform>%n Dateien wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) left as they are</source>
+        <translation>
+            <numerusform>%n Datei unverändert gelassen</numerusform>
+            <numerusform>%n Dateien unverändert gelassen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::PreviewPane</name>
     <message>
         <source>File preview</source>
@@ -1089,6 +1321,164 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
     <message>
         <source>Search</source>
         <translation>Suchen</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::ReplaceBar</name>
+    <message>
+        <source>Replace &amp;All</source>
+        <translation>Alle erse&amp;tzen</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>Ersetzung</translation>
+    </message>
+    <message>
+        <source>Replaces each checked match; $1 or ${name} insert a captured group, $$ a dollar sign</source>
+        <translation>Ersetzt jeden angehakten Treffer; $1 oder ${name} fügen eine erfasste Gruppe ein, $$ ein Dollarzeichen</translation>
+    </message>
+    <message>
+        <source>foo → bar, Foo → Bar, FOO → BAR</source>
+        <translation>foo → bar, Foo → Bar, FOO → BAR</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message>
+        <source>Show the whole-file diff of the selected file instead of the preview</source>
+        <translation>Statt der Vorschau den Diff der ganzen ausgewählten Datei zeigen</translation>
+    </message>
+    <message>
+        <source>Replace the checked matches of the selected result line or file</source>
+        <translation>Die angehakten Treffer der ausgewählten Ergebniszeile oder -datei ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace the checked matches of the selected result&apos;s file</source>
+        <translation>Die angehakten Treffer in der Datei des ausgewählten Ergebnisses ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace every checked match in every file</source>
+        <translation>Jeden angehakten Treffer in jeder Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>Preserve case</source>
+        <translation>Groß-/Kleinschreibung erhalten</translation>
+    </message>
+    <message>
+        <source>Replace Selected</source>
+        <translation>Auswahl ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace i&amp;n This File</source>
+        <translation>I&amp;n dieser Datei ersetzen</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::ReplaceController</name>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Replace</source>
+        <translation>Ersetzen &amp;rückgängig</translation>
+    </message>
+    <message>
+        <source>Apply &amp;History…</source>
+        <translation>&amp;Verlauf der Ersetzungen…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>Show the Replace field under the pattern</source>
+        <translation>Das Ersetzen-Feld unter dem Suchmuster zeigen</translation>
+    </message>
+    <message>
+        <source>Restore every file of the last replace</source>
+        <translation>Jede Datei der letzten Ersetzung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Every replace applied, each of which can be undone</source>
+        <translation>Jede ausgeführte Ersetzung, jede kann rückgängig gemacht werden</translation>
+    </message>
+    <message>
+        <source>A replace or undo is running.</source>
+        <translation>Ein Ersetzen oder Rückgängigmachen läuft.</translation>
+    </message>
+    <message>
+        <source>Replace needs a folder for its undo history: neither XDG_STATE_HOME nor HOME is set.</source>
+        <translation>Ersetzen braucht einen Ordner für den Rückgängig-Verlauf: weder XDG_STATE_HOME noch HOME ist gesetzt.</translation>
+    </message>
+    <message>
+        <source>Nothing to replace: search first.</source>
+        <translation>Nichts zu ersetzen: zuerst suchen.</translation>
+    </message>
+    <message>
+        <source>Nothing to replace: no match is checked.</source>
+        <translation>Nichts zu ersetzen: kein Treffer ist angehakt.</translation>
+    </message>
+    <message>
+        <source>Nothing to replace: select a checked result first.</source>
+        <translation>Nichts zu ersetzen: zuerst ein angehaktes Ergebnis auswählen.</translation>
+    </message>
+    <message>
+        <source>Replacing…</source>
+        <translation>Ersetze…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>Lese die Dateien…</translation>
+    </message>
+    <message>
+        <source>Saving the originals for undo…</source>
+        <translation>Sichere die Originale für Rückgängig…</translation>
+    </message>
+    <message>
+        <source>Writing the files…</source>
+        <translation>Schreibe die Dateien…</translation>
+    </message>
+    <message>
+        <source>Nothing replaced: %1</source>
+        <translation>Nichts ersetzt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot undo now: a replace or undo is running.</source>
+        <translation>Rückgängig geht gerade nicht: ein Ersetzen oder Rückgängigmachen läuft.</translation>
+    </message>
+    <message>
+        <source>An interrupted replace was settled at start: %1</source>
+        <translation>Ein unterbrochenes Ersetzen wurde beim Start bereinigt: %1</translation>
+    </message>
+    <message>
+        <source>Select a result to see the diff of its file.</source>
+        <translation>Ein Ergebnis auswählen, um den Diff seiner Datei zu sehen.</translation>
+    </message>
+    <message>
+        <source>No match of this file is checked.</source>
+        <translation>Kein Treffer dieser Datei ist angehakt.</translation>
+    </message>
+    <message>
+        <source>The replacement changes nothing.</source>
+        <translation>Die Ersetzung ändert nichts.</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,37 @@
     </message>
 </context>
 <context>
+    <name>codescout::gui::OutcomeDialog</name>
+    <message numerus="yes">
+        <source>%n file(s) changed</source>
+        <translation>
+            <numerusform>%n file changed</numerusform>
+            <numerusform>%n files changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped</source>
+        <translation>
+            <numerusform>%n file skipped</numerusform>
+            <numerusform>%n files skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) restored</source>
+        <translation>
+            <numerusform>%n file restored</numerusform>
+            <numerusform>%n files restored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) left as they are</source>
+        <translation>
+            <numerusform>%n file left as it is</numerusform>
+            <numerusform>%n files left as they are</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::ResultsModel</name>
     <message numerus="yes">
         <source>%1, %n match(es)</source>

@@ -563,6 +563,81 @@
         <source>System default</source>
         <translation>Langue du système</translation>
     </message>
+    <message>
+        <source>&amp;Undo history limit:</source>
+        <translation>Limite de l’&amp;historique d’annulation :</translation>
+    </message>
+    <message>
+        <source>Disk space the undo history of Replace may take (original file contents); the oldest applies are dropped beyond it</source>
+        <translation>Espace disque que l’historique d’annulation du remplacement peut occuper (contenus d’origine des fichiers) ; au-delà, les remplacements les plus anciens sont supprimés</translation>
+    </message>
+    <message>
+        <source>Undo history limit in MiB</source>
+        <translation>Limite de l’historique d’annulation en Mio</translation>
+    </message>
+</context>
+<context>
+    <name>SkipReason</name>
+    <message>
+        <source>changed since the search</source>
+        <translation>modifié depuis la recherche</translation>
+    </message>
+    <message>
+        <source>changed since the replace</source>
+        <translation>modifié depuis le remplacement</translation>
+    </message>
+    <message>
+        <source>outside the searched folder</source>
+        <translation>hors du dossier recherché</translation>
+    </message>
+    <message>
+        <source>path changed (a link appeared)</source>
+        <translation>chemin modifié (un lien est apparu)</translation>
+    </message>
+    <message>
+        <source>hard-linked</source>
+        <translation>lien physique multiple</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>en lecture seule</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binaire</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>trop volumineux</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>matches not found again</source>
+        <translation>correspondances introuvables</translation>
+    </message>
+    <message>
+        <source>write failed</source>
+        <translation>échec de l’écriture</translation>
+    </message>
+    <message>
+        <source>permissions could not be kept</source>
+        <translation>les droits n’ont pas pu être conservés</translation>
+    </message>
+    <message>
+        <source>not written (stopped)</source>
+        <translation>non écrit (arrêté)</translation>
+    </message>
+    <message>
+        <source>other encoding</source>
+        <translation>autre encodage</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>
@@ -622,6 +697,72 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
             <numerusform>%Ln fichier</numerusform>
             <numerusform>%Ln fichiers</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::ApplyHistoryDialog</name>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompu</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>appliqué</translation>
+    </message>
+    <message>
+        <source>undo interrupted</source>
+        <translation>annulation interrompue</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>restauré</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>&amp;Undo This Replace</source>
+        <translation>&amp;Annuler ce remplacement</translation>
+    </message>
+    <message>
+        <source>Apply History</source>
+        <translation>Historique des remplacements</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>Remplacement</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Applied replaces</source>
+        <translation>Remplacements appliqués</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::DiffView</name>
+    <message>
+        <source>Replace diff</source>
+        <translation>Diff du remplacement</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1175,97 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
     </message>
 </context>
 <context>
+    <name>codescout::gui::OutcomeDialog</name>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Files not changed</source>
+        <translation>Fichiers non modifiés</translation>
+    </message>
+    <message>
+        <source>Replace finished</source>
+        <translation>Remplacement terminé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed</source>
+        <translation>
+            <numerusform>%n fichier modifié</numerusform>
+            <numerusform>%n fichiers modifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped</source>
+        <translation>
+            <numerusform>%n fichier ignoré</numerusform>
+            <numerusform>%n fichiers ignorés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the files already written were restored.</source>
+        <translation>Annulé : les fichiers déjà écrits ont été restaurés.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was changed.</source>
+        <translation>Annulé : aucun fichier n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The replace stopped: %1</source>
+        <translation>Le remplacement s’est arrêté : %1</translation>
+    </message>
+    <message>
+        <source>Edit ▸ Undo Replace restores the files.</source>
+        <translation>Édition ▸ Annuler le remplacement restaure les fichiers.</translation>
+    </message>
+    <message>
+        <source>changed, owner not kept</source>
+        <translation>modifié, propriétaire non conservé</translation>
+    </message>
+    <message>
+        <source>the file now belongs to you</source>
+        <translation>le fichier vous appartient désormais</translation>
+    </message>
+    <message>
+        <source>Undo Replace</source>
+        <translation>Annuler le remplacement</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>Nothing was undone: %1</source>
+        <translation>Rien n’a été annulé : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) restored</source>
+        <translation>
+            <numerusform>%n fichier restauré</numerusform>
+            <numerusform>%n fichiers restaurés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) left as they are</source>
+        <translation>
+            <numerusform>%n fichier laissé tel quel</numerusform>
+            <numerusform>%n fichiers laissés tels quels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::PreviewPane</name>
     <message>
         <source>File preview</source>
@@ -1089,6 +1321,164 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
     <message>
         <source>Search</source>
         <translation>Rechercher</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::ReplaceBar</name>
+    <message>
+        <source>Replace &amp;All</source>
+        <translation>&amp;Tout remplacer</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>Remplacement</translation>
+    </message>
+    <message>
+        <source>Replaces each checked match; $1 or ${name} insert a captured group, $$ a dollar sign</source>
+        <translation>Remplace chaque correspondance cochée ; $1 ou ${name} insèrent un groupe capturé, $$ un signe dollar</translation>
+    </message>
+    <message>
+        <source>foo → bar, Foo → Bar, FOO → BAR</source>
+        <translation>foo → bar, Foo → Bar, FOO → BAR</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message>
+        <source>Show the whole-file diff of the selected file instead of the preview</source>
+        <translation>Afficher le diff du fichier sélectionné entier au lieu de l’aperçu</translation>
+    </message>
+    <message>
+        <source>Replace the checked matches of the selected result line or file</source>
+        <translation>Remplacer les correspondances cochées de la ligne ou du fichier sélectionné</translation>
+    </message>
+    <message>
+        <source>Replace the checked matches of the selected result&apos;s file</source>
+        <translation>Remplacer les correspondances cochées du fichier du résultat sélectionné</translation>
+    </message>
+    <message>
+        <source>Replace every checked match in every file</source>
+        <translation>Remplacer chaque correspondance cochée dans chaque fichier</translation>
+    </message>
+    <message>
+        <source>Preserve case</source>
+        <translation>Conserver la casse</translation>
+    </message>
+    <message>
+        <source>Replace Selected</source>
+        <translation>Remplacer la sélection</translation>
+    </message>
+    <message>
+        <source>Replace i&amp;n This File</source>
+        <translation>Remplacer &amp;dans ce fichier</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::ReplaceController</name>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Remplacer</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Replace</source>
+        <translation>&amp;Annuler le remplacement</translation>
+    </message>
+    <message>
+        <source>Apply &amp;History…</source>
+        <translation>&amp;Historique des remplacements…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Édition</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>Show the Replace field under the pattern</source>
+        <translation>Afficher le champ Remplacer sous le motif</translation>
+    </message>
+    <message>
+        <source>Restore every file of the last replace</source>
+        <translation>Restaurer chaque fichier du dernier remplacement</translation>
+    </message>
+    <message>
+        <source>Every replace applied, each of which can be undone</source>
+        <translation>Chaque remplacement appliqué, chacun pouvant être annulé</translation>
+    </message>
+    <message>
+        <source>A replace or undo is running.</source>
+        <translation>Un remplacement ou une annulation est en cours.</translation>
+    </message>
+    <message>
+        <source>Replace needs a folder for its undo history: neither XDG_STATE_HOME nor HOME is set.</source>
+        <translation>Le remplacement a besoin d’un dossier pour son historique d’annulation : ni XDG_STATE_HOME ni HOME n’est défini.</translation>
+    </message>
+    <message>
+        <source>Nothing to replace: search first.</source>
+        <translation>Rien à remplacer : lancez d’abord une recherche.</translation>
+    </message>
+    <message>
+        <source>Nothing to replace: no match is checked.</source>
+        <translation>Rien à remplacer : aucune correspondance n’est cochée.</translation>
+    </message>
+    <message>
+        <source>Nothing to replace: select a checked result first.</source>
+        <translation>Rien à remplacer : sélectionnez d’abord un résultat coché.</translation>
+    </message>
+    <message>
+        <source>Replacing…</source>
+        <translation>Remplacement…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>Lecture des fichiers…</translation>
+    </message>
+    <message>
+        <source>Saving the originals for undo…</source>
+        <translation>Sauvegarde des originaux pour l’annulation…</translation>
+    </message>
+    <message>
+        <source>Writing the files…</source>
+        <translation>Écriture des fichiers…</translation>
+    </message>
+    <message>
+        <source>Nothing replaced: %1</source>
+        <translation>Rien n’a été remplacé : %1</translation>
+    </message>
+    <message>
+        <source>Cannot undo now: a replace or undo is running.</source>
+        <translation>Impossible d’annuler maintenant : un remplacement ou une annulation est en cours.</translation>
+    </message>
+    <message>
+        <source>An interrupted replace was settled at start: %1</source>
+        <translation>Un remplacement interrompu a été réglé au démarrage : %1</translation>
+    </message>
+    <message>
+        <source>Select a result to see the diff of its file.</source>
+        <translation>Sélectionnez un résultat pour voir le diff de son fichier.</translation>
+    </message>
+    <message>
+        <source>No match of this file is checked.</source>
+        <translation>Aucune correspondance de ce fichier n’est cochée.</translation>
+    </message>
+    <message>
+        <source>The replacement changes nothing.</source>
+        <translation>Le remplacement ne change rien.</translation>
     </message>
 </context>
 <context>

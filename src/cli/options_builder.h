@@ -8,7 +8,7 @@
 #include <string>
 
 #include "cli/cli_args.h"
-#include "cli/replacer.h"
+#include "core/edit/replacer.h"
 #include "core/search/search_options.h"
 
 namespace codescout::cli {

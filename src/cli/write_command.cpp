@@ -12,9 +12,9 @@
 #include "cli/exit_status.h"
 #include "cli/help_text.h"
 #include "cli/rg_compat/rg_binary_policy.h"
-#include "cli/write_edits.h"
 #include "core/edit/applier.h"
 #include "core/edit/confined_path.h"
+#include "core/edit/match_edits.h"
 #include "core/edit/plan_builder.h"
 #include "core/edit/preview.h"
 #include "core/match/matcher.h"
@@ -93,7 +93,7 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
 
     std::vector<FileApplyOutcome> refused;  // by plan_file, before any apply
     try {
-        const WriteEdits computer(plan.search, std::make_shared<const Replacer>(plan.search.pattern, apply.replacement));
+        const MatchEdits computer(plan.search, std::make_shared<const Replacer>(plan.search.pattern, apply.replacement));
         for (const std::string& path : *paths) {
             const std::string shown = shown_path(path, plan.output.strip_dot_slash);
             PlannedFile planned = plan_file(shown, [&](std::string_view content) { return computer.edits(content); });

@@ -1,6 +1,6 @@
 // -r TEXT --write and -r TEXT --dry-run: the search finds the files with matches (same walk,
 // globs, case rules and binary handling as a plain search), then each file is read once more by
-// the edit layer (plan_file), its matches found again in exactly those bytes (write_edits.h), and
+// the edit layer (plan_file), its matches found again in exactly those bytes (core/edit/match_edits.h), and
 // either previewed as a unified diff (--dry-run, changing nothing) or applied — journaled, atomic,
 // undoable with --undo (--write). Files are handled in path order, so the output is stable.
 #pragma once

@@ -29,6 +29,7 @@ const QList<Setting> kAllSettings = {
     Setting::MaxResults, Setting::RecentFolders, Setting::PatternHistory, Setting::LastQuery,
     Setting::LastFolder, Setting::WindowGeometry, Setting::WindowState,
     Setting::MainSplitterState, Setting::ResultsSplitterState, Setting::Language,
+    Setting::UndoHistoryMaxBytes,
 };
 
 template <typename T>
@@ -90,6 +91,7 @@ void TestSettings::dialogRoundTrip()
         child<QSpinBox>(dialog, "memoryBudgetSpin")->setValue(512);
         child<QLineEdit>(dialog, "editorCommandEdit")->setText(QStringLiteral("kate --line {line} {file}"));
         child<QSpinBox>(dialog, "maxResultsSpin")->setValue(50000);
+        child<QSpinBox>(dialog, "undoHistorySpin")->setValue(64);
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
@@ -101,6 +103,7 @@ void TestSettings::dialogRoundTrip()
     QCOMPARE(reread.value(Setting::MemoryBudgetBytes).toULongLong(), 512ull * 1024 * 1024);
     QCOMPARE(reread.value(Setting::EditorCommand).toString(), QStringLiteral("kate --line {line} {file}"));
     QCOMPARE(reread.value(Setting::MaxResults).toULongLong(), 50000ull);
+    QCOMPARE(reread.value(Setting::UndoHistoryMaxBytes).toULongLong(), 64ull * 1024 * 1024);
     const EngineSettings engine = reread.engine();
     QCOMPARE(engine.threads, 3u);
     QCOMPARE(engine.smallFileThreshold, 64ull * 1024);
@@ -111,6 +114,7 @@ void TestSettings::dialogRoundTrip()
     child<QDialogButtonBox>(again, "buttonBox")->button(QDialogButtonBox::RestoreDefaults)->click();
     QCOMPARE(child<QSpinBox>(again, "threadsSpin")->value(), 0);
     QCOMPARE(child<QSpinBox>(again, "samplerIntervalSpin")->value(), 100);
+    QCOMPARE(child<QSpinBox>(again, "undoHistorySpin")->value(), 512);  // kDefaultJournalMaxBytes
 }
 
 void TestSettings::dialogRefusesInvertedThresholds()

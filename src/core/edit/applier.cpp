@@ -85,7 +85,16 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         for (auto& f : report.files) f.skip = Skip{SkipReason::Cancelled, "not written: " + report.error};
         return report;
     }
+    auto report_progress = [&options](ApplyProgress::Stage stage, std::size_t done, std::size_t total) {
+        if (options.progress) options.progress(ApplyProgress{stage, done, total});
+    };
     for (std::size_t i = 0; i < plan.files.size(); ++i) {
+        if (options.cancelled && options.cancelled()) {
+            report.error = "cancelled";
+            for (auto& f : report.files) f.skip = Skip{SkipReason::Cancelled, "not written: the apply was cancelled"};
+            return report;  // writer's destructor discards the unpublished entry: nothing was touched
+        }
+        if (i > 0) report_progress(ApplyProgress::Stage::Journaling, i, plan.files.size());
         const FilePlan& fp = plan.files[i];
         GatedFile gated = gate_file(fp, plan.roots, options.max_file_size);
         if (gated.skip) {
@@ -116,6 +125,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         planned.push_back({i, manifest.files.size()});
         manifest.files.push_back(std::move(jf));
     }
+    report_progress(ApplyProgress::Stage::Journaling, plan.files.size(), plan.files.size());
     if (planned.empty()) return report;  // writer's destructor discards the empty entry
     reach_step(options.hook, "originals-written");
     if (const int error = writer.publish(manifest, options.hook); error != 0) {
@@ -132,6 +142,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     for (std::size_t n = 0; n < planned.size(); ++n) {
         const Planned& p = planned[n];
         FileApplyOutcome& outcome = report.files[p.plan_index];
+        if (n > 0) report_progress(ApplyProgress::Stage::Writing, n, planned.size());
         if (options.cancelled && options.cancelled()) {
             report.error = "cancelled";
             for (std::size_t rest = n; rest < planned.size(); ++rest)
@@ -166,6 +177,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         changed_indices.push_back(p.journal_index);
         reach_step(options.hook, "file-replaced");
     }
+    report_progress(ApplyProgress::Stage::Writing, planned.size(), planned.size());
     if (const int error = journal.write_marker(manifest.id, EntryState::Committed, changed_indices); error != 0) {
         // The files are whole and new; without the marker the next start settles the entry.
         report.notices.push_back("the undo journal could not mark apply " + manifest.id + " as done (" + errno_message(error) +

@@ -33,11 +33,21 @@ enum class OnError { StopAndRollBack, Continue };
 // 512 MiB of undo history by default (a setting in the GUI).
 inline constexpr std::uint64_t kDefaultJournalMaxBytes = 512ull * 1024 * 1024;
 
+// How far an apply is, for a progress display: `done` of `total` files in the current stage.
+struct ApplyProgress {
+    enum class Stage { Journaling, Writing } stage = Stage::Journaling;
+    std::size_t done = 0;
+    std::size_t total = 0;
+};
+
 struct ApplyOptions {
     std::uint64_t max_file_size = kDefaultMaxRewriteSize;
     OnError on_error = OnError::StopAndRollBack;
     std::uint64_t journal_max_bytes = kDefaultJournalMaxBytes;
-    std::function<bool()> cancelled;  // polled between files: stop and roll back
+    // Polled between files: while journaling, stop with nothing changed; while writing, stop
+    // and roll back the files already written.
+    std::function<bool()> cancelled;
+    std::function<void(const ApplyProgress&)> progress;  // after each file of each stage
     StepHook hook;
 };
 

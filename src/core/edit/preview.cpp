@@ -5,14 +5,15 @@
 
 namespace codescout {
 
-FilePreview preview_file(const FilePlan& plan, const std::vector<std::string>& roots, std::uint64_t max_size, std::size_t context) {
+FilePreview preview_file(const FilePlan& plan, const std::vector<std::string>& roots, std::uint64_t max_size, std::size_t context,
+                         std::string_view shown_path) {
     FilePreview preview;
     GatedFile gated = gate_file(plan, roots, max_size);
     if (gated.skip) {
         preview.skip = std::move(gated.skip);
         return preview;
     }
-    preview.diff = unified_diff(plan.path, gated.content, plan.edits, context);
+    preview.diff = unified_diff(shown_path.empty() ? std::string_view(plan.path) : shown_path, gated.content, plan.edits, context);
     return preview;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/edit/apply_plan.h"
@@ -20,7 +21,10 @@ struct FilePreview {
     std::optional<Skip> skip;  // what an apply would refuse, and why
 };
 
+// `shown_path` names the file in the diff's headers (the GUI's path relative to the searched
+// folder); empty: plan.path.
 FilePreview preview_file(const FilePlan& plan, const std::vector<std::string>& roots,
-                         std::uint64_t max_size = kDefaultMaxRewriteSize, std::size_t context = 3);
+                         std::uint64_t max_size = kDefaultMaxRewriteSize, std::size_t context = 3,
+                         std::string_view shown_path = {});
 
 }  // namespace codescout

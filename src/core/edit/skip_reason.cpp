@@ -19,6 +19,7 @@ std::string_view skip_code(SkipReason reason) {
     case SkipReason::WriteFailed: return "write-failed";
     case SkipReason::MetadataNotKept: return "metadata-not-kept";
     case SkipReason::Cancelled: return "cancelled";
+    case SkipReason::OtherEncoding: return "other-encoding";
     }
     return "unknown";
 }

@@ -22,6 +22,7 @@ enum class SkipReason {
     WriteFailed,         // an I/O error (ENOSPC, EIO, EACCES, ...) while writing: the file is as it was
     MetadataNotKept,     // permissions, ACLs or extended attributes could not be copied
     Cancelled,           // the apply stopped (error or cancel) before reaching this file
+    OtherEncoding,       // the search decoded it (UTF-16, ...): it is never transcoded, so not rewritten
 };
 
 // "changed-since-search", "outside-roots", ... (never changes once released).

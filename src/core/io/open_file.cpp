@@ -86,6 +86,7 @@ OpenedFile open_for_search(const std::string& path, bool check_type_first) {
     }
     result.fd = std::move(owned);
     result.size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+    result.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
     return result;
 }
 
@@ -102,6 +103,7 @@ OpenedFile open_explicit_input(const std::string& path) {
     if (S_ISREG(st.st_mode)) {
         // Replaced by a regular file between stat and open: an ordinary file after all.
         result.size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+        result.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
     } else if (is_stream(st.st_mode)) {
         result.stream = true;
     } else {

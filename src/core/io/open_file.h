@@ -29,6 +29,7 @@ private:
 struct OpenedFile {
     FileDescriptor fd;
     std::uint64_t size = 0;  // as fstat reported it when opened (0 for many /proc files)
+    std::int64_t mtime_ns = 0;  // st_mtim as fstat reported it when opened (Replace compares it later)
     std::string error;       // non-empty: the file could not be opened; fd is invalid
     bool stream = false;     // a FIFO or device (open_explicit_input only): read until EOF
 };

@@ -26,6 +26,7 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
         result.path = path;
         OpenedFile file = input.named() ? open_explicit_input(path) : open_for_search(path, false);
         if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
+        result.mtime_ns = file.mtime_ns;
         report = run.run(file.fd.get(), file.size, file.stream, path);
     }
     report.buffer_bytes = result.strategy == FileStrategy::Buffered ? chunk_buffer_.capacity()

@@ -56,6 +56,7 @@ struct FileResult {
     std::uint64_t matched_lines = 0;  // lines with a match (what -c counts)
     std::uint64_t matches = 0;        // individual matches (spans), when known (ReportMode::Lines)
     std::uint64_t size = 0;           // file size in bytes; of the text read, for streams and decoded files
+    std::int64_t mtime_ns = 0;        // st_mtim when the file was opened (0: standard input); Replace checks it
     FileStrategy strategy = FileStrategy::Small;
     BinaryFinding binary;             // a NUL byte the binary policy let through, if any
     // The WHATWG name of the encoding the text was decoded from ("UTF-16LE"; "UTF-8" after a

@@ -106,7 +106,8 @@ std::vector<CompactSpan> clippedSpans(const LineRecord& line, const Window& w)
 CompactFile::CompactFile(const FileResult& result, std::string_view root)
     : path_(QString::fromUtf8(result.path.data(), static_cast<qsizetype>(result.path.size()))),
       matches_(result.matches), matchedLines_(result.matched_lines),
-      binaryCut_(result.binary.action == BinaryAction::Stopped ? result.binary.text_end : UINT64_MAX)
+      binaryCut_(result.binary.action == BinaryAction::Stopped ? result.binary.text_end : UINT64_MAX),
+      searchedSize_(result.size), mtimeNs_(result.mtime_ns), encoding_(result.encoding)
 {
     const std::string_view path = result.path;
     const bool underRoot = !root.empty() && path.size() > root.size()

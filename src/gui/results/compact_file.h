@@ -71,6 +71,12 @@ public:
     // A binary file the search stopped in: its lines from this byte offset on are not shown
     // (no lines came for them). UINT64_MAX for a text file.
     std::uint64_t binaryCut() const { return binaryCut_; }
+    // What the search saw of the file, for Replace to check it is unchanged (match_selection.h):
+    // its size (of the decoded text when encoding() is set), mtime, and the encoding it was
+    // decoded from (empty: searched as bytes).
+    std::uint64_t searchedSize() const { return searchedSize_; }
+    std::int64_t mtimeNs() const { return mtimeNs_; }
+    std::string_view encoding() const { return encoding_; }
 
     const CompactLine& line(std::size_t index) const { return lines_[index]; }
     LineView view(std::size_t index) const;
@@ -86,6 +92,9 @@ private:
     std::uint64_t matches_ = 0;
     std::uint64_t matchedLines_ = 0;
     std::uint64_t binaryCut_ = UINT64_MAX;
+    std::uint64_t searchedSize_ = 0;
+    std::int64_t mtimeNs_ = 0;
+    std::string_view encoding_;  // static storage (FileResult::encoding)
 };
 
 }  // namespace codescout::gui

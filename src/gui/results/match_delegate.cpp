@@ -3,11 +3,13 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QTextLayout>
 
 #include <algorithm>
 
+#include "gui/replace/replace_preview.h"
 #include "gui/results/results_model.h"
 
 namespace codescout::gui {
@@ -26,6 +28,42 @@ int drawRun(QPainter* painter, const QFontMetrics& metrics, const QRect& row, in
     const QRect box(x, row.top(), std::min(width, right - x), row.height());
     painter->drawText(box, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, text);
     return x + width;
+}
+
+// A line row's text as shown: DisplayRole with an ellipsis where the stored line was cut.
+struct ShownText {
+    QString text;
+    qsizetype lead = 0;  // characters before the stored text
+    int clipped = 0;
+};
+
+ShownText shownText(const QModelIndex& index)
+{
+    ShownText shown;
+    shown.clipped = index.data(ResultsModel::ClippedRole).toInt();
+    const QString ellipsis(QChar(0x2026));
+    shown.text = index.data(Qt::DisplayRole).toString();
+    shown.lead = (shown.clipped & 1) ? ellipsis.size() : 0;
+    if (shown.clipped & 1)
+        shown.text.prepend(ellipsis);
+    if (shown.clipped & 2)
+        shown.text.append(ellipsis);
+    return shown;
+}
+
+// Where a line row's text starts: after the line-number gutter.
+int textLeft(const QRect& row, const QFontMetrics& metrics)
+{
+    return row.left() + metrics.horizontalAdvance(QStringLiteral("000000")) + 2 * kPadding;
+}
+
+// A line row's rectangle without the check box (Replace), or the whole row.
+QStyleOptionViewItem besideCheck(const QStyleOptionViewItem& option, const QRect& check)
+{
+    QStyleOptionViewItem shifted = option;
+    if (!check.isEmpty())
+        shifted.rect.setLeft(check.right() + 1);
+    return shifted;
 }
 
 }  // namespace
@@ -58,11 +96,76 @@ void MatchDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);  // background, focus
 
     painter->save();
+    const QRect check = checkRect(option, index);
+    if (!check.isEmpty()) {
+        QStyleOptionViewItem box = opt;
+        box.rect = check;
+        box.state &= ~(QStyle::State_On | QStyle::State_Off | QStyle::State_NoChange);
+        const Qt::CheckState state = replace_->checkState(index);
+        box.state |= state == Qt::Checked     ? QStyle::State_On
+                     : state == Qt::Unchecked ? QStyle::State_Off
+                                              : QStyle::State_NoChange;
+        style->drawPrimitive(QStyle::PE_IndicatorItemViewItemCheck, &box, painter, widget);
+    }
     if (index.data(ResultsModel::IsFileRole).toBool())
-        paintFile(painter, option, index);
+        paintFile(painter, besideCheck(option, check), index);
     else
-        paintLine(painter, option, index);
+        paintLine(painter, besideCheck(option, check), index);
     painter->restore();
+}
+
+QRect MatchDelegate::checkRect(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    if (!replace_ || !replace_->checkable())
+        return {};
+    const bool isFile = index.data(ResultsModel::IsFileRole).toBool();
+    if (!isFile && index.data(ResultsModel::IsContextRole).toBool())
+        return {};
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    const int size = style->pixelMetric(QStyle::PM_IndicatorWidth, &option, widget);
+    return {option.rect.left() + kPadding, option.rect.top() + (option.rect.height() - size) / 2, size, size};
+}
+
+int MatchDelegate::matchAt(const QStyleOptionViewItem& option, const QModelIndex& index, QPoint pos) const
+{
+    if (!replace_ || !replace_->previewing() || index.data(ResultsModel::IsFileRole).toBool())
+        return -1;
+    const QStyleOptionViewItem shifted = besideCheck(option, checkRect(option, index));
+    const QRect row = shifted.rect.adjusted(kPadding, 0, -kPadding, 0);
+    const ShownText shown = shownText(index);
+    const InlinePreview inlined = replace_->inlineFor(index, shown.text, shown.lead);
+    QTextLayout layout(inlined.text, option.font);
+    QTextOption textOption(Qt::AlignLeft | Qt::AlignAbsolute);
+    textOption.setWrapMode(QTextOption::NoWrap);
+    layout.setTextOption(textOption);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    line.setLineWidth(1e6);
+    layout.endLayout();
+    const qreal x = pos.x() - textLeft(row, QFontMetrics(option.font));
+    if (x < 0 || x > line.naturalTextWidth())
+        return -1;
+    return inlined.matchAt(line.xToCursor(x, QTextLine::CursorOnCharacter));
+}
+
+bool MatchDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
+                                const QModelIndex& index)
+{
+    if (replace_ && replace_->checkable() && event->type() == QEvent::MouseButtonRelease) {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        if (mouse->button() == Qt::LeftButton) {
+            if (checkRect(option, index).contains(mouse->position().toPoint())) {
+                replace_->toggle(index);
+                return true;
+            }
+            if (const int match = matchAt(option, index, mouse->position().toPoint()); match >= 0) {
+                replace_->toggleMatch(index, match);
+                return true;
+            }
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
 }
 
 void MatchDelegate::paintFile(QPainter* painter, const QStyleOptionViewItem& option,
@@ -129,7 +232,7 @@ void MatchDelegate::paintLine(QPainter* painter, const QStyleOptionViewItem& opt
     painter->drawText(QRect(row.left(), row.top(), gutter, row.height()),
                       Qt::AlignRight | Qt::AlignVCenter,
                       QString::number(index.data(ResultsModel::LineNumberRole).toLongLong()));
-    const int x = row.left() + gutter + 2 * kPadding;
+    const int x = textLeft(row, metrics);
     if (x >= right)
         return;
 
@@ -137,15 +240,14 @@ void MatchDelegate::paintLine(QPainter* painter, const QStyleOptionViewItem& opt
     // bidirectional reordering need the full text, and the layout places each span where its
     // characters are shown — a span inside right-to-left text is not where its logical offset
     // would put it, and may even be split in two.
-    const int clipped = index.data(ResultsModel::ClippedRole).toInt();
     const QList<int> spans = index.data(ResultsModel::MatchSpansRole).value<QList<int>>();
     const QString ellipsis(QChar(0x2026));
-    QString text = index.data(Qt::DisplayRole).toString();
-    const qsizetype lead = (clipped & 1) ? ellipsis.size() : 0;
-    if (clipped & 1)
-        text.prepend(ellipsis);
-    if (clipped & 2)
-        text.append(ellipsis);
+    auto [text, lead, clipped] = shownText(index);
+    // Replace: each chosen match followed by its replacement.
+    const bool inline_ = replace_ && replace_->previewing() && !context;
+    const InlinePreview inlined = inline_ ? replace_->inlineFor(index, text, lead) : InlinePreview{};
+    if (inline_)
+        text = inlined.text;
 
     QTextLayout layout(text, option.font, painter->device());
     // Absolute left: a line that starts right-to-left is still shown from the column's left edge,
@@ -176,7 +278,26 @@ void MatchDelegate::paintLine(QPainter* painter, const QStyleOptionViewItem& opt
 
     QList<QTextLayout::FormatRange> matches;
     const qsizetype textEnd = text.size() - ((clipped & 2) ? ellipsis.size() : 0);
-    for (qsizetype i = 0; i + 1 < spans.size(); i += 2) {
+    for (const InlinePiece& piece : inlined.pieces) {
+        if (piece.length == 0)
+            continue;
+        QTextLayout::FormatRange range;
+        range.start = static_cast<int>(piece.start);
+        range.length = static_cast<int>(piece.length);
+        if (piece.kind == InlinePiece::Kind::Old) {
+            range.format.setFontStrikeOut(true);
+            range.format.setBackground(QColor(0xff, 0xc7, 0xce));
+            range.format.setForeground(QColor(0x9c, 0x00, 0x06));
+        } else if (piece.kind == InlinePiece::Kind::New) {
+            range.format.setBackground(QColor(0xc6, 0xef, 0xce));
+            range.format.setForeground(QColor(0x00, 0x61, 0x00));
+        } else {
+            range.format.setBackground(matchBackground_);
+            range.format.setForeground(matchForeground_);
+        }
+        matches.append(range);
+    }
+    for (qsizetype i = 0; !inline_ && i + 1 < spans.size(); i += 2) {
         const qsizetype begin = std::clamp<qsizetype>(lead + spans[i], lead, textEnd);
         const qsizetype end = std::clamp<qsizetype>(lead + spans[i + 1], begin, textEnd);
         if (end == begin)

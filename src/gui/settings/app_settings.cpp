@@ -1,6 +1,8 @@
 // The key table and typed accessors of AppSettings.
 #include "gui/settings/app_settings.h"
 
+#include "core/edit/applier.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -16,9 +18,9 @@ struct Entry {
     QVariant fallback;
 };
 
-const std::array<Entry, 16>& table()
+const std::array<Entry, 17>& table()
 {
-    static const std::array<Entry, 16> entries{{
+    static const std::array<Entry, 17> entries{{
         {Setting::SmallFileThreshold, "engine/smallFileThreshold",
          QVariant::fromValue<qulonglong>(kDefaultSmallFileThreshold)},
         {Setting::LargeFileThreshold, "engine/largeFileThreshold",
@@ -37,6 +39,8 @@ const std::array<Entry, 16>& table()
         {Setting::MainSplitterState, "window/mainSplitter", QByteArray()},
         {Setting::ResultsSplitterState, "window/resultsSplitter", QByteArray()},
         {Setting::Language, "ui/language", QString()},
+        {Setting::UndoHistoryMaxBytes, "replace/undoHistoryMaxBytes",
+         QVariant::fromValue<qulonglong>(kDefaultJournalMaxBytes)},
     }};
     return entries;
 }

@@ -26,6 +26,7 @@ enum class Setting {
     MainSplitterState,
     ResultsSplitterState,
     Language,             // "" = the system's; else "en", "de", "fr" (applies at the next start)
+    UndoHistoryMaxBytes,  // Replace's undo journal bound (core/edit/applier.h), bytes
 };
 
 class AppSettings {

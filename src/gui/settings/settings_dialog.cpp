@@ -74,6 +74,7 @@ void SettingsDialog::fill(const std::function<QVariant(Setting)>& get)
     m_ui->editorCommandEdit->setText(get(Setting::EditorCommand).toString());
     m_ui->maxResultsSpin->setValue(toUnits(get(Setting::MaxResults).toULongLong(), 1));
     m_ui->languageCombo->setCurrentIndex(languageIndex(get(Setting::Language).toString()));
+    m_ui->undoHistorySpin->setValue(toUnits(get(Setting::UndoHistoryMaxBytes).toULongLong(), kMiB));
 }
 
 void SettingsDialog::focusField(Setting setting)
@@ -88,6 +89,7 @@ void SettingsDialog::focusField(Setting setting)
     case Setting::EditorCommand: field = m_ui->editorCommandEdit; break;
     case Setting::MaxResults: field = m_ui->maxResultsSpin; break;
     case Setting::Language: field = m_ui->languageCombo; break;
+    case Setting::UndoHistoryMaxBytes: field = m_ui->undoHistorySpin; break;
     default: break;
     }
     if (field)
@@ -106,6 +108,7 @@ void SettingsDialog::save()
     settings_.setValue(Setting::MemoryBudgetBytes, bytes(m_ui->memoryBudgetSpin->value(), kMiB));
     settings_.setValue(Setting::EditorCommand, m_ui->editorCommandEdit->text().trimmed());
     settings_.setValue(Setting::MaxResults, bytes(m_ui->maxResultsSpin->value(), 1));
+    settings_.setValue(Setting::UndoHistoryMaxBytes, bytes(m_ui->undoHistorySpin->value(), kMiB));
     const int language = std::clamp(m_ui->languageCombo->currentIndex(), 0,
                                     static_cast<int>(kLanguageCodes.size()) - 1);
     settings_.setValue(Setting::Language,

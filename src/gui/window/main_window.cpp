@@ -12,6 +12,7 @@
 #include "gui/memory/memory_view.h"
 #include "gui/memory/metrics_sampler.h"
 #include "gui/preview/preview_pane.h"
+#include "gui/replace/replace_controller.h"
 #include "gui/results/match_delegate.h"
 #include "gui/results/results_model.h"
 #include "gui/search/search_controller.h"
@@ -51,6 +52,9 @@ MainWindow::MainWindow(QWidget* parent)
     setUpResults();
     setUpMemoryDock();
     setUpActions();
+    replace_ = new ReplaceController({this, m_ui->centralLayout, 1, m_ui->resultsView, delegate_, model_, m_ui->mainSplitter,
+                                      m_ui->previewPane, m_ui->menuSearch, [this] { startSearch(); }},
+                                     this);
 
     connect(m_ui->queryBar, &QueryBar::searchRequested, this, &MainWindow::startSearch);
     connect(m_ui->queryBar, &QueryBar::cancelRequested, this, &MainWindow::cancelSearch);
@@ -212,14 +216,15 @@ bool MainWindow::startSearch()
         bar->showError(tr("Open a folder first (File ▸ Open Folder…, Ctrl+O)."));
         return false;
     }
-    const QString error = controller_->start(toSearchOptions(query, folder_, settings_->engine()),
-                                             folder_, settings_->value(Setting::MaxResults).toULongLong());
+    const SearchOptions options = toSearchOptions(query, folder_, settings_->engine());
+    const QString error = controller_->start(options, folder_, settings_->value(Setting::MaxResults).toULongLong());
     if (!error.isEmpty()) {
         bar->showError(error);
         statusLabel_->setText(tr("Nothing searched: the query has an error."));
         return false;
     }
     runningPattern_ = query.pattern;
+    replace_->searchStarted(options, folder_);
     settings_->pushRecent(Setting::PatternHistory, query.pattern, AppSettings::kMaxPatternHistory);
     settings_->setLastQuery(query);
     bar->setHistory(settings_->value(Setting::PatternHistory).toStringList());

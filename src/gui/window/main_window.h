@@ -25,6 +25,7 @@ class MetricsSampler;
 class PreviewPane;
 class QueryBar;
 class RecentFolders;
+class ReplaceController;
 class ResultsModel;
 class SearchController;
 
@@ -51,6 +52,7 @@ public:
     SearchController* searchController() const { return controller_; }
     MetricsSampler* sampler() const { return sampler_; }
     MemoryView* memoryView() const { return memoryView_; }
+    ReplaceController* replaceController() const { return replace_; }
     QString statusText() const;
     QString summaryText() const;
 
@@ -91,6 +93,7 @@ private:
     MetricsSampler* sampler_;
     MemoryView* memoryView_;
     RecentFolders* recent_ = nullptr;
+    ReplaceController* replace_ = nullptr;  // Edit ▸ Replace (src/gui/replace)
     QProgressBar* progressBar_;
     QLabel* statusLabel_;
     QString folder_;

@@ -1,10 +1,12 @@
 // Replacing a line's matches (see replacer.h).
-#include "cli/replacer.h"
+#include "core/edit/replacer.h"
 
-namespace codescout::cli {
+#include "core/match/preserve_case.h"
 
-Replacer::Replacer(const PatternOptions& pattern, std::string_view replacement)
-    : template_(ReplacementTemplate::parse(replacement)) {
+namespace codescout {
+
+Replacer::Replacer(const PatternOptions& pattern, std::string_view replacement, ReplaceOptions options)
+    : template_(ReplacementTemplate::parse(replacement)), options_(options) {
     if (template_.uses_groups()) finder_ = std::make_unique<CaptureFinder>(pattern);
 }
 
@@ -32,7 +34,13 @@ void Replacer::expand_match(std::string_view line, MatchSpan span, std::string& 
         groups.subject = line;
         groups.spans.assign(1, {span.begin, span.end});
     }
-    template_.expand(groups, out);
+    if (!options_.preserve_case) {
+        template_.expand(groups, out);
+        return;
+    }
+    std::string expanded;
+    template_.expand(groups, expanded);
+    out.append(preserve_case(line.substr(span.begin, span.end - span.begin), expanded));
 }
 
-}  // namespace codescout::cli
+}  // namespace codescout

@@ -1,0 +1,51 @@
+// A Replace as plain data, made on the GUI thread from the results and the check boxes, then run
+// off it (ReplaceRunner): the search's patterns, the replacement, and per file what the search
+// showed (to refuse a file that changed since) and which matches are chosen.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/edit/applier.h"
+#include "core/edit/match_edits.h"
+#include "core/edit/match_selection.h"
+#include "core/search/search_options.h"
+
+namespace codescout::gui {
+
+struct ReplaceFileJob {
+    std::string path;      // as the search reported it (absolute: the folder joined with the file)
+    std::string shownPath; // relative to the folder, for messages
+    ShownFile shown;
+    std::string encoding;  // the search's decoding, empty: searched as bytes
+    MatchChosen chosen;
+};
+
+struct ReplaceJob {
+    SearchOptions search;  // the patterns (and -m) of the search shown
+    std::string replacement;
+    bool preserveCase = false;
+    std::vector<std::string> roots;  // the searched folder
+    std::vector<ReplaceFileJob> files;
+    std::string journalDir;
+    std::uint64_t journalMaxBytes = kDefaultJournalMaxBytes;
+    StepHook hook;  // tests: a point to act at between the apply's steps
+};
+
+// One file made ready for the apply: a plan, a reason to skip it, or neither (nothing chosen).
+struct PlannedReplace {
+    std::optional<FilePlan> plan;
+    std::optional<Skip> skip;
+};
+
+// Reads the file, finds its matches again, checks it is the file the search showed and keeps the
+// chosen edits (plan_builder.h, match_selection.h). `edits` is this thread's MatchEdits.
+PlannedReplace planReplace(const ReplaceFileJob& file, const MatchEdits& edits);
+
+// The MatchEdits for `job` (throws PatternError when the patterns do not compile).
+MatchEdits matchEditsFor(const ReplaceJob& job);
+
+}  // namespace codescout::gui

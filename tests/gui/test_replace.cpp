@@ -1,0 +1,419 @@
+// Replace through the real window, offscreen (issue 9): Ctrl+H opens the Replace field; the
+// results show each change inline; unchecking a match (by clicking its line's check box, or the
+// match) keeps it out of the apply; Replace All writes the files; a file changed after the search
+// is skipped and the summary says why; Undo Replace restores the bytes; the history's undo
+// refuses a file changed since the apply; cancelling mid-apply leaves every file wholly old or
+// wholly new; and an apply interrupted before the start is settled and reported at start.
+// Every file is compared byte for byte. The undo journal lives in the test's own folder
+// (XDG_STATE_HOME).
+#include <QAction>
+#include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+#include <QTreeWidget>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "core/edit/applier.h"
+#include "core/edit/plan_builder.h"
+#include "gui/replace/apply_history_dialog.h"
+#include "gui/replace/diff_view.h"
+#include "gui/replace/inline_preview.h"
+#include "gui/replace/outcome_dialog.h"
+#include "gui/replace/replace_bar.h"
+#include "gui/replace/replace_controller.h"
+#include "gui/replace/replace_preview.h"
+#include "gui/replace/replace_selection.h"
+#include "gui/results/results_model.h"
+#include "gui/window/main_window.h"
+#include "gui/window/query_bar.h"
+#include "gui_test_helpers.h"
+#include "test_tree.h"
+
+using namespace codescout;
+using namespace codescout::gui;
+
+namespace {
+
+constexpr int kTimeoutMs = 60000;  // only a hang takes this long
+
+QByteArray slurp(const std::string& path)
+{
+    QFile file(QString::fromStdString(path));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
+}
+
+// The window's tree view of results.
+QTreeView* resultsView(MainWindow& window)
+{
+    return window.findChild<QTreeView*>(QStringLiteral("resultsView"));
+}
+
+// The model index of file `relative`'s row, and of its line `line`.
+QModelIndex fileIndex(const ResultsModel& model, const QString& relative)
+{
+    for (int f = 0; f < model.rowCount(); ++f) {
+        const QModelIndex index = model.index(f, 0);
+        if (index.data(ResultsModel::RelativePathRole).toString() == relative)
+            return index;
+    }
+    return {};
+}
+
+QModelIndex lineIndex(const ResultsModel& model, const QString& relative, int line)
+{
+    const QModelIndex file = fileIndex(model, relative);
+    for (int l = 0; l < model.rowCount(file); ++l) {
+        const QModelIndex index = model.index(l, 0, file);
+        if (index.data(ResultsModel::LineNumberRole).toInt() == line)
+            return index;
+    }
+    return {};
+}
+
+}  // namespace
+
+class TestReplace : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void ctrlHShowsTheReplaceField();
+    void previewShowsOldAndNew();
+    void uncheckedMatchesAreNotReplaced();
+    void replaceAllThenUndoRestoresTheBytes();
+    void fileChangedSinceTheSearchIsSkipped();
+    void historyUndoRefusesAFileChangedSince();
+    void cancelMidApplyLeavesEveryFileWhole();
+    void interruptedApplyIsSettledAtStart();
+    void diffShowsTheWholeFileChange();
+
+private:
+    // Opens the window on `tree`, searches for `pattern`, opens Replace with `replacement`.
+    void searchAndOpen(MainWindow& window, TestTree& tree, const QString& pattern, const QString& replacement);
+    // Replace All, waiting for the outcome and for the search that follows a change.
+    ReplaceOutcome replaceAll(MainWindow& window);
+
+    testing::IsolatedSettings settings_;
+    std::unique_ptr<QTemporaryDir> state_;
+};
+
+void TestReplace::init()
+{
+    settings_.clear();
+    state_ = std::make_unique<QTemporaryDir>();
+    qputenv("XDG_STATE_HOME", state_->path().toUtf8());
+}
+
+void TestReplace::cleanup()
+{
+    state_.reset();
+}
+
+void TestReplace::searchAndOpen(MainWindow& window, TestTree& tree, const QString& pattern, const QString& replacement)
+{
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    Query query;
+    query.pattern = pattern;
+    query.regex = false;
+    query.matchCase = true;
+    window.queryBar()->setQuery(query);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QVERIFY(window.startSearch());
+    QVERIFY(finished.wait(kTimeoutMs));
+    ReplaceController* replace = window.replaceController();
+    replace->toggleAction()->setChecked(true);
+    replace->bar()->setReplacement(replacement);
+}
+
+ReplaceOutcome TestReplace::replaceAll(MainWindow& window)
+{
+    ReplaceController* replace = window.replaceController();
+    QSignalSpy done(replace, &ReplaceController::replaceFinished);
+    QSignalSpy searched(&window, &MainWindow::searchFinished);
+    replace->bar()->replaceAllButton()->click();
+    if (!done.wait(kTimeoutMs))
+        qFatal("the replace did not finish");
+    const auto outcome = done.takeFirst().at(0).value<ReplaceOutcome>();
+    if (outcome.report.changed_files() > 0 && searched.isEmpty() && !searched.wait(kTimeoutMs))
+        qFatal("the search after the replace did not finish");
+    return outcome;
+}
+
+void TestReplace::ctrlHShowsTheReplaceField()
+{
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ReplaceBar* bar = window.replaceController()->bar();
+    QVERIFY(!bar->isVisible());
+    QTest::keyClick(&window, Qt::Key_H, Qt::ControlModifier);
+    QVERIFY(bar->isVisible());
+    QTRY_VERIFY(bar->replaceEdit()->hasFocus());
+    QTest::keyClick(&window, Qt::Key_H, Qt::ControlModifier);
+    QVERIFY(!bar->isVisible());
+}
+
+void TestReplace::previewShowsOldAndNew()
+{
+    TestTree tree;
+    tree.write(QStringLiteral("a.txt"), "one foo two foo\n");
+    MainWindow window;
+    searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("bar"));
+    ReplacePreview* preview = window.replaceController()->preview();
+    QVERIFY(preview->previewing());
+    const QModelIndex line = lineIndex(*window.resultsModel(), QStringLiteral("a.txt"), 1);
+    QVERIFY(line.isValid());
+    const QString text = line.data(Qt::DisplayRole).toString();
+    InlinePreview inlined = preview->inlineFor(line, text, 0);
+    QCOMPARE(inlined.text, QStringLiteral("one foobar two foobar"));
+    QCOMPARE(inlined.pieces.size(), 4);
+    QCOMPARE(inlined.pieces[0].kind, InlinePiece::Kind::Old);
+    QCOMPARE(inlined.text.mid(inlined.pieces[0].start, inlined.pieces[0].length), QStringLiteral("foo"));
+    QCOMPARE(inlined.pieces[1].kind, InlinePiece::Kind::New);
+    QCOMPARE(inlined.text.mid(inlined.pieces[1].start, inlined.pieces[1].length), QStringLiteral("bar"));
+
+    // Preserve case and capture references reach the preview through the engine's replacer.
+    tree.write(QStringLiteral("a.txt"), "Foo FOO\n");
+    Query query = window.queryBar()->query();
+    query.pattern = QStringLiteral("(f)oo");
+    query.regex = true;
+    query.matchCase = false;
+    window.queryBar()->setQuery(query);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QVERIFY(window.startSearch());
+    QVERIFY(finished.wait(kTimeoutMs));
+    window.replaceController()->bar()->setReplacement(QStringLiteral("${1}ix"));  // "$1ix" would name a group "1ix"
+    window.replaceController()->bar()->setPreserveCase(true);
+    const QModelIndex again = lineIndex(*window.resultsModel(), QStringLiteral("a.txt"), 1);
+    QCOMPARE(preview->replacements(again), (QStringList{QStringLiteral("Fix"), QStringLiteral("FIX")}));
+
+    // An unchecked match shows no change.
+    preview->toggleMatch(again, 1);
+    inlined = preview->inlineFor(again, again.data(Qt::DisplayRole).toString(), 0);
+    QCOMPARE(inlined.text, QStringLiteral("FooFix FOO"));
+    QCOMPARE(inlined.pieces.last().kind, InlinePiece::Kind::Unchosen);
+
+    // And the view paints it without complaint.
+    window.resize(900, 600);
+    QVERIFY(!window.grab().isNull());
+}
+
+void TestReplace::uncheckedMatchesAreNotReplaced()
+{
+    TestTree tree;
+    const std::string a = tree.write(QStringLiteral("a.txt"), "foo foo\nkeep foo\nfoo\n");
+    const std::string b = tree.write(QStringLiteral("b.txt"), "foo\n");
+    MainWindow window;
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("bar"));
+    ResultsModel& model = *window.resultsModel();
+    QTreeView* view = resultsView(window);
+    view->expandAll();
+
+    // A click on line 2's check box unchecks its match; the file becomes partly checked.
+    const QModelIndex keep = lineIndex(model, QStringLiteral("a.txt"), 2);
+    const QRect row = view->visualRect(keep);
+    QVERIFY(row.isValid());
+    ReplacePreview* preview = window.replaceController()->preview();
+    QCOMPARE(preview->checkState(keep), Qt::Checked);
+    const int indicator = view->style()->pixelMetric(QStyle::PM_IndicatorWidth);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(row.left() + 4 + indicator / 2, row.center().y()));
+    QCOMPARE(preview->checkState(keep), Qt::Unchecked);
+    QCOMPARE(preview->checkState(fileIndex(model, QStringLiteral("a.txt"))), Qt::PartiallyChecked);
+    // The second match of line 1, one match alone.
+    preview->toggleMatch(lineIndex(model, QStringLiteral("a.txt"), 1), 1);
+    QCOMPARE(preview->checkState(lineIndex(model, QStringLiteral("a.txt"), 1)), Qt::PartiallyChecked);
+    // All of b.txt, by its file check box.
+    preview->toggle(fileIndex(model, QStringLiteral("b.txt")));
+    QCOMPARE(preview->checkState(fileIndex(model, QStringLiteral("b.txt"))), Qt::Unchecked);
+
+    const ReplaceOutcome outcome = replaceAll(window);
+    QCOMPARE(outcome.report.changed_files(), std::size_t(1));
+    QCOMPARE(slurp(a), QByteArray("bar foo\nkeep foo\nbar\n"));
+    QCOMPARE(slurp(b), QByteArray("foo\n"));
+}
+
+void TestReplace::replaceAllThenUndoRestoresTheBytes()
+{
+    TestTree tree;
+    const QByteArray crlf("x foo\r\ny\r\nfoo foo\r\n");
+    const QByteArray bom("\xEF\xBB\xBF" "foo at the start\n");
+    const std::string a = tree.write(QStringLiteral("a.txt"), crlf);
+    const std::string b = tree.write(QStringLiteral("sub/b.txt"), bom);
+    const std::string c = tree.write(QStringLiteral("c.txt"), "no match\n");
+    MainWindow window;
+    searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("quux"));
+    const ReplaceOutcome outcome = replaceAll(window);
+    QCOMPARE(outcome.report.changed_files(), std::size_t(2));
+    QCOMPARE(outcome.report.skipped_files(), std::size_t(0));
+    QCOMPARE(slurp(a), QByteArray("x quux\r\ny\r\nquux quux\r\n"));
+    QCOMPARE(slurp(b), QByteArray("\xEF\xBB\xBF" "quux at the start\n"));
+    QCOMPARE(slurp(c), QByteArray("no match\n"));
+    OutcomeDialog* dialog = window.replaceController()->outcomeDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    // No translator in this test: the English plural forms come from codescout_en.ts in the app.
+    QVERIFY2(dialog->headline().startsWith(QLatin1String("2 file")), qPrintable(dialog->headline()));
+    QVERIFY2(dialog->headline().contains(QLatin1String(", 0 file")), qPrintable(dialog->headline()));
+
+    QSignalSpy undone(window.replaceController(), &ReplaceController::undoFinished);
+    window.replaceController()->undoAction()->trigger();
+    QVERIFY(undone.wait(kTimeoutMs));
+    QVERIFY(undone.takeFirst().at(0).value<UndoReport>().complete());
+    QCOMPARE(slurp(a), crlf);
+    QCOMPARE(slurp(b), bom);
+    QVERIFY2(dialog->headline().startsWith(QLatin1String("2 file")), qPrintable(dialog->headline()));
+}
+
+void TestReplace::fileChangedSinceTheSearchIsSkipped()
+{
+    TestTree tree;
+    const std::string a = tree.write(QStringLiteral("a.txt"), "foo\n");
+    const std::string b = tree.write(QStringLiteral("b.txt"), "foo\n");
+    MainWindow window;
+    searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("bar"));
+    tree.write(QStringLiteral("b.txt"), "foo\nsaved by an editor\n");
+
+    const ReplaceOutcome outcome = replaceAll(window);
+    QCOMPARE(outcome.report.changed_files(), std::size_t(1));
+    QCOMPARE(slurp(a), QByteArray("bar\n"));
+    QCOMPARE(slurp(b), QByteArray("foo\nsaved by an editor\n"));
+    const QStringList rows = window.replaceController()->outcomeDialog()->rows();
+    QCOMPARE(rows.size(), 1);
+    QVERIFY2(rows[0].startsWith(QLatin1String("b.txt\tchanged since the search\tit changed since it was searched")),
+             qPrintable(rows[0]));
+}
+
+void TestReplace::historyUndoRefusesAFileChangedSince()
+{
+    TestTree tree;
+    const std::string a = tree.write(QStringLiteral("a.txt"), "foo\n");
+    const std::string b = tree.write(QStringLiteral("b.txt"), "foo\n");
+    MainWindow window;
+    searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("bar"));
+    const ReplaceOutcome first = replaceAll(window);
+    QCOMPARE(first.report.changed_files(), std::size_t(2));
+    const std::string id = first.report.journal_id;
+    QVERIFY(!id.empty());
+    tree.write(QStringLiteral("b.txt"), "bar\nedited after the replace\n");
+
+    ReplaceController* replace = window.replaceController();
+    replace->historyAction()->trigger();
+    ApplyHistoryDialog* history = replace->historyDialog();
+    QVERIFY(history && history->isVisible());
+    QCOMPARE(history->rowCount(), 1);
+    QTreeWidget* table = history->table();
+    QCOMPARE(table->topLevelItem(0)->text(1), QStringLiteral("foo"));
+    QCOMPARE(table->topLevelItem(0)->text(2), QStringLiteral("bar"));
+    QCOMPARE(table->topLevelItem(0)->text(3), QStringLiteral("2"));
+    QVERIFY(history->select(id));
+    QSignalSpy undone(replace, &ReplaceController::undoFinished);
+    for (QPushButton* button : history->findChildren<QPushButton*>()) {
+        if (button->text().contains(QLatin1String("Undo")))
+            button->click();
+    }
+    QVERIFY(undone.wait(kTimeoutMs));
+    const UndoReport report = undone.takeFirst().at(0).value<UndoReport>();
+    QVERIFY(!report.complete());
+    QCOMPARE(slurp(a), QByteArray("foo\n"));
+    QCOMPARE(slurp(b), QByteArray("bar\nedited after the replace\n"));
+    const QStringList rows = replace->outcomeDialog()->rows();
+    QCOMPARE(rows.size(), 1);
+    QVERIFY2(rows[0].startsWith(QLatin1String("b.txt\tchanged since the replace\t")), qPrintable(rows[0]));
+    QCOMPARE(table->topLevelItem(0)->text(4), QStringLiteral("undone"));
+}
+
+void TestReplace::cancelMidApplyLeavesEveryFileWhole()
+{
+    TestTree tree;
+    std::vector<std::string> paths;
+    for (int i = 0; i < 12; ++i)
+        paths.push_back(tree.write(QStringLiteral("f%1.txt").arg(i, 2, 10, QLatin1Char('0')), "a foo b\nfoo\n"));
+    MainWindow window;
+    searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("barbaz"));
+    ReplaceController* replace = window.replaceController();
+    // Cancel as the fourth file has been replaced (on the worker thread, between two steps).
+    std::atomic<int> replaced{0};
+    replace->setStepHook([&replaced, replace](std::string_view step) {
+        if (step == "file-replaced" && ++replaced == 4)
+            replace->runner()->cancel();
+    });
+    const ReplaceOutcome outcome = replaceAll(window);
+    QVERIFY(outcome.cancelled);
+    QVERIFY(outcome.report.rolled_back);
+    QCOMPARE(replaced.load(), 4);
+    for (const std::string& path : paths) {
+        const QByteArray now = slurp(path);
+        QVERIFY2(now == QByteArray("a foo b\nfoo\n"), now.constData());  // rolled back: wholly old
+    }
+    QVERIFY(replace->outcomeDialog()->headline().contains(QLatin1String("Cancelled")));
+}
+
+void TestReplace::interruptedApplyIsSettledAtStart()
+{
+    TestTree tree;
+    std::vector<std::string> paths;
+    for (int i = 0; i < 3; ++i)
+        paths.push_back(tree.write(QStringLiteral("f%1.txt").arg(i), "foo\n"));
+    // An apply that dies after its second file: the journal entry stays uncommitted, as after kill -9.
+    {
+        ApplyPlan plan;
+        plan.roots = plan_roots({tree.root()});
+        plan.pattern = "foo";
+        plan.replacement = "bar";
+        for (const std::string& p : paths) {
+            PlannedFile planned = plan_file(p, [](std::string_view) { return std::vector<TextEdit>{{0, 3, "bar"}}; });
+            plan.files.push_back(std::move(*planned.plan));
+        }
+        UndoJournal journal(UndoJournal::default_dir());
+        ApplyOptions options;
+        int replaced = 0;
+        struct Crash {};
+        options.hook = [&replaced](std::string_view step) {
+            if (step == "file-replaced" && ++replaced == 2)
+                throw Crash{};
+        };
+        QVERIFY_THROWS_EXCEPTION(Crash, apply_plan(plan, journal, options));
+        QCOMPARE(slurp(paths[0]), QByteArray("bar\n"));
+        QVERIFY(journal.needs_recovery());
+    }
+    MainWindow window;
+    QSignalSpy recovered(window.replaceController(), &ReplaceController::recoveryFinished);
+    QVERIFY(recovered.wait(kTimeoutMs));
+    const QStringList messages = recovered.takeFirst().at(0).toStringList();
+    QCOMPARE(messages.size(), 1);
+    QVERIFY2(messages[0].startsWith(QLatin1String("rolled back the interrupted apply 1")), qPrintable(messages[0]));
+    for (const std::string& p : paths)
+        QCOMPARE(slurp(p), QByteArray("foo\n"));
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("rolled back the interrupted apply")));
+}
+
+void TestReplace::diffShowsTheWholeFileChange()
+{
+    TestTree tree;
+    tree.write(QStringLiteral("a.txt"), "one\nfoo\nthree\n");
+    MainWindow window;
+    searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("bar"));
+    QTreeView* view = resultsView(window);
+    view->setCurrentIndex(lineIndex(*window.resultsModel(), QStringLiteral("a.txt"), 2));
+    ReplaceController* replace = window.replaceController();
+    QSignalSpy shown(replace, &ReplaceController::diffShown);
+    replace->bar()->diffButton()->setChecked(true);
+    QVERIFY(shown.wait(kTimeoutMs));
+    const QString diff = replace->diffView()->diffText();
+    QVERIFY2(diff.contains(QLatin1String("\n-foo\n+bar\n")), qPrintable(diff));
+    QVERIFY(diff.startsWith(QLatin1String("--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@")));
+}
+
+QTEST_MAIN(TestReplace)
+#include "test_replace.moc"
