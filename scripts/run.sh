@@ -7,9 +7,11 @@
 # Natively, it builds and runs the program as it is. In the build root (scripts/buildroot.sh) the
 # program sees what it would see on the host: the display (X11 socket, Xauthority, Wayland and
 # session bus sockets in XDG_RUNTIME_DIR, and their variables), the user's language, the home
-# folder read-only with CodeScout's own settings folder writable (settings outlive the root), the
-# caller's working folder and every path named on the command line, read-only, at their own paths.
-# Run through sudo, the program runs as the user who called sudo, not as root.
+# folder, the caller's working folder and every path named on the command line, at their own
+# paths and writable as on the host: Replace writes the files it changes, its undo journal
+# ($XDG_STATE_HOME/codescout), the index cache ($XDG_CACHE_HOME/codescout) and the settings
+# outlive the root. Run through sudo, the program runs as the user who called sudo, not as root,
+# so the host's permissions decide what it may write, exactly as when it runs natively.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 checkout=$(cd "$here/.." && pwd)
@@ -106,10 +108,14 @@ bind() {
 pass_env=(HOME LANG LANGUAGE LC_ALL LC_CTYPE LC_MESSAGES LC_NUMERIC LC_TIME LC_COLLATE LC_MONETARY
           LC_PAPER LC_NAME LC_ADDRESS LC_TELEPHONE LC_MEASUREMENT LC_IDENTIFICATION
           XDG_CONFIG_HOME XDG_CACHE_HOME XDG_DATA_HOME XDG_STATE_HOME CODESCOUT_RUN)
-[ -z "$run_home" ] || [ "$run_home" = / ] || bind ro "$run_home"
-bind ro "$caller_cwd"
+[ -z "$run_home" ] || [ "$run_home" = / ] || bind rw "$run_home"
+bind rw "$caller_cwd"
 for arg in "$@"; do
-    (cd "$caller_cwd" && [ -e "$arg" ]) && bind ro "$(cd "$caller_cwd" && realpath -e -- "$arg")"
+    (cd "$caller_cwd" && [ -e "$arg" ]) && bind rw "$(cd "$caller_cwd" && realpath -e -- "$arg")"
+done
+# CodeScout's state and cache when they are set outside the home folder.
+for dir in "${XDG_STATE_HOME:-}" "${XDG_CACHE_HOME:-}"; do
+    [ -z "$dir" ] || bind rw "$dir"
 done
 
 if [ "$mode" != cli ]; then
@@ -132,7 +138,7 @@ if [ "$mode" != cli ]; then
     # The folder the application reopens when none is given.
     if [ $# -eq 0 ] && [ -f "$config/CodeScout.conf" ]; then
         last=$(sed -n '/^\[history\]/,/^\[/s/^lastFolder=//p' "$config/CodeScout.conf" | head -n 1)
-        [ -z "$last" ] || [ ! -d "$last" ] || bind ro "$last"
+        [ -z "$last" ] || [ ! -d "$last" ] || bind rw "$last"
     fi
 fi
 
