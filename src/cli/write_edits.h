@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/replacer.h"
+#include "core/print/replacer.h"
 #include "core/edit/apply_plan.h"
 #include "core/match/matcher.h"
 #include "core/search/search_options.h"

@@ -16,9 +16,9 @@ struct Entry {
     QVariant fallback;
 };
 
-const std::array<Entry, 16>& table()
+const std::array<Entry, 17>& table()
 {
-    static const std::array<Entry, 16> entries{{
+    static const std::array<Entry, 17> entries{{
         {Setting::SmallFileThreshold, "engine/smallFileThreshold",
          QVariant::fromValue<qulonglong>(kDefaultSmallFileThreshold)},
         {Setting::LargeFileThreshold, "engine/largeFileThreshold",
@@ -37,6 +37,7 @@ const std::array<Entry, 16>& table()
         {Setting::MainSplitterState, "window/mainSplitter", QByteArray()},
         {Setting::ResultsSplitterState, "window/resultsSplitter", QByteArray()},
         {Setting::Language, "ui/language", QString()},
+        {Setting::ResultsOrder, "results/order", QStringLiteral("path")},
     }};
     return entries;
 }

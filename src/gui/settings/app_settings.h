@@ -26,6 +26,7 @@ enum class Setting {
     MainSplitterState,
     ResultsSplitterState,
     Language,             // "" = the system's; else "en", "de", "fr" (applies at the next start)
+    ResultsOrder,         // "path" (default) or "found": how file rows are ordered (ResultsOrder)
 };
 
 class AppSettings {

@@ -16,9 +16,11 @@
 #include "gui/results/results_model.h"
 #include "gui/search/search_controller.h"
 #include "gui/search/status_text.h"
+#include "gui/search/type_filter.h"
 #include "gui/settings/app_settings.h"
 #include "gui/window/query_bar.h"
 #include "gui/window/recent_folders.h"
+#include "gui/window/results_actions.h"
 #include "ui_mainwindow.h"
 
 namespace codescout::gui {
@@ -83,7 +85,7 @@ void MainWindow::setUpResults()
     view->setItemDelegate(delegate_);
     view->setUniformRowHeights(true);
     view->header()->setStretchLastSection(true);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection);  // several rows for Copy
     view->setExpandsOnDoubleClick(false);  // double-click opens the editor
     connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) { onCurrentChanged(current); });
@@ -162,6 +164,7 @@ void MainWindow::setUpActions()
     m_ui->actionOpenInEditor->setShortcuts({QKeySequence(tr("Ctrl+Return")), QKeySequence(tr("Ctrl+Enter"))});
     recent_ = new RecentFolders(m_ui->menuRecentFolders, m_ui->actionClearRecent, *settings_, this);
     connect(recent_, &RecentFolders::folderChosen, this, &MainWindow::openFolder);
+    resultsActions_ = new ResultsActions(this, m_ui->resultsView, model_, *settings_, m_ui->menuFile, m_ui->menuView);
 }
 
 bool MainWindow::openFolder(const QString& folder)
@@ -212,14 +215,19 @@ bool MainWindow::startSearch()
         bar->showError(tr("Open a folder first (File ▸ Open Folder…, Ctrl+O)."));
         return false;
     }
-    const QString error = controller_->start(toSearchOptions(query, folder_, settings_->engine()),
-                                             folder_, settings_->value(Setting::MaxResults).toULongLong());
+    if (const QString typeError = TypeFilter::error(query.fileTypes); !typeError.isEmpty()) {
+        bar->showError(typeError);
+        return false;
+    }
+    const SearchOptions options = toSearchOptions(query, folder_, settings_->engine());
+    const QString error = controller_->start(options, folder_, settings_->value(Setting::MaxResults).toULongLong());
     if (!error.isEmpty()) {
         bar->showError(error);
         statusLabel_->setText(tr("Nothing searched: the query has an error."));
         return false;
     }
     runningPattern_ = query.pattern;
+    resultsActions_->setSearch(options, folder_);
     settings_->pushRecent(Setting::PatternHistory, query.pattern, AppSettings::kMaxPatternHistory);
     settings_->setLastQuery(query);
     bar->setHistory(settings_->value(Setting::PatternHistory).toStringList());

@@ -25,6 +25,7 @@ class MetricsSampler;
 class PreviewPane;
 class QueryBar;
 class RecentFolders;
+class ResultsActions;
 class ResultsModel;
 class SearchController;
 
@@ -91,6 +92,7 @@ private:
     MetricsSampler* sampler_;
     MemoryView* memoryView_;
     RecentFolders* recent_ = nullptr;
+    ResultsActions* resultsActions_ = nullptr;  // Copy, Export, results order
     QProgressBar* progressBar_;
     QLabel* statusLabel_;
     QString folder_;

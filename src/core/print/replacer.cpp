@@ -1,7 +1,7 @@
 // Replacing a line's matches (see replacer.h).
-#include "cli/replacer.h"
+#include "core/print/replacer.h"
 
-namespace codescout::cli {
+namespace codescout {
 
 Replacer::Replacer(const PatternOptions& pattern, std::string_view replacement)
     : template_(ReplacementTemplate::parse(replacement)) {
@@ -35,4 +35,4 @@ void Replacer::expand_match(std::string_view line, MatchSpan span, std::string& 
     template_.expand(groups, out);
 }
 
-}  // namespace codescout::cli
+}  // namespace codescout

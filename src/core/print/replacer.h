@@ -14,7 +14,7 @@
 #include "core/match/replacement_template.h"
 #include "core/search/search_result.h"
 
-namespace codescout::cli {
+namespace codescout {
 
 class Replacer {
 public:
@@ -36,4 +36,4 @@ private:
     std::unique_ptr<CaptureFinder> finder_;
 };
 
-}  // namespace codescout::cli
+}  // namespace codescout
