@@ -3,6 +3,7 @@
 // the same order for the same files, indexes of line rows kept while files are inserted above
 // them, switching between "by path" and "as found" — under QAbstractItemModelTester.
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -14,7 +15,11 @@
 #include "gui/results/results_model.h"
 #include "gui/results/results_order.h"
 #include "gui/results/row_order.h"
+#include "gui/settings/app_settings.h"
+#include "gui/window/main_window.h"
+#include "gui/window/query_bar.h"
 #include "gui_test_helpers.h"
+#include "test_tree.h"
 
 using namespace codescout;
 using namespace codescout::gui;
@@ -80,6 +85,11 @@ private slots:
     void lineIndexesFollowTheirFileWhenRowsAreInsertedAbove();
     void switchingOrderKeepsSelectionAndExpansion();
     void memoryIncludesTheOrder();
+    void sameSearchTwiceShowsTheSameOrder();
+    void orderSettingIsRemembered();
+
+private:
+    testing::IsolatedSettings settings_;
 };
 
 void TestResultsOrder::rowOrderMatchesAVector()
@@ -262,6 +272,49 @@ void TestResultsOrder::memoryIncludesTheOrder()
     // The order costs at least its 12 bytes per file (id in a block, place of each id).
     QVERIFY(model.heapBytes() >= filesBytes + paths.size() * 12);
     QVERIFY(model.heapBytes() < filesBytes + paths.size() * (sizeof(CompactFile) * 2 + 64));
+}
+
+void TestResultsOrder::sameSearchTwiceShowsTheSameOrder()
+{
+    // Many small files over several threads: their arrival order differs between runs; the rows
+    // must not. Each batch inserts while the view is live (auto-expansion included).
+    TestTree tree;
+    for (int i = 0; i < 400; ++i)
+        tree.write(QStringLiteral("d%1/s%2/f%3.txt").arg(i % 7).arg(i % 3).arg(i), "needle\nx\nneedle\n");
+    MainWindow window;
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    Query query;
+    query.pattern = QStringLiteral("needle");
+    window.queryBar()->setQuery(query);
+    std::vector<std::vector<QString>> runs;
+    for (int run = 0; run < 2; ++run) {
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
+        QVERIFY(window.startSearch());
+        QVERIFY(finished.wait(60000));
+        runs.push_back(rowPaths(*window.resultsModel()));
+    }
+    QCOMPARE(runs[0].size(), std::size_t{400});
+    QCOMPARE(runs[0], runs[1]);
+    QVERIFY(std::is_sorted(runs[0].begin(), runs[0].end(), [](const QString& a, const QString& b) { return pathLess(a, b); }));
+}
+
+void TestResultsOrder::orderSettingIsRemembered()
+{
+    settings_.clear();
+    {
+        MainWindow window;
+        QCOMPARE(window.resultsModel()->order(), ResultsOrder::ByPath);
+        auto* asFound = window.findChild<QAction*>(QStringLiteral("actionOrderAsFound"));
+        QVERIFY(asFound);
+        asFound->trigger();
+        QCOMPARE(window.resultsModel()->order(), ResultsOrder::AsFound);
+    }
+    QCOMPARE(AppSettings().value(Setting::ResultsOrder).toString(), QStringLiteral("found"));
+    MainWindow reopened;
+    QCOMPARE(reopened.resultsModel()->order(), ResultsOrder::AsFound);
+    QVERIFY(reopened.findChild<QAction*>(QStringLiteral("actionOrderAsFound"))->isChecked());
+    reopened.findChild<QAction*>(QStringLiteral("actionOrderByPath"))->trigger();
+    QCOMPARE(AppSettings().value(Setting::ResultsOrder).toString(), QStringLiteral("path"));
 }
 
 QTEST_MAIN(TestResultsOrder)
