@@ -42,8 +42,7 @@ QString TypeFilter::error(const QString& text)
     }
     if (unknown.isEmpty())
         return {};
-    return tr("Unknown file type: %1. The list of types opens as you type in the field.",
-              nullptr, static_cast<int>(unknown.size()))
+    return tr("Unknown file type: %1. The file-type field lists the known types as you type.")
         .arg(unknown.join(QLatin1String(", ")));
 }
 

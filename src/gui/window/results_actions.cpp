@@ -86,7 +86,7 @@ ResultsActions::ResultsActions(QMainWindow* window, QTreeView* view, ResultsMode
     fileMenu->insertAction(before, exportAction_);
     fileMenu->insertSeparator(before);
 
-    QMenu* orderMenu = viewMenu->addMenu(tr("Results &Order"));
+    QMenu* orderMenu = viewMenu->addMenu(tr("&Results Order"));
     orderMenu->menuAction()->setObjectName(QStringLiteral("menuResultsOrder"));
     auto* group = new QActionGroup(this);
     for (QAction* action : {byPathAction_, asFoundAction_}) {
