@@ -234,8 +234,14 @@ void ResultsActions::chooseExportFile()
     if (fileName.isEmpty())
         return;
     const auto index = static_cast<std::size_t>(std::max<qsizetype>(0, filters.indexOf(chosenFilter)));
-    const ExportFormat format = formats[index];
-    if (QFileInfo(fileName).suffix().isEmpty())
+    ExportFormat format = formats[index];
+    // A name typed with one of the formats' extensions means that format, whatever the filter.
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    if (suffix == QLatin1String("csv"))
+        format = ExportFormat::Csv;
+    else if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("json"))
+        format = ExportFormat::JsonLines;
+    else if (suffix.isEmpty())
         fileName += QLatin1Char('.') + ResultsExport::extension(format);
     exportTo(fileName, format, allItems());
 }
