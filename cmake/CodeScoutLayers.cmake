@@ -6,14 +6,15 @@
 # ripgrep compatibility module sits above the engine and below the CLI proper. collectors (the
 # metric collector plugin loader) shares the bottom rank with metrics and uses no other layer.
 # edit (Replace: apply plans, the undo journal) turns search results into edits, so it sits on
-# search, beside index and rg_compat (none uses another), under the front ends.
+# search, beside index and rg_compat (none uses another), under the front ends. print (ripgrep's
+# output formats, for the CLI's printers and the GUI's export) sits on search beside them.
 #
 # codescout_layer() makes the rule a compile error, not a convention: each layer is its own
 # static library whose include root (build/layer-include/<layer>/core/<layer>, a link to the
 # sources) exposes only its own headers; a layer sees another layer's headers only by linking it.
 # An upward #include therefore finds no file. tests/layers checks the same rule by rank on the
 # real link graph and on every #include line (scripts/deps.sh prints the graph).
-set(CODESCOUT_LAYER_RANKS "metrics=0;collectors=0;io=1;match=1;walk=1;encoding=1;search=2;index=3;rg_compat=3;edit=3;cli=4;gui=4"
+set(CODESCOUT_LAYER_RANKS "metrics=0;collectors=0;io=1;match=1;walk=1;encoding=1;search=2;index=3;rg_compat=3;edit=3;print=3;cli=4;gui=4"
     CACHE INTERNAL "Layer ranks: a layer may depend only on layers of a lower rank")
 
 # codescout_layer(NAME [PUBLIC layer...] [PRIVATE layer...]): the library codescout_NAME for

@@ -1603,4 +1603,144 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
         <translation>Der zu durchsuchende Ordner.</translation>
     </message>
 </context>
+<context>
+    <name>ResultsExport</name>
+    <message>
+        <source>The results could not be searched again: %1</source>
+        <translation>Die Ergebnisse konnten nicht erneut gesucht werden: %1</translation>
+    </message>
+    <message>
+        <source>ripgrep text (*.txt)</source>
+        <translation>ripgrep-Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>JSON Lines, as rg --json (*.jsonl *.json)</source>
+        <translation>JSON Lines, wie rg --json (*.jsonl *.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>TypeFilter</name>
+    <message>
+        <source>Unknown file type: %1. The file-type field lists the known types as you type.</source>
+        <translation>Unbekannter Dateityp: %1. Das Dateityp-Feld zeigt beim Tippen die bekannten Typen.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::ResultsActions</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>&amp;Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export Results…</source>
+        <translation>Ergebnisse &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>By &amp;Path</source>
+        <translation>Nach &amp;Pfad</translation>
+    </message>
+    <message>
+        <source>As &amp;Found</source>
+        <translation>In &amp;Fundreihenfolge</translation>
+    </message>
+    <message>
+        <source>Copy the selected results as rg prints them (PATH:LINE:TEXT)</source>
+        <translation>Die ausgewählten Ergebnisse so kopieren, wie rg sie ausgibt (PFAD:ZEILE:TEXT)</translation>
+    </message>
+    <message>
+        <source>Copy the paths of the selected files</source>
+        <translation>Die Pfade der ausgewählten Dateien kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Save all results as rg&apos;s text, JSON Lines or CSV</source>
+        <translation>Alle Ergebnisse als rg-Text, JSON Lines oder CSV speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Results Order</source>
+        <translation>&amp;Reihenfolge der Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Files sorted by path while they stream in: the same search shows the same order</source>
+        <translation>Dateien beim Eintreffen nach Pfad sortiert: dieselbe Suche zeigt dieselbe Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Files in the order the search finds them (varies from run to run)</source>
+        <translation>Dateien in der Reihenfolge, in der die Suche sie findet (ändert sich von Lauf zu Lauf)</translation>
+    </message>
+    <message>
+        <source>Still copying or exporting the previous results; try again in a moment.</source>
+        <translation>Die vorigen Ergebnisse werden noch kopiert oder exportiert; bitte gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>There are no results to copy or export.</source>
+        <translation>Es gibt keine Ergebnisse zum Kopieren oder Exportieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the results of %n file(s).</source>
+        <translation>
+            <numerusform>Die Ergebnisse von %n Datei kopiert.</numerusform>
+            <numerusform>Die Ergebnisse von %n Dateien kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the results of %n file(s) to %1.</source>
+        <translation>
+            <numerusform>Die Ergebnisse von %n Datei nach %1 exportiert.</numerusform>
+            <numerusform>Die Ergebnisse von %n Dateien nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) no longer match or are gone: not included.</source>
+        <translation>
+            <numerusform>%n Datei passt nicht mehr oder ist verschwunden: nicht enthalten.</numerusform>
+            <numerusform>%n Dateien passen nicht mehr oder sind verschwunden: nicht enthalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n path(s).</source>
+        <translation>
+            <numerusform>%n Pfad kopiert.</numerusform>
+            <numerusform>%n Pfade kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::TypeFilterEdit</name>
+    <message>
+        <source>file types, e.g. cpp, rust, !js</source>
+        <translation>Dateitypen, z. B. cpp, rust, !js</translation>
+    </message>
+    <message>
+        <source>File types</source>
+        <translation>Dateitypen</translation>
+    </message>
+    <message>
+        <source>Only files of these types (as rg -t); !type skips a type (rg -T). Comma-separated; the list of types opens as you type.</source>
+        <translation>Nur Dateien dieser Typen (wie rg -t); !typ überspringt einen Typ (rg -T). Durch Kommas getrennt; die Liste der Typen öffnet sich beim Tippen.</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>übersprungen: %1</translation>
+    </message>
+</context>
 </TS>

@@ -76,4 +76,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>codescout::gui::ResultsActions</name>
+    <message numerus="yes">
+        <source>Copied the results of %n file(s).</source>
+        <translation>
+            <numerusform>Copied the results of %n file.</numerusform>
+            <numerusform>Copied the results of %n files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the results of %n file(s) to %1.</source>
+        <translation>
+            <numerusform>Exported the results of %n file to %1.</numerusform>
+            <numerusform>Exported the results of %n files to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) no longer match or are gone: not included.</source>
+        <translation>
+            <numerusform>%n file no longer matches or is gone: not included.</numerusform>
+            <numerusform>%n files no longer match or are gone: not included.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n path(s).</source>
+        <translation>
+            <numerusform>Copied %n path.</numerusform>
+            <numerusform>Copied %n paths.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1603,4 +1603,144 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
         <translation>Le dossier dans lequel rechercher.</translation>
     </message>
 </context>
+<context>
+    <name>ResultsExport</name>
+    <message>
+        <source>The results could not be searched again: %1</source>
+        <translation>Impossible de relancer la recherche des résultats : %1</translation>
+    </message>
+    <message>
+        <source>ripgrep text (*.txt)</source>
+        <translation>Texte ripgrep (*.txt)</translation>
+    </message>
+    <message>
+        <source>JSON Lines, as rg --json (*.jsonl *.json)</source>
+        <translation>JSON Lines, comme rg --json (*.jsonl *.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>TypeFilter</name>
+    <message>
+        <source>Unknown file type: %1. The file-type field lists the known types as you type.</source>
+        <translation>Type de fichier inconnu : %1. Le champ des types de fichiers propose les types connus pendant la saisie.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::ResultsActions</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>Copier le c&amp;hemin</translation>
+    </message>
+    <message>
+        <source>&amp;Export Results…</source>
+        <translation>&amp;Exporter les résultats…</translation>
+    </message>
+    <message>
+        <source>By &amp;Path</source>
+        <translation>Par &amp;chemin</translation>
+    </message>
+    <message>
+        <source>As &amp;Found</source>
+        <translation>Dans l’ordre &amp;trouvé</translation>
+    </message>
+    <message>
+        <source>Copy the selected results as rg prints them (PATH:LINE:TEXT)</source>
+        <translation>Copier les résultats sélectionnés comme rg les affiche (CHEMIN:LIGNE:TEXTE)</translation>
+    </message>
+    <message>
+        <source>Copy the paths of the selected files</source>
+        <translation>Copier les chemins des fichiers sélectionnés</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Save all results as rg&apos;s text, JSON Lines or CSV</source>
+        <translation>Enregistrer tous les résultats en texte rg, JSON Lines ou CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Results Order</source>
+        <translation>&amp;Ordre des résultats</translation>
+    </message>
+    <message>
+        <source>Files sorted by path while they stream in: the same search shows the same order</source>
+        <translation>Fichiers triés par chemin à leur arrivée : la même recherche donne le même ordre</translation>
+    </message>
+    <message>
+        <source>Files in the order the search finds them (varies from run to run)</source>
+        <translation>Fichiers dans l’ordre où la recherche les trouve (varie d’une fois à l’autre)</translation>
+    </message>
+    <message>
+        <source>Still copying or exporting the previous results; try again in a moment.</source>
+        <translation>Copie ou export des résultats précédents en cours ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>There are no results to copy or export.</source>
+        <translation>Aucun résultat à copier ou exporter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the results of %n file(s).</source>
+        <translation>
+            <numerusform>Résultats de %n fichier copiés.</numerusform>
+            <numerusform>Résultats de %n fichiers copiés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the results of %n file(s) to %1.</source>
+        <translation>
+            <numerusform>Résultats de %n fichier exportés vers %1.</numerusform>
+            <numerusform>Résultats de %n fichiers exportés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) no longer match or are gone: not included.</source>
+        <translation>
+            <numerusform>%n fichier ne correspond plus ou a disparu : non inclus.</numerusform>
+            <numerusform>%n fichiers ne correspondent plus ou ont disparu : non inclus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n path(s).</source>
+        <translation>
+            <numerusform>%n chemin copié.</numerusform>
+            <numerusform>%n chemins copiés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Exporter les résultats</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::TypeFilterEdit</name>
+    <message>
+        <source>file types, e.g. cpp, rust, !js</source>
+        <translation>types de fichiers, p. ex. cpp, rust, !js</translation>
+    </message>
+    <message>
+        <source>File types</source>
+        <translation>Types de fichiers</translation>
+    </message>
+    <message>
+        <source>Only files of these types (as rg -t); !type skips a type (rg -T). Comma-separated; the list of types opens as you type.</source>
+        <translation>Seulement les fichiers de ces types (comme rg -t) ; !type exclut un type (rg -T). Séparés par des virgules ; la liste des types s’ouvre pendant la saisie.</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>exclu : %1</translation>
+    </message>
+</context>
 </TS>

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/print/output_plan.h"
 #include "core/search/search_options.h"
 #include "core/walk/file_types.h"
 
@@ -17,7 +18,6 @@ namespace codescout::cli {
 
 enum class ColorChoice { Never, Auto, Always };
 enum class SortMode { None, Path };
-enum class MetricsFormat { Text, Prometheus };
 
 struct CliArgs {
     // Patterns from -e (repeatable), or the first positional argument when no -e was given.

@@ -6,7 +6,7 @@
 
 #include <unistd.h>
 
-#include "cli/display_path.h"
+#include "core/print/display_path.h"
 #include "cli/help_text.h"
 
 namespace codescout::cli {

@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-#include "cli/display_path.h"
+#include "core/print/display_path.h"
 #include "cli/exit_status.h"
 #include "cli/path_order.h"
 #include "core/walk/walker.h"

@@ -1,7 +1,5 @@
-// --json: ripgrep's JSON Lines messages. Per file "begin", then "match"/"context" per line, then
-// "end" with the file's stats, written as one block; after the search one "summary".
-// Differences from rg: per-file "end" stats carry no "elapsed" (the engine does not time single
-// files), and with --stats the summary also holds "memory" (the metrics) and "skipped".
+// --json: ripgrep's JSON Lines messages (core/print/json_format.h), each file's written as one
+// block; after the search one "summary" (with --stats also "memory" and "skipped").
 #pragma once
 
 #include <atomic>
@@ -32,10 +30,5 @@ private:
     ErrorReporter& errors_;
     std::atomic<std::uint64_t> bytes_printed_{0};
 };
-
-// Exposed for tests: the messages of one file, appended to `out`.
-void format_json_file(const FileResult& result, const OutputPlan& plan, std::string& out);
-void format_json_summary(const SearchSummary& summary, std::chrono::nanoseconds elapsed_total,
-                         std::uint64_t bytes_printed, bool with_metrics, std::string& out);
 
 }  // namespace codescout::cli

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "cli/standard_format.h"
+#include "core/print/standard_format.h"
 
 namespace codescout::cli {
 

@@ -6,7 +6,8 @@
 #include <QTest>
 
 #include "cli/json_printer.h"
-#include "cli/json_text.h"
+#include "core/print/json_format.h"
+#include "core/print/json_text.h"
 
 using namespace codescout;
 using namespace codescout::cli;

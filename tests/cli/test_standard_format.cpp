@@ -12,13 +12,13 @@
 
 #include "cli/error_reporter.h"
 #include "cli/output_writer.h"
-#include "cli/standard_format.h"
+#include "core/print/standard_format.h"
 #include "cli/standard_printer.h"
 
 using namespace codescout;
 using namespace codescout::cli;
 
-Q_DECLARE_METATYPE(codescout::cli::OutputPlan)
+Q_DECLARE_METATYPE(codescout::OutputPlan)
 
 namespace {
 

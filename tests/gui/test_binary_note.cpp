@@ -52,7 +52,7 @@ private slots:
         ResultsModel model;
         std::vector<CompactFile> files;
         files.emplace_back(result, "");
-        model.appendFiles(std::move(files));
+        model.addFiles(std::move(files));
         const QModelIndex row = model.index(0, 0);
         const QString note = row.data(ResultsModel::BinaryNoteRole).toString();
         QCOMPARE(note, QStringLiteral("binary file: matches after byte 21 not shown"));
@@ -67,7 +67,7 @@ private slots:
         ResultsModel model;
         std::vector<CompactFile> files;
         files.emplace_back(result, "");
-        model.appendFiles(std::move(files));
+        model.addFiles(std::move(files));
         const QModelIndex row = model.index(0, 0);
         QVERIFY(row.data(ResultsModel::BinaryNoteRole).toString().isEmpty());
         QCOMPARE(row.data(Qt::ToolTipRole).toString(), QString::fromStdString(result.path));

@@ -97,7 +97,7 @@ void TestMatchDelegate::paintsSpansWhereTheTextIs()
     ResultsModel model;
     std::vector<CompactFile> files;
     files.emplace_back(result, "/r");
-    model.appendFiles(std::move(files));
+    model.addFiles(std::move(files));
     const QModelIndex row = model.index(0, 0, model.index(0, 0));
 
     MatchDelegate delegate;

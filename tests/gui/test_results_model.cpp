@@ -78,7 +78,7 @@ void TestResultsModel::convertsSpansToUtf16()
     result.lines.push_back(matchLine(1, text, {{10, 16}}));
     std::vector<CompactFile> files;
     files.emplace_back(result, "/r");
-    model.appendFiles(std::move(files));
+    model.addFiles(std::move(files));
     const QModelIndex line = model.index(0, 0, model.index(0, 0));
     const QString shown = line.data().toString();
     QCOMPARE(shown, QStringLiteral("größe = needle"));
@@ -124,7 +124,7 @@ void TestResultsModel::keepsEachLinesColumn()
     ResultsModel model;
     std::vector<CompactFile> files;
     files.push_back(file);
-    model.appendFiles(std::move(files));
+    model.addFiles(std::move(files));
     const QModelIndex fileRow = model.index(0, 0);
     for (std::size_t i = 0; i < columns.size(); ++i) {
         const LineView v = file.view(i);
@@ -146,7 +146,7 @@ void TestResultsModel::keepsContextLines()
     ResultsModel model;
     std::vector<CompactFile> files;
     files.emplace_back(result, "/r");
-    model.appendFiles(std::move(files));
+    model.addFiles(std::move(files));
     const QModelIndex fileRow = model.index(0, 0);
     QCOMPARE(model.rowCount(fileRow), 3);
     QVERIFY(model.index(0, 0, fileRow).data(ResultsModel::IsContextRole).toBool());
@@ -180,6 +180,7 @@ void TestResultsModel::relativePathStripsTheRoot()
 void TestResultsModel::passesModelTesterWhileBatchesStream()
 {
     ResultsModel model;
+    model.setOrder(ResultsOrder::AsFound);  // appended: one insertion per batch (by path: test_results_order)
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     int fileNumber = 0;
@@ -187,7 +188,7 @@ void TestResultsModel::passesModelTesterWhileBatchesStream()
         std::vector<CompactFile> files;
         for (int i = 0; i < 1 + batch % 4; ++i, ++fileNumber)
             files.emplace_back(makeFile("/r/f" + std::to_string(fileNumber) + ".cpp", 1 + fileNumber % 7), "/r");
-        model.appendFiles(std::move(files));
+        model.addFiles(std::move(files));
         QVERIFY(!QTest::currentTestFailed());
     }
     QCOMPARE(inserted.count(), 20);  // one insertion per batch, not per file or line
@@ -203,7 +204,7 @@ void TestResultsModel::headerShowsCounts()
     std::vector<CompactFile> files;
     files.emplace_back(makeFile("/r/a.cpp", 3), "/r");
     files.emplace_back(makeFile("/r/b.cpp", 2), "/r");
-    model.appendFiles(std::move(files));
+    model.addFiles(std::move(files));
     const QString header = model.headerData(0, Qt::Horizontal).toString();
     QVERIFY2(header.contains(QLatin1String("5")) && header.contains(QLatin1String("2")), qPrintable(header));
 }
@@ -218,7 +219,7 @@ void TestResultsModel::adjacentMatchSkipsContextAndWraps()
     std::vector<CompactFile> files;
     files.emplace_back(a, "/r");
     files.emplace_back(b, "/r");
-    model.appendFiles(std::move(files));
+    model.addFiles(std::move(files));
     auto line = [](const QModelIndex& i) { return i.data(ResultsModel::LineNumberRole).toInt(); };
     QModelIndex at = model.adjacentMatch({}, true);
     QCOMPARE(line(at), 2);

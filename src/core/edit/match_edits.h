@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/edit/apply_plan.h"
-#include "core/edit/replacer.h"
+#include "core/search/replacer.h"
 #include "core/match/matcher.h"
 #include "core/search/search_options.h"
 

@@ -3,7 +3,7 @@
 
 #include <QModelIndex>
 
-#include "core/edit/replacer.h"
+#include "core/search/replacer.h"
 #include "gui/replace/replace_selection.h"
 #include "gui/results/results_model.h"
 

@@ -1,6 +1,6 @@
 // What the results view shows while Replace is open: a check box on every file and line row
 // (ReplaceSelection) and, once a replacement is typed, each chosen match followed by its
-// replacement. The replacements come from the edit layer's Replacer (core/edit/replacer.h) —
+// replacement. The replacements come from the engine's Replacer (core/search/replacer.h) —
 // the same template expansion and preserve-case rule as the apply — run over the line as the
 // results list stored it. The stored line may be cut (long lines, indentation): a capture
 // reference that looks outside the match may then preview differently from what the apply

@@ -33,22 +33,84 @@ QList<int> utf16Spans(std::string_view text, const std::vector<CompactSpan>& spa
 
 ResultsModel::ResultsModel(QObject* parent) : QAbstractItemModel(parent) {}
 
-void ResultsModel::appendFiles(std::vector<CompactFile>&& files)
+bool ResultsModel::pathBefore(std::uint32_t a, std::uint32_t b) const
+{
+    // Every path starts with the same root, so comparing whole paths compares relative ones.
+    return pathLess(files_[a].path(), files_[b].path());
+}
+
+void ResultsModel::addFiles(std::vector<CompactFile>&& files)
 {
     if (files.empty())
         return;
-    const auto first = static_cast<int>(files_.size());
-    beginInsertRows({}, first, first + static_cast<int>(files.size()) - 1);
+    const auto less = [this](std::uint32_t a, std::uint32_t b) { return pathBefore(a, b); };
+    if (order_ == ResultsOrder::ByPath) {
+        std::stable_sort(files.begin(), files.end(), [](const CompactFile& a, const CompactFile& b) {
+            return pathLess(a.path(), b.path());
+        });
+    }
+    const auto firstId = static_cast<std::uint32_t>(files_.size());
     for (CompactFile& file : files) {
         matches_ += file.matches();
         lineRows_ += file.lineCount();
         filesHeapBytes_ += file.heapBytes();
         files_.push_back(std::move(file));
     }
-    endInsertRows();
+    const auto endId = static_cast<std::uint32_t>(files_.size());
+    // Where each new file goes among the rows already shown (non-decreasing: the batch is
+    // sorted); new files bound for the same gap are inserted as one run of rows.
+    std::vector<std::size_t> gaps(endId - firstId, rows_.size());
+    if (order_ == ResultsOrder::ByPath) {
+        for (std::uint32_t id = firstId; id < endId; ++id)
+            gaps[id - firstId] = rows_.upperBound(id, less);
+    }
+    std::size_t inserted = 0;
+    for (std::uint32_t id = firstId; id < endId;) {
+        std::uint32_t runEnd = id + 1;
+        while (runEnd < endId && gaps[runEnd - firstId] == gaps[id - firstId])
+            ++runEnd;
+        const std::size_t row = gaps[id - firstId] + inserted;
+        beginInsertRows({}, static_cast<int>(row), static_cast<int>(row + (runEnd - id) - 1));
+        for (std::uint32_t k = id; k < runEnd; ++k)
+            rows_.insert(row + (k - id), k);
+        endInsertRows();
+        inserted += runEnd - id;
+        id = runEnd;
+    }
     reportMemory();
     emit headerDataChanged(Qt::Horizontal, 0, 0);
     emit countsChanged();
+}
+
+void ResultsModel::setOrder(ResultsOrder order)
+{
+    if (order == order_)
+        return;
+    order_ = order;
+    if (files_.empty())
+        return;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // File rows move; line rows keep their internal id (their file) and row.
+    const QModelIndexList persistent = persistentIndexList();
+    std::vector<std::uint32_t> persistentIds;
+    persistentIds.reserve(static_cast<std::size_t>(persistent.size()));
+    for (const QModelIndex& index : persistent)
+        persistentIds.push_back(index.internalId() == kFileRowId ? rows_.idAt(static_cast<std::size_t>(index.row())) : 0);
+    std::vector<std::uint32_t> ids(files_.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        ids[i] = static_cast<std::uint32_t>(i);
+    if (order_ == ResultsOrder::ByPath)
+        std::stable_sort(ids.begin(), ids.end(), [this](std::uint32_t a, std::uint32_t b) { return pathBefore(a, b); });
+    rows_.assign(ids);
+    for (qsizetype i = 0; i < persistent.size(); ++i) {
+        const QModelIndex& old = persistent[i];
+        if (old.internalId() == kFileRowId) {
+            const auto row = static_cast<int>(rows_.rowOf(persistentIds[static_cast<std::size_t>(i)]));
+            changePersistentIndex(old, createIndex(row, old.column(), kFileRowId));
+        }
+    }
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    reportMemory();
 }
 
 void ResultsModel::clear()
@@ -56,6 +118,7 @@ void ResultsModel::clear()
     beginResetModel();
     files_.clear();
     files_.shrink_to_fit();
+    rows_.clear();
     filesHeapBytes_ = 0;
     matches_ = 0;
     lineRows_ = 0;
@@ -67,7 +130,7 @@ void ResultsModel::clear()
 
 std::size_t ResultsModel::heapBytes() const
 {
-    return files_.capacity() * sizeof(CompactFile) + filesHeapBytes_;
+    return files_.capacity() * sizeof(CompactFile) + filesHeapBytes_ + rows_.heapBytes();
 }
 
 void ResultsModel::reportMemory()
@@ -81,23 +144,24 @@ QModelIndex ResultsModel::index(int row, int column, const QModelIndex& parent) 
         return {};
     if (!parent.isValid())
         return createIndex(row, column, kFileRowId);
-    return createIndex(row, column, static_cast<quintptr>(parent.row()) + 1);
+    return createIndex(row, column, static_cast<quintptr>(rows_.idAt(static_cast<std::size_t>(parent.row()))) + 1);
 }
 
 QModelIndex ResultsModel::parent(const QModelIndex& child) const
 {
     if (!child.isValid() || child.internalId() == kFileRowId)
         return {};
-    return createIndex(static_cast<int>(child.internalId() - 1), 0, kFileRowId);
+    const auto id = static_cast<std::uint32_t>(child.internalId() - 1);
+    return createIndex(static_cast<int>(rows_.rowOf(id)), 0, kFileRowId);
 }
 
 int ResultsModel::rowCount(const QModelIndex& parent) const
 {
     if (!parent.isValid())
-        return static_cast<int>(files_.size());
+        return static_cast<int>(rows_.size());
     if (parent.column() != 0 || parent.internalId() != kFileRowId)
         return 0;
-    return static_cast<int>(files_[static_cast<std::size_t>(parent.row())].lineCount());
+    return static_cast<int>(file(static_cast<std::size_t>(parent.row())).lineCount());
 }
 
 int ResultsModel::columnCount(const QModelIndex&) const
@@ -125,7 +189,7 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     if (index.internalId() == kFileRowId)
-        return fileData(static_cast<std::size_t>(index.row()), role);
+        return fileData(rows_.idAt(static_cast<std::size_t>(index.row())), role);
     return lineData(index.internalId() - 1, static_cast<std::size_t>(index.row()), role);
 }
 
@@ -136,9 +200,9 @@ QString ResultsModel::binaryNote(const CompactFile& file)
     return tr("binary file: matches after byte %1 not shown").arg(QLocale().toString(file.binaryCut()));
 }
 
-QVariant ResultsModel::fileData(std::size_t fileRow, int role) const
+QVariant ResultsModel::fileData(std::size_t id, int role) const
 {
-    const CompactFile& file = files_[fileRow];
+    const CompactFile& file = files_[id];
     switch (role) {
     case Qt::DisplayRole:
     case RelativePathRole:
@@ -171,9 +235,9 @@ QVariant ResultsModel::fileData(std::size_t fileRow, int role) const
     }
 }
 
-QVariant ResultsModel::lineData(std::size_t fileRow, std::size_t lineRow, int role) const
+QVariant ResultsModel::lineData(std::size_t id, std::size_t lineRow, int role) const
 {
-    const CompactFile& file = files_[fileRow];
+    const CompactFile& file = files_[id];
     switch (role) {
     case Qt::DisplayRole: {
         // Tabs become single spaces: the delegate paints runs, and span offsets stay valid.
@@ -220,42 +284,45 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         .arg(matchCountText(matches_), fileCountText(files_.size()));
 }
 
-bool ResultsModel::isMatchRow(std::size_t fileRow, std::size_t lineRow) const
+bool ResultsModel::isMatchRow(std::size_t id, std::size_t lineRow) const
 {
-    return (files_[fileRow].line(lineRow).flags & CompactLine::Context) == 0;
+    return (files_[id].line(lineRow).flags & CompactLine::Context) == 0;
 }
 
 QModelIndex ResultsModel::adjacentMatch(const QModelIndex& from, bool forward) const
 {
     if (files_.empty())
         return {};
-    // Position as (file, line); a file row sits before its first line; invalid = before all
+    // Position as (file row, line); a file row sits before its first line; invalid = before all
     // (forward) or after all (backward).
     const auto fileCount = static_cast<long long>(files_.size());
+    const auto lineCount = [this](long long row) {
+        return static_cast<long long>(file(static_cast<std::size_t>(row)).lineCount());
+    };
     long long f = forward ? 0 : fileCount - 1;
-    long long l = forward ? -1 : static_cast<long long>(files_[static_cast<std::size_t>(f)].lineCount());
+    long long l = forward ? -1 : lineCount(f);
     if (from.isValid()) {
         if (from.internalId() == kFileRowId) {
             f = from.row();
             l = forward ? -1 : 0;
             if (!forward) {  // before the file row: continue in the previous file
                 f = f == 0 ? fileCount - 1 : f - 1;
-                l = static_cast<long long>(files_[static_cast<std::size_t>(f)].lineCount());
+                l = lineCount(f);
             }
         } else {
-            f = static_cast<long long>(from.internalId() - 1);
+            f = static_cast<long long>(rows_.rowOf(static_cast<std::uint32_t>(from.internalId() - 1)));
             l = from.row();
         }
     }
     for (long long step = 0; step <= fileCount; ++step) {
-        const CompactFile& file = files_[static_cast<std::size_t>(f)];
-        const auto lines = static_cast<long long>(file.lineCount());
+        const std::uint32_t id = rows_.idAt(static_cast<std::size_t>(f));
+        const auto lines = static_cast<long long>(files_[id].lineCount());
         for (l += forward ? 1 : -1; l >= 0 && l < lines; l += forward ? 1 : -1) {
-            if (isMatchRow(static_cast<std::size_t>(f), static_cast<std::size_t>(l)))
-                return createIndex(static_cast<int>(l), 0, static_cast<quintptr>(f) + 1);
+            if (isMatchRow(id, static_cast<std::size_t>(l)))
+                return createIndex(static_cast<int>(l), 0, static_cast<quintptr>(id) + 1);
         }
         f = forward ? (f + 1) % fileCount : (f + fileCount - 1) % fileCount;
-        l = forward ? -1 : static_cast<long long>(files_[static_cast<std::size_t>(f)].lineCount());
+        l = forward ? -1 : lineCount(f);
     }
     return {};
 }

@@ -1,6 +1,9 @@
 // The results tree: file rows (relative path, match count) over line rows (line number, text with
-// match spans). Rows arrive in batches while a search runs (one beginInsertRows per batch) and
-// are stored compactly (CompactFile); strings are made only in data().
+// match spans). Files arrive in batches while a search runs and are stored compactly, in arrival
+// order (CompactFile; strings are made only in data()); a RowOrder puts them in display order:
+// by path (each file inserted where it belongs, one beginInsertRows per run of adjacent new
+// rows) or as found (appended). A line row's internal id names its file's arrival index, which
+// never changes, so indexes of line rows stay right while files are inserted above them.
 #pragma once
 
 #include <QAbstractItemModel>
@@ -10,6 +13,8 @@
 
 #include "gui/memory/gui_memory.h"
 #include "gui/results/compact_file.h"
+#include "gui/results/results_order.h"
+#include "gui/results/row_order.h"
 
 namespace codescout::gui {
 
@@ -32,14 +37,19 @@ public:
 
     explicit ResultsModel(QObject* parent = nullptr);
 
-    // Appends the files of one batch as new file rows.
-    void appendFiles(std::vector<CompactFile>&& files);
+    // Adds the files of one batch as new file rows, each where the order puts it.
+    void addFiles(std::vector<CompactFile>&& files);
     void clear();
 
-    std::size_t fileCount() const { return files_.size(); }
+    ResultsOrder order() const { return order_; }
+    // Reorders the rows already there (a layout change: selection and expansion stay).
+    void setOrder(ResultsOrder order);
+
+    std::size_t fileCount() const { return rows_.size(); }
     std::uint64_t matchCount() const { return matches_; }
     std::uint64_t lineRowCount() const { return lineRows_; }
-    const CompactFile& file(std::size_t index) const { return files_[index]; }
+    // The file shown at file row `row`.
+    const CompactFile& file(std::size_t row) const { return files_[rows_.idAt(row)]; }
     // Heap bytes held by the stored results (the files' arenas and records, and the file table).
     std::size_t heapBytes() const;
 
@@ -63,16 +73,19 @@ signals:
     void countsChanged();
 
 private:
-    // internalId of a line row = its file's row + 1; file rows have internalId 0.
+    // internalId of a line row = its file's id (arrival index) + 1; file rows have internalId 0.
     static constexpr quintptr kFileRowId = 0;
 
-    QVariant fileData(std::size_t fileRow, int role) const;
-    QVariant lineData(std::size_t fileRow, std::size_t lineRow, int role) const;
-    bool isMatchRow(std::size_t fileRow, std::size_t lineRow) const;
+    bool pathBefore(std::uint32_t a, std::uint32_t b) const;
+    QVariant fileData(std::size_t id, int role) const;
+    QVariant lineData(std::size_t id, std::size_t lineRow, int role) const;
+    bool isMatchRow(std::size_t id, std::size_t lineRow) const;
 
     void reportMemory();
 
-    std::vector<CompactFile> files_;
+    std::vector<CompactFile> files_;  // in arrival order: index = the file's id
+    RowOrder rows_;                   // the ids in display order
+    ResultsOrder order_ = ResultsOrder::ByPath;
     // The files' own heap bytes, summed as they arrive: a stored file never changes, so the
     // attribution's per-batch update costs O(batch), not O(all files).
     std::size_t filesHeapBytes_ = 0;

@@ -3,6 +3,8 @@
 
 #include <QRegularExpression>
 
+#include "gui/search/type_filter.h"
+
 namespace codescout::gui {
 
 namespace {
@@ -20,6 +22,7 @@ constexpr auto kWholeWord = "wholeWord";
 constexpr auto kInclude = "include";
 constexpr auto kExclude = "exclude";
 constexpr auto kExtensions = "extensions";
+constexpr auto kFileTypes = "fileTypes";
 constexpr auto kContext = "contextLines";
 constexpr auto kHidden = "hidden";
 constexpr auto kFollowLinks = "followLinks";
@@ -37,6 +40,7 @@ QVariantMap Query::toVariantMap() const
         {QLatin1String(kInclude), includeGlobs},
         {QLatin1String(kExclude), excludeGlobs},
         {QLatin1String(kExtensions), extensions},
+        {QLatin1String(kFileTypes), fileTypes},
         {QLatin1String(kContext), contextLines},
         {QLatin1String(kHidden), hidden},
         {QLatin1String(kFollowLinks), followLinks},
@@ -58,6 +62,7 @@ Query Query::fromVariantMap(const QVariantMap& map)
     q.includeGlobs = get(kInclude, defaults.includeGlobs).toString();
     q.excludeGlobs = get(kExclude, defaults.excludeGlobs).toString();
     q.extensions = get(kExtensions, defaults.extensions).toString();
+    q.fileTypes = get(kFileTypes, defaults.fileTypes).toString();
     q.contextLines = std::clamp(get(kContext, defaults.contextLines).toInt(), 0, 99);
     q.hidden = get(kHidden, defaults.hidden).toBool();
     q.followLinks = get(kFollowLinks, defaults.followLinks).toBool();
@@ -95,6 +100,7 @@ SearchOptions toSearchOptions(const Query& query, const QString& folder,
         if (!bare.isEmpty())
             options.walk.extensions.push_back(toStd(bare));
     }
+    options.walk.type_changes = TypeFilter::changes(query.fileTypes);
 
     options.processing.small_file_threshold = engine.smallFileThreshold;
     options.processing.large_file_threshold = engine.largeFileThreshold;

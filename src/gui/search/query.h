@@ -18,6 +18,7 @@ struct Query {
     QString includeGlobs;  // "src/**, *.cpp": comma- or space-separated
     QString excludeGlobs;  // "build/**, *.min.js"
     QString extensions;    // "cpp, h"
+    QString fileTypes;     // "cpp, rust, !js": rg -t / -T (TypeFilter)
     int contextLines = 0;
     bool hidden = false;
     bool followLinks = false;

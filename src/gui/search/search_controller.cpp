@@ -164,7 +164,7 @@ void SearchController::drain(quint64 id)
     ResultBatch batch = current_->sink->take();
     current_->droppedMatches += batch.droppedMatches;
     current_->errors.append(batch.errors);
-    model_->appendFiles(std::move(batch.files));
+    model_->addFiles(std::move(batch.files));
 }
 
 void SearchController::onRunFinished(const std::shared_ptr<Run>& run, const SearchSummary& summary)

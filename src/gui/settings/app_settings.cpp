@@ -41,6 +41,7 @@ const std::array<Entry, 17>& table()
         {Setting::Language, "ui/language", QString()},
         {Setting::UndoHistoryMaxBytes, "replace/undoHistoryMaxBytes",
          QVariant::fromValue<qulonglong>(kDefaultJournalMaxBytes)},
+        {Setting::ResultsOrder, "results/order", QStringLiteral("path")},
     }};
     return entries;
 }

@@ -27,6 +27,7 @@ enum class Setting {
     ResultsSplitterState,
     Language,             // "" = the system's; else "en", "de", "fr" (applies at the next start)
     UndoHistoryMaxBytes,  // Replace's undo journal bound (core/edit/applier.h), bytes
+    ResultsOrder,         // "path" (default) or "found": how file rows are ordered (ResultsOrder)
 };
 
 class AppSettings {

@@ -17,9 +17,11 @@
 #include "gui/results/results_model.h"
 #include "gui/search/search_controller.h"
 #include "gui/search/status_text.h"
+#include "gui/search/type_filter.h"
 #include "gui/settings/app_settings.h"
 #include "gui/window/query_bar.h"
 #include "gui/window/recent_folders.h"
+#include "gui/window/results_actions.h"
 #include "ui_mainwindow.h"
 
 namespace codescout::gui {
@@ -87,7 +89,7 @@ void MainWindow::setUpResults()
     view->setItemDelegate(delegate_);
     view->setUniformRowHeights(true);
     view->header()->setStretchLastSection(true);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection);  // several rows for Copy
     view->setExpandsOnDoubleClick(false);  // double-click opens the editor
     connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) { onCurrentChanged(current); });
@@ -166,6 +168,7 @@ void MainWindow::setUpActions()
     m_ui->actionOpenInEditor->setShortcuts({QKeySequence(tr("Ctrl+Return")), QKeySequence(tr("Ctrl+Enter"))});
     recent_ = new RecentFolders(m_ui->menuRecentFolders, m_ui->actionClearRecent, *settings_, this);
     connect(recent_, &RecentFolders::folderChosen, this, &MainWindow::openFolder);
+    resultsActions_ = new ResultsActions(this, m_ui->resultsView, model_, *settings_, m_ui->menuFile, m_ui->menuView);
 }
 
 bool MainWindow::openFolder(const QString& folder)
@@ -216,6 +219,10 @@ bool MainWindow::startSearch()
         bar->showError(tr("Open a folder first (File ▸ Open Folder…, Ctrl+O)."));
         return false;
     }
+    if (const QString typeError = TypeFilter::error(query.fileTypes); !typeError.isEmpty()) {
+        bar->showError(typeError);
+        return false;
+    }
     const SearchOptions options = toSearchOptions(query, folder_, settings_->engine());
     const QString error = controller_->start(options, folder_, settings_->value(Setting::MaxResults).toULongLong());
     if (!error.isEmpty()) {
@@ -225,6 +232,7 @@ bool MainWindow::startSearch()
     }
     runningPattern_ = query.pattern;
     replace_->searchStarted(options, folder_);
+    resultsActions_->setSearch(options, folder_);
     settings_->pushRecent(Setting::PatternHistory, query.pattern, AppSettings::kMaxPatternHistory);
     settings_->setLastQuery(query);
     bar->setHistory(settings_->value(Setting::PatternHistory).toStringList());

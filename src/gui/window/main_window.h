@@ -26,6 +26,7 @@ class PreviewPane;
 class QueryBar;
 class RecentFolders;
 class ReplaceController;
+class ResultsActions;
 class ResultsModel;
 class SearchController;
 
@@ -94,6 +95,7 @@ private:
     MemoryView* memoryView_;
     RecentFolders* recent_ = nullptr;
     ReplaceController* replace_ = nullptr;  // Edit ▸ Replace (src/gui/replace)
+    ResultsActions* resultsActions_ = nullptr;  // Copy, Export, results order
     QProgressBar* progressBar_;
     QLabel* statusLabel_;
     QString folder_;

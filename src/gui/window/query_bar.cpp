@@ -3,13 +3,18 @@
 
 #include <QLineEdit>
 
+#include "gui/window/type_filter_edit.h"
 #include "ui_querybar.h"
 
 namespace codescout::gui {
 
-QueryBar::QueryBar(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui::QueryBar>())
+QueryBar::QueryBar(QWidget* parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::QueryBar>()), typeEdit_(new TypeFilterEdit(this))
 {
     m_ui->setupUi(this);
+    m_ui->filterRow->insertWidget(m_ui->filterRow->indexOf(m_ui->excludeEdit) + 1, typeEdit_);
+    setTabOrder(m_ui->excludeEdit, typeEdit_);
+    setTabOrder(typeEdit_, m_ui->extensionsEdit);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);  // the results get the height
     m_ui->patternCombo->lineEdit()->setPlaceholderText(tr("Search"));
     m_ui->patternCombo->lineEdit()->setClearButtonEnabled(true);
@@ -19,7 +24,7 @@ QueryBar::QueryBar(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui:
     setFocusProxy(m_ui->patternCombo);
 
     for (QLineEdit* edit : {m_ui->patternCombo->lineEdit(), m_ui->includeEdit, m_ui->excludeEdit,
-                            m_ui->extensionsEdit})
+                            m_ui->extensionsEdit, static_cast<QLineEdit*>(typeEdit_)})
         connect(edit, &QLineEdit::returnPressed, this, &QueryBar::searchRequested);
     connect(m_ui->searchButton, &QPushButton::clicked, this, &QueryBar::searchRequested);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &QueryBar::cancelRequested);
@@ -39,6 +44,7 @@ Query QueryBar::query() const
     q.includeGlobs = m_ui->includeEdit->text();
     q.excludeGlobs = m_ui->excludeEdit->text();
     q.extensions = m_ui->extensionsEdit->text();
+    q.fileTypes = typeEdit_->text();
     q.contextLines = m_ui->contextSpin->value();
     q.hidden = m_ui->hiddenCheck->isChecked();
     q.followLinks = m_ui->followLinksCheck->isChecked();
@@ -55,6 +61,7 @@ void QueryBar::setQuery(const Query& q)
     m_ui->includeEdit->setText(q.includeGlobs);
     m_ui->excludeEdit->setText(q.excludeGlobs);
     m_ui->extensionsEdit->setText(q.extensions);
+    typeEdit_->setText(q.fileTypes);
     m_ui->contextSpin->setValue(q.contextLines);
     m_ui->hiddenCheck->setChecked(q.hidden);
     m_ui->followLinksCheck->setChecked(q.followLinks);

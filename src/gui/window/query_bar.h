@@ -14,6 +14,8 @@ class QueryBar;
 
 namespace codescout::gui {
 
+class TypeFilterEdit;
+
 class QueryBar : public QWidget {
     Q_OBJECT
 public:
@@ -39,6 +41,7 @@ signals:
 
 private:
     std::unique_ptr<Ui::QueryBar> m_ui;
+    TypeFilterEdit* typeEdit_;  // beside the globs (not in the form: added in the constructor)
 };
 
 }  // namespace codescout::gui

@@ -111,11 +111,11 @@ void TestGuiAttribution::resultsMoveByTheModelsOwnCount()
 {
     ResultsModel model;
     const std::int64_t before = component(GuiComponent::Results);
-    model.appendFiles(files(50, 40));
+    model.addFiles(files(50, 40));
     const auto held = static_cast<std::int64_t>(model.heapBytes());
     QVERIFY(held > 50 * 40 * static_cast<std::int64_t>(sizeof(CompactLine)));
     QCOMPARE(component(GuiComponent::Results) - before, held);
-    model.appendFiles(files(10, 5));
+    model.addFiles(files(10, 5));
     QCOMPARE(component(GuiComponent::Results) - before,
              static_cast<std::int64_t>(model.heapBytes()));
     model.clear();
@@ -123,7 +123,7 @@ void TestGuiAttribution::resultsMoveByTheModelsOwnCount()
              static_cast<std::int64_t>(model.heapBytes()));
     {
         ResultsModel second;
-        second.appendFiles(files(3, 3));
+        second.addFiles(files(3, 3));
         QCOMPARE(component(GuiComponent::Results) - before,
                  static_cast<std::int64_t>(model.heapBytes() + second.heapBytes()));
     }
@@ -232,7 +232,7 @@ void TestGuiAttribution::withoutAllocatorFiguresTheyComeOutOfUnattributed()
 void TestGuiAttribution::samplerMeasuresOffTheGuiThreadAndSumsToResident()
 {
     ResultsModel model;
-    model.appendFiles(files(20, 20));
+    model.addFiles(files(20, 20));
     MetricsSampler sampler;
     sampler.setInterval(std::chrono::milliseconds{20});
     sampler.setProbeRestFactor(0);  // a reading at every idle tick

@@ -1,5 +1,5 @@
 // Replacing a line's matches (see replacer.h).
-#include "core/edit/replacer.h"
+#include "core/search/replacer.h"
 
 #include "core/match/preserve_case.h"
 

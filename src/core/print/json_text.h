@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace codescout::cli {
+namespace codescout {
 
 bool is_valid_utf8(std::string_view bytes);
 
@@ -18,4 +18,4 @@ void append_base64(std::string& out, std::string_view bytes);
 // Appends {"text":"..."} or {"bytes":"..."}.
 void append_json_data(std::string& out, std::string_view bytes);
 
-}  // namespace codescout::cli
+}  // namespace codescout

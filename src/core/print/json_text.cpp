@@ -1,9 +1,9 @@
 // JSON strings and byte data (see json_text.h).
-#include "cli/json_text.h"
+#include "core/print/json_text.h"
 
 #include <cstdint>
 
-namespace codescout::cli {
+namespace codescout {
 
 bool is_valid_utf8(std::string_view bytes) {
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -92,4 +92,4 @@ void append_json_data(std::string& out, std::string_view bytes) {
     out.push_back('}');
 }
 
-}  // namespace codescout::cli
+}  // namespace codescout

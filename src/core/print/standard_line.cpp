@@ -1,15 +1,15 @@
 // rg's standard printer for one line (see standard_line.h). Escape sequences are rg's with its
 // default colours. Names follow grep-printer's functions, so that its behaviour can be checked
 // against the original piece by piece.
-#include "cli/standard_line.h"
+#include "core/print/standard_line.h"
 
 #include <algorithm>
 #include <span>
 #include <vector>
 
-#include "cli/printer_pieces.h"
+#include "core/print/printer_pieces.h"
 
-namespace codescout::cli {
+namespace codescout {
 namespace {
 
 constexpr std::string_view kLineColor = "\x1b[0m\x1b[32m";          // green
@@ -305,4 +305,4 @@ void format_standard_line(const LineRecord& line, bool terminated, std::string_v
     LineWriter(plan, path, out).sink(sunk);
 }
 
-}  // namespace codescout::cli
+}  // namespace codescout

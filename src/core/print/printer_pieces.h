@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace codescout::cli {
+namespace codescout {
 
 inline constexpr std::string_view kPathColor = "\x1b[0m\x1b[35m";  // magenta
 inline constexpr std::string_view kReset = "\x1b[0m";
@@ -19,4 +19,4 @@ inline void append_number(std::string& out, std::uint64_t n) {
     out.append(digits, end);
 }
 
-}  // namespace codescout::cli
+}  // namespace codescout

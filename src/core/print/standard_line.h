@@ -9,10 +9,10 @@
 #include <string>
 #include <string_view>
 
-#include "cli/options_builder.h"
+#include "core/print/output_plan.h"
 #include "core/search/search_result.h"
 
-namespace codescout::cli {
+namespace codescout {
 
 // Appends `line` of the file shown as `path` to `out`. `terminated`: the line had a terminator
 // in the file (only a file's last line may lack one; rg prints one anyway).
@@ -25,4 +25,4 @@ void format_standard_line(const LineRecord& line, bool terminated, std::string_v
 // byte counts as one character.
 std::size_t grapheme_prefix_length(std::string_view text, std::size_t count);
 
-}  // namespace codescout::cli
+}  // namespace codescout

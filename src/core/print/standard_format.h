@@ -6,10 +6,10 @@
 #include <string>
 #include <string_view>
 
-#include "cli/options_builder.h"
+#include "core/print/output_plan.h"
 #include "core/search/search_result.h"
 
-namespace codescout::cli {
+namespace codescout {
 
 // Appends the output for `result` to `out` (mode Lines, Count or FilesWithMatches).
 void format_standard(const FileResult& result, const OutputPlan& plan, std::string& out);
@@ -17,4 +17,4 @@ void format_standard(const FileResult& result, const OutputPlan& plan, std::stri
 // What goes between two files' blocks: "--\n" with context lines, "\n" under headings, else "".
 std::string_view file_separator(const OutputPlan& plan);
 
-}  // namespace codescout::cli
+}  // namespace codescout

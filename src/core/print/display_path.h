@@ -4,11 +4,11 @@
 
 #include <string_view>
 
-namespace codescout::cli {
+namespace codescout {
 
 inline std::string_view display_path(std::string_view path, bool strip_dot_slash) {
     if (strip_dot_slash && path.size() > 2 && path.starts_with("./")) path.remove_prefix(2);
     return path;
 }
 
-}  // namespace codescout::cli
+}  // namespace codescout

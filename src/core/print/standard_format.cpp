@@ -1,14 +1,14 @@
 // The standard format (see standard_format.h). Escape sequences are byte-for-byte those of
 // `rg --color always` with its default colours, so coloured output can be compared too.
-#include "cli/standard_format.h"
+#include "core/print/standard_format.h"
 
 #include <algorithm>
 
-#include "cli/display_path.h"
-#include "cli/printer_pieces.h"
-#include "cli/standard_line.h"
+#include "core/print/display_path.h"
+#include "core/print/printer_pieces.h"
+#include "core/print/standard_line.h"
 
-namespace codescout::cli {
+namespace codescout {
 namespace {
 
 void append_colored(std::string& out, std::string_view text, std::string_view color, bool enabled) {
@@ -115,4 +115,4 @@ std::string_view file_separator(const OutputPlan& plan) {
     return plan.line_terminator == '\0' ? std::string_view("--\0", 3) : "--\n";
 }
 
-}  // namespace codescout::cli
+}  // namespace codescout
