@@ -702,8 +702,17 @@ QString MemoryCharts::collectorAxisTitle(bool bytesAxis) const {
 // ---- all -----------------------------------------------------------------------------------
 
 void MemoryCharts::clear() {
-    // The collector chart keeps its series (the plugins stay loaded); only the readings go.
-    plotAttribution(AttributionHistory{});
+    // Every chart keeps its series: the next search has the same components and plugins, and
+    // re-creating a dozen area series, their axes and legend entries cost the GUI thread more per
+    // search than all of its re-plots (bench/RESULTS.md). Only the points go.
+    for (QAreaSeries* area : d_->areas) {
+        area->upperSeries()->clear();
+        area->lowerSeries()->clear();
+    }
+    d_->tops.clear();
+    d_->areaMaxKiB.assign(d_->areas.size(), 0);
+    d_->stackSpan = {};
+    d_->fitStack();
     for (QList<QPointF>& points : d_->collectorRaw) points.clear();
     d_->collectorSpan = {};
     d_->fitCollectors();

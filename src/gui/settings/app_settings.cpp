@@ -18,9 +18,9 @@ struct Entry {
     QVariant fallback;
 };
 
-const std::array<Entry, 17>& table()
+const std::array<Entry, 18>& table()
 {
-    static const std::array<Entry, 17> entries{{
+    static const std::array<Entry, 18> entries{{
         {Setting::SmallFileThreshold, "engine/smallFileThreshold",
          QVariant::fromValue<qulonglong>(kDefaultSmallFileThreshold)},
         {Setting::LargeFileThreshold, "engine/largeFileThreshold",
