@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>codescout::gui::MultilinePattern</name>
+    <message numerus="yes">
+        <source>+%Ln lines</source>
+        <translation>
+            <numerusform>+%Ln line</numerusform>
+            <numerusform>+%Ln lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::ResultsModel</name>
     <message numerus="yes">
         <source>%1, %n match(es)</source>

@@ -35,7 +35,8 @@ std::unique_ptr<Search> compile(const Plan& plan, ErrorReporter& errors) {
         std::shared_ptr<const BinaryPolicy> binary_policy =
             plan.output.text ? rg_text_policy()
                              : std::make_shared<const RgBinaryPolicy>(rg_named_input_mode(plan.search.walk.roots),
-                                                                      plan.search.report);
+                                                                      plan.search.report,
+                                                                      plan.output.mode == OutputMode::Json);
         return std::make_unique<Search>(plan.search, nullptr, nullptr, std::move(binary_policy));
     } catch (const NewlineInPatternError&) {
         errors.report_message(NewlineInPatternError::kRgMessage);

@@ -30,9 +30,9 @@ void truncate_at(FileResult& result, std::uint64_t cut) {
 
 class RgBinaryCheck final : public BinaryCheck {
 public:
-    RgBinaryCheck(RgBinaryMode mode, bool standard_input, const ReportOptions& report)
+    RgBinaryCheck(RgBinaryMode mode, bool standard_input, const ReportOptions& report, bool json)
         : mode_(mode), fills_(standard_input, std::max(report.before_context, report.after_context)),
-          report_mode_(report.mode) {}
+          report_mode_(report.mode), json_(json) {}
 
     // rg's multi-line searcher: it looks for a NUL in the first 64 KiB, then only inside each
     // range it hands to the printer. A walked file quits there; for a named one the standard
@@ -45,7 +45,7 @@ public:
             head_nul_ = static_cast<std::uint64_t>(static_cast<const char*>(nul) - text.data());
         }
         if (mode_ == RgBinaryMode::Quit) return {ReportedNul::StopBefore, head_nul_};
-        if (report_mode_ == ReportMode::Lines) return {ReportedNul::StopCounted, head_nul_};
+        if (report_mode_ == ReportMode::Lines && !json_) return {ReportedNul::StopCounted, head_nul_};
         return {ReportedNul::Note, head_nul_};
     }
 
@@ -167,6 +167,7 @@ private:
     RgBinaryMode mode_;
     RgFillModel fills_;
     ReportMode report_mode_;
+    bool json_;
     bool slice_nul_upfront_ = false;  // ConvertSlice: a NUL in the first 64 KiB ...
     std::uint64_t slice_nul_offset_ = 0;  // ... at this offset
 };
@@ -203,14 +204,14 @@ RgBinaryMode rg_named_input_mode(const std::vector<std::filesystem::path>& roots
     return RgBinaryMode::ConvertSlice;
 }
 
-RgBinaryPolicy::RgBinaryPolicy(RgBinaryMode named_mode, const ReportOptions& report)
-    : named_mode_(named_mode), report_(report) {}
+RgBinaryPolicy::RgBinaryPolicy(RgBinaryMode named_mode, const ReportOptions& report, bool json)
+    : named_mode_(named_mode), report_(report), json_(json) {}
 
 std::unique_ptr<BinaryCheck> RgBinaryPolicy::check_for(const InputSpec& input) const {
     switch (input.origin) {
-    case InputOrigin::Walked: return std::make_unique<RgBinaryCheck>(RgBinaryMode::Quit, false, report_);
-    case InputOrigin::Named: return std::make_unique<RgBinaryCheck>(named_mode_, false, report_);
-    case InputOrigin::Stdin: return std::make_unique<RgBinaryCheck>(RgBinaryMode::ConvertStream, true, report_);
+    case InputOrigin::Walked: return std::make_unique<RgBinaryCheck>(RgBinaryMode::Quit, false, report_, json_);
+    case InputOrigin::Named: return std::make_unique<RgBinaryCheck>(named_mode_, false, report_, json_);
+    case InputOrigin::Stdin: return std::make_unique<RgBinaryCheck>(RgBinaryMode::ConvertStream, true, report_, json_);
     }
     return nullptr;
 }

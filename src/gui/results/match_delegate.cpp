@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "gui/results/results_model.h"
+#include "gui/window/multiline_pattern.h"
 
 namespace codescout::gui {
 
@@ -146,6 +147,13 @@ void MatchDelegate::paintLine(QPainter* painter, const QStyleOptionViewItem& opt
         text.prepend(ellipsis);
     if (clipped & 2)
         text.append(ellipsis);
+    // A multi-line match shows its first line and how many more it covers.
+    const int moreLines = index.data(ResultsModel::MoreLinesRole).toInt();
+    qsizetype noteStart = -1;
+    if (moreLines > 0) {
+        noteStart = text.size();
+        text += QStringLiteral("  ") + MultilinePattern::moreLinesNote(moreLines);
+    }
 
     QTextLayout layout(text, option.font, painter->device());
     // Absolute left: a line that starts right-to-left is still shown from the column's left edge,
@@ -164,7 +172,9 @@ void MatchDelegate::paintLine(QPainter* painter, const QStyleOptionViewItem& opt
     if (clipped & 1)
         dimRange(0, ellipsis.size());
     if (clipped & 2)
-        dimRange(text.size() - ellipsis.size(), ellipsis.size());
+        dimRange((noteStart >= 0 ? noteStart : text.size()) - ellipsis.size(), ellipsis.size());
+    if (noteStart >= 0)
+        dimRange(noteStart, text.size() - noteStart);
     layout.setFormats(dimmed);
     layout.beginLayout();
     QTextLine line = layout.createLine();

@@ -200,6 +200,10 @@ QVariant ResultsModel::lineData(std::size_t fileRow, std::size_t lineRow, int ro
                | ((file.line(lineRow).flags & CompactLine::ClippedRight) ? 2 : 0);
     case ColumnRole:
         return QVariant::fromValue<qulonglong>(file.view(lineRow).column);
+    case MoreLinesRole:
+        return static_cast<int>(file.view(lineRow).moreLines);
+    case LastLineEndRole:
+        return QVariant::fromValue<qulonglong>(file.view(lineRow).lastLineEnd);
     case FilePathRole:
     case Qt::ToolTipRole:
         return file.path();

@@ -14,6 +14,8 @@ class QueryBar;
 
 namespace codescout::gui {
 
+class MultilinePattern;
+
 class QueryBar : public QWidget {
     Q_OBJECT
 public:
@@ -39,6 +41,7 @@ signals:
 
 private:
     std::unique_ptr<Ui::QueryBar> m_ui;
+    MultilinePattern* multiline_ = nullptr;  // the Multi-line toggle and editor (multiline_pattern.h)
 };
 
 }  // namespace codescout::gui
