@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace codescout {
 
@@ -68,12 +69,19 @@ private:
             ++i_;
             return;
         case '.':
-            if (dotall_) use_.can_match = true;
+            if (dotall_) newline_possible();
             ++i_;
             return;
         case '^':
         case '$':
-            use_.can_match = true;  // line anchors, under -U
+            newline_possible();  // line anchors, under -U
+            ++i_;
+            return;
+        case ')':
+            if (!groups_.empty()) {
+                if (groups_.back()) --lookaround_depth_;
+                groups_.pop_back();
+            }
             ++i_;
             return;
         case '[':
@@ -91,12 +99,28 @@ private:
         }
     }
 
-    void literal_newline() { use_.can_match = use_.literal = true; }
+    // Inside a look-around nothing becomes part of the match: (?<=\n) neither spans lines nor is
+    // a '\n' of the match.
+    void literal_newline() {
+        if (lookaround_depth_ == 0) use_.can_match = use_.literal = true;
+    }
+    void newline_possible() {
+        if (lookaround_depth_ == 0) use_.can_match = true;
+    }
 
     // "(?flags)" or "(?flags:": s and x switch on dotall and extended mode; "(?#...)" is a comment.
     void read_group_open() {
         ++i_;
-        if (i_ >= re_.size() || re_[i_] != '?') return;
+        if (i_ >= re_.size() || re_[i_] != '?') {
+            groups_.push_back(false);
+            return;
+        }
+        const std::string_view after = re_.substr(i_ + 1);
+        if (after.starts_with('=') || after.starts_with('!') || after.starts_with("<=") || after.starts_with("<!")) {
+            groups_.push_back(true);
+            ++lookaround_depth_;
+            return;
+        }
         if (i_ + 1 < re_.size() && re_[i_ + 1] == '#') {
             const std::size_t end = re_.find(')', i_);
             i_ = end == std::string_view::npos ? re_.size() : end + 1;
@@ -115,9 +139,11 @@ private:
         if (j < re_.size() && (re_[j] == ')' || re_[j] == ':')) {
             dotall_ = dotall_ || dotall;
             extended_ = extended_ || extended;
+            if (re_[j] == ':') groups_.push_back(false);
             i_ = j + 1;
         } else {
-            ++i_;  // (?:, (?=, (?<name>, ...: the rest reads as ordinary characters
+            groups_.push_back(false);
+            ++i_;  // (?<name>, (?P<name>, ...: the rest reads as ordinary characters
         }
     }
 
@@ -216,7 +242,7 @@ private:
             return;
         case Item::Kind::SetWithNewline:
         case Item::Kind::Unknown:
-            use_.can_match = true;
+            newline_possible();
             return;
         case Item::Kind::SetWithoutNewline:
             return;
@@ -301,14 +327,16 @@ private:
             }
         }
         if (i_ < re_.size()) ++i_;  // ']'
-        if (unknown || holds_newline != negated) use_.can_match = true;
-        if (!negated && !unknown && items > 0 && only_newlines) use_.literal = true;
+        if (unknown || holds_newline != negated) newline_possible();
+        if (!negated && !unknown && items > 0 && only_newlines) literal_newline();
     }
 
     std::string_view re_;
     std::size_t i_ = 0;
     bool dotall_;
     bool extended_ = false;
+    std::vector<bool> groups_;  // open groups, innermost last: true for a look-around
+    int lookaround_depth_ = 0;
     NewlineUse use_;
 };
 

@@ -61,6 +61,8 @@ private slots:
         QTest::newRow("(?x) whitespace") << "(?x) a \n b # c\n" << false << false;
         QTest::newRow("(?x) \\n") << "(?x) a \\n b" << true << true;
         QTest::newRow("escaped punctuation") << "a\\.b\\[" << false << false;
+        QTest::newRow("look-behind holds no match byte") << "(?<=\\n)hello" << false << false;
+        QTest::newRow("after a look-ahead") << "(?=a)(a)\\n" << true << true;
     }
 
     void newline_use() {
