@@ -1032,8 +1032,8 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
 <context>
     <name>codescout::gui::MultilinePattern</name>
     <message>
-        <source>Multi-line (Alt+M): matches may span lines; the pattern field takes several lines, Enter inserts a line break and Ctrl+Enter searches</source>
-        <translation>Mehrzeilig (Alt+M): Treffer dürfen über Zeilen reichen; das Suchfeld nimmt mehrere Zeilen auf, Enter fügt einen Zeilenumbruch ein und Strg+Enter sucht</translation>
+        <source>Multi-line (Alt+J): matches may span lines; the pattern field takes several lines, Enter inserts a line break and Ctrl+Enter searches</source>
+        <translation>Mehrzeilig (Alt+J): Treffer dürfen über Zeilen reichen; das Suchfeld nimmt mehrere Zeilen auf, Enter fügt einen Zeilenumbruch ein und Strg+Enter sucht</translation>
     </message>
     <message>
         <source>Multi-line</source>

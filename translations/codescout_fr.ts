@@ -1032,8 +1032,8 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
 <context>
     <name>codescout::gui::MultilinePattern</name>
     <message>
-        <source>Multi-line (Alt+M): matches may span lines; the pattern field takes several lines, Enter inserts a line break and Ctrl+Enter searches</source>
-        <translation>Multiligne (Alt+M) : les correspondances peuvent s’étendre sur plusieurs lignes ; le champ de recherche accepte plusieurs lignes, Entrée insère un saut de ligne et Ctrl+Entrée lance la recherche</translation>
+        <source>Multi-line (Alt+J): matches may span lines; the pattern field takes several lines, Enter inserts a line break and Ctrl+Enter searches</source>
+        <translation>Multiligne (Alt+J) : les correspondances peuvent s’étendre sur plusieurs lignes ; le champ de recherche accepte plusieurs lignes, Entrée insère un saut de ligne et Ctrl+Entrée lance la recherche</translation>
     </message>
     <message>
         <source>Multi-line</source>

@@ -50,8 +50,8 @@ MultilinePattern::MultilinePattern(QHBoxLayout* row, QComboBox* field, QToolButt
     toggle_->setCheckable(true);
     toggle_->setAutoRaise(after->autoRaise());
     toggle_->setText(QStringLiteral("\u21B5"));  // ↵, like the other toggles' symbols
-    toggle_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_M));
-    toggle_->setToolTip(tr("Multi-line (Alt+M): matches may span lines; the pattern field takes several "
+    toggle_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_J));
+    toggle_->setToolTip(tr("Multi-line (Alt+J): matches may span lines; the pattern field takes several "
                            "lines, Enter inserts a line break and Ctrl+Enter searches"));
     toggle_->setAccessibleName(tr("Multi-line"));
     editor_->setObjectName(QStringLiteral("multilinePatternEdit"));
