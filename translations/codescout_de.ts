@@ -1743,4 +1743,30 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
         <translation>übersprungen: %1</translation>
     </message>
 </context>
+<context>
+    <name>codescout::gui::MultilinePattern</name>
+    <message>
+        <source>Multi-line (Alt+J): matches may span lines; the pattern field takes several lines, Enter inserts a line break and Ctrl+Enter searches</source>
+        <translation>Mehrzeilig (Alt+J): Treffer dürfen über Zeilen reichen; das Suchfeld nimmt mehrere Zeilen auf, Enter fügt einen Zeilenumbruch ein und Strg+Enter sucht</translation>
+    </message>
+    <message>
+        <source>Multi-line</source>
+        <translation>Mehrzeilig</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+Enter searches)</source>
+        <translation>Suchen (Strg+Enter sucht)</translation>
+    </message>
+    <message>
+        <source>Multi-line search pattern</source>
+        <translation>Mehrzeiliges Suchmuster</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln lines</source>
+        <translation>
+            <numerusform>+%Ln weitere Zeile</numerusform>
+            <numerusform>+%Ln weitere Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

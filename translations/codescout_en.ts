@@ -107,4 +107,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>codescout::gui::MultilinePattern</name>
+    <message numerus="yes">
+        <source>+%Ln lines</source>
+        <translation>
+            <numerusform>+%Ln line</numerusform>
+            <numerusform>+%Ln lines</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1743,4 +1743,30 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
         <translation>exclu : %1</translation>
     </message>
 </context>
+<context>
+    <name>codescout::gui::MultilinePattern</name>
+    <message>
+        <source>Multi-line (Alt+J): matches may span lines; the pattern field takes several lines, Enter inserts a line break and Ctrl+Enter searches</source>
+        <translation>Multiligne (Alt+J) : les correspondances peuvent s’étendre sur plusieurs lignes ; le champ de recherche accepte plusieurs lignes, Entrée insère un saut de ligne et Ctrl+Entrée lance la recherche</translation>
+    </message>
+    <message>
+        <source>Multi-line</source>
+        <translation>Multiligne</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+Enter searches)</source>
+        <translation>Rechercher (Ctrl+Entrée lance la recherche)</translation>
+    </message>
+    <message>
+        <source>Multi-line search pattern</source>
+        <translation>Motif de recherche multiligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln lines</source>
+        <translation>
+            <numerusform>+%Ln ligne</numerusform>
+            <numerusform>+%Ln lignes</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -32,6 +32,9 @@ struct CliArgs {
     HyphenMode hyphen_mode = HyphenMode::Boundary;  // --hyphen-mode
     bool invert = false;                            // -v
     bool null_data = false;                         // --null-data
+    bool multiline = false;                         // -U / --multiline
+    bool multiline_dotall = false;                  // --multiline-dotall
+    std::optional<std::uint64_t> multiline_max_size;  // --multiline-max-size
 
     // Walking.
     std::vector<std::string> globs;         // -g (repeatable)

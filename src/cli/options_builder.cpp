@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/match/newline_analysis.h"
+
 namespace codescout::cli {
 namespace {
 
@@ -132,6 +134,9 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.pattern.whole_word = args.word_regexp;
     s.pattern.hyphen_mode = args.hyphen_mode;
     s.pattern.whole_line = args.line_regexp;
+    s.pattern.multiline = args.multiline;
+    s.pattern.multiline_dotall = args.multiline_dotall;
+    out.multi_line = search_spans_lines(s.pattern);
 
     const std::vector<std::string> paths = effective_paths(args, out.mode, terminal);
     s.walk.roots.assign(paths.begin(), paths.end());
@@ -151,19 +156,24 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.processing.large_file_threshold = args.large_file_threshold.value_or(kDefaultLargeFileThreshold);
     s.processing.max_file_size = args.max_filesize;
     s.processing.encoding = args.encoding;
+    s.processing.multiline_max_bytes = args.multiline_max_size.value_or(kDefaultMultilineMaxBytes);
 
     s.report.mode = report_mode_for(out.mode);
     const bool lines = s.report.mode == ReportMode::Lines;
     const bool passthru = lines && args.passthru;
-    s.report.before_context = lines && !passthru ? args.before_context.value_or(args.context.value_or(0)) : 0;
-    s.report.after_context = lines && !passthru ? args.after_context.value_or(args.context.value_or(0)) : 0;
+    // rg still visits context lines with -c or -l; only a multi-line search shows that (a NUL in
+    // one ends the search, binary_policy.h), so only it gets them.
+    const bool context_lines = (lines || out.multi_line) && !passthru;
+    s.report.before_context = context_lines ? args.before_context.value_or(args.context.value_or(0)) : 0;
+    s.report.after_context = context_lines ? args.after_context.value_or(args.context.value_or(0)) : 0;
     s.report.invert = args.invert;
     s.report.passthru = passthru;
     s.report.line_terminator = args.null_data ? '\0' : '\n';
     // What a count counts: --count-matches the matches (with -v: the lines), -c -o the matches
     // too (with -v none: the lines it counts have no match), -c the lines.
+    // A multi-line search always counts matches (rg's summary printer does).
     out.count_matches = out.mode == OutputMode::Count &&
-                        (args.count_matches ? !args.invert : args.only_matching);
+                        (out.multi_line || (args.count_matches ? !args.invert : args.only_matching));
     s.report.count_matches = out.count_matches && !args.invert;
     out.include_zero = args.include_zero;
     s.report.report_unmatched = out.mode == OutputMode::FilesWithoutMatch ||
@@ -183,7 +193,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
                         out.mode == OutputMode::ListFiles ||
                         args.with_filename.value_or(args.vimgrep || default_with_filename(paths));
     out.strip_dot_slash = args.paths.empty();
-    out.context = s.report.before_context > 0 || s.report.after_context > 0;
+    out.context = lines && (s.report.before_context > 0 || s.report.after_context > 0);
     out.only_matching = args.only_matching;
     out.per_match = args.vimgrep;
     out.column = args.column || args.vimgrep;

@@ -22,6 +22,7 @@
 #include "cli/summary_output.h"
 #include "core/match/matcher.h"
 #include "core/metrics/phase_peaks.h"
+#include "core/match/newline_analysis.h"
 #include "core/search/search.h"
 #include "core/search/search_result.h"
 
@@ -34,8 +35,11 @@ std::unique_ptr<Search> compile(const Plan& plan, ErrorReporter& errors) {
         std::shared_ptr<const BinaryPolicy> binary_policy =
             plan.output.text ? rg_text_policy()
                              : std::make_shared<const RgBinaryPolicy>(rg_named_input_mode(plan.search.walk.roots),
-                                                                      plan.search.report);
+                                                                      plan.search.report,
+                                                                      plan.output.mode == OutputMode::Json);
         return std::make_unique<Search>(plan.search, nullptr, nullptr, std::move(binary_policy));
+    } catch (const NewlineInPatternError&) {
+        errors.report_message(NewlineInPatternError::kRgMessage);
     } catch (const PatternError& e) {
         errors.report_message(e.what());  // "invalid pattern 'P': reason"
     } catch (const std::invalid_argument& e) {

@@ -12,7 +12,8 @@ bool StandardPrinter::on_file(FileResult&& result) {
     thread_local std::string block;
     block.clear();
     format_standard(result, plan_, block);
-    return writer_.write_block(block, file_separator(plan_));
+    const bool separated = plan_.mode != OutputMode::Lines || prints_a_line(result);
+    return writer_.write_block(block, separated ? file_separator(plan_) : std::string_view());
 }
 
 }  // namespace codescout::cli

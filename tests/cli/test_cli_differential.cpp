@@ -303,6 +303,36 @@ void write_encodings_tree(TestTree& t) {
     t.write(QStringLiteral("enc/nul/u16_nul.txt"), utf16(QStringLiteral("foo one\nfoo\u0000two\nfoo three\n"), false, true));
 }
 
+// Multi-line fixtures (-U): matches across lines, adjacent and overlapping groups, CRLF, a last
+// line without '\n', NULs before and after rg's first 64 KiB (in a match, in context, elsewhere),
+// Unicode and UTF-16 text.
+void write_multiline_tree(TestTree& t) {
+    t.write(QStringLiteral("a.txt"), "foo\nbar baz\nqux foo\nbar\nend");
+    t.write(QStringLiteral("ctx.txt"), "l1\nl2\nl3\nfoo\nbar\nl6\nl7\nl8\nl9\nfoo\nbar\nfoo\nbar\nl14\n");
+    t.write(QStringLiteral("b.txt"), "foo\nfoo boo\nx\nfoo\n");
+    t.write(QStringLiteral("crlf.txt"), "x\r\nfoo\r\nbar\r\nfoo bar\r\n");
+    t.write(QStringLiteral("code.c"),
+            "int f(void)\n{\n    return 0;\n}\n\nstatic int\ng(int x)\n{\n    if (x)\n        return 1;\n"
+            "    return\n        2;\n}\n/* a comment\n   over lines */\nint h;\n");
+    t.write(QStringLiteral("uni.txt"), "Straße\nSTRASSE und\nσίσυφος\nΣΊΣΥΦΟΣ 😀\nend\n");
+    t.write(QStringLiteral("u16/u16le.txt"), utf16(QStringLiteral("one foo\r\nbar two\r\nfoo\r\nbar\r\n"), false, true));
+    const QByteArray filler = QByteArray(QByteArray(63, 'x') + '\n').repeated(1100);  // 70,400 bytes
+    // Walked (bin/) and named: the walked ones quit, the named ones print up to the NUL.
+    t.write(QStringLiteral("bin/early.txt"), QByteArray("foo\nbar\0\nfoo\nbar\n", 17));
+    t.write(QStringLiteral("bin/late_in_match.txt"),
+            "foo\nbar\n" + filler + QByteArray("foo \0\nbar\n", 10) + filler.left(192) + "foo\nbar\n");
+    t.write(QStringLiteral("bin/late_in_ctx.txt"),
+            "foo\nbar\n" + filler + QByteArray("zz\0zz\nfoo\nbar\n", 14) + filler.left(192) + "foo\nbar\n");
+    t.write(QStringLiteral("bin/late_elsewhere.txt"),
+            "foo\nbar\n" + filler + QByteArray("zz\0zz\n", 6) + filler.left(192) + "foo\nbar\n");
+    // A big file: crosses read chunks and map windows; matches at its start, middle and end.
+    QByteArray big;
+    for (int i = 0; i < 40000; ++i) {
+        big += i % 997 == 0 ? QByteArray("begin ") + QByteArray::number(i) + "\n  end\n" : QByteArray("line ") + QByteArray::number(i) + '\n';
+    }
+    t.write(QStringLiteral("big/big.txt"), big + "begin last\n  end");
+}
+
 void add_row(const char* name, const QString& where, const QStringList& args) {
     QTest::newRow(name) << where << args;
 }
@@ -317,6 +347,8 @@ private:
     QString generated_;
     TestTree inputs_;     // stdin, binary and late-NUL inputs (not a git repository)
     QString inputs_dir_;
+    TestTree multiline_;  // -U inputs (write_multiline_tree)
+    QString multiline_dir_;
     QString kernel_;
     QString kernel_skip_reason_;
 
@@ -369,6 +401,8 @@ private slots:
         write_inputs_tree(inputs_);
         write_encodings_tree(inputs_);
         inputs_dir_ = QString::fromStdString(inputs_.root());
+        write_multiline_tree(multiline_);
+        multiline_dir_ = QString::fromStdString(multiline_.root());
 
         const QString source_dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("CODESCOUT_SOURCE_DIR"));
         if (source_dir.isEmpty()) {
@@ -1067,6 +1101,174 @@ private slots:
     void default_line_numbers() {
         QFETCH(QString, script);
         compare_script(script, {}, generated_);
+    }
+
+    // -U and --multiline-dotall against rg, through every reading strategy (the whole text is
+    // read, decoded or mapped): blocks of lines, context, -c/-l/-v/-o/-r/-b/--column/--vimgrep,
+    // NULs under rg's multi-line rules, and patterns for every matcher kind.
+    void multiline_data() {
+        QTest::addColumn<QStringList>("oursOnly");
+        QTest::addColumn<QStringList>("args");
+        using L = QStringList;
+        const std::pair<const char*, L> modes[] = {
+            {"defaults", L{}},
+            {"whole", L{"--small-file-threshold=1G", "--large-file-threshold=2G"}},
+            {"buffered", L{"--small-file-threshold=1", "--large-file-threshold=1G"}},
+            {"mmap", L{"--small-file-threshold=1", "--large-file-threshold=2"}},
+        };
+        const std::pair<const char*, L> rows[] = {
+            {"lines", L{"-U", "foo\\nbar", "a.txt", "ctx.txt"}},
+            {"adjacent matches grouped, --column", L{"-U", "--column", "o\\nbar", "a.txt"}},
+            {"-o --column -b", L{"-U", "-o", "--column", "-b", "o\\nbar", "a.txt"}},
+            {"-b", L{"-U", "-b", "o\\nbar", "a.txt", "crlf.txt"}},
+            {"-c counts matches", L{"-U", "-c", "foo\\nbar|o$", "."}},
+            {"--count-matches", L{"-U", "--count-matches", "foo\\nbar", "a.txt", "ctx.txt"}},
+            {"-c, no newline possible: lines", L{"-U", "-c", "o", "b.txt"}},
+            {"$ makes it multi-line", L{"-U", "--column", "o$", "b.txt"}},
+            {"-C1", L{"-U", "-C1", "foo\\nbar", "ctx.txt"}},
+            {"-B2 -A1", L{"-U", "-B2", "-A1", "return\\s+\\d", "code.c"}},
+            {"-m1 -A1 (rg prints a context line twice)", L{"-U", "-A1", "-m1", "foo\\nbar", "ctx.txt"}},
+            {"-m2", L{"-U", "-m2", "foo\\nbar", "ctx.txt"}},
+            {"-c -m2", L{"-U", "-c", "-m2", "foo\\nbar", "ctx.txt"}},
+            {"-v", L{"-U", "-v", "foo\\nbar", "ctx.txt", "b.txt"}},
+            {"-v -C1 --column", L{"-U", "-v", "-C1", "--column", "foo\\nfoo", "b.txt"}},
+            {"-v -c (matches: none)", L{"-U", "-v", "-c", "--include-zero", "foo\\nfoo", "b.txt"}},
+            {"-v -m1", L{"-U", "-v", "-m1", "foo\\nfoo", "b.txt"}},
+            {"-l", L{"-U", "-l", "foo\\nbar", "."}},
+            {"--files-without-match -v", L{"-U", "--files-without-match", "-v", "foo\\nfoo", "b.txt", "a.txt"}},
+            {"-r", L{"-U", "-r", "X", "foo\\nbar", "ctx.txt"}},
+            {"-r with groups", L{"-U", "-r", "<$2|$1>", "(\\w+)\\n(\\w+)", "b.txt"}},
+            {"-r -o", L{"-U", "-o", "-r", "[$0]", "o\\nb", "a.txt"}},
+            {"--vimgrep", L{"-U", "--vimgrep", "o\\nbar", "a.txt", "ctx.txt"}},
+            {"--vimgrep -b", L{"-U", "--vimgrep", "-b", "o\\nf", "b.txt"}},
+            {"--passthru", L{"-U", "--passthru", "foo\\nfoo", "b.txt"}},
+            {"-o a match of only line ends", L{"-U", "-o", "o\\n", "b.txt"}},
+            {"empty matches", L{"-U", "-o", "(?m)^", "b.txt"}},
+            {"empty pattern (line by line)", L{"-U", "-c", "", "b.txt"}},
+            {"match ending at EOF without newline", L{"-U", "bar\\nend$", "a.txt"}},
+            {"\\z", L{"-U", "d\\z", "a.txt"}},
+            {"CRLF", L{"-U", "foo\\r\\nbar", "crlf.txt"}},
+            {"CRLF $ does not match before \\r", L{"-U", "foo$", "crlf.txt"}},
+            {"dot stops at newline", L{"-U", "foo.bar", "a.txt"}},
+            {"--multiline-dotall", L{"-U", "--multiline-dotall", "foo.bar", "a.txt"}},
+            {"(?s)", L{"-U", "(?s)/\\*.*?\\*/", "code.c"}},
+            {"--multiline-dotall without -U", L{"--multiline-dotall", "-c", "o.", "a.txt"}},
+            {"\\s+ across lines", L{"-U", "static\\s+int\\s+g", "code.c"}},
+            {"[^;]* across lines", L{"-U", "return[^;]*;", "code.c"}},
+            {"literal (-F with a newline)", L{"-U", "-F", "foo\nbar", "a.txt", "ctx.txt"}},
+            {"alternation of literals", L{"-U", "foo\\nbar|x\\nfoo", "."}},
+            {"-i literals", L{"-U", "-i", "FOO\\nBAR", "ctx.txt"}},
+            {"-w", L{"-U", "-w", "foo\\nbar", "ctx.txt", "a.txt"}},
+            {"-x", L{"-U", "-x", "foo", "b.txt", "ctx.txt"}},
+            {"RE2 prefilter's kind of pattern", L{"-U", "[a-z]{3}\\s+[a-z]{3}\\n", "."}},
+            {"required literal on the second line", L{"-U", "\\w+\\s*\\n\\s+return", "code.c"}},
+            {"unicode", L{"-U", "-i", "straße\\nstrasse|σίσυφος\\s+σίσυφος", "uni.txt"}},
+            {"UTF-16", L{"-U", "foo\\r\\nbar", "u16"}},
+            {"big file", L{"-U", "-n", "begin \\d+\\n\\s+end", "big"}},
+            {"big file -c", L{"-U", "-c", "\\d\\n\\s", "big"}},
+            {"binary walked", L{"-U", "-B1", "foo\\s+bar", "bin"}},
+            {"binary walked -c", L{"-U", "-c", "-B1", "foo\\s+bar", "bin"}},
+            {"binary walked -l", L{"-U", "-l", "foo\\s+bar", "bin"}},
+            {"binary named", L{"-U", "-B1", "foo\\s+bar", "bin/early.txt", "bin/late_in_ctx.txt",
+                               "bin/late_in_match.txt", "bin/late_elsewhere.txt"}},
+            {"binary named -c", L{"-U", "-c", "foo\\s+bar", "bin/early.txt", "bin/late_in_ctx.txt",
+                                  "bin/late_in_match.txt"}},
+            {"match across a NUL, -a", L{"-U", "-a", "foo[^x]+bar", "bin/early.txt"}},
+            {"\\n without -U is an error", L{"foo\\nbar", "a.txt"}},
+            {"[\\n] without -U is an error", L{"[\\n]", "a.txt"}},
+            {"class with \\n without -U is no error", L{"-c", "o[\\na]", "a.txt"}},
+        };
+        add_rows_per_mode(modes, rows);
+    }
+
+    void multiline() {
+        QFETCH(QStringList, oursOnly);
+        QFETCH(QStringList, args);
+        compare(multiline_dir_, args, oursOnly);
+    }
+
+    // --json with -U: lines holding several lines, submatches with offsets into them.
+    void multiline_json_data() {
+        QTest::addColumn<QStringList>("args");
+        using L = QStringList;
+        QTest::newRow("blocks") << L{"-U", "o\\nbar|o$", "a.txt", "b.txt"};
+        QTest::newRow("context") << L{"-U", "-C1", "foo\\nbar", "ctx.txt"};
+        QTest::newRow("a match taking the line end") << L{"-U", "bar\\n", "ctx.txt"};
+        QTest::newRow("-v context submatches") << L{"-U", "-v", "-C1", "o\\n", "b.txt"};
+        QTest::newRow("binary named") << L{"-U", "foo\\s+bar", "bin/late_in_ctx.txt", "bin/early.txt"};
+    }
+
+    void multiline_json() {
+        QFETCH(QStringList, args);
+        const QStringList full = QStringList{QStringLiteral("--sort"), QStringLiteral("path"), QStringLiteral("--json")} + args;
+        const ProcessResult ours = run_cli(full, multiline_dir_);
+        const ProcessResult theirs = run_program(rg_path(), full, multiline_dir_);
+        const auto messages = [](const QByteArray& out) {
+            QByteArray kept;
+            for (const QByteArray& line : out.split('\n')) {
+                if (line.startsWith("{\"type\":\"begin\"") || line.startsWith("{\"type\":\"match\"") ||
+                    line.startsWith("{\"type\":\"context\"")) {
+                    kept += line + '\n';
+                }
+            }
+            return kept;
+        };
+        QVERIFY2(!messages(theirs.out).isEmpty(), "rg found nothing: the row tests nothing");
+        QVERIFY2(messages(ours.out) == messages(theirs.out), qPrintable(first_difference(messages(ours.out), messages(theirs.out))));
+        QCOMPARE(ours.exit_code, theirs.exit_code);
+    }
+
+    // -U on standard input (read whole into memory).
+    void multiline_stdin() {
+        const QStringList full = kCommonArgs + QStringList{QStringLiteral("-U"), QStringLiteral("-C1"), QStringLiteral("foo\\nbar")};
+        const StdinSource source = StdinSource::from_file(multiline_dir_ + QStringLiteral("/ctx.txt"));
+        const ProcessResult ours = run_program(cli_path(), full, multiline_dir_, source);
+        const ProcessResult theirs = run_program(rg_path(), full, multiline_dir_, source);
+        QVERIFY2(ours.out == theirs.out, qPrintable(first_difference(ours.out, theirs.out)));
+        QCOMPARE(ours.exit_code, theirs.exit_code);
+    }
+
+    // Random multi-line patterns (fixed seed) over the generated tree: words joined by line ends,
+    // whitespace runs and classes that cross lines; -c and the lines themselves must be rg's.
+    void multiline_random() {
+        const char* words[] = {"foo", "bar", "baz", "hello", "world", "alpha", "omega", "x", "lorem", "ipsum", "-", "="};
+        const char* joins[] = {"\\n", "\\s+", "\\s*\\n", "[^a]*?\\n", " \\n?", "\\W+", "$\\n^"};
+        Lcg rng(2024);
+        QStringList failures;
+        for (int i = 0; i < 40; ++i) {
+            QString pattern = QString::fromLatin1(words[rng.next(std::size(words))]);
+            const std::uint32_t parts = 1 + rng.next(2);
+            for (std::uint32_t p = 0; p < parts; ++p) {
+                pattern += QString::fromLatin1(joins[rng.next(std::size(joins))]);
+                pattern += QString::fromLatin1(words[rng.next(std::size(words))]);
+            }
+            QStringList args{QStringLiteral("-U"), pattern, QStringLiteral("gen")};
+            if (rng.next(3) == 0) args.prepend(QStringLiteral("-c"));
+            if (rng.next(4) == 0) args.prepend(QStringLiteral("-C1"));
+            const QStringList full = kCommonArgs + args;
+            const ProcessResult ours = run_cli(full, generated_);
+            const ProcessResult theirs = run_program(rg_path(), full, generated_);
+            if (ours.out != theirs.out || ours.exit_code != theirs.exit_code) {
+                failures << args.join(u' ') + QStringLiteral("\n") + first_difference(ours.out, theirs.out);
+            }
+        }
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("\n\n"))));
+    }
+
+    // A file larger than --multiline-max-size is an error for that file only: the others are
+    // still searched and printed, and the exit status is rg's for file errors (2).
+    void multiline_size_limit() {
+        const QStringList args{QStringLiteral("--sort"), QStringLiteral("path"), QStringLiteral("--multiline-max-size"),
+                               QStringLiteral("1K"), QStringLiteral("-U"), QStringLiteral("-c"), QStringLiteral("foo\\nbar"),
+                               QStringLiteral("ctx.txt"), QStringLiteral("big/big.txt"), QStringLiteral("a.txt")};
+        const ProcessResult ours = run_cli(args, multiline_dir_);
+        QCOMPARE(ours.out, QByteArray("ctx.txt:3\na.txt:2\n"));  // named paths: in the order given
+        QCOMPARE(ours.exit_code, 2);
+        QVERIFY2(ours.err.contains("big/big.txt") && ours.err.contains("--multiline-max-size"), ours.err.constData());
+        // Mapped files are searched in place, whatever the limit.
+        const ProcessResult mapped = run_cli(QStringList{QStringLiteral("--small-file-threshold=1"), QStringLiteral("--large-file-threshold=1K")} + args, multiline_dir_);
+        QCOMPARE(mapped.out, QByteArray("ctx.txt:3\na.txt:2\n"));
+        QCOMPARE(mapped.exit_code, 0);
     }
 
     void kernel_data() {

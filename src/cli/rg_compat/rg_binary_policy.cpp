@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include <sys/stat.h>
@@ -29,11 +30,31 @@ void truncate_at(FileResult& result, std::uint64_t cut) {
 
 class RgBinaryCheck final : public BinaryCheck {
 public:
-    RgBinaryCheck(RgBinaryMode mode, bool standard_input, const ReportOptions& report)
+    RgBinaryCheck(RgBinaryMode mode, bool standard_input, const ReportOptions& report, bool json)
         : mode_(mode), fills_(standard_input, std::max(report.before_context, report.after_context)),
-          report_mode_(report.mode) {}
+          report_mode_(report.mode), json_(json) {}
+
+    // rg's multi-line searcher: it looks for a NUL in the first 64 KiB, then only inside each
+    // range it hands to the printer. A walked file quits there; for a named one the standard
+    // and JSON printers refuse to print from there on (the range still counts as a match),
+    // while -c and -l go on counting.
+    WholeTextRule whole_text(std::string_view text) override {
+        whole_ = true;
+        const std::size_t head = static_cast<std::size_t>(std::min<std::uint64_t>(text.size(), RgFillModel::kInitialCapacity));
+        if (const void* nul = std::memchr(text.data(), '\0', head)) {
+            head_nul_ = static_cast<std::uint64_t>(static_cast<const char*>(nul) - text.data());
+        }
+        if (mode_ == RgBinaryMode::Quit) return {ReportedNul::StopBefore, head_nul_};
+        if (report_mode_ == ReportMode::Lines && !json_) return {ReportedNul::StopCounted, head_nul_};
+        return {ReportedNul::Note, head_nul_};
+    }
 
     BlockVerdict inspect(std::string_view block, std::uint64_t offset) override {
+        if (whole_) {
+            // A walked file with a NUL in its first 64 KiB is not searched at all.
+            if (mode_ == RgBinaryMode::Quit && head_nul_) return {BlockAction::StopAt, offset};
+            return {};
+        }
         switch (mode_) {
         case RgBinaryMode::Quit:
             fills_.feed(block.data(), block.size(), offset);
@@ -73,6 +94,10 @@ public:
     }
 
     void settle(const ScanEnd& end, FileResult& result, bool& binary) override {
+        if (whole_) {
+            settle_whole(end, result, binary);
+            return;
+        }
         switch (mode_) {
         case RgBinaryMode::Quit:
             if (!fills_.nul_seen()) return;
@@ -112,9 +137,37 @@ public:
     }
 
 private:
+    void settle_whole(const ScanEnd& end, FileResult& result, bool& binary) const {
+        if (mode_ == RgBinaryMode::Quit) {
+            if (head_nul_) {
+                binary = true;
+                return;
+            }
+            if (!end.reported_nul) return;
+            // As in line mode: -c prints nothing for a file rg quit on, nor does a file without
+            // a match before the NUL print anything.
+            if (report_mode_ != ReportMode::Lines || result.matched_lines == 0) {
+                binary = true;
+                return;
+            }
+            result.binary = {BinaryAction::Stopped, end.reported_nul->nul_offset, end.reported_nul->range_start,
+                             end.reported_nul->context_break};
+            return;
+        }
+        if (head_nul_) {
+            result.binary = {BinaryAction::SearchedThrough, *head_nul_, 0, false};
+        } else if (end.reported_nul) {
+            result.binary = {BinaryAction::SearchedThrough, end.reported_nul->nul_offset, end.reported_nul->range_start,
+                             end.reported_nul->context_break};
+        }
+    }
+
+    bool whole_ = false;                       // a multi-line search: the whole text at once
+    std::optional<std::uint64_t> head_nul_;    // ... with a NUL in its first 64 KiB, here
     RgBinaryMode mode_;
     RgFillModel fills_;
     ReportMode report_mode_;
+    bool json_;
     bool slice_nul_upfront_ = false;  // ConvertSlice: a NUL in the first 64 KiB ...
     std::uint64_t slice_nul_offset_ = 0;  // ... at this offset
 };
@@ -151,14 +204,14 @@ RgBinaryMode rg_named_input_mode(const std::vector<std::filesystem::path>& roots
     return RgBinaryMode::ConvertSlice;
 }
 
-RgBinaryPolicy::RgBinaryPolicy(RgBinaryMode named_mode, const ReportOptions& report)
-    : named_mode_(named_mode), report_(report) {}
+RgBinaryPolicy::RgBinaryPolicy(RgBinaryMode named_mode, const ReportOptions& report, bool json)
+    : named_mode_(named_mode), report_(report), json_(json) {}
 
 std::unique_ptr<BinaryCheck> RgBinaryPolicy::check_for(const InputSpec& input) const {
     switch (input.origin) {
-    case InputOrigin::Walked: return std::make_unique<RgBinaryCheck>(RgBinaryMode::Quit, false, report_);
-    case InputOrigin::Named: return std::make_unique<RgBinaryCheck>(named_mode_, false, report_);
-    case InputOrigin::Stdin: return std::make_unique<RgBinaryCheck>(RgBinaryMode::ConvertStream, true, report_);
+    case InputOrigin::Walked: return std::make_unique<RgBinaryCheck>(RgBinaryMode::Quit, false, report_, json_);
+    case InputOrigin::Named: return std::make_unique<RgBinaryCheck>(named_mode_, false, report_, json_);
+    case InputOrigin::Stdin: return std::make_unique<RgBinaryCheck>(RgBinaryMode::ConvertStream, true, report_, json_);
     }
     return nullptr;
 }

@@ -30,12 +30,15 @@ std::shared_ptr<const BinaryPolicy> rg_text_policy();
 class RgBinaryPolicy final : public BinaryPolicy {
 public:
     // Walked files: Quit; standard input: ConvertStream; other named inputs: `named_mode`.
-    RgBinaryPolicy(RgBinaryMode named_mode, const ReportOptions& report);
+    // `json`: the output is rg's JSON printer, which (unlike the standard printer) goes on
+    // printing a named file's lines after a NUL in a multi-line search.
+    RgBinaryPolicy(RgBinaryMode named_mode, const ReportOptions& report, bool json = false);
     std::unique_ptr<BinaryCheck> check_for(const InputSpec& input) const override;
 
 private:
     RgBinaryMode named_mode_;
     ReportOptions report_;
+    bool json_ = false;
 };
 
 }  // namespace codescout

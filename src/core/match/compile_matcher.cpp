@@ -1,9 +1,12 @@
 // compile_matcher(): validates every user pattern, then picks the literal fast path when all
 // patterns are plain strings, else one PCRE2 regex for all of them, behind a line prefilter (a
-// required literal, or RE2's DFA) when one applies.
+// required literal, or RE2's DFA) when one applies. A -U search whose matches may span lines
+// gets no line prefilter: each looks at one line at a time, and a match may start lines before
+// the line holding its required literal. The literal finder stays: it searches whole buffers.
 #include <algorithm>
 
 #include "core/match/literal_matcher.h"
+#include "core/match/newline_analysis.h"
 #include "core/match/pattern_cache.h"
 #include "core/match/pattern_text.h"
 #include "core/match/prefiltered_matcher.h"
@@ -68,8 +71,10 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
         }
         regexes.push_back(std::move(regex));
     }
+    check_newline_literals(options);
     const std::string combined =
-        combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line);
+        with_dotall(options, combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line));
+    const bool spans_lines = search_spans_lines(options);
 
     try {
         if (auto needles = literal_needles(options, caseless)) {
@@ -82,6 +87,7 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
             config.whole_line = options.whole_line;
             return std::make_shared<LiteralMatcher>(std::move(config));
         }
+        if (spans_lines) return std::make_shared<RegexMatcher>(combined, caseless, true);
         // A regex with required literals: PCRE2 only on the lines holding one of them. Patterns
         // that are all plain literals got here because the finder cannot take them (non-ASCII
         // caseless, or too many): PCRE2 JIT's own search is the better choice for them.

@@ -23,6 +23,8 @@ std::string cache_key(const PatternOptions& options) {
     key += options.whole_word ? 'w' : '-';
     key += static_cast<char>('0' + static_cast<int>(options.hyphen_mode));
     key += options.whole_line ? 'x' : '-';
+    key += options.multiline ? 'U' : '-';
+    key += options.multiline_dotall ? 's' : '-';
     return key;
 }
 

@@ -20,6 +20,12 @@ struct PatternOptions {
     bool whole_word = false;            // -w
     HyphenMode hyphen_mode = HyphenMode::Boundary;
     bool whole_line = false;            // -x
+    // -U: a match may span lines. The search then reads each file whole and reports every line
+    // a match touches (core/match/newline_analysis.h decides whether a pattern can span lines
+    // at all; one that cannot is searched line by line as without -U).
+    bool multiline = false;
+    // --multiline-dotall: with -U, '.' also matches '\n' (as (?s) does). No effect without -U.
+    bool multiline_dotall = false;
 
     bool operator==(const PatternOptions&) const = default;
 };

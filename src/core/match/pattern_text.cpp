@@ -123,7 +123,13 @@ std::optional<std::vector<std::string>> regex_literals(std::string_view regex) {
         } else if (c == '\\') {
             if (i + 1 >= regex.size()) return std::nullopt;
             const auto e = static_cast<unsigned char>(regex[i + 1]);
-            // Only escaped ASCII punctuation (and space) is a plain literal; \w, \n, \x.. and friends are not.
+            if (e == 'n') {
+                // A line end (only valid with -U, whose literals may span lines).
+                literals.back() += '\n';
+                ++i;
+                continue;
+            }
+            // Only escaped ASCII punctuation (and space) is a plain literal; \w, \x.. and friends are not.
             if (e >= 0x80 || e < 0x20 || e == 0x7F || is_ascii_alnum(e)) return std::nullopt;
             literals.back() += static_cast<char>(e);
             ++i;
@@ -181,7 +187,12 @@ std::string combined_regex(const PatternOptions& options) {
     for (const std::string& pattern : options.patterns) {
         regexes.push_back(options.fixed_strings ? escape_literal(pattern) : pattern);
     }
-    return combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line);
+    return with_dotall(options, combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line));
+}
+
+std::string with_dotall(const PatternOptions& options, std::string regex) {
+    if (options.multiline && options.multiline_dotall) regex.insert(0, "(?s)");
+    return regex;
 }
 
 bool is_ascii(std::string_view text) {

@@ -15,9 +15,9 @@ namespace codescout {
 // `text` as a PCRE2 pattern that matches exactly these bytes (-F patterns).
 std::string escape_literal(std::string_view text);
 
-// The literal alternatives of a regex made only of literal text, escaped punctuation ("\.") and
-// top-level '|' (e.g. "foo|ba\.r" -> {"foo", "ba.r"}); nullopt for anything else, including an
-// empty alternative, which would match everywhere.
+// The literal alternatives of a regex made only of literal text, escaped punctuation ("\."), \n
+// and top-level '|' (e.g. "foo|ba\.r" -> {"foo", "ba.r"}); nullopt for anything else, including
+// an empty alternative, which would match everywhere.
 std::optional<std::vector<std::string>> regex_literals(std::string_view regex);
 
 // Smart case: does the pattern contain an uppercase (or titlecase) letter? For regexes this is
@@ -41,6 +41,9 @@ std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_
 // wrapped), as combine_regexes builds it. Capture groups keep the numbers they have in the
 // patterns, counted across the patterns in order.
 std::string combined_regex(const PatternOptions& options);
+
+// `regex` with '.' matching '\n' when -U --multiline-dotall asks for it (a leading (?s)).
+std::string with_dotall(const PatternOptions& options, std::string regex);
 
 // True if every byte is ASCII (ASCII case folding is then the whole story, except for 'k' and 's':
 // see literal_matcher.h).

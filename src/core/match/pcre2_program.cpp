@@ -158,7 +158,7 @@ void Pcre2Scratch::release() {
     match_data_ = match_context_ = jit_stack_ = nullptr;
 }
 
-Pcre2Program::Pcre2Program(std::string_view regex, bool caseless) {
+Pcre2Program::Pcre2Program(std::string_view regex, bool caseless, bool spans_lines) : spans_lines_(spans_lines) {
     int error = 0;
     PCRE2_SIZE offset = 0;
     pcre2_code* code = compile(regex, caseless, error, offset);
@@ -278,6 +278,10 @@ std::optional<MatchRange> Pcre2Program::find(std::string_view haystack, std::siz
     case Outcome::NoMatch: return std::nullopt;
     case Outcome::OverBudget: throw over_budget(from, scratch.time_budget());
     case Outcome::Limit: break;
+    }
+    if (spans_lines_) {
+        throw MatchLimitError("the pattern exceeded PCRE2's match limit at byte " + std::to_string(from) +
+                              " (catastrophic backtracking?)");
     }
     // The budget is per call and a call over a large buffer spends it on every line: retry line
     // by line. The subject ends at each line's end, so \n is never crossed, but the

@@ -69,8 +69,9 @@ struct Pcre2CompileFailure {
 
 class Pcre2Program {
 public:
-    // Throws PatternError(regex, message, offset) when PCRE2 rejects `regex`.
-    Pcre2Program(std::string_view regex, bool caseless);
+    // Throws PatternError(regex, message, offset) when PCRE2 rejects `regex`. `spans_lines`: its
+    // matches may cross '\n' (-U), so find() must never retry line by line (see find()).
+    Pcre2Program(std::string_view regex, bool caseless, bool spans_lines = false);
     ~Pcre2Program();
     Pcre2Program(const Pcre2Program&) = delete;
     Pcre2Program& operator=(const Pcre2Program&) = delete;
@@ -83,7 +84,8 @@ public:
     // First match starting at or after `from`. Bytes before `from` are visible to look-behind.
     // When a call over many lines exceeds the match limit, the lines are retried one by one (each
     // line a separate call, its own limit); MatchLimitError only when a single line exceeds it,
-    // or at once when the time budget (Pcre2TimeBudget) runs out.
+    // or at once when the time budget (Pcre2TimeBudget) runs out. A program whose matches span
+    // lines raises MatchLimitError at once: a retry within lines could miss a longer match.
     std::optional<MatchRange> find(std::string_view haystack, std::size_t from,
                                    Pcre2Scratch& scratch) const;
 
@@ -113,6 +115,7 @@ private:
     bool jit_ = false;
     bool windowed_ = true;  // false when the pattern uses \G, whose meaning depends on `from`
     bool can_match_empty_ = false;
+    bool spans_lines_ = false;
 };
 
 }  // namespace codescout

@@ -11,7 +11,8 @@ namespace codescout {
 class RegexMatcher final : public Matcher {
 public:
     // `regex` is the combined pattern (combine_regexes); throws PatternError if PCRE2 rejects it.
-    RegexMatcher(const std::string& regex, bool caseless);
+    // `spans_lines`: matches may cross '\n' (-U; see Pcre2Program).
+    RegexMatcher(const std::string& regex, bool caseless, bool spans_lines = false);
 
     std::optional<MatchRange> find(std::string_view haystack, std::size_t from,
                                    MatchScratch& scratch) const override;

@@ -41,12 +41,13 @@ void append_line_message(std::string& out, const FileResult& result, const LineR
     append_uint(out, line.byte_offset);
     out.append(",\"submatches\":[");
     bool first = true;
+    // `scratch` holds the line with its terminator: a -U match may end after it.
     for (const MatchSpan& span : line.spans) {
-        if (span.begin > span.end || span.end > line.text.size()) continue;  // never index out of range
+        if (span.begin > span.end || span.end > scratch.size()) continue;  // never index out of range
         if (!first) out.push_back(',');
         first = false;
         out.append("{\"match\":");
-        append_json_data(out, std::string_view(line.text).substr(span.begin, span.end - span.begin));
+        append_json_data(out, std::string_view(scratch).substr(span.begin, span.end - span.begin));
         out.append(",\"start\":");
         append_uint(out, span.begin);
         out.append(",\"end\":");

@@ -52,6 +52,9 @@ struct OutputPlan {
     bool include_zero = false;      // --include-zero: -c lists files with no match too
     bool count_matches = false;     // Count mode prints FileResult::matches, not matched_lines
     bool invert = false;            // -v
+    // -U with a pattern that can match '\n' (core/match/newline_analysis.h): lines come in
+    // blocks that may hold several lines, printed as rg's multi-line printer does; -c counts matches.
+    bool multi_line = false;
     bool text = false;              // -a, -uuu, --null-data: no binary detection
     bool no_messages = false;       // --no-messages: file errors are counted, not printed
     std::optional<std::string> replacement;    // -r TEXT

@@ -47,8 +47,7 @@ bool has_terminator(const FileResult& result, const LineRecord& line) {
 void format_lines(const FileResult& result, const OutputPlan& plan, std::string& out) {
     // Like rg, the heading comes with the first line printed: a binary file that prints only
     // its note has none.
-    const bool any_line = !result.lines.empty() && (result.binary.action != BinaryAction::SearchedThrough ||
-                                                    result.lines.front().byte_offset < result.binary.text_end);
+    const bool any_line = prints_a_line(result);
     if (plan.with_filename && plan.heading && any_line) {
         append_path(out, result, plan);
         out.push_back(plan.path_terminator.value_or(plan.line_terminator));
@@ -56,7 +55,8 @@ void format_lines(const FileResult& result, const OutputPlan& plan, std::string&
     const std::string_view path = display_path(result.path, plan.strip_dot_slash);
     std::uint64_t previous = 0;
     for (const LineRecord& line : result.lines) {
-        const bool gap = plan.context && previous != 0 && line.number != previous + 1;
+        // ">": with -U, rg can print one after-context line twice, without a separator.
+        const bool gap = plan.context && previous != 0 && line.number > previous + 1;
         if (gap) {
             out.append("--");
             out.push_back(plan.line_terminator);
@@ -64,10 +64,16 @@ void format_lines(const FileResult& result, const OutputPlan& plan, std::string&
         // An explicit input with a NUL: rg stops printing at the first line it hands to the
         // printer after noticing the NUL (the group separator before it is already out).
         if (result.binary.action == BinaryAction::SearchedThrough && line.byte_offset >= result.binary.text_end) break;
-        previous = line.number;
+        previous = line.number + (plan.multi_line && !line.is_context ? line.line_count() - 1 : 0);
         format_standard_line(line, has_terminator(result, line), path, plan, out);
     }
-    if (result.binary.action != BinaryAction::None) append_binary_note(out, result, plan);
+    if (result.binary.action != BinaryAction::None) {
+        if (plan.context && result.binary.context_break) {
+            out.append("--");
+            out.push_back(plan.line_terminator);
+        }
+        append_binary_note(out, result, plan);
+    }
 }
 
 // The path of a file without its lines (-l, --files-without-match): then the path terminator
@@ -78,6 +84,11 @@ void append_path_line(std::string& out, const FileResult& result, const OutputPl
 }
 
 }  // namespace
+
+bool prints_a_line(const FileResult& result) {
+    return !result.lines.empty() && (result.binary.action != BinaryAction::SearchedThrough ||
+                                     result.lines.front().byte_offset < result.binary.text_end);
+}
 
 bool is_summary_mode(OutputMode mode) {
     return mode == OutputMode::Count || mode == OutputMode::FilesWithMatches || mode == OutputMode::FilesWithoutMatch;

@@ -14,6 +14,10 @@ namespace codescout {
 // Appends the output for `result` to `out` (mode Lines, Count or FilesWithMatches).
 void format_standard(const FileResult& result, const OutputPlan& plan, std::string& out);
 
+// Whether the Lines output of `result` prints a line (not only a binary note). rg puts the file
+// separator (and heading) before a file's first line, so a file that prints only its note gets none.
+bool prints_a_line(const FileResult& result);
+
 // What goes between two files' blocks: "--\n" with context lines, "\n" under headings, else "".
 std::string_view file_separator(const OutputPlan& plan);
 

@@ -69,6 +69,17 @@ public:
         else sink_slow();
     }
 
+    // A -U match block (several lines; `sunk.bytes` holds them with their terminators, the
+    // matches are relative to its start): rg's sink_fast_multi_line, sink_slow_multi_line,
+    // sink_slow_multi_per_line, and --vimgrep's one line per match.
+    void sink_multi_line(const Sunk& sunk) {
+        sunk_ = &sunk;
+        if (sunk.matches.empty()) sink_fast_multi_line();
+        else if (plan_.only_matching) sink_slow_multi_per_line();
+        else if (plan_.per_match) sink_multi_per_match();
+        else sink_slow_multi_line();
+    }
+
 private:
     enum class Separator { None, Field, PathTerminator };
 
@@ -97,13 +108,103 @@ private:
         }
     }
 
-    void write_prelude(std::uint64_t offset, std::optional<std::uint64_t> column) {
+    // The lines of a block, with terminators: [begin, end) each.
+    struct BlockLine {
+        std::size_t begin;
+        std::size_t end;           // after the terminator, if any
+        std::size_t content_end;   // before it
+    };
+    std::vector<BlockLine> block_lines() const {
+        std::vector<BlockLine> lines;
+        const std::string_view bytes = sunk_->bytes;
+        for (std::size_t at = 0; at < bytes.size();) {
+            const std::size_t term = bytes.find(plan_.line_terminator, at);
+            const std::size_t end = term == std::string_view::npos ? bytes.size() : term + 1;
+            lines.push_back({at, end, term == std::string_view::npos ? bytes.size() : term});
+            at = end;
+        }
+        return lines;
+    }
+
+    void sink_fast_multi_line() {
+        std::uint64_t count = 0;
+        for (const BlockLine& line : block_lines()) {
+            write_prelude(sunk_->offset + line.begin, std::nullopt, sunk_->number + count++);
+            write_line(sunk_->bytes.substr(line.begin, line.content_end - line.begin), line.end > line.content_end);
+        }
+    }
+
+    void sink_slow_multi_line() {
+        const Sunk& s = *sunk_;
+        std::size_t index = 0;
+        std::uint64_t count = 0;
+        for (const BlockLine& line : block_lines()) {
+            // Every line gets the column of the block's first match (rg does the same).
+            write_prelude(s.offset + line.begin, s.matches.front().begin + 1, s.number + count++);
+            if (exceeds_max_columns(line.end - line.begin)) {
+                write_exceeded_line(s.bytes, line.end > line.content_end, line.begin, line.content_end, s.matches, index);
+            } else {
+                write_colored_matches(s.bytes, line.begin, line.content_end, s.matches, index);
+                out_.push_back(plan_.line_terminator);
+            }
+        }
+    }
+
+    void sink_slow_multi_per_line() {
+        const Sunk& s = *sunk_;
+        std::size_t index = 0;
+        std::uint64_t count = 0;
+        for (const BlockLine& line : block_lines()) {
+            std::size_t start = trimmed_start(s.bytes.substr(0, line.content_end), line.begin);
+            const std::size_t end = line.content_end;
+            while (start < end) {
+                if (s.matches[index].end <= start) {
+                    if (index + 1 < s.matches.size()) {
+                        ++index;
+                        continue;
+                    }
+                    break;
+                }
+                const MatchSpan m = s.matches[index];
+                if (start < m.begin) {
+                    start = std::min<std::size_t>(end, m.begin);
+                    continue;
+                }
+                const std::size_t upto = std::min<std::size_t>(end, m.end);
+                write_prelude(s.offset + m.begin, m.begin + 1, s.number + count);
+                const std::string_view piece = s.bytes.substr(start, upto - start);
+                const MatchSpan whole{0, static_cast<std::uint32_t>(piece.size())};
+                write_colored_line(std::span<const MatchSpan>(&whole, 1), piece, false);
+                start = upto;
+            }
+            ++count;
+        }
+    }
+
+    // --vimgrep: each match once, on the line where it starts, with that line's column.
+    void sink_multi_per_match() {
+        const Sunk& s = *sunk_;
+        const std::vector<BlockLine> lines = block_lines();
+        for (const MatchSpan& m : s.matches) {
+            std::size_t k = 0;
+            while (k + 1 < lines.size() && lines[k + 1].begin <= m.begin) ++k;
+            const BlockLine& line = lines.empty() ? BlockLine{0, 0, 0} : lines[k];
+            write_prelude(s.offset + line.begin, m.begin - line.begin + 1, s.number + k);
+            const std::string_view text = s.bytes.substr(line.begin, line.content_end - line.begin);
+            const MatchSpan local{static_cast<std::uint32_t>(m.begin - line.begin),
+                                  static_cast<std::uint32_t>(std::min<std::size_t>(m.end, line.content_end) - line.begin)};
+            write_colored_line(std::span<const MatchSpan>(&local, 1), text, line.end > line.content_end);
+        }
+    }
+
+    void write_prelude(std::uint64_t offset, std::optional<std::uint64_t> column,
+                       std::optional<std::uint64_t> number = std::nullopt) {
         separator_ = Separator::None;
         if (plan_.with_filename && !plan_.heading) {
             colored(path_, kPathColor);
             separator_ = plan_.path_terminator ? Separator::PathTerminator : Separator::Field;
         }
-        if (plan_.line_numbers) field(sunk_->number, kLineColor);
+        if (plan_.line_numbers) field(number.value_or(sunk_->number), kLineColor);
         if (plan_.column && column) field(*column, kColumnColor);
         if (plan_.byte_offset) field(offset, kColumnColor);
         write_separator();
@@ -297,6 +398,20 @@ void format_standard_line(const LineRecord& line, bool terminated, std::string_v
     // rg replaces in every line whose matches it looked at, context lines of -v included.
     thread_local std::string replaced;
     thread_local std::vector<MatchSpan> replaced_spans;
+    if (plan.multi_line && !line.is_context) {
+        // A -U block: its lines with their terminators (a match may take the last one).
+        thread_local std::string block;
+        block.assign(line.text);
+        if (terminated) block.push_back(plan.line_terminator);
+        sunk.bytes = block;
+        if (plan.replacer && !line.spans.empty()) {
+            plan.replacer->replace(block, line.spans, replaced, replaced_spans);
+            sunk.bytes = replaced;
+            sunk.matches = replaced_spans;
+        }
+        LineWriter(plan, path, out).sink_multi_line(sunk);
+        return;
+    }
     if (plan.replacer && !line.spans.empty()) {
         plan.replacer->replace(line.text, line.spans, replaced, replaced_spans);
         sunk.bytes = replaced;

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "core/encoding/decoding_plan.h"
@@ -33,10 +34,35 @@ struct BlockVerdict {
     std::uint64_t stop_at = 0;  // StopAt: a file offset at a line start
 };
 
+// What a NUL inside a range a multi-line search is about to report (a match's lines, a context
+// line) does. Such a search reads each file whole and never converts NULs (see whole_text()).
+enum class ReportedNul {
+    Ignore,       // nothing: the range is reported
+    StopBefore,   // the search ends before that range, which is neither reported nor counted
+    StopCounted,  // the same, but a match range still counts as a match (it is only not shown)
+    Note,         // the range is reported and the search goes on; the first such NUL is noted
+};
+
+// The first NUL met by ReportedNul::StopBefore, StopCounted or Note.
+struct ReportedNulHit {
+    std::uint64_t nul_offset = 0;
+    std::uint64_t range_start = 0;  // the range that holds it
+    bool context_break = false;     // context output prints a group separator before that range
+};
+
+// How a multi-line search treats NULs (BinaryCheck::whole_text()).
+struct WholeTextRule {
+    ReportedNul reported = ReportedNul::Ignore;
+    // A NUL the check already knows of: with StopBefore or StopCounted, the first range about to
+    // be reported stops the search, whether it holds a NUL or not.
+    std::optional<std::uint64_t> known_nul;
+};
+
 // Where the scanner got to when the file's reading ended.
 struct ScanEnd {
     bool finished_early = false;   // -l or -m was satisfied: the scanner wanted no more lines
     std::uint64_t last_line_end = 0;  // file offset after the last line the scanner looked at
+    std::optional<ReportedNulHit> reported_nul;  // multi-line searches only
 };
 
 // The per-file decision maker.
@@ -48,6 +74,10 @@ public:
     // Before the first inspect() of a file whose text is not its bytes (a BOM, an encoding):
     // blocks and offsets are then of the text (decoding_plan.h).
     virtual void decoding(const DecodingPlan&) {}
+    // A multi-line search (-U) reads the file's whole text first: called once with it, before the
+    // only inspect(), which then gets the same text (StopAt shortens it; ConvertNuls is not
+    // possible and reads as Continue). Returns what a NUL in a range about to be reported does.
+    virtual WholeTextRule whole_text(std::string_view /*text*/) { return {}; }
     // The scanner finished early (-l, -m): true while the check wants to see more of the file's
     // bytes before it settles (they are shown to inspect() without being scanned).
     virtual bool wants_more(const ScanEnd& end) const = 0;

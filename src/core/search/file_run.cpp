@@ -69,7 +69,9 @@ FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::stri
 
     FileReport report;
     try {
-        switch (result_.strategy) {
+        if (tools_.multiline != nullptr) {
+            report = read_whole_text(fd, size, stream, path);
+        } else switch (result_.strategy) {
         case FileStrategy::Small:
             // Size 0 may mean "unknown" (/proc, sysfs): read until EOF instead of trusting it.
             report = size == 0 ? read_chunked(fd, 0) : read_whole(fd, size);
@@ -121,7 +123,10 @@ BlockVerdict FileRun::inspect(char* data, std::size_t size, std::uint64_t offset
     return verdict;
 }
 
-ScanEnd FileRun::scan_end() const { return {tools_.scanner.finished(), tools_.scanner.last_line_end()}; }
+ScanEnd FileRun::scan_end() const {
+    if (tools_.multiline != nullptr) return tools_.multiline->end();
+    return {tools_.scanner.finished(), tools_.scanner.last_line_end(), std::nullopt};
+}
 
 void FileRun::restart() {
     clear_results(result_);
@@ -325,6 +330,82 @@ void FileRun::scan_windows(MappedFile& mapping, FileReport& report) {
         }
         mapping.release_pages_before(scanner.retain_from(bytes.substr(0, end), 0));
     }
+}
+
+}  // namespace codescout
+
+namespace codescout {
+
+bool FileRun::read_all(ByteSource& source, ReadBuffer& buffer, std::size_t& filled, FileReport& report) {
+    const std::uint64_t limit = tools_.options.processing.multiline_max_bytes;
+    filled = 0;
+    buffer.reserve(std::max<std::size_t>(tools_.sizes.chunk, 1));
+    for (;;) {
+        if (tools_.stop.load(std::memory_order_relaxed)) {
+            report = {FileOutcome::Stopped, {}, filled};
+            return false;
+        }
+        if (filled == buffer.capacity()) buffer.reserve(buffer.capacity() * 2, filled);
+        const ssize_t n = source.read(buffer.data() + filled, buffer.capacity() - filled);
+        if (n < 0) {
+            report = read_error(errno, filled);
+            return false;
+        }
+        filled += static_cast<std::size_t>(n);
+        if (filled > limit) {
+            report = {FileOutcome::Error,
+                      "a multi-line search (-U) holds each file whole in memory, and this one is larger than "
+                      "the limit of " + std::to_string(limit) + " bytes (--multiline-max-size)",
+                      filled};
+            return false;
+        }
+        if (n == 0 || source.exhausted()) return true;
+    }
+}
+
+FileReport FileRun::read_whole_text(int fd, std::uint64_t size, bool stream, const std::string& path) {
+    if (!stream && result_.strategy == FileStrategy::Mmap) {
+        MappedFile mapping = MappedFile::map(fd, size, tools_.metrics);
+        if (mapping.valid() && !plan_decoding(mapping.bytes().substr(0, kBomSniffBytes), tools_.options.processing.encoding)) {
+            if (AfterMapHook hook = after_map_hook()) hook(path);
+            // The mapping is the text: searched in place, without a copy.
+            scan_whole_text(mapping.bytes());
+            if (mapping.truncated()) return {FileOutcome::Error, kShrankMessage, size};
+            return {FileOutcome::NoMatch, {}, size};
+        }
+        // Not mappable, or to be decoded: read into memory like a smaller file.
+        result_.strategy = FileStrategy::Buffered;
+    }
+    // Raw bytes into one buffer, decoded text (if any) into the other.
+    ReadBuffer& raw_buffer = result_.strategy == FileStrategy::Small ? tools_.whole_buffer : tools_.chunk_buffer;
+    ReadBuffer& text_buffer = result_.strategy == FileStrategy::Small ? tools_.chunk_buffer : tools_.whole_buffer;
+    FileReport report;
+    std::size_t filled = 0;
+    FdSource file(fd, stream ? 0 : size);
+    if (!read_all(file, raw_buffer, filled, report)) return report;
+    std::string_view text(raw_buffer.data(), filled);
+    if (const std::optional<DecodingPlan> plan = plan_for(text)) {
+        text.remove_prefix(std::min(plan->skip, text.size()));
+        if (plan->transcode) {
+            MemorySource raw(text);
+            DecodingSource decoded(raw, make_decoder(plan->encoding), tools_.decode_buffer, {});
+            std::size_t decoded_size = 0;
+            if (!read_all(decoded, text_buffer, decoded_size, report)) return report;
+            text = std::string_view(text_buffer.data(), decoded_size);
+        }
+    }
+    scan_whole_text(text);
+    return {FileOutcome::NoMatch, {}, text.size()};
+}
+
+void FileRun::scan_whole_text(std::string_view text) {
+    const WholeTextRule rule = check_->whole_text(text);
+    const BlockVerdict verdict = check_->inspect(text, 0);
+    if (verdict.action == BlockAction::StopAt) {
+        stopped_by_check_ = true;
+        text = text.substr(0, static_cast<std::size_t>(std::min<std::uint64_t>(verdict.stop_at, text.size())));
+    }
+    tools_.multiline->scan(text, rule, result_);
 }
 
 }  // namespace codescout

@@ -16,6 +16,7 @@
 #include "core/search/binary_policy.h"
 #include "core/search/decoded_source.h"
 #include "core/search/file_report.h"
+#include "core/search/multiline_scanner.h"
 #include "core/search/scanner.h"
 #include "core/search/search_options.h"
 
@@ -33,6 +34,9 @@ struct SearchTools {
     ReadBuffer& whole_buffer;  // small strategy
     ReadBuffer& chunk_buffer;  // buffered strategy (and size-0 files, read until EOF)
     ReadBuffer& decode_buffer;  // raw bytes of a file being decoded (decoded_source.h)
+    // Set for a multi-line search (-U with a pattern that can match '\n'): each file's whole
+    // text is read (or mapped) first and scanned at once.
+    MultilineScanner* multiline = nullptr;
 };
 
 class FileRun {
@@ -52,6 +56,14 @@ private:
     // The decoding plan for a file that starts with `head`; tells the check when there is one.
     std::optional<DecodingPlan> plan_for(std::string_view head);
     FileReport read_mapped(int fd, std::uint64_t size, const std::string& path);
+    // A multi-line search: the whole text, mapped when the strategy says so and no decoding is
+    // needed, else read (and decoded) into memory up to ProcessingOptions::multiline_max_bytes.
+    FileReport read_whole_text(int fd, std::uint64_t size, bool stream, const std::string& path);
+    // Reads `source` to its end into `buffer`; false (with `report` set) past the limit or on a
+    // read error. `filled`: bytes read.
+    bool read_all(ByteSource& source, ReadBuffer& buffer, std::size_t& filled, FileReport& report);
+    // Shows the whole text to the check, scans what it lets through.
+    void scan_whole_text(std::string_view text);
     // Scans a mapped file window by window. A file that shrinks under the mapping is read as
     // zeros from the lost page on (io/sigbus_guard.h); read_mapped() then discards the scan.
     void scan_windows(MappedFile& mapping, FileReport& report);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "core/io/open_file.h"
+#include "core/match/newline_analysis.h"
 #include "core/search/file_run.h"
 
 namespace codescout {
@@ -13,11 +14,13 @@ FileSearcher::FileSearcher(const Matcher& matcher, const SearchOptions& options,
                            MemoryMetrics& metrics, const std::atomic<bool>& stop, ReadSizes sizes)
     : options_(options), binary_policy_(binary_policy), sizes_(sizes), metrics_(metrics), stop_(stop),
       scratch_(matcher.make_scratch()), scanner_(matcher, *scratch_, options.report), whole_buffer_(metrics, EngineComponent::SmallBuffers),
-      chunk_buffer_(metrics, EngineComponent::BufferedBuffers), decode_buffer_(metrics, EngineComponent::DecodeBuffers) {}
+      chunk_buffer_(metrics, EngineComponent::BufferedBuffers), decode_buffer_(metrics, EngineComponent::DecodeBuffers) {
+    if (search_spans_lines(options.pattern)) multiline_ = std::make_unique<MultilineScanner>(matcher, *scratch_, options.report);
+}
 
 FileReport FileSearcher::search(const std::string& path, const InputSpec& input, FileResult& result) {
-    FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole_buffer_, chunk_buffer_, decode_buffer_}, binary_policy_, input,
-                result);
+    FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole_buffer_, chunk_buffer_, decode_buffer_, multiline_.get()},
+                binary_policy_, input, result);
     FileReport report;
     if (input.is_stdin()) {
         result.path = kStdinDisplayName;

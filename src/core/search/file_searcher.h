@@ -20,6 +20,7 @@
 #include "core/search/binary_policy.h"
 #include "core/search/file_report.h"
 #include "core/search/input_spec.h"
+#include "core/search/multiline_scanner.h"
 #include "core/search/scanner.h"
 #include "core/search/search_options.h"
 #include "core/search/search_result.h"
@@ -46,6 +47,8 @@ private:
     const std::atomic<bool>& stop_;
     std::unique_ptr<MatchScratch> scratch_;
     FileScanner scanner_;
+    // -U with a pattern that can match '\n' (newline_analysis.h): files are searched whole.
+    std::unique_ptr<MultilineScanner> multiline_;
     ReadBuffer whole_buffer_;  // small strategy
     ReadBuffer chunk_buffer_;  // buffered strategy (and size-0 files, read until EOF)
     ReadBuffer decode_buffer_;  // raw bytes of files being decoded

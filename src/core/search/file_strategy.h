@@ -8,6 +8,8 @@ namespace codescout {
 
 inline constexpr std::uint64_t kDefaultSmallFileThreshold = 32 * 1024;        // 32 KiB
 inline constexpr std::uint64_t kDefaultLargeFileThreshold = 10 * 1024 * 1024; // 10 MiB
+// How much text a multi-line search may read into memory for one file (search_options.h).
+inline constexpr std::uint64_t kDefaultMultilineMaxBytes = 256ull * 1024 * 1024;  // 256 MiB
 
 enum class FileStrategy { Small, Buffered, Mmap };
 

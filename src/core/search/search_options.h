@@ -17,6 +17,11 @@ struct ProcessingOptions {
     std::uint64_t large_file_threshold = kDefaultLargeFileThreshold;
     std::optional<std::uint64_t> max_file_size;  // larger files are skipped ("too large")
     EncodingOptions encoding;  // how each file's bytes become text (core/encoding/decoding_plan.h)
+    // A multi-line search (-U) needs each file's whole text at once. Files from the large-file
+    // threshold on are mapped and searched in place, whatever their size; everything else that
+    // must be read into memory (smaller files, standard input and other streams, decoded text)
+    // may take at most this many bytes, and a larger one is reported as an error and skipped.
+    std::uint64_t multiline_max_bytes = kDefaultMultilineMaxBytes;
 };
 
 enum class ReportMode {

@@ -26,13 +26,23 @@ struct MatchSpan {
     bool operator==(const MatchSpan&) const = default;
 };
 
-// One line of output: a matching line (spans non-empty) or a context line (spans empty).
+// One line of output: a matching line (spans non-empty) or a context line (spans empty). A
+// multi-line search (-U) reports a match that spans lines, and matches on adjacent lines, as one
+// record for all those lines: `text` then holds several lines ('\n' between them; not the last
+// one's), `number` is the first line's, and a span may end one byte past `text` (a match that
+// takes the last line's '\n'). line_count() says how many lines a record holds.
 struct LineRecord {
-    std::uint64_t number = 0;       // 1-based line number
+    std::uint64_t number = 0;       // 1-based line number (of the first line)
     std::uint64_t byte_offset = 0;  // offset of the line's first byte in the file
     std::string text;               // the line without its terminator ("\n" or "\r\n" kept as in rg: "\r" kept)
     std::vector<MatchSpan> spans;   // every match in the line, in order
     bool is_context = false;
+
+    std::uint64_t line_count() const {
+        std::uint64_t lines = 1;
+        for (const char c : text) lines += c == '\n';
+        return lines;
+    }
 };
 
 // What the binary policy (binary_policy.h) did about a NUL byte in a file it delivered anyway.
@@ -46,6 +56,9 @@ struct BinaryFinding {
     BinaryAction action = BinaryAction::None;
     std::uint64_t nul_offset = 0;         // file offset of the NUL the policy reports
     std::uint64_t text_end = UINT64_MAX;  // lines starting at or after this offset are not text
+    // A multi-line search stopped at a range that context output separates from the lines before
+    // it: a group separator ("--") comes before the note.
+    bool context_break = false;
     bool operator==(const BinaryFinding&) const = default;
 };
 

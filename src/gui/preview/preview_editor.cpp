@@ -125,7 +125,7 @@ void PreviewEditor::paintGutter(QPaintEvent* event)
     }
 }
 
-void PreviewEditor::showLine(int line, quint64 column, const QList<int>& spans)
+void PreviewEditor::showLine(int line, quint64 column, const QList<int>& spans, const MatchExtent& extent)
 {
     const QTextBlock block = document()->findBlockByNumber(std::max(0, line - 1));
     if (!block.isValid())
@@ -153,6 +153,22 @@ void PreviewEditor::showLine(int line, quint64 column, const QList<int>& spans)
         match.cursor.setPosition(block.position() + static_cast<int>(std::min<qsizetype>(indent + spans[i + 1], text.size())),
                                  QTextCursor::KeepAnchor);
         marks.append(match);
+    }
+    if (extent.moreLines > 0 && spans.size() >= 2) {
+        const QTextBlock last = document()->findBlockByNumber(block.blockNumber() + extent.moreLines);
+        if (last.isValid()) {
+            const QString lastText = last.text();
+            const qsizetype end = oneBytePerCharacter_
+                                      ? static_cast<qsizetype>(std::min<quint64>(extent.lastLineEnd, static_cast<quint64>(lastText.size())))
+                                      : utf16Offset(lastText, extent.lastLineEnd);
+            QTextEdit::ExtraSelection match;
+            match.format.setBackground(matchColor_);
+            match.cursor = QTextCursor(block);
+            match.cursor.setPosition(block.position() + static_cast<int>(std::min<qsizetype>(indent + spans[spans.size() - 2], text.size())));
+            match.cursor.setPosition(last.position() + static_cast<int>(std::min<qsizetype>(end, lastText.size())),
+                                     QTextCursor::KeepAnchor);
+            marks.append(match);
+        }
     }
     setExtraSelections(marks);
 }

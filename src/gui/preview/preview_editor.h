@@ -8,6 +8,13 @@
 
 namespace codescout::gui {
 
+// How far a multi-line match (-U) reaches past its first line.
+struct MatchExtent {
+    int moreLines = 0;        // lines after the first
+    quint64 lastLineEnd = 0;  // UTF-8 bytes into the last of them where it ends
+};
+
+
 class PreviewEditor : public QPlainTextEdit {
     Q_OBJECT
 public:
@@ -21,7 +28,9 @@ public:
     // given spans: begin,end pairs in UTF-16 units of the results' copy of the line, which
     // starts `column` bytes (UTF-8) into the line (it may lack the indentation or, for a long
     // line, the start). See ResultsModel::ColumnRole.
-    void showLine(int line, quint64 column, const QList<int>& spans);
+    // A multi-line match (`extent.moreLines` > 0) is marked from its first span's start to
+    // `extent.lastLineEnd` bytes into the line `extent.moreLines` lines further down.
+    void showLine(int line, quint64 column, const QList<int>& spans, const MatchExtent& extent = {});
     // The text was decoded from a one-byte-per-character encoding (Windows-1252 for a file that is
     // not UTF-8): the results' byte columns are then character columns.
     void setOneBytePerCharacter(bool yes) { oneBytePerCharacter_ = yes; }

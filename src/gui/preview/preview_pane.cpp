@@ -70,9 +70,10 @@ void PreviewPane::setNotice(const QString& text)
     notice_->setVisible(!text.isEmpty());
 }
 
-void PreviewPane::showMatch(const QString& path, int line, quint64 column, const QList<int>& spans)
+void PreviewPane::showMatch(const QString& path, int line, quint64 column, const QList<int>& spans,
+                            const MatchExtent& span)
 {
-    pending_ = {line, column, spans};
+    pending_ = {line, column, spans, span};
     if (path == path_ && loadingPath_.isEmpty()) {
         showPending();
         return;
@@ -144,7 +145,7 @@ void PreviewPane::reportMemory()
 void PreviewPane::showPending()
 {
     if (!editor_->document()->isEmpty())
-        editor_->showLine(pending_.line, pending_.column, pending_.spans);
+        editor_->showLine(pending_.line, pending_.column, pending_.spans, pending_.extent);
     emit shown(path_, pending_.line);
 }
 

@@ -10,6 +10,7 @@
 
 #include "gui/memory/gui_memory.h"
 #include "gui/preview/file_loader.h"
+#include "gui/preview/preview_editor.h"
 
 class QLabel;
 
@@ -31,7 +32,9 @@ public:
     ~PreviewPane() override;
 
     // Shows `path` at 1-based `line` with the given match spans (see PreviewEditor::showLine).
-    void showMatch(const QString& path, int line, quint64 column, const QList<int>& spans);
+    // `span`: a multi-line match's extent past `line` (PreviewEditor::showLine).
+    void showMatch(const QString& path, int line, quint64 column, const QList<int>& spans,
+                   const MatchExtent& span = {});
     void clear();
 
     QString currentPath() const { return path_; }
@@ -66,6 +69,7 @@ private:
         int line = 0;
         quint64 column = 0;
         QList<int> spans;
+        MatchExtent extent;
     } pending_;
 };
 

@@ -23,7 +23,29 @@ struct Window {
     std::size_t end = 0;
     bool clippedLeft = false;
     bool clippedRight = false;
+    std::uint32_t moreLines = 0;    // a -U block: lines after the first (which alone is stored)
+    std::uint32_t lastLineEnd = 0;  // its last match's end, in bytes into its last line
 };
+
+// A -U block holds several lines: the first is the one shown, the rest is counted.
+void cutAtFirstLine(const LineRecord& line, Window& w)
+{
+    const std::size_t newline = std::string_view(line.text).find('\n');
+    if (newline == std::string_view::npos)
+        return;
+    std::uint64_t more = 0;
+    std::size_t lastStart = 0;
+    for (std::size_t i = newline; i < line.text.size(); ++i) {
+        if (line.text[i] == '\n') {
+            ++more;
+            lastStart = i + 1;
+        }
+    }
+    const std::size_t lastEnd = line.spans.empty() ? 0 : line.spans.back().end;
+    w.moreLines = static_cast<std::uint32_t>(std::min<std::uint64_t>(more, std::numeric_limits<std::uint32_t>::max()));
+    w.lastLineEnd = static_cast<std::uint32_t>(lastEnd > lastStart ? std::min<std::size_t>(lastEnd - lastStart, UINT32_MAX) : 0);
+    w.end = newline;
+}
 
 // Which bytes of `line` are stored: without the indentation and a trailing '\r', and at most
 // kMaxStoredLineBytes around the first match.
@@ -32,6 +54,7 @@ Window storedWindow(const LineRecord& line)
     const std::string_view text = line.text;
     Window w;
     w.end = text.size();
+    cutAtFirstLine(line, w);
     if (w.end > 0 && text[w.end - 1] == '\r')
         --w.end;
     const std::size_t firstMatch =
@@ -133,6 +156,7 @@ CompactFile::CompactFile(const FileResult& result, std::string_view root)
         spanTotal += line.spans.size();
         const Window& w = windows.back();
         const std::size_t bytes = (w.begin > 0 ? columnBytes(w.begin) : 0)
+                                  + (w.moreLines > 0 ? columnBytes(w.moreLines) + columnBytes(w.lastLineEnd) : 0)
                                   + spans.back().size() * sizeof(CompactSpan) + (w.end - w.begin);
         if (arenaBytes + bytes > std::numeric_limits<std::uint32_t>::max()) {
             windows.pop_back();  // a file this big is not stored beyond 4 GiB of text
@@ -158,9 +182,14 @@ CompactFile::CompactFile(const FileResult& result, std::string_view root)
         line.flags = static_cast<std::uint8_t>((record.is_context ? CompactLine::Context : 0)
                                                | (w.clippedLeft ? CompactLine::ClippedLeft : 0)
                                                | (w.clippedRight ? CompactLine::ClippedRight : 0)
-                                               | (w.begin > 0 ? CompactLine::Shifted : 0));
+                                               | (w.begin > 0 ? CompactLine::Shifted : 0)
+                                               | (w.moreLines > 0 ? CompactLine::MoreLines : 0));
         if (w.begin > 0)
             at = static_cast<std::size_t>(putColumn(arena_.data() + at, w.begin) - arena_.data());
+        if (w.moreLines > 0) {
+            at = static_cast<std::size_t>(putColumn(arena_.data() + at, w.moreLines) - arena_.data());
+            at = static_cast<std::size_t>(putColumn(arena_.data() + at, w.lastLineEnd) - arena_.data());
+        }
         const std::size_t spanBytes = spans[i].size() * sizeof(CompactSpan);
         if (spanBytes > 0)
             std::memcpy(arena_.data() + at, spans[i].data(), spanBytes);
@@ -181,6 +210,14 @@ LineView CompactFile::view(std::size_t index) const
     const char* at = arena_.data() + line.offset;
     if (line.flags & CompactLine::Shifted)
         at = getColumn(at, v.column);
+    if (line.flags & CompactLine::MoreLines) {
+        std::uint64_t more = 0;
+        std::uint64_t end = 0;
+        at = getColumn(at, more);
+        at = getColumn(at, end);
+        v.moreLines = static_cast<std::uint32_t>(more);
+        v.lastLineEnd = static_cast<std::uint32_t>(end);
+    }
     v.spans.resize(line.spanCount);
     if (line.spanCount > 0)
         std::memcpy(v.spans.data(), at, line.spanCount * sizeof(CompactSpan));

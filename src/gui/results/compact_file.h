@@ -32,6 +32,8 @@ struct CompactLine {
         ClippedLeft = 2,  // the stored text starts after the line's start (long line)
         ClippedRight = 4, // the stored text ends before the line's end (long line)
         Shifted = 8,      // the stored text starts after byte 0 (indentation or ClippedLeft)
+        MoreLines = 16,   // a multi-line match (-U): only its first line is stored; the arena
+                          // holds how many lines follow and where the last match ends in the last
     };
     std::uint32_t number = 0;  // 1-based line number (saturates at 2^32 - 1)
     std::uint32_t offset = 0;
@@ -50,6 +52,10 @@ struct LineView {
     bool context = false;
     bool clippedLeft = false;
     bool clippedRight = false;
+    // A multi-line match: lines after this one that it covers, and the byte in the last of them
+    // where its last match ends (the preview highlights up to there). 0 for single lines.
+    std::uint32_t moreLines = 0;
+    std::uint32_t lastLineEnd = 0;
 };
 
 class CompactFile {

@@ -11,6 +11,7 @@
 
 #include "gui/replace/replace_preview.h"
 #include "gui/results/results_model.h"
+#include "gui/window/multiline_pattern.h"
 
 namespace codescout::gui {
 
@@ -248,6 +249,13 @@ void MatchDelegate::paintLine(QPainter* painter, const QStyleOptionViewItem& opt
     const InlinePreview inlined = inline_ ? replace_->inlineFor(index, text, lead) : InlinePreview{};
     if (inline_)
         text = inlined.text;
+    // A multi-line match shows its first line and how many more it covers.
+    const int moreLines = index.data(ResultsModel::MoreLinesRole).toInt();
+    qsizetype noteStart = -1;
+    if (moreLines > 0) {
+        noteStart = text.size();
+        text += QStringLiteral("  ") + MultilinePattern::moreLinesNote(moreLines);
+    }
 
     QTextLayout layout(text, option.font, painter->device());
     // Absolute left: a line that starts right-to-left is still shown from the column's left edge,
@@ -266,7 +274,9 @@ void MatchDelegate::paintLine(QPainter* painter, const QStyleOptionViewItem& opt
     if (clipped & 1)
         dimRange(0, ellipsis.size());
     if (clipped & 2)
-        dimRange(text.size() - ellipsis.size(), ellipsis.size());
+        dimRange((noteStart >= 0 ? noteStart : text.size()) - ellipsis.size(), ellipsis.size());
+    if (noteStart >= 0)
+        dimRange(noteStart, text.size() - noteStart);
     layout.setFormats(dimmed);
     layout.beginLayout();
     QTextLine line = layout.createLine();
@@ -277,7 +287,7 @@ void MatchDelegate::paintLine(QPainter* painter, const QStyleOptionViewItem& opt
     layout.endLayout();
 
     QList<QTextLayout::FormatRange> matches;
-    const qsizetype textEnd = text.size() - ((clipped & 2) ? ellipsis.size() : 0);
+    const qsizetype textEnd = (noteStart >= 0 ? noteStart : text.size()) - ((clipped & 2) ? ellipsis.size() : 0);
     for (const InlinePiece& piece : inlined.pieces) {
         if (piece.length == 0)
             continue;

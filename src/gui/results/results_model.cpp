@@ -264,6 +264,10 @@ QVariant ResultsModel::lineData(std::size_t id, std::size_t lineRow, int role) c
                | ((file.line(lineRow).flags & CompactLine::ClippedRight) ? 2 : 0);
     case ColumnRole:
         return QVariant::fromValue<qulonglong>(file.view(lineRow).column);
+    case MoreLinesRole:
+        return static_cast<int>(file.view(lineRow).moreLines);
+    case LastLineEndRole:
+        return QVariant::fromValue<qulonglong>(file.view(lineRow).lastLineEnd);
     case FilePathRole:
     case Qt::ToolTipRole:
         return file.path();

@@ -33,6 +33,8 @@ public:
         ColumnRole,                       // qulonglong: bytes (UTF-8) of the file's line before
                                           // DisplayRole's text (indentation, a clipped start)
         BinaryNoteRole,                   // QString: why a binary file shows fewer matches (file rows), or empty
+        MoreLinesRole,                    // int: lines after this one that its multi-line match covers (-U)
+        LastLineEndRole,                  // qulonglong: where that match ends in its last line (UTF-8 bytes)
     };
 
     explicit ResultsModel(QObject* parent = nullptr);

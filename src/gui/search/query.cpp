@@ -19,6 +19,7 @@ constexpr auto kPattern = "pattern";
 constexpr auto kRegex = "regex";
 constexpr auto kMatchCase = "matchCase";
 constexpr auto kWholeWord = "wholeWord";
+constexpr auto kMultiline = "multiline";
 constexpr auto kInclude = "include";
 constexpr auto kExclude = "exclude";
 constexpr auto kExtensions = "extensions";
@@ -37,6 +38,7 @@ QVariantMap Query::toVariantMap() const
         {QLatin1String(kRegex), regex},
         {QLatin1String(kMatchCase), matchCase},
         {QLatin1String(kWholeWord), wholeWord},
+        {QLatin1String(kMultiline), multiline},
         {QLatin1String(kInclude), includeGlobs},
         {QLatin1String(kExclude), excludeGlobs},
         {QLatin1String(kExtensions), extensions},
@@ -59,6 +61,7 @@ Query Query::fromVariantMap(const QVariantMap& map)
     q.regex = get(kRegex, defaults.regex).toBool();
     q.matchCase = get(kMatchCase, defaults.matchCase).toBool();
     q.wholeWord = get(kWholeWord, defaults.wholeWord).toBool();
+    q.multiline = get(kMultiline, defaults.multiline).toBool();
     q.includeGlobs = get(kInclude, defaults.includeGlobs).toString();
     q.excludeGlobs = get(kExclude, defaults.excludeGlobs).toString();
     q.extensions = get(kExtensions, defaults.extensions).toString();
@@ -84,6 +87,7 @@ SearchOptions toSearchOptions(const Query& query, const QString& folder,
     options.pattern.fixed_strings = !query.regex;
     options.pattern.case_mode = query.matchCase ? CaseMode::Sensitive : CaseMode::Insensitive;
     options.pattern.whole_word = query.wholeWord;
+    options.pattern.multiline = query.multiline;
 
     options.walk.roots = {std::filesystem::path(toStd(folder))};
     options.walk.include_hidden = query.hidden;

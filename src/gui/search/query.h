@@ -15,6 +15,7 @@ struct Query {
     bool regex = true;
     bool matchCase = false;
     bool wholeWord = false;
+    bool multiline = false;  // matches may span lines (the engine's -U); the pattern may hold line breaks
     QString includeGlobs;  // "src/**, *.cpp": comma- or space-separated
     QString excludeGlobs;  // "build/**, *.min.js"
     QString extensions;    // "cpp, h"

@@ -53,7 +53,9 @@ void MainWindow::onCurrentChanged(const QModelIndex& current)
     }
     m_ui->previewPane->showMatch(path, current.data(ResultsModel::LineNumberRole).toInt(),
                                  current.data(ResultsModel::ColumnRole).toULongLong(),
-                                 current.data(ResultsModel::MatchSpansRole).value<QList<int>>());
+                                 current.data(ResultsModel::MatchSpansRole).value<QList<int>>(),
+                                 {current.data(ResultsModel::MoreLinesRole).toInt(),
+                                  current.data(ResultsModel::LastLineEndRole).toULongLong()});
 }
 
 void MainWindow::goToMatch(bool forward)

@@ -4,6 +4,7 @@
 #include <QLineEdit>
 
 #include "gui/window/type_filter_edit.h"
+#include "gui/window/multiline_pattern.h"
 #include "ui_querybar.h"
 
 namespace codescout::gui {
@@ -30,6 +31,9 @@ QueryBar::QueryBar(QWidget* parent)
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &QueryBar::cancelRequested);
     // Editing the pattern retracts an error that no longer applies.
     connect(m_ui->patternCombo, &QComboBox::editTextChanged, this, [this] { showError({}); });
+    multiline_ = new MultilinePattern(m_ui->patternRow, m_ui->patternCombo, m_ui->wordButton, this);
+    connect(multiline_, &MultilinePattern::searchRequested, this, &QueryBar::searchRequested);
+    connect(multiline_->editor(), &QPlainTextEdit::textChanged, this, [this] { showError({}); });
 }
 
 QueryBar::~QueryBar() = default;
@@ -37,7 +41,8 @@ QueryBar::~QueryBar() = default;
 Query QueryBar::query() const
 {
     Query q;
-    q.pattern = m_ui->patternCombo->currentText();
+    q.pattern = multiline_->pattern();
+    q.multiline = multiline_->isOn();
     q.regex = m_ui->regexButton->isChecked();
     q.matchCase = m_ui->caseButton->isChecked();
     q.wholeWord = m_ui->wordButton->isChecked();
@@ -54,6 +59,7 @@ Query QueryBar::query() const
 
 void QueryBar::setQuery(const Query& q)
 {
+    multiline_->setOn(q.multiline);
     setPattern(q.pattern);
     m_ui->regexButton->setChecked(q.regex);
     m_ui->caseButton->setChecked(q.matchCase);
@@ -70,7 +76,7 @@ void QueryBar::setQuery(const Query& q)
 
 void QueryBar::setPattern(const QString& pattern)
 {
-    m_ui->patternCombo->setEditText(pattern);
+    multiline_->setPattern(pattern);
 }
 
 QStringList QueryBar::history() const
@@ -107,8 +113,7 @@ void QueryBar::setRunning(bool running)
 
 void QueryBar::focusPattern()
 {
-    m_ui->patternCombo->setFocus(Qt::ShortcutFocusReason);
-    m_ui->patternCombo->lineEdit()->selectAll();
+    multiline_->focus();
 }
 
 }  // namespace codescout::gui

@@ -15,6 +15,7 @@ class QueryBar;
 namespace codescout::gui {
 
 class TypeFilterEdit;
+class MultilinePattern;
 
 class QueryBar : public QWidget {
     Q_OBJECT
@@ -42,6 +43,7 @@ signals:
 private:
     std::unique_ptr<Ui::QueryBar> m_ui;
     TypeFilterEdit* typeEdit_;  // beside the globs (not in the form: added in the constructor)
+    MultilinePattern* multiline_ = nullptr;  // the Multi-line toggle and editor (multiline_pattern.h)
 };
 
 }  // namespace codescout::gui

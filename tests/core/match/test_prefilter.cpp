@@ -223,7 +223,8 @@ private slots:
         QTest::newRow("re2 named group and comment") << QByteArrayList{"(?<n>fo)(?#note)o|(?P<m>b)ar"} << QByteArray();
         QTest::newRow("empty lines") << QByteArrayList{"^$"} << QByteArray();
         QTest::newRow("blank lines") << QByteArrayList{"^\\s*$"} << QByteArray();
-        QTest::newRow("re2 lines with a blank") << QByteArrayList{"^\\s+$|\\n\\n|^\\s$"} << QByteArray();
+        // (A literal \n is an error without -U, as in rg: a class that also holds \r is not.)
+        QTest::newRow("re2 lines with a blank") << QByteArrayList{"^\\s+$|[\\n\\r][\\n\\r]|^\\s$"} << QByteArray();
         QTest::newRow("re2 dense matches") << QByteArrayList{"[a-z]"} << QByteArray();
         QTest::newRow("re2 dense matches -i") << QByteArrayList{"\\w"} << QByteArray("i");
         QTest::newRow("re2 several patterns") << QByteArrayList{"\\d{2}", "[A-Z]\\w", "s\\s"} << QByteArray();
