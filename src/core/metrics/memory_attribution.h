@@ -4,6 +4,7 @@
 //                        sized for a big file is touched only as far as the files it served;
 //   other_heap         - the allocator's in-use bytes (mallinfo2) minus the engine's allocated;
 //   mapped_files       - resident pages (smaps Rss) of the engine's live file mappings;
+//   index_mapping      - resident pages (smaps Rss) of the open trigram indexes' mappings;
 //   code_and_libraries - every other file-backed resident page (executable, libraries, locale);
 //   thread_stacks      - [stack] and the thread stacks (anonymous mappings above a guard page);
 //   unattributed       - resident minus all of the above: free heap pages the allocator keeps,
@@ -39,6 +40,7 @@ struct MemoryAttribution {
     std::vector<MemoryComponent> components;
     // Measured beside the sum, not part of it:
     std::optional<std::uint64_t> mapped_size;   // bytes of live file mappings (resident or not)
+    std::uint64_t index_mapped_size = 0;        // bytes of the open indexes' mappings (resident or not)
     std::uint64_t pattern_budget = 0;           // RE2 DFA memory budgets granted (may stay unused)
     std::optional<MallocFigures> malloc;        // the allocator's own figures
     std::uint64_t engine_heap_allocated = 0;    // the engine's heap components as allocated

@@ -120,6 +120,7 @@ QString componentLabel(const std::string& name)
         {"gui_chart_samples", QT_TRANSLATE_NOOP("MemoryCharts", "Chart samples")},
         {"other_heap", QT_TRANSLATE_NOOP("MemoryCharts", "Other heap")},
         {"mapped_files", QT_TRANSLATE_NOOP("MemoryCharts", "Mapped files")},
+        {"index_mapping", QT_TRANSLATE_NOOP("MemoryCharts", "Search index")},
         {"code_and_libraries", QT_TRANSLATE_NOOP("MemoryCharts", "Code and libraries")},
         {"thread_stacks", QT_TRANSLATE_NOOP("MemoryCharts", "Thread stacks")},
         {"unattributed", QT_TRANSLATE_NOOP("MemoryCharts", "Unattributed")},

@@ -16,9 +16,9 @@ struct Entry {
     QVariant fallback;
 };
 
-const std::array<Entry, 16>& table()
+const std::array<Entry, 18>& table()
 {
-    static const std::array<Entry, 16> entries{{
+    static const std::array<Entry, 18> entries{{
         {Setting::SmallFileThreshold, "engine/smallFileThreshold",
          QVariant::fromValue<qulonglong>(kDefaultSmallFileThreshold)},
         {Setting::LargeFileThreshold, "engine/largeFileThreshold",
@@ -37,6 +37,8 @@ const std::array<Entry, 16>& table()
         {Setting::MainSplitterState, "window/mainSplitter", QByteArray()},
         {Setting::ResultsSplitterState, "window/resultsSplitter", QByteArray()},
         {Setting::Language, "ui/language", QString()},
+        {Setting::IndexEnabled, "index/enabled", true},
+        {Setting::IndexDiskCapBytes, "index/diskCapBytes", QVariant::fromValue<qulonglong>(2ull << 30)},
     }};
     return entries;
 }

@@ -26,6 +26,8 @@ enum class Setting {
     MainSplitterState,
     ResultsSplitterState,
     Language,             // "" = the system's; else "en", "de", "fr" (applies at the next start)
+    IndexEnabled,         // index opened folders, search as you type (issue 12)
+    IndexDiskCapBytes,    // a folder whose index would be larger is not indexed; 0 = no cap
 };
 
 class AppSettings {

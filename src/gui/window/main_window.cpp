@@ -51,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent)
     setUpResults();
     setUpMemoryDock();
     setUpActions();
+    setUpIndex();
 
     connect(m_ui->queryBar, &QueryBar::searchRequested, this, &MainWindow::startSearch);
     connect(m_ui->queryBar, &QueryBar::cancelRequested, this, &MainWindow::cancelSearch);
@@ -190,6 +191,7 @@ bool MainWindow::openFolder(const QString& folder)
     recent_->add(folder_);
     settings_->setValue(Setting::LastFolder, folder_);
     statusLabel_->setText(tr("Type a pattern and press Enter."));
+    indexFolderOpened();
     return true;
 }
 
@@ -202,6 +204,16 @@ void MainWindow::chooseFolder()
 
 bool MainWindow::startSearch()
 {
+    return launchSearch(false);
+}
+
+bool MainWindow::startTypedSearch()
+{
+    return launchSearch(true);
+}
+
+bool MainWindow::launchSearch(bool typed)
+{
     QueryBar* bar = m_ui->queryBar;
     const Query query = bar->query();
     if (query.pattern.isEmpty()) {
@@ -213,13 +225,21 @@ bool MainWindow::startSearch()
         return false;
     }
     const QString error = controller_->start(toSearchOptions(query, folder_, settings_->engine()),
-                                             folder_, settings_->value(Setting::MaxResults).toULongLong());
+                                             folder_, settings_->value(Setting::MaxResults).toULongLong(),
+                                             indexAttacher());
     if (!error.isEmpty()) {
         bar->showError(error);
         statusLabel_->setText(tr("Nothing searched: the query has an error."));
         return false;
     }
+    typedSearch_ = typed;
     runningPattern_ = query.pattern;
+    if (typed) {
+        bar->showError({});
+        m_ui->previewPane->clear();
+        m_ui->summaryView->clear();
+        return true;
+    }
     settings_->pushRecent(Setting::PatternHistory, query.pattern, AppSettings::kMaxPatternHistory);
     settings_->setLastQuery(query);
     bar->setHistory(settings_->value(Setting::PatternHistory).toStringList());
@@ -268,6 +288,7 @@ void MainWindow::onFinished(const SearchSummary& summary)
                             QDir::toNativeSeparators(folder_)));
     m_ui->summaryView->setPlainText(
         gui::summaryText(summary, controller_->droppedMatches(), controller_->errors()));
+    indexSearchFinished(summary);
     emit searchFinished(summary);
 }
 

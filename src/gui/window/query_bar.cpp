@@ -25,6 +25,7 @@ QueryBar::QueryBar(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui:
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &QueryBar::cancelRequested);
     // Editing the pattern retracts an error that no longer applies.
     connect(m_ui->patternCombo, &QComboBox::editTextChanged, this, [this] { showError({}); });
+    connect(m_ui->patternCombo->lineEdit(), &QLineEdit::textEdited, this, &QueryBar::patternEdited);
 }
 
 QueryBar::~QueryBar() = default;
