@@ -323,13 +323,22 @@ private slots:
     {
         // The target: first result in the window <= 30 ms after the debounce. Printed,
         // and bounded loosely here (the test machine is shared); bench/ measures it properly.
+        // CODESCOUT_INSTANT_TREE=FOLDER measures on FOLDER instead (e.g. the kernel tree, with
+        // identifiers of the bench's selective queries), allowing its build 15 minutes.
         const QString folder = qEnvironmentVariable("CODESCOUT_INSTANT_TREE");
         TestTree tree;
         if (folder.isEmpty())
             writeTree(tree, 3000, 8);
         MainWindow window;
         QVERIFY(openIndexed(window, folder.isEmpty() ? QString::fromStdString(tree.root()) : folder));
-        QVERIFY(waitForState(window, IndexManager::State::Ready));
+        QVERIFY(QTest::qWaitFor([&] { return window.indexManager()->isUsable(); }, folder.isEmpty() ? kTimeoutMs : 900000));
+        // Measured once the opening comparison is done: from then on no file needs a stat.
+        QVERIFY(window.indexManager()->live()->wait_for([](const LiveIndexStatus& s) { return s.checked; },
+                                                        std::chrono::minutes(5)));
+        const QList<const char*> patterns = folder.isEmpty()
+            ? QList<const char*>{"func_2999", "func_1234", "spin_unlock", "printk"}
+            : QList<const char*>{"kmem_cache_alloc_node", "spin_lock_irqsave_nested", "drm_atomic_helper_commit",
+                                 "EXPORT_SYMBOL_GPL_FOR_MODULES"};
         QLineEdit* edit = window.queryBar()->findChild<QComboBox*>()->lineEdit();
         QElapsedTimer clock;
         qint64 dueAt = -1;
@@ -340,7 +349,7 @@ private slots:
                 firstAt = clock.nsecsElapsed();
         });
         QList<double> ms;
-        for (const char* pattern : {"func_2999", "func_1234", "spin_unlock", "printk"}) {
+        for (const char* pattern : patterns) {
             edit->clear();
             QSignalSpy finished(&window, &MainWindow::searchFinished);
             dueAt = firstAt = -1;
@@ -355,7 +364,9 @@ private slots:
             QVERIFY(use != nullptr && use->gate->counters().skipped > 0);
         }
         std::sort(ms.begin(), ms.end());
-        qInfo("first result after the debounce: %.1f / %.1f / %.1f / %.1f ms (sorted)", ms[0], ms[1], ms[2], ms[3]);
+        qInfo("first result after the debounce: %.1f / %.1f / %.1f / %.1f ms (sorted); %llu files in the index",
+              ms[0], ms[1], ms[2], ms[3],
+              static_cast<unsigned long long>(window.indexManager()->live()->status().files));
         QVERIFY(ms[1] < 1000);
     }
 };
