@@ -2,7 +2,8 @@
 # metrics (counting) is at the bottom because io and match record what they allocate; io, match
 # and walk share a rank, so none of them may use another (encoding, the text decoders, too); search
 # sits on all of them; index (the trigram index, whose gate plugs into the search engine) sits on
-# search. The CLI's
+# search. watch (inotify watches over a folder) shares search's rank and uses walk only; index
+# uses it to stay fresh. The CLI's
 # ripgrep compatibility module sits above the engine and below the CLI proper. collectors (the
 # metric collector plugin loader) shares the bottom rank with metrics and uses no other layer.
 # edit (Replace: apply plans, the undo journal) turns search results into edits, so it sits on
@@ -14,7 +15,7 @@
 # sources) exposes only its own headers; a layer sees another layer's headers only by linking it.
 # An upward #include therefore finds no file. tests/layers checks the same rule by rank on the
 # real link graph and on every #include line (scripts/deps.sh prints the graph).
-set(CODESCOUT_LAYER_RANKS "metrics=0;collectors=0;io=1;match=1;walk=1;encoding=1;search=2;index=3;rg_compat=3;edit=3;print=3;cli=4;gui=4"
+set(CODESCOUT_LAYER_RANKS "metrics=0;collectors=0;io=1;match=1;walk=1;encoding=1;search=2;watch=2;index=3;rg_compat=3;edit=3;print=3;cli=4;gui=4"
     CACHE INTERNAL "Layer ranks: a layer may depend only on layers of a lower rank")
 
 # codescout_layer(NAME [PUBLIC layer...] [PRIVATE layer...]): the library codescout_NAME for

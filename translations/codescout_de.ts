@@ -257,6 +257,10 @@
         <source>Unattributed</source>
         <translation>Nicht zugeordnet</translation>
     </message>
+    <message>
+        <source>Search index</source>
+        <translation>Suchindex</translation>
+    </message>
 </context>
 <context>
     <name>QueryBar</name>
@@ -1767,6 +1771,146 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
             <numerusform>+%Ln weitere Zeile</numerusform>
             <numerusform>+%Ln weitere Zeilen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexManager</name>
+    <message>
+        <source>Indexing is turned off (Settings).</source>
+        <translation>Die Indizierung ist ausgeschaltet (Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Not indexed: the index takes %1, over the cap of %2 (Settings).</source>
+        <translation>Nicht indiziert: Der Index belegt %1, mehr als die Grenze von %2 (Einstellungen).</translation>
+    </message>
+    <message>
+        <source>The index was built but cannot be opened.</source>
+        <translation>Der Index wurde erstellt, lässt sich aber nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Indexing was cancelled: searches scan the folder.</source>
+        <translation>Die Indizierung wurde abgebrochen: Suchen durchsuchen den ganzen Ordner.</translation>
+    </message>
+    <message>
+        <source>Not indexed: the index would exceed the cap of %1 (Settings).</source>
+        <translation>Nicht indiziert: Der Index würde die Grenze von %1 überschreiten (Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Indexing failed: %1</source>
+        <translation>Indizierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Files are checked at each search: %1</source>
+        <translation>Dateien werden bei jeder Suche geprüft: %1</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexPanel</name>
+    <message>
+        <source>Search index memory</source>
+        <translation>Speicher des Suchindex</translation>
+    </message>
+    <message>
+        <source>Search index counters</source>
+        <translation>Zähler des Suchindex</translation>
+    </message>
+    <message>
+        <source>Index: no indexed search yet.</source>
+        <translation>Index: noch keine indizierte Suche.</translation>
+    </message>
+    <message>
+        <source>Search index: not mapped.</source>
+        <translation>Suchindex: nicht eingeblendet.</translation>
+    </message>
+    <message>
+        <source>Search index: %1 mapped, %2 resident.</source>
+        <translation>Suchindex: %1 eingeblendet, %2 resident.</translation>
+    </message>
+    <message>
+        <source>Last search: scanned without the index (%1 read).</source>
+        <translation>Letzte Suche: ohne Index durchsucht (%1 gelesen).</translation>
+    </message>
+    <message>
+        <source>Last search: %1 candidate files of %2 in the tree, %3 skipped unopened, %4 verified.</source>
+        <translation>Letzte Suche: %1 Kandidatendateien von %2 im Baum, %3 ungeöffnet übersprungen, %4 geprüft.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexSettingsFields</name>
+    <message>
+        <source>Index folders for instant search</source>
+        <translation>Ordner für die Sofortsuche indizieren</translation>
+    </message>
+    <message>
+        <source>Builds an index of each opened folder in the background, then searches as you type. Results are always a full scan&apos;s.</source>
+        <translation>Erstellt im Hintergrund einen Index jedes geöffneten Ordners und sucht dann schon beim Tippen. Die Ergebnisse sind immer die einer vollständigen Suche.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>A folder whose index would take more disk space is not indexed.</source>
+        <translation>Ein Ordner, dessen Index mehr Speicherplatz belegen würde, wird nicht indiziert.</translation>
+    </message>
+    <message>
+        <source>Index disk cap</source>
+        <translation>Speichergrenze des Index</translation>
+    </message>
+    <message>
+        <source>Indexing:</source>
+        <translation>Indizierung:</translation>
+    </message>
+    <message>
+        <source>Index disk cap:</source>
+        <translation>Speichergrenze des Index:</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexStatusWidget</name>
+    <message>
+        <source>Indexing progress</source>
+        <translation>Fortschritt der Indizierung</translation>
+    </message>
+    <message>
+        <source>Index status</source>
+        <translation>Indexstatus</translation>
+    </message>
+    <message>
+        <source>Cancel indexing</source>
+        <translation>Indizierung abbrechen</translation>
+    </message>
+    <message>
+        <source>Index: off</source>
+        <translation>Index: aus</translation>
+    </message>
+    <message>
+        <source>Index: building %1%</source>
+        <translation>Index: wird erstellt, %1 %</translation>
+    </message>
+    <message>
+        <source>Index: ready</source>
+        <translation>Index: bereit</translation>
+    </message>
+    <message>
+        <source>Index: stale</source>
+        <translation>Index: veraltet</translation>
+    </message>
+    <message>
+        <source>Index: not used</source>
+        <translation>Index: nicht verwendet</translation>
+    </message>
+    <message>
+        <source>Files changed since the index was built are searched directly until it is updated.</source>
+        <translation>Seit der Erstellung geänderte Dateien werden direkt durchsucht, bis der Index aktualisiert ist.</translation>
+    </message>
+    <message>
+        <source>Searches read only the files the index cannot rule out; the results are a full scan&apos;s.</source>
+        <translation>Suchen lesen nur die Dateien, die der Index nicht ausschließen kann; die Ergebnisse sind die einer vollständigen Suche.</translation>
     </message>
 </context>
 </TS>

@@ -257,6 +257,10 @@
         <source>Unattributed</source>
         <translation>Non attribuée</translation>
     </message>
+    <message>
+        <source>Search index</source>
+        <translation>Index de recherche</translation>
+    </message>
 </context>
 <context>
     <name>QueryBar</name>
@@ -1767,6 +1771,146 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
             <numerusform>+%Ln ligne</numerusform>
             <numerusform>+%Ln lignes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexManager</name>
+    <message>
+        <source>Indexing is turned off (Settings).</source>
+        <translation>L’indexation est désactivée (Paramètres).</translation>
+    </message>
+    <message>
+        <source>Not indexed: the index takes %1, over the cap of %2 (Settings).</source>
+        <translation>Non indexé : l’index occupe %1, au-delà du plafond de %2 (Paramètres).</translation>
+    </message>
+    <message>
+        <source>The index was built but cannot be opened.</source>
+        <translation>L’index a été créé mais ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <source>Indexing was cancelled: searches scan the folder.</source>
+        <translation>L’indexation a été annulée : les recherches parcourent tout le dossier.</translation>
+    </message>
+    <message>
+        <source>Not indexed: the index would exceed the cap of %1 (Settings).</source>
+        <translation>Non indexé : l’index dépasserait le plafond de %1 (Paramètres).</translation>
+    </message>
+    <message>
+        <source>Indexing failed: %1</source>
+        <translation>Échec de l’indexation : %1</translation>
+    </message>
+    <message>
+        <source>Files are checked at each search: %1</source>
+        <translation>Les fichiers sont vérifiés à chaque recherche : %1</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexPanel</name>
+    <message>
+        <source>Search index memory</source>
+        <translation>Mémoire de l’index de recherche</translation>
+    </message>
+    <message>
+        <source>Search index counters</source>
+        <translation>Compteurs de l’index de recherche</translation>
+    </message>
+    <message>
+        <source>Index: no indexed search yet.</source>
+        <translation>Index : aucune recherche indexée pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Search index: not mapped.</source>
+        <translation>Index de recherche : non projeté en mémoire.</translation>
+    </message>
+    <message>
+        <source>Search index: %1 mapped, %2 resident.</source>
+        <translation>Index de recherche : %1 projetés, %2 résidents.</translation>
+    </message>
+    <message>
+        <source>Last search: scanned without the index (%1 read).</source>
+        <translation>Dernière recherche : parcours sans l’index (%1 lus).</translation>
+    </message>
+    <message>
+        <source>Last search: %1 candidate files of %2 in the tree, %3 skipped unopened, %4 verified.</source>
+        <translation>Dernière recherche : %1 fichiers candidats sur %2 dans l’arborescence, %3 ignorés sans ouverture, %4 vérifiés.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexSettingsFields</name>
+    <message>
+        <source>Index folders for instant search</source>
+        <translation>Indexer les dossiers pour la recherche instantanée</translation>
+    </message>
+    <message>
+        <source>Builds an index of each opened folder in the background, then searches as you type. Results are always a full scan&apos;s.</source>
+        <translation>Crée en arrière-plan un index de chaque dossier ouvert, puis recherche pendant la saisie. Les résultats sont toujours ceux d’un parcours complet.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Aucun plafond</translation>
+    </message>
+    <message>
+        <source>A folder whose index would take more disk space is not indexed.</source>
+        <translation>Un dossier dont l’index occuperait plus d’espace disque n’est pas indexé.</translation>
+    </message>
+    <message>
+        <source>Index disk cap</source>
+        <translation>Plafond disque de l’index</translation>
+    </message>
+    <message>
+        <source>Indexing:</source>
+        <translation>Indexation :</translation>
+    </message>
+    <message>
+        <source>Index disk cap:</source>
+        <translation>Plafond disque de l’index :</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexStatusWidget</name>
+    <message>
+        <source>Indexing progress</source>
+        <translation>Progression de l’indexation</translation>
+    </message>
+    <message>
+        <source>Index status</source>
+        <translation>État de l’index</translation>
+    </message>
+    <message>
+        <source>Cancel indexing</source>
+        <translation>Annuler l’indexation</translation>
+    </message>
+    <message>
+        <source>Index: off</source>
+        <translation>Index : désactivé</translation>
+    </message>
+    <message>
+        <source>Index: building %1%</source>
+        <translation>Index : création, %1 %</translation>
+    </message>
+    <message>
+        <source>Index: ready</source>
+        <translation>Index : prêt</translation>
+    </message>
+    <message>
+        <source>Index: stale</source>
+        <translation>Index : périmé</translation>
+    </message>
+    <message>
+        <source>Index: not used</source>
+        <translation>Index : non utilisé</translation>
+    </message>
+    <message>
+        <source>Files changed since the index was built are searched directly until it is updated.</source>
+        <translation>Les fichiers modifiés depuis la création de l’index sont parcourus directement jusqu’à sa mise à jour.</translation>
+    </message>
+    <message>
+        <source>Searches read only the files the index cannot rule out; the results are a full scan&apos;s.</source>
+        <translation>Les recherches ne lisent que les fichiers que l’index ne peut pas exclure ; les résultats sont ceux d’un parcours complet.</translation>
     </message>
 </context>
 </TS>

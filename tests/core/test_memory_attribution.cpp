@@ -211,8 +211,8 @@ private slots:
     void missing_sources_are_unavailable_not_zero() {
         const MemoryAttribution a = attribute_memory(std::nullopt, EngineMemorySnapshot{}, std::nullopt);
         QVERIFY(!a.resident);
-        for (const char* name : {"other_heap", "heap_free_kept", "mapped_files", "code_and_libraries", "thread_stacks",
-                                 "unattributed"}) {
+        for (const char* name : {"other_heap", "heap_free_kept", "mapped_files", "index_mapping", "code_and_libraries",
+                                 "thread_stacks", "unattributed"}) {
             QVERIFY2(!component(a, name).bytes, name);
         }
         // The engine's own counters need no /proc: they stay available.

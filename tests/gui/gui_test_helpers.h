@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -27,6 +28,8 @@ public:
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir_.path());
+        // The window indexes the folders it opens: into this directory, never the user's cache.
+        qputenv("XDG_CACHE_HOME", QFile::encodeName(dir_.path() + QStringLiteral("/cache")));
     }
     void clear() { QSettings().clear(); }
 

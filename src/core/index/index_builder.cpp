@@ -12,11 +12,10 @@
 #include <thread>
 #include <vector>
 
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
+#include "core/index/background_priority.h"
 #include "core/index/index_file_writer.h"
 #include "core/index/index_format.h"
 #include "core/index/index_location.h"
@@ -49,16 +48,6 @@ std::int64_t now_realtime_ns() {
 bool same_file_state(const struct stat& a, const struct stat& b) {
     return a.st_size == b.st_size && to_ns(a.st_mtim) == to_ns(b.st_mtim) && to_ns(a.st_ctim) == to_ns(b.st_ctim) &&
            a.st_ino == b.st_ino && a.st_dev == b.st_dev;
-}
-
-// nice 19 and the idle I/O class for the calling thread (Linux: both are per thread).
-void lower_this_thread_priority() {
-    const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
-    ::setpriority(PRIO_PROCESS, tid, 19);
-    constexpr int kIoprioClassIdle = 3;
-    constexpr int kIoprioClassShift = 13;
-    constexpr int kIoprioWhoProcess = 1;
-    ::syscall(SYS_ioprio_set, kIoprioWhoProcess, static_cast<int>(tid), kIoprioClassIdle << kIoprioClassShift);
 }
 
 unsigned effective_threads(unsigned requested) {
@@ -306,6 +295,10 @@ IndexBuildResult IndexBuilder::run() {
         result.files = totals.file_count;
         result.index_bytes = writer.commit(totals);
         result.ok = true;
+    } catch (const IndexTooLarge& e) {
+        result.ok = false;
+        result.too_large = true;
+        result.error = e.what();
     } catch (const std::exception& e) {
         result.ok = false;
         result.error = e.what();

@@ -53,6 +53,7 @@ struct IndexBuildResult {
     bool ok = false;
     bool cancelled = false;
     std::string error;                  // when !ok && !cancelled
+    bool too_large = false;             // failed because of max_index_bytes (error says by how much)
     std::filesystem::path index_file;
     std::string root;                   // canonical
     std::uint64_t files = 0;

@@ -130,7 +130,7 @@ std::uint64_t IndexFileWriter::commit(const Totals& totals) {
     buffer_.clear();
 
     if (totals.max_bytes > 0 && offset_ > totals.max_bytes) {
-        throw std::runtime_error("the index would take " + std::to_string(offset_) + " bytes, over the limit of " +
+        throw IndexTooLarge("the index would take " + std::to_string(offset_) + " bytes, over the limit of " +
                                  std::to_string(totals.max_bytes));
     }
     header_.file_size = offset_;

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <stdexcept>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,12 @@
 namespace codescout {
 
 class TempFile;
+
+// commit() found the index larger than Totals::max_bytes: nothing was written.
+class IndexTooLarge : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 class IndexFileWriter {
 public:

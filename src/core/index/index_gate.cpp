@@ -26,6 +26,7 @@ struct IndexGate::Counters {
     std::atomic<std::uint64_t> unknown{0};
     std::atomic<std::uint64_t> changed{0};
     std::atomic<std::uint64_t> unindexed{0};
+    std::atomic<std::uint64_t> unproven{0};
 };
 
 IndexGate::IndexGate(std::vector<Root> roots) : roots_(std::move(roots)), counters_(std::make_unique<Counters>()) {}
@@ -51,14 +52,19 @@ bool IndexGate::may_match(const WalkEntry& entry) const {
     }
     const std::string_view below = std::string_view(entry.path).substr(relative_begin(root->display_root));
     std::optional<std::uint32_t> id;
-    if (root->index_prefix.empty()) {
-        id = root->reader->find(below);
-    } else {
-        std::string key = root->index_prefix;
-        key.push_back('/');
-        key.append(below);
-        id = root->reader->find(key);
+    std::string prefixed;
+    std::string_view key = below;
+    if (!root->index_prefix.empty()) {
+        prefixed = root->index_prefix;
+        prefixed.push_back('/');
+        prefixed.append(below);
+        key = prefixed;
     }
+    if (root->freshness && root->freshness->must_search(key)) {
+        c.changed.fetch_add(1, relaxed);
+        return true;
+    }
+    id = root->reader->find(key);
     if (!id) {
         c.unknown.fetch_add(1, relaxed);
         return true;
@@ -72,6 +78,12 @@ bool IndexGate::may_match(const WalkEntry& entry) const {
         // Searched whether changed or not: no need to prove anything.
         c.candidates.fetch_add(1, relaxed);
         return true;
+    }
+    if (root->freshness && root->freshness->trusted) {
+        // The watcher saw no change to it since the build (must_search() above).
+        c.unproven.fetch_add(1, relaxed);
+        c.skipped.fetch_add(1, relaxed);
+        return false;
     }
     struct stat st {};
     if (::stat(entry.path.c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != record.size ||
@@ -92,6 +104,7 @@ IndexGateCounters IndexGate::counters() const {
     out.unknown = counters_->unknown.load(relaxed);
     out.changed = counters_->changed.load(relaxed);
     out.unindexed = counters_->unindexed.load(relaxed);
+    out.unproven = counters_->unproven.load(relaxed);
     return out;
 }
 

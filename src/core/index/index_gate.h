@@ -4,6 +4,8 @@
 // since the build, or outside what the build walked), a changed file, and a file recorded
 // without trigrams are always let through to the searcher; a deleted file is never walked.
 // So the search's results are the scan's, whatever happened to the tree since the build.
+// A live index (live_index.h) adds a Freshness: the files its watcher saw change are searched,
+// and while the watcher is trusted the others need no stat.
 // Threads: may_match() is called concurrently; the counters are atomics.
 #pragma once
 
@@ -13,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/index/freshness.h"
 #include "core/search/file_gate.h"
 
 namespace codescout {
@@ -24,7 +27,8 @@ struct IndexGateCounters {
     std::uint64_t skipped = 0;     // proven not to match: never opened
     std::uint64_t candidates = 0;  // indexed, unchanged and holding the query's trigrams
     std::uint64_t unknown = 0;     // not in the index (new, or outside what it covers)
-    std::uint64_t changed = 0;     // in the index, but changed since the build
+    std::uint64_t changed = 0;     // in the index, but changed since the build (stat or watcher)
+    std::uint64_t unproven = 0;    // skipped without a stat: the watcher vouched for them (of skipped)
     std::uint64_t unindexed = 0;   // recorded without trigrams (binary, too large, racy ...)
 };
 
@@ -38,6 +42,7 @@ public:
         std::string index_prefix;
         std::shared_ptr<const IndexReader> reader;
         std::vector<bool> candidates;  // per file id, from evaluate_index_query()
+        std::shared_ptr<const Freshness> freshness;  // null: prove each file unchanged by a stat
     };
 
     explicit IndexGate(std::vector<Root> roots);

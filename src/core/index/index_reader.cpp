@@ -13,6 +13,7 @@
 
 #include "core/index/checksum.h"
 #include "core/index/varint.h"
+#include "core/metrics/engine_memory.h"
 
 namespace codescout {
 
@@ -53,7 +54,9 @@ bool section_ok(const fmt::SectionRecord& s, std::uint64_t file_size) {
 }  // namespace
 
 IndexReader::~IndexReader() {
-    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+    if (data_ == nullptr) return;
+    engine_memory().unregister_index_mapping(data_, size_);
+    ::munmap(const_cast<char*>(data_), size_);
 }
 
 IndexReader::Opened IndexReader::open(const std::string& path, const std::string& expected_root) {
@@ -74,6 +77,8 @@ IndexReader::Opened IndexReader::open(const std::string& path, const std::string
     std::shared_ptr<IndexReader> reader(new IndexReader());
     reader->data_ = static_cast<const char*>(map);
     reader->size_ = size;
+    // In the memory attribution's "index_mapping" for as long as the reader lives.
+    engine_memory().register_index_mapping(map, size);
     fmt::Header& h = reader->header_;
     std::memcpy(&h, reader->data_, sizeof h);
 

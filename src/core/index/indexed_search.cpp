@@ -8,28 +8,34 @@
 #include <sys/stat.h>
 
 #include "core/index/index_location.h"
-#include "core/index/walk_settings.h"
-#include "core/walk/walker.h"
+#include "core/index/tree_comparison.h"
 
 namespace codescout {
 
 namespace {
 
-std::int64_t to_ns(const timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; }
-
 struct Found {
     std::shared_ptr<const IndexReader> reader;
     std::string prefix;  // the root's path below the indexed folder
+    std::shared_ptr<const Freshness> freshness;
 };
 
-// The index of `canonical` or of the nearest folder above it that has a usable one.
+// The index of `canonical` or of the nearest folder above it that has a usable one; the live
+// view's when `canonical` is its folder or below it.
 std::optional<Found> find_index(const std::string& canonical, const std::filesystem::path& directory,
-                                std::vector<std::string>& notes) {
+                                const LiveView* live, std::vector<std::string>& notes) {
+    if (live != nullptr && live->reader) {
+        const std::string& top = live->reader->root();
+        if (canonical == top) return Found{live->reader, {}, live->freshness};
+        if (canonical.size() > top.size() && canonical.starts_with(top) && (top == "/" || canonical[top.size()] == '/')) {
+            return Found{live->reader, canonical.substr(top == "/" ? 1 : top.size() + 1), live->freshness};
+        }
+    }
     std::string folder = canonical;
     std::string prefix;
     for (;;) {
         auto opened = IndexReader::open(index_file_for(directory, folder).string(), folder);
-        if (opened.status == IndexOpenStatus::Ok) return Found{std::move(opened.reader), prefix};
+        if (opened.status == IndexOpenStatus::Ok) return Found{std::move(opened.reader), prefix, nullptr};
         if (opened.status != IndexOpenStatus::Missing) {
             notes.push_back(folder + ": index not used (" + to_string(opened.status) + ": " + opened.detail + ")");
         }
@@ -43,7 +49,8 @@ std::optional<Found> find_index(const std::string& canonical, const std::filesys
 
 }  // namespace
 
-IndexUse attach_index(Search& search, const SearchOptions& options, const std::filesystem::path& index_directory) {
+IndexUse attach_index(Search& search, const SearchOptions& options, const std::filesystem::path& index_directory,
+                      const LiveView* live) {
     IndexUse use;
     // The index holds the trigrams of each file's bytes; with -E every file is searched as the
     // text decoded from them, whose bytes differ (Latin-1, Shift_JIS, U+FFFD for bad input).
@@ -69,7 +76,7 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
             use.notes.push_back(e.what());
             continue;
         }
-        auto found = find_index(canonical, index_directory, use.notes);
+        auto found = find_index(canonical, index_directory, live, use.notes);
         if (!found) {
             use.notes.push_back(canonical + ": no index");
             continue;
@@ -80,7 +87,7 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
             continue;
         }
         use.readers.push_back(found->reader);
-        roots.push_back(IndexGate::Root{root, found->prefix, found->reader, std::move(*candidates)});
+        roots.push_back(IndexGate::Root{root, found->prefix, found->reader, std::move(*candidates), found->freshness});
     }
     if (roots.empty()) return use;
     auto gate = std::make_shared<IndexGate>(std::move(roots));
@@ -109,37 +116,16 @@ IndexStatus index_status(const std::string& root, const std::filesystem::path& i
     status.built_unix_ns = h.built_unix_ns;
     if (!check_files) return status;
 
-    const std::string base = status.root == "/" ? "/" : status.root + "/";
-    for (std::uint32_t id = 0; id < reader.file_count(); ++id) {
-        const auto& record = reader.file(id);
-        const std::string path = base + std::string(reader.path(id));
-        struct stat st {};
-        if (::stat(path.c_str(), &st) != 0) {
-            ++status.deleted;
-        } else if (static_cast<std::uint64_t>(st.st_size) != record.size || to_ns(st.st_mtim) != record.mtime_ns ||
-                   to_ns(st.st_ctim) != record.ctime_ns || st.st_ino != record.inode) {
-            ++status.changed;
-        }
-    }
-    auto walk = decode_walk_settings(reader.walk_settings());
-    if (!walk) {
+    const std::atomic<bool> never{false};
+    const TreeDifferences differences = compare_with_tree(reader, true, never);
+    if (!differences.walk_rules_valid) {
         status.open = IndexOpenStatus::Corrupt;
         status.detail = "the index's walk settings do not parse";
         return status;
     }
-    walk->roots = {status.root};
-    std::atomic<std::uint64_t> added{0};
-    std::atomic<bool> never{false};
-    Walker walker(*walk, 2);
-    walker.run(
-        [&](const WalkEntry& entry) {
-            if (entry.path.size() > base.size() && !reader.find(std::string_view(entry.path).substr(base.size()))) {
-                added.fetch_add(1, std::memory_order_relaxed);
-            }
-            return true;
-        },
-        [](const PathError&) {}, never);
-    status.added = added.load();
+    status.changed = differences.changed.size();
+    status.deleted = differences.deleted.size();
+    status.added = differences.added.size();
     status.checked = true;
     return status;
 }

@@ -25,8 +25,16 @@ struct IndexUse {
     std::vector<std::shared_ptr<const IndexReader>> readers;  // kept mapped by the gate
 };
 
+// A live index's state for one search (live_index.h): roots at or below its folder use its
+// reader and freshness instead of opening the index file again.
+struct LiveView {
+    std::shared_ptr<const IndexReader> reader;
+    std::shared_ptr<const Freshness> freshness;
+};
+
 // Call before search.run(). `options` must be the ones `search` was made with.
-IndexUse attach_index(Search& search, const SearchOptions& options, const std::filesystem::path& index_directory);
+IndexUse attach_index(Search& search, const SearchOptions& options, const std::filesystem::path& index_directory,
+                      const LiveView* live = nullptr);
 
 struct IndexStatus {
     std::string root;                  // canonical folder

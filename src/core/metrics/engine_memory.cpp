@@ -97,6 +97,23 @@ void EngineMemory::unregister_mapping(const void* address, std::size_t size) {
     saturating_sub(mapped_, size);
 }
 
+void EngineMemory::register_index_mapping(const void* address, std::size_t size) {
+    const auto start = reinterpret_cast<std::uintptr_t>(address);
+    std::lock_guard lock(mappings_mutex_);
+    index_mappings_.emplace_back(start, start + size);
+    index_mapped_ += size;
+}
+
+void EngineMemory::unregister_index_mapping(const void* address, std::size_t size) {
+    const auto start = reinterpret_cast<std::uintptr_t>(address);
+    std::lock_guard lock(mappings_mutex_);
+    const auto found = std::find(index_mappings_.begin(), index_mappings_.end(),
+                                 std::pair<std::uint64_t, std::uint64_t>(start, start + size));
+    if (found == index_mappings_.end()) return;
+    index_mappings_.erase(found);
+    index_mapped_ -= size;
+}
+
 EngineMemorySnapshot EngineMemory::snapshot() const {
     EngineMemorySnapshot s;
     for (std::size_t i = 0; i < kEngineComponentCount; ++i) {
@@ -107,6 +124,8 @@ EngineMemorySnapshot EngineMemory::snapshot() const {
     std::lock_guard lock(mappings_mutex_);
     s.mapped_bytes = mapped_.load(relaxed);
     s.mappings = mappings_;
+    s.index_mapped_bytes = index_mapped_;
+    s.index_mappings = index_mappings_;
     // Under the lock: a buffer cannot be freed (unregistered first) while its pages are probed.
     std::array<bool, kEngineComponentCount> failed{};
     for (const Block& block : blocks_) {

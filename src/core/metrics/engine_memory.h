@@ -45,6 +45,8 @@ struct EngineMemorySnapshot {
     std::uint64_t pattern_budget_bytes = 0;  // RE2 DFA memory budgets (max_mem) of cached matchers
     std::uint64_t mapped_bytes = 0;          // size of the live file mappings
     std::vector<std::pair<std::uint64_t, std::uint64_t>> mappings;  // live [start, end) ranges
+    std::uint64_t index_mapped_bytes = 0;    // size of the live index mappings (src/core/index)
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> index_mappings;
 
     std::uint64_t operator[](EngineComponent c) const { return bytes[static_cast<std::size_t>(c)]; }
 };
@@ -63,6 +65,10 @@ public:
 
     void register_mapping(const void* address, std::size_t size);
     void unregister_mapping(const void* address, std::size_t size);
+    // The trigram index's mapping (one per open index, for as long as it is open): attributed
+    // apart from the searched files' mappings, which come and go with each large file.
+    void register_index_mapping(const void* address, std::size_t size);
+    void unregister_index_mapping(const void* address, std::size_t size);
 
     EngineMemorySnapshot snapshot() const;
     // Starts a new peak window (per-phase peaks): every peak becomes the current value.
@@ -79,6 +85,8 @@ private:
     // Mappings come and go once per large file: a mutex is cheap at that rate.
     mutable std::mutex mappings_mutex_;
     std::vector<std::pair<std::uint64_t, std::uint64_t>> mappings_;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> index_mappings_;  // under mappings_mutex_
+    std::uint64_t index_mapped_ = 0;                                       // under mappings_mutex_
     struct Block {
         EngineComponent component;
         std::uintptr_t start;

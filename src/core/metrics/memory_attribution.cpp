@@ -15,8 +15,8 @@ constexpr std::uint64_t kMaxGuardBytes = 1 << 20;
 // inaccessible above.
 constexpr std::uint64_t kArenaReserve = std::uint64_t(64) << 20;
 
-bool overlaps_mapping(const SmapsRegion& region, const EngineMemorySnapshot& engine) {
-    return std::any_of(engine.mappings.begin(), engine.mappings.end(), [&](const auto& range) {
+bool overlaps(const SmapsRegion& region, const std::vector<std::pair<std::uint64_t, std::uint64_t>>& ranges) {
+    return std::any_of(ranges.begin(), ranges.end(), [&](const auto& range) {
         return region.start < range.second && range.first < region.end;
     });
 }
@@ -61,6 +61,7 @@ MemoryAttribution attribute_memory(const std::optional<std::vector<SmapsRegion>>
                                    const std::optional<MallocFigures>& malloc) {
     MemoryAttribution out;
     out.mapped_size = engine.mapped_bytes;
+    out.index_mapped_size = engine.index_mapped_bytes;
     out.pattern_budget = engine.pattern_budget_bytes;
     out.malloc = malloc;
 
@@ -79,14 +80,16 @@ MemoryAttribution attribute_memory(const std::optional<std::vector<SmapsRegion>>
     if (malloc) other_heap = static_cast<std::int64_t>(malloc->in_use) - engine_heap;
     out.components.push_back({"other_heap", other_heap, true});
 
-    std::optional<std::int64_t> free_kept, mapped, code, stacks, unattributed;
+    std::optional<std::int64_t> free_kept, mapped, index, code, stacks, unattributed;
     if (smaps) {
-        std::uint64_t resident = 0, arena_rss = 0, mapped_rss = 0, file_rss = 0, stack_rss = 0;
+        std::uint64_t resident = 0, arena_rss = 0, mapped_rss = 0, index_rss = 0, file_rss = 0, stack_rss = 0;
         for (std::size_t i = 0; i < smaps->size(); ++i) {
             const SmapsRegion& region = (*smaps)[i];
             resident += region.rss;
             if (region.file_backed()) {
-                (overlaps_mapping(region, engine) ? mapped_rss : file_rss) += region.rss;
+                if (overlaps(region, engine.mappings)) mapped_rss += region.rss;
+                else if (overlaps(region, engine.index_mappings)) index_rss += region.rss;
+                else file_rss += region.rss;
             } else if (is_thread_stack(*smaps, i)) {
                 stack_rss += region.rss;
             } else if (is_malloc_arena(*smaps, i)) {
@@ -103,15 +106,17 @@ MemoryAttribution attribute_memory(const std::optional<std::vector<SmapsRegion>>
                                                       static_cast<std::int64_t>(*malloc->in_arenas));
         }
         mapped = static_cast<std::int64_t>(mapped_rss);
+        index = static_cast<std::int64_t>(index_rss);
         code = static_cast<std::int64_t>(file_rss);
         stacks = static_cast<std::int64_t>(stack_rss);
         std::int64_t attributed = 0;
         for (const MemoryComponent& c : out.components) attributed += c.bytes.value_or(0);
-        attributed += free_kept.value_or(0) + *mapped + *code + *stacks;
+        attributed += free_kept.value_or(0) + *mapped + *index + *code + *stacks;
         unattributed = static_cast<std::int64_t>(resident) - attributed;
     }
     out.components.push_back({"heap_free_kept", free_kept, false});
     out.components.push_back({"mapped_files", mapped, false});
+    out.components.push_back({"index_mapping", index, false});
     out.components.push_back({"code_and_libraries", code, false});
     out.components.push_back({"thread_stacks", stacks, false});
     out.components.push_back({"unattributed", unattributed, false});

@@ -7,6 +7,7 @@
 //                        smaps) minus the bytes in use inside them (uordblks): memory the program
 //                        freed and malloc keeps for reuse instead of returning it;
 //   mapped_files       - resident pages (smaps Rss) of the engine's live file mappings;
+//   index_mapping      - resident pages (smaps Rss) of the open trigram indexes' mappings;
 //   code_and_libraries - every other file-backed resident page (executable, libraries, locale);
 //   thread_stacks      - [stack] and the thread stacks (anonymous mappings above a guard page);
 //   unattributed       - resident minus all of the above: PCRE2 JIT code pages, vdso, the
@@ -42,6 +43,7 @@ struct MemoryAttribution {
     std::vector<MemoryComponent> components;
     // Measured beside the sum, not part of it:
     std::optional<std::uint64_t> mapped_size;   // bytes of live file mappings (resident or not)
+    std::uint64_t index_mapped_size = 0;        // bytes of the open indexes' mappings (resident or not)
     std::uint64_t pattern_budget = 0;           // RE2 DFA memory budgets granted (may stay unused)
     std::optional<MallocFigures> malloc;        // the allocator's own figures
     std::optional<std::uint64_t> arena_resident; // Rss of malloc's arenas (smaps)

@@ -121,6 +121,7 @@ QString componentLabel(const std::string& name)
         {"other_heap", QT_TRANSLATE_NOOP("MemoryCharts", "Other heap")},
         {"heap_free_kept", QT_TRANSLATE_NOOP("MemoryCharts", "Heap kept free")},
         {"mapped_files", QT_TRANSLATE_NOOP("MemoryCharts", "Mapped files")},
+        {"index_mapping", QT_TRANSLATE_NOOP("MemoryCharts", "Search index")},
         {"code_and_libraries", QT_TRANSLATE_NOOP("MemoryCharts", "Code and libraries")},
         {"thread_stacks", QT_TRANSLATE_NOOP("MemoryCharts", "Thread stacks")},
         {"unattributed", QT_TRANSLATE_NOOP("MemoryCharts", "Unattributed")},

@@ -54,7 +54,8 @@ private:
     std::mutex mutex_;  // guards the members below
     ResultBatch pending_;
     std::size_t pendingLines_ = 0;
-    std::chrono::steady_clock::time_point lastTake_ = std::chrono::steady_clock::now();
+    // The epoch: the first result is posted at once (search as you type shows it within ms).
+    std::chrono::steady_clock::time_point lastTake_{};
 };
 
 }  // namespace codescout::gui

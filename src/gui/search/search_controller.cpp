@@ -51,6 +51,8 @@ struct SearchController::Run {
     bool launched = false;
     bool done = false;
     std::string failure;  // set by the worker if run() threw; read after the future finished
+    IndexAttacher attachIndex;
+    std::optional<IndexUse> index;  // set by the worker; read after the future finished
     std::uint64_t droppedMatches = 0;
     QStringList errors;
 };
@@ -80,9 +82,10 @@ SearchController::~SearchController()
 }
 
 QString SearchController::start(const SearchOptions& options, const QString& folder,
-                                std::uint64_t maxStoredMatches)
+                                std::uint64_t maxStoredMatches, IndexAttacher attachIndex)
 {
     auto run = std::make_shared<Run>();
+    run->attachIndex = std::move(attachIndex);
     try {
         run->search = std::make_unique<Search>(options, metrics_, cache_);
     } catch (const PatternError& error) {
@@ -125,6 +128,8 @@ void SearchController::launch(const std::shared_ptr<Run>& run)
     watcher->setFuture(QtConcurrent::run(&pool_, [run] {
         lowerThreadPriority();
         try {
+            if (run->attachIndex)
+                run->index = run->attachIndex(*run->search, run->search->options());
             return run->search->run(run->decorated ? *run->decorated : *run->sink);
         } catch (const std::exception& error) {
             run->failure = error.what();
@@ -222,6 +227,11 @@ std::uint64_t SearchController::droppedMatches() const
 QStringList SearchController::errors() const
 {
     return current_ ? current_->errors : QStringList{};
+}
+
+const IndexUse* SearchController::indexUse() const
+{
+    return current_ && current_->done && current_->index && current_->index->used ? &*current_->index : nullptr;
 }
 
 }  // namespace codescout::gui

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 
+#include "core/index/indexed_search.h"
 #include "core/match/pattern_cache.h"
 #include "core/metrics/memory_metrics.h"
 #include "core/search/result_sink.h"
@@ -34,8 +35,11 @@ public:
 
     // Compiles `options` and starts searching (after cancelling a running search). Returns an
     // error message, and starts nothing, if a pattern or glob is invalid.
+    // `attachIndex` (IndexManager::attacher()), when set, gates the search through an index on
+    // the worker thread before it runs; the results are the scan's either way.
+    using IndexAttacher = std::function<IndexUse(Search&, const SearchOptions&)>;
     QString start(const SearchOptions& options, const QString& folder,
-                  std::uint64_t maxStoredMatches);
+                  std::uint64_t maxStoredMatches, IndexAttacher attachIndex = {});
     // Stops the running search; finished() follows as soon as the engine has stopped.
     void cancel();
     // Stops the running search and lets go of it (the window switched folders): from now on
@@ -50,6 +54,8 @@ public:
     qint64 elapsedMs() const;
     std::uint64_t droppedMatches() const;
     QStringList errors() const;
+    // What the index did for the current search, once it has finished; null if not indexed.
+    const IndexUse* indexUse() const;
     const std::shared_ptr<MemoryMetrics>& metrics() const { return metrics_; }
     const std::shared_ptr<PatternCache>& cache() const { return cache_; }
 

@@ -18,9 +18,9 @@ struct Entry {
     QVariant fallback;
 };
 
-const std::array<Entry, 18>& table()
+const std::array<Entry, 20>& table()
 {
-    static const std::array<Entry, 18> entries{{
+    static const std::array<Entry, 20> entries{{
         {Setting::SmallFileThreshold, "engine/smallFileThreshold",
          QVariant::fromValue<qulonglong>(kDefaultSmallFileThreshold)},
         {Setting::LargeFileThreshold, "engine/largeFileThreshold",
@@ -42,6 +42,8 @@ const std::array<Entry, 18>& table()
         {Setting::UndoHistoryMaxBytes, "replace/undoHistoryMaxBytes",
          QVariant::fromValue<qulonglong>(kDefaultJournalMaxBytes)},
         {Setting::ResultsOrder, "results/order", QStringLiteral("path")},
+        {Setting::IndexEnabled, "index/enabled", true},
+        {Setting::IndexDiskCapBytes, "index/diskCapBytes", QVariant::fromValue<qulonglong>(2ull << 30)},
     }};
     return entries;
 }

@@ -28,6 +28,8 @@ enum class Setting {
     Language,             // "" = the system's; else "en", "de", "fr" (applies at the next start)
     UndoHistoryMaxBytes,  // Replace's undo journal bound (core/edit/applier.h), bytes
     ResultsOrder,         // "path" (default) or "found": how file rows are ordered (ResultsOrder)
+    IndexEnabled,         // index opened folders, search as you type (issue 12)
+    IndexDiskCapBytes,    // a folder whose index would be larger is not indexed; 0 = no cap
 };
 
 class AppSettings {

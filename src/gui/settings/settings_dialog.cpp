@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "gui/index/index_settings_fields.h"
 #include "gui/settings/app_settings.h"
 #include "ui_settings.h"
 
@@ -39,6 +40,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::SettingsDialog>()), settings_(settings)
 {
     m_ui->setupUi(this);
+    indexFields_ = new IndexSettingsFields(m_ui->formLayout, this);
     QPalette errorPalette = m_ui->validationLabel->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
     m_ui->validationLabel->setPalette(errorPalette);
@@ -75,6 +77,7 @@ void SettingsDialog::fill(const std::function<QVariant(Setting)>& get)
     m_ui->maxResultsSpin->setValue(toUnits(get(Setting::MaxResults).toULongLong(), 1));
     m_ui->languageCombo->setCurrentIndex(languageIndex(get(Setting::Language).toString()));
     m_ui->undoHistorySpin->setValue(toUnits(get(Setting::UndoHistoryMaxBytes).toULongLong(), kMiB));
+    indexFields_->fill(get);
 }
 
 void SettingsDialog::focusField(Setting setting)
@@ -90,7 +93,7 @@ void SettingsDialog::focusField(Setting setting)
     case Setting::MaxResults: field = m_ui->maxResultsSpin; break;
     case Setting::Language: field = m_ui->languageCombo; break;
     case Setting::UndoHistoryMaxBytes: field = m_ui->undoHistorySpin; break;
-    default: break;
+    default: field = indexFields_->field(setting); break;
     }
     if (field)
         field->setFocus(Qt::OtherFocusReason);
@@ -113,6 +116,7 @@ void SettingsDialog::save()
                                     static_cast<int>(kLanguageCodes.size()) - 1);
     settings_.setValue(Setting::Language,
                        QString::fromLatin1(kLanguageCodes[static_cast<std::size_t>(language)]));
+    indexFields_->save(settings_);
     settings_.sync();
 }
 

@@ -16,6 +16,8 @@ class SettingsDialog;
 
 namespace codescout::gui {
 
+class IndexSettingsFields;
+
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -38,6 +40,7 @@ private:
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     AppSettings& settings_;
+    IndexSettingsFields* indexFields_;
 };
 
 }  // namespace codescout::gui

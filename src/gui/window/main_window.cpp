@@ -57,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
     replace_ = new ReplaceController({this, m_ui->centralLayout, 1, m_ui->resultsView, delegate_, model_, m_ui->mainSplitter,
                                       m_ui->previewPane, m_ui->menuSearch, [this] { startSearch(); }},
                                      this);
+    setUpIndex();
 
     connect(m_ui->queryBar, &QueryBar::searchRequested, this, &MainWindow::startSearch);
     connect(m_ui->queryBar, &QueryBar::cancelRequested, this, &MainWindow::cancelSearch);
@@ -197,6 +198,7 @@ bool MainWindow::openFolder(const QString& folder)
     recent_->add(folder_);
     settings_->setValue(Setting::LastFolder, folder_);
     statusLabel_->setText(tr("Type a pattern and press Enter."));
+    indexFolderOpened();
     return true;
 }
 
@@ -208,6 +210,16 @@ void MainWindow::chooseFolder()
 }
 
 bool MainWindow::startSearch()
+{
+    return launchSearch(false);
+}
+
+bool MainWindow::startTypedSearch()
+{
+    return launchSearch(true);
+}
+
+bool MainWindow::launchSearch(bool typed)
 {
     QueryBar* bar = m_ui->queryBar;
     const Query query = bar->query();
@@ -224,15 +236,23 @@ bool MainWindow::startSearch()
         return false;
     }
     const SearchOptions options = toSearchOptions(query, folder_, settings_->engine());
-    const QString error = controller_->start(options, folder_, settings_->value(Setting::MaxResults).toULongLong());
+    const QString error = controller_->start(options, folder_, settings_->value(Setting::MaxResults).toULongLong(),
+                                             indexAttacher());
     if (!error.isEmpty()) {
         bar->showError(error);
         statusLabel_->setText(tr("Nothing searched: the query has an error."));
         return false;
     }
+    typedSearch_ = typed;
     runningPattern_ = query.pattern;
     replace_->searchStarted(options, folder_);
     resultsActions_->setSearch(options, folder_);
+    if (typed) {
+        bar->showError({});
+        m_ui->previewPane->clear();
+        m_ui->summaryView->clear();
+        return true;
+    }
     settings_->pushRecent(Setting::PatternHistory, query.pattern, AppSettings::kMaxPatternHistory);
     settings_->setLastQuery(query);
     bar->setHistory(settings_->value(Setting::PatternHistory).toStringList());
@@ -281,6 +301,7 @@ void MainWindow::onFinished(const SearchSummary& summary)
                             QDir::toNativeSeparators(folder_)));
     m_ui->summaryView->setPlainText(
         gui::summaryText(summary, controller_->droppedMatches(), controller_->errors()));
+    indexSearchFinished(summary);
     emit searchFinished(summary);
 }
 

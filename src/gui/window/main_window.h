@@ -5,8 +5,10 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
+#include "core/index/indexed_search.h"
 #include "core/search/search_result.h"
 #include "gui/settings/app_settings.h"
 
@@ -19,6 +21,9 @@ class MainWindow;
 
 namespace codescout::gui {
 
+class IndexManager;
+class IndexPanel;
+class IndexStatusWidget;
 class MatchDelegate;
 class MemoryView;
 class MetricsSampler;
@@ -28,6 +33,7 @@ class RecentFolders;
 class ReplaceController;
 class ResultsActions;
 class ResultsModel;
+class SearchAsYouType;
 class SearchController;
 
 class MainWindow : public QMainWindow {
@@ -43,6 +49,9 @@ public:
 
     // Searches with the query bar's query; false if nothing started (the reason is shown).
     bool startSearch();
+    // The same for a pattern being typed (search as you type): no history entry, no reset of
+    // the query bar.
+    bool startTypedSearch();
     void cancelSearch();
     bool isSearching() const;
 
@@ -54,6 +63,10 @@ public:
     MetricsSampler* sampler() const { return sampler_; }
     MemoryView* memoryView() const { return memoryView_; }
     ReplaceController* replaceController() const { return replace_; }
+    IndexManager* indexManager() const { return index_; }
+    IndexStatusWidget* indexStatus() const { return indexStatus_; }
+    IndexPanel* indexPanel() const { return indexPanel_; }
+    SearchAsYouType* searchAsYouType() const { return typing_; }
     QString statusText() const;
     QString summaryText() const;
 
@@ -71,6 +84,12 @@ private:
     void setUpActions();
     void setUpResults();
     void setUpMemoryDock();
+    void setUpIndex();  // main_window_index.cpp
+    bool launchSearch(bool typed);
+    std::function<IndexUse(Search&, const SearchOptions&)> indexAttacher() const;  // main_window_index.cpp
+    void indexFolderOpened();
+    void applyIndexSettings();
+    void indexSearchFinished(const SearchSummary& summary);
     void restoreState();
     void saveState();
     void applySettings();
@@ -100,6 +119,11 @@ private:
     QLabel* statusLabel_;
     QString folder_;
     QString runningPattern_;  // the pattern of the search running or last run (search history)
+    IndexManager* index_ = nullptr;
+    IndexStatusWidget* indexStatus_ = nullptr;
+    IndexPanel* indexPanel_ = nullptr;
+    SearchAsYouType* typing_ = nullptr;
+    bool typedSearch_ = false;  // the current search was started by typing
 };
 
 }  // namespace codescout::gui

@@ -100,6 +100,7 @@ void MainWindow::applySettings()
     sampler_->setInterval(std::chrono::milliseconds(
         std::max(1, settings_->value(Setting::SamplerIntervalMs).toInt())));
     memoryView_->setMemoryBudget(settings_->value(Setting::MemoryBudgetBytes).toULongLong());
+    applyIndexSettings();
 }
 
 void MainWindow::showAbout()

@@ -34,6 +34,7 @@ QueryBar::QueryBar(QWidget* parent)
     multiline_ = new MultilinePattern(m_ui->patternRow, m_ui->patternCombo, m_ui->wordButton, this);
     connect(multiline_, &MultilinePattern::searchRequested, this, &QueryBar::searchRequested);
     connect(multiline_->editor(), &QPlainTextEdit::textChanged, this, [this] { showError({}); });
+    connect(m_ui->patternCombo->lineEdit(), &QLineEdit::textEdited, this, &QueryBar::patternEdited);
 }
 
 QueryBar::~QueryBar() = default;

@@ -39,6 +39,8 @@ public:
 signals:
     void searchRequested();
     void cancelRequested();
+    // The user edited the pattern (typing, pasting, clearing; not setPattern()).
+    void patternEdited();
 
 private:
     std::unique_ptr<Ui::QueryBar> m_ui;

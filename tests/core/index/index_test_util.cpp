@@ -2,6 +2,7 @@
 #include "index_test_util.h"
 
 #include <algorithm>
+#include <functional>
 #include <mutex>
 
 #include "core/search/search.h"
@@ -91,10 +92,12 @@ public:
 
 }  // namespace
 
-Outcome run(const SearchOptions& options, const std::filesystem::path* index_dir) {
+namespace {
+
+Outcome run_with(const SearchOptions& options, const std::function<IndexUse(Search&)>& attach) {
     Search search(options);
     Outcome outcome;
-    if (index_dir != nullptr) outcome.use = attach_index(search, options, *index_dir);
+    if (attach) outcome.use = attach(search);
     CollectingSink sink;
     search.run(sink);
     std::sort(sink.lines.begin(), sink.lines.end());
@@ -102,6 +105,17 @@ Outcome run(const SearchOptions& options, const std::filesystem::path* index_dir
     outcome.lines = std::move(sink.lines);
     outcome.errors = std::move(sink.errors);
     return outcome;
+}
+
+}  // namespace
+
+Outcome run(const SearchOptions& options, const std::filesystem::path* index_dir) {
+    if (index_dir == nullptr) return run_with(options, nullptr);
+    return run_with(options, [&](Search& search) { return attach_index(search, options, *index_dir); });
+}
+
+Outcome run_live(const SearchOptions& options, LiveIndex& live) {
+    return run_with(options, [&](Search& search) { return live.attach(search, options); });
 }
 
 }  // namespace index_test

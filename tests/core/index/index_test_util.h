@@ -13,6 +13,7 @@
 
 #include "core/index/index_builder.h"
 #include "core/index/indexed_search.h"
+#include "core/index/live_index.h"
 #include "core/search/search_options.h"
 #include "test_tree.h"
 
@@ -40,5 +41,7 @@ struct Outcome {
 
 // Runs `options`; with `index_dir`, through attach_index().
 Outcome run(const codescout::SearchOptions& options, const std::filesystem::path* index_dir = nullptr);
+// Runs `options` through a live index (LiveIndex::attach()).
+Outcome run_live(const codescout::SearchOptions& options, codescout::LiveIndex& live);
 
 }  // namespace index_test

@@ -1,0 +1,381 @@
+// Issue 12 in the window: the opened folder is indexed in the background (status bar: building
+// n%, ready, stale, off, not used), searches through the index give exactly the scan's results,
+// typing searches after the debounce and each keystroke cancels the search it started, the disk
+// cap refuses a folder with a note, a corrupt index is rebuilt, and the memory dock shows the
+// index's mapping and counters. Also measures the first result after the debounce.
+#include <QtTest>
+
+#include <QComboBox>
+#include <QDir>
+#include <QLineEdit>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/index/index_location.h"
+#include "core/index/live_index.h"
+#include "core/metrics/memory_attribution.h"
+#include "gated_sink.h"
+#include "gui/index/index_manager.h"
+#include "gui/index/index_panel.h"
+#include "gui/index/index_status_widget.h"
+#include "gui/index/search_as_you_type.h"
+#include "gui/results/results_model.h"
+#include "gui/search/query.h"
+#include "gui/search/search_controller.h"
+#include "gui/settings/app_settings.h"
+#include "gui/window/main_window.h"
+#include "gui/window/query_bar.h"
+#include "gui_test_helpers.h"
+#include "test_tree.h"
+
+using namespace codescout;
+using namespace codescout::gui;
+
+namespace {
+
+constexpr int kTimeoutMs = 120000;
+using Matches = std::set<std::pair<std::string, std::uint64_t>>;
+
+const char* const kWords[] = {"kernel", "socket", "mutex_lock", "printk", "alpha", "Beta", "struct", "return",
+                              "spin_unlock", "buffer", "zebra", "quokka"};
+
+// A tree of `files` C-like files with words from kWords, some ignored and hidden files.
+void writeTree(TestTree& tree, int files, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    tree.mkdir(QStringLiteral(".git"));
+    tree.write(QStringLiteral(".gitignore"), "build/\n");
+    for (int i = 0; i < files; ++i) {
+        const QString dir = QStringLiteral("d%1/s%2/").arg(i % 13).arg(i % 5);
+        // Each file uses three of the words (so the index can narrow) and names a function of its own.
+        const int words = static_cast<int>(std::size(kWords)) - 2;  // never zebra/quokka
+        const int subset[3] = {random.bounded(words), random.bounded(words), random.bounded(words)};
+        QByteArray text = "int func_" + QByteArray::number(i) + "(void);\n";
+        const int lines = 5 + random.bounded(40);
+        for (int l = 0; l < lines; ++l) {
+            text += "    ";
+            for (int w = 0; w < 4; ++w) {
+                text += kWords[subset[random.bounded(3)]];
+                text += w == 3 ? "\n" : "(x);";
+            }
+        }
+        tree.write(dir + QStringLiteral("f%1.c").arg(i), text);
+    }
+    tree.write(QStringLiteral("build/out.c"), "kernel in an ignored folder\n");
+    tree.write(QStringLiteral(".hidden.c"), "kernel hidden\n");
+}
+
+Matches modelMatches(const ResultsModel& model, const QString& root)
+{
+    Matches out;
+    for (int f = 0; f < model.rowCount(); ++f) {
+        const QModelIndex file = model.index(f, 0);
+        for (int l = 0; l < model.rowCount(file); ++l) {
+            const QModelIndex line = model.index(l, 0, file);
+            if (!line.data(ResultsModel::IsContextRole).toBool())
+                out.insert({QDir(root).relativeFilePath(line.data(ResultsModel::FilePathRole).toString()).toStdString(),
+                            line.data(ResultsModel::LineNumberRole).toULongLong()});
+        }
+    }
+    return out;
+}
+
+Matches scanMatches(const Query& query, const QString& folder)
+{
+    Search search(toSearchOptions(query, folder, EngineSettings{}));
+    testing::CollectingSink sink;
+    search.run(sink);
+    Matches out;
+    for (const auto& [path, line] : sink.matches)
+        out.insert({QDir(folder).relativeFilePath(QString::fromStdString(path)).toStdString(), line});
+    return out;
+}
+
+// Opens `folder` in `window` with an index built at once (the tree was just written: without a
+// zero racy window every file would be recorded without trigrams and always searched).
+bool openIndexed(MainWindow& window, const QString& folder)
+{
+    window.indexManager()->setRacyWindow(std::chrono::nanoseconds(0));
+    return window.openFolder(folder);
+}
+
+bool waitForState(MainWindow& window, IndexManager::State state)
+{
+    return QTest::qWaitFor([&] { return window.indexManager()->state() == state; }, kTimeoutMs);
+}
+
+}  // namespace
+
+class TestInstantSearch : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<testing::IsolatedSettings> settings_;
+
+private slots:
+    void init() { settings_ = std::make_unique<testing::IsolatedSettings>(); }
+    void cleanup() { settings_.reset(); }
+
+    void indexedResultsAreTheScans()
+    {
+        TestTree tree;
+        writeTree(tree, 120, 1);
+        MainWindow window;
+        QSignalSpy states(window.indexManager(), &IndexManager::stateChanged);
+        QVERIFY(openIndexed(window, QString::fromStdString(tree.root())));
+        QVERIFY(waitForState(window, IndexManager::State::Ready));
+        QVERIFY(window.indexStatus()->text().contains(QLatin1String("ready")));
+        QVERIFY(!states.isEmpty());
+
+        for (const char* pattern : {"kernel", "mutex_lock", "KERNEL", "spin_\\w+", "alpha|Beta", "\\w+", "zebra"}) {
+            Query query;
+            query.pattern = QString::fromLatin1(pattern);
+            query.regex = true;
+            query.matchCase = QByteArray(pattern) != "KERNEL";
+            window.queryBar()->setQuery(query);
+            QSignalSpy finished(&window, &MainWindow::searchFinished);
+            QVERIFY(window.startSearch());
+            QVERIFY(finished.wait(kTimeoutMs));
+            const Matches shown = modelMatches(*window.resultsModel(), window.folder());
+            QVERIFY2(shown == scanMatches(query, window.folder()), pattern);
+            const IndexUse* use = window.searchController()->indexUse();
+            if (QByteArray(pattern) == "\\w+") {
+                QVERIFY(use == nullptr);  // nothing to look up: a plain scan
+            } else {
+                QVERIFY2(use != nullptr, pattern);
+                if (QByteArray(pattern) == "zebra")  // in no file: every indexed file skipped unopened
+                    QCOMPARE(use->gate->counters().skipped, use->gate->counters().walked);
+            }
+        }
+        QVERIFY(window.indexPanel()->searchText().contains(QLatin1String("candidate files of")));
+    }
+
+    void typingSearchesAfterTheDebounceAndEachKeyCancels()
+    {
+        TestTree tree;
+        writeTree(tree, 60, 2);
+        MainWindow window;
+        QVERIFY(openIndexed(window, QString::fromStdString(tree.root())));
+        QVERIFY(waitForState(window, IndexManager::State::Ready));
+        window.queryBar()->setQuery(Query{});
+
+        // The first typed search is held inside the engine until the gate opens.
+        auto gate = std::make_shared<testing::Gate>();
+        window.searchController()->setSinkDecorator([gate](ResultSink& inner) {
+            return std::make_unique<testing::GatedSink>(inner, gate);
+        });
+        QLineEdit* edit = window.queryBar()->findChild<QComboBox*>()->lineEdit();
+        QSignalSpy due(window.searchAsYouType(), &SearchAsYouType::due);
+        QTest::keyClicks(edit, QStringLiteral("kern"));
+        QVERIFY(due.wait(kTimeoutMs));
+        QCOMPARE(due.size(), 1);  // four keystrokes, one search
+        QVERIFY(window.isSearching());
+        QVERIFY(QTest::qWaitFor([&] { return gate->arrived() > 0; }, kTimeoutMs));
+        const quint64 held = window.searchController()->currentId();
+
+        // The next keystroke cancels the held search at once (before the debounce ends).
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
+        QTest::keyClicks(edit, QStringLiteral("e"));
+        QVERIFY(window.searchAsYouType()->isPending());
+        window.searchController()->setSinkDecorator({});
+        gate->open();
+        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(finished.first().first().value<SearchSummary>().cancelled);
+
+        // Then the debounce starts the search for "kerne", which settles to the scan's results.
+        QVERIFY(due.wait(kTimeoutMs));
+        QVERIFY(window.searchController()->currentId() > held);
+        if (finished.size() < 2)
+            QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(!finished.last().first().value<SearchSummary>().cancelled);
+        Query typed;
+        typed.pattern = QStringLiteral("kerne");
+        QCOMPARE(window.queryBar()->query().pattern, typed.pattern);
+        QVERIFY(modelMatches(*window.resultsModel(), window.folder()) == scanMatches(typed, window.folder()));
+        QVERIFY(window.queryBar()->history().isEmpty());  // typing leaves no history entries
+    }
+
+    void statusFollowsTheIndex()
+    {
+        TestTree tree;
+        writeTree(tree, 40, 3);
+        MainWindow window;
+        QVERIFY(openIndexed(window, QString::fromStdString(tree.root())));
+        QVERIFY(waitForState(window, IndexManager::State::Ready));
+
+        // An edit makes the index stale at once; results stay the scan's.
+        tree.write(QStringLiteral("d1/s1/new.c"), "quokka arrives\n");
+        QVERIFY(waitForState(window, IndexManager::State::Stale));
+        QVERIFY(window.indexStatus()->text().contains(QLatin1String("stale")));
+        Query query;
+        query.pattern = QStringLiteral("quokka");
+        window.queryBar()->setQuery(query);
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
+        QVERIFY(window.startSearch());
+        QVERIFY(finished.wait(kTimeoutMs));
+        QCOMPARE(modelMatches(*window.resultsModel(), window.folder()).size(), std::size_t{1});
+
+        // Turned off: no index, no typing searches.
+        window.indexManager()->setEnabled(false);
+        QCOMPARE(window.indexManager()->state(), IndexManager::State::Off);
+        QVERIFY(window.indexStatus()->text().contains(QLatin1String("off")));
+        QVERIFY(!window.indexManager()->attacher());
+        window.searchAsYouType()->patternEdited();
+        QVERIFY(!window.searchAsYouType()->isPending());
+    }
+
+    void buildingShowsProgressAndCanBeCancelled()
+    {
+        TestTree tree;
+        writeTree(tree, 400, 4);
+        IndexManager manager;
+        manager.setRacyWindow(std::chrono::nanoseconds(0));
+        manager.setIndexDirectory(QDir(qEnvironmentVariable("XDG_CACHE_HOME")).filePath(QStringLiteral("cancel")).toStdString());
+        QSignalSpy states(&manager, &IndexManager::stateChanged);
+        manager.setFolder(QString::fromStdString(tree.root()));
+        QCOMPARE(manager.state(), IndexManager::State::Building);
+        IndexStatusWidget widget(&manager);
+        QVERIFY(widget.text().contains(QLatin1String("building")));
+        manager.cancelBuild();
+        QVERIFY(QTest::qWaitFor([&] { return manager.state() != IndexManager::State::Building; }, kTimeoutMs));
+        if (manager.state() == IndexManager::State::NotIndexed) {
+            QVERIFY(manager.note().contains(QLatin1String("cancelled")));
+            QVERIFY(widget.text().contains(QLatin1String("not used")));
+        } else {
+            QCOMPARE(manager.state(), IndexManager::State::Ready);  // it finished before the cancel
+        }
+    }
+
+    void diskCapRefusesTheFolderWithANote()
+    {
+        TestTree tree;
+        writeTree(tree, 40, 5);
+        settings_->clear();
+        AppSettings().setValue(Setting::IndexDiskCapBytes, QVariant::fromValue<qulonglong>(1024));
+        MainWindow window;
+        QVERIFY(openIndexed(window, QString::fromStdString(tree.root())));
+        QVERIFY(waitForState(window, IndexManager::State::NotIndexed));
+        QVERIFY2(window.indexManager()->note().contains(QLatin1String("cap")), qPrintable(window.indexManager()->note()));
+        QVERIFY(!window.indexManager()->attacher());
+        window.searchAsYouType()->patternEdited();
+        QVERIFY(!window.searchAsYouType()->isPending());  // no search per keystroke without an index
+        // Nothing was left in the cache.
+        const auto file = index_file_for(default_index_directory(), canonical_root(tree.root()));
+        QVERIFY(!std::filesystem::exists(file));
+    }
+
+    void aCorruptIndexIsRebuilt()
+    {
+        TestTree tree;
+        writeTree(tree, 50, 6);
+        std::filesystem::path file;
+        {
+            MainWindow window;
+            QVERIFY(openIndexed(window, QString::fromStdString(tree.root())));
+            QVERIFY(waitForState(window, IndexManager::State::Ready));
+            file = index_file_for(default_index_directory(), canonical_root(tree.root()));
+        }
+        QVERIFY(std::filesystem::exists(file));
+        {
+            // Inside the header (its file_size field): the header's checksum no longer matches.
+            std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+            out.seekp(24);
+            out.write("garbage!", 8);
+        }
+        std::string error;
+        IndexOpenStatus status = IndexOpenStatus::Ok;
+        LiveIndexOptions probe;
+        probe.root = tree.root();
+        probe.index_directory = default_index_directory();
+        QVERIFY(!LiveIndex::open(probe, error, &status));
+        QCOMPARE(status, IndexOpenStatus::Corrupt);
+        // Opening the folder rebuilds it: never trusted, never left corrupt.
+        MainWindow window;
+        window.indexManager()->setRacyWindow(std::chrono::nanoseconds(0));
+        QSignalSpy states(window.indexManager(), &IndexManager::stateChanged);
+        QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+        QCOMPARE(window.indexManager()->state(), IndexManager::State::Building);
+        QVERIFY(waitForState(window, IndexManager::State::Ready));
+        QCOMPARE(IndexReader::open(file.string(), canonical_root(tree.root())).status, IndexOpenStatus::Ok);
+        Query query;
+        query.pattern = QStringLiteral("printk");
+        window.queryBar()->setQuery(query);
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
+        QVERIFY(window.startSearch());
+        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(modelMatches(*window.resultsModel(), window.folder()) == scanMatches(query, window.folder()));
+        QVERIFY(window.searchController()->indexUse() != nullptr);
+    }
+
+    void memoryDockShowsTheIndexMapping()
+    {
+        TestTree tree;
+        writeTree(tree, 80, 7);
+        MainWindow window;
+        QVERIFY(openIndexed(window, QString::fromStdString(tree.root())));
+        QVERIFY(waitForState(window, IndexManager::State::Ready));
+        const std::uint64_t size = window.indexManager()->live()->reader()->mapped_bytes();
+        const IndexPanel::Mapping m = IndexPanel::measureMappings();
+        QVERIFY(m.mapped >= size);
+        QVERIFY(m.resident > 0);  // open() read the header and sections
+        const MemoryAttribution a = measure_memory_attribution();
+        QCOMPARE(a.index_mapped_size, m.mapped);
+        const MemoryComponent* index = a.find("index_mapping");
+        QVERIFY(index && index->bytes && *index->bytes > 0);
+        QVERIFY(window.indexPanel()->mappingText().contains(QLatin1String("resident")));
+    }
+
+    void firstResultAfterTheDebounce()
+    {
+        // The issue's target: first result in the window <= 30 ms after the debounce. Printed,
+        // and bounded loosely here (the test machine is shared); bench/ measures it properly.
+        // CODESCOUT_INSTANT_TREE=FOLDER measures on FOLDER instead (e.g. the kernel tree, with
+        // identifiers of the bench's selective queries), allowing its build 15 minutes.
+        const QString folder = qEnvironmentVariable("CODESCOUT_INSTANT_TREE");
+        TestTree tree;
+        if (folder.isEmpty())
+            writeTree(tree, 3000, 8);
+        MainWindow window;
+        QVERIFY(openIndexed(window, folder.isEmpty() ? QString::fromStdString(tree.root()) : folder));
+        QVERIFY(QTest::qWaitFor([&] { return window.indexManager()->isUsable(); }, folder.isEmpty() ? kTimeoutMs : 900000));
+        // Measured once the opening comparison is done: from then on no file needs a stat.
+        QVERIFY(window.indexManager()->live()->wait_for([](const LiveIndexStatus& s) { return s.checked; },
+                                                        std::chrono::minutes(5)));
+        const QList<const char*> patterns = folder.isEmpty()
+            ? QList<const char*>{"func_2999", "func_1234", "spin_unlock", "printk"}
+            : QList<const char*>{"kmem_cache_alloc_node", "spin_lock_irqsave_nested", "drm_atomic_helper_commit",
+                                 "EXPORT_SYMBOL_GPL_FOR_MODULES"};
+        QLineEdit* edit = window.queryBar()->findChild<QComboBox*>()->lineEdit();
+        QElapsedTimer clock;
+        qint64 dueAt = -1;
+        qint64 firstAt = -1;
+        connect(window.searchAsYouType(), &SearchAsYouType::due, this, [&] { dueAt = clock.nsecsElapsed(); });
+        connect(window.resultsModel(), &QAbstractItemModel::rowsInserted, this, [&] {
+            if (firstAt < 0)
+                firstAt = clock.nsecsElapsed();
+        });
+        QList<double> ms;
+        for (const char* pattern : patterns) {
+            edit->clear();
+            QSignalSpy finished(&window, &MainWindow::searchFinished);
+            dueAt = firstAt = -1;
+            clock.start();
+            QTest::keyClicks(edit, QString::fromLatin1(pattern));
+            QVERIFY(QTest::qWaitFor([&] { return firstAt >= 0; }, kTimeoutMs));
+            if (window.isSearching())
+                QVERIFY(finished.wait(kTimeoutMs));
+            QVERIFY(dueAt >= 0);
+            ms << (firstAt - dueAt) / 1e6;
+            const IndexUse* use = window.searchController()->indexUse();
+            QVERIFY(use != nullptr && use->gate->counters().skipped > 0);
+        }
+        std::sort(ms.begin(), ms.end());
+        qInfo("first result after the debounce: %.1f / %.1f / %.1f / %.1f ms (sorted); %llu files in the index",
+              ms[0], ms[1], ms[2], ms[3],
+              static_cast<unsigned long long>(window.indexManager()->live()->status().files));
+        QVERIFY(ms[1] < 1000);
+    }
+};
+
+QTEST_MAIN(TestInstantSearch)
+#include "test_instant_search.moc"
