@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -14,6 +15,7 @@
 
 #include "core/search/result_sink.h"
 #include "core/search/search.h"
+#include "gui/results/results_model.h"
 
 namespace codescout::gui::testing {
 
@@ -36,6 +38,23 @@ public:
 private:
     QTemporaryDir dir_;
 };
+
+// Every matching (not context) line the results model holds, as (path relative to `root`, line
+// number): what the window shows, comparable with a scan's results as a set.
+inline std::set<std::pair<std::string, std::uint64_t>> modelMatches(const ResultsModel& model, const QString& root)
+{
+    std::set<std::pair<std::string, std::uint64_t>> out;
+    for (int f = 0; f < model.rowCount(); ++f) {
+        const QModelIndex file = model.index(f, 0);
+        for (int l = 0; l < model.rowCount(file); ++l) {
+            const QModelIndex line = model.index(l, 0, file);
+            if (!line.data(ResultsModel::IsContextRole).toBool())
+                out.insert({QDir(root).relativeFilePath(line.data(ResultsModel::FilePathRole).toString()).toStdString(),
+                            line.data(ResultsModel::LineNumberRole).toULongLong()});
+        }
+    }
+    return out;
+}
 
 // A matching line: `spans` as byte offsets.
 inline LineRecord matchLine(std::uint64_t number, std::string text,

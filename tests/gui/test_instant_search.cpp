@@ -66,21 +66,6 @@ void writeTree(TestTree& tree, int files, quint32 seed)
     tree.write(QStringLiteral(".hidden.c"), "kernel hidden\n");
 }
 
-Matches modelMatches(const ResultsModel& model, const QString& root)
-{
-    Matches out;
-    for (int f = 0; f < model.rowCount(); ++f) {
-        const QModelIndex file = model.index(f, 0);
-        for (int l = 0; l < model.rowCount(file); ++l) {
-            const QModelIndex line = model.index(l, 0, file);
-            if (!line.data(ResultsModel::IsContextRole).toBool())
-                out.insert({QDir(root).relativeFilePath(line.data(ResultsModel::FilePathRole).toString()).toStdString(),
-                            line.data(ResultsModel::LineNumberRole).toULongLong()});
-        }
-    }
-    return out;
-}
-
 Matches scanMatches(const Query& query, const QString& folder)
 {
     Search search(toSearchOptions(query, folder, EngineSettings{}));
@@ -136,7 +121,7 @@ private slots:
             QSignalSpy finished(&window, &MainWindow::searchFinished);
             QVERIFY(window.startSearch());
             QVERIFY(finished.wait(kTimeoutMs));
-            const Matches shown = modelMatches(*window.resultsModel(), window.folder());
+            const Matches shown = testing::modelMatches(*window.resultsModel(), window.folder());
             QVERIFY2(shown == scanMatches(query, window.folder()), pattern);
             const IndexUse* use = window.searchController()->indexUse();
             if (QByteArray(pattern) == "\\w+") {
@@ -191,7 +176,7 @@ private slots:
         Query typed;
         typed.pattern = QStringLiteral("kerne");
         QCOMPARE(window.queryBar()->query().pattern, typed.pattern);
-        QVERIFY(modelMatches(*window.resultsModel(), window.folder()) == scanMatches(typed, window.folder()));
+        QVERIFY(testing::modelMatches(*window.resultsModel(), window.folder()) == scanMatches(typed, window.folder()));
         QVERIFY(window.queryBar()->history().isEmpty());  // typing leaves no history entries
     }
 
@@ -213,7 +198,7 @@ private slots:
         QSignalSpy finished(&window, &MainWindow::searchFinished);
         QVERIFY(window.startSearch());
         QVERIFY(finished.wait(kTimeoutMs));
-        QCOMPARE(modelMatches(*window.resultsModel(), window.folder()).size(), std::size_t{1});
+        QCOMPARE(testing::modelMatches(*window.resultsModel(), window.folder()).size(), std::size_t{1});
 
         // Turned off: no index, no typing searches.
         window.indexManager()->setEnabled(false);
@@ -303,7 +288,7 @@ private slots:
         QSignalSpy finished(&window, &MainWindow::searchFinished);
         QVERIFY(window.startSearch());
         QVERIFY(finished.wait(kTimeoutMs));
-        QVERIFY(modelMatches(*window.resultsModel(), window.folder()) == scanMatches(query, window.folder()));
+        QVERIFY(testing::modelMatches(*window.resultsModel(), window.folder()) == scanMatches(query, window.folder()));
         QVERIFY(window.searchController()->indexUse() != nullptr);
     }
 

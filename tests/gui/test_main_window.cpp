@@ -47,21 +47,6 @@ QByteArray textWithNeedles(int lines, const QList<int>& needleLines)
 }
 
 // (relative path, line) of every match row the window's model holds.
-std::set<std::pair<std::string, std::uint64_t>> modelMatches(const ResultsModel& model, const QString& root)
-{
-    std::set<std::pair<std::string, std::uint64_t>> out;
-    for (int f = 0; f < model.rowCount(); ++f) {
-        const QModelIndex file = model.index(f, 0);
-        for (int l = 0; l < model.rowCount(file); ++l) {
-            const QModelIndex line = model.index(l, 0, file);
-            if (!line.data(ResultsModel::IsContextRole).toBool())
-                out.insert({QDir(root).relativeFilePath(line.data(ResultsModel::FilePathRole).toString()).toStdString(),
-                            line.data(ResultsModel::LineNumberRole).toULongLong()});
-        }
-    }
-    return out;
-}
-
 QModelIndex findLine(const ResultsModel& model, const QString& fileName, int lineNumber)
 {
     for (int f = 0; f < model.rowCount(); ++f) {
@@ -157,7 +142,7 @@ void TestMainWindow::searchFindsWhatTheEngineFinds()
     for (const auto& [path, line] : sink.matches)
         expected.insert({QDir(window.folder()).relativeFilePath(QString::fromStdString(path)).toStdString(), line});
 
-    const auto shown = modelMatches(*window.resultsModel(), window.folder());
+    const auto shown = testing::modelMatches(*window.resultsModel(), window.folder());
     QVERIFY(!expected.empty());
     QCOMPARE(shown.size(), expected.size());
     QVERIFY(shown == expected);
