@@ -16,6 +16,7 @@
 #include "core/search/result_sink.h"
 #include "core/search/search.h"
 #include "gui/results/results_model.h"
+#include "gui/settings/app_settings.h"
 
 namespace codescout::gui::testing {
 
@@ -38,6 +39,11 @@ public:
 private:
     QTemporaryDir dir_;
 };
+
+// For benchmarks (after IsolatedSettings): the window indexes the folders it opens (issue 12), and
+// that background build would run beside the searches measured, with its CPU and memory beside
+// theirs. Off, so that a benchmark describes the search alone.
+inline void measureSearchAlone() { AppSettings().setValue(Setting::IndexEnabled, false); }
 
 // Every matching (not context) line the results model holds, as (path relative to `root`, line
 // number): what the window shows, comparable with a scan's results as a set.

@@ -137,10 +137,7 @@ int main(int argc, char** argv) {
         args.pattern = QStringLiteral("needle_\\d+");
     }
     AppSettings().setValue(Setting::MaxResults, QVariant::fromValue<qulonglong>(2'000'000));
-    // The window indexes the folders it opens (issue 12): that background build would run beside
-    // the searches measured here, with its memory beside theirs. Off, so that both sides of the
-    // comparison and the coverage figures describe the search alone.
-    AppSettings().setValue(Setting::IndexEnabled, false);
+    testing::measureSearchAlone();
 
     MainWindow window;
     window.resize(1280, 900);

@@ -79,6 +79,7 @@ void BenchMillionMatches::millionMatches()
         tree.write(QStringLiteral("d%1/file%2.cpp").arg(f % 20).arg(f), text);
     }
     AppSettings().setValue(Setting::MaxResults, QVariant::fromValue<qulonglong>(2'000'000));
+    testing::measureSearchAlone();
 
     MainWindow window;
     window.resize(1280, 800);

@@ -78,6 +78,7 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     testing::IsolatedSettings settings;
+    testing::measureSearchAlone();
     const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
     std::vector<qint64> guiMs, cliMs, cliSearchMs, maxStall, p99Stall;
     for (int round = 0; round < rounds; ++round) {

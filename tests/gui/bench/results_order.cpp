@@ -133,6 +133,7 @@ void BenchResultsOrder::windowLatency()
             text += l % 3 == 0 ? "    total += weigh(needle_" + QByteArray::number(l) + ", item);\n" : QByteArray("    other line\n");
         tree.write(QStringLiteral("d%1/s%2/file%3.cpp").arg(f % 50).arg(f % 7).arg(f), text);
     }
+    testing::measureSearchAlone();
     MainWindow window;
     window.resize(1280, 800);
     window.show();
