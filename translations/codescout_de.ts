@@ -261,6 +261,14 @@
         <source>Search index</source>
         <translation>Suchindex</translation>
     </message>
+    <message>
+        <source>Decoding buffers</source>
+        <translation>Dekodierpuffer</translation>
+    </message>
+    <message>
+        <source>Index build</source>
+        <translation>Indexaufbau</translation>
+    </message>
 </context>
 <context>
     <name>QueryBar</name>

@@ -261,6 +261,14 @@
         <source>Search index</source>
         <translation>Index de recherche</translation>
     </message>
+    <message>
+        <source>Decoding buffers</source>
+        <translation>Tampons de décodage</translation>
+    </message>
+    <message>
+        <source>Index build</source>
+        <translation>Construction de l’index</translation>
+    </message>
 </context>
 <context>
     <name>QueryBar</name>

@@ -87,8 +87,8 @@ private slots:
             sum += bytes_value(m.captured(2), &ok);
             QVERIFY2(ok, qPrintable(lines[i]));  // everything is available on Linux
         }
-        QCOMPARE(names, QStringList({"buffers_small", "buffers_buffered", "buffers_decode", "pattern_cache", "scratch", "walker", "other_heap",
-                                     "heap_free_kept", "mapped_files", "index_mapping", "code_and_libraries", "thread_stacks", "unattributed"}));
+        QCOMPARE(names, QStringList({"buffers_small", "buffers_buffered", "buffers_decode", "pattern_cache", "scratch", "walker", "index_build",
+                                     "other_heap", "heap_free_kept", "mapped_files", "index_mapping", "code_and_libraries", "thread_stacks", "unattributed"}));
         QCOMPARE(sum, resident);
         QVERIFY2(r.out.contains("\nStrategy mmap: 1 files, "), r.out.constData());
         QVERIFY2(r.out.contains("\nLargest buffer: "), r.out.constData());

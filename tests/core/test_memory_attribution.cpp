@@ -181,6 +181,39 @@ private slots:
         QVERIFY(is_malloc_arena(other, 4));  // named by glibc
     }
 
+    // The kernel merged a per-thread arena's used part with mapped chunks below it: the arena is
+    // the region's top, from the 64 MiB boundary under the inaccessible remainder, and its pages
+    // are asked of the kernel (residency), since smaps has one Rss for the whole region.
+    void finds_an_arena_merged_into_a_larger_region() {
+        const std::vector<SmapsRegion> regions = *parse_smaps(
+            "7f1002000000-7f1004100000 rw-p 00000000 00:00 0 \nRss: 33792 kB\n"
+            "7f1004100000-7f1008000000 ---p 00000000 00:00 0 \nRss: 0 kB\n"
+            "7f1010000000-7f1010100000 rw-p 00000000 00:00 0 \nRss: 1024 kB\n"
+            "7f1010100000-7f1012000000 ---p 00000000 00:00 0 \nRss: 0 kB\n");
+        const auto span = malloc_arena_span(regions, 0);
+        QVERIFY(span);
+        QCOMPARE(span->first, std::uint64_t{0x7f1004000000});
+        QCOMPARE(span->second, std::uint64_t{0x7f1004100000});
+        QVERIFY(!malloc_arena_span(regions, 1));  // the remainder itself
+        QVERIFY(!malloc_arena_span(regions, 2));  // its remainder does not end on a 64 MiB boundary
+
+        const MallocFigures malloc{33 * kMiB, 40 * kMiB, 600 * 1024};  // 32 MiB in a mapped chunk
+        std::uint64_t asked_start = 0, asked_size = 0;
+        const RangeResidency residency = [&](std::uint64_t start, std::uint64_t size) {
+            asked_start = start;
+            asked_size = size;
+            return std::optional<std::uint64_t>(768 * 1024);
+        };
+        const MemoryAttribution a = attribute_memory(regions, EngineMemorySnapshot{}, malloc, residency);
+        QCOMPARE(asked_start, std::uint64_t{0x7f1004000000});
+        QCOMPARE(asked_size, std::uint64_t{1} << 20);
+        QCOMPARE(a.arena_resident, std::optional<std::uint64_t>(768 * 1024));
+        QCOMPARE(bytes_of(a, "heap_free_kept"), 768 * 1024 - 600 * 1024);
+        // Not knowing the span's pages, nothing of the region is taken for an arena.
+        const MemoryAttribution blind = attribute_memory(regions, EngineMemorySnapshot{}, malloc);
+        QCOMPARE(blind.arena_resident, std::optional<std::uint64_t>(0));
+    }
+
     void fixture_components_sum_to_resident() {
         EngineMemorySnapshot engine;
         engine.bytes[static_cast<std::size_t>(EngineComponent::SmallBuffers)] = 100'000;
@@ -206,6 +239,23 @@ private slots:
         QCOMPARE(a.mapped_size, std::optional<std::uint64_t>(4 * kMiB));
         QVERIFY(component(a, "other_heap").on_heap);
         QVERIFY(!component(a, "mapped_files").on_heap);
+    }
+
+    // An engine block counts its touched pages only; if it lies in an arena, its untouched bytes
+    // leave the arena's in-use figure as well, or heap_free_kept would lose them a second time.
+    void untouched_block_in_an_arena_is_taken_off_once() {
+        EngineMemorySnapshot engine;
+        const auto small = static_cast<std::size_t>(EngineComponent::SmallBuffers);
+        engine.bytes[small] = 300'000;
+        engine.resident[small] = 100'000;
+        engine.untouched_blocks.push_back({0x55d0c1010000, 200'000});  // inside [heap]
+        engine.untouched_blocks.push_back({0x7f5000000000, 50'000});   // a mapped chunk: no arena
+        const MallocFigures malloc{700'000, 1'200'000, 650'000};
+        const MemoryAttribution a = attribute_memory(parse_smaps(kSmapsFixture), engine, malloc);
+        QCOMPARE(bytes_of(a, "buffers_small"), 100'000);
+        QCOMPARE(bytes_of(a, "other_heap"), 700'000 - 300'000);
+        QCOMPARE(bytes_of(a, "heap_free_kept"), (800 + 300) * 1024 - (650'000 - 200'000));
+        QCOMPARE(sum(a), static_cast<std::int64_t>(*a.resident));
     }
 
     void missing_sources_are_unavailable_not_zero() {

@@ -24,6 +24,7 @@
 #include "core/index/trigram_collector.h"
 #include "core/index/walk_settings.h"
 #include "core/io/open_file.h"
+#include "core/metrics/attributed_bytes.h"
 #include "core/walk/walker.h"
 
 namespace codescout {
@@ -142,6 +143,9 @@ IndexBuildResult IndexBuilder::run() {
         const std::size_t rel_begin = result.root == "/" ? 1 : result.root.size() + 1;
         std::vector<std::string> paths;
         std::mutex paths_mutex;
+        // The path list and (below) the file records, in the attribution's "index_build".
+        AttributedBytes tables_memory{EngineComponent::IndexBuild};
+        std::uint64_t path_text_bytes = 0;  // under paths_mutex
         {
             Walker walker(walk, threads);
             const bool background = options_.background;
@@ -155,6 +159,8 @@ IndexBuildResult IndexBuilder::run() {
                     if (entry.path.size() <= rel_begin) return true;
                     std::lock_guard guard(paths_mutex);
                     paths.push_back(entry.path.substr(rel_begin));
+                    path_text_bytes += string_heap_bytes(paths.back());
+                    tables_memory.set(paths.capacity() * sizeof(std::string) + path_text_bytes);
                     return true;
                 },
                 [](const PathError&) {}, st.cancelled);
@@ -171,6 +177,8 @@ IndexBuildResult IndexBuilder::run() {
         // Read.
         st.phase.store(static_cast<int>(IndexBuildPhase::Reading), relaxed);
         std::vector<fmt::FileRecord> records(paths.size());
+        tables_memory.set(paths.capacity() * sizeof(std::string) + path_text_bytes +
+                          records.capacity() * sizeof(fmt::FileRecord));
         const std::size_t buffer_pairs =
             options_.run_buffer_pairs > 0 ? options_.run_buffer_pairs : std::size_t{6} << 20;
         PostingRuns runs(directory, buffer_pairs);
@@ -182,6 +190,8 @@ IndexBuildResult IndexBuilder::run() {
             if (options_.background) lower_this_thread_priority();
             TrigramCollector collector;
             std::string buffer(kReadChunk, '\0');
+            AttributedBytes buffer_memory{EngineComponent::IndexBuild};
+            buffer_memory.set(string_heap_bytes(buffer));
             try {
                 for (;;) {
                     const std::size_t id = next.fetch_add(1, relaxed);
@@ -263,8 +273,10 @@ IndexBuildResult IndexBuilder::run() {
         }
         writer.add_section(fmt::Files, std::string_view(reinterpret_cast<const char*>(records.data()),
                                                         records.size() * sizeof(fmt::FileRecord)));
+        tables_memory.set(tables_memory.bytes() + string_heap_bytes(path_bytes));
         writer.add_section(fmt::Paths, path_bytes);
         std::vector<std::uint32_t> slots(path_slot_count(paths.size()), 0);
+        tables_memory.set(tables_memory.bytes() + slots.capacity() * sizeof(std::uint32_t));
         const std::uint32_t mask = static_cast<std::uint32_t>(slots.size() - 1);
         for (std::size_t id = 0; id < paths.size(); ++id) {
             std::uint32_t slot = static_cast<std::uint32_t>(path_hash(paths[id])) & mask;
@@ -273,8 +285,12 @@ IndexBuildResult IndexBuilder::run() {
         }
         writer.add_section(fmt::PathTable, std::string_view(reinterpret_cast<const char*>(slots.data()),
                                                             slots.size() * sizeof(std::uint32_t)));
+        // Written out: freed before the merge, which needs its memory for the runs' readers.
         std::vector<std::string>().swap(paths);
         std::vector<fmt::FileRecord>().swap(records);
+        std::string().swap(path_bytes);
+        std::vector<std::uint32_t>().swap(slots);
+        tables_memory.set(0);
         const bool merged = runs.merge(
             [&](std::uint32_t trigram, const std::vector<std::uint32_t>& ids) {
                 writer.add_posting_list(trigram, ids);

@@ -3,11 +3,13 @@
 #include "core/index/posting_runs.h"
 
 #include <algorithm>
+#include <deque>
 #include <queue>
 #include <string>
 
 #include "core/index/temp_file.h"
 #include "core/index/varint.h"
+#include "core/metrics/attributed_bytes.h"
 
 namespace codescout {
 
@@ -16,7 +18,10 @@ namespace {
 // Sequential varint reading of one run through a block buffer.
 class RunReader {
 public:
-    explicit RunReader(TempFile& file) : file_(file), buffer_(256 * 1024) { file_.rewind_for_reading(); }
+    explicit RunReader(TempFile& file) : file_(file), buffer_(256 * 1024) {
+        memory_.set(buffer_.capacity());
+        file_.rewind_for_reading();
+    }
 
     // Reads the next group's header; false at the end of the run.
     bool next_group() {
@@ -61,6 +66,7 @@ private:
 
     TempFile& file_;
     std::vector<unsigned char> buffer_;
+    AttributedBytes memory_{EngineComponent::IndexBuild};
     std::size_t pos_ = 0;
     std::size_t end_ = 0;
     std::uint32_t trigram_ = 0;
@@ -70,26 +76,25 @@ private:
 }  // namespace
 
 PostingRuns::PostingRuns(std::filesystem::path scratch_dir, std::size_t buffer_pairs)
-    : scratch_dir_(std::move(scratch_dir)), capacity_(std::max<std::size_t>(buffer_pairs, 1)) {}
+    : scratch_dir_(std::move(scratch_dir)), capacity_(std::max<std::size_t>(buffer_pairs, 1)), buffer_(capacity_) {}
 
 PostingRuns::~PostingRuns() = default;
 
 void PostingRuns::add(std::uint32_t file_id, const std::vector<std::uint32_t>& trigrams) {
     if (trigrams.empty()) return;
-    std::vector<std::uint64_t> full;
+    PairBuffer full;
     {
         std::lock_guard lock(buffer_mutex_);
-        if (!buffer_.empty() && buffer_.size() + trigrams.size() > capacity_) {
-            // The fresh buffer grows on demand (a small tree never allocates the whole budget);
-            // doubling keeps its allocation under twice the capacity.
-            full.swap(buffer_);
-        }
-        for (const std::uint32_t t : trigrams) buffer_.push_back(static_cast<std::uint64_t>(t) << 32 | file_id);
+        // The fresh buffer grows on demand up to the capacity: a small tree never allocates the
+        // whole budget.
+        if (!buffer_.empty() && !buffer_.fits(trigrams.size())) full = std::move(buffer_);
+        buffer_.reserve_for(trigrams.size());
+        for (const std::uint32_t t : trigrams) buffer_.append(static_cast<std::uint64_t>(t) << 32 | file_id);
     }
     if (!full.empty()) write_run(full);
 }
 
-void PostingRuns::write_run(std::vector<std::uint64_t>& pairs) {
+void PostingRuns::write_run(PairBuffer& pairs) {
     std::sort(pairs.begin(), pairs.end());
     auto run = std::make_unique<TempFile>(scratch_dir_);
     std::string block;
@@ -116,7 +121,7 @@ void PostingRuns::write_run(std::vector<std::uint64_t>& pairs) {
         }
     }
     run->write(block);
-    std::vector<std::uint64_t>().swap(pairs);  // give the memory back before the next buffer fills
+    pairs.release();  // give the memory back before the next buffer fills
     std::lock_guard lock(runs_mutex_);
     runs_.push_back(std::move(run));
 }
@@ -125,8 +130,7 @@ std::size_t PostingRuns::runs() const { return runs_.size(); }
 
 bool PostingRuns::merge(const Emit& emit, const std::atomic<bool>& cancelled) {
     if (!buffer_.empty()) write_run(buffer_);
-    std::vector<RunReader> readers;
-    readers.reserve(runs_.size());
+    std::deque<RunReader> readers;  // in place: a reader's attributed bytes do not move
     using Head = std::pair<std::uint32_t, std::size_t>;  // trigram, run
     std::priority_queue<Head, std::vector<Head>, std::greater<>> heads;
     for (std::size_t r = 0; r < runs_.size(); ++r) {

@@ -14,6 +14,8 @@
 #include <mutex>
 #include <vector>
 
+#include "core/index/pair_buffer.h"
+
 namespace codescout {
 
 class TempFile;
@@ -38,12 +40,12 @@ public:
     std::size_t runs() const;
 
 private:
-    void write_run(std::vector<std::uint64_t>& pairs);
+    void write_run(PairBuffer& pairs);
 
     std::filesystem::path scratch_dir_;
     std::size_t capacity_;
     std::mutex buffer_mutex_;
-    std::vector<std::uint64_t> buffer_;  // trigram << 32 | file id
+    PairBuffer buffer_;                  // trigram << 32 | file id
     std::mutex runs_mutex_;              // one run written at a time; guards runs_
     std::vector<std::unique_ptr<TempFile>> runs_;
 };

@@ -9,7 +9,7 @@ namespace {
 constexpr std::size_t kWords = kTrigramSpace / 64;
 }
 
-TrigramCollector::TrigramCollector() : seen_(new std::uint64_t[kWords]()) {}
+TrigramCollector::TrigramCollector() : seen_(new std::uint64_t[kWords]()) { memory_.set(kWords * sizeof(std::uint64_t)); }
 
 void TrigramCollector::feed(std::string_view bytes) {
     std::uint32_t window = window_;
@@ -37,6 +37,7 @@ void TrigramCollector::reset() {
     // Every marked bit belongs to a listed trigram, so clearing their words clears the bitmap.
     std::uint64_t* seen = seen_.get();
     for (const std::uint32_t t : trigrams_) seen[t >> 6] = 0;
+    memory_.set(kWords * sizeof(std::uint64_t) + trigrams_.capacity() * sizeof(std::uint32_t));
     trigrams_.clear();
     window_ = 0;
     filled_ = 0;

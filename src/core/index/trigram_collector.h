@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/metrics/attributed_bytes.h"
+
 namespace codescout {
 
 class TrigramCollector {
@@ -24,6 +26,7 @@ public:
 private:
     std::unique_ptr<std::uint64_t[]> seen_;
     std::vector<std::uint32_t> trigrams_;
+    AttributedBytes memory_{EngineComponent::IndexBuild};  // the bitmap and the list's capacity
     std::uint32_t window_ = 0;  // the last bytes fed, folded, in the low 16 bits
     unsigned filled_ = 0;       // how many bytes the window holds (0..2)
 };

@@ -3,11 +3,10 @@
 #include "core/metrics/engine_memory.h"
 
 #include "core/metrics/atomic_counter_ops.h"
+#include "core/metrics/page_residency.h"
 
 #include <algorithm>
 
-#include <sys/mman.h>
-#include <unistd.h>
 
 namespace codescout {
 
@@ -21,25 +20,6 @@ void raise_peak(std::atomic<std::uint64_t>& peak, std::uint64_t value) {
     }
 }
 
-// Resident bytes of [start, start + size): mincore over the pages it touches, each resident page
-// counted for its overlap with the block. nullopt when mincore refuses.
-std::optional<std::uint64_t> resident_bytes(std::uintptr_t start, std::size_t size) {
-    static const std::uintptr_t page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    if (size == 0) return 0;
-    const std::uintptr_t first = start / page * page;
-    const std::uintptr_t end = start + size;
-    const std::size_t pages = (end - first + page - 1) / page;
-    std::vector<unsigned char> present(pages);
-    if (::mincore(reinterpret_cast<void*>(first), pages * page, present.data()) != 0) return std::nullopt;
-    std::uint64_t bytes = 0;
-    for (std::size_t i = 0; i < pages; ++i) {
-        if ((present[i] & 1) == 0) continue;
-        const std::uintptr_t lo = std::max(first + i * page, start);
-        const std::uintptr_t hi = std::min(first + (i + 1) * page, end);
-        bytes += hi - lo;
-    }
-    return bytes;
-}
 
 }  // namespace
 
@@ -51,6 +31,7 @@ const char* engine_component_name(EngineComponent component) {
     case EngineComponent::PatternCache: return "pattern_cache";
     case EngineComponent::Scratch: return "scratch";
     case EngineComponent::Walker: return "walker";
+    case EngineComponent::IndexBuild: return "index_build";
     case EngineComponent::Count: break;
     }
     return "?";
@@ -128,14 +109,21 @@ EngineMemorySnapshot EngineMemory::snapshot() const {
     s.index_mappings = index_mappings_;
     // Under the lock: a buffer cannot be freed (unregistered first) while its pages are probed.
     std::array<bool, kEngineComponentCount> failed{};
+    std::array<std::uint64_t, kEngineComponentCount> in_blocks{};
     for (const Block& block : blocks_) {
         const auto index = static_cast<std::size_t>(block.component);
         const std::optional<std::uint64_t> bytes = resident_bytes(block.start, block.size);
         if (!bytes) failed[index] = true;
         s.resident[index] = s.resident[index].value_or(0) + bytes.value_or(0);
+        in_blocks[index] += block.size;
+        if (bytes && *bytes < block.size) s.untouched_blocks.push_back({block.start, block.size - *bytes});
     }
     for (std::size_t i = 0; i < kEngineComponentCount; ++i) {
         if (failed[i]) s.resident[i].reset();
+        // A component may also hold bytes outside blocks (the index build's bitmaps beside its
+        // pair buffers): those count as allocated. (The counts were read before the lock, so a
+        // block registered since may exceed them: never below the blocks' own pages.)
+        if (s.resident[i] && s.bytes[i] > in_blocks[i]) *s.resident[i] += s.bytes[i] - in_blocks[i];
     }
     return s;
 }

@@ -28,6 +28,8 @@ enum class EngineComponent : std::size_t {
     PatternCache,     // compiled matchers held by pattern caches (PCRE2 code + JIT, RE2, tables)
     Scratch,          // per-thread match scratch: PCRE2 match data
     Walker,           // the walker's directory stack and ignore rule sets
+    IndexBuild,       // an index build's pair buffers, read buffers, trigram bitmaps and path
+                      // tables (src/core/index), for as long as the build runs
     Count
 };
 
@@ -39,9 +41,18 @@ const char* engine_component_name(EngineComponent component);
 struct EngineMemorySnapshot {
     std::array<std::uint64_t, kEngineComponentCount> bytes{};  // live bytes per component
     std::array<std::uint64_t, kEngineComponentCount> peak{};   // highest value since reset_peaks()
-    // Resident bytes of the components whose memory is in registered blocks (the content
-    // buffers), by mincore over the blocks' pages; nullopt for the others or when mincore fails.
+    // Resident bytes of the components with registered blocks (the content buffers, the index
+    // build's pair buffers): mincore over the blocks' pages, plus the component's bytes outside
+    // blocks as allocated; nullopt for the components without blocks or when mincore fails.
     std::array<std::optional<std::uint64_t>, kEngineComponentCount> resident{};
+    // Registered blocks with pages never touched: [start, start + size) and how many of its
+    // bytes are not resident. A block inside a malloc arena is in the arena's in-use figure
+    // whole, so the attribution takes these bytes out of it too (see memory_attribution.cpp).
+    struct UntouchedBlock {
+        std::uint64_t start = 0;
+        std::uint64_t untouched = 0;
+    };
+    std::vector<UntouchedBlock> untouched_blocks;
     std::uint64_t pattern_budget_bytes = 0;  // RE2 DFA memory budgets (max_mem) of cached matchers
     std::uint64_t mapped_bytes = 0;          // size of the live file mappings
     std::vector<std::pair<std::uint64_t, std::uint64_t>> mappings;  // live [start, end) ranges

@@ -1,6 +1,8 @@
 // attribute_memory: the sum-to-resident division of the process (see memory_attribution.h).
 #include "core/metrics/memory_attribution.h"
 
+#include "core/metrics/page_residency.h"
+
 #include <algorithm>
 
 namespace codescout {
@@ -21,19 +23,40 @@ bool overlaps(const SmapsRegion& region, const std::vector<std::pair<std::uint64
     });
 }
 
+// Untouched bytes of the engine's blocks that start inside `region`.
+std::uint64_t untouched_inside(std::pair<std::uint64_t, std::uint64_t> span,
+                               const std::vector<EngineMemorySnapshot::UntouchedBlock>& blocks) {
+    std::uint64_t bytes = 0;
+    for (const auto& block : blocks) {
+        if (block.start >= span.first && block.start < span.second) bytes += block.untouched;
+    }
+    return bytes;
+}
+
 }  // namespace
 
-bool is_malloc_arena(const std::vector<SmapsRegion>& regions, std::size_t index) {
+std::optional<std::pair<std::uint64_t, std::uint64_t>> malloc_arena_span(const std::vector<SmapsRegion>& regions,
+                                                                         std::size_t index) {
     const SmapsRegion& region = regions[index];
-    if (region.name == "[heap]") return true;  // the main arena (brk)
-    if (region.name.find("malloc arena") != std::string::npos) return true;  // glibc.mem.decorate_maps
-    if (region.file_backed() || region.guard() || !region.name.empty()) return false;
-    if (region.start % kArenaReserve != 0 || is_thread_stack(regions, index)) return false;
-    if (region.end - region.start == kArenaReserve) return true;  // grown to the whole reserve
-    if (index + 1 >= regions.size()) return false;
+    const std::pair whole(region.start, region.end);
+    if (region.name == "[heap]") return whole;  // the main arena (brk)
+    if (region.name.find("malloc arena") != std::string::npos) return whole;  // glibc.mem.decorate_maps
+    if (region.file_backed() || region.guard() || !region.name.empty()) return std::nullopt;
+    if (is_thread_stack(regions, index)) return std::nullopt;
+    if (region.start % kArenaReserve == 0 && region.end - region.start == kArenaReserve) return whole;  // grown whole
+    if (index + 1 >= regions.size()) return std::nullopt;
     const SmapsRegion& above = regions[index + 1];
-    return above.guard() && !above.file_backed() && above.start == region.end &&
-           above.end - region.start <= kArenaReserve;
+    if (!above.guard() || above.file_backed() || above.start != region.end || above.end % kArenaReserve != 0) {
+        return std::nullopt;
+    }
+    // The reserve ends where the inaccessible remainder does; its used part starts 64 MiB below.
+    const std::uint64_t reserve_start = above.end - kArenaReserve;
+    if (reserve_start < region.start || reserve_start >= region.end) return std::nullopt;
+    return std::pair(reserve_start, region.end);
+}
+
+bool is_malloc_arena(const std::vector<SmapsRegion>& regions, std::size_t index) {
+    return malloc_arena_span(regions, index).has_value();
 }
 
 const MemoryComponent* MemoryAttribution::find(const std::string& name) const {
@@ -58,7 +81,7 @@ bool is_thread_stack(const std::vector<SmapsRegion>& regions, std::size_t index)
 
 MemoryAttribution attribute_memory(const std::optional<std::vector<SmapsRegion>>& smaps,
                                    const EngineMemorySnapshot& engine,
-                                   const std::optional<MallocFigures>& malloc) {
+                                   const std::optional<MallocFigures>& malloc, const RangeResidency& residency) {
     MemoryAttribution out;
     out.mapped_size = engine.mapped_bytes;
     out.index_mapped_size = engine.index_mapped_bytes;
@@ -82,7 +105,8 @@ MemoryAttribution attribute_memory(const std::optional<std::vector<SmapsRegion>>
 
     std::optional<std::int64_t> free_kept, mapped, index, code, stacks, unattributed;
     if (smaps) {
-        std::uint64_t resident = 0, arena_rss = 0, mapped_rss = 0, index_rss = 0, file_rss = 0, stack_rss = 0;
+        std::uint64_t resident = 0, arena_rss = 0, arena_untouched = 0, mapped_rss = 0, index_rss = 0, file_rss = 0,
+                      stack_rss = 0;
         for (std::size_t i = 0; i < smaps->size(); ++i) {
             const SmapsRegion& region = (*smaps)[i];
             resident += region.rss;
@@ -92,18 +116,30 @@ MemoryAttribution attribute_memory(const std::optional<std::vector<SmapsRegion>>
                 else file_rss += region.rss;
             } else if (is_thread_stack(*smaps, i)) {
                 stack_rss += region.rss;
-            } else if (is_malloc_arena(*smaps, i)) {
-                arena_rss += region.rss;
+            } else if (const auto span = malloc_arena_span(*smaps, i)) {
+                // A span that is part of its region: smaps has one Rss for the region, so ask
+                // the kernel for the span's pages; without that answer it is not counted.
+                std::optional<std::uint64_t> rss = region.rss;
+                if (*span != std::pair(region.start, region.end)) {
+                    rss = residency ? residency(span->first, span->second - span->first) : std::nullopt;
+                }
+                if (rss) {
+                    arena_rss += *rss;
+                    arena_untouched += untouched_inside(*span, engine.untouched_blocks);
+                }
             }
         }
         out.resident = resident;
         out.arena_resident = arena_rss;
-        // The arenas' resident pages that hold no live block: freed and kept for reuse. Never
-        // below zero: a live block whose pages were never touched is in use but not resident,
-        // and that shortfall stays in "unattributed" (see memory_attribution.h).
+        // The arenas' resident pages that hold no live block: freed and kept for reuse. The
+        // engine's blocks already count only their touched pages, so their untouched bytes leave
+        // the arenas' in-use figure here too (else they would be taken off twice). Never below
+        // zero: an unregistered live block whose pages were never touched is in use but not
+        // resident, and that shortfall stays in "unattributed" (see memory_attribution.h).
         if (malloc && malloc->in_arenas) {
-            free_kept = std::max<std::int64_t>(0, static_cast<std::int64_t>(arena_rss) -
-                                                      static_cast<std::int64_t>(*malloc->in_arenas));
+            const auto touched_in_use = static_cast<std::int64_t>(*malloc->in_arenas) -
+                                        static_cast<std::int64_t>(arena_untouched);
+            free_kept = std::max<std::int64_t>(0, static_cast<std::int64_t>(arena_rss) - touched_in_use);
         }
         mapped = static_cast<std::int64_t>(mapped_rss);
         index = static_cast<std::int64_t>(index_rss);
@@ -130,7 +166,10 @@ MemoryAttribution measure_memory_attribution(const ProcSource& proc) {
     const std::optional<MallocFigures> malloc = malloc_figures();
     std::optional<std::vector<SmapsRegion>> regions;
     if (const auto text = proc.read("smaps")) regions = parse_smaps(*text);
-    return attribute_memory(regions, engine, malloc);
+    const RangeResidency residency = [](std::uint64_t start, std::uint64_t size) {
+        return resident_bytes(static_cast<std::uintptr_t>(start), static_cast<std::size_t>(size));
+    };
+    return attribute_memory(regions, engine, malloc, residency);
 }
 
 }  // namespace codescout

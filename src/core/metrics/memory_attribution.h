@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,10 +54,16 @@ struct MemoryAttribution {
     const MemoryComponent* find(const std::string& name) const;
 };
 
+// Resident bytes of [start, start + size) of this process (page_residency.h), or nullopt; tests
+// pass a fake. Needed where smaps's per-region Rss is too coarse (see malloc_arena_span).
+using RangeResidency = std::function<std::optional<std::uint64_t>(std::uint64_t start, std::uint64_t size)>;
+
 // Pure computation from already-read sources (tests feed fixtures); `smaps` nullopt = unreadable.
+// Without `residency`, an arena that shares its region with other memory is not counted as one.
 MemoryAttribution attribute_memory(const std::optional<std::vector<SmapsRegion>>& smaps,
                                    const EngineMemorySnapshot& engine,
-                                   const std::optional<MallocFigures>& malloc);
+                                   const std::optional<MallocFigures>& malloc,
+                                   const RangeResidency& residency = {});
 
 // Reads smaps from `proc`, the engine's counters and mallinfo2 now. Costs one read of
 // /proc/self/smaps (about a millisecond for a few hundred mappings): not for hot paths.
@@ -67,10 +74,15 @@ MemoryAttribution measure_memory_attribution(const ProcSource& proc = ProcSource
 // stack; a malloc arena's inaccessible part lies above its used part, and is large).
 bool is_thread_stack(const std::vector<SmapsRegion>& regions, std::size_t index);
 
-// Which smaps regions are malloc's arenas: "[heap]" (the main arena), a region glibc names an
-// arena (tunable glibc.mem.decorate_maps), or an anonymous read-write mapping that starts on a
-// 64 MiB boundary and is either the whole 64 MiB or followed by its inaccessible remainder (how
-// glibc reserves a per-thread arena).
+// Which part of smaps region `index` is one of malloc's arenas, as [start, end): "[heap]" (the
+// main arena), a region glibc names an arena (tunable glibc.mem.decorate_maps), or an anonymous
+// read-write mapping that starts on a 64 MiB boundary and is either the whole 64 MiB or followed
+// by its inaccessible remainder (how glibc reserves a per-thread arena). The kernel merges
+// adjacent anonymous mappings of the same protection into one region, so a per-thread arena's
+// used part is often the top of a larger region that also holds malloc's mapped chunks below it:
+// then the span is that top part, from the 64 MiB boundary below the inaccessible remainder.
+std::optional<std::pair<std::uint64_t, std::uint64_t>> malloc_arena_span(const std::vector<SmapsRegion>& regions,
+                                                                         std::size_t index);
 bool is_malloc_arena(const std::vector<SmapsRegion>& regions, std::size_t index);
 
 }  // namespace codescout

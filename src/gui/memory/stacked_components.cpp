@@ -111,9 +111,11 @@ QString componentLabel(const std::string& name)
     static constexpr Entry kLabels[] = {
         {"buffers_small", QT_TRANSLATE_NOOP("MemoryCharts", "Small-file buffers")},
         {"buffers_buffered", QT_TRANSLATE_NOOP("MemoryCharts", "Chunk buffers")},
+        {"buffers_decode", QT_TRANSLATE_NOOP("MemoryCharts", "Decoding buffers")},
         {"pattern_cache", QT_TRANSLATE_NOOP("MemoryCharts", "Pattern cache")},
         {"scratch", QT_TRANSLATE_NOOP("MemoryCharts", "Match scratch")},
         {"walker", QT_TRANSLATE_NOOP("MemoryCharts", "Directory walker")},
+        {"index_build", QT_TRANSLATE_NOOP("MemoryCharts", "Index build")},
         {"gui_results", QT_TRANSLATE_NOOP("MemoryCharts", "Results list")},
         {"gui_preview", QT_TRANSLATE_NOOP("MemoryCharts", "Preview document")},
         {"gui_syntax_repository", QT_TRANSLATE_NOOP("MemoryCharts", "Syntax definitions")},

@@ -1,7 +1,8 @@
 // Building an index: progress and result, cancellation (the previous index stays), a build
 // killed with SIGKILL at any moment (the previous index or none, never a torn one, and no
 // leftovers after the next build), the spill to sorted runs (a tiny buffer gives the same file
-// as a large one), the lock between two builders, the size limit, background priority.
+// as a large one), the lock between two builders, the size limit, background priority, and the
+// build's memory in the attribution ("index_build").
 #include <QtTest>
 
 #include <fstream>
@@ -15,6 +16,8 @@
 
 #include "core/index/index_location.h"
 #include "core/index/index_reader.h"
+#include "core/index/pair_buffer.h"
+#include "core/metrics/memory_attribution.h"
 #include "index_test_util.h"
 
 using namespace codescout;
@@ -43,6 +46,18 @@ std::uint64_t g_kill_at = 0;
 void cancel_hook(std::uint64_t done) {
     if (done == g_cancel_at) g_builder->cancel();
 }
+
+std::uint64_t g_measure_at = 0;
+std::int64_t g_build_bytes_mid_build = -1;
+
+void attribution_hook(std::uint64_t done) {
+    if (done == g_measure_at) {
+        const MemoryAttribution a = measure_memory_attribution();
+        g_build_bytes_mid_build = a.find("index_build")->bytes.value_or(-1);
+    }
+}
+
+std::int64_t index_build_bytes() { return *measure_memory_attribution().find("index_build")->bytes; }
 
 void kill_hook(std::uint64_t done) {
     if (done == g_kill_at) ::kill(::getpid(), SIGKILL);
@@ -103,6 +118,49 @@ private slots:
         QCOMPARE(result.root, canonical_root(tree_.root()));
         // A second run of the same builder is refused, not repeated.
         QVERIFY(!builder.run().ok);
+    }
+
+    void buildIsAttributedWhileItRuns() {
+        const std::int64_t before = index_build_bytes();
+        TestTree cache;
+        g_measure_at = 100;
+        g_build_bytes_mid_build = -1;
+        IndexBuilder::set_file_hook(&attribution_hook);
+        IndexBuilder builder(build_options(tree_.root(), cache.path(QStringLiteral("i"))));
+        const IndexBuildResult result = builder.run();
+        IndexBuilder::set_file_hook(nullptr);
+        QVERIFY2(result.ok, result.error.c_str());
+        // At least the measuring thread's trigram bitmap (2 MiB) and read buffer (1 MiB), the
+        // path list and the records; the other thread's may not have started yet.
+        const std::int64_t during = g_build_bytes_mid_build - before;
+        QVERIFY2(during >= (3 << 20), qPrintable(QString::number(during)));
+        QCOMPARE(index_build_bytes(), before);  // all of it given back with the build
+    }
+
+    // A grown pair buffer counts its touched pages, not its size: far beyond malloc's largest
+    // mmap threshold (32 MiB), so the array is a fresh mapping whose untouched pages are absent.
+    void pairBufferCountsItsTouchedPagesOnly() {
+        const auto resident = [] {
+            const EngineMemorySnapshot s = engine_memory().snapshot();
+            return s.resident[static_cast<std::size_t>(EngineComponent::IndexBuild)].value_or(0);
+        };
+        const auto allocated = [] { return engine_memory().snapshot()[EngineComponent::IndexBuild]; };
+        const std::uint64_t resident_before = resident(), allocated_before = allocated();
+        {
+            PairBuffer buffer(std::size_t{16} << 20);  // may grow to 128 MiB
+            const std::size_t pairs = (std::size_t{4} << 20) + 1;  // 32 MiB and one pair
+            buffer.reserve_for(1);
+            for (std::size_t i = 0; i < pairs; ++i) buffer.append(i);
+            QCOMPARE(buffer.size(), pairs);
+            QCOMPARE(buffer[pairs - 1], std::uint64_t{pairs - 1});
+            const std::uint64_t grown = allocated() - allocated_before;
+            QCOMPARE(grown, std::uint64_t{64} << 20);  // doubled from 512 KiB to 64 MiB
+            const std::uint64_t touched = resident() - resident_before;
+            QVERIFY2(touched >= (std::uint64_t{32} << 20) && touched <= (std::uint64_t{33} << 20),
+                     qPrintable(QString::number(touched)));
+        }
+        QCOMPARE(allocated(), allocated_before);
+        QCOMPARE(resident(), resident_before);
     }
 
     void cancelledBuildKeepsThePreviousIndex() {

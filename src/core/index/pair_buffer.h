@@ -1,0 +1,53 @@
+// The (trigram << 32 | file id) pairs PostingRuns collects before sorting them into a run: an
+// array that grows on demand (doubling, never past its capacity) and is registered with the
+// memory attribution as an "index_build" block. The attribution counts a block by its resident
+// pages, not its size: a grown array is in malloc's in-use figure whole but touched only as far
+// as it is filled, and counted by size that difference would be memory nobody holds (a vector
+// doubling to 64 MiB for 48 MiB of pairs read as 16 MiB of negative "unattributed").
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+
+namespace codescout {
+
+class PairBuffer {
+public:
+    explicit PairBuffer(std::size_t capacity = 0) : capacity_(capacity) {}
+    ~PairBuffer() { release(); }
+    PairBuffer(PairBuffer&& other) noexcept { *this = std::move(other); }
+    PairBuffer& operator=(PairBuffer&& other) noexcept;
+    PairBuffer(const PairBuffer&) = delete;
+    PairBuffer& operator=(const PairBuffer&) = delete;
+
+    bool empty() const { return size_ == 0; }
+    std::size_t size() const { return size_; }
+    std::size_t capacity() const { return capacity_; }
+    // Room for `count` more pairs without passing the capacity (growing the array if needed).
+    bool fits(std::size_t count) const { return size_ + count <= capacity_; }
+    // Appends; the caller checked fits() (or the buffer is empty: one file may exceed the
+    // capacity, and then the array grows past it for that file alone).
+    void append(std::uint64_t pair) {
+        if (size_ == allocated_) grow(size_ + 1);
+        data_[size_++] = pair;
+    }
+    void reserve_for(std::size_t count);
+
+    std::uint64_t* begin() { return data_.get(); }
+    std::uint64_t* end() { return data_.get() + size_; }
+    std::uint64_t operator[](std::size_t i) const { return data_[i]; }
+
+    // Frees the array (the attribution forgets it); capacity stays.
+    void release();
+
+private:
+    void grow(std::size_t needed);
+
+    std::unique_ptr<std::uint64_t[]> data_;
+    std::size_t size_ = 0;
+    std::size_t allocated_ = 0;  // pairs the array holds
+    std::size_t capacity_ = 0;   // pairs it may grow to
+};
+
+}  // namespace codescout
