@@ -2,7 +2,9 @@
 # The index benchmark (issue 12), run by hand, never by the test suite: builds the trigram index
 # of the corpus (build time, peak RSS, index size against the source bytes), then times selective
 # literal queries with --index side by side with rg, medians of N runs, after checking that the
-# indexed output is the scan's (as sets of lines). Warm cache; run inside the build root:
+# indexed output is the scan's (as sets of lines); then, when the build has bench_live_query, the
+# live index's (the window's) attach + search time for the same literals. Warm cache; run inside
+# the build root:
 #   scripts/buildroot.sh run bench/index.sh [--runs N] [--corpus DIR] [--build-dir DIR]
 # The index goes to a scratch XDG_CACHE_HOME, removed at the end.
 set -euo pipefail
@@ -71,3 +73,15 @@ for q in "${queries[@]}"; do
     idx_m=$(printf '%s\n' "${idx_times[@]}" | median)
     printf '| `%s` | %s | %.3f | %.3f | %.3f |\n' "$q" "$lines" "$rg_m" "$idx_m" "$(awk -v a="$idx_m" -v b="$rg_m" 'BEGIN {print a / b}')"
 done
+
+# What --index did for one query (replayed walk or not, folders read again, stats to check).
+echo
+CODESCOUT_INDEX_TRACE=1 "$cli" --index -n kmem_cache_alloc_node "$corpus" 2>&1 >/dev/null | sed 's/^/    /'
+
+live="$build_dir/tests/core/index/bench_live_query"
+if [ -x "$live" ]; then
+    echo
+    echo "Live index (the window's path: inotify, no stats), literals:"
+    "$live" "$corpus" "$XDG_CACHE_HOME/codescout/index" "$runs" PM_RESUME spin_lock_irqsave_nested \
+        kmem_cache_alloc_node EXPORT_SYMBOL_GPL_FOR_MODULES drm_atomic_helper_commit nvme_submit_sync_cmd
+fi

@@ -147,17 +147,27 @@ void use_indexes(Search& search, const SearchOptions& options, ErrorReporter& er
     if (!trace_enabled()) return;
     std::string text = std::string("index: ") + (use.used ? "used" : "not used") + ", query " + use.query.to_string() + "\n";
     for (const auto& note : use.notes) text += "index: " + note + "\n";
+    if (use.replay) {
+        text += "index: the walk is replayed from the index (" + std::to_string(use.replay->plan().reread_count) +
+                " folders read again, " + std::to_string(use.replay->plan().stats) + " stats to check it)\n";
+    }
     std::fputs(text.c_str(), stderr);
     if (use.gate) {
         // The counters are final only after the search: report them at exit.
         static std::shared_ptr<const IndexGate> gate;
+        static std::shared_ptr<const WalkReplay> replay;
         gate = use.gate;
+        replay = use.replay;
         std::atexit([] {
             const IndexGateCounters c = gate->counters();
             std::fprintf(stderr,
                          "index: walked %" PRIu64 ", skipped %" PRIu64 ", candidates %" PRIu64 ", unknown %" PRIu64
                          ", changed %" PRIu64 ", unindexed %" PRIu64 "\n",
                          c.walked, c.skipped, c.candidates, c.unknown, c.changed, c.unindexed);
+            if (replay) {
+                std::fprintf(stderr, "index: replayed %" PRIu64 " folders, %" PRIu64 " files listed\n",
+                             replay->directories_replayed(), replay->files_listed());
+            }
         });
     }
 }
