@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <exception>
 #include <system_error>
 #include <thread>
 
@@ -212,6 +213,8 @@ WalkCounters WalkReplay::list(const std::function<bool(const WalkEntry&)>& searc
     const bool by_stat = !(freshness && freshness->trusted);
     std::atomic<std::uint32_t> next{0};
     std::atomic<bool> halted{false};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;  // as the walker does: the first exception stops the listing, rethrown
     const auto work = [&] {
         WalkEntry entry;
         entry.explicit_root = false;
@@ -219,35 +222,41 @@ WalkCounters WalkReplay::list(const std::function<bool(const WalkEntry&)>& searc
         int dir_fd = -1;
         std::uint32_t dir_open = UINT32_MAX;
         std::string name;
-        for (;;) {
-            const std::uint32_t begin = next.fetch_add(kListChunk, relaxed);
-            if (begin >= files || stop.load(relaxed) || halted.load(relaxed)) break;
-            const std::uint32_t end = std::min(files, begin + kListChunk);
-            for (std::uint32_t id = begin; id < end; ++id) {
-                const std::uint32_t dir = reader_->file(id).dir;
-                if (listed[dir] == 0) continue;
-                const std::string_view relative = reader_->path(id);
-                entry.path.assign(display_prefix_);
-                entry.path.append(relative);
-                entry.depth = 1 + static_cast<unsigned>(std::count(relative.begin(), relative.end(), '/'));
-                ++count;
-                if (by_stat && dir != dir_open) {
-                    if (dir_fd >= 0) ::close(dir_fd);
-                    const std::string folder = display_prefix_ + std::string(reader_->dir_path(dir));
-                    dir_fd = ::open(folder.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-                    dir_open = dir;
-                }
-                const char* stat_name = nullptr;
-                if (dir_fd >= 0) {
-                    name.assign(relative.substr(relative.rfind('/') + 1));  // npos + 1 == 0
-                    stat_name = name.c_str();
-                }
-                if (!gate_->may_match_listed(gate_root_, id, entry.path, dir_fd, stat_name)) continue;
-                if (!search_file(entry)) {
-                    halted.store(true, relaxed);
-                    break;
+        try {
+            for (;;) {
+                const std::uint32_t begin = next.fetch_add(kListChunk, relaxed);
+                if (begin >= files || stop.load(relaxed) || halted.load(relaxed)) break;
+                const std::uint32_t end = std::min(files, begin + kListChunk);
+                for (std::uint32_t id = begin; id < end; ++id) {
+                    const std::uint32_t dir = reader_->file(id).dir;
+                    if (listed[dir] == 0) continue;
+                    const std::string_view relative = reader_->path(id);
+                    entry.path.assign(display_prefix_);
+                    entry.path.append(relative);
+                    entry.depth = 1 + static_cast<unsigned>(std::count(relative.begin(), relative.end(), '/'));
+                    ++count;
+                    if (by_stat && dir != dir_open) {
+                        if (dir_fd >= 0) ::close(dir_fd);
+                        const std::string folder = display_prefix_ + std::string(reader_->dir_path(dir));
+                        dir_fd = ::open(folder.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+                        dir_open = dir;
+                    }
+                    const char* stat_name = nullptr;
+                    if (dir_fd >= 0) {
+                        name.assign(relative.substr(relative.rfind('/') + 1));  // npos + 1 == 0
+                        stat_name = name.c_str();
+                    }
+                    if (!gate_->may_match_listed(gate_root_, id, entry.path, dir_fd, stat_name)) continue;
+                    if (!search_file(entry)) {
+                        halted.store(true, relaxed);
+                        break;
+                    }
                 }
             }
+        } catch (...) {
+            std::lock_guard guard(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            halted.store(true, relaxed);
         }
         if (dir_fd >= 0) ::close(dir_fd);
         listed_files_.fetch_add(count, relaxed);
@@ -262,6 +271,7 @@ WalkCounters WalkReplay::list(const std::function<bool(const WalkEntry&)>& searc
     }
     work();
     for (auto& w : workers) w.join();
+    if (failure) std::rethrow_exception(failure);
     return counted;
 }
 
