@@ -2,6 +2,7 @@
 #include "core/index/walk_replay.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <exception>
 #include <system_error>
@@ -77,7 +78,9 @@ ReplayPlan not_usable(std::string why) {
 
 }  // namespace
 
-ReplayPlan plan_walk_replay(const IndexReader& reader, const WalkOptions& walk, const Freshness* freshness) {
+namespace {
+
+ReplayPlan check_walk_replay(const IndexReader& reader, const WalkOptions& walk, const Freshness* freshness) {
     if (!reader.replayable() || reader.dir_count() == 0) {
         return not_usable("the index holds no record of its walk (the build met errors, or is of a folder that changed while built)");
     }
@@ -146,6 +149,16 @@ ReplayPlan plan_walk_replay(const IndexReader& reader, const WalkOptions& walk, 
     return plan;
 }
 
+}  // namespace
+
+ReplayPlan plan_walk_replay(const IndexReader& reader, const WalkOptions& walk, const Freshness* freshness) {
+    const auto start = std::chrono::steady_clock::now();
+    ReplayPlan plan = check_walk_replay(reader, walk, freshness);
+    plan.check_ns = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+    return plan;
+}
+
 WalkReplay::WalkReplay(std::shared_ptr<const IndexReader> reader, ReplayPlan plan, std::size_t root_index,
                        std::string display_root, std::shared_ptr<const IndexGate> gate, std::size_t gate_root)
     : reader_(std::move(reader)), plan_(std::move(plan)), root_index_(root_index),
@@ -187,6 +200,7 @@ bool WalkReplay::serves(std::size_t root, std::string_view relative, std::vector
 
 WalkCounters WalkReplay::list(const std::function<bool(const WalkEntry&)>& search_file, unsigned threads,
                               const std::atomic<bool>& stop) {
+    const auto start = std::chrono::steady_clock::now();
     const std::uint32_t dirs = reader_->dir_count();
     // A served directory is listed when the walk handed it over, or its parent is listed.
     std::vector<std::uint8_t> listed(dirs, 0);
@@ -271,6 +285,8 @@ WalkCounters WalkReplay::list(const std::function<bool(const WalkEntry&)>& searc
     }
     work();
     for (auto& w : workers) w.join();
+    list_ns_ = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
     if (failure) std::rethrow_exception(failure);
     return counted;
 }

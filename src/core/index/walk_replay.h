@@ -44,6 +44,7 @@ struct ReplayPlan {
     std::vector<std::uint8_t> reread;  // per directory id: 1 = read it again
     std::uint64_t reread_count = 0;
     std::uint64_t stats = 0;         // stat calls the check made (inputs, directories)
+    std::uint64_t check_ns = 0;      // the check's wall time
 };
 ReplayPlan plan_walk_replay(const IndexReader& reader, const WalkOptions& walk, const Freshness* freshness);
 
@@ -62,6 +63,7 @@ public:
     const ReplayPlan& plan() const { return plan_; }
     std::uint64_t directories_replayed() const { return replayed_dirs_; }
     std::uint64_t files_listed() const { return listed_files_; }
+    std::uint64_t list_ns() const { return list_ns_; }  // list()'s wall time
 
 private:
     std::shared_ptr<const IndexReader> reader_;
@@ -75,6 +77,7 @@ private:
     std::mutex mutex_;
     std::vector<std::uint8_t> asked_;  // under mutex_: the walk handed this directory over
     std::uint64_t replayed_dirs_ = 0;
+    std::uint64_t list_ns_ = 0;
     std::atomic<std::uint64_t> listed_files_{0};
 };
 
