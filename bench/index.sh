@@ -2,19 +2,27 @@
 # The index benchmark (issue 12), run by hand, never by the test suite: builds the trigram index
 # of the corpus (build time, peak RSS, index size against the source bytes), then times selective
 # literal queries with --index side by side with rg, medians of N runs, after checking that the
-# indexed output is the scan's (as sets of lines). Warm cache; run inside the build root:
+# indexed output is the scan's (as sets of lines); then, when the build has bench_live_query, the
+# live index's (the window's) attach + search time for the same literals. Warm cache; run inside
+# the build root:
 #   scripts/buildroot.sh run bench/index.sh [--runs N] [--corpus DIR] [--build-dir DIR]
-# The index goes to a scratch XDG_CACHE_HOME, removed at the end.
+#       [--cache DIR [--no-build]]
+# The index goes to a scratch XDG_CACHE_HOME, removed at the end; with --cache, to DIR, kept, and
+# with --no-build the index already in DIR is used as it is (its build figures are not measured).
 set -euo pipefail
 checkout=$(cd "$(dirname "$0")/.." && pwd)
 runs=5
 corpus=""
 build_dir="$checkout/build/release"
+cache=""
+build=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs=$2; shift 2 ;;
         --corpus) corpus=$2; shift 2 ;;
         --build-dir) build_dir=$2; shift 2 ;;
+        --cache) cache=$2; shift 2 ;;
+        --no-build) build=0; shift ;;
         *) echo "index.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -23,8 +31,14 @@ cli="$build_dir/src/cli/codescout-cli"
 [ -x /usr/bin/time ] || { echo "index.sh: /usr/bin/time not found" >&2; exit 2; }
 [ -n "$corpus" ] || corpus=$("$checkout/scripts/corpus.sh")
 export XDG_CACHE_HOME
-XDG_CACHE_HOME=$(mktemp -d)
-trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
+if [ -n "$cache" ]; then
+    mkdir -p "$cache"
+    XDG_CACHE_HOME=$(cd "$cache" && pwd)
+else
+    [ "$build" = 1 ] || { echo "index.sh: --no-build needs --cache" >&2; exit 2; }
+    XDG_CACHE_HOME=$(mktemp -d)
+    trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
+fi
 
 # Selective literal queries: the benchmark's literal ones and identifiers of several rarities.
 queries=(PM_RESUME "-i PM_RESUME" "-w PM_RESUME" "ERR_SYS|PME_TURN_OFF|LINK_REQ_RST|CFG_BME_EVT"
@@ -38,13 +52,18 @@ source_bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s
 echo "corpus: $corpus ($(awk -v b="$source_bytes" 'BEGIN {printf "%.2f GB in all files", b/1e9}'))"
 
 # Build: wall time and peak RSS, on all cores (2 here).
-/usr/bin/time -f '%e %M' -o /tmp/index-build.time "$cli" --index-build "$corpus" >/tmp/index-build.out
-read -r build_s build_kb </tmp/index-build.time
-cat /tmp/index-build.out
-index_file=$(sed -n 's/.*: \(\/.*\.idx\)$/\1/p' /tmp/index-build.out)
-index_bytes=$(stat -c %s "$index_file")
-echo "build: ${build_s} s, peak RSS $((build_kb / 1024)) MiB; index $(awk -v i="$index_bytes" -v s="$source_bytes" \
-    'BEGIN {printf "%.1f MB = %.3fx the source bytes", i/1e6, i/s}')"
+if [ "$build" = 1 ]; then
+    /usr/bin/time -f '%e %M' -o /tmp/index-build.time "$cli" --index-build "$corpus" >/tmp/index-build.out
+    read -r build_s build_kb </tmp/index-build.time
+    cat /tmp/index-build.out
+    index_file=$(sed -n 's/.*: \(\/.*\.idx\)$/\1/p' /tmp/index-build.out)
+    index_bytes=$(stat -c %s "$index_file")
+    echo "build: ${build_s} s, peak RSS $((build_kb / 1024)) MiB; index $(awk -v i="$index_bytes" -v s="$source_bytes" \
+        'BEGIN {printf "%.1f MB = %.3fx the source bytes", i/1e6, i/s}')"
+else
+    "$cli" --index-status "$corpus" | sed -n '1,3p'
+fi
+echo "load average at the start of the queries: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
 echo "| query | lines | rg s | codescout --index s | ratio |"
@@ -71,3 +90,15 @@ for q in "${queries[@]}"; do
     idx_m=$(printf '%s\n' "${idx_times[@]}" | median)
     printf '| `%s` | %s | %.3f | %.3f | %.3f |\n' "$q" "$lines" "$rg_m" "$idx_m" "$(awk -v a="$idx_m" -v b="$rg_m" 'BEGIN {print a / b}')"
 done
+
+# What --index did for one query (replayed walk or not, folders read again, stats to check).
+echo
+CODESCOUT_INDEX_TRACE=1 "$cli" --index -n kmem_cache_alloc_node "$corpus" 2>&1 >/dev/null | sed 's/^/    /'
+
+live="$build_dir/tests/core/index/bench_live_query"
+if [ -x "$live" ]; then
+    echo
+    echo "Live index (the window's path: inotify, no stats), literals:"
+    "$live" "$corpus" "$XDG_CACHE_HOME/codescout/index" "$runs" PM_RESUME spin_lock_irqsave_nested \
+        kmem_cache_alloc_node EXPORT_SYMBOL_GPL_FOR_MODULES drm_atomic_helper_commit nvme_submit_sync_cmd
+fi

@@ -32,6 +32,9 @@ cp -a "$corpus" "$work/ours"; cp -a "$corpus" "$work/perl"
 export XDG_STATE_HOME=$work/state
 snapshot() { (cd "$1" && find . -type f -printf '%p %s %T@\n' | sort && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 snapshot "$work/ours" > "$work/before.txt"
+# The copies' own writeback must not be timed as the apply's: the apply flushes its file system
+# (syncfs) and would wait for gigabytes of someone else's dirty pages.
+sync
 # Warm the page cache for both copies, then time the search alone.
 "$cli" -c "$pat" "$work/ours" >/dev/null || true
 matches=$("$cli" -o "$pat" "$work/ours" | wc -l)
@@ -40,6 +43,7 @@ apply=$( { /usr/bin/time -f '%e %M' "$cli" -r "$rep" --write "$pat" "$work/ours"
 apply_s=${apply% *}; apply_kb=${apply#* }
 files=$(grep -c . "$work/apply.out" || true)
 perl_s=$( { /usr/bin/time -f '%e' sh -c "cd '$work/perl' && grep -rlZP '$pat' . | xargs -0 perl -pi -e 's/$pat/$rep/g'"; } 2>&1 | tail -1)
+sync  # perl's writes are not flushed: not the undo's to wait for
 same=yes; diff -r "$work/ours" "$work/perl" >"$work/perl.diff" 2>&1 || same="no ($(grep -c '^diff\|^Only' "$work/perl.diff") files differ, $work/perl.diff)"
 undo_s=$( { /usr/bin/time -f '%e' "$cli" --undo >"$work/undo.out"; } 2>&1 | tail -1)
 snapshot "$work/ours" > "$work/after-undo.txt"

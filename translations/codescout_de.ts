@@ -587,6 +587,26 @@
         <source>Undo history limit in MiB</source>
         <translation>Grenze des Rückgängig-Verlaufs in MiB</translation>
     </message>
+    <message>
+        <source>&amp;When a file cannot be written:</source>
+        <translation>Bei einem Sc&amp;hreibfehler:</translation>
+    </message>
+    <message>
+        <source>What Replace does when a file cannot be written (disk full, I/O error, no permission): stop and put every file back as it was, or skip that file and go on with the others</source>
+        <translation>Was Ersetzen tut, wenn eine Datei nicht geschrieben werden kann (Datenträger voll, E/A-Fehler, keine Berechtigung): anhalten und jede Datei wiederherstellen, wie sie war, oder diese Datei überspringen und mit den anderen weitermachen</translation>
+    </message>
+    <message>
+        <source>When a file cannot be written</source>
+        <translation>Wenn eine Datei nicht geschrieben werden kann</translation>
+    </message>
+    <message>
+        <source>Stop and roll back the replace</source>
+        <translation>Anhalten und die Ersetzung zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Skip it and go on with the other files</source>
+        <translation>Überspringen und mit den anderen Dateien weitermachen</translation>
+    </message>
 </context>
 <context>
     <name>SkipReason</name>

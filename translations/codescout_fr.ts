@@ -587,6 +587,26 @@
         <source>Undo history limit in MiB</source>
         <translation>Limite de l’historique d’annulation en Mio</translation>
     </message>
+    <message>
+        <source>&amp;When a file cannot be written:</source>
+        <translation>En cas d’&amp;erreur d’écriture :</translation>
+    </message>
+    <message>
+        <source>What Replace does when a file cannot be written (disk full, I/O error, no permission): stop and put every file back as it was, or skip that file and go on with the others</source>
+        <translation>Ce que fait Remplacer quand un fichier ne peut pas être écrit (disque plein, erreur d’E/S, pas de permission) : s’arrêter et remettre chaque fichier tel qu’il était, ou ignorer ce fichier et continuer avec les autres</translation>
+    </message>
+    <message>
+        <source>When a file cannot be written</source>
+        <translation>Quand un fichier ne peut pas être écrit</translation>
+    </message>
+    <message>
+        <source>Stop and roll back the replace</source>
+        <translation>Arrêter et annuler le remplacement</translation>
+    </message>
+    <message>
+        <source>Skip it and go on with the other files</source>
+        <translation>L’ignorer et continuer avec les autres fichiers</translation>
+    </message>
 </context>
 <context>
     <name>SkipReason</name>

@@ -143,21 +143,35 @@ void use_indexes(Search& search, const SearchOptions& options, ErrorReporter& er
     } catch (const std::runtime_error&) {
         return;  // no cache directory, no index: a plain scan
     }
+    const auto start = std::chrono::steady_clock::now();
     IndexUse use = attach_index(search, options, directory);
     if (!trace_enabled()) return;
-    std::string text = std::string("index: ") + (use.used ? "used" : "not used") + ", query " + use.query.to_string() + "\n";
+    const auto attach_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+    std::string text = std::string("index: ") + (use.used ? "used" : "not used") + ", query " + use.query.to_string() +
+                       " (attached in " + std::to_string(attach_us) + " us)\n";
     for (const auto& note : use.notes) text += "index: " + note + "\n";
+    if (use.replay) {
+        text += "index: the walk is replayed from the index (" + std::to_string(use.replay->plan().reread_count) +
+                " folders read again; " + std::to_string(use.replay->plan().stats) + " stats to check it, " +
+                std::to_string(use.replay->plan().check_ns / 1000) + " us)\n";
+    }
     std::fputs(text.c_str(), stderr);
     if (use.gate) {
         // The counters are final only after the search: report them at exit.
         static std::shared_ptr<const IndexGate> gate;
+        static std::shared_ptr<const WalkReplay> replay;
         gate = use.gate;
+        replay = use.replay;
         std::atexit([] {
             const IndexGateCounters c = gate->counters();
             std::fprintf(stderr,
                          "index: walked %" PRIu64 ", skipped %" PRIu64 ", candidates %" PRIu64 ", unknown %" PRIu64
                          ", changed %" PRIu64 ", unindexed %" PRIu64 "\n",
                          c.walked, c.skipped, c.candidates, c.unknown, c.changed, c.unindexed);
+            if (replay) {
+                std::fprintf(stderr, "index: replayed %" PRIu64 " folders, %" PRIu64 " files listed in %" PRIu64 " us\n",
+                             replay->directories_replayed(), replay->files_listed(), replay->list_ns() / 1000);
+            }
         });
     }
 }

@@ -3,10 +3,13 @@
 // match) keeps it out of the apply; Replace All writes the files; a file changed after the search
 // is skipped and the summary says why; Undo Replace restores the bytes; the history's undo
 // refuses a file changed since the apply; cancelling mid-apply leaves every file wholly old or
-// wholly new; and an apply interrupted before the start is settled and reported at start.
+// wholly new; a file that cannot be written stops and rolls back the apply, or is skipped when
+// the setting says so; and an apply interrupted before the start is settled and reported at start.
 // Every file is compared byte for byte. The undo journal lives in the test's own folder
 // (XDG_STATE_HOME).
 #include <QAction>
+#include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -16,6 +19,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
+
+#include <atomic>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -31,6 +36,7 @@
 #include "gui/replace/replace_preview.h"
 #include "gui/replace/replace_selection.h"
 #include "gui/results/results_model.h"
+#include "gui/settings/app_settings.h"
 #include "gui/window/main_window.h"
 #include "gui/window/query_bar.h"
 #include "gui_test_helpers.h"
@@ -92,6 +98,8 @@ private slots:
     void fileChangedSinceTheSearchIsSkipped();
     void historyUndoRefusesAFileChangedSince();
     void cancelMidApplyLeavesEveryFileWhole();
+    void writeErrorStopsOrContinuesAsSet_data();
+    void writeErrorStopsOrContinuesAsSet();
     void interruptedApplyIsSettledAtStart();
     void diffShowsTheWholeFileChange();
 
@@ -357,6 +365,54 @@ void TestReplace::cancelMidApplyLeavesEveryFileWhole()
         QVERIFY2(now == QByteArray("a foo b\nfoo\n"), now.constData());  // rolled back: wholly old
     }
     QVERIFY(replace->outcomeDialog()->headline().contains(QLatin1String("Cancelled")));
+}
+
+void TestReplace::writeErrorStopsOrContinuesAsSet_data()
+{
+    QTest::addColumn<QString>("setting");
+    QTest::newRow("default: stop and roll back") << QString();
+    QTest::newRow("continue") << QStringLiteral("continue");
+}
+
+void TestReplace::writeErrorStopsOrContinuesAsSet()
+{
+    QFETCH(QString, setting);
+    if (!setting.isEmpty())
+        AppSettings().setValue(Setting::ReplaceOnError, setting);
+    TestTree tree;
+    std::vector<std::string> paths;
+    for (int i = 0; i < 3; ++i)
+        paths.push_back(tree.write(QStringLiteral("f%1.txt").arg(i), "foo\n"));
+    MainWindow window;
+    searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("bar"));
+    ReplaceController* replace = window.replaceController();
+    // A write error on f1, for real: its temporary file is taken away as soon as it is created,
+    // so its rename fails (ENOENT) — what a file system that loses a file would do.
+    std::atomic<int> created{0};
+    const std::string folder = tree.root();
+    replace->setStepHook([&created, folder](std::string_view step) {
+        if (step != "temp-created" || ++created != 2)
+            return;
+        const QStringList temps = QDir(QString::fromStdString(folder)).entryList({QStringLiteral(".f1.txt.codescout-*")}, QDir::Files | QDir::Hidden);
+        for (const QString& temp : temps)
+            QFile::remove(QString::fromStdString(folder) + QLatin1Char('/') + temp);
+    });
+    const ReplaceOutcome outcome = replaceAll(window);
+    const std::vector<FileApplyOutcome>& files = outcome.report.files;
+    QCOMPARE(files.size(), std::size_t(3));
+    QVERIFY(files[1].skip);
+    QCOMPARE(std::string(skip_code(files[1].skip->reason)), std::string("write-failed"));
+    QCOMPARE(slurp(paths[1]), QByteArray("foo\n"));
+    if (setting.isEmpty()) {
+        QVERIFY(outcome.report.rolled_back);
+        for (const std::string& p : paths)
+            QCOMPARE(slurp(p), QByteArray("foo\n"));
+    } else {
+        QVERIFY(!outcome.report.rolled_back);
+        QCOMPARE(outcome.report.changed_files(), std::size_t(2));
+        QCOMPARE(slurp(paths[0]), QByteArray("bar\n"));
+        QCOMPARE(slurp(paths[2]), QByteArray("bar\n"));
+    }
 }
 
 void TestReplace::interruptedApplyIsSettledAtStart()

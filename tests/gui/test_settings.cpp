@@ -92,6 +92,8 @@ void TestSettings::dialogRoundTrip()
         child<QLineEdit>(dialog, "editorCommandEdit")->setText(QStringLiteral("kate --line {line} {file}"));
         child<QSpinBox>(dialog, "maxResultsSpin")->setValue(50000);
         child<QSpinBox>(dialog, "undoHistorySpin")->setValue(64);
+        QCOMPARE(child<QComboBox>(dialog, "replaceOnErrorCombo")->currentIndex(), 0);  // stop and roll back
+        child<QComboBox>(dialog, "replaceOnErrorCombo")->setCurrentIndex(1);
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
@@ -104,6 +106,7 @@ void TestSettings::dialogRoundTrip()
     QCOMPARE(reread.value(Setting::EditorCommand).toString(), QStringLiteral("kate --line {line} {file}"));
     QCOMPARE(reread.value(Setting::MaxResults).toULongLong(), 50000ull);
     QCOMPARE(reread.value(Setting::UndoHistoryMaxBytes).toULongLong(), 64ull * 1024 * 1024);
+    QCOMPARE(reread.value(Setting::ReplaceOnError).toString(), QStringLiteral("continue"));
     const EngineSettings engine = reread.engine();
     QCOMPARE(engine.threads, 3u);
     QCOMPARE(engine.smallFileThreshold, 64ull * 1024);
@@ -115,6 +118,7 @@ void TestSettings::dialogRoundTrip()
     QCOMPARE(child<QSpinBox>(again, "threadsSpin")->value(), 0);
     QCOMPARE(child<QSpinBox>(again, "samplerIntervalSpin")->value(), 100);
     QCOMPARE(child<QSpinBox>(again, "undoHistorySpin")->value(), 512);  // kDefaultJournalMaxBytes
+    QCOMPARE(child<QComboBox>(again, "replaceOnErrorCombo")->currentIndex(), 0);
 }
 
 void TestSettings::dialogRefusesInvertedThresholds()

@@ -1,9 +1,10 @@
 // apply_plan, trim_journal (see applier.h).
 #include "core/edit/applier.h"
 
+#include <algorithm>
 #include <chrono>
 
-#include "core/edit/atomic_replace.h"
+#include "core/edit/replace_batch.h"
 #include "core/edit/restore.h"
 
 namespace codescout {
@@ -19,11 +20,12 @@ std::int64_t now_ns() {
 struct Planned {
     std::size_t plan_index;  // in plan.files
     std::size_t journal_index;
+    std::uint64_t links = 1;  // the names the file has: 2 while the journal keeps its original by a link
 };
 
 // Rolls back what was changed so far; marks the entry rolled back. Fills the outcomes.
 void roll_back(UndoJournal& journal, const std::string& id, const std::vector<Planned>& changed, ApplyReport& report,
-               const StepHook& hook) {
+               const StepHook& hook, const BatchLimits& limits) {
     const auto entry = journal.entry(id);
     if (!entry) {
         report.error += "; the undo journal entry " + id + " cannot be read back to roll back (run --undo " + id + " later)";
@@ -31,7 +33,7 @@ void roll_back(UndoJournal& journal, const std::string& id, const std::vector<Pl
     }
     std::vector<std::size_t> indices;
     for (const Planned& p : changed) indices.push_back(p.journal_index);
-    const std::vector<FileRestore> restored = restore_files(journal, *entry, indices, hook);
+    const std::vector<FileRestore> restored = restore_files(journal, *entry, indices, hook, limits);
     bool all = true;
     for (std::size_t i = 0; i < changed.size(); ++i) {
         FileApplyOutcome& outcome = report.files[changed[i].plan_index];
@@ -44,7 +46,10 @@ void roll_back(UndoJournal& journal, const std::string& id, const std::vector<Pl
         outcome.skip = Skip{SkipReason::Cancelled, "rolled back: the apply stopped"};
     }
     // Not all restored: leave the entry uncommitted, so the next start tries again.
-    if (all && journal.write_marker(id, EntryState::RolledBack, {}) == 0) report.rolled_back = true;
+    if (all && journal.write_marker(id, EntryState::RolledBack, {}) == 0) {
+        report.rolled_back = true;
+        journal.release_kept(id);  // the files are their originals again: one name each
+    }
 }
 
 }  // namespace
@@ -88,6 +93,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     auto report_progress = [&options](ApplyProgress::Stage stage, std::size_t done, std::size_t total) {
         if (options.progress) options.progress(ApplyProgress{stage, done, total});
     };
+    std::vector<std::pair<dev_t, ino_t>> kept_inodes;
     for (std::size_t i = 0; i < plan.files.size(); ++i) {
         if (options.cancelled && options.cancelled()) {
             report.error = "cancelled";
@@ -96,7 +102,14 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         }
         if (i > 0) report_progress(ApplyProgress::Stage::Journaling, i, plan.files.size());
         const FilePlan& fp = plan.files[i];
-        GatedFile gated = gate_file(fp, plan.roots, options.max_file_size);
+        // Two names allowed here, the second checked below: a file named twice in the plan has
+        // the link this entry keeps of its first naming.
+        GatedFile gated = gate_file(fp, plan.roots, options.max_file_size, 2);
+        if (!gated.skip) {
+            const struct stat& st = gated.file.status;
+            const bool ours = std::find(kept_inodes.begin(), kept_inodes.end(), std::pair{st.st_dev, st.st_ino}) != kept_inodes.end();
+            gated.skip = hard_link_skip(st, ours ? 2 : 1);
+        }
         if (gated.skip) {
             report.files[i].skip = gated.skip;
             continue;
@@ -116,13 +129,20 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         jf.size = gated.content.size();
         jf.before = fp.searched.hash;
         jf.after = hash_bytes(replaced);
-        if (const int error = writer.add_original(gated.content, jf); error != 0) {
+        // The original itself kept by a link where the journal shares its file system: no copy,
+        // and the rename does not free it (undo_journal.h). A file named twice in the plan is
+        // linked once (a second link would count as a foreign one); the rest copy their bytes.
+        const std::pair<dev_t, ino_t> inode{st.st_dev, st.st_ino};
+        const bool linked_already = std::find(kept_inodes.begin(), kept_inodes.end(), inode) != kept_inodes.end();
+        const bool keep = !linked_already && writer.keep_original(gated.file.file.get(), manifest.files.size(), jf) == 0;
+        if (keep) kept_inodes.push_back(inode);
+        if (const int error = keep ? 0 : writer.add_original(gated.content, jf); error != 0) {
             report.error = "cannot write the undo journal in " + journal.dir() + ": " + errno_message(error) +
                            "; no file was changed";
             for (auto& f : report.files) f.skip = Skip{SkipReason::Cancelled, "not written: the undo journal could not be written"};
             return report;
         }
-        planned.push_back({i, manifest.files.size()});
+        planned.push_back({i, manifest.files.size(), keep || linked_already ? 2u : 1u});
         manifest.files.push_back(std::move(jf));
     }
     report_progress(ApplyProgress::Stage::Journaling, plan.files.size(), plan.files.size());
@@ -136,47 +156,87 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     report.journal_id = manifest.id;
     reach_step(options.hook, "journal-published");
 
-    // Pass 2: replace each file, gated again.
+    // Pass 2: replace the files in batches (group commit, replace_batch.h), each gated again.
     std::vector<Planned> changed;
     std::vector<std::size_t> changed_indices;
-    for (std::size_t n = 0; n < planned.size(); ++n) {
-        const Planned& p = planned[n];
+    std::size_t settled = 0;  // files of `planned` replaced or skipped
+    enum class Stop { No, Cancelled, AtError } stop = Stop::No;
+    auto cancelled = [&] {
+        if (stop == Stop::No && options.cancelled && options.cancelled()) stop = Stop::Cancelled;
+        return stop == Stop::Cancelled;
+    };
+    auto is_write_error = [](const Skip& skip) {
+        return skip.reason == SkipReason::WriteFailed || skip.reason == SkipReason::MetadataNotKept;
+    };
+    // One file settled: true to go on with the next.
+    auto settle = [&](const Planned& p, const ReplaceResult* result, const std::optional<Skip>& skip) {
         FileApplyOutcome& outcome = report.files[p.plan_index];
-        if (n > 0) report_progress(ApplyProgress::Stage::Writing, n, planned.size());
-        if (options.cancelled && options.cancelled()) {
-            report.error = "cancelled";
-            for (std::size_t rest = n; rest < planned.size(); ++rest)
-                report.files[planned[rest].plan_index].skip = Skip{SkipReason::Cancelled, "not written: the apply was cancelled"};
-            roll_back(journal, manifest.id, changed, report, options.hook);
-            return report;
+        if (skip) {
+            outcome.skip = skip;
+            if (is_write_error(*skip) && options.on_error == OnError::StopAndRollBack) {
+                report.error = outcome.path + ": " + skip->message;
+                stop = Stop::AtError;
+                return false;
+            }
+        } else {
+            outcome.changed = true;
+            outcome.owner_kept = result == nullptr || result->owner_kept;
+            changed.push_back(p);
+            changed_indices.push_back(p.journal_index);
+            reach_step(options.hook, "file-replaced");
         }
+        ++settled;
+        if (settled < planned.size()) report_progress(ApplyProgress::Stage::Writing, settled, planned.size());
+        return !cancelled();
+    };
+    ReplaceBatch batch(options.hook, options.batch);
+    auto commit_batch = [&] {
+        batch.commit([&](std::size_t n, const ReplaceResult& result) {
+            return settle(planned[n], &result, result.skip);
+        });
+    };
+    for (std::size_t n = 0; n < planned.size() && stop == Stop::No; ++n) {
+        if (cancelled()) break;
+        const Planned& p = planned[n];
         const FilePlan& fp = plan.files[p.plan_index];
-        GatedFile gated = gate_file(fp, plan.roots, options.max_file_size);
+        // A kept original is the journal's second name of this very file.
+        GatedFile gated = gate_file(fp, plan.roots, options.max_file_size, p.links);
+        if (!gated.skip && batch.holds(gated.file)) {  // the same file twice: the first one's rename first
+            commit_batch();
+            if (stop != Stop::No) break;
+            gated = gate_file(fp, plan.roots, options.max_file_size, p.links);
+        }
         if (gated.skip) {
-            outcome.skip = gated.skip;
+            if (!settle(p, nullptr, gated.skip)) break;
             continue;
         }
         const std::string replaced = apply_edits(gated.content, fp.edits);
-        ReplaceRequest request{&gated.file, manifest.files[p.journal_index].temp_name, replaced, nullptr};
-        ReplaceResult result = replace_atomically(request, options.hook);
-        if (result.skip) {
-            outcome.skip = result.skip;
-            const bool write_error = result.skip->reason == SkipReason::WriteFailed || result.skip->reason == SkipReason::MetadataNotKept;
-            if (write_error && options.on_error == OnError::StopAndRollBack) {
-                report.error = fp.path + ": " + result.skip->message;
-                for (std::size_t rest = n + 1; rest < planned.size(); ++rest)
-                    report.files[planned[rest].plan_index].skip = Skip{SkipReason::Cancelled, "not written: the apply stopped at an error"};
-                roll_back(journal, manifest.id, changed, report, options.hook);
-                return report;
-            }
+        if (std::optional<Skip> skip = batch.stage(n, std::move(gated.file), manifest.files[p.journal_index].temp_name, replaced)) {
+            if (!settle(p, nullptr, skip)) break;
             continue;
         }
-        outcome.changed = true;
-        outcome.owner_kept = result.owner_kept;
-        changed.push_back(p);
-        changed_indices.push_back(p.journal_index);
-        reach_step(options.hook, "file-replaced");
+        if (batch.full()) commit_batch();
     }
+    if (stop == Stop::No) commit_batch();
+    if (stop != Stop::No) {
+        batch.discard();  // staged, not renamed: those files keep their old content
+        if (stop == Stop::Cancelled) report.error = "cancelled";
+        const char* why = stop == Stop::Cancelled ? "not written: the apply was cancelled" : "not written: the apply stopped at an error";
+        for (const Planned& p : planned) {
+            FileApplyOutcome& f = report.files[p.plan_index];
+            if (!f.changed && !f.skip) f.skip = Skip{SkipReason::Cancelled, why};
+        }
+        roll_back(journal, manifest.id, changed, report, options.hook, options.batch);
+        return report;
+    }
+    // The renames durable before the entry says they are done (a failure: each file is whole,
+    // old or new, after a power cut; undo and recovery tell which by its hash).
+    (void)batch.sync_renames();
+    // Files not replaced after all get their one name back.
+    std::vector<std::size_t> unreplaced;
+    for (const Planned& p : planned)
+        if (!report.files[p.plan_index].changed && manifest.files[p.journal_index].kept) unreplaced.push_back(p.journal_index);
+    if (!unreplaced.empty()) journal.release_kept(manifest.id, unreplaced);
     report_progress(ApplyProgress::Stage::Writing, planned.size(), planned.size());
     if (const int error = journal.write_marker(manifest.id, EntryState::Committed, changed_indices); error != 0) {
         // The files are whole and new; without the marker the next start settles the entry.

@@ -1,17 +1,22 @@
 // Applying a plan: the one entry point that writes users' files.
 //
 // Order of events, each step durable before the next (edit_steps.h names them):
-//  1. the journal is locked; every file passes the gate (file_gate.h) and its original bytes,
-//     metadata and before/after hashes go into a new journal entry, which is fsynced and
-//     published — before any file is touched;
-//  2. each file is gated again (it may have changed meanwhile) and replaced atomically
-//     (atomic_replace.h); a file that fails the gate now is skipped, untouched;
-//  3. the entry is marked committed with the files that changed; the journal is trimmed to its
-//     size bound, oldest applies first, each drop reported.
+//  1. the journal is locked; every file passes the gate (file_gate.h) and its original (kept by
+//     a hard link where the journal shares its file system, else copied), metadata and
+//     before/after hashes go into a new journal entry, which is fsynced and published — before
+//     any file is touched;
+//  2. the files are replaced in batches (group commit, replace_batch.h): each file is gated again
+//     (it may have changed meanwhile) and its new content written to a temporary file beside it;
+//     one flush round for the batch; each temporary file renamed over its file after a last
+//     check that the file is still the one read. A file that fails the gate or the check is
+//     skipped, untouched (and its kept original released);
+//  3. a last flush makes the renames durable; the entry is marked committed with the files that
+//     changed; the journal is trimmed to its size bound, oldest applies first, each drop reported.
 // A write error (disk full, EIO, EACCES) leaves that file as it was and, by default, stops the
 // apply and rolls back the files already changed (OnError::Continue goes on with the next file).
 // A crash anywhere leaves every file wholly old or wholly new; recover() (recovery.h) settles it
-// at the next start. Memory: one file (old and new content) at a time.
+// at the next start (docs/replace-engine.md, "Durability", has the states and what recovery does
+// with each). Memory: one file (old and new content) at a time; a batch keeps only descriptors.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +28,7 @@
 #include "core/edit/apply_plan.h"
 #include "core/edit/edit_steps.h"
 #include "core/edit/file_gate.h"
+#include "core/edit/replace_batch.h"
 #include "core/edit/skip_reason.h"
 #include "core/edit/undo_journal.h"
 
@@ -49,6 +55,7 @@ struct ApplyOptions {
     std::function<bool()> cancelled;
     std::function<void(const ApplyProgress&)> progress;  // after each file of each stage
     StepHook hook;
+    BatchLimits batch;  // how many files (and bytes) share one flush round
 };
 
 struct FileApplyOutcome {

@@ -27,9 +27,15 @@ bool is_read_only(const ConfinedFile& file) {
     return ::faccessat(file.dir.get(), file.name.c_str(), W_OK, AT_EACCESS) != 0 && (errno == EACCES || errno == EROFS);
 }
 
+std::optional<Skip> hard_link_skip(const struct stat& status, std::uint64_t links) {
+    if (status.st_nlink <= links) return std::nullopt;
+    return Skip{SkipReason::HardLinked, "it has " + std::to_string(status.st_nlink - links + 1) +
+                                            " hard links: replacing it would split them, and its other names may lie outside the searched folders"};
+}
+
 bool looks_binary(std::string_view content) { return content.find('\0') != std::string_view::npos; }
 
-GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots, std::uint64_t max_size) {
+GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots, std::uint64_t max_size, std::uint64_t links) {
     GatedFile gated;
     Located located = locate_confined(plan.path, roots);
     if (!located.location) {
@@ -44,12 +50,7 @@ GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots,
     }
     const struct stat& st = gated.file.status;
     const auto size = static_cast<std::uint64_t>(st.st_size);
-    if (st.st_nlink > 1) {
-        gated.skip = Skip{SkipReason::HardLinked,
-                          "it has " + std::to_string(st.st_nlink) +
-                              " hard links: replacing it would split them, and its other names may lie outside the searched folders"};
-        return gated;
-    }
+    if ((gated.skip = hard_link_skip(st, links))) return gated;
     if (size > max_size) {
         gated.skip = Skip{SkipReason::TooLarge, "it is larger (" + std::to_string(size) + " bytes) than the limit for rewriting (" +
                                                     std::to_string(max_size) + " bytes)"};

@@ -25,7 +25,12 @@ struct GatedFile {
     std::optional<Skip> skip;
 };
 
-GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots, std::uint64_t max_size);
+// `links`: the names the file may have — 2 when the undo journal keeps its original by a hard
+// link (undo_journal.h), else 1: a file with more is refused, never split.
+GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots, std::uint64_t max_size, std::uint64_t links = 1);
+
+// The hard-linked refusal for a file with more than `links` names; nullopt when it has no more.
+std::optional<Skip> hard_link_skip(const struct stat& status, std::uint64_t links);
 
 // True when this process may not write the file (no write bit at all — even for root — or the
 // permissions/ACL deny it, or the file system is mounted read-only).

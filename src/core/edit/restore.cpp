@@ -1,10 +1,12 @@
 // restore_files (see restore.h).
 #include "core/edit/restore.h"
 
+#include <functional>
+
 #include <unistd.h>
 
-#include "core/edit/atomic_replace.h"
 #include "core/edit/file_io.h"
+#include "core/edit/replace_batch.h"
 
 namespace codescout {
 
@@ -21,64 +23,102 @@ struct timespec to_timespec(std::int64_t ns) {
     return t;
 }
 
-FileRestore restore_one(const UndoJournal& journal, const JournalEntry& entry, std::size_t index, const StepHook& hook) {
+// Settles `result` when the file needs nothing or cannot be restored; else returns the file,
+// opened, and its original bytes. `before_read` may replace the opened file (restore_files
+// commits its batch when the batch holds this very file — an entry may name a file twice — and
+// opens it again, so that its state is read after that rename).
+struct Needed {
+    ConfinedFile file;
+    std::string original;
+};
+
+std::optional<Needed> check_one(const UndoJournal& journal, const JournalEntry& entry, std::size_t index, FileRestore& result,
+                                const std::function<void(ConfinedFile&)>& before_read) {
     const JournalFile& f = entry.manifest.files[index];
-    FileRestore result{f.display, RestoreOutcome::Refused, std::nullopt};
     ConfinedFile file = open_confined(f.location);
-    if (file.dir) ::unlinkat(file.dir.get(), f.temp_name.c_str(), 0);  // the apply's leftover, if it died mid-write
+    if (file.dir) {
+        // Leftovers of an apply (or an undo) that died between writing and renaming: ours alone.
+        ::unlinkat(file.dir.get(), f.temp_name.c_str(), 0);
+        ::unlinkat(file.dir.get(), temp_name_for(file.name, entry.id, index, "undo").c_str(), 0);
+    }
+    if (!file.skip) before_read(file);
     if (file.skip) {
         result.skip = file.skip;
         if (result.skip->reason == SkipReason::Missing) result.skip->message = "it no longer exists: not recreated";
-        return result;
+        return std::nullopt;
     }
     std::string content;
     // A file that grew past twice the larger version cannot be either of them.
     if (const int error = read_to_end(file.file.get(), content, 2 * f.size + (1u << 20)); error != 0) {
         result.skip = Skip{SkipReason::ChangedSinceApply, error == EFBIG ? "it changed since the replace (it grew): left as it is"
                                                                          : "cannot read it: " + errno_message(error)};
-        return result;
+        return std::nullopt;
     }
     const ContentHash now = hash_bytes(content);
     if (now == f.before) {
         result.outcome = RestoreOutcome::AlreadyOriginal;
-        return result;
+        return std::nullopt;
     }
     if (!(now == f.after)) {
         result.skip = Skip{SkipReason::ChangedSinceApply, "it changed since the replace: left as it is"};
-        return result;
+        return std::nullopt;
     }
     if (file.status.st_nlink > 1) {
         result.skip = Skip{SkipReason::HardLinked, "it has gained hard links since the replace: restoring would split them"};
-        return result;
+        return std::nullopt;
     }
     std::string error;
-    const auto original = journal.original_bytes(entry.id, f, error);
+    auto original = journal.original_bytes(entry.id, index, f, error);
     if (!original) {
         result.skip = Skip{SkipReason::WriteFailed, error + ": not restored"};
-        return result;
+        return std::nullopt;
     }
-    const struct timespec times[2] = {to_timespec(f.atime_ns), to_timespec(f.mtime_ns)};
-    ReplaceRequest request{&file, temp_name_for(file.name, entry.id, index, "undo"), *original, times};
-    ReplaceResult replaced = replace_atomically(request, hook);
-    if (replaced.skip) {
-        result.skip = replaced.skip;
-        if (result.skip->reason == SkipReason::ChangedSinceSearch) result.skip->reason = SkipReason::ChangedSinceApply;
-        return result;
-    }
-    result.outcome = RestoreOutcome::Restored;
-    return result;
+    return Needed{std::move(file), std::move(*original)};
 }
 
 }  // namespace
 
 std::vector<FileRestore> restore_files(const UndoJournal& journal, const JournalEntry& entry,
-                                       const std::vector<std::size_t>& indices, const StepHook& hook) {
+                                       const std::vector<std::size_t>& indices, const StepHook& hook, const BatchLimits& limits) {
     std::vector<FileRestore> results;
     results.reserve(indices.size());
+    ReplaceBatch batch(hook, limits);
+    auto commit = [&] {
+        batch.commit([&](std::size_t slot, const ReplaceResult& replaced) {
+            FileRestore& result = results[slot];
+            if (replaced.skip) {
+                result.skip = replaced.skip;
+                if (result.skip->reason == SkipReason::ChangedSinceSearch) result.skip->reason = SkipReason::ChangedSinceApply;
+            } else {
+                result.outcome = RestoreOutcome::Restored;
+            }
+            reach_step(hook, "file-restored");
+            return true;
+        });
+    };
     for (std::size_t index : indices) {
-        results.push_back(restore_one(journal, entry, index, hook));
-        reach_step(hook, "file-restored");
+        const JournalFile& f = entry.manifest.files[index];
+        const std::size_t slot = results.size();
+        results.push_back(FileRestore{f.display, RestoreOutcome::Refused, std::nullopt});
+        std::optional<Needed> needed = check_one(journal, entry, index, results[slot], [&](ConfinedFile& file) {
+            if (!batch.holds(file)) return;
+            commit();
+            file = open_confined(f.location);
+        });
+        if (!needed) {
+            reach_step(hook, "file-restored");
+            continue;
+        }
+        const struct timespec times[2] = {to_timespec(f.atime_ns), to_timespec(f.mtime_ns)};
+        const std::string temp = temp_name_for(needed->file.name, entry.id, index, "undo");
+        if (std::optional<Skip> skip = batch.stage(slot, std::move(needed->file), temp, needed->original, times)) {
+            results[slot].skip = std::move(skip);
+            reach_step(hook, "file-restored");
+        }
+        if (batch.full()) commit();
     }
+    commit();
+    (void)batch.sync_renames();  // before the caller marks the entry undone or rolled back
     return results;
 }
 

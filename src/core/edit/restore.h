@@ -3,7 +3,9 @@
 // it holds now: the applied content → the original is written back atomically (its mtime and
 // atime too); the original content → nothing to do; anything else → someone changed it since:
 // left exactly as it is, with the reason. So it is idempotent: running it again after a crash
-// in the middle finishes the job, and nothing anyone wrote since is ever overwritten.
+// in the middle finishes the job, and nothing anyone wrote since is ever overwritten. The files
+// are written back in batches (group commit, replace_batch.h); a crash leaves each file wholly
+// original or wholly applied, and the next run's check above tells which.
 #pragma once
 
 #include <optional>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "core/edit/edit_steps.h"
+#include "core/edit/replace_batch.h"
 #include "core/edit/skip_reason.h"
 #include "core/edit/undo_journal.h"
 
@@ -24,8 +27,9 @@ struct FileRestore {
     std::optional<Skip> skip;  // Refused: why
 };
 
-// Restores files `indices` of `entry` (the journal must be locked).
+// Restores files `indices` of `entry` (the journal must be locked); the results in that order.
 std::vector<FileRestore> restore_files(const UndoJournal& journal, const JournalEntry& entry,
-                                       const std::vector<std::size_t>& indices, const StepHook& hook);
+                                       const std::vector<std::size_t>& indices, const StepHook& hook,
+                                       const BatchLimits& limits = {});
 
 }  // namespace codescout

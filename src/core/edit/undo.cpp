@@ -70,7 +70,7 @@ std::string format_apply_time(std::int64_t time_ns) {
     return text;
 }
 
-UndoReport undo_apply(UndoJournal& journal, const std::string& id, const StepHook& hook) {
+UndoReport undo_apply(UndoJournal& journal, const std::string& id, const StepHook& hook, const BatchLimits& batch) {
     UndoReport report;
     if (!journal.lock(report.error)) return report;
     struct Unlock {
@@ -118,7 +118,7 @@ UndoReport undo_apply(UndoJournal& journal, const std::string& id, const StepHoo
         return report;
     }
     reach_step(hook, "undo-started");
-    report.files = restore_files(journal, *chosen, chosen->changed, hook);
+    report.files = restore_files(journal, *chosen, chosen->changed, hook, batch);
     bool settled = true;
     for (const FileRestore& f : report.files) settled = settled && !transient(f);
     if (settled) (void)journal.write_marker(chosen->id, EntryState::Undone, chosen->changed);
@@ -126,7 +126,7 @@ UndoReport undo_apply(UndoJournal& journal, const std::string& id, const StepHoo
     return report;
 }
 
-RecoveryReport recover(UndoJournal& journal, const StepHook& hook) {
+RecoveryReport recover(UndoJournal& journal, const StepHook& hook, const BatchLimits& batch) {
     RecoveryReport report;
     if (!journal.needs_recovery()) return report;  // the common start: a few stat calls, no lock
     std::string error;
@@ -146,15 +146,17 @@ RecoveryReport recover(UndoJournal& journal, const StepHook& hook) {
                                               std::to_string(e.manifest.files.size()) + " files had been replaced");
                 continue;
             }
-            const std::vector<FileRestore> files = restore_files(journal, e, all_files(e), hook);
+            const std::vector<FileRestore> files = restore_files(journal, e, all_files(e), hook, batch);
             bool settled = true;
             for (const FileRestore& f : files) settled = settled && !transient(f);
-            if (settled) (void)journal.write_marker(e.id, EntryState::RolledBack, {});
+            if (settled && journal.write_marker(e.id, EntryState::RolledBack, {}) == 0) journal.release_kept(e.id);
             reach_step(hook, "recovered");
             report.messages.push_back("rolled back the interrupted " + describe(e) + ": " + summarize(files) +
                                       (settled ? "" : "\n  (the next start tries again)"));
+        } else if (e.state == EntryState::RolledBack) {
+            journal.release_kept(e.id);  // killed between the marker and the links' removal
         } else if (e.state == EntryState::Undoing) {
-            const std::vector<FileRestore> files = restore_files(journal, e, e.changed, hook);
+            const std::vector<FileRestore> files = restore_files(journal, e, e.changed, hook, batch);
             bool settled = true;
             for (const FileRestore& f : files) settled = settled && !transient(f);
             if (settled) (void)journal.write_marker(e.id, EntryState::Undone, e.changed);

@@ -27,13 +27,14 @@ struct UndoReport {
     bool complete() const;  // every file is original again
 };
 
-UndoReport undo_apply(UndoJournal& journal, const std::string& id, const StepHook& hook = {});
+// `batch`: how many files share one flush round (replace_batch.h).
+UndoReport undo_apply(UndoJournal& journal, const std::string& id, const StepHook& hook = {}, const BatchLimits& batch = {});
 
 struct RecoveryReport {
     std::vector<std::string> messages;  // one paragraph per entry settled; empty: nothing to do
 };
 
-RecoveryReport recover(UndoJournal& journal, const StepHook& hook = {});
+RecoveryReport recover(UndoJournal& journal, const StepHook& hook = {}, const BatchLimits& batch = {});
 
 // "2025-03-01 14:05:09" in local time.
 std::string format_apply_time(std::int64_t time_ns);

@@ -21,6 +21,18 @@ namespace {
 constexpr const char* kManifest = "manifest";
 constexpr const char* kOriginals = "originals";
 constexpr const char* kLockFile = ".lock";
+constexpr const char* kKept = "kept";
+constexpr std::string_view kKeptPrefix = "kept-";
+
+std::string kept_name(std::size_t index) { return std::string(kKeptPrefix) + std::to_string(index); }
+
+// The "kept" record: which files' originals are kept by a link (see the header).
+std::string serialize_kept(const std::vector<std::size_t>& files) {
+    RecordWriter writer(kKept);
+    writer.number("files", files.size());
+    for (std::size_t index : files) writer.number("file", index);
+    return writer.finish();
+}
 // A manifest larger than this is not one we wrote (1 KiB per file would be a million files).
 constexpr std::uint64_t kMaxRecordBytes = 1ull << 30;
 // No file we rewrite comes near this (the rewrite limit is 64 MiB by default).
@@ -198,6 +210,20 @@ std::vector<JournalEntry> UndoJournal::entries() const {
         } else if (auto manifest = parse_manifest(*text, entry.error)) {
             entry.manifest = std::move(*manifest);
             if (entry.manifest.id != id) entry.error = "its manifest belongs to entry " + entry.manifest.id.substr(0, 20);
+            if (const auto kept = read_small(folder.get(), kKept, error)) {
+                RecordReader reader(*kept, kKept);
+                const std::uint64_t count = reader.number("files");
+                if (count > entry.manifest.files.size()) reader.fail("lists more files than the manifest");
+                for (std::uint64_t i = 0; reader.ok() && i < count; ++i) {
+                    const std::uint64_t index = reader.number("file");
+                    if (reader.ok() && index >= entry.manifest.files.size()) reader.fail("names a file the manifest lacks");
+                    if (reader.ok()) entry.manifest.files[index].kept = true;
+                }
+                reader.expect_end();
+                if (!reader.ok() && entry.error.empty()) entry.error = "kept record " + reader.error();
+            } else if (error != ENOENT && entry.error.empty()) {
+                entry.error = "cannot read its kept record: " + errno_message(error);
+            }
         }
         if (entry.error.empty()) {
             entry.state = EntryState::Interrupted;
@@ -257,6 +283,12 @@ bool UndoJournal::needs_recovery() const {
         const bool settled_apply = has(folder.get(), EntryState::Committed) || has(folder.get(), EntryState::RolledBack);
         const bool open_undo = has(folder.get(), EntryState::Undoing) && !has(folder.get(), EntryState::Undone);
         if (!settled_apply || open_undo) return true;
+        // Rolled back, but killed before its links to the originals were removed: the user's
+        // files still have a second name here.
+        if (has(folder.get(), EntryState::RolledBack) && ::faccessat(folder.get(), kKept, F_OK, AT_SYMLINK_NOFOLLOW) == 0) {
+            for (const std::string& file : names_in(folder.get()))
+                if (file.starts_with(kKeptPrefix)) return true;
+        }
     }
     return false;
 }
@@ -295,8 +327,23 @@ std::vector<std::string> UndoJournal::discard_leftovers() {
     return partial;
 }
 
-std::optional<std::string> UndoJournal::original_bytes(const std::string& id, const JournalFile& file, std::string& error) const {
-    const std::string path = dir_ + "/" + id + "/" + kOriginals;
+void UndoJournal::release_kept(const std::string& id, const std::vector<std::size_t>& indices) {
+    FileDescriptor folder(::openat(dir_fd_.get(), id.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!folder) return;
+    bool removed = false;
+    if (indices.empty()) {
+        for (const std::string& name : names_in(folder.get()))
+            if (name.starts_with(kKeptPrefix)) removed = ::unlinkat(folder.get(), name.c_str(), 0) == 0 || removed;
+    } else {
+        for (std::size_t index : indices) removed = ::unlinkat(folder.get(), kept_name(index).c_str(), 0) == 0 || removed;
+    }
+    if (removed) (void)sync_fd(folder.get());
+}
+
+std::optional<std::string> UndoJournal::original_bytes(const std::string& id, std::size_t index, const JournalFile& file,
+                                                       std::string& error) const {
+    const std::string path = dir_ + "/" + id + "/" + (file.kept ? kept_name(index) : std::string(kOriginals));
+    const std::uint64_t offset = file.kept ? 0 : file.offset;
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (!fd) {
         error = "cannot open the journal's copy " + path + ": " + errno_message(errno);
@@ -304,15 +351,15 @@ std::optional<std::string> UndoJournal::original_bytes(const std::string& id, co
     }
     // Check the claimed range against the file before allocating for it.
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0 || file.offset > static_cast<std::uint64_t>(st.st_size) ||
-        file.size > static_cast<std::uint64_t>(st.st_size) - file.offset) {
+    if (::fstat(fd.get(), &st) != 0 || offset > static_cast<std::uint64_t>(st.st_size) ||
+        file.size > static_cast<std::uint64_t>(st.st_size) - offset) {
         error = "the journal's copy is truncated";
         return std::nullopt;
     }
     std::string bytes(file.size, '\0');
     std::uint64_t done = 0;
     while (done < file.size) {
-        const ssize_t got = ::pread(fd.get(), bytes.data() + done, file.size - done, static_cast<off_t>(file.offset + done));
+        const ssize_t got = ::pread(fd.get(), bytes.data() + done, file.size - done, static_cast<off_t>(offset + done));
         if (got < 0 && errno == EINTR) continue;
         if (got <= 0) {
             error = got < 0 ? "cannot read the journal's copy: " + errno_message(errno) : "the journal's copy is truncated";
@@ -349,13 +396,27 @@ bool EntryWriter::begin(UndoJournal& journal, const std::string& id, std::string
 int EntryWriter::add_original(std::string_view bytes, JournalFile& file) {
     file.offset = written_;
     if (const int error = write_all(originals_.get(), bytes); error != 0) return error;
+    // Start the writeback now: publish()'s one fsync then finds most of it on the disk already.
+    (void)::sync_file_range(originals_.get(), static_cast<off_t>(written_), static_cast<off_t>(bytes.size()), SYNC_FILE_RANGE_WRITE);
     written_ += bytes.size();
+    return 0;
+}
+
+int EntryWriter::keep_original(int file_fd, std::size_t index, JournalFile& file) {
+    // The inode just read, by its descriptor: never a name someone could have swapped meanwhile.
+    const std::string self = "/proc/self/fd/" + std::to_string(file_fd);
+    if (::linkat(AT_FDCWD, self.c_str(), entry_dir_.get(), kept_name(index).c_str(), AT_SYMLINK_FOLLOW) != 0) return errno;
+    file.kept = true;
+    file.offset = written_;
+    kept_.push_back(index);
     return 0;
 }
 
 int EntryWriter::publish(const JournalManifest& manifest, const StepHook& hook) {
     if (const int error = sync_fd(originals_.get()); error != 0) return error;
     originals_.reset();
+    if (!kept_.empty())
+        if (const int error = write_new_file(entry_dir_.get(), kKept, serialize_kept(kept_)); error != 0) return error;
     if (const int error = write_new_file(entry_dir_.get(), kManifest, serialize_manifest(manifest)); error != 0) return error;
     if (const int error = sync_fd(entry_dir_.get()); error != 0) return error;
     reach_step(hook, "manifest-written");

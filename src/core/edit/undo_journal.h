@@ -6,7 +6,12 @@
 //               relative path), the temporary name the apply writes through, its original
 //               metadata, the hashes of its content before and after, and where its original
 //               bytes are in `originals`;
-//   originals   every file's original bytes, one after the other;
+//   originals   the original bytes of every file not kept by a link, one after the other;
+//   kept-<i>    file i's original itself: a hard link to the very inode the apply replaced by a
+//               rename (when the journal is on the file's file system), so the original needs no
+//               copy and is not freed by the rename; `kept` lists which files are held so. The
+//               link is removed when the file is not replaced after all (skipped, rolled back),
+//               so that no file of the user's is left with a second name here;
 //   committed   written once every file is done: which files were changed;
 //   undoing / undone / rolled-back   what happened to the apply since.
 // Write-ahead: the folder is written as "<id>.partial", fsynced, renamed to "<id>" and the
@@ -44,6 +49,7 @@ struct JournalFile {
     ContentHash before;
     ContentHash after;
     std::uint64_t offset = 0;  // of the original bytes in `originals`
+    bool kept = false;         // the original is the entry's "kept-<index>" link, not in `originals`
 };
 
 struct JournalManifest {
@@ -104,8 +110,12 @@ public:
     bool remove_entry(const std::string& id);
     // Discards ".partial" and ".dropped" folders; returns the ids of the partial ones.
     std::vector<std::string> discard_leftovers();
-    // The original bytes of `file` of entry `id`, checked against its `before` hash.
-    std::optional<std::string> original_bytes(const std::string& id, const JournalFile& file, std::string& error) const;
+    // The original bytes of file `index` of entry `id`, checked against its `before` hash.
+    std::optional<std::string> original_bytes(const std::string& id, std::size_t index, const JournalFile& file,
+                                              std::string& error) const;
+    // Removes the "kept-<i>" links of entry `id` for `indices` (all of them when empty), so that
+    // the files they share an inode with have one name again.
+    void release_kept(const std::string& id, const std::vector<std::size_t>& indices = {});
 
 private:
     std::string dir_;
@@ -120,6 +130,10 @@ public:
     bool begin(UndoJournal& journal, const std::string& id, std::string& error);
     // Appends a file's original bytes; their offset goes into `file.offset`. 0 or errno.
     int add_original(std::string_view bytes, JournalFile& file);
+    // Keeps file `index`'s original by a hard link to `file_fd`'s inode (the file just read) and
+    // sets `file.kept`; an errno value (EXDEV: another file system, ...) when it cannot, and then
+    // the caller copies the bytes with add_original().
+    int keep_original(int file_fd, std::size_t index, JournalFile& file);
     // Writes the manifest, fsyncs everything and renames the entry into place. 0 or errno.
     // `hook` is reached between the manifest's write and the rename (edit_steps.h).
     int publish(const JournalManifest& manifest, const StepHook& hook = {});
@@ -133,6 +147,7 @@ private:
     FileDescriptor entry_dir_;
     FileDescriptor originals_;
     std::uint64_t written_ = 0;
+    std::vector<std::size_t> kept_;
     bool published_ = false;
 };
 

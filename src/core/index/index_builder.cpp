@@ -4,6 +4,7 @@
 #include "core/index/index_builder.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -22,9 +23,11 @@
 #include "core/index/index_reader.h"
 #include "core/index/posting_runs.h"
 #include "core/index/trigram_collector.h"
+#include "core/index/walk_record.h"
 #include "core/index/walk_settings.h"
 #include "core/io/open_file.h"
 #include "core/metrics/attributed_bytes.h"
+#include "core/walk/git_config.h"
 #include "core/walk/walker.h"
 
 namespace codescout {
@@ -146,8 +149,15 @@ IndexBuildResult IndexBuilder::run() {
         // The path list and (below) the file records, in the attribution's "index_build".
         AttributedBytes tables_memory{EngineComponent::IndexBuild};
         std::uint64_t path_text_bytes = 0;  // under paths_mutex
+        // How the walk came to its files, for searches that replay it (walk_record.h). The
+        // environment that decides which excludes file applies is taken before the walk reads it.
+        const char* home = std::getenv("HOME");
+        const std::string home_seen = home != nullptr ? home : "";
+        const std::string excludes_seen = walk.respect_ignore_files ? user_excludes_file() : std::string();
+        WalkRecord walk_record(result.root, options_.racy_window);
         {
             Walker walker(walk, threads);
+            walker.set_observer(&walk_record);
             const bool background = options_.background;
             walker.run(
                 [&](const WalkEntry& entry) {
@@ -163,7 +173,7 @@ IndexBuildResult IndexBuilder::run() {
                     tables_memory.set(paths.capacity() * sizeof(std::string) + path_text_bytes);
                     return true;
                 },
-                [](const PathError&) {}, st.cancelled);
+                [&](const PathError&) { walk_record.walk_problem(); }, st.cancelled);
         }
         if (st.cancelled.load()) {
             result.cancelled = true;
@@ -262,8 +272,22 @@ IndexBuildResult IndexBuilder::run() {
         std::string meta = result.root;
         meta.push_back('\0');
         meta += encode_walk_settings(walk);
+        meta.push_back('\0');
+        meta += home_seen;
+        meta.push_back('\0');
+        meta += excludes_seen;
         writer.add_section(fmt::Meta, meta);
+        WalkRecord::Sections walked = walk_record.finish();
         std::string path_bytes;
+        for (std::size_t id = 0; id < paths.size() && walked.replayable; ++id) {
+            // Each file's folder: the directory of its path, which the walk read.
+            const std::size_t slash = paths[id].rfind('/');
+            const std::string_view dir = slash == std::string::npos ? std::string_view() : std::string_view(paths[id]).substr(0, slash);
+            const auto it = std::lower_bound(walked.dir_paths.begin(), walked.dir_paths.end(), dir,
+                                             [](const std::string& a, std::string_view b) { return a < b; });
+            if (it == walked.dir_paths.end() || *it != dir) walked = WalkRecord::Sections{};
+            else records[id].dir = static_cast<std::uint32_t>(it - walked.dir_paths.begin());
+        }
         for (std::size_t id = 0; id < paths.size(); ++id) {
             records[id].path_offset = path_bytes.size();
             records[id].path_length = static_cast<std::uint32_t>(paths[id].size());
@@ -271,10 +295,24 @@ IndexBuildResult IndexBuilder::run() {
             result.source_bytes += records[id].size;
             if (records[id].flags == fmt::kIndexed) ++result.indexed_files;
         }
+        for (std::size_t i = 0; i < walked.dirs.size(); ++i) {
+            walked.dirs[i].path_offset = path_bytes.size();
+            walked.dirs[i].path_length = static_cast<std::uint32_t>(walked.dir_paths[i].size());
+            path_bytes += walked.dir_paths[i];
+        }
+        for (std::size_t i = 0; i < walked.inputs.size(); ++i) {
+            walked.inputs[i].path_offset = path_bytes.size();
+            walked.inputs[i].path_length = static_cast<std::uint32_t>(walked.input_paths[i].size());
+            path_bytes += walked.input_paths[i];
+        }
         writer.add_section(fmt::Files, std::string_view(reinterpret_cast<const char*>(records.data()),
                                                         records.size() * sizeof(fmt::FileRecord)));
         tables_memory.set(tables_memory.bytes() + string_heap_bytes(path_bytes));
         writer.add_section(fmt::Paths, path_bytes);
+        writer.add_section(fmt::Dirs, std::string_view(reinterpret_cast<const char*>(walked.dirs.data()),
+                                                       walked.dirs.size() * sizeof(fmt::DirRecord)));
+        writer.add_section(fmt::Inputs, std::string_view(reinterpret_cast<const char*>(walked.inputs.data()),
+                                                         walked.inputs.size() * sizeof(fmt::InputRecord)));
         std::vector<std::uint32_t> slots(path_slot_count(paths.size()), 0);
         tables_memory.set(tables_memory.bytes() + slots.capacity() * sizeof(std::uint32_t));
         const std::uint32_t mask = static_cast<std::uint32_t>(slots.size() - 1);
@@ -307,6 +345,9 @@ IndexBuildResult IndexBuilder::run() {
         totals.file_count = st.files_total.load();
         totals.indexed_files = result.indexed_files;
         totals.source_bytes = result.source_bytes;
+        totals.dir_count = walked.dirs.size();
+        totals.input_count = walked.inputs.size();
+        totals.walk_flags = walked.replayable ? std::uint64_t{fmt::kReplayable} : std::uint64_t{0};
         totals.max_bytes = options_.max_index_bytes;
         result.files = totals.file_count;
         result.index_bytes = writer.commit(totals);

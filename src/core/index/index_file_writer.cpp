@@ -139,6 +139,9 @@ std::uint64_t IndexFileWriter::commit(const Totals& totals) {
     header_.indexed_files = totals.indexed_files;
     header_.trigram_count = trigram_count_;
     header_.source_bytes = totals.source_bytes;
+    header_.dir_count = totals.dir_count;
+    header_.input_count = totals.input_count;
+    header_.walk_flags = totals.walk_flags;
     header_.header_checksum = checksum_of(&header_, offsetof(fmt::Header, header_checksum));
     write_all(fd_, reinterpret_cast<const char*>(&header_), sizeof header_, 0, temp_path_.string());
 

@@ -3,8 +3,8 @@
 // (and the directory fsync'ed). A build killed at any moment leaves the previous index, or none,
 // plus at most a temporary file that the next build removes.
 //
-// Order of calls: the constructor, add_section() for Meta, Files, Paths, PathTable in that
-// order, add_posting_list() per trigram in ascending order, then commit().
+// Order of calls: the constructor, add_section() for Meta, Files, Paths, Dirs, Inputs, PathTable
+// in that order (PathTable last: the postings follow it), add_posting_list() per trigram in ascending order, then commit().
 #pragma once
 
 #include <cstdint>
@@ -42,6 +42,9 @@ public:
         std::uint64_t file_count = 0;
         std::uint64_t indexed_files = 0;
         std::uint64_t source_bytes = 0;
+        std::uint64_t dir_count = 0;
+        std::uint64_t input_count = 0;
+        std::uint64_t walk_flags = 0;
         std::uint64_t max_bytes = 0;  // 0: no limit; a bigger index is not committed
     };
     // Writes the trigram table and the header, syncs and renames. Returns the file's size.

@@ -2,9 +2,13 @@
 // little-endian and 8-byte aligned; the reader maps the file and uses these structs in place.
 //
 //   Header        fixed size; its own checksum; a table of the sections below
-//   Meta          the root's absolute path, then the walk settings the build used (text)
+//   Meta          the root's absolute path, the walk settings the build used (text), HOME and
+//                 the user's git excludes file as the build saw them; NUL-separated
 //   Files         FileRecord[file_count], in path order
-//   Paths         the files' paths relative to the root, concatenated (FileRecord points in)
+//   Paths         the paths of files, then of directories, then of walk inputs, concatenated
+//                 (the records point in)
+//   Dirs          DirRecord[dir_count], in path order: every directory the build's walk read
+//   Inputs        InputRecord[input_count]: every file the walk's ignore handling read or probed
 //   PathTable     open-addressing hash table: u32 slot -> file id + 1 (0 = empty)
 //   Postings      per trigram: ascending file ids, delta-encoded varints
 //   Trigrams      TrigramRecord[trigram_count], sorted by trigram, each with its list's checksum
@@ -21,10 +25,17 @@ namespace codescout::index_format {
 inline constexpr char kMagic[8] = {'C', 'S', 'T', 'R', 'I', 'G', 'R', 0};
 // Bump on any change of layout, checksum, trigram folding or file flags: an index of another
 // version is rebuilt, never read.
-inline constexpr std::uint32_t kVersion = 1;
+inline constexpr std::uint32_t kVersion = 2;
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
-enum Section : std::uint32_t { Meta, Files, Paths, PathTable, Postings, Trigrams, kSectionCount };
+enum Section : std::uint32_t { Meta, Files, Paths, PathTable, Postings, Trigrams, Dirs, Inputs, kSectionCount };
+
+// Header::walk_flags.
+enum WalkFlags : std::uint64_t {
+    // The build's walk reported no error or warning and recorded its directories and inputs: a
+    // search with the same walk rules may replay it (walk_replay.h) instead of walking.
+    kReplayable = 1u << 0,
+};
 
 struct SectionRecord {
     std::uint64_t offset = 0;
@@ -42,6 +53,9 @@ struct Header {
     std::uint64_t indexed_files = 0;    // files whose trigrams are in the postings
     std::uint64_t trigram_count = 0;
     std::uint64_t source_bytes = 0;     // sum of the sizes of all files recorded
+    std::uint64_t dir_count = 0;
+    std::uint64_t input_count = 0;
+    std::uint64_t walk_flags = 0;       // WalkFlags
     SectionRecord sections[kSectionCount];
     std::uint64_t header_checksum = 0;  // of every byte above
 };
@@ -67,8 +81,56 @@ struct FileRecord {
     std::uint64_t path_offset = 0;  // into Paths
     std::uint32_t path_length = 0;
     std::uint32_t flags = 0;        // FileFlags
+    std::uint32_t dir = 0;          // the DirRecord of its folder
+    std::uint32_t reserved = 0;
 };
-static_assert(sizeof(FileRecord) == 56);
+static_assert(sizeof(FileRecord) == 64);
+
+enum DirFlags : std::uint32_t {
+    kHasGit = 1u << 0,        // the walk's IgnoreFilesPresent, as it found them in the directory
+    kGitIsFile = 1u << 1,
+    kHasGitignore = 1u << 2,
+    kHasIgnore = 1u << 3,
+    kDirRacy = 1u << 4,       // changed too shortly before it was read: always read again
+};
+
+// A directory the build's walk read. Its entries are unchanged while its mtime, ctime, inode and
+// device are (creating, deleting or renaming an entry moves the mtime; ctime cannot be set back).
+struct DirRecord {
+    std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t device = 0;
+    std::uint64_t path_offset = 0;  // into Paths; "" for the root
+    std::uint32_t path_length = 0;
+    std::uint32_t parent = 0;       // its parent's DirRecord (the root: itself)
+    std::uint32_t flags = 0;        // DirFlags
+    std::uint32_t ignored = 0;      // what the walk counted for its entries (WalkCounters)
+    std::uint32_t hidden = 0;
+    std::uint32_t special = 0;
+};
+static_assert(sizeof(DirRecord) == 64);
+
+enum InputFlags : std::uint32_t {
+    kPresenceOnly = 1u << 0,  // only whether it exists, and as what kind of file, matters
+    kInputRacy = 1u << 1,     // changed too shortly before it was read: never proven unchanged
+    kMissing = 1u << 2,       // the kind of file: none of these three bits means a regular file
+    kIsDirectory = 1u << 3,
+    kIsOther = 1u << 4,
+};
+
+// A file the walk's ignore handling read (an ignore file, a git config, the excludes) or probed.
+struct InputRecord {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t device = 0;
+    std::uint64_t path_offset = 0;  // into Paths: absolute, or as the walk named it
+    std::uint32_t path_length = 0;
+    std::uint32_t flags = 0;        // InputFlags
+};
+static_assert(sizeof(InputRecord) == 56);
 
 struct TrigramRecord {
     std::uint32_t trigram = 0;   // three bytes, ASCII letters folded to lower case (trigram.h)

@@ -69,12 +69,25 @@ bool IndexGate::may_match(const WalkEntry& entry) const {
         c.unknown.fetch_add(1, relaxed);
         return true;
     }
-    const index_format::FileRecord& record = root->reader->file(*id);
+    return may_match_indexed(*root, *id, entry.path);
+}
+
+bool IndexGate::may_match_listed(std::size_t root, std::uint32_t id, const std::string& path, int dirfd,
+                                 const char* name) const {
+    counters_->walked.fetch_add(1, relaxed);
+    return may_match_indexed(roots_[root], id, path, dirfd, name);
+}
+
+bool IndexGate::may_match_indexed(const Root& root_entry, std::uint32_t id, const std::string& path, int dirfd,
+                                  const char* name) const {
+    Counters& c = *counters_;
+    const Root* root = &root_entry;
+    const index_format::FileRecord& record = root->reader->file(id);
     if ((record.flags & index_format::kIndexed) == 0) {
         c.unindexed.fetch_add(1, relaxed);
         return true;
     }
-    if (root->candidates[*id]) {
+    if (root->candidates[id]) {
         // Searched whether changed or not: no need to prove anything.
         c.candidates.fetch_add(1, relaxed);
         return true;
@@ -86,7 +99,8 @@ bool IndexGate::may_match(const WalkEntry& entry) const {
         return false;
     }
     struct stat st {};
-    if (::stat(entry.path.c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != record.size ||
+    const int stated = name != nullptr ? ::fstatat(dirfd, name, &st, 0) : ::stat(path.c_str(), &st);
+    if (stated != 0 || static_cast<std::uint64_t>(st.st_size) != record.size ||
         to_ns(st.st_mtim) != record.mtime_ns || to_ns(st.st_ctim) != record.ctime_ns || st.st_ino != record.inode ||
         st.st_dev != record.device) {
         c.changed.fetch_add(1, relaxed);

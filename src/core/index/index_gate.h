@@ -49,10 +49,18 @@ public:
     ~IndexGate() override;
 
     bool may_match(const WalkEntry& entry) const override;
+    // The same for a file a replayed walk lists (walk_replay.h): its id in root `root`'s index and
+    // its path as the walk would name it. Files there are in the index and outside the overlay.
+    // With `name`, the stat that proves it unchanged is fstatat(dirfd, name): its folder is open.
+    bool may_match_listed(std::size_t root, std::uint32_t id, const std::string& path, int dirfd = -1,
+                          const char* name = nullptr) const;
     IndexGateCounters counters() const;
+    const std::vector<Root>& roots() const { return roots_; }
 
 private:
     struct Counters;
+    bool may_match_indexed(const Root& root, std::uint32_t id, const std::string& path, int dirfd = -1,
+                           const char* name = nullptr) const;
     std::vector<Root> roots_;
     std::unique_ptr<Counters> counters_;
 };

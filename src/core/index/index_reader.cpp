@@ -108,15 +108,23 @@ IndexReader::Opened IndexReader::open(const std::string& path, const std::string
     const auto& trigrams = h.sections[fmt::Trigrams];
     const auto& table = h.sections[fmt::PathTable];
     if (files.size != h.file_count * sizeof(fmt::FileRecord) || trigrams.size != h.trigram_count * sizeof(fmt::TrigramRecord) ||
+        h.sections[fmt::Dirs].size != h.dir_count * sizeof(fmt::DirRecord) ||
+        h.sections[fmt::Inputs].size != h.input_count * sizeof(fmt::InputRecord) || h.dir_count > UINT32_MAX ||
+        h.input_count > UINT32_MAX ||
         table.size != path_slot_count(h.file_count) * sizeof(std::uint32_t) || h.file_count > UINT32_MAX) {
         return failure(IndexOpenStatus::Corrupt, "section sizes do not match the counts");
     }
-    // Meta: root path, '\0', walk settings.
-    const std::string_view meta(reader->data_ + h.sections[fmt::Meta].offset, h.sections[fmt::Meta].size);
-    const std::size_t nul = meta.find('\0');
-    if (nul == std::string_view::npos) return failure(IndexOpenStatus::Corrupt, "the index names no root");
-    reader->root_ = std::string(meta.substr(0, nul));
-    reader->walk_settings_ = std::string(meta.substr(nul + 1));
+    // Meta: root path, walk settings, HOME, user excludes file; NUL-separated.
+    std::string_view meta(reader->data_ + h.sections[fmt::Meta].offset, h.sections[fmt::Meta].size);
+    std::string* fields[] = {&reader->root_, &reader->walk_settings_, &reader->build_home_, &reader->build_user_excludes_};
+    for (std::size_t i = 0; i < std::size(fields); ++i) {
+        const std::size_t nul = meta.find('\0');
+        if (i + 1 < std::size(fields) && nul == std::string_view::npos) {
+            return failure(IndexOpenStatus::Corrupt, "the index's meta section is incomplete");
+        }
+        *fields[i] = std::string(meta.substr(0, nul));
+        meta = nul == std::string_view::npos ? std::string_view() : meta.substr(nul + 1);
+    }
     if (!expected_root.empty() && reader->root_ != expected_root) {
         return failure(IndexOpenStatus::OtherRoot, "the index is of " + reader->root_);
     }
@@ -127,11 +135,31 @@ IndexReader::Opened IndexReader::open(const std::string& path, const std::string
     reader->path_slot_count_ = path_slot_count(h.file_count);
     reader->postings_ = reinterpret_cast<const unsigned char*>(reader->data_ + h.sections[fmt::Postings].offset);
     reader->trigrams_ = reinterpret_cast<const fmt::TrigramRecord*>(reader->data_ + trigrams.offset);
+    reader->dirs_ = reinterpret_cast<const fmt::DirRecord*>(reader->data_ + h.sections[fmt::Dirs].offset);
+    reader->inputs_ = reinterpret_cast<const fmt::InputRecord*>(reader->data_ + h.sections[fmt::Inputs].offset);
     // Cheap consistency checks that keep every later access in bounds.
     for (std::uint64_t i = 0; i < h.file_count; ++i) {
         const fmt::FileRecord& f = reader->files_[i];
-        if (f.path_offset > reader->paths_size_ || f.path_length > reader->paths_size_ - f.path_offset) {
+        if (f.path_offset > reader->paths_size_ || f.path_length > reader->paths_size_ - f.path_offset ||
+            (h.dir_count > 0 && f.dir >= h.dir_count)) {
             return failure(IndexOpenStatus::Corrupt, "a file's path lies outside the path section");
+        }
+    }
+    for (std::uint64_t i = 0; i < h.dir_count; ++i) {
+        const fmt::DirRecord& d = reader->dirs_[i];
+        if (d.path_offset > reader->paths_size_ || d.path_length > reader->paths_size_ - d.path_offset ||
+            d.parent >= h.dir_count || (i > 0 && d.parent >= i) ||
+            (i > 0 && reader->dir_path(static_cast<std::uint32_t>(i - 1)) >= reader->dir_path(static_cast<std::uint32_t>(i)))) {
+            return failure(IndexOpenStatus::Corrupt, "the directory table is inconsistent");
+        }
+    }
+    if (h.dir_count > 0 && reader->dirs_[0].path_length != 0) {
+        return failure(IndexOpenStatus::Corrupt, "the directory table does not start at the root");
+    }
+    for (std::uint64_t i = 0; i < h.input_count; ++i) {
+        const fmt::InputRecord& in = reader->inputs_[i];
+        if (in.path_offset > reader->paths_size_ || in.path_length > reader->paths_size_ - in.path_offset) {
+            return failure(IndexOpenStatus::Corrupt, "an input's path lies outside the path section");
         }
     }
     for (std::uint32_t i = 0; i < reader->path_slot_count_; ++i) {
@@ -165,6 +193,27 @@ std::optional<std::uint32_t> IndexReader::find(std::string_view relative) const 
         if (path(entry - 1) == relative) return entry - 1;
     }
     return std::nullopt;
+}
+
+std::string_view IndexReader::dir_path(std::uint32_t id) const {
+    const fmt::DirRecord& d = dirs_[id];
+    return {paths_ + d.path_offset, d.path_length};
+}
+
+std::optional<std::uint32_t> IndexReader::find_dir(std::string_view relative) const {
+    std::uint32_t low = 0, high = dir_count();
+    while (low < high) {
+        const std::uint32_t mid = low + (high - low) / 2;
+        if (dir_path(mid) < relative) low = mid + 1;
+        else high = mid;
+    }
+    if (low < dir_count() && dir_path(low) == relative) return low;
+    return std::nullopt;
+}
+
+std::string_view IndexReader::input_path(std::uint32_t id) const {
+    const fmt::InputRecord& in = inputs_[id];
+    return {paths_ + in.path_offset, in.path_length};
 }
 
 const fmt::TrigramRecord* IndexReader::find_trigram(std::uint32_t trigram) const {

@@ -44,12 +44,26 @@ public:
     std::uint64_t mapped_bytes() const { return size_; }
     const std::string& root() const { return root_; }
     const std::string& walk_settings() const { return walk_settings_; }
+    // HOME and the user's git excludes file as the build saw them (walk_replay.h).
+    const std::string& build_home() const { return build_home_; }
+    const std::string& build_user_excludes() const { return build_user_excludes_; }
+    bool replayable() const { return (header_.walk_flags & index_format::kReplayable) != 0; }
 
     std::uint32_t file_count() const { return static_cast<std::uint32_t>(header_.file_count); }
     const index_format::FileRecord& file(std::uint32_t id) const { return files_[id]; }
     std::string_view path(std::uint32_t id) const;
     // The id of the file at `relative` (as recorded: relative to the root, '/'-separated).
     std::optional<std::uint32_t> find(std::string_view relative) const;
+
+    // The directories the build's walk read, in path order (id 0 is the root, ""), and the files
+    // its ignore handling read or probed (index_format.h).
+    std::uint32_t dir_count() const { return static_cast<std::uint32_t>(header_.dir_count); }
+    const index_format::DirRecord& dir(std::uint32_t id) const { return dirs_[id]; }
+    std::string_view dir_path(std::uint32_t id) const;
+    std::optional<std::uint32_t> find_dir(std::string_view relative) const;
+    std::uint32_t input_count() const { return static_cast<std::uint32_t>(header_.input_count); }
+    const index_format::InputRecord& input(std::uint32_t id) const { return inputs_[id]; }
+    std::string_view input_path(std::uint32_t id) const;
 
     // The ascending file ids holding `trigram` (trigram.h); empty when none does. nullopt when
     // the list fails its checksum or does not decode: the index must not be used.
@@ -66,6 +80,10 @@ private:
     index_format::Header header_;
     std::string root_;
     std::string walk_settings_;
+    std::string build_home_;
+    std::string build_user_excludes_;
+    const index_format::DirRecord* dirs_ = nullptr;
+    const index_format::InputRecord* inputs_ = nullptr;
     const index_format::FileRecord* files_ = nullptr;
     const char* paths_ = nullptr;
     std::uint64_t paths_size_ = 0;

@@ -64,9 +64,17 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
         return use;
     }
     std::vector<IndexGate::Root> roots;
+    struct ReplayCandidate {
+        ReplayPlan plan;
+        std::size_t walker_root = 0;  // the root's index among the walker's roots
+        std::size_t gate_root = 0;
+    };
+    std::optional<ReplayCandidate> replay;
+    std::size_t walker_root = 0;
     for (const auto& root_path : options.walk.roots) {
         const std::string root = root_path.string();
         if (options.dash_is_stdin && root == "-") continue;
+        const std::size_t this_walker_root = walker_root++;
         struct stat st {};
         if (::stat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;  // files are searched as named
         std::string canonical;
@@ -87,11 +95,24 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
             continue;
         }
         use.readers.push_back(found->reader);
+        // One root of the search (the indexed folder itself) may replay the build's walk.
+        if (!replay && found->prefix.empty()) {
+            ReplayPlan plan = plan_walk_replay(*found->reader, options.walk, found->freshness.get());
+            if (plan.usable) replay = ReplayCandidate{std::move(plan), this_walker_root, roots.size()};
+            else use.notes.push_back(canonical + ": " + plan.why_not);
+        }
         roots.push_back(IndexGate::Root{root, found->prefix, found->reader, std::move(*candidates), found->freshness});
     }
     if (roots.empty()) return use;
     auto gate = std::make_shared<IndexGate>(std::move(roots));
     search.set_file_gate(gate);
+    if (replay) {
+        const IndexGate::Root& root = gate->roots()[replay->gate_root];
+        auto source = std::make_shared<WalkReplay>(root.reader, std::move(replay->plan), replay->walker_root,
+                                                   root.display_root, gate, replay->gate_root);
+        search.set_file_source(source);
+        use.replay = std::move(source);
+    }
     use.gate = std::move(gate);
     use.used = true;
     return use;

@@ -13,6 +13,7 @@
 #include "core/index/index_gate.h"
 #include "core/index/index_query.h"
 #include "core/index/index_reader.h"
+#include "core/index/walk_replay.h"
 #include "core/search/search.h"
 
 namespace codescout {
@@ -23,6 +24,9 @@ struct IndexUse {
     std::vector<std::string> notes;    // why a root is scanned (no index, corrupt, ...)
     std::shared_ptr<const IndexGate> gate;  // its counters, for the memory view and tests
     std::vector<std::shared_ptr<const IndexReader>> readers;  // kept mapped by the gate
+    // Set when the search replays an index's record of its walk instead of walking that root
+    // (walk_replay.h); null when it walks.
+    std::shared_ptr<const WalkReplay> replay;
 };
 
 // A live index's state for one search (live_index.h): roots at or below its folder use its

@@ -29,8 +29,19 @@ constexpr auto kIdleWait = std::chrono::milliseconds(500);
 constexpr auto kRetryAfterFailure = std::chrono::minutes(1);
 
 // The directories a watcher must cover for the index's files: each file's folder and every
-// folder above it up to the root ("" is the root), parents before children.
+// folder above it up to the root ("" is the root), parents before children. With a record of the
+// build's walk, every folder it read: a replayed search (walk_replay.h) takes a folder the
+// watcher saw no change in to hold what it held, including folders that hold no indexed file.
 std::vector<std::string> directories_of(const IndexReader& reader) {
+    if (reader.replayable() && reader.dir_count() > 0) {
+        std::vector<std::string> out;
+        out.reserve(reader.dir_count());
+        for (std::uint32_t d = 0; d < reader.dir_count(); ++d) out.emplace_back(reader.dir_path(d));
+        std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+            return std::count(a.begin(), a.end(), '/') + !a.empty() < std::count(b.begin(), b.end(), '/') + !b.empty();
+        });
+        return out;
+    }
     std::set<std::string> dirs{""};
     for (std::uint32_t id = 0; id < reader.file_count(); ++id) {
         std::string dir(reader.path(id));

@@ -50,6 +50,14 @@ std::string encode_walk_settings(const WalkOptions& walk) {
     for (const auto& g : walk.globs) line(out, "glob", g);
     for (const auto& e : walk.extensions) line(out, "extension", e);
     for (const auto& i : walk.ignore_globs) line(out, "ignore", i);
+    for (const auto& change : walk.type_changes) {
+        switch (change.kind) {
+        case FileTypeChange::Kind::Add: line(out, "type-add", change.text); break;
+        case FileTypeChange::Kind::Clear: line(out, "type-clear", change.text); break;
+        case FileTypeChange::Kind::Select: line(out, "type", change.text); break;
+        case FileTypeChange::Kind::Negate: line(out, "type-not", change.text); break;
+        }
+    }
     return out;
 }
 
@@ -78,6 +86,10 @@ std::optional<WalkOptions> decode_walk_settings(std::string_view text) {
         } else if (key == "glob") walk.globs.push_back(*value);
         else if (key == "extension") walk.extensions.push_back(*value);
         else if (key == "ignore") walk.ignore_globs.push_back(*value);
+        else if (key == "type-add") walk.type_changes.push_back({FileTypeChange::Kind::Add, *value});
+        else if (key == "type-clear") walk.type_changes.push_back({FileTypeChange::Kind::Clear, *value});
+        else if (key == "type") walk.type_changes.push_back({FileTypeChange::Kind::Select, *value});
+        else if (key == "type-not") walk.type_changes.push_back({FileTypeChange::Kind::Negate, *value});
         else return std::nullopt;
     }
     return walk;

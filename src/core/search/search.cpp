@@ -37,6 +37,7 @@ struct Search::Impl {
     std::shared_ptr<const BinaryPolicy> binary_policy;
     std::unique_ptr<Walker> walker;
     std::shared_ptr<const FileGate> gate;  // optional: skips walked files that cannot match
+    std::shared_ptr<FileSource> source;    // optional: lists the directories it serves
 
     std::atomic<bool> stop{false};              // polled by the workers: cancel() or a sink said stop
     std::atomic<bool> cancel_requested{false};  // only cancel(): what summary.cancelled reports
@@ -55,6 +56,10 @@ struct Search::Impl {
     std::atomic<std::uint64_t> errors{0};
     AllocationRecorder allocations;
 
+    // Searches one file the source listed (it applied its own gate); false stops it.
+    bool listed(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink) {
+        return search_input(searchers, entry.path, InputSpec{InputOrigin::Walked}, sink);
+    }
     // Searches one visited file; false stops the walk.
     bool visit(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink);
     // Searches one input and accounts for it; false stops the search.
@@ -142,6 +147,12 @@ void Search::set_file_gate(std::shared_ptr<const FileGate> gate) {
     impl_->gate = std::move(gate);
 }
 
+void Search::set_file_source(std::shared_ptr<FileSource> source) {
+    if (impl_->started.load()) throw std::logic_error("Search::set_file_source called after run");
+    impl_->source = std::move(source);
+    impl_->walker->set_oracle(impl_->source ? impl_->source->oracle() : nullptr);
+}
+
 SearchSummary Search::run(ResultSink& sink) {
     Impl& impl = *impl_;
     if (impl.started.exchange(true)) throw std::logic_error("Search::run called twice");
@@ -152,6 +163,7 @@ SearchSummary Search::run(ResultSink& sink) {
                            impl.options.processing.large_file_threshold);
 
     std::optional<MemoryAttribution> memory;
+    WalkCounters listed;  // the source's share of what the walk skips
     {
         // Scoped: the workers' buffers are freed (and recorded) before the final snapshot.
         ThreadSearchers searchers(*impl.matcher, impl.options, *impl.binary_policy, metrics, impl.stop);
@@ -161,6 +173,10 @@ SearchSummary Search::run(ResultSink& sink) {
         }
         if (impl.walk_roots) impl.walker->run([&](const WalkEntry& entry) { return impl.visit(searchers, entry, sink); },
                          [&](const SearchError& error) { sink.on_error(error); }, impl.stop);
+        if (impl.walk_roots && impl.source && !impl.stop.load(relaxed)) {
+            listed = impl.source->list([&](const WalkEntry& entry) { return impl.listed(searchers, entry, sink); },
+                                       effective_threads(impl.options.threads), impl.stop);
+        }
         // Before the pool goes: its buffers are part of what this search cost.
         if (impl.options.attribute_memory) memory = measure_memory_attribution();
     }
@@ -172,12 +188,12 @@ SearchSummary Search::run(ResultSink& sink) {
     summary.matches = impl.matches.load(relaxed);
     summary.bytes_searched = impl.bytes_searched.load(relaxed);
     const WalkCounters walked = impl.walker->counters();
-    summary.skipped.ignored = walked.ignored;
-    summary.skipped.hidden = walked.hidden;
-    summary.skipped.special = walked.special;
+    summary.skipped.ignored = walked.ignored + listed.ignored;
+    summary.skipped.hidden = walked.hidden + listed.hidden;
+    summary.skipped.special = walked.special + listed.special;
     summary.skipped.binary = impl.binary.load(relaxed);
     summary.skipped.too_large = impl.too_large.load(relaxed);
-    summary.skipped.errors = walked.errors + impl.errors.load(relaxed);
+    summary.skipped.errors = walked.errors + listed.errors + impl.errors.load(relaxed);
     summary.cancelled = impl.cancel_requested.load(relaxed);
     summary.elapsed = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start);
     summary.metrics = metrics.snapshot(true);

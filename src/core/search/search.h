@@ -9,6 +9,7 @@
 #include "core/metrics/memory_metrics.h"
 #include "core/search/binary_policy.h"
 #include "core/search/file_gate.h"
+#include "core/search/file_source.h"
 #include "core/search/result_sink.h"
 #include "core/search/search_options.h"
 #include "core/search/search_result.h"
@@ -31,6 +32,9 @@ public:
     // Before run(): walked files the gate rejects are skipped unopened (file_gate.h). The gate
     // must only reject files that cannot match, so the results stay those of a full scan.
     void set_file_gate(std::shared_ptr<const FileGate> gate);
+    // Before run(): directories the source serves are not walked; their files come from it
+    // (file_source.h). The gate still applies to the files the walk finds.
+    void set_file_source(std::shared_ptr<FileSource> source);
 
     // Runs to completion on the calling thread plus (threads - 1) workers. Call once.
     SearchSummary run(ResultSink& sink);

@@ -26,15 +26,22 @@ std::string_view first_line(std::string_view text) {
     return text;
 }
 
+// read_regular_file(), told to the environment's log first (ignore_stack.h).
+std::optional<std::string> read_input(const IgnoreEnvironment& env, int dirfd, const std::string& dir_path,
+                                      const std::string& name) {
+    if (env.log != nullptr) env.log->ignore_input(dirfd, name, name.starts_with('/') ? name : join(dir_path, name), false);
+    return read_regular_file(dirfd, name);
+}
+
 void add_rules(IgnoreRules& into, std::string_view text, const std::string& origin,
                std::vector<IgnoreLoadProblem>& problems) {
     for (auto& bad : into.add_file_text(text)) problems.push_back({origin, bad});
 }
 
 void load_file(int dirfd, const std::string& dir_path, const char* name, IgnoreRules& into,
-               std::vector<IgnoreLoadProblem>& problems) {
+               const IgnoreEnvironment& env, std::vector<IgnoreLoadProblem>& problems) {
     const std::string origin = join(dir_path, name);
-    if (auto text = read_regular_file(dirfd, name)) {
+    if (auto text = read_input(env, dirfd, dir_path, name)) {
         add_rules(into, *text, origin, problems);
     } else {
         problems.push_back({origin, "cannot read ignore file"});
@@ -48,7 +55,7 @@ void load_repository_excludes(IgnoreLevel& level, int dirfd, const std::string& 
                               std::vector<IgnoreLoadProblem>& problems) {
     std::string gitdir = ".git";
     if (present.git_is_file) {
-        const auto text = read_regular_file(dirfd, ".git");
+        const auto text = read_input(env, dirfd, dir_path, ".git");
         const auto target = text ? gitdir_from_gitfile(*text) : std::nullopt;
         if (!target) {
             problems.push_back({join(dir_path, ".git"), "not a valid gitdir file"});
@@ -57,23 +64,23 @@ void load_repository_excludes(IgnoreLevel& level, int dirfd, const std::string& 
         gitdir = *target;
     }
     std::string common = gitdir;
-    if (auto text = read_regular_file(dirfd, gitdir + "/commondir")) {
+    if (auto text = read_input(env, dirfd, dir_path, gitdir + "/commondir")) {
         const std::string_view dir = first_line(*text);
         if (!dir.empty()) common = dir.front() == '/' ? std::string(dir) : gitdir + "/" + std::string(dir);
     }
 
     std::optional<std::string> configured;
-    if (auto config = read_regular_file(dirfd, common + "/config")) {
+    if (auto config = read_input(env, dirfd, dir_path, common + "/config")) {
         const char* home = std::getenv("HOME");
         configured = excludes_file_from_config(*config, home ? home : "");
     }
     if (configured) {
         // A relative path is taken from the top of the working tree, as git does.
-        if (auto text = read_regular_file(dirfd, *configured)) add_rules(level.excludes, *text, *configured, problems);
+        if (auto text = read_input(env, dirfd, dir_path, *configured)) add_rules(level.excludes, *text, *configured, problems);
     } else if (!env.user_excludes_text.empty()) {
         add_rules(level.excludes, env.user_excludes_text, env.user_excludes_path, problems);
     }
-    if (auto text = read_regular_file(dirfd, common + "/info/exclude")) {
+    if (auto text = read_input(env, dirfd, dir_path, common + "/info/exclude")) {
         add_rules(level.excludes, *text, join(dir_path, common + "/info/exclude"), problems);
     }
 }
@@ -85,8 +92,8 @@ std::shared_ptr<IgnoreLevel> build_level(std::shared_ptr<const IgnoreLevel> pare
     level->in_git = (parent && parent->in_git) || present.git;
     level->has_git = present.git;
     level->repo = parent ? parent->repo : nullptr;
-    if (present.ignore) load_file(dirfd, dir_path, ".ignore", level->dot_ignore, problems);
-    if (present.gitignore && level->in_git) load_file(dirfd, dir_path, ".gitignore", level->git_ignore, problems);
+    if (present.ignore) load_file(dirfd, dir_path, ".ignore", level->dot_ignore, env, problems);
+    if (present.gitignore && level->in_git) load_file(dirfd, dir_path, ".gitignore", level->git_ignore, env, problems);
     if (present.git) {
         load_repository_excludes(*level, dirfd, dir_path, present, env, problems);
         level->repo = level.get();
@@ -98,7 +105,10 @@ std::shared_ptr<IgnoreLevel> build_level(std::shared_ptr<const IgnoreLevel> pare
     return level;
 }
 
-IgnoreFilesPresent probe_directory(int dirfd) {
+IgnoreFilesPresent probe_directory(int dirfd, const std::string& dir, const IgnoreEnvironment& env) {
+    if (env.log != nullptr) {
+        for (const char* name : {".git", ".gitignore", ".ignore"}) env.log->ignore_input(dirfd, name, join(dir, name), true);
+    }
     IgnoreFilesPresent present;
     struct stat st {};
     if (::fstatat(dirfd, ".git", &st, 0) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode))) {
@@ -112,10 +122,12 @@ IgnoreFilesPresent probe_directory(int dirfd) {
 
 }  // namespace
 
-IgnoreEnvironment IgnoreEnvironment::from_process_environment() {
+IgnoreEnvironment IgnoreEnvironment::from_process_environment(IgnoreInputLog* log) {
     IgnoreEnvironment env;
     env.user_excludes_path = user_excludes_file();
+    if (log != nullptr) log->ignore_input(AT_FDCWD, env.user_excludes_path, env.user_excludes_path, false);
     if (auto text = read_regular_file(AT_FDCWD, env.user_excludes_path)) env.user_excludes_text = std::move(*text);
+    env.log = log;
     return env;
 }
 
@@ -143,7 +155,7 @@ std::shared_ptr<const IgnoreLevel> levels_above(const std::string& absolute_root
         const std::string dir = absolute_root.substr(0, end);
         const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) continue;
-        const IgnoreFilesPresent present = probe_directory(fd);
+        const IgnoreFilesPresent present = probe_directory(fd, dir, env);
         if (present.any()) {
             auto level = build_level(chain, fd, dir, present, env, problems);
             level->above_root = true;

@@ -18,11 +18,22 @@
 
 namespace codescout {
 
+// Told about every file the ignore handling is about to read or probe (before it does), so that
+// an index can later prove them unchanged (walk_hooks.h). `path` names it as the walk does (the
+// directory's display path joined with `name`); `presence_only`: only whether it exists, and as
+// what kind of file, matters (the probes of the directories above a root).
+class IgnoreInputLog {
+public:
+    virtual ~IgnoreInputLog() = default;
+    virtual void ignore_input(int dirfd, const std::string& name, const std::string& path, bool presence_only) = 0;
+};
+
 // Read once per walk: where the user's excludes file is, and its rules.
 struct IgnoreEnvironment {
     std::string user_excludes_path;
     std::string user_excludes_text;  // empty if missing
-    static IgnoreEnvironment from_process_environment();
+    IgnoreInputLog* log = nullptr;   // optional
+    static IgnoreEnvironment from_process_environment(IgnoreInputLog* log = nullptr);
 };
 
 struct IgnoreLevel {

@@ -4,6 +4,7 @@
 // Files go to the visitor on the thread that read their directory.
 #include "core/walk/walk_run.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -35,6 +36,7 @@ struct WalkRun::Item {
     bool file_root = false;
     std::shared_ptr<const IgnoreLevel> ignore;
     std::shared_ptr<const Ancestor> ancestors;
+    std::size_t root = 0;       // its root's index in WalkOptions::roots (for the oracle)
 };
 
 // Per-thread buffers, reused for every directory.
@@ -111,10 +113,10 @@ std::string current_directory() {
 
 WalkRun::WalkRun(const WalkOptions& options, const PathFilters& filters, const Walker::Visitor& visit,
                  const Walker::ErrorHandler& on_error, const std::atomic<bool>& cancelled,
-                 WalkSharedCounters& counters)
+                 WalkSharedCounters& counters, WalkObserver* observer, WalkOracle* oracle)
     : options_(options), filters_(filters), visit_(visit), on_error_(on_error), cancelled_(cancelled),
-      counters_(counters) {
-    if (options_.respect_ignore_files) ignore_env_ = IgnoreEnvironment::from_process_environment();
+      counters_(counters), observer_(observer), oracle_(options.follow_links ? nullptr : oracle) {
+    if (options_.respect_ignore_files) ignore_env_ = IgnoreEnvironment::from_process_environment(observer_);
 }
 
 WalkRun::~WalkRun() = default;
@@ -122,8 +124,8 @@ WalkRun::~WalkRun() = default;
 void WalkRun::seed_roots() {
     const std::string cwd = current_directory();
     std::vector<Item> items;
-    for (const auto& root_path : options_.roots) {
-        const std::string root = root_path.native();
+    for (std::size_t index = 0; index < options_.roots.size(); ++index) {
+        const std::string root = options_.roots[index].native();
         struct stat st {};
         if (::stat(root.c_str(), &st) != 0) {  // roots are followed even without -L, as in ripgrep
             report_errno(root, errno);
@@ -131,6 +133,7 @@ void WalkRun::seed_roots() {
         }
         Item item;
         item.path = root;
+        item.root = index;
         if (!S_ISDIR(st.st_mode)) {
             // Named explicitly: searched whatever it is, even hidden or ignored (ripgrep reads an
             // explicit FIFO too, e.g. `<(cmd)`).
@@ -146,6 +149,7 @@ void WalkRun::seed_roots() {
             item.ignore = levels_above(absolute_normal(root), ignore_env_, problems);
             for (const auto& p : problems) warn(p.path, p.message);
         }
+        if (oracle_ != nullptr && handed_to_oracle(item, items)) continue;
         items.push_back(std::move(item));
     }
     // LIFO: push in reverse so the first root is taken first.
@@ -229,6 +233,7 @@ void WalkRun::process_directory(Item& dir, Scratch& s) {
         return;
     }
     const FdCloser closer(fd);
+    if (observer_ != nullptr) observer_->directory_opened(dir.path, fd);
     std::shared_ptr<const Ancestor> self;
     if (options_.follow_links) {
         struct stat st {};
@@ -239,34 +244,8 @@ void WalkRun::process_directory(Item& dir, Scratch& s) {
         return;
     }
 
-    const std::string_view dir_view = dir.path;
-    const std::string_view dir_relative = dir_view.size() > dir.rel_begin ? dir_view.substr(dir.rel_begin) : std::string_view();
-    std::shared_ptr<const IgnoreLevel> level = dir.ignore;
-    if (options_.respect_ignore_files) {
-        IgnoreFilesPresent present;
-        for (const auto e : s.entries) {
-            if (e.name.size() < 4 || e.name[0] != '.') continue;
-            const bool git = e.name == ".git", gitignore = e.name == ".gitignore", ignore = e.name == ".ignore";
-            if (!git && !gitignore && !ignore) continue;
-            unsigned char type = e.type;
-            if (type == DT_UNKNOWN) {
-                struct stat st {};
-                const std::string name(e.name);
-                if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) type = type_from_mode(st.st_mode);
-            }
-            if (git && (type == DT_DIR || type == DT_REG)) {
-                present.git = true;
-                present.git_is_file = type == DT_REG;
-            }
-            if (gitignore) present.gitignore = type == DT_REG;
-            if (ignore) present.ignore = type == DT_REG;
-        }
-        if (present.any()) {
-            s.problems.clear();
-            level = make_level(std::move(level), fd, dir.path, dir_relative, present, ignore_env_, s.problems);
-            for (const auto& p : s.problems) warn(p.path, p.message);
-        }
-    }
+    IgnoreFilesPresent present;
+    const std::shared_ptr<const IgnoreLevel> level = directory_level(dir, fd, s.entries, present, s);
 
     const unsigned child_depth = dir.depth + 1;
     const bool descend = !options_.max_depth || child_depth < *options_.max_depth;
@@ -317,7 +296,8 @@ void WalkRun::process_directory(Item& dir, Scratch& s) {
         if (!passes_filters(dir, s, name, is_dir, level.get())) continue;
         if (is_dir) {
             if (descend) {
-                s.children.push_back(Item{s.entry.path, dir.rel_begin, dir.glob_begin, child_depth, false, level, self});
+                Item child{s.entry.path, dir.rel_begin, dir.glob_begin, child_depth, false, level, self, dir.root};
+                if (oracle_ == nullptr || !handed_to_oracle(child, s.children)) s.children.push_back(std::move(child));
             }
             continue;
         }
@@ -329,9 +309,99 @@ void WalkRun::process_directory(Item& dir, Scratch& s) {
         s.entry.explicit_root = false;
         if (!visit_(s.entry)) {
             request_stop();
-            break;
+            return;
         }
     }
+    if (observer_ != nullptr && !should_stop()) observer_->directory_done(dir.path, present, s.local);
+}
+
+std::shared_ptr<const IgnoreLevel> WalkRun::directory_level(const Item& dir, int fd, const DirEntries& entries,
+                                                            IgnoreFilesPresent& present, Scratch& s) {
+    if (!options_.respect_ignore_files) return dir.ignore;
+    for (const auto e : entries) {
+        if (e.name.size() < 4 || e.name[0] != '.') continue;
+        const bool git = e.name == ".git", gitignore = e.name == ".gitignore", ignore = e.name == ".ignore";
+        if (!git && !gitignore && !ignore) continue;
+        unsigned char type = e.type;
+        if (type == DT_UNKNOWN) {
+            struct stat st {};
+            const std::string name(e.name);
+            if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) type = type_from_mode(st.st_mode);
+        }
+        if (git && (type == DT_DIR || type == DT_REG)) {
+            present.git = true;
+            present.git_is_file = type == DT_REG;
+        }
+        if (gitignore) present.gitignore = type == DT_REG;
+        if (ignore) present.ignore = type == DT_REG;
+    }
+    if (!present.any()) return dir.ignore;
+    const std::string_view dir_view = dir.path;
+    const std::string_view dir_relative = dir_view.size() > dir.rel_begin ? dir_view.substr(dir.rel_begin) : std::string_view();
+    s.problems.clear();
+    auto level = make_level(dir.ignore, fd, dir.path, dir_relative, present, ignore_env_, s.problems);
+    for (const auto& p : s.problems) warn(p.path, p.message);
+    return level;
+}
+
+bool WalkRun::handed_to_oracle(const Item& dir, std::vector<Item>& out) {
+    const std::string_view relative =
+        dir.path.size() > dir.rel_begin ? std::string_view(dir.path).substr(dir.rel_begin) : std::string_view();
+    std::vector<std::string> still_to_read;
+    if (!oracle_->serves(dir.root, relative, still_to_read)) return false;
+    for (const std::string& target : still_to_read) {
+        if (auto item = descend(dir, target)) out.push_back(std::move(*item));
+    }
+    return true;
+}
+
+std::optional<WalkRun::Item> WalkRun::descend(const Item& from, std::string_view target) {
+    Item current = from;
+    const std::size_t from_length = from.path.size() > from.rel_begin ? from.path.size() - from.rel_begin : 0;
+    std::string_view rest = target.substr(std::min(target.size(), from_length == 0 ? 0 : from_length + 1));
+    Scratch s;  // its counts are dropped: the oracle accounts for the directories it serves
+    while (!rest.empty()) {
+        const std::size_t slash = rest.find('/');
+        const std::string_view name = rest.substr(0, slash);
+        rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+        const int fd = ::open(current.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) {
+            report_errno(current.path, errno);
+            return std::nullopt;
+        }
+        const FdCloser closer(fd);
+        if (const int err = s.entries.read_all(fd); err != 0) {
+            report_errno(current.path, err);
+            return std::nullopt;
+        }
+        IgnoreFilesPresent present;
+        const std::shared_ptr<const IgnoreLevel> level = directory_level(current, fd, s.entries, present, s);
+        bool found = false;
+        unsigned char type = DT_UNKNOWN;
+        for (const auto e : s.entries) {
+            if (e.name != name) continue;
+            found = true;
+            type = e.type;
+            break;
+        }
+        if (type == DT_UNKNOWN && found) {
+            const std::string name_z(name);
+            struct stat st {};
+            if (::fstatat(fd, name_z.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
+            type = type_from_mode(st.st_mode);
+        }
+        const unsigned child_depth = current.depth + 1;
+        // Gone, no longer a folder, or one the walk would not enter: nothing to read there.
+        if (!found || type != DT_DIR || name == ".git" || (options_.max_depth && child_depth >= *options_.max_depth)) {
+            return std::nullopt;
+        }
+        s.entry.path.assign(current.path);
+        if (!current.path.ends_with('/')) s.entry.path.push_back('/');
+        s.entry.path.append(name);
+        if (!passes_filters(current, s, name, true, level.get())) return std::nullopt;
+        current = Item{s.entry.path, current.rel_begin, current.glob_begin, child_depth, false, level, nullptr, current.root};
+    }
+    return current;
 }
 
 bool WalkRun::passes_filters(const Item& dir, Scratch& s, std::string_view name, bool is_dir,

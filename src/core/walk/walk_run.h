@@ -8,12 +8,15 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/metrics/attributed_bytes.h"
 #include "core/walk/ignore_stack.h"
 #include "core/walk/path_filters.h"
+#include "core/walk/dir_entries.h"
+#include "core/walk/walk_hooks.h"
 #include "core/walk/walker.h"
 
 namespace codescout {
@@ -29,7 +32,8 @@ struct WalkSharedCounters {
 class WalkRun {
 public:
     WalkRun(const WalkOptions& options, const PathFilters& filters, const Walker::Visitor& visit,
-            const Walker::ErrorHandler& on_error, const std::atomic<bool>& cancelled, WalkSharedCounters& counters);
+            const Walker::ErrorHandler& on_error, const std::atomic<bool>& cancelled, WalkSharedCounters& counters,
+            WalkObserver* observer = nullptr, WalkOracle* oracle = nullptr);
     ~WalkRun();
 
     // On the calling thread, before the workers start: checks every root and queues it.
@@ -46,6 +50,15 @@ private:
 
     void process(Item& item, Scratch& s);
     void process_directory(Item& dir, Scratch& s);
+    // The ignore level of `dir` (open as `fd`, its entries read): its parent's plus its own files.
+    std::shared_ptr<const IgnoreLevel> directory_level(const Item& dir, int fd, const DirEntries& entries,
+                                                       IgnoreFilesPresent& present, Scratch& s);
+    // The oracle's answer for a directory about to be entered: true when it lists it; the
+    // directories it leaves to the walk below it are appended to `out`.
+    bool handed_to_oracle(const Item& dir, std::vector<Item>& out);
+    // The item the walk would have made for `target` (relative to the root, below `from`),
+    // entering it from `from` through the directories in between; nothing when it would not.
+    std::optional<Item> descend(const Item& from, std::string_view target);
     bool passes_filters(const Item& dir, Scratch& s, std::string_view name, bool is_dir, const IgnoreLevel* level);
     void report(const std::string& path, const std::string& message);
     void warn(const std::string& path, const std::string& message);
@@ -62,6 +75,8 @@ private:
     const Walker::ErrorHandler& on_error_;
     const std::atomic<bool>& cancelled_;
     WalkSharedCounters& counters_;
+    WalkObserver* observer_;
+    WalkOracle* oracle_;
     IgnoreEnvironment ignore_env_;
 
     std::mutex mutex_;

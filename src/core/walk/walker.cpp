@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/walk/path_filters.h"
+#include "core/walk/walk_hooks.h"
 #include "core/walk/walk_run.h"
 
 namespace codescout {
@@ -27,7 +28,7 @@ void Walker::run(const Visitor& visit, const ErrorHandler& on_error, const std::
     c.special = 0;
     c.errors = 0;
 
-    WalkRun walk(options_, filters, visit, on_error, cancelled, c);
+    WalkRun walk(options_, filters, visit, on_error, cancelled, c, observer_, oracle_);
     walk.seed_roots();
 
     unsigned threads = threads_ != 0 ? threads_ : std::thread::hardware_concurrency();

@@ -27,6 +27,9 @@
 
 namespace codescout {
 
+class WalkObserver;
+class WalkOracle;
+
 struct WalkEntry {
     std::string path;             // display path: root as given + relative path ("./a/b.c" for root ".")
     unsigned depth = 0;           // 0 for a root given explicitly as a file
@@ -58,10 +61,17 @@ public:
     // Exact, and safe to read from any thread while run() is going on.
     WalkCounters counters() const;
 
+    // Before run(), optional (walk_hooks.h): who learns how the walk came to its files, and who
+    // lists directories itself. Not owned; they must outlive run(). No oracle with follow_links.
+    void set_observer(WalkObserver* observer) { observer_ = observer; }
+    void set_oracle(WalkOracle* oracle) { oracle_ = oracle; }
+
 private:
     struct State;
     WalkOptions options_;
     unsigned threads_;
+    WalkObserver* observer_ = nullptr;
+    WalkOracle* oracle_ = nullptr;
     std::shared_ptr<State> state_;
 };
 

@@ -161,10 +161,14 @@ WatchBatch TreeWatcher::poll() {
                 dirs.insert(dir);
                 continue;
             }
-            if (ev->len == 0) continue;
+            // A folder's own attributes (its permissions: a walk may no longer read it).
+            if (ev->len == 0) {
+                if (ev->mask & IN_ATTRIB) dirs.insert(dir);
+                continue;
+            }
             const std::string path = join(dir, std::string_view(ev->name));
             if (ev->mask & IN_ISDIR) {
-                if (ev->mask & (IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE)) dirs.insert(path);
+                if (ev->mask & (IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_ATTRIB)) dirs.insert(path);
                 if (ev->mask & (IN_CREATE | IN_MOVED_TO)) appeared.push_back(path);
                 continue;
             }

@@ -204,7 +204,10 @@ bool ReplaceController::replace(Scope scope)
     job.preserveCase = bar_->preserveCase();
     job.roots = {folder_.toStdString()};
     job.journalDir = journalDir_;
-    job.journalMaxBytes = AppSettings().value(Setting::UndoHistoryMaxBytes).toULongLong();
+    const AppSettings settings;
+    job.journalMaxBytes = settings.value(Setting::UndoHistoryMaxBytes).toULongLong();
+    job.onError = settings.value(Setting::ReplaceOnError).toString() == QLatin1String("continue") ? OnError::Continue
+                                                                                                   : OnError::StopAndRollBack;
     job.hook = hook_;
     const QModelIndex current = host_.view->currentIndex();
     if (scope == Scope::All) {

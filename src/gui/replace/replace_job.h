@@ -32,6 +32,7 @@ struct ReplaceJob {
     std::vector<ReplaceFileJob> files;
     std::string journalDir;
     std::uint64_t journalMaxBytes = kDefaultJournalMaxBytes;
+    OnError onError = OnError::StopAndRollBack;  // Settings ▸ "When a file cannot be written"
     StepHook hook;  // tests: a point to act at between the apply's steps
 };
 

@@ -101,6 +101,7 @@ ReplaceOutcome ReplaceRunner::runReplace(const ReplaceJob& job)
 
     ApplyOptions options;
     options.journal_max_bytes = job.journalMaxBytes;
+    options.on_error = job.onError;
     options.hook = job.hook;
     options.cancelled = [this] { return cancel_.load(); };
     options.progress = [this](const ApplyProgress& p) {

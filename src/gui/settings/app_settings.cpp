@@ -18,9 +18,9 @@ struct Entry {
     QVariant fallback;
 };
 
-const std::array<Entry, 20>& table()
+const std::array<Entry, 21>& table()
 {
-    static const std::array<Entry, 20> entries{{
+    static const std::array<Entry, 21> entries{{
         {Setting::SmallFileThreshold, "engine/smallFileThreshold",
          QVariant::fromValue<qulonglong>(kDefaultSmallFileThreshold)},
         {Setting::LargeFileThreshold, "engine/largeFileThreshold",
@@ -44,6 +44,7 @@ const std::array<Entry, 20>& table()
         {Setting::ResultsOrder, "results/order", QStringLiteral("path")},
         {Setting::IndexEnabled, "index/enabled", true},
         {Setting::IndexDiskCapBytes, "index/diskCapBytes", QVariant::fromValue<qulonglong>(2ull << 30)},
+        {Setting::ReplaceOnError, "replace/onError", QStringLiteral("stop")},
     }};
     return entries;
 }

@@ -30,6 +30,7 @@ enum class Setting {
     ResultsOrder,         // "path" (default) or "found": how file rows are ordered (ResultsOrder)
     IndexEnabled,         // index opened folders, search as you type (issue 12)
     IndexDiskCapBytes,    // a folder whose index would be larger is not indexed; 0 = no cap
+    ReplaceOnError,       // "stop" (default: stop and roll back) or "continue": Replace on a write error
 };
 
 class AppSettings {

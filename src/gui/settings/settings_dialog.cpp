@@ -19,6 +19,8 @@ constexpr qulonglong kMiB = 1024 * 1024;
 
 // The Language setting's values, in the order of the combo box's items (forms/settings.ui).
 const std::array<const char*, 4> kLanguageCodes{"", "en", "de", "fr"};
+// The ReplaceOnError setting's values, likewise; an unknown stored value means the default (stop).
+const std::array<const char*, 2> kOnErrorValues{"stop", "continue"};
 
 int languageIndex(const QString& code)
 {
@@ -77,6 +79,7 @@ void SettingsDialog::fill(const std::function<QVariant(Setting)>& get)
     m_ui->maxResultsSpin->setValue(toUnits(get(Setting::MaxResults).toULongLong(), 1));
     m_ui->languageCombo->setCurrentIndex(languageIndex(get(Setting::Language).toString()));
     m_ui->undoHistorySpin->setValue(toUnits(get(Setting::UndoHistoryMaxBytes).toULongLong(), kMiB));
+    m_ui->replaceOnErrorCombo->setCurrentIndex(get(Setting::ReplaceOnError).toString() == QLatin1String(kOnErrorValues[1]) ? 1 : 0);
     indexFields_->fill(get);
 }
 
@@ -93,6 +96,7 @@ void SettingsDialog::focusField(Setting setting)
     case Setting::MaxResults: field = m_ui->maxResultsSpin; break;
     case Setting::Language: field = m_ui->languageCombo; break;
     case Setting::UndoHistoryMaxBytes: field = m_ui->undoHistorySpin; break;
+    case Setting::ReplaceOnError: field = m_ui->replaceOnErrorCombo; break;
     default: field = indexFields_->field(setting); break;
     }
     if (field)
@@ -112,6 +116,8 @@ void SettingsDialog::save()
     settings_.setValue(Setting::EditorCommand, m_ui->editorCommandEdit->text().trimmed());
     settings_.setValue(Setting::MaxResults, bytes(m_ui->maxResultsSpin->value(), 1));
     settings_.setValue(Setting::UndoHistoryMaxBytes, bytes(m_ui->undoHistorySpin->value(), kMiB));
+    settings_.setValue(Setting::ReplaceOnError,
+                       QString::fromLatin1(kOnErrorValues[m_ui->replaceOnErrorCombo->currentIndex() == 1 ? 1 : 0]));
     const int language = std::clamp(m_ui->languageCombo->currentIndex(), 0,
                                     static_cast<int>(kLanguageCodes.size()) - 1);
     settings_.setValue(Setting::Language,

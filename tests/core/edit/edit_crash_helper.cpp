@@ -1,7 +1,9 @@
 // Crash helper for test_crash_recovery: runs one apply (replace OLD by NEW in the given files),
 // undo or recovery against a journal, and kills itself with SIGKILL when it reaches step number
-// KILL_AT (edit_steps.h; 0 = never). It prints the number of steps it passed on a normal exit,
-// so the test knows how many points to kill at.
+// KILL_AT (edit_steps.h; 0 = never), or — KILL_AT written NAME:N — when it reaches the step
+// named NAME for the Nth time. It prints the number of steps it passed on a normal exit, so the
+// test knows how many points to kill at. CODESCOUT_TEST_BATCH_FILES=N makes batches of N files
+// (replace_batch.h), so that a few files already go through several batches.
 //   edit_crash_helper JOURNAL KILL_AT apply ROOT OLD NEW FILE...
 //   edit_crash_helper JOURNAL KILL_AT undo
 //   edit_crash_helper JOURNAL KILL_AT recover
@@ -25,11 +27,17 @@ int main(int argc, char** argv) {
         return 2;
     }
     UndoJournal journal(argv[1]);
-    const long kill_at = std::strtol(argv[2], nullptr, 10);
+    const std::string kill_spec = argv[2];
+    const std::size_t colon = kill_spec.rfind(':');
+    const std::string kill_name = colon == std::string::npos ? std::string() : kill_spec.substr(0, colon);
+    const long kill_at = std::strtol(kill_spec.c_str() + (colon == std::string::npos ? 0 : colon + 1), nullptr, 10);
     const std::string mode = argv[3];
-    long steps = 0;
-    const StepHook hook = [&](std::string_view) {
-        if (++steps == kill_at) ::kill(::getpid(), SIGKILL);
+    BatchLimits batch;
+    if (const char* files = std::getenv("CODESCOUT_TEST_BATCH_FILES")) batch.files = std::strtoul(files, nullptr, 10);
+    long steps = 0, named = 0;
+    const StepHook hook = [&](std::string_view step) {
+        ++steps;
+        if (kill_name.empty() ? steps == kill_at : step == kill_name && ++named == kill_at) ::kill(::getpid(), SIGKILL);
     };
     if (mode == "apply" && argc >= 8) {
         const std::string from = argv[5], to = argv[6];
@@ -48,13 +56,14 @@ int main(int argc, char** argv) {
         }
         ApplyOptions options;
         options.hook = hook;
+        options.batch = batch;
         const ApplyReport report = apply_plan(plan, journal, options);
         if (!report.error.empty()) std::fprintf(stderr, "apply: %s\n", report.error.c_str());
     } else if (mode == "undo") {
-        const UndoReport report = undo_apply(journal, "", hook);
+        const UndoReport report = undo_apply(journal, "", hook, batch);
         if (!report.error.empty()) std::fprintf(stderr, "undo: %s\n", report.error.c_str());
     } else if (mode == "recover") {
-        for (const std::string& message : recover(journal, hook).messages) std::fprintf(stderr, "%s\n", message.c_str());
+        for (const std::string& message : recover(journal, hook, batch).messages) std::fprintf(stderr, "%s\n", message.c_str());
     } else {
         std::fprintf(stderr, "bad arguments\n");
         return 2;

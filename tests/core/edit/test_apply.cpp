@@ -11,6 +11,7 @@
 
 #include "core/edit/applier.h"
 #include "core/edit/preview.h"
+#include "core/edit/undo.h"
 #include "core/edit/undo_journal.h"
 #include "edit_test_util.h"
 #include "test_tree.h"
@@ -402,7 +403,13 @@ private slots:
     // rolled back), the error names the file and the cause, no temporary file is left. A real
     // ENOSPC from a 256 KiB tmpfs mounted here (the tests run as root in the build root's own
     // mount namespace); where mounting is not permitted the test says so and skips.
+    void diskFullKeepsEveryFileAndRollsBack_data() {
+        QTest::addColumn<int>("batch");
+        QTest::newRow("one batch: a staged, not renamed") << 0;
+        QTest::newRow("a batch each: a renamed, then rolled back") << 1;
+    }
     void diskFullKeepsEveryFileAndRollsBack() {
+        QFETCH(int, batch);
         TestTree tree;
         SmallDisk disk(tree.mkdir("small"));
         if (!disk.mounted) QSKIP(qPrintable("cannot mount a small tmpfs here: " + disk.error));
@@ -413,7 +420,12 @@ private slots:
         QCOMPARE(plan.files.size(), std::size_t(2));
         disk.fill_leaving(16 * 1024);  // room for a's new copy, not for b's
         UndoJournal j = journal();
-        const ApplyReport report = apply_plan(plan, j, {});
+        ApplyOptions options;
+        if (batch > 0) options.batch.files = static_cast<std::size_t>(batch);
+        int renamed = 0;
+        options.hook = [&](std::string_view step) { renamed += step == "file-replaced" ? 1 : 0; };
+        const ApplyReport report = apply_plan(plan, j, options);
+        QCOMPARE(renamed, batch);  // a was renamed (and rolled back) only with a batch each
         QVERIFY2(report.error.find(b) != std::string::npos && report.error.find("no space left") != std::string::npos,
                  report.error.c_str());
         QVERIFY(report.rolled_back);
@@ -423,6 +435,122 @@ private slots:
         QCOMPARE(QDir(disk.path.c_str()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  (QStringList{"a.txt", "b.txt", "filler"}));
         QCOMPARE(j.entries().at(0).state, EntryState::RolledBack);
+    }
+
+    // OnError::Continue: the file that cannot be written keeps its old content and is reported;
+    // the others are written and the apply is committed (undoable) with them alone.
+    void diskFullWithContinueSkipsOnlyThatFile() {
+        TestTree tree;
+        SmallDisk disk(tree.mkdir("small"));
+        if (!disk.mounted) QSKIP(qPrintable("cannot mount a small tmpfs here: " + disk.error));
+        const std::string big = disk.path + "/big.txt", small = disk.path + "/small.txt";
+        QVERIFY(edit_test::spit(big, std::string(100 * 1024, 'x') + "foo\n"));
+        QVERIFY(edit_test::spit(small, "foo\n"));
+        const ApplyPlan plan = literal_plan({disk.path}, {big, small}, "foo", "bar");
+        disk.fill_leaving(16 * 1024);
+        UndoJournal j = journal();
+        ApplyOptions options;
+        options.on_error = OnError::Continue;
+        const ApplyReport report = apply_plan(plan, j, options);
+        QVERIFY2(report.error.empty(), report.error.c_str());
+        QVERIFY(!report.rolled_back);
+        QCOMPARE(std::string(skip_code(report.files[0].skip->reason)), std::string("write-failed"));
+        QVERIFY(report.files[1].changed);
+        QCOMPARE(slurp(big), std::string(100 * 1024, 'x') + "foo\n");
+        QCOMPARE(slurp(small), std::string("bar\n"));
+        QCOMPARE(QDir(disk.path.c_str()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{"big.txt", "filler", "small.txt"}));
+        QCOMPARE(j.entries().at(0).state, EntryState::Committed);
+        QCOMPARE(j.entries().at(0).changed, std::vector<std::size_t>{1});
+    }
+
+    // Group commit: a batch closes at its file count or its byte count, whichever comes first;
+    // each batch is one flush round; the files come out the same however they are batched.
+    void batchesCloseAtTheirFileOrByteLimit_data() {
+        QTest::addColumn<int>("files");
+        QTest::addColumn<int>("bytes");
+        QTest::addColumn<int>("descriptors");
+        QTest::addColumn<int>("batches");
+        QTest::newRow("default limits: one batch") << 0 << 0 << 0 << 1;
+        QTest::newRow("4 files a batch") << 4 << 0 << 0 << 3;
+        QTest::newRow("2 KiB a batch (1 KiB files)") << 0 << 2048 << 0 << 5;
+        QTest::newRow("2 descriptors a batch (a folder each)") << 0 << 0 << 2 << 5;
+        QTest::newRow("1 file a batch") << 1 << 0 << 0 << 10;
+    }
+    void batchesCloseAtTheirFileOrByteLimit() {
+        QFETCH(int, files);
+        QFETCH(int, bytes);
+        QFETCH(int, descriptors);
+        QFETCH(int, batches);
+        TestTree tree;
+        std::vector<std::string> paths;
+        for (int i = 0; i < 10; ++i) paths.push_back(tree.write(QString("d%1/f%2.txt").arg(i % 3).arg(i), QByteArray(1020, 'x') + "foo\n"));
+        ApplyOptions options;
+        if (files > 0) options.batch.files = static_cast<std::size_t>(files);
+        if (bytes > 0) options.batch.bytes = static_cast<std::uint64_t>(bytes);
+        if (descriptors > 0) options.batch.descriptors = static_cast<std::size_t>(descriptors);
+        // Each batch's flush round also makes the previous batch's renames durable: one more
+        // flush for the last renames, before the entry is marked committed.
+        int flushes = 0, rename_flushes = 0;
+        options.hook = [&](std::string_view step) {
+            flushes += step == "batch-synced" ? 1 : 0;
+            rename_flushes += step == "renames-synced" ? 1 : 0;
+        };
+        UndoJournal j = journal();
+        const ApplyReport report = apply_plan(literal_plan({tree.root()}, paths, "foo", "bar"), j, options);
+        QCOMPARE(report.changed_files(), std::size_t(10));
+        QCOMPARE(flushes, batches);
+        QCOMPARE(rename_flushes, 1);
+        for (const std::string& p : paths) QCOMPARE(slurp(p), std::string(1020, 'x') + "bar\n");
+        for (int d = 0; d < 3; ++d)  // no temporary file left
+            QCOMPARE(QDir(tree.path(QString("d%1").arg(d)).c_str()).entryList(QDir::Files | QDir::Hidden).filter("codescout").size(), 0);
+        // Undo goes through the same batches and restores every file.
+        int undo_flushes = 0;
+        const UndoReport undone = undo_apply(j, "", [&](std::string_view step) { undo_flushes += step == "batch-synced" ? 1 : 0; },
+                                             options.batch);
+        QVERIFY(undone.complete());
+        QCOMPARE(undo_flushes, batches);
+        for (const std::string& p : paths) QCOMPARE(slurp(p), std::string(1020, 'x') + "foo\n");
+    }
+
+    // A file saved by someone after its new content was staged, before its rename (the window a
+    // batch widens): it is skipped with the reason, keeps what they saved, and the rest goes on.
+    void fileSavedWhileItsBatchWasWrittenIsSkipped() {
+        TestTree tree;
+        const std::string a = tree.write("a.txt", "foo\n");
+        const std::string b = tree.write("b.txt", "foo\n");
+        const std::string c = tree.write("c.txt", "foo\n");
+        ApplyOptions options;
+        options.hook = [&](std::string_view step) {
+            if (step == "batch-written") QVERIFY(edit_test::spit(b, "foo, and my own edit\n"));
+        };
+        UndoJournal j = journal();
+        const ApplyReport report = apply_plan(literal_plan({tree.root()}, {a, b, c}, "foo", "bar"), j, options);
+        QVERIFY2(report.error.empty(), report.error.c_str());
+        QCOMPARE(report.changed_files(), std::size_t(2));
+        QVERIFY(report.files[1].skip);
+        QCOMPARE(std::string(skip_code(report.files[1].skip->reason)), std::string("changed-since-search"));
+        QCOMPARE(slurp(a), std::string("bar\n"));
+        QCOMPARE(slurp(b), std::string("foo, and my own edit\n"));
+        QCOMPARE(slurp(c), std::string("bar\n"));
+        QCOMPARE(QDir(tree.root().c_str()).entryList(QDir::Files | QDir::Hidden), (QStringList{"a.txt", "b.txt", "c.txt"}));
+    }
+
+    // One file named twice in a plan (two roots that overlap): written once, the second refused
+    // because the file is no longer what was searched — never two renames racing in one batch.
+    void sameFileTwiceInAPlanIsWrittenOnce() {
+        TestTree tree;
+        const std::string a = tree.write("a.txt", "foo\n");
+        ApplyPlan plan = literal_plan({tree.root()}, {a}, "foo", "bar");
+        plan.files.push_back(plan.files[0]);
+        UndoJournal j = journal();
+        const ApplyReport report = apply_plan(plan, j, {});
+        QCOMPARE(report.changed_files(), std::size_t(1));
+        QCOMPARE(std::string(skip_code(report.files[1].skip->reason)), std::string("changed-since-search"));
+        QCOMPARE(slurp(a), std::string("bar\n"));
+        QCOMPARE(QDir(tree.root().c_str()).entryList(QDir::Files | QDir::Hidden), QStringList{"a.txt"});
+        QVERIFY(undo_apply(j, "").complete());
+        QCOMPARE(slurp(a), std::string("foo\n"));
     }
 
     // The journal itself on the full disk: the apply stops before any file is touched.

@@ -1,7 +1,10 @@
 // Crash safety, for real: a helper process applies (undoes, recovers) and is killed with SIGKILL
 // at every step in turn; then recovery runs, and every file must be wholly old or wholly new —
 // all of them the same one — with the journal settled (nothing left to recover, no temporary
-// file left beside the files). Finally kill -9 at random moments during an apply over many files.
+// file left beside the files). The helper runs with one batch, or with batches of three files
+// (replace_batch.h) so that a crash finds earlier batches done and a later one half way; the
+// states of a batch are also killed in by name. Finally kill -9 at random moments during an
+// apply over many files.
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -9,6 +12,8 @@
 #include <QTest>
 
 #include <csignal>
+
+#include <sys/stat.h>
 
 #include "core/edit/undo.h"
 #include "edit_test_util.h"
@@ -62,6 +67,15 @@ struct Fixture {
         return out;
     }
 
+    // Every file has one name: no link to it is left in the journal (its kept originals).
+    bool single_names() const {
+        for (const std::string& file : files) {
+            struct stat st {};
+            if (::stat(file.c_str(), &st) != 0 || st.st_nlink != 1) return false;
+        }
+        return true;
+    }
+
     // Nothing but our files in the tree's folders (no temporary file left behind).
     bool no_leftovers() const {
         for (int d = 0; d < 3; ++d) {
@@ -78,9 +92,16 @@ struct Run {
     int steps = 0;
 };
 
-Run run_helper(const std::string& journal, int kill_at, const QStringList& args) {
+// `kill_at`: a step number (0: never) or "NAME:N" (the Nth time the step NAME is reached);
+// `batch_files`: files per batch, 0 for the engine's default.
+Run run_helper(const std::string& journal, const QString& kill_at, const QStringList& args, int batch_files = 0) {
     QProcess helper;
-    helper.start(CODESCOUT_CRASH_HELPER, QStringList{QString::fromStdString(journal), QString::number(kill_at)} + args);
+    if (batch_files > 0) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("CODESCOUT_TEST_BATCH_FILES", QString::number(batch_files));
+        helper.setProcessEnvironment(env);
+    }
+    helper.start(CODESCOUT_CRASH_HELPER, QStringList{QString::fromStdString(journal), kill_at} + args);
     helper.waitForFinished(60'000);
     Run run;
     run.killed = helper.exitStatus() == QProcess::CrashExit;
@@ -102,8 +123,21 @@ void check_recovered(Fixture& f, const char* where, int step, char expected_if_r
         QVERIFY2(e.state != EntryState::Interrupted && e.state != EntryState::Undoing && e.state != EntryState::Unreadable,
                  context.constData());
     QVERIFY2(f.no_leftovers(), context.constData());
+    QVERIFY2(f.single_names(), context.constData());
     // A second recovery finds nothing to do.
     QVERIFY(recover(journal).messages.empty());
+}
+
+Run run_helper(const std::string& journal, int kill_at, const QStringList& args, int batch_files = 0) {
+    return run_helper(journal, QString::number(kill_at), args, batch_files);
+}
+
+// Hidden temporary files beside the fixture's files (an apply's or an undo's).
+int temporaries(const Fixture& f) {
+    int count = 0;
+    for (int d = 0; d < 3; ++d)
+        count += QDir(f.tree.path(QString("d%1").arg(d)).c_str()).entryList({".*.codescout-*"}, QDir::Files | QDir::Hidden).size();
+    return count;
 }
 
 }  // namespace
@@ -112,50 +146,103 @@ class TestCrashRecovery : public QObject {
     Q_OBJECT
 
 private slots:
+    void killedAtEveryStepOfAnApply_data() {
+        QTest::addColumn<int>("batch");
+        QTest::newRow("one batch") << 0;
+        QTest::newRow("batches of 3") << 3;
+    }
     void killedAtEveryStepOfAnApply() {
+        QFETCH(int, batch);
         Fixture f;
-        const Run full = run_helper(f.journal_dir(), 0, f.apply_args());
+        const Run full = run_helper(f.journal_dir(), 0, f.apply_args(), batch);
         QVERIFY(!full.killed);
         QCOMPARE(f.states(), std::string("nnnn"));
-        QVERIFY2(full.steps > 20, qPrintable(QString::number(full.steps)));
+        // At least: temporary file created, written, renamed, per file.
+        QVERIFY2(full.steps > 3 * static_cast<int>(f.files.size()), qPrintable(QString::number(full.steps)));
         for (int step = 1; step <= full.steps; ++step) {
             f.reset();
-            const Run run = run_helper(f.journal_dir(), step, f.apply_args());
+            const Run run = run_helper(f.journal_dir(), step, f.apply_args(), batch);
             QVERIFY2(run.killed, qPrintable(QString("step %1 did not kill").arg(step)));
             check_recovered(f, "apply", step, 0);
         }
     }
 
+    // The states of a batch, by name: what is on disk when the apply dies there, and what the
+    // next start makes of it. Batches of three over four files: the first batch holds f0-f2.
+    void killedInEachStateOfABatch_data() {
+        QTest::addColumn<QString>("kill_at");
+        QTest::addColumn<QString>("on_disk");      // the files' states right after the kill
+        QTest::addColumn<int>("temporaries");      // temporary files left beside them
+        QTest::addColumn<QString>("recovery");     // how the recovery's message starts
+        QTest::addColumn<QString>("after");        // the files' states after the recovery
+        QTest::newRow("first batch's temporary files written, not flushed")
+            << "batch-written:1" << "oooo" << 3 << "rolled back the interrupted apply 1" << "oooo";
+        QTest::newRow("first batch flushed, not renamed")
+            << "batch-synced:1" << "oooo" << 3 << "rolled back the interrupted apply 1" << "oooo";
+        QTest::newRow("first batch half renamed")
+            << "file-replaced:2" << "nnoo" << 1 << "rolled back the interrupted apply 1" << "oooo";
+        QTest::newRow("first batch renamed, its renames not flushed")
+            << "file-replaced:3" << "nnno" << 0 << "rolled back the interrupted apply 1" << "oooo";
+        QTest::newRow("second batch written and flushed, not renamed")
+            << "batch-synced:2" << "nnno" << 1 << "rolled back the interrupted apply 1" << "oooo";
+        QTest::newRow("every file renamed, not marked committed")
+            << "renames-synced:1" << "nnnn" << 0 << "completed the interrupted apply 1" << "nnnn";
+    }
+    void killedInEachStateOfABatch() {
+        QFETCH(QString, kill_at);
+        QFETCH(QString, on_disk);
+        QFETCH(int, temporaries);
+        QFETCH(QString, recovery);
+        QFETCH(QString, after);
+        Fixture f;
+        QVERIFY(run_helper(f.journal_dir(), kill_at, f.apply_args(), 3).killed);
+        QCOMPARE(QString::fromStdString(f.states()), on_disk);
+        QCOMPARE(::temporaries(f), temporaries);
+        UndoJournal journal(f.journal_dir());
+        QVERIFY(journal.needs_recovery());
+        const RecoveryReport report = recover(journal);
+        QCOMPARE(report.messages.size(), std::size_t(1));
+        QVERIFY2(QString::fromStdString(report.messages[0]).startsWith(recovery), report.messages[0].c_str());
+        QCOMPARE(QString::fromStdString(f.states()), after);
+        QVERIFY(f.no_leftovers());
+        QVERIFY(f.single_names());
+        QVERIFY(!journal.needs_recovery());
+        QCOMPARE(journal.entries().at(0).state, after == "nnnn" ? EntryState::Committed : EntryState::RolledBack);
+    }
+
     // Killed during an apply, then killed again during the recovery, at every step of it.
     void killedDuringRecoveryToo() {
         Fixture f;
-        const Run full = run_helper(f.journal_dir(), 0, f.apply_args());
-        const int mid = full.steps - 8;  // after a few files were replaced
+        const int batch = 3;
+        const Run full = run_helper(f.journal_dir(), 0, f.apply_args(), batch);
+        const int mid = full.steps - 8;  // after the first batch's files were replaced
         f.reset();
-        QVERIFY(run_helper(f.journal_dir(), mid, f.apply_args()).killed);
+        QVERIFY(run_helper(f.journal_dir(), mid, f.apply_args(), batch).killed);
         const std::string saved_states = f.states();
         QVERIFY2(saved_states.find('n') != std::string::npos, saved_states.c_str());
         // Count the recovery's steps on a copy of this moment: run it once without a kill.
-        const Run recovery = run_helper(f.journal_dir(), 0, {"recover"});
+        const Run recovery = run_helper(f.journal_dir(), 0, {"recover"}, batch);
         QVERIFY(recovery.steps > 3);
         for (int step = 1; step <= recovery.steps; ++step) {
             f.reset();
-            QVERIFY(run_helper(f.journal_dir(), mid, f.apply_args()).killed);
-            const Run run = run_helper(f.journal_dir(), step, {"recover"});
+            QVERIFY(run_helper(f.journal_dir(), mid, f.apply_args(), batch).killed);
+            const Run run = run_helper(f.journal_dir(), step, {"recover"}, batch);
             QVERIFY(run.killed);
             check_recovered(f, "recovery", step, 'o');
         }
     }
 
+    void killedAtEveryStepOfAnUndo_data() { killedAtEveryStepOfAnApply_data(); }
     void killedAtEveryStepOfAnUndo() {
+        QFETCH(int, batch);
         Fixture f;
-        QVERIFY(!run_helper(f.journal_dir(), 0, f.apply_args()).killed);
-        const Run undo = run_helper(f.journal_dir(), 0, {"undo"});
+        QVERIFY(!run_helper(f.journal_dir(), 0, f.apply_args(), batch).killed);
+        const Run undo = run_helper(f.journal_dir(), 0, {"undo"}, batch);
         QCOMPARE(f.states(), std::string("oooo"));
         for (int step = 1; step <= undo.steps; ++step) {
             f.reset();
-            QVERIFY(!run_helper(f.journal_dir(), 0, f.apply_args()).killed);
-            QVERIFY(run_helper(f.journal_dir(), step, {"undo"}).killed);
+            QVERIFY(!run_helper(f.journal_dir(), 0, f.apply_args(), batch).killed);
+            QVERIFY(run_helper(f.journal_dir(), step, {"undo"}, batch).killed);
             check_recovered(f, "undo", step, 'o');
             QCOMPARE(f.states(), std::string("oooo"));  // recovery finishes the undo
         }
@@ -186,6 +273,7 @@ private slots:
             QVERIFY2(states == std::string(300, 'o') || states == std::string(300, 'n'), states.c_str());
             QVERIFY(!journal.needs_recovery());
             QVERIFY(f.no_leftovers());
+            QVERIFY(f.single_names());
         }
         qInfo("a whole apply of 300 files took %lld ms; %d of 20 kills interrupted one", full_ms, interrupted);
         QVERIFY(interrupted >= 3);

@@ -1,6 +1,7 @@
 // The undo journal and undo: restoring bytes and mtimes, refusing files changed since, the size
 // bound, and a journal full of garbage (never a crash, never an action, always a reason).
 #include <QDir>
+#include <QFile>
 #include <QTest>
 
 #include <fcntl.h>
@@ -196,16 +197,52 @@ private slots:
         const std::string a = tree.write("a.txt", "foo\n");
         UndoJournal journal(state.path("undo"));
         QCOMPARE(apply_plan(literal_plan({tree.root()}, {a}, "foo", "bar"), journal, {}).changed_files(), std::size_t(1));
-        spit(journal.dir() + "/1/originals", "fox\n");
+        QVERIFY(journal.entry("1")->manifest.files.at(0).kept);  // the journal shares the tree's file system
+        spit(journal.dir() + "/1/kept-0", "fox\n");
         const UndoReport r = undo_apply(journal, "1");
         QCOMPARE(r.files.at(0).outcome, RestoreOutcome::Refused);
         QVERIFY(r.files[0].skip->message.find("damaged") != std::string::npos);
         QCOMPARE(slurp(a), std::string("bar\n"));
-        spit(journal.dir() + "/1/originals", "fo");
+        spit(journal.dir() + "/1/kept-0", "fo");
         const UndoReport cut = undo_apply(journal, "1");
         QCOMPARE(cut.files.at(0).outcome, RestoreOutcome::Refused);
         QVERIFY2(cut.files[0].skip->message.find("truncated") != std::string::npos, cut.files[0].skip->message.c_str());
         QCOMPARE(slurp(a), std::string("bar\n"));
+    }
+
+    // On the journal's file system the original is kept by a hard link to the inode the rename
+    // replaced: no copy, and the rename frees nothing. A file not replaced after all (changed
+    // since the search) gets its single name back at once.
+    void originalIsKeptByALinkAndReleasedWhenNotReplaced() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", "foo\n");
+        const std::string b = tree.write("b.txt", "foo\n");
+        struct stat before {};
+        QCOMPARE(::stat(a.c_str(), &before), 0);
+        const ApplyPlan plan = literal_plan({tree.root()}, {a, b}, "foo", "bar");
+        ApplyOptions options;
+        options.hook = [&](std::string_view step) {
+            if (step == "journal-published") QVERIFY(spit(b, "foo, and my own edit\n"));
+        };
+        UndoJournal journal(state.path("undo"));
+        const ApplyReport report = apply_plan(plan, journal, options);
+        QCOMPARE(report.changed_files(), std::size_t(1));
+        const std::string entry = journal.dir() + "/1/";
+        struct stat kept {}, now_a {}, now_b {};
+        QCOMPARE(::stat((entry + "kept-0").c_str(), &kept), 0);
+        QCOMPARE(kept.st_ino, before.st_ino);  // the very original
+        QCOMPARE(kept.st_nlink, nlink_t(1));
+        QCOMPARE(::stat(a.c_str(), &now_a), 0);
+        QVERIFY(now_a.st_ino != before.st_ino);
+        QCOMPARE(now_a.st_nlink, nlink_t(1));
+        QCOMPARE(::stat(b.c_str(), &now_b), 0);
+        QCOMPARE(now_b.st_nlink, nlink_t(1));  // b was skipped: its link in the journal is gone
+        QVERIFY(!QFile::exists(QString::fromStdString(entry + "kept-1")));
+        QCOMPARE(slurp(entry + "originals"), std::string());  // nothing copied
+        QVERIFY(undo_apply(journal, "").complete());
+        QCOMPARE(slurp(a), std::string("foo\n"));
+        QCOMPARE(::stat(a.c_str(), &now_a), 0);
+        QCOMPARE(now_a.st_nlink, nlink_t(1));
     }
 
     void defaultFolderFollowsXdgStateHome() {

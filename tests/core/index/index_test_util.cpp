@@ -99,7 +99,7 @@ Outcome run_with(const SearchOptions& options, const std::function<IndexUse(Sear
     Outcome outcome;
     if (attach) outcome.use = attach(search);
     CollectingSink sink;
-    search.run(sink);
+    outcome.skipped = search.run(sink).skipped;
     std::sort(sink.lines.begin(), sink.lines.end());
     std::sort(sink.errors.begin(), sink.errors.end());
     outcome.lines = std::move(sink.lines);

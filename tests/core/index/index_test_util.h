@@ -15,6 +15,7 @@
 #include "core/index/indexed_search.h"
 #include "core/index/live_index.h"
 #include "core/search/search_options.h"
+#include "core/search/search_result.h"
 #include "test_tree.h"
 
 namespace index_test {
@@ -36,6 +37,7 @@ codescout::IndexBuildResult build_index(const std::string& root, const std::file
 struct Outcome {
     std::vector<std::string> lines;  // "path:line:spans:text" per result line, sorted
     std::vector<std::string> errors;
+    codescout::SkipCounts skipped;   // the summary's counts of what the walk and search skipped
     codescout::IndexUse use;         // with the index: what attach_index() did
 };
 

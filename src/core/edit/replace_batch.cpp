@@ -1,0 +1,223 @@
+// ReplaceBatch, temp_name_for (see replace_batch.h).
+#include "core/edit/replace_batch.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include "core/edit/file_io.h"
+#include "core/edit/metadata_copy.h"
+
+namespace codescout {
+
+namespace {
+
+bool same_file_unchanged(const struct stat& a, const struct stat& b) {
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino && a.st_size == b.st_size &&
+           a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec &&
+           a.st_ctim.tv_sec == b.st_ctim.tv_sec && a.st_ctim.tv_nsec == b.st_ctim.tv_nsec;
+}
+
+Skip write_failure(int error, const std::string& what) {
+    if (error == ENOSPC) return {SkipReason::WriteFailed, what + ": no space left on the device; the file is unchanged"};
+    return {SkipReason::WriteFailed, what + ": " + errno_message(error) + "; the file is unchanged"};
+}
+
+FolderId folder_of(int dir) {
+    struct stat st {};
+    if (::fstat(dir, &st) != 0) return {};
+    return {st.st_dev, st.st_ino};
+}
+
+// Network and FUSE file systems, where syncfs() may not reach the server's disk (or is not
+// passed on at all): their files and folders are fsynced one by one.
+bool needs_fsync_each(int dir) {
+    struct statfs fs {};
+    if (::fstatfs(dir, &fs) != 0) return true;
+    switch (static_cast<unsigned long>(fs.f_type)) {
+    case 0x6969:      // NFS
+    case 0x65735546:  // FUSE (sshfs, virtiofs, ...)
+    case 0x517B:      // SMB
+    case 0xFF534D42:  // CIFS
+    case 0xFE534D42:  // SMB2
+    case 0x01021997:  // 9P
+    case 0x00C36400:  // Ceph
+    case 0x6B414653:  // AFS
+        return true;
+    default:
+        return false;
+    }
+}
+
+int sync_file_system(int fd) {
+    while (::syncfs(fd) != 0) {
+        if (errno != EINTR) return errno;
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::string temp_name_for(const std::string& name, const std::string& entry_id, std::size_t index, std::string_view purpose) {
+    // NAME_MAX is 255: keep the tag whole and shorten the borrowed name instead.
+    const std::string tag = ".codescout-" + std::string(purpose) + "-" + entry_id + "-" + std::to_string(index);
+    const std::size_t room = 250 - tag.size();
+    return "." + name.substr(0, room) + tag;
+}
+
+ReplaceBatch::ReplaceBatch(StepHook hook, BatchLimits limits) : hook_(std::move(hook)), limits_(limits) {
+    limits_.files = std::max<std::size_t>(limits_.files, 1);
+    limits_.descriptors = std::max<std::size_t>(limits_.descriptors, 2);
+}
+
+ReplaceBatch::~ReplaceBatch() { discard(); }
+
+std::size_t ReplaceBatch::descriptors() const {
+    std::size_t n = folders_.size();
+    for (const Staged& s : staged_) n += s.temp ? 1 : 0;
+    return n;
+}
+
+bool ReplaceBatch::full() const {
+    return staged_.size() >= limits_.files || bytes_ >= limits_.bytes || descriptors() >= limits_.descriptors;
+}
+
+std::optional<Skip> ReplaceBatch::stage(std::size_t key, ConfinedFile file, const std::string& temp_name, std::string_view content,
+                                        const struct timespec* times) {
+    const FolderId id = folder_of(file.dir.get());
+    std::size_t folder = 0;
+    while (folder < folders_.size() && !(folders_[folder].id == id)) ++folder;
+    if (folder == folders_.size()) {
+        const bool flush_each = needs_fsync_each(file.dir.get());
+        folders_.push_back(Folder{id, std::move(file.dir), flush_each});
+    }
+    const int dir = folders_[folder].fd.get();
+    const char* temp = temp_name.c_str();
+    ::unlinkat(dir, temp, 0);  // our own leftover from an interrupted run (the name is ours alone)
+    FileDescriptor out(::openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (!out) return write_failure(errno, "cannot create a temporary file next to it");
+    // From here on the temporary file is the batch's: discard() and commit() remove it on failure.
+    staged_.push_back(Staged{key, folder, file.name, file.status, temp_name, std::move(out), true});
+    reach_step(hook_, "temp-created");
+    auto fail = [this, dir](Skip skip) {
+        ::unlinkat(dir, staged_.back().temp_name.c_str(), 0);
+        staged_.pop_back();
+        return std::optional<Skip>(std::move(skip));
+    };
+    Staged& s = staged_.back();
+    const int fd = s.temp.get();
+    if (const int error = write_all(fd, content); error != 0) return fail(write_failure(error, "cannot write its new content"));
+    const MetadataResult metadata = copy_metadata(file.file.get(), file.status, fd);
+    if (!metadata.error.empty()) return fail({SkipReason::MetadataNotKept, metadata.error + "; the file is unchanged"});
+    s.owner_kept = metadata.owner_kept;
+    if (times != nullptr && ::futimens(fd, times) != 0) return fail(write_failure(errno, "cannot set its times"));
+    // Start the writeback now, so that it overlaps the rest of the batch's work and the flush
+    // round finds most of the data on the disk. Advisory: an error shows at the flush.
+    (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    if (!folders_[folder].flush_each) s.temp.reset();  // syncfs() needs no descriptor of it
+    bytes_ += content.size();
+    reach_step(hook_, "temp-written");
+    return std::nullopt;
+}
+
+bool ReplaceBatch::holds(const ConfinedFile& file) const {
+    const auto same_name = [&](const Staged& s) { return s.name == file.name; };
+    if (std::none_of(staged_.begin(), staged_.end(), same_name)) return false;  // the common case: no fstat
+    const FolderId id = folder_of(file.dir.get());
+    return std::any_of(staged_.begin(), staged_.end(), [&](const Staged& s) { return same_name(s) && folders_[s.folder].id == id; });
+}
+
+void ReplaceBatch::commit(const std::function<bool(std::size_t key, const ReplaceResult& result)>& done) {
+    if (staged_.empty()) {
+        forget_staged();
+        return;
+    }
+    reach_step(hook_, "batch-written");
+    // The flush round: one syncfs() per file system, which also makes the previous batch's
+    // renames durable; fsync() one by one where syncfs() is not enough.
+    std::vector<std::pair<dev_t, int>> synced;  // file system, its flush's errno
+    auto flush = [&synced](dev_t dev, int fd) {
+        for (const auto& [done_dev, error] : synced)
+            if (done_dev == dev) return error;
+        synced.emplace_back(dev, sync_file_system(fd));
+        return synced.back().second;
+    };
+    std::vector<int> folder_error(folders_.size(), 0);
+    for (std::size_t f = 0; f < folders_.size(); ++f)
+        if (!folders_[f].flush_each) folder_error[f] = flush(folders_[f].id.dev, folders_[f].fd.get());
+    for (const Pending& p : pending_) (void)(p.flush_each ? sync_fd(p.fd.get()) : flush(p.dev, p.fd.get()));
+    pending_.clear();
+    std::vector<int> flush_error(staged_.size(), 0);
+    for (std::size_t i = 0; i < staged_.size(); ++i)
+        flush_error[i] = staged_[i].temp ? sync_fd(staged_[i].temp.get()) : folder_error[staged_[i].folder];
+    reach_step(hook_, "batch-synced");
+
+    std::vector<bool> renamed_in(folders_.size(), false);
+    std::size_t next = 0;
+    bool go_on = true;
+    for (; next < staged_.size() && go_on; ++next) {
+        Staged& s = staged_[next];
+        const int dir = folders_[s.folder].fd.get();
+        s.temp.reset();
+        ReplaceResult result;
+        result.owner_kept = s.owner_kept;
+        struct stat now {};
+        if (flush_error[next] != 0) {
+            result.skip = write_failure(flush_error[next], "cannot flush its new content to disk");
+        } else if (::fstatat(dir, s.name.c_str(), &now, AT_SYMLINK_NOFOLLOW) != 0 || !same_file_unchanged(now, s.status)) {
+            result.skip = Skip{SkipReason::ChangedSinceSearch, "it changed while it was being rewritten (someone saved it); left as they saved it"};
+        } else if (::renameat(dir, s.temp_name.c_str(), dir, s.name.c_str()) != 0) {
+            result.skip = write_failure(errno, "cannot rename the new content over it");
+        }
+        if (result.skip) ::unlinkat(dir, s.temp_name.c_str(), 0);
+        else renamed_in[s.folder] = true;
+        s.temp_name.clear();  // renamed or removed: nothing left to discard
+        go_on = done(s.key, result);
+    }
+    // The renames wait for the next flush round or sync_renames(): one descriptor per file
+    // system (per folder where folders are flushed one by one).
+    for (std::size_t f = 0; f < folders_.size(); ++f) {
+        if (!renamed_in[f]) continue;
+        const bool each = folders_[f].flush_each;
+        const bool have = !each && std::any_of(pending_.begin(), pending_.end(), [&](const Pending& p) {
+            return !p.flush_each && p.dev == folders_[f].id.dev;
+        });
+        if (!have) pending_.push_back(Pending{folders_[f].id.dev, FileDescriptor(::fcntl(folders_[f].fd.get(), F_DUPFD_CLOEXEC, 0)), each});
+    }
+    forget_staged();  // the rest, if stopped, keep their old content
+}
+
+int ReplaceBatch::sync_renames() {
+    if (pending_.empty()) return 0;
+    int first_error = 0;
+    std::vector<dev_t> synced;
+    for (const Pending& p : pending_) {
+        if (!p.fd) continue;
+        if (!p.flush_each && std::find(synced.begin(), synced.end(), p.dev) != synced.end()) continue;
+        const int error = p.flush_each ? sync_fd(p.fd.get()) : sync_file_system(p.fd.get());
+        if (!p.flush_each) synced.push_back(p.dev);
+        if (first_error == 0) first_error = error;
+    }
+    pending_.clear();
+    reach_step(hook_, "renames-synced");
+    return first_error;
+}
+
+void ReplaceBatch::forget_staged() {
+    for (Staged& s : staged_) {
+        s.temp.reset();
+        if (!s.temp_name.empty()) ::unlinkat(folders_[s.folder].fd.get(), s.temp_name.c_str(), 0);
+    }
+    staged_.clear();
+    folders_.clear();
+    bytes_ = 0;
+}
+
+void ReplaceBatch::discard() { forget_staged(); }
+
+}  // namespace codescout
