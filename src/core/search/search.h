@@ -32,7 +32,8 @@ public:
     // must only reject files that cannot match, so the results stay those of a full scan.
     void set_file_gate(std::shared_ptr<const FileGate> gate);
 
-    // Runs to completion on the calling thread plus (threads - 1) workers. Call once.
+    // Runs to completion on the calling thread plus (threads - 1) workers, more with threads 0 when
+    // reads wait for the disk (search_options.h). Call once.
     SearchSummary run(ResultSink& sink);
 
     // From any thread: workers stop within milliseconds; run() returns with summary.cancelled.

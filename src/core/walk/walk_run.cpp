@@ -167,6 +167,15 @@ WalkRun::Item WalkRun::pop_item() {
     return item;
 }
 
+WalkLoad WalkRun::load() {
+    std::lock_guard lock(mutex_);
+    WalkLoad now;
+    now.queued = stack_.size();
+    now.busy = busy_;
+    now.idle = idle_;
+    return now;
+}
+
 void WalkRun::work() {
     Scratch s;
     std::unique_lock lock(mutex_);

@@ -14,6 +14,8 @@
 //   malformed ignore line matches nothing and is reported through on_error (and counted).
 // - on_error is called by one thread at a time; the visitor concurrently from all threads. An
 //   exception thrown by the visitor stops the walk and is rethrown by run().
+// - With ThreadGrowth the walk may add threads while it runs, when reads wait for the disk
+//   (thread_growth.h): a cold page cache needs more reads in flight than there are cores.
 #pragma once
 
 #include <atomic>
@@ -23,6 +25,7 @@
 #include <string>
 
 #include "core/walk/path_error.h"
+#include "core/walk/thread_growth.h"
 #include "core/walk/walk_options.h"
 
 namespace codescout {
@@ -47,7 +50,7 @@ public:
     using Visitor = std::function<bool(const WalkEntry&)>;
     using ErrorHandler = std::function<void(const PathError&)>;
 
-    Walker(WalkOptions options, unsigned threads);
+    Walker(WalkOptions options, unsigned threads, ThreadGrowth growth = {});
 
     // Walks all roots with `threads` threads (the calling thread is one of them) and calls
     // `visit` for every regular file that passes, concurrently. Returns when every directory is
@@ -58,10 +61,14 @@ public:
     // Exact, and safe to read from any thread while run() is going on.
     WalkCounters counters() const;
 
+    // Threads the last run() used, the calling thread included (more than asked if it grew).
+    unsigned threads_used() const;
+
 private:
     struct State;
     WalkOptions options_;
     unsigned threads_;
+    ThreadGrowth growth_;
     std::shared_ptr<State> state_;
 };
 
