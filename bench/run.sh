@@ -99,38 +99,6 @@ done
 [ -x /usr/bin/time ] || { log "/usr/bin/time not found (package time)"; exit 2; }
 [ -n "$corpus" ] || corpus=$("$checkout/scripts/corpus.sh")
 [ -d "$corpus" ] || { log "corpus $corpus is not a folder"; exit 2; }
-if [ "$query_set" = identifiers ]; then
-    log "drawing $identifiers identifiers from $corpus (seed $seed)"
-    mapfile -t identifier_list < <(draw_identifiers "$corpus" "$identifiers" "$seed")
-    [ "${#identifier_list[@]}" -gt 0 ] || { log "no identifiers found in $corpus"; exit 2; }
-    [ "${#identifier_list[@]}" = "$identifiers" ] || log "only ${#identifier_list[@]} distinct identifiers found"
-    for id in "${identifier_list[@]}"; do
-        for v in "${identifier_variants[@]}"; do labels+=("${v:+$v }$id"); done
-    done
-    query_args() { identifier_query_args "$@"; }
-fi
-# The queries to time: all, or those --queries names.
-selected=()
-if [ -z "$only" ]; then
-    selected=("${!labels[@]}")
-else
-    IFS=, read -r -a wanted <<<"$only"
-    for n in "${wanted[@]}"; do
-        case "$n" in ''|*[!0-9]*) log "--queries: $n is not a query number"; exit 2 ;; esac
-        [ "$n" -ge 1 ] && [ "$n" -le "${#labels[@]}" ] || { log "--queries: no query $n (1-${#labels[@]})"; exit 2; }
-        selected+=($((n - 1)))
-    done
-fi
-# --cold: the page cache is dropped before each timed run, which only root can do.
-can_drop=0
-if [ "$cold" = 1 ]; then
-    if sync && { echo 3 >/proc/sys/vm/drop_caches; } 2>/dev/null; then
-        can_drop=1
-    else
-        log "--cold: cannot drop the page cache (needs root and a writable /proc/sys): the runs are WARM"
-    fi
-fi
-drop_page_cache() { [ "$can_drop" = 1 ] || return 0; sync; echo 3 >/proc/sys/vm/drop_caches; }
 
 # The queries: a label, then the pattern arguments for each tool. ugrep's default syntax is
 # already extended; GNU grep needs -E for + | {n}; \w and \s are GNU extensions in both.
@@ -224,6 +192,39 @@ command_for() { # TOOL INDEX -> fills the array cmd (empty: the tool has no such
     esac
 }
 
+if [ "$query_set" = identifiers ]; then
+    log "drawing $identifiers identifiers from $corpus (seed $seed)"
+    mapfile -t identifier_list < <(draw_identifiers "$corpus" "$identifiers" "$seed")
+    [ "${#identifier_list[@]}" -gt 0 ] || { log "no identifiers found in $corpus"; exit 2; }
+    [ "${#identifier_list[@]}" = "$identifiers" ] || log "only ${#identifier_list[@]} distinct identifiers found"
+    for id in "${identifier_list[@]}"; do
+        for v in "${identifier_variants[@]}"; do labels+=("${v:+$v }$id"); done
+    done
+    query_args() { identifier_query_args "$@"; }
+fi
+# The queries to time: all, or those --queries names.
+selected=()
+if [ -z "$only" ]; then
+    selected=("${!labels[@]}")
+else
+    IFS=, read -r -a wanted <<<"$only"
+    for n in "${wanted[@]}"; do
+        case "$n" in ''|*[!0-9]*) log "--queries: $n is not a query number"; exit 2 ;; esac
+        [ "$n" -ge 1 ] && [ "$n" -le "${#labels[@]}" ] || { log "--queries: no query $n (1-${#labels[@]})"; exit 2; }
+        selected+=($((n - 1)))
+    done
+fi
+# --cold: the page cache is dropped before each timed run, which only root can do.
+can_drop=0
+if [ "$cold" = 1 ]; then
+    if sync && { echo 3 >/proc/sys/vm/drop_caches; } 2>/dev/null; then
+        can_drop=1
+    else
+        log "--cold: cannot drop the page cache (needs root and a writable /proc/sys): the runs are WARM"
+    fi
+fi
+drop_page_cache() { [ "$can_drop" = 1 ] || return 0; sync; echo 3 >/proc/sys/vm/drop_caches; }
+
 tools=(codescout "${peers[@]}")
 # The baseline is timed with the others but is not a peer: it never counts as the fastest peer.
 [ -z "$baseline" ] || tools+=(baseline)
@@ -314,15 +315,15 @@ if [ "$query_set" = identifiers ]; then
         row="| \`${identifier_list[$k]}\` |"; cpus=""; same=yes
         for v in 0 1 2; do
             i=$((3 * k + v))
-            if ! timed "$i" codescout; then row="$row - |"; cpus="$cpus -"; continue; fi
+            if ! timed "$i" codescout; then row="$row - |"; cpus="$cpus${cpus:+ / }-"; continue; fi
             r=$(ratio_of "$(median "$work/$i.codescout.time")" "$(median "$work/$i.rg.time")")
             c=$(ratio_of "$(median "$work/$i.codescout.cpu")" "$(median "$work/$i.rg.cpu")")
-            row="$row $r |"; cpus="$cpus $c"
+            row="$row $r |"; cpus="$cpus${cpus:+ / }$c"
             printf '%s %s %s %s\n' "$v" "$r" "$c" "${labels[$i]}" >>"$work/ratios"
             [ "$(median "$work/$i.codescout.count")" = "$(median "$work/$i.rg.count")" ] || same=NO
         done
         [ "$same" = yes ] || disagree=$((disagree + 1))
-        echo "$row ${cpus# } | $same |"
+        echo "$row $cpus | $same |"
     done
     echo
     echo "Distribution of codescout / rg (wall time; CPU time in brackets), per variant and over all:"
