@@ -70,7 +70,11 @@ struct Search::Impl {
 };
 
 bool Search::Impl::visit(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink) {
-    const InputSpec input{entry.explicit_root ? InputOrigin::Named : InputOrigin::Walked};
+    InputSpec input{entry.explicit_root ? InputOrigin::Named : InputOrigin::Walked};
+    if (entry.dir_fd >= 0 && !input.named()) {
+        input.dir_fd = entry.dir_fd;
+        input.name = entry.path.c_str() + entry.name_offset;
+    }
     if (gate && !input.named() && !gate->may_match(entry)) return !stop.load(relaxed);
     return search_input(searchers, entry.path, input, sink);
 }

@@ -38,8 +38,9 @@ struct ThreadGrowthPolicy {
     unsigned max_threads = 1;  // never more than this (default_max_threads)
     // Below this share of `cores` kept busy, the threads are waiting rather than computing.
     double busy_share = 0.75;
-    // Less disk reading than this within a tick is a stray miss (one evicted file), not a cold tree.
-    std::uint64_t min_disk_bytes = 64 * 1024;
+    // Less disk reading than this within a tick is a few stray misses (evicted files), not a cold
+    // tree: a cold walk reads megabytes per tick even while it reads only directories and inodes.
+    std::uint64_t min_disk_bytes = 256 * 1024;
 };
 
 // Adding threads while a walk runs (Walker). Off by default: a caller that asks for N threads gets N.

@@ -225,6 +225,8 @@ void WalkRun::process(Item& item, Scratch& s) {
         s.entry.path = item.path;
         s.entry.depth = 0;
         s.entry.explicit_root = true;
+        s.entry.dir_fd = -1;
+        s.entry.name_offset = 0;
         if (!visit_(s.entry)) request_stop();
         return;
     }
@@ -336,6 +338,8 @@ void WalkRun::process_directory(Item& dir, Scratch& s) {
         }
         s.entry.depth = child_depth;
         s.entry.explicit_root = false;
+        s.entry.dir_fd = fd;
+        s.entry.name_offset = s.entry.path.size() - name.size();
         if (!visit_(s.entry)) {
             request_stop();
             break;

@@ -34,6 +34,11 @@ struct WalkEntry {
     std::string path;             // display path: root as given + relative path ("./a/b.c" for root ".")
     unsigned depth = 0;           // 0 for a root given explicitly as a file
     bool explicit_root = false;   // named on the command line: searched even if ignored/hidden
+    // The open directory the file was listed from (-1 for a root named as a file), valid only
+    // during the visit, and where the file's name starts in `path`: openat(dir_fd, path.c_str() +
+    // name_offset) has the kernel resolve one name instead of the whole path again.
+    int dir_fd = -1;
+    std::size_t name_offset = 0;
 };
 
 struct WalkCounters {

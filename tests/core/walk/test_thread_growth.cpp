@@ -87,13 +87,44 @@ private:
     std::set<std::thread::id> threads_;
 };
 
-// Samples of a process whose threads wait for the disk: 1 MiB read per call, no CPU time.
-std::function<IoSample()> coldDisk(std::atomic<unsigned>& calls) {
-    return [&calls] {
-        const unsigned n = calls.fetch_add(1) + 1;
-        return at(20 * n, n * kMiB, 0);
-    };
-}
+// Injected samples: each call is one tick of 20 ms with `disk_per_tick` bytes read and no CPU
+// time. Visitors can wait (without spinning) until the supervisor has taken more samples.
+class FakeProcess {
+public:
+    explicit FakeProcess(std::uint64_t disk_per_tick) : disk_per_tick_(disk_per_tick) {}
+
+    std::function<IoSample()> sampler() {
+        return [this] {
+            std::lock_guard lock(mutex_);
+            ++calls_;
+            ticked_.notify_all();
+            return at(20 * calls_, disk_per_tick_ * calls_, 0);
+        };
+    }
+    unsigned calls() {
+        std::lock_guard lock(mutex_);
+        return calls_;
+    }
+    // Waits until `more` samples were taken after this call (false after a generous deadline).
+    bool waitForSamples(unsigned more) {
+        std::unique_lock lock(mutex_);
+        const unsigned until = calls_ + more;
+        return ticked_.wait_for(lock, std::chrono::seconds(30), [&] { return released_ || calls_ >= until; });
+    }
+    // Ends every wait, now and later: a stopped walk loses its supervisor before its visitors.
+    void release() {
+        std::lock_guard lock(mutex_);
+        released_ = true;
+        ticked_.notify_all();
+    }
+
+private:
+    const std::uint64_t disk_per_tick_;
+    std::mutex mutex_;
+    std::condition_variable ticked_;
+    unsigned calls_ = 0;
+    bool released_ = false;
+};
 
 }  // namespace
 
@@ -113,8 +144,8 @@ private slots:
         QTest::newRow("doubling stops at the ceiling") << at(0, 0, 0) << at(20, kMiB, 0) << load(12) << 16u;
         QTest::newRow("warm: no disk read") << at(0, 0, 0) << at(20, 0, 2) << load(2) << 2u;
         QTest::newRow("warm and loaded machine: no disk read") << at(0, 0, 0) << at(20, 0, 0) << load(2) << 2u;
-        QTest::newRow("stray miss below 64 KiB") << at(0, 0, 0) << at(20, 60 * 1024, 0) << load(2) << 2u;
-        QTest::newRow("exactly 64 KiB counts") << at(0, 0, 0) << at(20, 64 * 1024, 0) << load(2) << 4u;
+        QTest::newRow("stray misses below 256 KiB") << at(0, 0, 0) << at(20, 255 * 1024, 0) << load(2) << 2u;
+        QTest::newRow("exactly 256 KiB counts") << at(0, 0, 0) << at(20, 256 * 1024, 0) << load(2) << 4u;
         QTest::newRow("cores busy (40 of 40 ms): disk keeps up") << at(0, 0, 0) << at(20, kMiB, 40) << load(2) << 2u;
         QTest::newRow("cores at the threshold (30 of 40 ms)") << at(0, 0, 0) << at(20, kMiB, 30) << load(2) << 2u;
         QTest::newRow("cores just below the threshold") << at(0, 0, 0) << at(20, kMiB, 29) << load(2) << 4u;
@@ -180,11 +211,11 @@ private slots:
         options.roots = {tree.root()};
 
         constexpr unsigned kCeiling = 8;
-        std::atomic<unsigned> samples{0};
+        FakeProcess cold(kMiB);
         ThreadGrowth growth;
         growth.max_threads = kCeiling;
         growth.tick = std::chrono::milliseconds(1);
-        growth.sample = coldDisk(samples);
+        growth.sample = cold.sampler();
         Walker walker(options, 2, growth);
 
         Rendezvous rendezvous(kCeiling);
@@ -213,26 +244,24 @@ private slots:
         for (int i = 0; i < 20; ++i) tree.write(QStringLiteral("d%1/f.c").arg(i), "x");
         WalkOptions options;
         options.roots = {tree.root()};
-        std::atomic<unsigned> samples{0};
+        FakeProcess warm(0);
         ThreadGrowth growth;
         growth.max_threads = 8;
         growth.tick = std::chrono::milliseconds(1);
-        growth.sample = [&samples] {
-            const unsigned n = samples.fetch_add(1) + 1;
-            return at(20 * n, 0, 0);
-        };
+        growth.sample = warm.sampler();
         Walker walker(options, 2, growth);
         std::atomic<int> files{0};
+        std::atomic<bool> sampled{true};
         std::atomic<bool> cancelled{false};
         walker.run(
             [&](const WalkEntry&) {
-                // Long enough for several ticks to be sampled while threads are busy.
-                const unsigned seen = samples.load();
-                while (samples.load() < seen + 3) std::this_thread::yield();
+                // Several ticks are sampled while this thread is busy and directories are queued.
+                if (!warm.waitForSamples(3)) sampled = false;
                 files.fetch_add(1);
                 return true;
             },
             [](const PathError&) {}, cancelled);
+        QVERIFY(sampled.load());
         QCOMPARE(files.load(), 20);
         QCOMPARE(walker.threads_used(), 2u);
     }
@@ -243,13 +272,13 @@ private slots:
         for (int i = 0; i < 5; ++i) tree.write(QStringLiteral("d%1/f.c").arg(i), "x");
         WalkOptions options;
         options.roots = {tree.root()};
-        std::atomic<unsigned> samples{0};
+        FakeProcess cold(kMiB);
         ThreadGrowth growth;  // max_threads 0
-        growth.sample = coldDisk(samples);
+        growth.sample = cold.sampler();
         Walker walker(options, 2, growth);
         std::atomic<bool> cancelled{false};
         walker.run([](const WalkEntry&) { return true; }, [](const PathError&) {}, cancelled);
-        QCOMPARE(samples.load(), 0u);
+        QCOMPARE(cold.calls(), 0u);
         QCOMPARE(walker.threads_used(), 2u);
     }
 
@@ -259,19 +288,20 @@ private slots:
         for (int i = 0; i < 30; ++i) tree.write(QStringLiteral("d%1/f.c").arg(i), "x");
         WalkOptions options;
         options.roots = {tree.root()};
-        std::atomic<unsigned> samples{0};
+        FakeProcess cold(kMiB);
         ThreadGrowth growth;
         growth.max_threads = 16;
         growth.tick = std::chrono::milliseconds(1);
-        growth.sample = coldDisk(samples);
+        growth.sample = cold.sampler();
         Walker walker(options, 2, growth);
         std::atomic<int> files{0};
         std::atomic<bool> cancelled{false};
         walker.run(
             [&](const WalkEntry&) {
-                const unsigned seen = samples.load();
-                while (samples.load() < seen + 2) std::this_thread::yield();
-                return files.fetch_add(1) + 1 < 5;  // the fifth file stops the walk
+                cold.waitForSamples(2);  // the supervisor may add threads meanwhile
+                if (files.fetch_add(1) + 1 < 5) return true;
+                cold.release();
+                return false;  // the fifth file stops the walk
             },
             [](const PathError&) {}, cancelled);
         QVERIFY(files.load() >= 5);
