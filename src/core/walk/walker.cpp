@@ -47,7 +47,8 @@ void Walker::run(const Visitor& visit, const ErrorHandler& on_error, const std::
             return false;  // fewer threads than asked for still finishes the walk
         }
     };
-    workers.reserve(threads - 1);
+    // Room for every thread the supervisor may add: it then never reallocates (nor throws).
+    workers.reserve(std::max(threads, growth_.max_threads) - 1);
     for (unsigned i = 1; i < threads && add_worker(); ++i) {
     }
     unsigned used = static_cast<unsigned>(workers.size()) + 1;
