@@ -488,8 +488,8 @@
         <translation>Automatisch</translation>
     </message>
     <message>
-        <source>Worker threads per search; Automatic uses one per processor</source>
-        <translation>Arbeits-Threads pro Suche; „Automatisch“ nutzt einen pro Prozessor</translation>
+        <source>Worker threads per search; Automatic starts with one per processor and adds more while reads wait for the disk</source>
+        <translation>Arbeits-Threads pro Suche; „Automatisch“ beginnt mit einem pro Prozessor und fügt weitere hinzu, solange Lesezugriffe auf die Festplatte warten</translation>
     </message>
     <message>
         <source>Threads</source>

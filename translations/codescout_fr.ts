@@ -488,8 +488,8 @@
         <translation>Automatique</translation>
     </message>
     <message>
-        <source>Worker threads per search; Automatic uses one per processor</source>
-        <translation>Threads de travail par recherche ; « Automatique » en utilise un par processeur</translation>
+        <source>Worker threads per search; Automatic starts with one per processor and adds more while reads wait for the disk</source>
+        <translation>Threads de travail par recherche ; « Automatique » commence avec un par processeur et en ajoute tant que les lectures attendent le disque</translation>
     </message>
     <message>
         <source>Threads</source>

@@ -51,7 +51,10 @@ int list_files(const Plan& plan, OutputWriter& out, ErrorReporter& errors) {
     const Walker::ErrorHandler on_error = [&](const SearchError& error) { errors.report(error); };
 
     try {
-        Walker walker(plan.search.walk, threads);
+        // As a search does: automatic threads grow while directory reads wait for the disk.
+        ThreadGrowth growth;
+        if (plan.search.threads == 0) growth.max_threads = default_max_threads(threads);
+        Walker walker(plan.search.walk, threads, growth);
         walker.run(visit, on_error, stop);
     } catch (const std::invalid_argument& e) {
         errors.report_message(std::string("error: ") + e.what());

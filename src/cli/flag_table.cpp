@@ -134,7 +134,7 @@ const std::array kFlags = {
              [](CliArgs& a, V, V) { a.dry_run = true; }},
 
     // How to run.
-    FlagSpec{'j', "threads", "NUM", "Number of search threads (0: one per CPU, the default).",
+    FlagSpec{'j', "threads", "NUM", "Number of search threads (0, the default: one per CPU, more while reads wait for the disk).",
              [](CliArgs& a, V v, V f) { a.threads = parse_threads(v, f); }},
     FlagSpec{0, "small-file-threshold", "BYTES", "Files below this size are read whole (default 32K).",
              [](CliArgs& a, V v, V f) { a.small_file_threshold = parse_size(v, f); }},

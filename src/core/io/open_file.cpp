@@ -26,24 +26,42 @@ std::string non_regular_reason(mode_t mode) {
 
 bool is_stream(mode_t mode) { return S_ISFIFO(mode) || S_ISCHR(mode) || S_ISBLK(mode); }
 
-int open_retrying(const std::string& path, int flags) {
+int open_retrying(int dir_fd, const char* path, int flags) {
     int fd = -1;
     do {
-        fd = ::open(path.c_str(), flags);
+        fd = ::openat(dir_fd, path, flags);
     } while (fd < 0 && errno == EINTR);
     return fd;
 }
 
-// Opens `path` and reads the status of what was opened (which the path may no longer name);
-// false with `error` set when either fails.
-bool open_and_stat(const std::string& path, int flags, FileDescriptor& fd, struct stat& st, std::string& error) {
-    FileDescriptor opened(open_retrying(path, flags));
+// Opens `path` (relative to `dir_fd`) and reads the status of what was opened (which the path
+// may no longer name); false with `error` set when either fails.
+bool open_and_stat(int dir_fd, const char* path, int flags, FileDescriptor& fd, struct stat& st, std::string& error) {
+    FileDescriptor opened(open_retrying(dir_fd, path, flags));
     if (!opened || ::fstat(opened.get(), &st) != 0) {
         error = errno_message(errno);
         return false;
     }
     fd = std::move(opened);
     return true;
+}
+
+// Opens a file expected to be regular (non-blocking, so that a FIFO swapped in meanwhile
+// cannot hang the search) and refuses anything else.
+OpenedFile open_regular(int dir_fd, const char* path) {
+    OpenedFile result;
+    struct stat st {};
+    FileDescriptor owned;
+    if (!open_and_stat(dir_fd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, owned, st, result.error)) return result;
+    // Also after the walker's own check: the path may have been replaced since it was listed.
+    if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) {
+        result.error = std::move(reason);
+        return result;
+    }
+    result.fd = std::move(owned);
+    result.size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+    result.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    return result;
 }
 
 }  // namespace
@@ -77,18 +95,10 @@ OpenedFile open_for_search(const std::string& path, bool check_type_first) {
             return result;
         }
     }
-    FileDescriptor owned;
-    if (!open_and_stat(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, owned, st, result.error)) return result;
-    // Also after the walker's own check: the path may have been replaced since it was listed.
-    if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) {
-        result.error = std::move(reason);
-        return result;
-    }
-    result.fd = std::move(owned);
-    result.size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
-    result.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-    return result;
+    return open_regular(AT_FDCWD, path.c_str());
 }
+
+OpenedFile open_for_search_at(int dir_fd, const char* name) { return open_regular(dir_fd, name); }
 
 OpenedFile open_explicit_input(const std::string& path) {
     OpenedFile result;
@@ -99,7 +109,7 @@ OpenedFile open_explicit_input(const std::string& path) {
     }
     if (!is_stream(st.st_mode)) return open_for_search(path, true);
     FileDescriptor owned;
-    if (!open_and_stat(path, O_RDONLY | O_CLOEXEC | O_NOCTTY, owned, st, result.error)) return result;
+    if (!open_and_stat(AT_FDCWD, path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY, owned, st, result.error)) return result;
     if (S_ISREG(st.st_mode)) {
         // Replaced by a regular file between stat and open: an ordinary file after all.
         result.size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;

@@ -40,6 +40,10 @@ struct OpenedFile {
 // Non-blocking mode makes a FIFO or a blocking pseudo-file fail instead of hanging.
 OpenedFile open_for_search(const std::string& path, bool check_type_first);
 
+// The same for a file the walker listed (no type check first), by its `name` in the open
+// directory `dir_fd`: the kernel resolves one path component instead of all of them.
+OpenedFile open_for_search_at(int dir_fd, const char* name);
+
 // For a path the user named: a FIFO or a character/block device is opened too (blocking, as rg
 // does: a FIFO waits for its writer) and marked `stream`: it has no size and is read until EOF.
 // Directories and sockets are still refused.

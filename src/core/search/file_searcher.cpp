@@ -27,7 +27,9 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
         report = run.run(STDIN_FILENO, 0, true, path);
     } else {
         result.path = path;
-        OpenedFile file = input.named() ? open_explicit_input(path) : open_for_search(path, false);
+        OpenedFile file = input.named()                       ? open_explicit_input(path)
+                          : input.dir_fd >= 0 && input.name != nullptr ? open_for_search_at(input.dir_fd, input.name)
+                                                                       : open_for_search(path, false);
         if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
         result.mtime_ns = file.mtime_ns;
         report = run.run(file.fd.get(), file.size, file.stream, path);

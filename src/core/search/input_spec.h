@@ -12,6 +12,10 @@ enum class InputOrigin {
 
 struct InputSpec {
     InputOrigin origin = InputOrigin::Walked;
+    // A walked file can be opened relative to its directory, still open during the visit
+    // (WalkEntry::dir_fd): `name` is the file's name there. -1: open the path.
+    int dir_fd = -1;
+    const char* name = nullptr;
 
     bool named() const { return origin != InputOrigin::Walked; }
     bool is_stdin() const { return origin == InputOrigin::Stdin; }

@@ -23,6 +23,14 @@ unsigned effective_threads(unsigned requested) {
     return hardware > 0 ? hardware : 1;
 }
 
+// Automatic (threads 0): one thread per core to start with, more while reads wait for the disk
+// (thread_growth.h). A count the user chose is kept as it is.
+ThreadGrowth growth_for(unsigned requested) {
+    ThreadGrowth growth;
+    if (requested == 0) growth.max_threads = default_max_threads(effective_threads(0));
+    return growth;
+}
+
 // With SearchOptions::dash_is_stdin, a root "-" is standard input (as in ripgrep): the walker
 // never sees it.
 bool is_stdin_root(const std::filesystem::path& root) { return root == "-"; }
@@ -67,7 +75,11 @@ struct Search::Impl {
 };
 
 bool Search::Impl::visit(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink) {
-    const InputSpec input{entry.explicit_root ? InputOrigin::Named : InputOrigin::Walked};
+    InputSpec input{entry.explicit_root ? InputOrigin::Named : InputOrigin::Walked};
+    if (entry.dir_fd >= 0 && !input.named()) {
+        input.dir_fd = entry.dir_fd;
+        input.name = entry.path.c_str() + entry.name_offset;
+    }
     if (gate && !input.named() && !gate->may_match(entry)) return !stop.load(relaxed);
     return search_input(searchers, entry.path, input, sink);
 }
@@ -137,7 +149,8 @@ Search::Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics, st
     impl_->stdin_roots = impl_->options.walk.roots.size() - walk.roots.size();
     impl_->walk_roots = !walk.roots.empty();
     impl_->binary_policy = binary_policy ? std::move(binary_policy) : default_binary_policy();
-    impl_->walker = std::make_unique<Walker>(std::move(walk), effective_threads(impl_->options.threads));
+    impl_->walker = std::make_unique<Walker>(std::move(walk), effective_threads(impl_->options.threads),
+                                             growth_for(impl_->options.threads));
 }
 
 Search::~Search() = default;

@@ -36,7 +36,8 @@ public:
     // (file_source.h). The gate still applies to the files the walk finds.
     void set_file_source(std::shared_ptr<FileSource> source);
 
-    // Runs to completion on the calling thread plus (threads - 1) workers. Call once.
+    // Runs to completion on the calling thread plus (threads - 1) workers, more with threads 0 when
+    // reads wait for the disk (search_options.h). Call once.
     SearchSummary run(ResultSink& sink);
 
     // From any thread: workers stop within milliseconds; run() returns with summary.cancelled.

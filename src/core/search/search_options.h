@@ -56,7 +56,9 @@ struct SearchOptions {
     WalkOptions walk;
     ProcessingOptions processing;
     ReportOptions report;
-    unsigned threads = 0;  // 0 = one per hardware thread
+    // 0: automatic, one per hardware thread to start with and more (up to default_max_threads)
+    // while reads wait for the disk (walk/thread_growth.h); N: exactly N.
+    unsigned threads = 0;
     // A root "-" is standard input, as in ripgrep (the CLI sets this; the GUI has no stdin to read).
     bool dash_is_stdin = false;
     // Take a memory attribution (memory_attribution.h) at the end of the search, while the

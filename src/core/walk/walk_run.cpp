@@ -171,6 +171,15 @@ WalkRun::Item WalkRun::pop_item() {
     return item;
 }
 
+WalkLoad WalkRun::load() {
+    std::lock_guard lock(mutex_);
+    WalkLoad now;
+    now.queued = stack_.size();
+    now.busy = busy_;
+    now.idle = idle_;
+    return now;
+}
+
 void WalkRun::work() {
     Scratch s;
     std::unique_lock lock(mutex_);
@@ -220,6 +229,8 @@ void WalkRun::process(Item& item, Scratch& s) {
         s.entry.path = item.path;
         s.entry.depth = 0;
         s.entry.explicit_root = true;
+        s.entry.dir_fd = -1;
+        s.entry.name_offset = 0;
         if (!visit_(s.entry)) request_stop();
         return;
     }
@@ -307,6 +318,8 @@ void WalkRun::process_directory(Item& dir, Scratch& s) {
         }
         s.entry.depth = child_depth;
         s.entry.explicit_root = false;
+        s.entry.dir_fd = fd;
+        s.entry.name_offset = s.entry.path.size() - name.size();
         if (!visit_(s.entry)) {
             request_stop();
             return;

@@ -42,6 +42,9 @@ public:
     void work();
     // The first exception a visitor threw, to be rethrown by Walker::run.
     std::exception_ptr failure() const { return failure_; }
+    // Queued directories and busy and idle threads now (WalkLoad::threads left 0), for the growth
+    // supervisor. Takes the walk's lock.
+    WalkLoad load();
 
 private:
     struct Ancestor;

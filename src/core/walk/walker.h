@@ -14,6 +14,8 @@
 //   malformed ignore line matches nothing and is reported through on_error (and counted).
 // - on_error is called by one thread at a time; the visitor concurrently from all threads. An
 //   exception thrown by the visitor stops the walk and is rethrown by run().
+// - With ThreadGrowth the walk may add threads while it runs, when reads wait for the disk
+//   (thread_growth.h): a cold page cache needs more reads in flight than there are cores.
 #pragma once
 
 #include <atomic>
@@ -23,6 +25,7 @@
 #include <string>
 
 #include "core/walk/path_error.h"
+#include "core/walk/thread_growth.h"
 #include "core/walk/walk_options.h"
 
 namespace codescout {
@@ -34,6 +37,11 @@ struct WalkEntry {
     std::string path;             // display path: root as given + relative path ("./a/b.c" for root ".")
     unsigned depth = 0;           // 0 for a root given explicitly as a file
     bool explicit_root = false;   // named on the command line: searched even if ignored/hidden
+    // The open directory the file was listed from (-1 for a root named as a file), valid only
+    // during the visit, and where the file's name starts in `path`: openat(dir_fd, path.c_str() +
+    // name_offset) has the kernel resolve one name instead of the whole path again.
+    int dir_fd = -1;
+    std::size_t name_offset = 0;
 };
 
 struct WalkCounters {
@@ -50,7 +58,7 @@ public:
     using Visitor = std::function<bool(const WalkEntry&)>;
     using ErrorHandler = std::function<void(const PathError&)>;
 
-    Walker(WalkOptions options, unsigned threads);
+    Walker(WalkOptions options, unsigned threads, ThreadGrowth growth = {});
 
     // Walks all roots with `threads` threads (the calling thread is one of them) and calls
     // `visit` for every regular file that passes, concurrently. Returns when every directory is
@@ -65,6 +73,8 @@ public:
     // lists directories itself. Not owned; they must outlive run(). No oracle with follow_links.
     void set_observer(WalkObserver* observer) { observer_ = observer; }
     void set_oracle(WalkOracle* oracle) { oracle_ = oracle; }
+    // Threads the last run() used, the calling thread included (more than asked if it grew).
+    unsigned threads_used() const;
 
 private:
     struct State;
@@ -72,6 +82,7 @@ private:
     unsigned threads_;
     WalkObserver* observer_ = nullptr;
     WalkOracle* oracle_ = nullptr;
+    ThreadGrowth growth_;
     std::shared_ptr<State> state_;
 };
 
