@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/match/thread_cpu_clock.h"
 #include "gui/memory/byte_format.h"
 #include "gui/memory/memory_charts.h"
 #include "gui/memory/metrics_export.h"
@@ -40,7 +41,7 @@ bool writeAtomically(const QString& path, const QByteArray& data, QString* error
 
 }  // namespace
 
-MemoryView::MemoryView(QWidget* parent) : QWidget(parent) {
+MemoryView::MemoryView(QWidget* parent) : QWidget(parent), replot_timer_(this) {
     setAccessibleName(tr("Memory view"));
 
     summary_ = new QLabel(this);
@@ -151,7 +152,7 @@ void MemoryView::setSampler(MetricsSampler* sampler) {
     if (!sampler) return;
     sampler_connections_ << connect(sampler, &MetricsSampler::sampled, this, &MemoryView::addSample)
                          << connect(sampler, &MetricsSampler::probed, this, &MemoryView::addProbeReading)
-                         << connect(sampler, &MetricsSampler::started, this, &MemoryView::clear)
+                         << connect(sampler, &MetricsSampler::started, this, &MemoryView::searchStarted)
                          << connect(sampler, &MetricsSampler::stopped, this, &MemoryView::searchStopped)
                          << connect(sampler, &QObject::destroyed, this, [this] {
                                 sampler_ = nullptr;
@@ -215,6 +216,11 @@ void MemoryView::addAttribution(const codescout::MemoryAttribution& attribution,
     reportMemory();
     updateAdvice();
     scheduleReplot(kStackChart);
+    if (search_live_) search_probed_ = true;
+    if (std::exchange(awaiting_final_reading_, false)) {
+        replot_timer_.stop();
+        refreshCharts();
+    }
 }
 
 void MemoryView::addCollectorReadings(const codescout::collectors::CollectorSnapshot& readings, qint64 elapsedMs)
@@ -279,7 +285,7 @@ void MemoryView::reportMemory()
     memory_.set(samples_.heapBytes() + attribution_.heapBytes() + collectors_.heapBytes());
 }
 
-void MemoryView::clear() {
+void MemoryView::forgetSamples() {
     samples_.clear();
     attribution_.clear();
     collectors_.clearReadings();  // the plugins stay loaded: their chart keeps its series
@@ -287,23 +293,32 @@ void MemoryView::clear() {
     reportMemory();
     max_resident_ = 0;
     replot_timer_.stop();
-    charts_->clear();
-    charts_dirty_ = 0;
+    awaiting_final_reading_ = false;
     // A search starts: its first second is drawn after that second (a short search is drawn
     // once, at its end); without a search running the interval is short and the next sample
     // is drawn at once.
     since_replot_.start();
     export_status_->clear();
+}
+
+void MemoryView::clear() {
+    forgetSamples();
+    search_live_ = false;
+    charts_->clear();
+    charts_dirty_ = 0;
     updateSummary();
     updateAdvice();
 }
 
 int MemoryView::replotInterval() const {
-    return sampler_ && sampler_->isRunning() ? kLiveReplotIntervalMs : kMinReplotIntervalMs;
+    if (!search_live_) return kMinReplotIntervalMs;
+    const double byCost = static_cast<double>(last_draw_cpu_ns_) / 1e6 / kLiveDrawShare;
+    return static_cast<int>(std::clamp(byCost, double{kLiveReplotIntervalMs}, double{kMaxLiveReplotIntervalMs}));
 }
 
 void MemoryView::scheduleReplot(int charts) {
     charts_dirty_ |= charts;
+    // While the final probe reading is awaited the timer runs as its time limit: nothing earlier.
     // Hidden (dock closed): nothing to draw; showEvent plots what accumulated.
     if (!isVisible() || replot_timer_.isActive()) return;
     const qint64 interval = replotInterval();
@@ -311,24 +326,51 @@ void MemoryView::scheduleReplot(int charts) {
     replot_timer_.start(static_cast<int>(std::max<qint64>(0, interval - since)));
 }
 
+void MemoryView::searchStarted() {
+    forgetSamples();
+    search_live_ = true;
+    search_probed_ = false;
+    // The charts keep the last search's picture until this one's first re-plot replaces every
+    // series' points: emptying them now would cost the GUI thread as much as a re-plot
+    // (bench/gui-memory-attribution) while the search runs, to show nothing.
+    scheduleReplot(kAllCharts | kSummary);
+    updateAdvice();
+}
+
 void MemoryView::searchStopped() {
-    // The final sample arrived (stop() takes it before stopped()): draw the end state now rather
-    // than at the end of the live interval.
+    search_live_ = false;
+    // Hidden: nothing to draw now (showEvent draws what accumulated). Nothing pending: drawn.
     if (!replot_timer_.isActive()) return;
     replot_timer_.stop();
+    // The final sample arrived (stop() takes it before stopped()), and with the probe on, the
+    // final reading follows on the probe's thread: the end state is drawn once, when it comes,
+    // rather than twice (counts now, the stack again a moment later).
+    if (search_probed_) {
+        awaiting_final_reading_ = true;
+        replot_timer_.start(kFinalReadingWaitMs);
+        return;
+    }
     refreshCharts();
 }
 
 void MemoryView::refreshCharts() {
+    awaiting_final_reading_ = false;
     if (!charts_dirty_) return;
     // Only the charts whose data changed: the stacked chart's areas are the costliest to draw,
     // and the probe's readings arrive far less often than the counters.
+    const std::int64_t cpuBefore = thread_cpu_nanoseconds();
     const int dirty = std::exchange(charts_dirty_, 0);
     if (dirty & kCountsChart) charts_->plot(samples_);
     if (dirty & kStackChart) charts_->plotAttribution(attribution_);
     if (dirty & kCollectorChart) charts_->plotCollectors(collectors_);
     if (dirty & kSummary) updateSummary();
+    if (dirty & kAlerts) showAlerts();
     since_replot_.start();
+    // Most of a re-plot's work comes after this function, in the events the new points post
+    // (the chart scenes' layout, the labels' relayout, paint requests): a queued call runs after
+    // those already posted, and the CPU time up to it is the re-plot's cost.
+    QMetaObject::invokeMethod(
+        this, [this, cpuBefore] { last_draw_cpu_ns_ = thread_cpu_nanoseconds() - cpuBefore; }, Qt::QueuedConnection);
 }
 
 void MemoryView::showEvent(QShowEvent* event) {
@@ -369,27 +411,33 @@ void MemoryView::updateAdvice() {
     const QStringList before = alerts();
     advice_ = fresh;
     const QStringList after = alerts();
-    if (after.isEmpty()) {
-        alerts_label_->setText(QStringLiteral("<i>%1</i>").arg(
-            samples_.empty() ? tr("Alerts and recommendations appear here during a search.")
-                             : tr("No memory alerts: this search used memory well.")));
-    } else {
-        QString html;
-        for (const Advice& a : std::as_const(advice_)) {
-            // Plain symbols rather than icons: they survive copy-paste and screen readers.
-            const QString mark = a.severity == AdviceSeverity::Warning ? QStringLiteral("⚠")
-                                                                        : QStringLiteral("💡");
-            QString link;
-            if (a.setting != AdviceSetting::None) {
-                link = QStringLiteral(" <a href=\"setting:%1\">%2</a>")
-                           .arg(static_cast<int>(a.setting))
-                           .arg(tr("Change…").toHtmlEscaped());
-            }
-            html += QStringLiteral("<p>%1 %2%3</p>").arg(mark, a.text.toHtmlEscaped(), link);
-        }
-        alerts_label_->setText(html);
-    }
+    // A rich-text label re-lays out the window on each new text: while a search runs its text
+    // moves with the live charts, once a second.
+    if (search_live_)
+        scheduleReplot(kAlerts);
+    else
+        showAlerts();
     if (after != before) emit alertsChanged(after);
+}
+
+void MemoryView::showAlerts() {
+    QString html;
+    if (advice_.isEmpty()) {
+        html = QStringLiteral("<i>%1</i>").arg(samples_.empty() ? tr("Alerts and recommendations appear here during a search.")
+                                                               : tr("No memory alerts: this search used memory well."));
+    }
+    for (const Advice& a : std::as_const(advice_)) {
+        // Plain symbols rather than icons: they survive copy-paste and screen readers.
+        const QString mark = a.severity == AdviceSeverity::Warning ? QStringLiteral("⚠") : QStringLiteral("💡");
+        QString link;
+        if (a.setting != AdviceSetting::None) {
+            link = QStringLiteral(" <a href=\"setting:%1\">%2</a>")
+                       .arg(static_cast<int>(a.setting))
+                       .arg(tr("Change…").toHtmlEscaped());
+        }
+        html += QStringLiteral("<p>%1 %2%3</p>").arg(mark, a.text.toHtmlEscaped(), link);
+    }
+    if (alerts_label_->text() != html) alerts_label_->setText(html);
 }
 
 bool MemoryView::failExport(const QString& message) {

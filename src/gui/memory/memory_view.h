@@ -46,8 +46,16 @@ public:
     static constexpr int kMinReplotIntervalMs = 40;
     // While a search runs: samples arrive every 100 ms, and re-plotting each one cost the GUI
     // thread 5-14% of the search's time (bench/RESULTS.md, the memory view's overhead). The live
-    // charts and the summary move once a second; the search's end is drawn at once.
+    // charts and the summary move at most once a second, and less often when a re-plot costs
+    // more than kLiveDrawShare of the time between two (a slow machine, a debug build: one
+    // re-plot of the three charts measured 15-50 ms there), up to kMaxLiveReplotIntervalMs.
+    // The search's end is drawn at once.
     static constexpr int kLiveReplotIntervalMs = 1000;
+    static constexpr int kMaxLiveReplotIntervalMs = 10000;
+    static constexpr double kLiveDrawShare = 0.005;
+    // After a search stops, its final probe reading is awaited this long at most before the end
+    // state is drawn (a probe that does not answer).
+    static constexpr int kFinalReadingWaitMs = 500;
 
     // Current samples, for export and tests.
     const SampleBuffer& samples() const { return samples_; }
@@ -83,6 +91,11 @@ public slots:
     // The matches the results list holds, for the advice that names its memory.
     void setResultMatches(quint64 matches);
     void clear();
+    // A search's samples begin (clear, then draw live: at most once per kLiveReplotIntervalMs)
+    // and end (its end state drawn at once). The sampler's started/stopped drive these; a view
+    // fed by hand is told the same.
+    void searchStarted();
+    void searchStopped();
 
 signals:
     void alertsChanged(const QStringList& alerts);  // plain-language alerts/recommendations
@@ -94,13 +107,14 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void forgetSamples();  // the rings and the peaks; the charts are left as drawn
     void updateAdvice();
+    void showAlerts();
     void refreshCharts();
     // Which charts need a re-plot (bits), so that a new sample does not redraw the stack.
-    enum : int { kCountsChart = 1, kStackChart = 2, kCollectorChart = 4, kAllCharts = 7, kSummary = 8 };
+    enum : int { kCountsChart = 1, kStackChart = 2, kCollectorChart = 4, kAllCharts = 7, kSummary = 8, kAlerts = 16 };
     void scheduleReplot(int charts);
     int replotInterval() const;
-    void searchStopped();
     void updateSummary();
     bool failExport(const QString& message);
     void reportMemory();
@@ -121,7 +135,16 @@ private:
     std::uint64_t max_resident_ = 0;
     QList<Advice> advice_;
     int charts_dirty_ = 0;
+    bool search_live_ = false;  // between searchStarted() and searchStopped()
+    // The GUI thread's CPU time for the last re-plot, including the layout and paint events Qt
+    // Charts posts for it; sets the live interval.
+    std::int64_t last_draw_cpu_ns_ = 0;
+    bool search_probed_ = false;  // a probe reading arrived during this search
+    // The search stopped and its final probe reading (which the sampler always takes, and which
+    // arrives after stopped()) is awaited, so that the end state is drawn once, complete.
+    bool awaiting_final_reading_ = false;
     // Re-plots are coalesced: at most one per replotInterval() however fast samples arrive.
+    // A child, so that what it triggers is seen as the view's own work (bench/gui-memory-attribution).
     QTimer replot_timer_;
     QElapsedTimer since_replot_;
 

@@ -7,6 +7,10 @@
 //      (attribution + collectors every tick) and without (the probe off, the view detached),
 //      interleaved, median wall time of each and their ratio (target: < 1% slower); and the
 //      probe thread's busy time as a share of the search's wall time.
+//      Beside those totals (noisy: the GUI thread's CPU time moves with the machine's load), the
+//      view's own share, counted directly: the GUI thread's CPU time in events delivered to the
+//      view and its children (chart scenes, re-plot timer, labels) and in the calls that feed it,
+//      and the window's layout passes, which the view's labels can cause.
 //   3. The GUI thread: the longest sampler tick (its own work on the GUI thread: the counters'
 //      snapshot and queueing the probe; target <= 5 ms) in CPU time and wall clock, and the
 //      longest the view took to take in one probe reading (history rings, advice).
@@ -21,12 +25,12 @@
 #include <QTest>
 
 #include <malloc.h>
-#include <time.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <vector>
 
+#include "core/match/thread_cpu_clock.h"
 #include "gui/memory/attribution_probe.h"
 #include "gui/memory/memory_view.h"
 #include "gui/memory/metrics_sampler.h"
@@ -52,12 +56,6 @@ struct Args {
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
-}
-
-std::int64_t threadCpuNs() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
 }
 
 double mib(std::int64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
@@ -99,10 +97,44 @@ void printCoverage(const char* scenario, const MemoryAttribution& a) {
                 100.0 * double(resident - unattributed - otherHeap) / double(resident));
 }
 
+// Counts the GUI thread's CPU time in the events delivered to one widget's subtree (outermost
+// delivery only: a paint that sends paints to children counts once), and in layout passes anywhere.
+class EventCostLedger : public QApplication {
+public:
+    using QApplication::QApplication;
+    QObject* watched = nullptr;
+    bool recording = false;
+    std::int64_t insideNs = 0;
+    std::int64_t layoutNs = 0;
+
+    bool notify(QObject* receiver, QEvent* event) override {
+        if (!recording || nested_) return QApplication::notify(receiver, event);
+        std::int64_t* account = inside(receiver) ? &insideNs
+                                : event->type() == QEvent::LayoutRequest ? &layoutNs
+                                                                         : nullptr;
+        if (!account) return QApplication::notify(receiver, event);
+        nested_ = true;
+        const std::int64_t before = thread_cpu_nanoseconds();
+        const bool handled = QApplication::notify(receiver, event);
+        *account += thread_cpu_nanoseconds() - before;
+        nested_ = false;
+        return handled;
+    }
+
+private:
+    bool inside(const QObject* o) const {
+        for (; o; o = o->parent()) {
+            if (o == watched) return true;
+        }
+        return false;
+    }
+    bool nested_ = false;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    QApplication app(argc, argv);
+    EventCostLedger app(argc, argv);
     Args args;
     const QStringList list = app.arguments();
     for (int i = 1; i < list.size(); ++i) {
@@ -152,29 +184,46 @@ int main(int argc, char** argv) {
 
     // The view is fed by hand so that its work on each reading can be timed.
     view->setSampler(nullptr);
+    app.watched = view;
+    std::int64_t feedNs = 0;  // GUI-thread CPU time in the calls that feed the view
+    const auto feed = [&feedNs](auto&& call) {
+        const std::int64_t before = thread_cpu_nanoseconds();
+        call();
+        feedNs += thread_cpu_nanoseconds() - before;
+    };
     qint64 longestTakeInNs = 0;
-    std::int64_t probeUs = 0;
+    std::int64_t probeUs = 0;       // readings delivered while the search ran
+    std::int64_t probeAfterUs = 0;  // the final reading (the end state), delivered after it
+    bool searchRunning = false;
     bool probing = false;
     QObject::connect(sampler, &MetricsSampler::started, view, [&] {
-        if (probing) view->clear();
+        if (probing) feed([&] { view->searchStarted(); });
+    });
+    QObject::connect(sampler, &MetricsSampler::stopped, view, [&] {
+        if (probing) feed([&] { view->searchStopped(); });
     });
     QObject::connect(sampler, &MetricsSampler::sampled, view, [&](const MetricsSnapshot& s, qint64 t) {
-        if (probing) view->addSample(s, t);
+        if (probing) feed([&] { view->addSample(s, t); });
     });
     QObject::connect(sampler, &MetricsSampler::probed, view, [&](const ProbeReading& r, qint64 t) {
         if (!probing) return;
         QElapsedTimer took;
         took.start();
-        view->addProbeReading(r, t);
+        feed([&] { view->addProbeReading(r, t); });
         longestTakeInNs = std::max(longestTakeInNs, took.nsecsElapsed());
-        probeUs += r.probeCpuMicroseconds;
+        (searchRunning ? probeUs : probeAfterUs) += r.probeCpuMicroseconds;
     });
 
     std::vector<double> withView;
     std::vector<double> without;
     std::vector<double> probeShare;
+    std::vector<double> probeAfter;
     std::vector<double> guiCpuWith;
     std::vector<double> guiCpuWithout;
+    std::vector<double> viewShare;  // the view's own CPU time while the search ran / its wall time
+    std::vector<double> viewAfter;  // ms: the end state's draw, after the search finished
+    std::vector<double> layoutWith;    // the window's layout passes, ms of CPU per search
+    std::vector<double> layoutWithout;
     std::chrono::microseconds longestTick{0};
     std::chrono::microseconds longestTickWall{0};
     std::uint64_t matches = 0;
@@ -183,25 +232,43 @@ int main(int argc, char** argv) {
     for (int run = -1; run < 2 * args.runs; ++run) {
         probing = run >= 0 && run % 2 == 0;
         sampler->setProbing(probing);
-        probeUs = 0;
+        probeUs = probeAfterUs = 0;
         QElapsedTimer wall;
         wall.start();
-        const std::int64_t cpuBefore = threadCpuNs();
+        const std::int64_t cpuBefore = thread_cpu_nanoseconds();
+        app.insideNs = app.layoutNs = feedNs = 0;
+        app.recording = true;
+        searchRunning = true;
         if (!window.startSearch()) return 1;
         if (!finished.wait(900000)) return 1;
+        searchRunning = false;
         const double ms = static_cast<double>(wall.nsecsElapsed()) / 1e6;
-        const double guiCpuMs = static_cast<double>(threadCpuNs() - cpuBefore) / 1e6;
+        const double viewDuringMs = static_cast<double>(app.insideNs + feedNs) / 1e6;
+        // The view draws the search's end state when the final probe reading arrives, after the
+        // search finished: wait for it (the same wait without the view), so that it is counted
+        // in this run, not in the next.
+        QTest::qWait(MemoryView::kFinalReadingWaitMs + 200);
+        app.recording = false;
+        const double guiCpuMs = static_cast<double>(thread_cpu_nanoseconds() - cpuBefore) / 1e6;
+        const double viewAfterMs = static_cast<double>(app.insideNs + feedNs) / 1e6 - viewDuringMs;
+        const double layoutMs = static_cast<double>(app.layoutNs) / 1e6;
         matches = window.resultsModel()->matchCount();
         if (run < 0) continue;
         (probing ? withView : without).push_back(ms);
         (probing ? guiCpuWith : guiCpuWithout).push_back(guiCpuMs);
+        (probing ? layoutWith : layoutWithout).push_back(layoutMs);
         if (probing) {
             probeShare.push_back(static_cast<double>(probeUs) / 1000.0 / ms);
+            probeAfter.push_back(static_cast<double>(probeAfterUs) / 1000.0);
+            viewShare.push_back(viewDuringMs / ms);
+            viewAfter.push_back(viewAfterMs);
             longestTick = std::max(longestTick, sampler->longestTick());
             longestTickWall = std::max(longestTickWall, sampler->longestTickWall());
         }
-        std::printf("run %d (%s): %.0f ms, GUI thread CPU %.0f ms, %llu matches\n", run,
-                    probing ? "memory view" : "no memory view", ms, guiCpuMs, static_cast<unsigned long long>(matches));
+        std::printf("run %d (%s): %.0f ms, GUI thread CPU %.0f ms (the view's events and feeding: %.1f ms during the "
+                    "search, %.1f ms after it; window layout %.1f ms), %llu matches\n",
+                    run, probing ? "memory view" : "no memory view", ms, guiCpuMs, viewDuringMs, viewAfterMs, layoutMs,
+                    static_cast<unsigned long long>(matches));
         std::fflush(stdout);
     }
     QTest::qWait(300);  // the last batch's layout and paint
@@ -215,10 +282,16 @@ int main(int argc, char** argv) {
     std::printf("search wall time, median of %d: with the memory view %.0f ms, without %.0f ms, ratio %.4f "
                 "(%+.2f%%)\n",
                 args.runs, on, off, on / off, 100.0 * (on / off - 1));
-    std::printf("probe thread CPU time: %.2f%% of the search's wall time (median)\n", 100.0 * median(probeShare));
+    std::printf("probe thread CPU time while the search runs: %.2f%% of the search's wall time (median); the final "
+                "reading after it: %.1f ms (median)\n",
+                100.0 * median(probeShare), median(probeAfter));
     std::printf("GUI thread CPU time per search, median: with the memory view %.0f ms, without %.0f ms (%+.2f%% of "
                 "the search's wall time without)\n",
                 median(guiCpuWith), median(guiCpuWithout), 100.0 * (median(guiCpuWith) - median(guiCpuWithout)) / off);
+    std::printf("the view's own GUI-thread CPU time (events to it and its children, the calls feeding it) while the "
+                "search runs: %.2f%% of the search's wall time (median); drawing the end state after the search: "
+                "%.1f ms (median); window layout per search %.1f ms with the view, %.1f ms without (median)\n",
+                100.0 * median(viewShare), median(viewAfter), median(layoutWith), median(layoutWithout));
     std::printf("GUI thread: longest sampler tick %.3f ms of CPU time (%.3f ms wall clock, which counts waiting "
                 "for a core); longest take-in of a probe reading %.3f ms wall clock\n",
                 static_cast<double>(longestTick.count()) / 1000.0, static_cast<double>(longestTickWall.count()) / 1000.0,

@@ -16,6 +16,7 @@
 #include "gui/memory/memory_charts.h"
 #include "gui/memory/memory_view.h"
 #include "gui/memory/metrics_sampler.h"
+#include "gui/memory/probe_reading.h"
 #include "timer_barrier.h"
 
 using namespace codescout;
@@ -199,6 +200,58 @@ private slots:
         sampler.stop();  // the final sample, then stopped(): drawn before stop() returns
         QCOMPARE(points(view, ChartSeries::SmallFiles), static_cast<int>(view.samples().size()));
         QCOMPARE(view.samples().size(), 10u);
+    }
+
+    // A new search leaves the last one's picture up until its own first re-plot replaces every
+    // series' points (emptying the charts at the start cost the GUI thread a re-plot while the
+    // search ran, to show nothing).
+    void newSearchKeepsTheLastPictureUntilItsFirstReplot() {
+        MemoryView view;
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.searchStarted();
+        feedRealistic(view, 7);
+        view.searchStopped();  // nothing probed: drawn at once
+        QCOMPARE(points(view, ChartSeries::SmallFiles), 7);
+        view.searchStarted();
+        QCOMPARE(view.samples().size(), 0u);  // the data is the new search's...
+        feedRealistic(view, 3);
+        QVERIFY(waitPastTimers(std::chrono::milliseconds(MemoryView::kMinReplotIntervalMs)));
+        QCOMPARE(points(view, ChartSeries::SmallFiles), 7);  // ...the picture still the last one's
+        view.searchStopped();
+        QCOMPARE(points(view, ChartSeries::SmallFiles), 3);
+    }
+
+    // With the probe on, the search's end state is complete only with the final reading, which
+    // arrives after the search stopped: the charts are drawn once, when it comes, or after
+    // kFinalReadingWaitMs if the probe does not answer.
+    void endStateIsDrawnOnceWithTheFinalReading() {
+        MemoryView view;
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.searchStarted();
+        feedRealistic(view, 4);
+        ProbeReading reading;
+        reading.attribution = attribution(512 * KiB, 300 * MiB);
+        view.addProbeReading(reading, 0);
+        view.searchStopped();
+        QVERIFY(waitPastTimers(std::chrono::milliseconds(MemoryView::kMinReplotIntervalMs)));
+        QCOMPARE(points(view, ChartSeries::SmallFiles), 0);  // waiting for the final reading
+        QCOMPARE(view.charts()->stackPointCount(), 0);
+        view.addProbeReading(reading, 400);
+        QCOMPARE(points(view, ChartSeries::SmallFiles), 4);  // both charts, at once
+        QCOMPARE(view.charts()->stackPointCount(), 2);
+
+        // The final reading never comes: the end state is drawn after the wait all the same.
+        view.searchStarted();
+        feedRealistic(view, 2);
+        view.addProbeReading(reading, 0);
+        view.searchStopped();
+        QElapsedTimer waited;
+        waited.start();
+        QTRY_COMPARE_WITH_TIMEOUT(points(view, ChartSeries::SmallFiles), 2, 10000);
+        QVERIFY2(waited.elapsed() >= MemoryView::kFinalReadingWaitMs - 50, qPrintable(QString::number(waited.elapsed())));
+        QCOMPARE(view.charts()->stackPointCount(), 1);
     }
 
     void stackAxisSpansWholeDecades() {
