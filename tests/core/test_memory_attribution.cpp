@@ -20,6 +20,7 @@
 
 #include "core/io/mapped_file.h"
 #include "core/io/read_buffer.h"
+#include "core/metrics/attributed_block.h"
 #include "core/match/pattern_cache.h"
 #include "core/metrics/memory_attribution.h"
 #include "core/metrics/process_peaks.h"
@@ -342,6 +343,28 @@ private slots:
             buffer.release();
             QCOMPARE(bytes_of(measure_memory_attribution(), name), bytes_of(before, name));
         }
+    }
+
+    // The block under the read buffers and the index builder's pair buffers: what it holds is
+    // counted once, through growth and moves, and forgotten on release.
+    void a_block_keeps_its_prefix_and_its_count_through_growth_and_moves() {
+        const auto counted = [] { return engine_memory().snapshot()[EngineComponent::IndexBuild]; };
+        const std::uint64_t before = counted();
+        AttributedBlock block(EngineComponent::IndexBuild);
+        block.reallocate(4096, 0);
+        std::memset(block.data(), 'a', 4096);
+        block.reallocate(16384, 100);
+        QCOMPARE(block.size(), std::size_t{16384});
+        QCOMPARE(std::to_integer<char>(block.data()[99]), 'a');
+        QCOMPARE(counted() - before, std::uint64_t{16384});  // the old array left the count
+        AttributedBlock moved(std::move(block));
+        QCOMPARE(block.size(), std::size_t{0});
+        QVERIFY(block.data() == nullptr);
+        QCOMPARE(counted() - before, std::uint64_t{16384});
+        moved.reallocate(8, 1 << 20);  // a prefix longer than the block: only what fits is kept
+        QCOMPARE(std::to_integer<char>(moved.data()[7]), 'a');
+        moved.release();
+        QCOMPARE(counted(), before);
     }
 
     void an_untouched_buffer_is_allocated_but_not_resident() {

@@ -1,21 +1,22 @@
 // The (trigram << 32 | file id) pairs PostingRuns collects before sorting them into a run: an
-// array that grows on demand (doubling, never past its capacity) and is registered with the
-// memory attribution as an "index_build" block. The attribution counts a block by its resident
-// pages, not its size: a grown array is in malloc's in-use figure whole but touched only as far
-// as it is filled, and counted by size that difference would be memory nobody holds (a vector
-// doubling to 64 MiB for 48 MiB of pairs read as 16 MiB of negative "unattributed").
+// array that grows on demand (doubling, never past its capacity), held in an AttributedBlock of
+// the "index_build" component. The attribution counts a block by its resident pages, not its
+// size: a grown array is in malloc's in-use figure whole but touched only as far as it is
+// filled, and counted by size that difference would be memory nobody holds (a vector doubling to
+// 64 MiB for 48 MiB of pairs read as 16 MiB of negative "unattributed").
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
+#include <utility>
+
+#include "core/metrics/attributed_block.h"
 
 namespace codescout {
 
 class PairBuffer {
 public:
     explicit PairBuffer(std::size_t capacity = 0) : capacity_(capacity) {}
-    ~PairBuffer() { release(); }
     PairBuffer(PairBuffer&& other) noexcept { *this = std::move(other); }
     PairBuffer& operator=(PairBuffer&& other) noexcept;
     PairBuffer(const PairBuffer&) = delete;
@@ -29,25 +30,27 @@ public:
     // Appends; the caller checked fits() (or the buffer is empty: one file may exceed the
     // capacity, and then the array grows past it for that file alone).
     void append(std::uint64_t pair) {
-        if (size_ == allocated_) grow(size_ + 1);
-        data_[size_++] = pair;
+        if (size_ == allocated()) grow(size_ + 1);
+        pairs()[size_++] = pair;
     }
     void reserve_for(std::size_t count);
 
-    std::uint64_t* begin() { return data_.get(); }
-    std::uint64_t* end() { return data_.get() + size_; }
-    std::uint64_t operator[](std::size_t i) const { return data_[i]; }
+    std::uint64_t* begin() { return pairs(); }
+    std::uint64_t* end() { return pairs() + size_; }
+    std::uint64_t operator[](std::size_t i) const { return pairs()[i]; }
 
     // Frees the array (the attribution forgets it); capacity stays.
     void release();
 
 private:
     void grow(std::size_t needed);
+    std::size_t allocated() const { return block_.size() / sizeof(std::uint64_t); }
+    // new[] aligns for any fundamental type, and a byte array gives its storage to the pairs.
+    std::uint64_t* pairs() const { return reinterpret_cast<std::uint64_t*>(block_.data()); }
 
-    std::unique_ptr<std::uint64_t[]> data_;
+    AttributedBlock block_{EngineComponent::IndexBuild};
     std::size_t size_ = 0;
-    std::size_t allocated_ = 0;  // pairs the array holds
-    std::size_t capacity_ = 0;   // pairs it may grow to
+    std::size_t capacity_ = 0;  // pairs it may grow to
 };
 
 }  // namespace codescout

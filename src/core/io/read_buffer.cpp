@@ -1,34 +1,24 @@
 // ReadBuffer: metrics-accounted growth and release (see read_buffer.h).
 #include "core/io/read_buffer.h"
 
-#include <cstring>
-
 namespace codescout {
 
 void ReadBuffer::reserve(std::size_t bytes, std::size_t keep) {
-    if (bytes <= capacity_) return;
+    if (bytes <= capacity()) return;
     // Exactly what was asked: the callers pick sizes (page multiples in production; tiny ones in
-    // tests, to put chunk boundaries everywhere).
-    const std::size_t rounded = bytes;
-    // new char[] leaves the bytes uninitialised: they are overwritten by read() anyway.
-    std::unique_ptr<char[]> grown(new char[rounded]);
-    // Recorded before the old buffer goes: while copying both exist, and the peak should say so.
-    metrics_.record_allocation(rounded);
-    engine_memory().add(component_, rounded);
-    engine_memory().register_block(component_, grown.get(), rounded);
-    if (keep > 0) std::memcpy(grown.get(), data_.get(), keep < capacity_ ? keep : capacity_);
-    release();
-    data_ = std::move(grown);
-    capacity_ = rounded;
+    // tests, to put chunk boundaries everywhere). Recorded before the old buffer goes: while
+    // copying both exist, and the peak should say so.
+    const std::size_t old = capacity();
+    metrics_.record_allocation(bytes);
+    block_.reallocate(bytes, keep);
+    if (old > 0) metrics_.record_deallocation(old);
 }
 
 void ReadBuffer::release() {
-    if (!data_) return;
-    engine_memory().unregister_block(data_.get());
-    data_.reset();
-    metrics_.record_deallocation(capacity_);
-    engine_memory().sub(component_, capacity_);
-    capacity_ = 0;
+    const std::size_t old = capacity();
+    if (old == 0) return;
+    block_.release();
+    metrics_.record_deallocation(old);
 }
 
 }  // namespace codescout

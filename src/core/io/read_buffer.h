@@ -1,11 +1,11 @@
 // A growable byte buffer for file contents whose every allocation and release is recorded in
-// MemoryMetrics, so the "total allocated" counter shows exactly what the readers hold.
+// MemoryMetrics, so the "total allocated" counter shows exactly what the readers hold; the
+// attribution counts it by its resident pages (an AttributedBlock).
 #pragma once
 
 #include <cstddef>
-#include <memory>
 
-#include "core/metrics/engine_memory.h"
+#include "core/metrics/attributed_block.h"
 #include "core/metrics/memory_metrics.h"
 
 namespace codescout {
@@ -13,14 +13,14 @@ namespace codescout {
 class ReadBuffer {
 public:
     // `component`: where the attribution counts these bytes (the strategy the buffer serves).
-    ReadBuffer(MemoryMetrics& metrics, EngineComponent component) : metrics_(metrics), component_(component) {}
+    ReadBuffer(MemoryMetrics& metrics, EngineComponent component) : metrics_(metrics), block_(component) {}
     ~ReadBuffer() { release(); }
     ReadBuffer(const ReadBuffer&) = delete;
     ReadBuffer& operator=(const ReadBuffer&) = delete;
 
-    char* data() { return data_.get(); }
-    const char* data() const { return data_.get(); }
-    std::size_t capacity() const { return capacity_; }
+    char* data() { return reinterpret_cast<char*>(block_.data()); }
+    const char* data() const { return reinterpret_cast<const char*>(block_.data()); }
+    std::size_t capacity() const { return block_.size(); }
 
     // Makes room for at least `bytes`, keeping the first `keep` bytes of the current contents.
     // Never shrinks.
@@ -31,9 +31,7 @@ public:
 
 private:
     MemoryMetrics& metrics_;
-    EngineComponent component_;
-    std::unique_ptr<char[]> data_;
-    std::size_t capacity_ = 0;
+    AttributedBlock block_;
 };
 
 }  // namespace codescout
