@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <variant>
 
 #include "core/edit/file_io.h"
 #include "core/edit/ordered_prefetch.h"
@@ -225,9 +226,13 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     };
     // Each file gated again, read and its new content made on helper threads, a few files
     // ahead; staged and renamed here, in order.
+    // Each file gated again, read, its new content made and written to its temporary file on
+    // helper threads, ahead — but never past the files the current batch can still take, so a
+    // crash finds temporary files of one batch only; added to the batch, flushed and renamed
+    // here, in order. Temporary files not added are removed (WrittenTemp).
     struct Writing {
         GatedFile gated;
-        std::string replaced;
+        WrittenTemp temp;  // after `gated`: removed while its folder is still open
     };
     auto prepare = [&](std::size_t n) {
         const Planned& p = planned[n];
@@ -238,13 +243,20 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         // link (gate_located).
         Writing w{gate_located(fp, jf.location, options.max_file_size, p.links, true), {}};
         if (w.gated.skip) return w;
-        w.replaced = apply_edits(w.gated.content, fp.edits);
+        const std::string replaced = apply_edits(w.gated.content, fp.edits);
         w.gated.content = std::string();
-        if (!(hash_bytes(w.replaced) == jf.after))  // a plan whose `replaced` hash was wrong
+        if (!(hash_bytes(replaced) == jf.after)) {  // a plan whose `replaced` hash was wrong
             w.gated.skip = Skip{SkipReason::InvalidEdits, "its edits do not give the content the plan announced: not written"};
+            return w;
+        }
+        std::variant<WrittenTemp, Skip> written = write_temp(w.gated.file, jf.temp_name, replaced);
+        if (Skip* skip = std::get_if<Skip>(&written)) w.gated.skip = std::move(*skip);
+        else w.temp = std::move(std::get<WrittenTemp>(written));
         return w;
     };
-    OrderedPrefetch<Writing> writing(planned.size(), prepare, [&](std::size_t n) { return 2 * plan.files[planned[n].plan_index].searched.size; });
+    const std::size_t batch_files = std::max<std::size_t>(options.batch.files, 1);
+    OrderedPrefetch<Writing> writing(
+        planned.size(), prepare, [&](std::size_t n) { return 2 * plan.files[planned[n].plan_index].searched.size; }, batch_files);
     ReplaceBatch batch(options.hook, options.batch);
     auto commit_batch = [&] {
         batch.commit([&](std::size_t n, const ReplaceResult& result) {
@@ -254,20 +266,19 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     for (std::size_t n = 0; n < planned.size() && stop == Stop::No; ++n) {
         if (cancelled()) break;
         const Planned& p = planned[n];
+        writing.allow(n + batch_files - std::min(batch.size(), batch_files - 1));  // the room left in this batch
         Writing w = writing.take(n);
         if (!w.gated.skip && batch.holds(w.gated.file)) {  // the same file twice: the first one's rename first
             commit_batch();
             if (stop != Stop::No) break;
-            w = prepare(n);  // read after that rename
+            w.temp = WrittenTemp();  // removed while its folder is open (members are assigned in order)
+            w = prepare(n);          // read after that rename
         }
         if (w.gated.skip) {
             if (!settle(p, nullptr, w.gated.skip)) break;
             continue;
         }
-        if (std::optional<Skip> skip = batch.stage(n, std::move(w.gated.file), manifest.files[p.journal_index].temp_name, w.replaced)) {
-            if (!settle(p, nullptr, skip)) break;
-            continue;
-        }
+        batch.add_written(n, std::move(w.gated.file), w.temp);
         if (batch.full()) commit_batch();
     }
     if (stop == Stop::No) commit_batch();

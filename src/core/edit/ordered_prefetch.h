@@ -6,7 +6,8 @@
 // the helpers only open, check and read.
 //
 // Bounded: helpers run at most `window` items ahead of the consumer, and no further than `budget`
-// of weight(i) (e.g. file sizes: the content held) — one item always, however heavy. Items not
+// of weight(i) (e.g. file sizes: the content held) — one item always, however heavy — nor past
+// what the consumer allow()ed. Items not
 // taken are dropped by the destructor, which stops and joins the helpers. An exception from
 // produce() is rethrown by take() of that item.
 #pragma once
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstdint>
+#include <cstddef>
 #include <exception>
 #include <functional>
 #include <mutex>
@@ -27,11 +29,11 @@ namespace codescout {
 template <class T>
 class OrderedPrefetch {
 public:
-    // `threads`: helper threads (0: one per core).
+    // `threads`: helper threads (0: one per core); `limit`: the first allow().
     OrderedPrefetch(std::size_t count, std::function<T(std::size_t)> produce, std::function<std::uint64_t(std::size_t)> weight,
-                    std::size_t window = 16, std::uint64_t budget = 64ull << 20, unsigned threads = 0)
+                    std::size_t limit = SIZE_MAX, std::size_t window = 16, std::uint64_t budget = 64ull << 20, unsigned threads = 0)
         : count_(count), produce_(std::move(produce)), weight_(std::move(weight)), window_(std::max<std::size_t>(window, 1)),
-          budget_(budget), slots_(window_) {
+          budget_(budget), slots_(window_), limit_(limit) {
         if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
         threads = static_cast<unsigned>(std::min<std::size_t>(threads, count));
         for (unsigned t = 0; t < threads; ++t) helpers_.emplace_back([this] { run(); });
@@ -47,7 +49,17 @@ public:
     OrderedPrefetch(const OrderedPrefetch&) = delete;
     OrderedPrefetch& operator=(const OrderedPrefetch&) = delete;
 
-    // Item `i`, once made; call with i = 0, 1, 2, ... in turn.
+    // Lets the helpers make items below `end` only (all of them by default); never lowered.
+    void allow(std::size_t end) {
+        {
+            const std::lock_guard lock(mutex_);
+            if (end <= limit_) return;
+            limit_ = end;
+        }
+        claimable_.notify_all();
+    }
+
+    // Item `i`, once made; call with i = 0, 1, 2, ... in turn (and allow() it first).
     T take(std::size_t i) {
         std::unique_lock lock(mutex_);
         Slot& slot = slots_[i % window_];
@@ -75,7 +87,7 @@ private:
             std::uint64_t weight = 0;
             claimable_.wait(lock, [&] {
                 if (stopping_ || claimed_ >= count_) return true;
-                if (claimed_ >= taken_ + window_) return false;
+                if (claimed_ >= taken_ + window_ || claimed_ >= limit_) return false;
                 weight = weight_ ? weight_(claimed_) : 0;
                 return claimed_ == taken_ || held_ + weight <= budget_;
             });
@@ -109,6 +121,7 @@ private:
     std::condition_variable claimable_;  // helpers: room to claim the next item
     std::condition_variable ready_;      // the consumer: an item was made
     std::vector<Slot> slots_;
+    std::size_t limit_ = SIZE_MAX;  // allow()
     std::size_t claimed_ = 0;  // items handed to helpers
     std::size_t taken_ = 0;    // items taken by the consumer
     std::uint64_t held_ = 0;   // weight claimed and not yet taken

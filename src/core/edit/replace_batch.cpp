@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>  // renameat2, RENAME_EXCHANGE
 #include <utility>
+#include <variant>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -88,10 +89,25 @@ bool ReplaceBatch::full() const {
     return staged_.size() >= limits_.files || bytes_ >= limits_.bytes || descriptors() >= limits_.descriptors;
 }
 
-std::optional<Skip> ReplaceBatch::stage(std::size_t key, ConfinedFile file, const std::string& temp_name, std::string_view content,
-                                        const struct timespec* times) {
-    const std::size_t folder = add_folder(file.dir);
-    const int dir = folders_[folder].fd.get();
+WrittenTemp::~WrittenTemp() {
+    if (!name.empty() && dir >= 0) ::unlinkat(dir, name.c_str(), 0);
+}
+
+WrittenTemp& WrittenTemp::operator=(WrittenTemp&& other) noexcept {
+    if (this != &other) {
+        if (!name.empty() && dir >= 0) ::unlinkat(dir, name.c_str(), 0);
+        dir = other.dir;
+        name = std::exchange(other.name, {});
+        fd = std::move(other.fd);
+        bytes = other.bytes;
+        owner_kept = other.owner_kept;
+    }
+    return *this;
+}
+
+std::variant<WrittenTemp, Skip> write_temp(const ConfinedFile& file, const std::string& temp_name, std::string_view content,
+                                           const struct timespec* times) {
+    const int dir = file.dir.get();
     const char* temp = temp_name.c_str();
     const int create = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
     FileDescriptor out(::openat(dir, temp, create, 0600));
@@ -100,28 +116,40 @@ std::optional<Skip> ReplaceBatch::stage(std::size_t key, ConfinedFile file, cons
         out = FileDescriptor(::openat(dir, temp, create, 0600));
     }
     if (!out) return write_failure(errno, "cannot create a temporary file next to it");
-    // From here on the temporary file is the batch's: discard() and commit() remove it on failure.
-    staged_.push_back(Staged{key, folder, file.name, file.status, temp_name, std::move(out), true});
-    reach_step(hook_, "temp-created");
-    auto fail = [this, dir](Skip skip) {
-        ::unlinkat(dir, staged_.back().temp_name.c_str(), 0);
-        staged_.pop_back();
-        return std::optional<Skip>(std::move(skip));
-    };
-    Staged& s = staged_.back();
-    const int fd = s.temp.get();
-    if (const int error = write_all(fd, content); error != 0) return fail(write_failure(error, "cannot write its new content"));
+    WrittenTemp written;  // from here on, removed again unless handed to a batch
+    written.dir = dir;
+    written.name = temp_name;
+    written.bytes = content.size();
+    const int fd = out.get();
+    if (const int error = write_all(fd, content); error != 0) return write_failure(error, "cannot write its new content");
     const MetadataResult metadata = copy_metadata(file.file.get(), file.status, fd);
-    if (!metadata.error.empty()) return fail({SkipReason::MetadataNotKept, metadata.error + "; the file is unchanged"});
-    s.owner_kept = metadata.owner_kept;
-    if (times != nullptr && ::futimens(fd, times) != 0) return fail(write_failure(errno, "cannot set its times"));
+    if (!metadata.error.empty()) return Skip{SkipReason::MetadataNotKept, metadata.error + "; the file is unchanged"};
+    written.owner_kept = metadata.owner_kept;
+    if (times != nullptr && ::futimens(fd, times) != 0) return write_failure(errno, "cannot set its times");
     // Start the writeback now, so that it overlaps the rest of the batch's work and the flush
     // round finds most of the data on the disk. Advisory: an error shows at the flush.
     (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-    if (!folders_[folder].flush_each) s.temp.reset();  // syncfs() needs no descriptor of it
-    bytes_ += content.size();
-    reach_step(hook_, "temp-written");
+    written.fd = std::move(out);
+    return std::variant<WrittenTemp, Skip>(std::in_place_type<WrittenTemp>, std::move(written));
+}
+
+std::optional<Skip> ReplaceBatch::stage(std::size_t key, ConfinedFile file, const std::string& temp_name, std::string_view content,
+                                        const struct timespec* times) {
+    std::variant<WrittenTemp, Skip> written = write_temp(file, temp_name, content, times);
+    if (Skip* skip = std::get_if<Skip>(&written)) return std::move(*skip);
+    add_written(key, std::move(file), std::get<WrittenTemp>(written));
     return std::nullopt;
+}
+
+void ReplaceBatch::add_written(std::size_t key, ConfinedFile file, WrittenTemp& written) {
+    const std::size_t folder = add_folder(file.dir);
+    // From here on the temporary file is the batch's: discard() and commit() remove it on failure.
+    staged_.push_back(Staged{key, folder, file.name, file.status, written.name, std::move(written.fd), written.owner_kept});
+    written.name.clear();
+    reach_step(hook_, "temp-created");
+    if (!folders_[folder].flush_each) staged_.back().temp.reset();  // syncfs() needs no descriptor of it
+    bytes_ += written.bytes;
+    reach_step(hook_, "temp-written");
 }
 
 std::size_t ReplaceBatch::add_folder(FileDescriptor& dir) {

@@ -39,6 +39,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include <sys/stat.h>
@@ -75,6 +77,26 @@ struct FolderId {
     bool operator==(const FolderId&) const = default;
 };
 
+// Stage 1's writing alone, which may run on any thread (the apply's helpers do it ahead of the
+// batch, ordered_prefetch.h): the temporary file, written with its content and metadata, its
+// writeback started. Removed again by the destructor unless handed to ReplaceBatch::add_written().
+struct WrittenTemp {
+    int dir = -1;  // the file's folder (the ConfinedFile's: keep it open meanwhile)
+    std::string name;
+    FileDescriptor fd;
+    std::uint64_t bytes = 0;
+    bool owner_kept = true;
+    WrittenTemp() = default;
+    WrittenTemp(WrittenTemp&& other) noexcept
+        : dir(other.dir), name(std::exchange(other.name, {})), fd(std::move(other.fd)), bytes(other.bytes), owner_kept(other.owner_kept) {}
+    WrittenTemp& operator=(WrittenTemp&& other) noexcept;
+    ~WrittenTemp();
+};
+
+// Writes `content` to `temp_name` beside `file` (see ReplaceBatch::stage). A skip leaves nothing behind.
+std::variant<WrittenTemp, Skip> write_temp(const ConfinedFile& file, const std::string& temp_name, std::string_view content,
+                                           const struct timespec* times = nullptr);
+
 class ReplaceBatch {
 public:
     // `hook` is reached at the durable steps: "temp-created", "temp-written" (per file),
@@ -90,6 +112,11 @@ public:
     // nothing of this file is left behind and nothing is staged.
     std::optional<Skip> stage(std::size_t key, ConfinedFile file, const std::string& temp_name, std::string_view content,
                               const struct timespec* times = nullptr);
+
+    // stage() in two steps: write_temp() (any thread), then this, in staging order (reaches the
+    // steps "temp-created" and "temp-written"); `written` is the batch's afterwards.
+    void add_written(std::size_t key, ConfinedFile file, WrittenTemp& written);
+    std::size_t size() const { return staged_.size(); }
 
     // Stage 1 of an undo by the kept original: `source_name` in `source_dir` (the journal entry's
     // folder, open until commit()), whose times the caller has set, is to take the place of `file`,
