@@ -120,7 +120,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
             if (!j.gated.skip) j.after = fp.replaced ? *fp.replaced : hash_bytes(apply_edits(j.gated.content, fp.edits));
             return j;
         },
-        [&](std::size_t i) { return plan.files[i].replaced ? 0 : plan.files[i].searched.size; });
+        [&](std::size_t i) { return plan.files[i].replaced ? 0 : plan.files[i].searched.size; }, SIZE_MAX, options.helper_threads);
     std::vector<std::pair<dev_t, ino_t>> kept_inodes;
     for (std::size_t i = 0; i < plan.files.size(); ++i) {
         if (options.cancelled && options.cancelled()) {
@@ -256,7 +256,8 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     };
     const std::size_t batch_files = std::max<std::size_t>(options.batch.files, 1);
     OrderedPrefetch<Writing> writing(
-        planned.size(), prepare, [&](std::size_t n) { return 2 * plan.files[planned[n].plan_index].searched.size; }, batch_files);
+        planned.size(), prepare, [&](std::size_t n) { return 2 * plan.files[planned[n].plan_index].searched.size; }, batch_files,
+        options.helper_threads);
     ReplaceBatch batch(options.hook, options.batch);
     auto commit_batch = [&] {
         batch.commit([&](std::size_t n, const ReplaceResult& result) {

@@ -29,14 +29,14 @@ namespace codescout {
 template <class T>
 class OrderedPrefetch {
 public:
-    // `threads`: helper threads (0: one per core); `limit`: the first allow().
+    // `threads`: helper threads (-1: one per core; 0: none, take() makes each item itself);
+    // `limit`: the first allow().
     OrderedPrefetch(std::size_t count, std::function<T(std::size_t)> produce, std::function<std::uint64_t(std::size_t)> weight,
-                    std::size_t limit = SIZE_MAX, std::size_t window = 16, std::uint64_t budget = 64ull << 20, unsigned threads = 0)
+                    std::size_t limit = SIZE_MAX, int threads = -1, std::size_t window = 16, std::uint64_t budget = 64ull << 20)
         : count_(count), produce_(std::move(produce)), weight_(std::move(weight)), window_(std::max<std::size_t>(window, 1)),
           budget_(budget), slots_(window_), limit_(limit) {
-        if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-        threads = static_cast<unsigned>(std::min<std::size_t>(threads, count));
-        for (unsigned t = 0; t < threads; ++t) helpers_.emplace_back([this] { run(); });
+        const std::size_t helpers = threads < 0 ? std::max(1u, std::thread::hardware_concurrency()) : static_cast<unsigned>(threads);
+        for (std::size_t t = 0; t < std::min(helpers, count); ++t) helpers_.emplace_back([this] { run(); });
     }
     ~OrderedPrefetch() {
         {
@@ -61,6 +61,7 @@ public:
 
     // Item `i`, once made; call with i = 0, 1, 2, ... in turn (and allow() it first).
     T take(std::size_t i) {
+        if (helpers_.empty()) return produce_(i);
         std::unique_lock lock(mutex_);
         Slot& slot = slots_[i % window_];
         ready_.wait(lock, [&] { return slot.value.has_value() || slot.error; });

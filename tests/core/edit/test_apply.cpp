@@ -517,6 +517,29 @@ private slots:
         for (const std::string& p : paths) QCOMPARE(slurp(p), std::string(1020, 'x') + "foo\n");
     }
 
+    // With helper threads (ordered_prefetch.h) the apply writes the same files, in batches,
+    // leaves no temporary file, and undo restores them all.
+    void helperThreadsWriteTheSameFiles() {
+        TestTree tree;
+        std::vector<std::string> paths;
+        for (int i = 0; i < 40; ++i)
+            paths.push_back(tree.write(QString("d%1/f%2.txt").arg(i % 3).arg(i), QByteArray(100 * i, 'x') + "foo foo\n"));
+        ApplyOptions options;
+        options.helper_threads = 2;
+        options.batch.files = 4;
+        int flushes = 0;
+        options.hook = [&](std::string_view step) { flushes += step == "batch-synced" ? 1 : 0; };
+        UndoJournal j = journal();
+        const ApplyReport report = apply_plan(literal_plan({tree.root()}, paths, "foo", "bar"), j, options);
+        QCOMPARE(report.changed_files(), std::size_t(40));
+        QCOMPARE(flushes, 10);
+        for (int i = 0; i < 40; ++i) QCOMPARE(slurp(paths[i]), std::string(100 * i, 'x') + "bar bar\n");
+        for (int d = 0; d < 3; ++d)
+            QCOMPARE(QDir(tree.path(QString("d%1").arg(d)).c_str()).entryList(QDir::Files | QDir::Hidden).filter("codescout").size(), 0);
+        QVERIFY(undo_apply(j, "").complete());
+        for (int i = 0; i < 40; ++i) QCOMPARE(slurp(paths[i]), std::string(100 * i, 'x') + "foo foo\n");
+    }
+
     // A file saved by someone after its new content was staged, before its rename (the window a
     // batch widens): it is skipped with the reason, keeps what they saved, and the rest goes on.
     void fileSavedWhileItsBatchWasWrittenIsSkipped() {
