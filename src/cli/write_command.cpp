@@ -93,12 +93,18 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
 
     std::vector<FileApplyOutcome> refused;  // by plan_file, before any apply
     try {
-        const MatchEdits computer(plan.search, std::make_shared<const Replacer>(plan.search.pattern, apply.replacement));
-        for (const std::string& path : *paths) {
-            const std::string shown = shown_path(path, plan.output.strip_dot_slash);
-            PlannedFile planned = plan_file(shown, [&](std::string_view content) { return computer.edits(content); });
-            if (planned.plan) apply.files.push_back(std::move(*planned.plan));
-            else if (planned.skip) refused.push_back(FileApplyOutcome{shown, false, 0, planned.skip, true});
+        const auto replacer = std::make_shared<const Replacer>(plan.search.pattern, apply.replacement);
+        std::vector<std::string> shown;
+        shown.reserve(paths->size());
+        for (const std::string& path : *paths) shown.push_back(shown_path(path, plan.output.strip_dot_slash));
+        // Every matching file read and matched again, on every core: one MatchEdits per thread.
+        std::vector<PlannedFile> planned = plan_files(shown, [&]() -> EditComputer {
+            auto computer = std::make_shared<const MatchEdits>(plan.search, replacer);
+            return [computer](std::string_view content) { return computer->edits(content); };
+        });
+        for (std::size_t i = 0; i < planned.size(); ++i) {
+            if (planned[i].plan) apply.files.push_back(std::move(*planned[i].plan));
+            else if (planned[i].skip) refused.push_back(FileApplyOutcome{shown[i], false, 0, planned[i].skip, true});
         }
     } catch (const std::exception& e) {  // PatternError, MatchLimitError
         errors.report_message(std::string("error: ") + e.what());

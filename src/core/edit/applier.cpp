@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <variant>
 
+#include "core/edit/file_io.h"
+#include "core/edit/ordered_prefetch.h"
 #include "core/edit/replace_batch.h"
 #include "core/edit/restore.h"
 
@@ -93,6 +96,31 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     auto report_progress = [&options](ApplyProgress::Stage stage, std::size_t done, std::size_t total) {
         if (options.progress) options.progress(ApplyProgress{stage, done, total});
     };
+    // The checks and reads on helper threads (ordered_prefetch.h); the journal, in plan order,
+    // here. Two names allowed by the gate, the second checked below: a file named twice in the
+    // plan has the link this entry keeps of its first naming. A plan that carries the edited
+    // content's hash needs no read here: the writing pass reads each file anyway and checks it
+    // against the fingerprint, and what it writes against that hash, before anything is written.
+    struct Journaling {
+        GatedFile gated;
+        ContentHash after;
+    };
+    OrderedPrefetch<Journaling> journaling(
+        plan.files.size(),
+        [&](std::size_t i) {
+            const FilePlan& fp = plan.files[i];
+            Journaling j;
+            if (fp.replaced) {
+                Located located = locate_confined(fp.path, plan.roots);
+                if (located.location) j.gated = gate_located(fp, std::move(*located.location), options.max_file_size, 2, false);
+                else j.gated.skip = std::move(located.skip);
+            } else {
+                j.gated = gate_file(fp, plan.roots, options.max_file_size, 2);
+            }
+            if (!j.gated.skip) j.after = fp.replaced ? *fp.replaced : hash_bytes(apply_edits(j.gated.content, fp.edits));
+            return j;
+        },
+        [&](std::size_t i) { return plan.files[i].replaced ? 0 : plan.files[i].searched.size; }, SIZE_MAX, options.helper_threads);
     std::vector<std::pair<dev_t, ino_t>> kept_inodes;
     for (std::size_t i = 0; i < plan.files.size(); ++i) {
         if (options.cancelled && options.cancelled()) {
@@ -102,9 +130,8 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         }
         if (i > 0) report_progress(ApplyProgress::Stage::Journaling, i, plan.files.size());
         const FilePlan& fp = plan.files[i];
-        // Two names allowed here, the second checked below: a file named twice in the plan has
-        // the link this entry keeps of its first naming.
-        GatedFile gated = gate_file(fp, plan.roots, options.max_file_size, 2);
+        Journaling journaled = journaling.take(i);
+        GatedFile& gated = journaled.gated;
         if (!gated.skip) {
             const struct stat& st = gated.file.status;
             const bool ours = std::find(kept_inodes.begin(), kept_inodes.end(), std::pair{st.st_dev, st.st_ino}) != kept_inodes.end();
@@ -114,8 +141,8 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
             report.files[i].skip = gated.skip;
             continue;
         }
-        const std::string replaced = apply_edits(gated.content, fp.edits);
-        if (replaced == gated.content) continue;  // the replacement equals what it replaces
+        const ContentHash after = journaled.after;
+        if (after == fp.searched.hash) continue;  // the replacement equals what it replaces
         const struct stat& st = gated.file.status;
         JournalFile jf;
         jf.display = fp.path;
@@ -126,9 +153,9 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         jf.gid = st.st_gid;
         jf.atime_ns = to_ns(st.st_atim);
         jf.mtime_ns = to_ns(st.st_mtim);
-        jf.size = gated.content.size();
+        jf.size = fp.searched.size;
         jf.before = fp.searched.hash;
-        jf.after = hash_bytes(replaced);
+        jf.after = after;
         // The original itself kept by a link where the journal shares its file system: no copy,
         // and the rename does not free it (undo_journal.h). A file named twice in the plan is
         // linked once (a second link would count as a foreign one); the rest copy their bytes.
@@ -136,6 +163,14 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         const bool linked_already = std::find(kept_inodes.begin(), kept_inodes.end(), inode) != kept_inodes.end();
         const bool keep = !linked_already && writer.keep_original(gated.file.file.get(), manifest.files.size(), jf) == 0;
         if (keep) kept_inodes.push_back(inode);
+        if (!keep && fp.replaced) {  // not read yet: the copy needs the bytes, as searched
+            if (const int error = read_to_end(gated.file.file.get(), gated.content, options.max_file_size); error != 0 ||
+                !(hash_bytes(gated.content) == fp.searched.hash)) {
+                report.files[i].skip = error == 0 || error == EFBIG ? Skip{SkipReason::ChangedSinceSearch, "its content changed since it was searched"}
+                                                                    : Skip{SkipReason::WriteFailed, "cannot read it: " + errno_message(error)};
+                continue;
+            }
+        }
         if (const int error = keep ? 0 : writer.add_original(gated.content, jf); error != 0) {
             report.error = "cannot write the undo journal in " + journal.dir() + ": " + errno_message(error) +
                            "; no file was changed";
@@ -189,6 +224,40 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         if (settled < planned.size()) report_progress(ApplyProgress::Stage::Writing, settled, planned.size());
         return !cancelled();
     };
+    // Each file gated again, read and its new content made on helper threads, a few files
+    // ahead; staged and renamed here, in order.
+    // Each file gated again, read, its new content made and written to its temporary file on
+    // helper threads, ahead — but never past the files the current batch can still take, so a
+    // crash finds temporary files of one batch only; added to the batch, flushed and renamed
+    // here, in order. Temporary files not added are removed (WrittenTemp).
+    struct Writing {
+        GatedFile gated;
+        WrittenTemp temp;  // after `gated`: removed while its folder is still open
+    };
+    auto prepare = [&](std::size_t n) {
+        const Planned& p = planned[n];
+        const FilePlan& fp = plan.files[p.plan_index];
+        const JournalFile& jf = manifest.files[p.journal_index];
+        // A kept original is the journal's second name of this very file. Where it is was
+        // resolved by the journaling pass: it is opened again from its root, never following a
+        // link (gate_located).
+        Writing w{gate_located(fp, jf.location, options.max_file_size, p.links, true), {}};
+        if (w.gated.skip) return w;
+        const std::string replaced = apply_edits(w.gated.content, fp.edits);
+        w.gated.content = std::string();
+        if (!(hash_bytes(replaced) == jf.after)) {  // a plan whose `replaced` hash was wrong
+            w.gated.skip = Skip{SkipReason::InvalidEdits, "its edits do not give the content the plan announced: not written"};
+            return w;
+        }
+        std::variant<WrittenTemp, Skip> written = write_temp(w.gated.file, jf.temp_name, replaced);
+        if (Skip* skip = std::get_if<Skip>(&written)) w.gated.skip = std::move(*skip);
+        else w.temp = std::move(std::get<WrittenTemp>(written));
+        return w;
+    };
+    const std::size_t batch_files = std::max<std::size_t>(options.batch.files, 1);
+    OrderedPrefetch<Writing> writing(
+        planned.size(), prepare, [&](std::size_t n) { return 2 * plan.files[planned[n].plan_index].searched.size; }, batch_files,
+        options.helper_threads);
     ReplaceBatch batch(options.hook, options.batch);
     auto commit_batch = [&] {
         batch.commit([&](std::size_t n, const ReplaceResult& result) {
@@ -198,23 +267,19 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     for (std::size_t n = 0; n < planned.size() && stop == Stop::No; ++n) {
         if (cancelled()) break;
         const Planned& p = planned[n];
-        const FilePlan& fp = plan.files[p.plan_index];
-        // A kept original is the journal's second name of this very file.
-        GatedFile gated = gate_file(fp, plan.roots, options.max_file_size, p.links);
-        if (!gated.skip && batch.holds(gated.file)) {  // the same file twice: the first one's rename first
+        writing.allow(n + batch_files - std::min(batch.size(), batch_files - 1));  // the room left in this batch
+        Writing w = writing.take(n);
+        if (!w.gated.skip && batch.holds(w.gated.file)) {  // the same file twice: the first one's rename first
             commit_batch();
             if (stop != Stop::No) break;
-            gated = gate_file(fp, plan.roots, options.max_file_size, p.links);
+            w.temp = WrittenTemp();  // removed while its folder is open (members are assigned in order)
+            w = prepare(n);          // read after that rename
         }
-        if (gated.skip) {
-            if (!settle(p, nullptr, gated.skip)) break;
+        if (w.gated.skip) {
+            if (!settle(p, nullptr, w.gated.skip)) break;
             continue;
         }
-        const std::string replaced = apply_edits(gated.content, fp.edits);
-        if (std::optional<Skip> skip = batch.stage(n, std::move(gated.file), manifest.files[p.journal_index].temp_name, replaced)) {
-            if (!settle(p, nullptr, skip)) break;
-            continue;
-        }
+        batch.add_written(n, std::move(w.gated.file), w.temp);
         if (batch.full()) commit_batch();
     }
     if (stop == Stop::No) commit_batch();

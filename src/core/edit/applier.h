@@ -56,6 +56,10 @@ struct ApplyOptions {
     std::function<void(const ApplyProgress&)> progress;  // after each file of each stage
     StepHook hook;
     BatchLimits batch;  // how many files (and bytes) share one flush round
+    // Threads that check, read and write the temporary files ahead of the journal and the
+    // batches (ordered_prefetch.h); 0: none, this thread does all. 0 by default: on the 2-core
+    // benchmark machine under load they did not pay (bench/RESULTS.md, issue 9).
+    int helper_threads = 0;
 };
 
 struct FileApplyOutcome {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,10 @@ struct FilePlan {
     std::string path;  // as the user sees it (the search's display path); resolved again at apply
     FileFingerprint searched;
     std::vector<TextEdit> edits;
+    // The hash of the content with the edits applied, when the planner computed it (plan_file()
+    // does): the apply's journaling pass then need not read the file. The writing pass checks it
+    // against what it writes (a mismatch is refused, nothing written).
+    std::optional<ContentHash> replaced;
 };
 
 struct ApplyPlan {

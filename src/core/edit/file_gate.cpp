@@ -36,13 +36,18 @@ std::optional<Skip> hard_link_skip(const struct stat& status, std::uint64_t link
 bool looks_binary(std::string_view content) { return content.find('\0') != std::string_view::npos; }
 
 GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots, std::uint64_t max_size, std::uint64_t links) {
-    GatedFile gated;
     Located located = locate_confined(plan.path, roots);
     if (!located.location) {
+        GatedFile gated;
         gated.skip = std::move(located.skip);
         return gated;
     }
-    gated.location = std::move(*located.location);
+    return gate_located(plan, std::move(*located.location), max_size, links, true);
+}
+
+GatedFile gate_located(const FilePlan& plan, ConfinedLocation location, std::uint64_t max_size, std::uint64_t links, bool read) {
+    GatedFile gated;
+    gated.location = std::move(location);
     gated.file = open_confined(gated.location);
     if (gated.file.skip) {
         gated.skip = gated.file.skip;
@@ -64,6 +69,11 @@ GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots,
         gated.skip = Skip{SkipReason::ChangedSinceSearch, size != plan.searched.size
             ? "it changed since it was searched (size " + std::to_string(plan.searched.size) + " → " + std::to_string(size) + " bytes)"
             : std::string("it changed since it was searched (modification time differs)")};
+        return gated;
+    }
+    if (!read) {
+        if (std::string why = validate_edits(plan.edits, size); !why.empty())
+            gated.skip = Skip{SkipReason::InvalidEdits, "the planned edits do not fit it: " + why};
         return gated;
     }
     if (const int error = read_to_end(gated.file.file.get(), gated.content, max_size); error != 0) {

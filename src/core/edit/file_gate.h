@@ -29,6 +29,14 @@ struct GatedFile {
 // link (undo_journal.h), else 1: a file with more is refused, never split.
 GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots, std::uint64_t max_size, std::uint64_t links = 1);
 
+// What gate_file() checks after resolving the path, for a location resolved before (by an
+// earlier gate_file() of the same apply: it is opened again from its root, never following a
+// link, so a path changed since is refused as by gate_file()). `read` false: the content is
+// neither read nor checked (size and mtime are), and `content` stays empty — for the apply's
+// journaling pass when the plan carries the edited content's hash (FilePlan::replaced): the
+// writing pass reads and checks it before anything is written.
+GatedFile gate_located(const FilePlan& plan, ConfinedLocation location, std::uint64_t max_size, std::uint64_t links, bool read);
+
 // The hard-linked refusal for a file with more than `links` names; nullopt when it has no more.
 std::optional<Skip> hard_link_skip(const struct stat& status, std::uint64_t links);
 

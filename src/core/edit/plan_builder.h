@@ -33,6 +33,13 @@ struct PlannedFile {
 // `compute` for the edits. Binary files and files over `max_size` are refused here already.
 PlannedFile plan_file(const std::string& path, const EditComputer& compute, std::uint64_t max_size = kDefaultMaxRewriteSize);
 
+// plan_file() for every path, on `threads` threads (0: one per core), the results in the order
+// of `paths`. `make_computer` is called once per thread: an EditComputer may keep per-thread
+// state (MatchEdits does). The first exception a computer throws is rethrown here, after every
+// thread stopped. Memory: one file's content per thread at a time, plus the plans.
+std::vector<PlannedFile> plan_files(const std::vector<std::string>& paths, const std::function<EditComputer()>& make_computer,
+                                    unsigned threads = 0, std::uint64_t max_size = kDefaultMaxRewriteSize);
+
 // The replacement for one match: `line` as the search reported it, `span` the match in it.
 using SpanReplacement = std::function<std::string(const LineRecord& line, const MatchSpan& span)>;
 

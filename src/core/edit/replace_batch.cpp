@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>  // renameat2, RENAME_EXCHANGE
 #include <utility>
+#include <variant>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -87,42 +89,92 @@ bool ReplaceBatch::full() const {
     return staged_.size() >= limits_.files || bytes_ >= limits_.bytes || descriptors() >= limits_.descriptors;
 }
 
-std::optional<Skip> ReplaceBatch::stage(std::size_t key, ConfinedFile file, const std::string& temp_name, std::string_view content,
-                                        const struct timespec* times) {
-    const FolderId id = folder_of(file.dir.get());
-    std::size_t folder = 0;
-    while (folder < folders_.size() && !(folders_[folder].id == id)) ++folder;
-    if (folder == folders_.size()) {
-        const bool flush_each = needs_fsync_each(file.dir.get());
-        folders_.push_back(Folder{id, std::move(file.dir), flush_each});
+WrittenTemp::~WrittenTemp() {
+    if (!name.empty() && dir >= 0) ::unlinkat(dir, name.c_str(), 0);
+}
+
+WrittenTemp& WrittenTemp::operator=(WrittenTemp&& other) noexcept {
+    if (this != &other) {
+        if (!name.empty() && dir >= 0) ::unlinkat(dir, name.c_str(), 0);
+        dir = other.dir;
+        name = std::exchange(other.name, {});
+        fd = std::move(other.fd);
+        bytes = other.bytes;
+        owner_kept = other.owner_kept;
     }
-    const int dir = folders_[folder].fd.get();
+    return *this;
+}
+
+std::variant<WrittenTemp, Skip> write_temp(const ConfinedFile& file, const std::string& temp_name, std::string_view content,
+                                           const struct timespec* times) {
+    const int dir = file.dir.get();
     const char* temp = temp_name.c_str();
-    ::unlinkat(dir, temp, 0);  // our own leftover from an interrupted run (the name is ours alone)
-    FileDescriptor out(::openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    const int create = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+    FileDescriptor out(::openat(dir, temp, create, 0600));
+    if (!out && errno == EEXIST) {  // our own leftover from an interrupted run (the name is ours alone)
+        ::unlinkat(dir, temp, 0);
+        out = FileDescriptor(::openat(dir, temp, create, 0600));
+    }
     if (!out) return write_failure(errno, "cannot create a temporary file next to it");
-    // From here on the temporary file is the batch's: discard() and commit() remove it on failure.
-    staged_.push_back(Staged{key, folder, file.name, file.status, temp_name, std::move(out), true});
-    reach_step(hook_, "temp-created");
-    auto fail = [this, dir](Skip skip) {
-        ::unlinkat(dir, staged_.back().temp_name.c_str(), 0);
-        staged_.pop_back();
-        return std::optional<Skip>(std::move(skip));
-    };
-    Staged& s = staged_.back();
-    const int fd = s.temp.get();
-    if (const int error = write_all(fd, content); error != 0) return fail(write_failure(error, "cannot write its new content"));
+    WrittenTemp written;  // from here on, removed again unless handed to a batch
+    written.dir = dir;
+    written.name = temp_name;
+    written.bytes = content.size();
+    const int fd = out.get();
+    if (const int error = write_all(fd, content); error != 0) return write_failure(error, "cannot write its new content");
     const MetadataResult metadata = copy_metadata(file.file.get(), file.status, fd);
-    if (!metadata.error.empty()) return fail({SkipReason::MetadataNotKept, metadata.error + "; the file is unchanged"});
-    s.owner_kept = metadata.owner_kept;
-    if (times != nullptr && ::futimens(fd, times) != 0) return fail(write_failure(errno, "cannot set its times"));
+    if (!metadata.error.empty()) return Skip{SkipReason::MetadataNotKept, metadata.error + "; the file is unchanged"};
+    written.owner_kept = metadata.owner_kept;
+    if (times != nullptr && ::futimens(fd, times) != 0) return write_failure(errno, "cannot set its times");
     // Start the writeback now, so that it overlaps the rest of the batch's work and the flush
     // round finds most of the data on the disk. Advisory: an error shows at the flush.
     (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-    if (!folders_[folder].flush_each) s.temp.reset();  // syncfs() needs no descriptor of it
-    bytes_ += content.size();
-    reach_step(hook_, "temp-written");
+    written.fd = std::move(out);
+    return std::variant<WrittenTemp, Skip>(std::in_place_type<WrittenTemp>, std::move(written));
+}
+
+std::optional<Skip> ReplaceBatch::stage(std::size_t key, ConfinedFile file, const std::string& temp_name, std::string_view content,
+                                        const struct timespec* times) {
+    std::variant<WrittenTemp, Skip> written = write_temp(file, temp_name, content, times);
+    if (Skip* skip = std::get_if<Skip>(&written)) return std::move(*skip);
+    add_written(key, std::move(file), std::get<WrittenTemp>(written));
     return std::nullopt;
+}
+
+void ReplaceBatch::add_written(std::size_t key, ConfinedFile file, WrittenTemp& written) {
+    const std::size_t folder = add_folder(file.dir);
+    // From here on the temporary file is the batch's: discard() and commit() remove it on failure.
+    staged_.push_back(Staged{key, folder, file.name, file.status, written.name, std::move(written.fd), written.owner_kept});
+    written.name.clear();
+    reach_step(hook_, "temp-created");
+    if (!folders_[folder].flush_each) staged_.back().temp.reset();  // syncfs() needs no descriptor of it
+    bytes_ += written.bytes;
+    reach_step(hook_, "temp-written");
+}
+
+std::size_t ReplaceBatch::add_folder(FileDescriptor& dir) {
+    const FolderId id = folder_of(dir.get());
+    std::size_t folder = 0;
+    while (folder < folders_.size() && !(folders_[folder].id == id)) ++folder;
+    if (folder == folders_.size()) {
+        const bool flush_each = needs_fsync_each(dir.get());
+        folders_.push_back(Folder{id, std::move(dir), flush_each});
+    }
+    return folder;
+}
+
+bool ReplaceBatch::stage_exchange(std::size_t key, ConfinedFile& file, int source_dir, const std::string& source_name,
+                                  const struct stat& source_status) {
+    const FolderId id = folder_of(file.dir.get());
+    const auto known = std::find_if(folders_.begin(), folders_.end(), [&](const Folder& f) { return f.id == id; });
+    if (known != folders_.end() ? known->flush_each : needs_fsync_each(file.dir.get())) return false;
+    const std::size_t folder = add_folder(file.dir);
+    Staged s{key, folder, file.name, file.status, source_name, FileDescriptor(), true};
+    s.source_dir = source_dir;
+    s.source_status = source_status;
+    staged_.push_back(std::move(s));
+    reach_step(hook_, "exchange-staged");
+    return true;
 }
 
 bool ReplaceBatch::holds(const ConfinedFile& file) const {
@@ -171,10 +223,12 @@ void ReplaceBatch::commit(const std::function<bool(std::size_t key, const Replac
             result.skip = write_failure(flush_error[next], "cannot flush its new content to disk");
         } else if (::fstatat(dir, s.name.c_str(), &now, AT_SYMLINK_NOFOLLOW) != 0 || !same_file_unchanged(now, s.status)) {
             result.skip = Skip{SkipReason::ChangedSinceSearch, "it changed while it was being rewritten (someone saved it); left as they saved it"};
+        } else if (s.source_dir >= 0) {
+            result = exchange(s, dir);
         } else if (::renameat(dir, s.temp_name.c_str(), dir, s.name.c_str()) != 0) {
             result.skip = write_failure(errno, "cannot rename the new content over it");
         }
-        if (result.skip) ::unlinkat(dir, s.temp_name.c_str(), 0);
+        if (result.skip && s.source_dir < 0) ::unlinkat(dir, s.temp_name.c_str(), 0);
         else renamed_in[s.folder] = true;
         s.temp_name.clear();  // renamed or removed: nothing left to discard
         go_on = done(s.key, result);
@@ -190,6 +244,19 @@ void ReplaceBatch::commit(const std::function<bool(std::size_t key, const Replac
         if (!have) pending_.push_back(Pending{folders_[f].id.dev, FileDescriptor(::fcntl(folders_[f].fd.get(), F_DUPFD_CLOEXEC, 0)), each});
     }
     forget_staged();  // the rest, if stopped, keep their old content
+}
+
+ReplaceResult ReplaceBatch::exchange(const Staged& s, int dir) {
+    ReplaceResult result;
+    struct stat source {};
+    if (::fstatat(s.source_dir, s.temp_name.c_str(), &source, AT_SYMLINK_NOFOLLOW) != 0 || !same_file_unchanged(source, s.source_status)) {
+        result.skip = Skip{SkipReason::WriteFailed, "the journal's copy of its original changed before it was put back; the file is unchanged"};
+    } else if (::renameat2(s.source_dir, s.temp_name.c_str(), dir, s.name.c_str(), RENAME_EXCHANGE) != 0) {
+        const int error = errno;
+        result.exchange_unsupported = error == EINVAL || error == ENOSYS || error == EXDEV || error == ENOTSUP;
+        result.skip = write_failure(error, "cannot put its original back in place");
+    }
+    return result;
 }
 
 int ReplaceBatch::sync_renames() {
@@ -211,7 +278,7 @@ int ReplaceBatch::sync_renames() {
 void ReplaceBatch::forget_staged() {
     for (Staged& s : staged_) {
         s.temp.reset();
-        if (!s.temp_name.empty()) ::unlinkat(folders_[s.folder].fd.get(), s.temp_name.c_str(), 0);
+        if (!s.temp_name.empty() && s.source_dir < 0) ::unlinkat(folders_[s.folder].fd.get(), s.temp_name.c_str(), 0);
     }
     staged_.clear();
     folders_.clear();

@@ -24,6 +24,12 @@
 // File systems where syncfs() is not known to be a durability point (network and FUSE file
 // systems) get an fsync() per temporary file and per folder instead.
 //
+// An undo whose journal kept the original inode by a link (undo_journal.h) needs no new content
+// at all: stage_exchange() queues an exchange of the two names instead (renameat2 with
+// RENAME_EXCHANGE, one atomic step), which puts the original inode back under the file's name and
+// leaves the applied one in the journal. Nothing is written and nothing freed (a rename over a
+// file frees the replaced inode: milliseconds each on a disk mounted with `discard`).
+//
 // Memory: nothing of the content is kept after stage(); a descriptor per distinct folder (and per
 // temporary file on a file system flushed file by file): BatchLimits::descriptors bounds them.
 #pragma once
@@ -33,6 +39,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include <sys/stat.h>
@@ -57,6 +65,9 @@ struct BatchLimits {
 struct ReplaceResult {
     std::optional<Skip> skip;  // set: this file was not changed, and why
     bool owner_kept = true;    // false: changed, but its owner could not be given back
+    // stage_exchange() only: the file system cannot exchange two names (EINVAL: NFS, old
+    // kernels...); the file is untouched, and the caller writes it back by a copy instead.
+    bool exchange_unsupported = false;
 };
 
 // A folder by identity, to open and flush each one once however many of its files a batch holds.
@@ -66,10 +77,31 @@ struct FolderId {
     bool operator==(const FolderId&) const = default;
 };
 
+// Stage 1's writing alone, which may run on any thread (the apply's helpers do it ahead of the
+// batch, ordered_prefetch.h): the temporary file, written with its content and metadata, its
+// writeback started. Removed again by the destructor unless handed to ReplaceBatch::add_written().
+struct WrittenTemp {
+    int dir = -1;  // the file's folder (the ConfinedFile's: keep it open meanwhile)
+    std::string name;
+    FileDescriptor fd;
+    std::uint64_t bytes = 0;
+    bool owner_kept = true;
+    WrittenTemp() = default;
+    WrittenTemp(WrittenTemp&& other) noexcept
+        : dir(other.dir), name(std::exchange(other.name, {})), fd(std::move(other.fd)), bytes(other.bytes), owner_kept(other.owner_kept) {}
+    WrittenTemp& operator=(WrittenTemp&& other) noexcept;
+    ~WrittenTemp();
+};
+
+// Writes `content` to `temp_name` beside `file` (see ReplaceBatch::stage). A skip leaves nothing behind.
+std::variant<WrittenTemp, Skip> write_temp(const ConfinedFile& file, const std::string& temp_name, std::string_view content,
+                                           const struct timespec* times = nullptr);
+
 class ReplaceBatch {
 public:
     // `hook` is reached at the durable steps: "temp-created", "temp-written" (per file),
-    // "batch-written", "batch-synced" (per batch), "renames-synced" (edit_steps.h).
+    // "exchange-staged" (per file), "batch-written", "batch-synced" (per batch), "renames-synced"
+    // (edit_steps.h).
     explicit ReplaceBatch(StepHook hook, BatchLimits limits = {});
     ~ReplaceBatch();
     ReplaceBatch(const ReplaceBatch&) = delete;
@@ -80,6 +112,20 @@ public:
     // nothing of this file is left behind and nothing is staged.
     std::optional<Skip> stage(std::size_t key, ConfinedFile file, const std::string& temp_name, std::string_view content,
                               const struct timespec* times = nullptr);
+
+    // stage() in two steps: write_temp() (any thread), then this, in staging order (reaches the
+    // steps "temp-created" and "temp-written"); `written` is the batch's afterwards.
+    void add_written(std::size_t key, ConfinedFile file, WrittenTemp& written);
+    std::size_t size() const { return staged_.size(); }
+
+    // Stage 1 of an undo by the kept original: `source_name` in `source_dir` (the journal entry's
+    // folder, open until commit()), whose times the caller has set, is to take the place of `file`,
+    // and `file`'s inode the place of `source_name`. Nothing is written; `source_status` (the
+    // source's fstat after its times were set) is checked again right before the exchange. False,
+    // with `file` left to the caller, where the file system is flushed file by file (network
+    // file systems: no exchange there).
+    bool stage_exchange(std::size_t key, ConfinedFile& file, int source_dir, const std::string& source_name,
+                        const struct stat& source_status);
 
     // True when this very file (same folder, same name) is staged: commit first, then look again.
     bool holds(const ConfinedFile& file) const;
@@ -113,6 +159,8 @@ private:
         std::string temp_name;
         FileDescriptor temp;    // open only where the file system is flushed file by file
         bool owner_kept = true;
+        int source_dir = -1;    // an exchange (stage_exchange): temp_name is the source in this folder,
+        struct stat source_status {};  // never removed by the batch
     };
     // File systems with renames not yet flushed: one descriptor on each (a folder's duplicate),
     // and whether it is flushed folder by folder (then one per such folder).
@@ -122,6 +170,8 @@ private:
         bool flush_each;
     };
 
+    std::size_t add_folder(FileDescriptor& dir);  // its index in folders_; `dir` moved in when new
+    ReplaceResult exchange(const Staged& s, int dir);
     std::size_t descriptors() const;
     void forget_staged();
 

@@ -2,7 +2,9 @@
 #include "core/edit/restore.h"
 
 #include <functional>
+#include <utility>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/edit/file_io.h"
@@ -30,6 +32,7 @@ struct timespec to_timespec(std::int64_t ns) {
 struct Needed {
     ConfinedFile file;
     std::string original;
+    FileDescriptor kept;  // the kept original's link in the journal (read-only), when it is one
 };
 
 std::optional<Needed> check_one(const UndoJournal& journal, const JournalEntry& entry, std::size_t index, FileRestore& result,
@@ -68,12 +71,13 @@ std::optional<Needed> check_one(const UndoJournal& journal, const JournalEntry& 
         return std::nullopt;
     }
     std::string error;
-    auto original = journal.original_bytes(entry.id, index, f, error);
+    FileDescriptor kept;
+    auto original = journal.original_bytes(entry.id, index, f, error, &kept);
     if (!original) {
         result.skip = Skip{SkipReason::WriteFailed, error + ": not restored"};
         return std::nullopt;
     }
-    return Needed{std::move(file), std::move(*original)};
+    return Needed{std::move(file), std::move(*original), std::move(kept)};
 }
 
 }  // namespace
@@ -83,9 +87,19 @@ std::vector<FileRestore> restore_files(const UndoJournal& journal, const Journal
     std::vector<FileRestore> results;
     results.reserve(indices.size());
     ReplaceBatch batch(hook, limits);
+    // Where the original is kept by a link, that inode goes back by an exchange of names
+    // (replace_batch.h): the journal shares the file's file system, so one answer for all.
+    const FileDescriptor entry_dir = journal.entry_folder(entry.id);
+    bool exchange = static_cast<bool>(entry_dir);
+    std::vector<std::size_t> retry;  // slots whose exchange the file system refused: copied back
     auto commit = [&] {
         batch.commit([&](std::size_t slot, const ReplaceResult& replaced) {
             FileRestore& result = results[slot];
+            if (replaced.exchange_unsupported) {
+                exchange = false;
+                retry.push_back(slot);
+                return true;
+            }
             if (replaced.skip) {
                 result.skip = replaced.skip;
                 if (result.skip->reason == SkipReason::ChangedSinceSearch) result.skip->reason = SkipReason::ChangedSinceApply;
@@ -96,10 +110,9 @@ std::vector<FileRestore> restore_files(const UndoJournal& journal, const Journal
             return true;
         });
     };
-    for (std::size_t index : indices) {
+    auto restore_one = [&](std::size_t slot) {
+        const std::size_t index = indices[slot];
         const JournalFile& f = entry.manifest.files[index];
-        const std::size_t slot = results.size();
-        results.push_back(FileRestore{f.display, RestoreOutcome::Refused, std::nullopt});
         std::optional<Needed> needed = check_one(journal, entry, index, results[slot], [&](ConfinedFile& file) {
             if (!batch.holds(file)) return;
             commit();
@@ -107,17 +120,38 @@ std::vector<FileRestore> restore_files(const UndoJournal& journal, const Journal
         });
         if (!needed) {
             reach_step(hook, "file-restored");
-            continue;
+            return;
         }
         const struct timespec times[2] = {to_timespec(f.atime_ns), to_timespec(f.mtime_ns)};
+        // The kept inode itself, its times set first (reading it may have moved its atime), and
+        // only while it has no other name than the journal's.
+        struct stat kept {};
+        if (exchange && needed->kept && ::futimens(needed->kept.get(), times) == 0 && ::fstat(needed->kept.get(), &kept) == 0 &&
+            kept.st_nlink == 1 && batch.stage_exchange(slot, needed->file, entry_dir.get(), UndoJournal::kept_name(index), kept)) {
+            if (batch.full()) commit();
+            return;
+        }
+        needed->kept.reset();
         const std::string temp = temp_name_for(needed->file.name, entry.id, index, "undo");
         if (std::optional<Skip> skip = batch.stage(slot, std::move(needed->file), temp, needed->original, times)) {
             results[slot].skip = std::move(skip);
             reach_step(hook, "file-restored");
         }
         if (batch.full()) commit();
+    };
+    for (std::size_t slot = 0; slot < indices.size(); ++slot) {
+        results.push_back(FileRestore{entry.manifest.files[indices[slot]].display, RestoreOutcome::Refused, std::nullopt});
+        restore_one(slot);
     }
     commit();
+    while (!retry.empty()) {  // untouched: their exchange failed before anything changed
+        const std::vector<std::size_t> again = std::exchange(retry, {});
+        for (std::size_t slot : again) {
+            results[slot] = FileRestore{results[slot].path, RestoreOutcome::Refused, std::nullopt};
+            restore_one(slot);
+        }
+        commit();
+    }
     (void)batch.sync_renames();  // before the caller marks the entry undone or rolled back
     return results;
 }

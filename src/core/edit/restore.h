@@ -1,7 +1,8 @@
 // Putting files of a journal entry back to their original content: the one operation behind an
 // undo, the roll-back of a failed apply and the recovery of an interrupted one. Per file, by what
-// it holds now: the applied content → the original is written back atomically (its mtime and
-// atime too); the original content → nothing to do; anything else → someone changed it since:
+// it holds now: the applied content → the original is put back atomically (its mtime and atime
+// too): the kept inode itself by an exchange of names where the journal keeps it by a link
+// (replace_batch.h, stage_exchange), else its bytes through a temporary file; the original content → nothing to do; anything else → someone changed it since:
 // left exactly as it is, with the reason. So it is idempotent: running it again after a crash
 // in the middle finishes the job, and nothing anyone wrote since is ever overwritten. The files
 // are written back in batches (group commit, replace_batch.h); a crash leaves each file wholly

@@ -24,7 +24,6 @@ constexpr const char* kLockFile = ".lock";
 constexpr const char* kKept = "kept";
 constexpr std::string_view kKeptPrefix = "kept-";
 
-std::string kept_name(std::size_t index) { return std::string(kKeptPrefix) + std::to_string(index); }
 
 // The "kept" record: which files' originals are kept by a link (see the header).
 std::string serialize_kept(const std::vector<std::size_t>& files) {
@@ -335,14 +334,21 @@ void UndoJournal::release_kept(const std::string& id, const std::vector<std::siz
         for (const std::string& name : names_in(folder.get()))
             if (name.starts_with(kKeptPrefix)) removed = ::unlinkat(folder.get(), name.c_str(), 0) == 0 || removed;
     } else {
-        for (std::size_t index : indices) removed = ::unlinkat(folder.get(), kept_name(index).c_str(), 0) == 0 || removed;
+        for (std::size_t index : indices) removed = ::unlinkat(folder.get(), UndoJournal::kept_name(index).c_str(), 0) == 0 || removed;
     }
     if (removed) (void)sync_fd(folder.get());
 }
 
+std::string UndoJournal::kept_name(std::size_t index) { return std::string(kKeptPrefix) + std::to_string(index); }
+
+FileDescriptor UndoJournal::entry_folder(const std::string& id) const {
+    if (!dir_fd_ || !is_entry_id(id)) return FileDescriptor();
+    return FileDescriptor(::openat(dir_fd_.get(), id.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+}
+
 std::optional<std::string> UndoJournal::original_bytes(const std::string& id, std::size_t index, const JournalFile& file,
-                                                       std::string& error) const {
-    const std::string path = dir_ + "/" + id + "/" + (file.kept ? kept_name(index) : std::string(kOriginals));
+                                                       std::string& error, FileDescriptor* kept) const {
+    const std::string path = dir_ + "/" + id + "/" + (file.kept ? UndoJournal::kept_name(index) : std::string(kOriginals));
     const std::uint64_t offset = file.kept ? 0 : file.offset;
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (!fd) {
@@ -367,10 +373,17 @@ std::optional<std::string> UndoJournal::original_bytes(const std::string& id, st
         }
         done += static_cast<std::uint64_t>(got);
     }
-    if (!(hash_bytes(bytes) == file.before)) {
+    const ContentHash hash = hash_bytes(bytes);
+    if (file.kept && hash == file.after) {
+        error = "an earlier undo put its original back, and it has since been given the replaced content again: the journal "
+                "holds no other copy";
+        return std::nullopt;
+    }
+    if (!(hash == file.before)) {
         error = "the journal's copy of the original is damaged (hash mismatch)";
         return std::nullopt;
     }
+    if (kept != nullptr && file.kept) *kept = std::move(fd);
     return bytes;
 }
 
@@ -405,7 +418,7 @@ int EntryWriter::add_original(std::string_view bytes, JournalFile& file) {
 int EntryWriter::keep_original(int file_fd, std::size_t index, JournalFile& file) {
     // The inode just read, by its descriptor: never a name someone could have swapped meanwhile.
     const std::string self = "/proc/self/fd/" + std::to_string(file_fd);
-    if (::linkat(AT_FDCWD, self.c_str(), entry_dir_.get(), kept_name(index).c_str(), AT_SYMLINK_FOLLOW) != 0) return errno;
+    if (::linkat(AT_FDCWD, self.c_str(), entry_dir_.get(), UndoJournal::kept_name(index).c_str(), AT_SYMLINK_FOLLOW) != 0) return errno;
     file.kept = true;
     file.offset = written_;
     kept_.push_back(index);

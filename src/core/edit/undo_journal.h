@@ -11,7 +11,9 @@
 //               rename (when the journal is on the file's file system), so the original needs no
 //               copy and is not freed by the rename; `kept` lists which files are held so. The
 //               link is removed when the file is not replaced after all (skipped, rolled back),
-//               so that no file of the user's is left with a second name here;
+//               so that no file of the user's is left with a second name here. An undo
+//               exchanges the link with the applied file (restore.h): afterwards `kept-<i>` holds
+//               the applied content, the original is the user's file again;
 //   committed   written once every file is done: which files were changed;
 //   undoing / undone / rolled-back   what happened to the apply since.
 // Write-ahead: the folder is written as "<id>.partial", fsynced, renamed to "<id>" and the
@@ -110,9 +112,15 @@ public:
     bool remove_entry(const std::string& id);
     // Discards ".partial" and ".dropped" folders; returns the ids of the partial ones.
     std::vector<std::string> discard_leftovers();
-    // The original bytes of file `index` of entry `id`, checked against its `before` hash.
+    // The original bytes of file `index` of entry `id`, checked against its `before` hash. With
+    // `kept` given and the original kept by a link, the descriptor of that link (read-only) is
+    // left in `kept`: an undo puts that very inode back (restore.h).
     std::optional<std::string> original_bytes(const std::string& id, std::size_t index, const JournalFile& file,
-                                              std::string& error) const;
+                                              std::string& error, FileDescriptor* kept = nullptr) const;
+    // Entry `id`'s folder, opened (invalid when it cannot be).
+    FileDescriptor entry_folder(const std::string& id) const;
+    // The name of file `index`'s kept original in its entry's folder.
+    static std::string kept_name(std::size_t index);
     // Removes the "kept-<i>" links of entry `id` for `indices` (all of them when empty), so that
     // the files they share an inode with have one name again.
     void release_kept(const std::string& id, const std::vector<std::size_t>& indices = {});

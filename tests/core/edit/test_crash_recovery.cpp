@@ -248,6 +248,52 @@ private slots:
         }
     }
 
+    // An undo puts the kept originals back by exchanging names, batch by batch: killed half way
+    // (two of four exchanged), each file is old or new with one name, and either the next start
+    // or another undo finishes it — with the very original inodes back.
+    void killedHalfWayThroughAnUndo_data() {
+        QTest::addColumn<bool>("by_recovery");
+        QTest::newRow("the next start finishes it") << true;
+        QTest::newRow("undo again finishes it") << false;
+    }
+    void killedHalfWayThroughAnUndo() {
+        QFETCH(bool, by_recovery);
+        Fixture f;
+        std::vector<ino_t> originals;
+        for (const std::string& file : f.files) {
+            struct stat st {};
+            QCOMPARE(::stat(file.c_str(), &st), 0);
+            originals.push_back(st.st_ino);
+        }
+        QVERIFY(!run_helper(f.journal_dir(), 0, f.apply_args(), 3).killed);
+        QCOMPARE(f.states(), std::string("nnnn"));
+        QVERIFY(run_helper(f.journal_dir(), "file-restored:2", {"undo"}, 3).killed);
+        QCOMPARE(f.states(), std::string("oonn"));
+        QVERIFY(f.single_names());
+        UndoJournal journal(f.journal_dir());
+        QVERIFY(journal.needs_recovery());
+        if (by_recovery) {
+            const RecoveryReport report = recover(journal);
+            QCOMPARE(report.messages.size(), std::size_t(1));
+            QVERIFY2(report.messages[0].starts_with("finished the interrupted undo of apply 1"), report.messages[0].c_str());
+        } else {
+            const UndoReport report = undo_apply(journal, "");
+            QVERIFY2(report.complete(), report.error.c_str());
+            QCOMPARE(report.files.at(0).outcome, RestoreOutcome::AlreadyOriginal);
+            QCOMPARE(report.files.at(3).outcome, RestoreOutcome::Restored);
+        }
+        QCOMPARE(f.states(), std::string("oooo"));
+        QVERIFY(f.single_names());
+        QVERIFY(f.no_leftovers());
+        QVERIFY(!journal.needs_recovery());
+        QCOMPARE(journal.entries().at(0).state, EntryState::Undone);
+        for (std::size_t i = 0; i < f.files.size(); ++i) {
+            struct stat st {};
+            QCOMPARE(::stat(f.files[i].c_str(), &st), 0);
+            QCOMPARE(st.st_ino, originals[i]);
+        }
+    }
+
     // The crash test in small: kill -9 at random moments of an apply over many files.
     void killedAtRandomMoments() {
         Fixture f(300);

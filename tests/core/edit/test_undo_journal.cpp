@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <tuple>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -243,6 +245,70 @@ private slots:
         QCOMPARE(slurp(a), std::string("foo\n"));
         QCOMPARE(::stat(a.c_str(), &now_a), 0);
         QCOMPARE(now_a.st_nlink, nlink_t(1));
+    }
+
+    // Undo puts the kept original itself back (an exchange of names, no copy, nothing freed):
+    // the very inode, its bytes, its mtime and atime; the applied inode takes its place in the
+    // journal. A file changed since the apply is refused even so, and keeps its new inode.
+    void undoPutsTheKeptInodeBackWithItsTimes() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", "one foo\n");
+        const std::string b = tree.write("sub/b.txt", "two foo\n");
+        const std::string c = tree.write("c.txt", "three foo\n");
+        const struct timespec times[2] = {{1'500'000'000, 111}, {1'400'000'000, 222}};  // atime, mtime
+        for (const std::string& path : {a, b}) QCOMPARE(::utimensat(AT_FDCWD, path.c_str(), times, 0), 0);
+        struct stat original_a {}, original_b {};
+        QCOMPARE(::stat(a.c_str(), &original_a), 0);
+        QCOMPARE(::stat(b.c_str(), &original_b), 0);
+        UndoJournal journal(state.path("undo"));
+        const ApplyReport applied = apply_plan(literal_plan({tree.root()}, {a, b, c}, "foo", "bar"), journal, {});
+        QCOMPARE(applied.changed_files(), std::size_t(3));
+        struct stat applied_a {};
+        QCOMPARE(::stat(a.c_str(), &applied_a), 0);
+        QVERIFY(applied_a.st_ino != original_a.st_ino);
+        QVERIFY(spit(c, "three bar, and my own edit\n"));
+
+        const UndoReport undone = undo_apply(journal, "");
+        QCOMPARE(undone.files.size(), std::size_t(3));
+        QCOMPARE(undone.files[0].outcome, RestoreOutcome::Restored);
+        QCOMPARE(undone.files[1].outcome, RestoreOutcome::Restored);
+        QCOMPARE(undone.files[2].outcome, RestoreOutcome::Refused);
+        QCOMPARE(std::string(skip_code(undone.files[2].skip->reason)), std::string("changed-since-apply"));
+        QCOMPARE(slurp(c), std::string("three bar, and my own edit\n"));
+        // The atime as the journal recorded it (the search's own read may have moved it).
+        const JournalFile& recorded_a = journal.entry("1")->manifest.files.at(0);
+        QCOMPARE(recorded_a.mtime_ns, std::int64_t(1'400'000'000) * 1'000'000'000 + 222);
+        for (const auto& [path, original, text, atime_ns] :
+             {std::tuple{a, original_a, "one foo\n", recorded_a.atime_ns},
+              std::tuple{b, original_b, "two foo\n", journal.entry("1")->manifest.files.at(1).atime_ns}}) {
+            struct stat now {};
+            QCOMPARE(::stat(path.c_str(), &now), 0);
+            QCOMPARE(now.st_ino, original.st_ino);  // the very inode: put back, not copied
+            QCOMPARE(now.st_nlink, nlink_t(1));
+            QCOMPARE(slurp(path), std::string(text));
+            QCOMPARE(now.st_mtim.tv_sec, times[1].tv_sec);
+            QCOMPARE(now.st_mtim.tv_nsec, times[1].tv_nsec);
+            QCOMPARE(std::int64_t(now.st_atim.tv_sec) * 1'000'000'000 + now.st_atim.tv_nsec, atime_ns);
+        }
+        // The journal now holds the applied inode under the original's name, and nothing else of a.
+        struct stat kept {};
+        QCOMPARE(::stat((journal.dir() + "/1/kept-0").c_str(), &kept), 0);
+        QCOMPARE(kept.st_ino, applied_a.st_ino);
+        QCOMPARE(kept.st_nlink, nlink_t(1));
+        // Undoing it again changes nothing: the restored files are original, c is still refused.
+        const UndoReport again = undo_apply(journal, "1");
+        QCOMPARE(again.files.at(0).outcome, RestoreOutcome::AlreadyOriginal);
+        QCOMPARE(again.files.at(2).outcome, RestoreOutcome::Refused);
+        struct stat still {};
+        QCOMPARE(::stat(a.c_str(), &still), 0);
+        QCOMPARE(still.st_ino, original_a.st_ino);
+        // Given the applied content again, a file cannot be undone twice: the journal holds no
+        // other copy of its original, and says so instead of restoring the wrong bytes.
+        QVERIFY(spit(a, "one bar\n"));
+        const UndoReport twice = undo_apply(journal, "1");
+        QCOMPARE(twice.files.at(0).outcome, RestoreOutcome::Refused);
+        QVERIFY2(twice.files[0].skip->message.find("earlier undo") != std::string::npos, twice.files[0].skip->message.c_str());
+        QCOMPARE(slurp(a), std::string("one bar\n"));
     }
 
     void defaultFolderFollowsXdgStateHome() {
