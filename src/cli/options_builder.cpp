@@ -157,6 +157,9 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.processing.max_file_size = args.max_filesize;
     s.processing.encoding = args.encoding;
     s.processing.multiline_max_bytes = args.multiline_max_size.value_or(kDefaultMultilineMaxBytes);
+    // The CLI never compares mtimes (its Replace plans stat the files themselves): spare the
+    // fstat of each small file (search_options.h).
+    s.processing.record_mtime = false;
 
     s.report.mode = report_mode_for(out.mode);
     const bool lines = s.report.mode == ReportMode::Lines;

@@ -1,4 +1,5 @@
-// open_for_search, open_explicit_input: open + fstat with type checks (see open_file.h).
+// open_for_search, open_explicit_input: open + fstat with type checks; open_without_stat_at (see
+// open_file.h).
 #include "core/io/open_file.h"
 
 #include <cerrno>
@@ -13,17 +14,6 @@ namespace codescout {
 
 namespace {
 
-// Why a path that is not a regular file is refused, or an empty string for a regular file.
-std::string non_regular_reason(mode_t mode) {
-    if (S_ISREG(mode)) return {};
-    if (S_ISFIFO(mode)) return "not a regular file (FIFO)";
-    if (S_ISCHR(mode)) return "not a regular file (character device)";
-    if (S_ISBLK(mode)) return "not a regular file (block device)";
-    if (S_ISSOCK(mode)) return "not a regular file (socket)";
-    if (S_ISDIR(mode)) return "is a directory";
-    return "not a regular file";
-}
-
 bool is_stream(mode_t mode) { return S_ISFIFO(mode) || S_ISCHR(mode) || S_ISBLK(mode); }
 
 int open_retrying(int dir_fd, const char* path, int flags) {
@@ -33,6 +23,8 @@ int open_retrying(int dir_fd, const char* path, int flags) {
     } while (fd < 0 && errno == EINTR);
     return fd;
 }
+
+constexpr int kRegularFlags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
 
 // Opens `path` (relative to `dir_fd`) and reads the status of what was opened (which the path
 // may no longer name); false with `error` set when either fails.
@@ -52,7 +44,7 @@ OpenedFile open_regular(int dir_fd, const char* path) {
     OpenedFile result;
     struct stat st {};
     FileDescriptor owned;
-    if (!open_and_stat(dir_fd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, owned, st, result.error)) return result;
+    if (!open_and_stat(dir_fd, path, kRegularFlags, owned, st, result.error)) return result;
     // Also after the walker's own check: the path may have been replaced since it was listed.
     if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) {
         result.error = std::move(reason);
@@ -65,6 +57,16 @@ OpenedFile open_regular(int dir_fd, const char* path) {
 }
 
 }  // namespace
+
+std::string non_regular_reason(mode_t mode) {
+    if (S_ISREG(mode)) return {};
+    if (S_ISFIFO(mode)) return "not a regular file (FIFO)";
+    if (S_ISCHR(mode)) return "not a regular file (character device)";
+    if (S_ISBLK(mode)) return "not a regular file (block device)";
+    if (S_ISSOCK(mode)) return "not a regular file (socket)";
+    if (S_ISDIR(mode)) return "is a directory";
+    return "not a regular file";
+}
 
 FileDescriptor& FileDescriptor::operator=(FileDescriptor&& other) noexcept {
     if (this != &other) {
@@ -99,6 +101,15 @@ OpenedFile open_for_search(const std::string& path, bool check_type_first) {
 }
 
 OpenedFile open_for_search_at(int dir_fd, const char* name) { return open_regular(dir_fd, name); }
+
+OpenedFile open_without_stat_at(int dir_fd, const char* name) {
+    OpenedFile result;
+    // Non-blocking as in open_regular: a FIFO swapped in meanwhile reads as empty, not forever.
+    FileDescriptor opened(open_retrying(dir_fd, name, kRegularFlags));
+    if (!opened) result.error = errno_message(errno);
+    result.fd = std::move(opened);
+    return result;
+}
 
 OpenedFile open_explicit_input(const std::string& path) {
     OpenedFile result;

@@ -1,9 +1,12 @@
 // Opening a file for searching: one open() and one fstat(), refusing anything that is not a
-// regular file (a FIFO given on the command line must never make the search hang).
+// regular file (a FIFO given on the command line must never make the search hang); or, for a
+// reader that learns the size by reading, the open() alone (open_without_stat_at).
 #pragma once
 
 #include <cstdint>
 #include <string>
+
+#include <sys/types.h>
 
 namespace codescout {
 
@@ -43,6 +46,14 @@ OpenedFile open_for_search(const std::string& path, bool check_type_first);
 // The same for a file the walker listed (no type check first), by its `name` in the open
 // directory `dir_fd`: the kernel resolves one path component instead of all of them.
 OpenedFile open_for_search_at(int dir_fd, const char* name);
+
+// Opens a walked file like open_for_search_at (or `name` as a path when `dir_fd` is AT_FDCWD),
+// without the fstat: no size, no mtime, and the type is not checked. For a reader that finds the
+// size by reading and checks the type when a read says something is off (FileRun::run_unsized).
+OpenedFile open_without_stat_at(int dir_fd, const char* name);
+
+// Why a file of this st_mode is not searched as a regular file; empty for a regular file.
+std::string non_regular_reason(mode_t mode);
 
 // For a path the user named: a FIFO or a character/block device is opened too (blocking, as rg
 // does: a FIFO waits for its writer) and marked `stream`: it has no size and is read until EOF.

@@ -28,6 +28,19 @@ ssize_t MemorySource::read(char* into, std::size_t size) {
     return static_cast<ssize_t>(n);
 }
 
+ssize_t HeadThenRest::read(char* into, std::size_t size) {
+    if (head_.empty()) return rest_.read(into, size);
+    const std::size_t n = std::min(size, head_.size());
+    std::memcpy(into, head_.data(), n);
+    head_.remove_prefix(n);
+    // The first block must be as full as a plain read would fill it: a BOM or an encoding is
+    // sniffed in it, and a head of a few bytes (a tiny small-file threshold) would hide them.
+    if (!head_.empty() || n == size || rest_.exhausted()) return static_cast<ssize_t>(n);
+    const ssize_t more = rest_.read(into + n, size - n);
+    // A failed read after the head: the head is returned now, the failure again by the next read.
+    return static_cast<ssize_t>(n) + std::max<ssize_t>(more, 0);
+}
+
 DecodingSource::DecodingSource(ByteSource& raw, std::unique_ptr<Decoder> decoder, ReadBuffer& raw_buffer,
                                std::string_view prefix)
     : raw_(raw), decoder_(std::move(decoder)), buffer_(raw_buffer) {

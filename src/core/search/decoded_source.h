@@ -51,6 +51,19 @@ private:
     std::string_view rest_;
 };
 
+// The first bytes of a file, read before its strategy was chosen (FileRun::run_unsized), then
+// the rest of it from `rest`. `head` must outlive this object.
+class HeadThenRest final : public ByteSource {
+public:
+    HeadThenRest(std::string_view head, ByteSource& rest) : head_(head), rest_(rest) {}
+    ssize_t read(char* into, std::size_t size) override;
+    bool exhausted() const override { return head_.empty() && rest_.exhausted(); }
+
+private:
+    std::string_view head_;
+    ByteSource& rest_;
+};
+
 class DecodingSource final : public ByteSource {
 public:
     // `prefix`: raw bytes already taken from `raw` (the block the BOM was sniffed in, after the

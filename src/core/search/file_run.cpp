@@ -16,6 +16,9 @@ namespace codescout {
 
 namespace {
 
+// The whole-file buffer's size when the small-file threshold is larger (it then grows per file).
+constexpr std::uint64_t kWholeBufferPreferred = 1u << 20;
+
 constexpr const char* kShrankMessage = "file changed during search (it shrank while being read)";
 
 void nuls_to_newlines(char* data, std::size_t size) {
@@ -58,6 +61,39 @@ FileRun::FileRun(SearchTools tools, const BinaryPolicy& policy, const InputSpec&
     : tools_(tools), policy_(policy), input_(input), result_(result), check_(policy.check_for(input)) {}
 
 FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::string& path) {
+    head_ = 0;
+    return read_and_settle(fd, size, stream, path);
+}
+
+FileReport FileRun::run_unsized(int fd, const std::string& path) {
+    const ProcessingOptions& processing = tools_.options.processing;
+    const std::size_t probe = static_cast<std::size_t>(std::min<std::uint64_t>(processing.small_file_threshold, kWholeBufferPreferred));
+    head_ = 0;
+    struct stat st {};
+    // A multi-line search reads (or maps) each file whole, by its size: it needs the fstat anyway.
+    if (probe == 0 || tools_.multiline != nullptr) {
+        if (::fstat(fd, &st) != 0) return {FileOutcome::Error, errno_message(errno), 0};
+        if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) return {FileOutcome::Error, std::move(reason), 0};
+        return read_and_settle(fd, st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0, false, path);
+    }
+    ReadBuffer& buffer = tools_.whole_buffer;
+    buffer.reserve(probe);
+    const ssize_t n = read_some(fd, buffer.data(), probe);
+    const int read_errno = errno;
+    const auto got = static_cast<std::size_t>(std::max<ssize_t>(n, 0));
+    if (n < 0 || got == probe || got == 0) {
+        // Too big for the first read (its size picks the strategy), or something to check.
+        if (::fstat(fd, &st) != 0) return {FileOutcome::Error, errno_message(errno), 0};
+        if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) return {FileOutcome::Error, std::move(reason), 0};
+        if (n < 0) return read_error(read_errno, 0);
+    }
+    head_ = got;
+    // Short: the whole file. Full: at least what was read, even if it shrank since.
+    const std::uint64_t size = got < probe ? got : std::max<std::uint64_t>(static_cast<std::uint64_t>(std::max<off_t>(st.st_size, 0)), got);
+    return read_and_settle(fd, size, false, path);
+}
+
+FileReport FileRun::read_and_settle(int fd, std::uint64_t size, bool stream, const std::string& path) {
     const ProcessingOptions& processing = tools_.options.processing;
     if (!stream && processing.max_file_size && size > *processing.max_file_size) return {FileOutcome::TooLarge, {}, 0};
 
@@ -86,6 +122,7 @@ FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::stri
                 // can text be decoded in place: read the file again from the start, buffered.
                 restart();
                 result_.strategy = FileStrategy::Buffered;
+                head_ = 0;  // read again from the start, like everything else
                 if (::lseek(fd, 0, SEEK_SET) != 0) {
                     report = read_error(errno, report.bytes_searched);
                     break;
@@ -139,10 +176,10 @@ void FileRun::restart() {
 FileReport FileRun::read_whole(int fd, std::uint64_t size) {
     ReadBuffer& buffer = tools_.whole_buffer;
     // Sized once for the common case so small files do not regrow it step by step.
-    const std::uint64_t preferred = std::min<std::uint64_t>(tools_.options.processing.small_file_threshold, 1u << 20);
-    buffer.reserve(static_cast<std::size_t>(std::max(size, preferred)));
+    const std::uint64_t preferred = std::min<std::uint64_t>(tools_.options.processing.small_file_threshold, kWholeBufferPreferred);
+    buffer.reserve(static_cast<std::size_t>(std::max(size, preferred)), head_);
     char* data = buffer.data();
-    std::size_t filled = 0;
+    std::size_t filled = head_;  // run_unsized() may have read the file, or its start, already
     // One read() for the whole file; more only if it shrank meanwhile (then until EOF).
     while (filled < size) {
         const ssize_t n = read_some(fd, data + filled, static_cast<std::size_t>(size) - filled);
@@ -169,7 +206,18 @@ FileReport FileRun::read_whole(int fd, std::uint64_t size) {
 }
 
 FileReport FileRun::read_chunked(int fd, std::uint64_t size) {
-    FdSource source(fd, size);
+    if (head_ == 0) {
+        FdSource source(fd, size);
+        return read_stream(source, true);
+    }
+    // The start is in the whole-file buffer already (run_unsized): served from there, then the
+    // rest of the file, exactly to the size fstat gave (nothing more when the head is all of it).
+    const std::string_view head(tools_.whole_buffer.data(), head_);
+    head_ = 0;
+    FdSource file(fd, size > head.size() ? size - head.size() : 0);
+    MemorySource nothing({});
+    ByteSource& rest = size > head.size() ? static_cast<ByteSource&>(file) : nothing;
+    HeadThenRest source(head, rest);
     return read_stream(source, true);
 }
 

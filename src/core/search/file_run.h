@@ -46,7 +46,18 @@ public:
     // Searches the open file `fd` (`size` from fstat; `stream`: no size, read until EOF).
     FileReport run(int fd, std::uint64_t size, bool stream, const std::string& path);
 
+    // Searches the open file `fd`, a walked one opened without fstat, on a file system where a
+    // short read means the end (InputSpec::short_read_is_end). The first read, up to the
+    // small-file threshold (at most 1 MiB), finds a smaller file's size: it came back short, the
+    // file is read whole and no fstat is needed. A file that fills it is fstat'ed then, and read
+    // on with the strategy its size selects (the bytes already read are not read again, except
+    // by a mapping). A read that fails or finds nothing is checked with fstat: what was opened
+    // may not be a regular file any more (a FIFO or a directory swapped in since the listing).
+    FileReport run_unsized(int fd, const std::string& path);
+
 private:
+    // The strategy's read and scan of a file of `size` (see run()), then the verdict.
+    FileReport read_and_settle(int fd, std::uint64_t size, bool stream, const std::string& path);
     FileReport read_whole(int fd, std::uint64_t size);
     FileReport read_chunked(int fd, std::uint64_t size);
     // Reads `source` in chunks, lines crossing chunk ends carried over. `sniff`: the first chunk
@@ -84,6 +95,9 @@ private:
     // The mapping cannot serve this file: ConvertNuls met in read-only mapped bytes, or its text
     // must be decoded. It is read again, buffered.
     bool reread_buffered_ = false;
+    // run_unsized(): the file's first head_ bytes, already read into the whole-file buffer; the
+    // file position is just after them.
+    std::size_t head_ = 0;
 };
 
 }  // namespace codescout

@@ -2,6 +2,7 @@
 // file_searcher.h).
 #include "core/search/file_searcher.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "core/io/open_file.h"
@@ -27,12 +28,22 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
         report = run.run(STDIN_FILENO, 0, true, path);
     } else {
         result.path = path;
-        OpenedFile file = input.named()                       ? open_explicit_input(path)
-                          : input.dir_fd >= 0 && input.name != nullptr ? open_for_search_at(input.dir_fd, input.name)
-                                                                       : open_for_search(path, false);
-        if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
-        result.mtime_ns = file.mtime_ns;
-        report = run.run(file.fd.get(), file.size, file.stream, path);
+        const bool relative = input.dir_fd >= 0 && input.name != nullptr;
+        // No fstat where a short read tells the size and nobody wants the mtime (search_options.h).
+        const bool unsized = !input.named() && input.short_read_is_end && !options_.processing.record_mtime;
+        if (unsized) {
+            OpenedFile file = relative ? open_without_stat_at(input.dir_fd, input.name)
+                                       : open_without_stat_at(AT_FDCWD, path.c_str());
+            if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
+            report = run.run_unsized(file.fd.get(), path);
+        } else {
+            OpenedFile file = input.named() ? open_explicit_input(path)
+                              : relative    ? open_for_search_at(input.dir_fd, input.name)
+                                            : open_for_search(path, false);
+            if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
+            result.mtime_ns = file.mtime_ns;
+            report = run.run(file.fd.get(), file.size, file.stream, path);
+        }
     }
     report.buffer_bytes = result.strategy == FileStrategy::Buffered ? chunk_buffer_.capacity()
                           : result.strategy == FileStrategy::Small  ? whole_buffer_.capacity()

@@ -6,6 +6,12 @@
 // the buffers and the matcher scratch, so workers never share mutable state; everything about
 // one file lives in a FileRun (file_run.h).
 //
+// System calls per walked file: openat (relative to the walked directory), fstat, one read()
+// for a small file (its size is known, so no read() to find the end), close. Without
+// ProcessingOptions::record_mtime (the CLI), a walked file on a local disk file system
+// (walk/read_semantics.h) skips the fstat: the first read() asks for up to the small threshold,
+// and a short answer is the whole file (FileRun::run_unsized) — openat, read, close.
+//
 // Inputs named explicitly may be streams (stdin, FIFOs such as `<(cmd)`, character devices):
 // those are read in chunks until EOF through the buffered strategy.
 #pragma once

@@ -16,6 +16,9 @@ struct InputSpec {
     // (WalkEntry::dir_fd): `name` is the file's name there. -1: open the path.
     int dir_fd = -1;
     const char* name = nullptr;
+    // A walked file whose short read means its end (WalkEntry::short_read_is_end): unless
+    // ProcessingOptions::record_mtime asks for the fstat, its size is found by reading it.
+    bool short_read_is_end = false;
 
     bool named() const { return origin != InputOrigin::Walked; }
     bool is_stdin() const { return origin == InputOrigin::Stdin; }

@@ -79,6 +79,7 @@ bool Search::Impl::visit(ThreadSearchers& searchers, const WalkEntry& entry, Res
     if (entry.dir_fd >= 0 && !input.named()) {
         input.dir_fd = entry.dir_fd;
         input.name = entry.path.c_str() + entry.name_offset;
+        input.short_read_is_end = entry.short_read_is_end;
     }
     if (gate && !input.named() && !gate->may_match(entry)) return !stop.load(relaxed);
     return search_input(searchers, entry.path, input, sink);
@@ -146,6 +147,8 @@ Search::Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics, st
     const PathFilters validated_filters(impl_->options.walk);
     WalkOptions walk = impl_->options.walk;
     if (impl_->options.dash_is_stdin) std::erase_if(walk.roots, is_stdin_root);
+    // Only worth its fstatfs per directory when the files need no fstat of their own.
+    walk.check_read_semantics = !impl_->options.processing.record_mtime;
     impl_->stdin_roots = impl_->options.walk.roots.size() - walk.roots.size();
     impl_->walk_roots = !walk.roots.empty();
     impl_->binary_policy = binary_policy ? std::move(binary_policy) : default_binary_policy();

@@ -22,6 +22,11 @@ struct ProcessingOptions {
     // must be read into memory (smaller files, standard input and other streams, decoded text)
     // may take at most this many bytes, and a larger one is reported as an error and skipped.
     std::uint64_t multiline_max_bytes = kDefaultMultilineMaxBytes;
+    // FileResult::mtime_ns for every file (Replace compares it before writing): one fstat per
+    // file. Without it, a walked file on a local disk file system (walk/read_semantics.h) is not
+    // fstat'ed unless it fills the first read (FileRun::run_unsized), one system call less per
+    // small file, and its mtime_ns stays 0. The CLI turns it off.
+    bool record_mtime = true;
 };
 
 enum class ReportMode {

@@ -23,6 +23,9 @@ struct WalkOptions {
     // ripgrep -t/-T/--type-add/--type-clear, in command-line order, applied to the default
     // file types (file_types.h). Empty: file types select nothing.
     std::vector<FileTypeChange> type_changes;
+    // Ask each directory's file system whether a short read of its files means their end
+    // (read_semantics.h: one fstatfs per directory), and say so in WalkEntry::short_read_is_end.
+    bool check_read_semantics = false;
 };
 
 }  // namespace codescout

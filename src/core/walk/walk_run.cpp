@@ -1,6 +1,7 @@
 // The parallel walk (see walk_run.h). System calls dominate a walk, so per directory it costs one
 // open, getdents64 until it returns 0, and one close; fstatat only for DT_UNKNOWN entries and for
-// symlinks that are followed; fstat of the directory only when following links (loop detection).
+// symlinks that are followed; fstat of the directory only when following links (loop detection);
+// fstatfs only with WalkOptions::check_read_semantics.
 // Files go to the visitor on the thread that read their directory.
 #include "core/walk/walk_run.h"
 
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/walk/dir_entries.h"
+#include "core/walk/read_semantics.h"
 
 namespace codescout {
 
@@ -231,6 +233,7 @@ void WalkRun::process(Item& item, Scratch& s) {
         s.entry.explicit_root = true;
         s.entry.dir_fd = -1;
         s.entry.name_offset = 0;
+        s.entry.short_read_is_end = false;
         if (!visit_(s.entry)) request_stop();
         return;
     }
@@ -257,6 +260,8 @@ void WalkRun::process_directory(Item& dir, Scratch& s) {
 
     IgnoreFilesPresent present;
     const std::shared_ptr<const IgnoreLevel> level = directory_level(dir, fd, s.entries, present, s);
+    // One fstatfs here spares the searcher an fstat for each small file in the directory.
+    const bool short_read_is_end = options_.check_read_semantics && short_read_means_end(fd);
 
     const unsigned child_depth = dir.depth + 1;
     const bool descend = !options_.max_depth || child_depth < *options_.max_depth;
@@ -320,6 +325,7 @@ void WalkRun::process_directory(Item& dir, Scratch& s) {
         s.entry.explicit_root = false;
         s.entry.dir_fd = fd;
         s.entry.name_offset = s.entry.path.size() - name.size();
+        s.entry.short_read_is_end = short_read_is_end;
         if (!visit_(s.entry)) {
             request_stop();
             return;

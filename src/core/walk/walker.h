@@ -42,6 +42,9 @@ struct WalkEntry {
     // name_offset) has the kernel resolve one name instead of the whole path again.
     int dir_fd = -1;
     std::size_t name_offset = 0;
+    // With WalkOptions::check_read_semantics: the file's directory is on a file system where
+    // read() of a regular file comes back short only at its end (read_semantics.h). Else false.
+    bool short_read_is_end = false;
 };
 
 struct WalkCounters {

@@ -1,7 +1,11 @@
 // Reading files the hybrid way, at its edges: binary files (walked and named, NULs early and
 // late), empty and /proc files, a 64 MiB single line, FIFOs and devices (refused when walked,
 // read as streams when named), a mapped file that shrinks while it is scanned, the strategy
-// chosen at each threshold edge, and the memory accounting of every buffer and mapping.
+// chosen at each threshold edge, and the memory accounting of every buffer and mapping. CTest
+// runs it twice: with an fstat per file (the GUI's way), and as test_file_searcher_without_fstat
+// with CODESCOUT_TEST_WITHOUT_FSTAT set (the CLI's way, where a short first read tells a walked
+// file's size: FileRun::run_unsized). Two processes, as the SIGBUS guard's handler must outlive
+// the test run that installed it.
 #include <QtTest>
 
 #include <cstring>
@@ -20,6 +24,7 @@
 #include "core/io/mapped_file.h"
 #include "cli/rg_compat/rg_binary_policy.h"
 #include "core/search/file_searcher.h"
+#include "core/walk/read_semantics.h"
 #include "test_matchers.h"
 #include "test_tree.h"
 
@@ -29,6 +34,21 @@ using namespace codescout::testing;
 namespace {
 
 constexpr quint64 kHuge = quint64(1) << 40;
+
+// The second run (see the header): walked files are searched without their fstat, as the CLI
+// does, wherever their directory's file system allows it.
+const bool g_unsized = qEnvironmentVariableIsSet("CODESCOUT_TEST_WITHOUT_FSTAT");
+
+// What the walker would say about `path`'s directory (WalkEntry::short_read_is_end).
+bool short_read_is_end_for(const std::string& path) {
+    const std::string::size_type slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool answer = short_read_means_end(fd);
+    ::close(fd);
+    return answer;
+}
 
 // Runs one FileSearcher over one path and destroys it again, like a worker at the end of a run.
 struct OneFile {
@@ -41,8 +61,13 @@ OneFile search_input(const Matcher& matcher, const SearchOptions& options, Memor
                      const std::string& path, InputSpec input, ReadSizes sizes = {},
                      RgBinaryMode named_mode = RgBinaryMode::ConvertSlice) {
     std::atomic<bool> stop{false};
-    const RgBinaryPolicy policy(named_mode, options.report);
-    FileSearcher searcher(matcher, options, policy, metrics, stop, sizes);
+    SearchOptions used = options;
+    if (g_unsized) {
+        used.processing.record_mtime = false;
+        input.short_read_is_end = !input.named() && short_read_is_end_for(path);
+    }
+    const RgBinaryPolicy policy(named_mode, used.report);
+    FileSearcher searcher(matcher, used, policy, metrics, stop, sizes);
     OneFile out;
     out.report = searcher.search(path, input, out.result);
     return out;
@@ -582,6 +607,96 @@ private slots:
         QCOMPARE(int(one.report.outcome), int(FileOutcome::Matched));
         QCOMPARE(one.result.matched_lines, 1u);
         QVERIFY(one.report.bytes_searched <= ReadSizes{}.chunk);
+    }
+
+    // Without the fstat, a file is read once up to the small-file threshold; one that fills that
+    // read goes on with its strategy from where the read stopped (whole, buffered) or is mapped.
+    // Whatever the sizes, the results equal those of the fstat-first way, byte for byte.
+    void unsizedReadMatchesStatFirst_data() {
+        QTest::addColumn<quint64>("small");
+        QTest::addColumn<quint64>("large");
+        QTest::addColumn<qsizetype>("size");
+        QTest::addColumn<int>("strategy");
+        for (const qsizetype size : {qsizetype(0), qsizetype(1), qsizetype(99), qsizetype(100), qsizetype(101), qsizetype(4000)}) {
+            const int whole = size < 100 ? int(FileStrategy::Small) : int(FileStrategy::Buffered);
+            QTest::addRow("small 100, size %lld", static_cast<long long>(size)) << quint64(100) << kHuge << size << whole;
+            if (size >= 100) {
+                QTest::addRow("small 100, mapped, size %lld", static_cast<long long>(size)) << quint64(100) << quint64(100) << size << int(FileStrategy::Mmap);
+            }
+        }
+        // A small-file threshold above the first read's 1 MiB: the rest is read into the same buffer.
+        QTest::newRow("small 2 MiB, size 1.5 MiB") << quint64(2 << 20) << kHuge << qsizetype(3 << 19) << int(FileStrategy::Small);
+        QTest::newRow("small 2 MiB, size 1 MiB") << quint64(2 << 20) << kHuge << qsizetype(1 << 20) << int(FileStrategy::Small);
+    }
+    void unsizedReadMatchesStatFirst() {
+        QFETCH(quint64, small);
+        QFETCH(quint64, large);
+        QFETCH(qsizetype, size);
+        QFETCH(int, strategy);
+        TestTree tree;
+        // Lines of varied length, a match in each of several, none ending the file.
+        QByteArray content;
+        for (int i = 0; content.size() < size; ++i) content += (i % 3 == 0 ? "a needle " : "hay ") + QByteArray::number(i) + "\n";
+        content.truncate(size);
+        const std::string path = tree.write(QStringLiteral("f"), content);
+        QVERIFY(short_read_is_end_for(path));  // the test tree is on tmpfs or a local disk
+        SubstringMatcher matcher("needle");
+        ReadSizes sizes;
+        sizes.chunk = 64;  // chunk ends everywhere, also inside the head
+        sizes.map_window = 128;
+        std::atomic<bool> stop{false};
+        const RgBinaryPolicy policy(RgBinaryMode::ConvertSlice, SearchOptions{}.report);
+        auto search = [&](bool record_mtime, MemoryMetrics& metrics, FileReport& report) {
+            SearchOptions options = with_thresholds(small, large);
+            options.processing.record_mtime = record_mtime;
+            FileSearcher searcher(matcher, options, policy, metrics, stop, sizes);
+            InputSpec input{InputOrigin::Walked};
+            input.short_read_is_end = true;
+            FileResult result;
+            report = searcher.search(path, input, result);
+            return result;
+        };
+        MemoryMetrics stat_metrics, unsized_metrics;
+        FileReport stat_report, unsized_report;
+        const FileResult with_stat = search(true, stat_metrics, stat_report);
+        const FileResult unsized = search(false, unsized_metrics, unsized_report);
+        QCOMPARE(int(unsized.strategy), strategy);
+        QCOMPARE(int(with_stat.strategy), strategy);
+        QCOMPARE(int(unsized_report.outcome), int(stat_report.outcome));
+        QCOMPARE(unsized_report.bytes_searched, quint64(size));
+        QCOMPARE(stat_report.bytes_searched, quint64(size));
+        QCOMPARE(unsized.size, quint64(size));
+        QCOMPARE(unsized.matched_lines, with_stat.matched_lines);
+        QCOMPARE(unsized.lines.size(), with_stat.lines.size());
+        for (std::size_t i = 0; i < unsized.lines.size(); ++i) {
+            QCOMPARE(unsized.lines[i].number, with_stat.lines[i].number);
+            QCOMPARE(unsized.lines[i].byte_offset, with_stat.lines[i].byte_offset);
+            QCOMPARE(unsized.lines[i].text, with_stat.lines[i].text);
+            QCOMPARE(unsized.lines[i].spans, with_stat.lines[i].spans);
+        }
+        QVERIFY(with_stat.mtime_ns != 0);
+        QCOMPARE(unsized.mtime_ns, std::int64_t(0));  // nobody asked for it, no fstat gave it
+        QCOMPARE(unsized_metrics.snapshot(false).total_allocated, 0u);
+    }
+
+    // A walked name that is a directory by the time it is opened (swapped in after the listing):
+    // the failed read is checked with fstat and reported as rg would, not as a read error.
+    void unsizedDirectoryIsRefused() {
+        TestTree tree;
+        const std::string dir = tree.write(QStringLiteral("sub/f"), "x\n");
+        const std::string sub = dir.substr(0, dir.rfind('/'));
+        MemoryMetrics metrics;
+        SubstringMatcher matcher("x");
+        SearchOptions options;
+        options.processing.record_mtime = false;
+        std::atomic<bool> stop{false};
+        FileSearcher searcher(matcher, options, *default_binary_policy(), metrics, stop);
+        InputSpec input{InputOrigin::Walked};
+        input.short_read_is_end = true;
+        FileResult result;
+        const FileReport report = searcher.search(sub, input, result);
+        QCOMPARE(int(report.outcome), int(FileOutcome::Error));
+        QCOMPARE(report.error, std::string("is a directory"));
     }
 };
 

@@ -12,6 +12,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "core/walk/read_semantics.h"
 #include "test_tree.h"
 #include "walk_test_util.h"
 
@@ -465,6 +466,34 @@ private slots:
         QCOMPARE(out.counters.hidden, 21u);  // 20 .hid and the .ignore file itself
         QCOMPARE(out.counters.special, 20u);
         QCOMPARE(out.counters.errors, 0u);
+    }
+
+    // WalkEntry::short_read_is_end: false unless asked; when asked, the directory's file system
+    // decides (a test tree on tmpfs or a local disk says yes, /proc says no).
+    void readSemanticsOnlyWhenAsked() {
+        TestTree t;
+        t.write(QStringLiteral("a.txt"), "x");
+        t.write(QStringLiteral("d/b.txt"), "x");
+        const int fd = ::open(t.root().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        const bool tree_answer = short_read_means_end(fd);
+        ::close(fd);
+        WalkOptions o = rootedAt(t.root());
+        for (const auto& e : walkTree(o).entries) QVERIFY2(!e.short_read_is_end, e.path.c_str());
+        o.check_read_semantics = true;
+        const auto asked = walkTree(o);
+        QCOMPARE(asked.entries.size(), std::size_t(2));
+        for (const auto& e : asked.entries) QCOMPARE(e.short_read_is_end, tree_answer);
+
+        const int proc = ::open("/proc/self", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        QVERIFY(proc >= 0);
+        QVERIFY(!short_read_means_end(proc));  // procfs: a page at a time, sizes 0
+        ::close(proc);
+        WalkOptions in_proc = rootedAt("/proc/sys/kernel/random");
+        in_proc.check_read_semantics = true;
+        const auto proc_walk = walkTree(in_proc);
+        QVERIFY(!proc_walk.entries.empty());
+        for (const auto& e : proc_walk.entries) QVERIFY2(!e.short_read_is_end, e.path.c_str());
     }
 
     void sameResultWithAnyThreadCount_data() {
