@@ -29,6 +29,15 @@ void write_tree(TestTree& t) {
     t.write(QStringLiteral("large.txt"), QByteArray(5000, 'c') + "\nneedle needle\n");
 }
 
+// Under ASan and TSan the CLI (built alike) allocates from the sanitizer's allocator, which has
+// no glibc arenas: the resident pages malloc keeps free ("heap_free_kept") cannot be measured
+// there, and the report says so (heap_counters.cpp) rather than printing a number.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kSanitizerAllocator = true;
+#else
+constexpr bool kSanitizerAllocator = false;
+#endif
+
 const QStringList kThresholds = {QStringLiteral("--small-file-threshold=100"), QStringLiteral("--large-file-threshold=1000")};
 
 }  // namespace
@@ -84,8 +93,12 @@ private slots:
             const auto m = component.match(lines[i]);
             if (!m.hasMatch()) break;
             names << m.captured(1);
+            if (kSanitizerAllocator && m.captured(1) == QStringLiteral("heap_free_kept")) {
+                QCOMPARE(m.captured(2), QStringLiteral("unavailable"));  // unattributed holds its share
+                continue;
+            }
             sum += bytes_value(m.captured(2), &ok);
-            QVERIFY2(ok, qPrintable(lines[i]));  // everything is available on Linux
+            QVERIFY2(ok, qPrintable(lines[i]));  // everything else is available on Linux
         }
         QCOMPARE(names, QStringList({"buffers_small", "buffers_buffered", "buffers_decode", "pattern_cache", "scratch", "walker", "index_build",
                                      "other_heap", "heap_free_kept", "mapped_files", "index_mapping", "code_and_libraries", "thread_stacks", "unattributed"}));

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include <csignal>
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -41,7 +42,6 @@ IndexBuildOptions build_options(const std::string& root, const std::filesystem::
 
 IndexBuilder* g_builder = nullptr;
 std::uint64_t g_cancel_at = 0;
-std::uint64_t g_kill_at = 0;
 
 void cancel_hook(std::uint64_t done) {
     if (done == g_cancel_at) g_builder->cancel();
@@ -58,10 +58,6 @@ void attribution_hook(std::uint64_t done) {
 }
 
 std::int64_t index_build_bytes() { return *measure_memory_attribution().find("index_build")->bytes; }
-
-void kill_hook(std::uint64_t done) {
-    if (done == g_kill_at) ::kill(::getpid(), SIGKILL);
-}
 
 // The index file's state: absent, or valid. Fails the test for anything else.
 bool valid_or_absent(const std::filesystem::path& file, bool& present) {
@@ -197,25 +193,25 @@ private slots:
     }
 
     // SIGKILL in the middle of reading (deterministic), then at a spread of moments (the merge,
-    // the write, the rename): afterwards the index is the old one or absent, never damaged.
+    // the write, the rename): afterwards the index is the old one or absent, never damaged. The
+    // build runs in a process of its own (index_build_helper.cpp), which this one kills.
     void killedBuildLeavesTheOldIndexOrNone() {
         TestTree cache;
         const std::filesystem::path dir = cache.path(QStringLiteral("i"));
         const std::filesystem::path file = index_file_for(dir, canonical_root(tree_.root()));
         const auto build_in_child = [&](std::uint64_t kill_at, std::size_t buffer_pairs) {
-            const pid_t pid = ::fork();
-            if (pid == 0) {
-                g_kill_at = kill_at;
-                IndexBuilder::set_file_hook(kill_at > 0 ? kill_hook : nullptr);
-                IndexBuildOptions o = build_options(tree_.root(), dir);
-                o.run_buffer_pairs = buffer_pairs;
-                IndexBuilder builder(o);
-                ::_exit(builder.run().ok ? 0 : 1);
-            }
-            return pid;
+            const std::string args[] = {CODESCOUT_INDEX_BUILD_HELPER, tree_.root(), dir.string(),
+                                        std::to_string(kill_at), std::to_string(buffer_pairs)};
+            char* argv[] = {const_cast<char*>(args[0].c_str()), const_cast<char*>(args[1].c_str()),
+                            const_cast<char*>(args[2].c_str()), const_cast<char*>(args[3].c_str()),
+                            const_cast<char*>(args[4].c_str()), nullptr};
+            pid_t pid = -1;
+            const int error = ::posix_spawn(&pid, argv[0], nullptr, nullptr, argv, environ);
+            return error == 0 ? pid : pid_t{-1};
         };
         int status = 0;
         pid_t pid = build_in_child(40, 0);
+        QVERIFY(pid > 0);
         QVERIFY(::waitpid(pid, &status, 0) == pid);
         QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
         bool present = true;
@@ -224,18 +220,29 @@ private slots:
 
         QVERIFY(index_test::build_index(tree_.root(), dir).ok);
         const std::string old_index = read_file(file);
-        // Kill after 0..N ms; a small run buffer makes the build long enough to be hit in every
-        // phase on a fast machine.
+        // A small run buffer makes the build long enough to be hit in every phase on a fast
+        // machine. The kills spread over the time a whole child takes (its start included, which
+        // a sanitizer stretches), so that they land in every phase on a slow one too.
+        QElapsedTimer timer;
+        timer.start();
+        pid = build_in_child(0, 2000);
+        QVERIFY(pid > 0);
+        QVERIFY(::waitpid(pid, &status, 0) == pid);
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        const qint64 whole_ms = std::max<qint64>(timer.elapsed(), 60);
+        constexpr int kRounds = 20;
         int killed = 0;
-        for (int delay_ms = 0; delay_ms < 60; delay_ms += 3) {
+        for (int round = 0; round < kRounds; ++round) {
             pid = build_in_child(0, 2000);
-            std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+            QVERIFY(pid > 0);
+            std::this_thread::sleep_for(std::chrono::milliseconds(whole_ms * round / kRounds));
             ::kill(pid, SIGKILL);
             QVERIFY(::waitpid(pid, &status, 0) == pid);
             if (WIFSIGNALED(status)) ++killed;
             QVERIFY(valid_or_absent(file, present));
             QVERIFY(present);  // the old one, or a complete new one
         }
+        qInfo("a whole build in a child took %lld ms; %d of %d kills stopped one", whole_ms, killed, kRounds);
         QVERIFY(killed > 0);
         // The next build cleans up what killed builds left.
         QVERIFY(index_test::build_index(tree_.root(), dir).ok);
