@@ -60,7 +60,7 @@ void Checksum::update(const void* data, std::size_t size) {
         p += 32;
         size -= 32;
     }
-    std::memcpy(pending_, p, size);
+    if (size > 0) std::memcpy(pending_, p, size);  // p may be null when nothing was given
     pending_size_ = size;
 }
 

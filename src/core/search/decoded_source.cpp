@@ -45,7 +45,8 @@ DecodingSource::DecodingSource(ByteSource& raw, std::unique_ptr<Decoder> decoder
                                std::string_view prefix)
     : raw_(raw), decoder_(std::move(decoder)), buffer_(raw_buffer) {
     buffer_.reserve(std::max(kRawBlock, prefix.size()));
-    std::memcpy(buffer_.data(), prefix.data(), prefix.size());
+    // memcpy from an empty view's null pointer is undefined even for no bytes (UBSan says so).
+    if (!prefix.empty()) std::memcpy(buffer_.data(), prefix.data(), prefix.size());
     len_ = prefix.size();
 }
 
