@@ -2,6 +2,7 @@
 #include "core/metrics/memory_attribution.h"
 
 #include "core/metrics/page_residency.h"
+#include "core/metrics/resident_regions.h"
 
 #include <algorithm>
 
@@ -160,16 +161,15 @@ MemoryAttribution attribute_memory(const std::optional<std::vector<SmapsRegion>>
 }
 
 MemoryAttribution measure_memory_attribution(const ProcSource& proc) {
-    // The engine and the allocator first, smaps last: smaps is the slowest read, and the
+    // The engine and the allocator first, the mappings last: they are the slowest read, and the
     // figures taken before it describe (nearly) the same moment it does.
     const EngineMemorySnapshot engine = engine_memory().snapshot();
     const std::optional<MallocFigures> malloc = malloc_figures();
-    std::optional<std::vector<SmapsRegion>> regions;
-    if (const auto text = proc.read("smaps")) regions = parse_smaps(*text);
+    const ResidentRegions regions = read_resident_regions(proc);
     const RangeResidency residency = [](std::uint64_t start, std::uint64_t size) {
         return resident_bytes(static_cast<std::uintptr_t>(start), static_cast<std::size_t>(size));
     };
-    return attribute_memory(regions, engine, malloc, residency);
+    return attribute_memory(regions.regions, engine, malloc, residency);
 }
 
 }  // namespace codescout

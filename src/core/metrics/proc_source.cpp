@@ -7,11 +7,15 @@
 
 namespace codescout {
 
-std::optional<std::string> ProcSource::read(std::string_view name) const {
+int ProcSource::open(std::string_view name) const {
     std::string path = self_dir_;
     path += '/';
     path += name;
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+}
+
+std::optional<std::string> ProcSource::read(std::string_view name) const {
+    const int fd = open(name);
     if (fd < 0) return std::nullopt;
     std::string text;
     char chunk[16384];

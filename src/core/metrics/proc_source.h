@@ -11,12 +11,16 @@ namespace codescout {
 
 class ProcSource {
 public:
-    // `self_dir` is the folder holding status, smaps, smaps_rollup (default: "/proc/self").
+    // `self_dir` is the folder holding status, maps, pagemap, smaps, smaps_rollup (default: "/proc/self").
     explicit ProcSource(std::string self_dir = "/proc/self") : self_dir_(std::move(self_dir)) {}
 
     // The whole file, or nullopt when it is missing or unreadable. Plain POSIX reads: /proc files
     // report size 0, so they are read until EOF.
     std::optional<std::string> read(std::string_view name) const;
+
+    // A read-only descriptor of the file (the caller closes it), or -1: for files read by
+    // offset, such as pagemap.
+    int open(std::string_view name) const;
 
     const std::string& self_dir() const { return self_dir_; }
 

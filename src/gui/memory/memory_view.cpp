@@ -428,8 +428,10 @@ void MemoryView::showAlerts() {
                                                                : tr("No memory alerts: this search used memory well."));
     }
     for (const Advice& a : std::as_const(advice_)) {
-        // Plain symbols rather than icons: they survive copy-paste and screen readers.
-        const QString mark = a.severity == AdviceSeverity::Warning ? QStringLiteral("⚠") : QStringLiteral("💡");
+        // Plain symbols rather than icons: they survive copy-paste and screen readers. Both are in
+        // the common text fonts (DejaVu, Noto): an emoji such as a light bulb showed as an empty
+        // box on a desktop without an emoji font.
+        const QString mark = a.severity == AdviceSeverity::Warning ? QStringLiteral("\u26A0") : QStringLiteral("\u2139");
         QString link;
         if (a.setting != AdviceSetting::None) {
             link = QStringLiteral(" <a href=\"setting:%1\">%2</a>")

@@ -12,6 +12,7 @@
 #include "core/index/index_location.h"
 #include "core/index/live_index.h"
 #include "core/search/search.h"
+#include "literal_search.h"
 #include "index_test_util.h"
 
 using namespace codescout;
@@ -19,15 +20,6 @@ using namespace codescout;
 namespace {
 
 constexpr auto kWait = std::chrono::seconds(30);
-
-SearchOptions options_for(const std::string& root, const std::string& pattern) {
-    SearchOptions o;
-    o.walk.roots = {root};
-    o.pattern.patterns = {pattern};
-    o.pattern.fixed_strings = true;
-    o.threads = 2;
-    return o;
-}
 
 void append(const std::string& path, const std::string& text) {
     std::ofstream(path, std::ios::app) << text;
@@ -61,7 +53,7 @@ class TestLiveIndex : public QObject {
 
     // The live search gives the scan's lines for `pattern`; returns them.
     std::vector<std::string> same_as_scan(LiveIndex& live, const std::string& pattern, index_test::Outcome* out = nullptr) {
-        const SearchOptions o = options_for(tree_->root(), pattern);
+        const SearchOptions o = index_test::literal_search(tree_->root(), pattern);
         auto indexed = index_test::run_live(o, live);
         const auto scanned = index_test::run(o);
         if (indexed.lines != scanned.lines) {

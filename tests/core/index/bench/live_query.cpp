@@ -14,6 +14,7 @@
 
 #include "core/index/live_index.h"
 #include "core/search/search.h"
+#include "../literal_search.h"
 
 using namespace codescout;
 
@@ -30,15 +31,6 @@ public:
     std::mutex mutex;
     std::vector<std::string> lines;
 };
-
-SearchOptions options_for(const std::string& folder, const std::string& pattern) {
-    SearchOptions o;
-    o.walk.roots = {folder};
-    o.pattern.patterns = {pattern};
-    o.pattern.fixed_strings = true;
-    o.threads = 2;
-    return o;
-}
 
 std::vector<std::string> run(const SearchOptions& o, LiveIndex* live, bool* replayed) {
     Search search(o);
@@ -78,7 +70,7 @@ int main(int argc, char** argv) {
     std::printf("| pattern | lines | live attach + search ms (median of %d) | walk replayed |\n| --- | ---: | ---: | --- |\n", runs);
     int status = 0;
     for (int i = 4; i < argc; ++i) {
-        const SearchOptions o = options_for(folder, argv[i]);
+        const SearchOptions o = index_test::literal_search(folder, argv[i]);
         bool replayed = false;
         const auto scanned = run(o, nullptr, nullptr);
         const auto first = run(o, live.get(), &replayed);
