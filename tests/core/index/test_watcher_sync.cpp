@@ -8,6 +8,7 @@
 // (test_cli_index kills one with SIGKILL).
 #include <QtTest>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -261,9 +262,12 @@ private slots:
         auto live = open_watcher();
         QVERIFY(live);
         QVERIFY(live->wait_for([](const LiveIndexStatus& s) { return s.log_active; }, kWait));
+        // Held, so that this thread reads the edit's events in one batch: one Changes record.
+        live->hold_background_for_test(true);
         append(searched_files()[0], "edit\n");
         live->sync();
         const std::string log = read_bytes(watch_log_for(index_file()));
+        live->hold_background_for_test(false);
         const WatchLog whole = parse_watch_log(log);
         QCOMPARE(int(whole.state), int(WatchLog::State::Ok));
         QVERIFY(!whole.truncated);
@@ -275,7 +279,9 @@ private slots:
         QVERIFY(cut.files.empty());
         // A record missing in the middle (the first Changes record dropped): its successor's
         // sequence number gives it away.
-        const std::size_t first_size = 16 + *reinterpret_cast<const std::uint32_t*>(log.data() + 48) + 8;
+        std::uint32_t first_payload = 0;
+        std::memcpy(&first_payload, log.data() + 48, sizeof first_payload);
+        const std::size_t first_size = 16 + first_payload + 8;
         const std::string gap = log.substr(0, 48) + log.substr(48 + first_size);
         const WatchLog gapped = parse_watch_log(gap);
         QCOMPARE(int(gapped.state), int(WatchLog::State::Corrupt));
