@@ -87,12 +87,13 @@ private:
         return args_[++index_];
     }
 
-    // --files and --index-build/--index-status take no pattern; with -e every positional is a
-    // path; otherwise the first is the pattern.
+    // --files and --index-build/--index-status/--index-watch take no pattern; with -e every
+    // positional is a path; otherwise the first is the pattern.
     void assign_positionals(std::vector<std::string> positionals) {
         if (result_.help || result_.version) return;
         if (result_.type_list) return;  // lists the types whatever else was given, as rg does
-        if (result_.list_files || result_.index_build || result_.index_status || !result_.patterns.empty()) {
+        if (result_.list_files || result_.index_build || result_.index_status || result_.index_watch ||
+            !result_.patterns.empty()) {
             result_.paths = std::move(positionals);
             return;
         }

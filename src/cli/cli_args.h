@@ -98,6 +98,7 @@ struct CliArgs {
     bool use_index = false;     // --index: answer from the folder's index when it has one
     bool index_build = false;   // --index-build: build the index of each PATH, no pattern
     bool index_status = false;  // --index-status: describe the index of each PATH, no pattern
+    bool index_watch = false;   // --index-watch: watch PATH's index for --index searches until killed
 
     bool help = false;     // -h / --help
     bool version = false;  // -V / --version

@@ -201,6 +201,9 @@ const std::array kFlags = {
              [](CliArgs& a, V, V) { a.index_build = true; }},
     FlagSpec{0, "index-status", "", "Describe the index of each PATH (default: .): ready, stale, missing or corrupt.",
              [](CliArgs& a, V, V) { a.index_status = true; }},
+    FlagSpec{0, "index-watch", "",
+             "Watch PATH (default: .) until killed, so that --index searches of it need not check every file.",
+             [](CliArgs& a, V, V) { a.index_watch = true; }},
     FlagSpec{'h', "help", "", "Print this help.", [](CliArgs& a, V, V) { a.help = true; }},
     FlagSpec{'V', "version", "", "Print the version.", [](CliArgs& a, V, V) { a.version = true; }},
 };

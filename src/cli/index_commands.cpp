@@ -10,12 +10,15 @@
 #include <stdexcept>
 #include <thread>
 
+#include <csignal>
+
 #include <unistd.h>
 
 #include "cli/exit_status.h"
 #include "core/index/index_builder.h"
 #include "core/index/index_location.h"
 #include "core/index/indexed_search.h"
+#include "core/index/live_index.h"
 
 namespace codescout::cli {
 namespace {
@@ -135,6 +138,57 @@ int report_index_status(const std::vector<std::string>& paths, OutputWriter& out
     return status;
 }
 
+int watch_index(const std::vector<std::string>& paths, OutputWriter& out, ErrorReporter& errors) {
+    const std::string path = paths.empty() ? "." : paths.front();
+    // Blocked before any thread starts, so that every thread inherits the mask and the signals
+    // reach only the sigtimedwait() below: stopping cleanly removes the change log.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGHUP);
+    ::pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    LiveIndexOptions options;
+    options.root = path;
+    std::string error;
+    IndexOpenStatus open_status = IndexOpenStatus::Missing;
+    try {
+        options.index_directory = default_index_directory();
+    } catch (const std::runtime_error& e) {
+        errors.report_message(std::string("error: ") + e.what());
+        return kExitError;
+    }
+    auto live = LiveIndex::open(std::move(options), error, &open_status);
+    if (!live) {
+        errors.report_message(path + ": no usable index to watch (" + error + "): build it with --index-build");
+        return kExitError;
+    }
+    const LiveIndexStatus first = live->status();
+    if (!first.publishing) {
+        errors.report_message(live->root() + ": " + first.publish_note);
+        return kExitError;
+    }
+    bool ready = false;
+    std::string last_note;
+    for (;;) {
+        const timespec tick{0, 200'000'000};
+        const int signal = ::sigtimedwait(&stop_signals, nullptr, &tick);
+        if (signal > 0) break;
+        const LiveIndexStatus s = live->status();
+        if (s.log_active && !ready) {
+            ready = true;
+            out.write_block("watching " + live->root() + " (" + std::to_string(s.watches) +
+                            " folders): --index searches of it trust this watcher until it stops\n");
+            out.flush();
+        }
+        const std::string note = !s.note.empty() ? s.note : s.publish_note;
+        if (note != last_note && !note.empty()) errors.report_message(live->root() + ": " + note);
+        last_note = note;
+    }
+    live.reset();  // removes the change log, then releases the lock
+    return kExitMatch;
+}
+
 void use_indexes(Search& search, const SearchOptions& options, ErrorReporter& errors) {
     (void)errors;
     std::filesystem::path directory;
@@ -144,7 +198,12 @@ void use_indexes(Search& search, const SearchOptions& options, ErrorReporter& er
         return;  // no cache directory, no index: a plain scan
     }
     const auto start = std::chrono::steady_clock::now();
-    IndexUse use = attach_index(search, options, directory);
+    WatcherSyncOptions watcher;
+    watcher.enabled = true;
+    if (const char* ms = std::getenv("CODESCOUT_INDEX_SYNC_MS"); ms != nullptr && ms[0] != '\0') {
+        watcher.timeout = std::chrono::milliseconds(std::strtol(ms, nullptr, 10));
+    }
+    IndexUse use = attach_index(search, options, directory, nullptr, watcher);
     if (!trace_enabled()) return;
     const auto attach_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
     std::string text = std::string("index: ") + (use.used ? "used" : "not used") + ", query " + use.query.to_string() +
@@ -166,8 +225,8 @@ void use_indexes(Search& search, const SearchOptions& options, ErrorReporter& er
             const IndexGateCounters c = gate->counters();
             std::fprintf(stderr,
                          "index: walked %" PRIu64 ", skipped %" PRIu64 ", candidates %" PRIu64 ", unknown %" PRIu64
-                         ", changed %" PRIu64 ", unindexed %" PRIu64 "\n",
-                         c.walked, c.skipped, c.candidates, c.unknown, c.changed, c.unindexed);
+                         ", changed %" PRIu64 ", unindexed %" PRIu64 ", vouched for by a watcher %" PRIu64 "\n",
+                         c.walked, c.skipped, c.candidates, c.unknown, c.changed, c.unindexed, c.unproven);
             if (replay) {
                 std::fprintf(stderr, "index: replayed %" PRIu64 " folders, %" PRIu64 " files listed in %" PRIu64 " us\n",
                              replay->directories_replayed(), replay->files_listed(), replay->list_ns() / 1000);

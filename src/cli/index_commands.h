@@ -20,7 +20,13 @@ int build_indexes(const std::vector<std::string>& paths, const Plan& plan, Outpu
 // One paragraph per path (default "."). Exit status 0, or 2 when a path is not a folder.
 int report_index_status(const std::vector<std::string>& paths, OutputWriter& out, ErrorReporter& errors);
 
-// Before search.run(): makes it an indexed search where an index exists.
+// Runs a live index of the path (default ".") in the foreground until SIGINT, SIGTERM or SIGHUP,
+// publishing its changes for --index searches (watch_journal.h). Exit status 0 when stopped by a
+// signal, 2 when the folder has no usable index or another process already watches it.
+int watch_index(const std::vector<std::string>& paths, OutputWriter& out, ErrorReporter& errors);
+
+// Before search.run(): makes it an indexed search where an index exists, trusting a running
+// watcher (--index-watch or the window) when one proves itself by a sync cookie.
 void use_indexes(Search& search, const SearchOptions& options, ErrorReporter& errors);
 
 }  // namespace codescout::cli

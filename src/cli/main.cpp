@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     if (plan.output.no_messages) errors.silence_path_errors();
     if (args.index_build) return build_indexes(args.paths, plan, out, errors);
     if (args.index_status) return report_index_status(args.paths, out, errors);
+    if (args.index_watch) return watch_index(args.paths, out, errors);
     if (plan.output.mode == codescout::OutputMode::ListFiles) return list_files(plan, out, errors);
     if (plan.write != WriteMode::None) return run_write(plan, journal, out, errors);
     return run_search(plan, out, errors, started);

@@ -44,7 +44,7 @@ void reject_write_conflicts(const CliArgs& args) {
         {args.list_files, "--files"},
         {args.stats_only, "--stats-only"},
         {args.null_data, "--null-data"},
-        {args.index_build || args.index_status, "--index-build/--index-status"},
+        {args.index_build || args.index_status || args.index_watch, "--index-build/--index-status/--index-watch"},
     };
     for (const auto& [given, name] : conflicts)
         if (given) throw UsageError(flag + " cannot be combined with " + name);
@@ -59,10 +59,13 @@ void reject_conflicts(const CliArgs& args) {
     if (args.stats_only && (args.json || args.list_files)) {
         throw UsageError("--stats-only cannot be combined with " + std::string(args.json ? "--json" : "--files"));
     }
-    if ((args.index_build || args.index_status) && !args.patterns.empty()) {
-        throw UsageError("--index-build and --index-status take no pattern (-e)");
+    if ((args.index_build || args.index_status || args.index_watch) && !args.patterns.empty()) {
+        throw UsageError("--index-build, --index-status and --index-watch take no pattern (-e)");
     }
-    if (args.index_build && args.index_status) throw UsageError("--index-build and --index-status cannot be combined");
+    if (int(args.index_build) + int(args.index_status) + int(args.index_watch) > 1) {
+        throw UsageError("--index-build, --index-status and --index-watch cannot be combined");
+    }
+    if (args.index_watch && args.paths.size() > 1) throw UsageError("--index-watch watches one folder (PATH)");
     reject_write_conflicts(args);
     if (args.metrics_format && !args.stats && !args.stats_only) {
         throw UsageError("--metrics-format applies to --stats or --stats-only; add one of them");

@@ -1,8 +1,10 @@
 // The CLI's index flags end to end: --index-build, --index-status, and --index, whose output must
 // be byte for byte the scan's (same exit status) for every output mode, also after the tree
-// changed and with a damaged index; bad input gets a clear error.
+// changed and with a damaged index; --index-watch, trusted by --index until it is killed; bad
+// input gets a clear error.
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTest>
 
 #include <chrono>
@@ -142,6 +144,73 @@ private slots:
         r = run({QStringLiteral("--index-status"), QStringLiteral("d0/file0.c")});
         QCOMPARE(r.exit_code, 2);
         QVERIFY2(r.err.contains("not a directory"), r.err.constData());
+    }
+
+    // --index-watch in the background: --index trusts it (a sync cookie), sees an edit made just
+    // before the search, and falls back to stats once the watcher is killed with SIGKILL (which
+    // leaves its lock file and log behind, but not the lock). Output is the scan's throughout.
+    void watcherTrustedUntilKilled() {
+        QProcess watcher;
+        watcher.setWorkingDirectory(root());
+        watcher.start(cli_path(), {QStringLiteral("--index-watch")});
+        QVERIFY(watcher.waitForStarted());
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += watcher.readAllStandardOutput()).startsWith("watching "), 30000);
+
+        ProcessResult second = run({QStringLiteral("--index-watch")});
+        QCOMPARE(second.exit_code, 2);
+        QVERIFY2(second.err.contains("another process already watches"), second.err.constData());
+
+        QByteArray trace = compare({QStringLiteral("spin_lock")});
+        QVERIFY(trace != "MISMATCH");
+        QVERIFY2(trace.contains("a watcher vouches"), trace.constData());
+
+        QFile edited(root() + QStringLiteral("/d2/file2.c"));
+        QVERIFY(edited.open(QIODevice::Append));
+        edited.write("kookaburra seen by the watcher\n");
+        edited.close();
+        trace = compare({QStringLiteral("kookaburra")});
+        QVERIFY(trace != "MISMATCH");
+        QVERIFY2(trace.contains("a watcher vouches") && trace.contains("1 changed files"), trace.constData());
+        QVERIFY(run({QStringLiteral("kookaburra")}).out.contains("kookaburra seen by the watcher"));
+
+        watcher.kill();  // SIGKILL: no cleanup
+        QVERIFY(watcher.waitForFinished());
+        const QDir index_dir(QString::fromStdString(cache_.root()) + QStringLiteral("/codescout/index"));
+        QCOMPARE(index_dir.entryList({QStringLiteral("*.watch.lock")}, QDir::Files).size(), 1);
+        QCOMPARE(index_dir.entryList({QStringLiteral("*.watch")}, QDir::Files).size(), 1);
+        QVERIFY(edited.open(QIODevice::Append));
+        edited.write("lyrebird after the watcher died\n");
+        edited.close();
+        trace = compare({QStringLiteral("lyrebird")});
+        QVERIFY(trace != "MISMATCH");
+        QVERIFY2(trace.contains("no watcher runs") && !trace.contains("a watcher vouches"), trace.constData());
+        QVERIFY(run({QStringLiteral("lyrebird")}).out.contains("lyrebird after the watcher died"));
+
+        // Stopped by SIGTERM: exit 0, the log removed.
+        QProcess again;
+        again.setWorkingDirectory(root());
+        again.start(cli_path(), {QStringLiteral("--index-watch")});
+        QVERIFY(again.waitForStarted());
+        said.clear();
+        QTRY_VERIFY_WITH_TIMEOUT((said += again.readAllStandardOutput()).startsWith("watching "), 30000);
+        again.terminate();
+        QVERIFY(again.waitForFinished());
+        QCOMPARE(again.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(again.exitCode(), 0);
+        QCOMPARE(index_dir.entryList({QStringLiteral("*.watch")}, QDir::Files).size(), 0);
+    }
+
+    void watchBadInput() {
+        ProcessResult r = run({QStringLiteral("--index-watch"), QStringLiteral("d0"), QStringLiteral("d1")});
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("watches one folder"), r.err.constData());
+        r = run({QStringLiteral("--index-watch"), QStringLiteral("-e"), QStringLiteral("x")});
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("take no pattern"), r.err.constData());
+        r = run({QStringLiteral("--index-watch"), QStringLiteral("d0")});  // indexed only as part of the root
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("no usable index to watch") && r.err.contains("--index-build"), r.err.constData());
     }
 };
 

@@ -23,7 +23,7 @@ struct Found {
 // The index of `canonical` or of the nearest folder above it that has a usable one; the live
 // view's when `canonical` is its folder or below it.
 std::optional<Found> find_index(const std::string& canonical, const std::filesystem::path& directory,
-                                const LiveView* live, std::vector<std::string>& notes) {
+                                const LiveView* live, const WatcherSyncOptions& watcher, std::vector<std::string>& notes) {
     if (live != nullptr && live->reader) {
         const std::string& top = live->reader->root();
         if (canonical == top) return Found{live->reader, {}, live->freshness};
@@ -34,8 +34,25 @@ std::optional<Found> find_index(const std::string& canonical, const std::filesys
     std::string folder = canonical;
     std::string prefix;
     for (;;) {
-        auto opened = IndexReader::open(index_file_for(directory, folder).string(), folder);
-        if (opened.status == IndexOpenStatus::Ok) return Found{std::move(opened.reader), prefix, nullptr};
+        const std::filesystem::path index_file = index_file_for(directory, folder);
+        auto opened = IndexReader::open(index_file.string(), folder);
+        if (opened.status == IndexOpenStatus::Ok) {
+            std::shared_ptr<const Freshness> freshness;
+            if (watcher.enabled) {
+                WatcherSyncResult synced = sync_with_watcher(index_file, *opened.reader, watcher.timeout);
+                if (synced.freshness) {
+                    notes.push_back(folder + ": a watcher vouches for unchanged files (synced in " +
+                                    std::to_string(synced.elapsed_us) + " us; " +
+                                    std::to_string(synced.freshness->changed.size()) + " changed files, " +
+                                    std::to_string(synced.freshness->dirty_dirs.size()) + " changed folders)");
+                } else {
+                    notes.push_back(folder + ": files proven by stat: " + synced.why_not + " (" +
+                                    std::to_string(synced.elapsed_us) + " us)");
+                }
+                freshness = std::move(synced.freshness);
+            }
+            return Found{std::move(opened.reader), prefix, std::move(freshness)};
+        }
         if (opened.status != IndexOpenStatus::Missing) {
             notes.push_back(folder + ": index not used (" + to_string(opened.status) + ": " + opened.detail + ")");
         }
@@ -50,7 +67,7 @@ std::optional<Found> find_index(const std::string& canonical, const std::filesys
 }  // namespace
 
 IndexUse attach_index(Search& search, const SearchOptions& options, const std::filesystem::path& index_directory,
-                      const LiveView* live) {
+                      const LiveView* live, const WatcherSyncOptions& watcher) {
     IndexUse use;
     // The index holds the trigrams of each file's bytes; with -E every file is searched as the
     // text decoded from them, whose bytes differ (Latin-1, Shift_JIS, U+FFFD for bad input).
@@ -84,7 +101,7 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
             use.notes.push_back(e.what());
             continue;
         }
-        auto found = find_index(canonical, index_directory, live, use.notes);
+        auto found = find_index(canonical, index_directory, live, watcher, use.notes);
         if (!found) {
             use.notes.push_back(canonical + ": no index");
             continue;
@@ -95,6 +112,9 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
             continue;
         }
         use.readers.push_back(found->reader);
+        if (found->freshness && found->freshness->trusted && (live == nullptr || found->reader != live->reader)) {
+            ++use.watched_roots;
+        }
         // One root of the search (the indexed folder itself) may replay the build's walk.
         if (!replay && found->prefix.empty()) {
             ReplayPlan plan = plan_walk_replay(*found->reader, options.walk, found->freshness.get());

@@ -14,6 +14,7 @@
 #include "core/index/index_query.h"
 #include "core/index/index_reader.h"
 #include "core/index/walk_replay.h"
+#include "core/index/watcher_sync.h"
 #include "core/search/search.h"
 
 namespace codescout {
@@ -27,6 +28,7 @@ struct IndexUse {
     // Set when the search replays an index's record of its walk instead of walking that root
     // (walk_replay.h); null when it walks.
     std::shared_ptr<const WalkReplay> replay;
+    std::uint64_t watched_roots = 0;   // roots trusted through another process's watcher
 };
 
 // A live index's state for one search (live_index.h): roots at or below its folder use its
@@ -36,9 +38,11 @@ struct LiveView {
     std::shared_ptr<const Freshness> freshness;
 };
 
-// Call before search.run(). `options` must be the ones `search` was made with.
+// Call before search.run(). `options` must be the ones `search` was made with. With
+// `watcher.enabled`, an index opened from its file is trusted through a watcher running in
+// another process when one proves itself (watcher_sync.h); otherwise its files are proven by stat.
 IndexUse attach_index(Search& search, const SearchOptions& options, const std::filesystem::path& index_directory,
-                      const LiveView* live = nullptr);
+                      const LiveView* live = nullptr, const WatcherSyncOptions& watcher = {});
 
 struct IndexStatus {
     std::string root;                  // canonical folder

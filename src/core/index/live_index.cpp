@@ -18,6 +18,7 @@
 #include "core/index/index_location.h"
 #include "core/index/tree_comparison.h"
 #include "core/index/walk_settings.h"
+#include "core/index/watch_journal.h"
 #include "core/watch/tree_watcher.h"
 
 namespace codescout {
@@ -27,6 +28,18 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kIdleWait = std::chrono::milliseconds(500);
 constexpr auto kRetryAfterFailure = std::chrono::minutes(1);
+// Appends beyond this are folded into a fresh log (the overlay is what readers need).
+constexpr std::uint64_t kLogCompactBytes = 1u << 20;
+
+// Runs `work` on a thread of its own at idle CPU and I/O priority and waits for it: the calling
+// thread keeps its priority (it answers sync cookies, which a busy machine must not starve).
+void at_background_priority(const std::function<void()>& work) {
+    std::thread helper([&work] {
+        lower_this_thread_priority();
+        work();
+    });
+    helper.join();
+}
 
 // The directories a watcher must cover for the index's files: each file's folder and every
 // folder above it up to the root ("" is the root), parents before children. With a record of the
@@ -65,6 +78,7 @@ struct LiveIndex::State {
     std::filesystem::path directory;
     WalkOptions walk;
     std::unique_ptr<TreeWatcher> watcher;
+    std::unique_ptr<WatchJournalWriter> journal;  // null: not publishing (options.publish)
 
     std::mutex sync_mutex;
     mutable std::mutex data_mutex;
@@ -118,21 +132,56 @@ struct LiveIndex::State {
         ++events_applied;
     }
 
+    // Under data_mutex, after every change of the state: the change log follows it (the batch's
+    // changes appended, or the whole overlay written afresh), then the batch's cookies are
+    // acknowledged: a cookie is acknowledged only after every change read before it is logged.
+    void publish_locked(const WatchBatch* batch) {
+        if (!journal || !journal->acquired()) return;
+        if (!trusted_locked()) {
+            if (!journal->active()) return;
+            std::string why = watcher->note();
+            if (why.empty()) {
+                why = overflows != overflows_covered ? "the kernel's event queue overflowed; comparing the folder again"
+                                                     : "comparing the folder";
+            }
+            journal->append_untrusted(why);
+            return;
+        }
+        const IndexIdentity current = identity_of(*reader);
+        if (!journal->active() || journal->identity() != current || journal->appended_bytes() > kLogCompactBytes) {
+            std::vector<std::string> files;
+            std::vector<std::string> dirs;
+            files.reserve(overlay.size());
+            for (const auto& entry : overlay) files.push_back(entry.first);
+            for (const auto& entry : dirty) dirs.push_back(entry.first);
+            journal->rewrite(current, files, dirs);
+        } else if (batch != nullptr) {
+            journal->append_changes(batch->files, batch->dirs);
+        }
+        if (batch != nullptr) {
+            for (const std::string& cookie : batch->cookies) journal->append_cookie(cookie);
+        }
+    }
+
     bool sync() {
         std::lock_guard sync_guard(sync_mutex);
         const WatchBatch batch = watcher->poll();
         if (batch.empty()) return false;
+        const bool changes = batch.has_changes();
         {
             std::lock_guard guard(data_mutex);
-            const std::uint64_t seq = ++sequence;
-            add_paths(batch.files, seq);
-            for (const std::string& dir : batch.dirs) dirty[dir] = seq;
-            if (batch.overflow) ++overflows;
-            last_change = Clock::now();
-            touched_locked();
+            if (changes) {
+                const std::uint64_t seq = ++sequence;
+                add_paths(batch.files, seq);
+                for (const std::string& dir : batch.dirs) dirty[dir] = seq;
+                if (batch.overflow) ++overflows;
+                last_change = Clock::now();
+                touched_locked();
+            }
+            publish_locked(&batch);
         }
-        notify();
-        return true;
+        if (changes) notify();
+        return changes;
     }
 
     void compare_and_merge(bool opening) {
@@ -156,6 +205,7 @@ struct LiveIndex::State {
             else ++rescans;
             overflows_covered = overflow_target;
             touched_locked();
+            publish_locked(nullptr);
         }
         notify();
     }
@@ -220,20 +270,22 @@ struct LiveIndex::State {
                 next_rebuild = Clock::now() + std::max<Clock::duration>(options.rebuild_quiet, kRetryAfterFailure);
             }
             touched_locked();
+            publish_locked(nullptr);
         }
         notify();
     }
 
     void run() {
-        lower_this_thread_priority();
         std::shared_ptr<const IndexReader> current;
         {
             std::lock_guard guard(data_mutex);
             current = reader;
         }
         // Watches first, comparison second: a change in between is seen by one or the other.
-        watcher->watch_directories(directories_of(*current));
-        compare_and_merge(true);
+        at_background_priority([&] {
+            watcher->watch_directories(directories_of(*current));
+            compare_and_merge(true);
+        });
         while (!stop.load()) {
             watcher->wait(kIdleWait);
             if (stop.load()) break;
@@ -248,7 +300,7 @@ struct LiveIndex::State {
                 std::lock_guard guard(data_mutex);
                 overflowed = overflows != overflows_covered;
             }
-            if (overflowed) compare_and_merge(false);
+            if (overflowed) at_background_priority([this] { compare_and_merge(false); });
             finish_rebuild();
             maybe_start_rebuild();
         }
@@ -271,6 +323,11 @@ struct LiveIndex::State {
         s.files = reader->file_count();
         s.index_bytes = reader->mapped_bytes();
         s.events_applied = events_applied;
+        if (journal) {
+            s.publishing = journal->acquired();
+            s.log_active = journal->active();
+            s.publish_note = journal->error();
+        }
         return s;
     }
 };
@@ -305,6 +362,9 @@ std::unique_ptr<LiveIndex> LiveIndex::open(LiveIndexOptions options, std::string
     watch.walk = state->walk;
     watch.watch_limit = state->options.watch_limit;
     state->watcher = std::make_unique<TreeWatcher>(std::move(watch));
+    if (state->options.publish) {
+        state->journal = std::make_unique<WatchJournalWriter>(index_file_for(state->directory, state->root));
+    }
     State* raw = state.get();
     state->thread = std::thread([raw] { raw->run(); });
     return std::unique_ptr<LiveIndex>(new LiveIndex(std::move(state)));

@@ -21,6 +21,13 @@
 //   files directly costs a query less than merging a second index would; docs/index.md says
 //   when that would change.
 //
+// - Other processes: the live index publishes what it knows beside the index file (a lock and
+//   a change log, watch_journal.h), so that the CLI's --index trusts it by a sync cookie
+//   (watcher_sync.h) instead of proving every file by stat. One process per folder publishes
+//   (the lock); a second live index works for itself and says so in status().publish_note.
+//   The background thread answers cookies at the caller's priority; setting the watches and
+//   comparing the folder run on a helper thread at idle priority.
+//
 // Threads: every method may be called from any thread; the work runs on one thread of its own
 // (plus the rebuild's). on_change is called on those threads, never under a lock.
 #pragma once
@@ -45,6 +52,7 @@ struct LiveIndexOptions {
     std::uint64_t max_index_bytes = 0;          // for rebuilds (index_builder.h)
     std::chrono::nanoseconds racy_window = std::chrono::seconds(2);  // for rebuilds
     std::size_t watch_limit = 0;                // tests: TreeWatchOptions::watch_limit
+    bool publish = true;                        // the change log for other processes (above)
     std::function<void()> on_change;            // status() changed (from a background thread)
 };
 
@@ -63,6 +71,9 @@ struct LiveIndexStatus {
     std::uint64_t files = 0;          // in the index
     std::uint64_t index_bytes = 0;
     std::uint64_t events_applied = 0; // watcher batches applied (tests wait on it)
+    bool publishing = false;          // holds the watcher lock: other processes may trust it
+    bool log_active = false;          // its change log is trusted right now
+    std::string publish_note;         // why it does not publish, or why the log stopped
     bool stale() const { return changed_files + dirty_dirs > 0; }
 };
 

@@ -18,6 +18,7 @@
 
 #include "core/walk/dir_entries.h"
 #include "core/walk/read_semantics.h"
+#include "core/walk/sync_cookie.h"
 
 namespace codescout {
 
@@ -271,6 +272,7 @@ void WalkRun::process_directory(Item& dir, Scratch& s) {
         if (should_stop()) break;
         const std::string_view name = e.name;
         if (name == "." || name == "..") continue;
+        if (is_sync_cookie(name)) continue;  // another search's, for a moment (sync_cookie.h)
 
         s.entry.path.assign(dir.path);
         if (add_separator) s.entry.path.push_back('/');

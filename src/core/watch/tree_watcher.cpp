@@ -12,6 +12,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include "core/walk/sync_cookie.h"
 #include "core/walk/walker.h"
 
 namespace codescout {
@@ -164,6 +165,12 @@ WatchBatch TreeWatcher::poll() {
             // A folder's own attributes (its permissions: a walk may no longer read it).
             if (ev->len == 0) {
                 if (ev->mask & IN_ATTRIB) dirs.insert(dir);
+                continue;
+            }
+            if (is_sync_cookie(ev->name)) {
+                if (dir.empty() && (ev->mask & (IN_CREATE | IN_MOVED_TO)) && !(ev->mask & IN_ISDIR)) {
+                    batch.cookies.emplace_back(ev->name);
+                }
                 continue;
             }
             const std::string path = join(dir, std::string_view(ev->name));

@@ -11,6 +11,10 @@
 // compare the whole folder again). inotify queues an event when the write happens, so draining
 // the queue at the start of a search accounts for every write that finished before it.
 //
+// Sync cookies (walk/sync_cookie.h) are not changes: a cookie created in the root is reported in
+// `cookies` (in the batch that also holds every change queued before it), and every other event
+// on a cookie name is dropped.
+//
 // When the kernel's watch limit (fs.inotify.max_user_watches) is reached, the watcher says so
 // (exhausted(), note()) and watches nothing more: the caller must then check files itself.
 // Threads: all methods are thread-safe; poll() and watch_directories() serialise on one mutex.
@@ -41,7 +45,9 @@ struct WatchBatch {
     std::vector<std::string> files;  // relative paths of files created, changed, deleted, moved
     std::vector<std::string> dirs;   // relative directories whose whole subtree changed ("" = root)
     bool overflow = false;           // events were lost: everything may have changed
-    bool empty() const { return files.empty() && dirs.empty() && !overflow; }
+    std::vector<std::string> cookies;  // names of sync cookies created in the root, in order
+    bool has_changes() const { return !files.empty() || !dirs.empty() || overflow; }
+    bool empty() const { return !has_changes() && cookies.empty(); }
 };
 
 class TreeWatcher {

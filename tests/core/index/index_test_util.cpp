@@ -114,6 +114,10 @@ Outcome run(const SearchOptions& options, const std::filesystem::path* index_dir
     return run_with(options, [&](Search& search) { return attach_index(search, options, *index_dir); });
 }
 
+Outcome run_with_attach(const SearchOptions& options, const std::function<IndexUse(Search&)>& attach) {
+    return run_with(options, attach);
+}
+
 Outcome run_live(const SearchOptions& options, LiveIndex& live) {
     return run_with(options, [&](Search& search) { return live.attach(search, options); });
 }

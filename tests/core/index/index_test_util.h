@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ struct Outcome {
 
 // Runs `options`; with `index_dir`, through attach_index().
 Outcome run(const codescout::SearchOptions& options, const std::filesystem::path* index_dir = nullptr);
+// Runs `options` after `attach` (attach_index() with options of the test's choice).
+Outcome run_with_attach(const codescout::SearchOptions& options,
+                        const std::function<codescout::IndexUse(codescout::Search&)>& attach);
 // Runs `options` through a live index (LiveIndex::attach()).
 Outcome run_live(const codescout::SearchOptions& options, codescout::LiveIndex& live);
 
