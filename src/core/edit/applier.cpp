@@ -105,6 +105,11 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         GatedFile gated;
         ContentHash after;
     };
+    // The folders of the previous file, reused (confined_path.h); by one thread only. This pass
+    // writes nothing in them (the journal links each file by its descriptor), so the chain may
+    // live for the whole pass.
+    FolderChain journal_chain;
+    FolderChain* const journal_folders = options.helper_threads == 0 ? &journal_chain : nullptr;
     OrderedPrefetch<Journaling> journaling(
         plan.files.size(),
         [&](std::size_t i) {
@@ -112,7 +117,8 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
             Journaling j;
             if (fp.replaced) {
                 Located located = locate_confined(fp.path, plan.roots);
-                if (located.location) j.gated = gate_located(fp, std::move(*located.location), options.max_file_size, 2, false);
+                if (located.location)
+                    j.gated = gate_located(fp, std::move(*located.location), options.max_file_size, 2, false, journal_folders);
                 else j.gated.skip = std::move(located.skip);
             } else {
                 j.gated = gate_file(fp, plan.roots, options.max_file_size, 2);
@@ -234,6 +240,9 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         GatedFile gated;
         WrittenTemp temp;  // after `gated`: removed while its folder is still open
     };
+    // Cleared with each batch: a folder is held no longer than the batch holds it anyway.
+    FolderChain write_chain;
+    FolderChain* const write_folders = options.helper_threads == 0 ? &write_chain : nullptr;
     auto prepare = [&](std::size_t n) {
         const Planned& p = planned[n];
         const FilePlan& fp = plan.files[p.plan_index];
@@ -241,7 +250,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         // A kept original is the journal's second name of this very file. Where it is was
         // resolved by the journaling pass: it is opened again from its root, never following a
         // link (gate_located).
-        Writing w{gate_located(fp, jf.location, options.max_file_size, p.links, true), {}};
+        Writing w{gate_located(fp, jf.location, options.max_file_size, p.links, true, write_folders), {}};
         if (w.gated.skip) return w;
         const std::string replaced = apply_edits(w.gated.content, fp.edits);
         w.gated.content = std::string();
@@ -260,6 +269,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         options.helper_threads);
     ReplaceBatch batch(options.hook, options.batch);
     auto commit_batch = [&] {
+        write_chain.clear();
         batch.commit([&](std::size_t n, const ReplaceResult& result) {
             return settle(planned[n], &result, result.skip);
         });
