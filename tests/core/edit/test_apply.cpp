@@ -556,15 +556,23 @@ private slots:
         for (const std::string& p : paths) QCOMPARE(slurp(p), std::string(1020, 'x') + "foo\n");
     }
 
-    // With helper threads (ordered_prefetch.h) the apply writes the same files, in batches,
-    // leaves no temporary file, and undo restores them all.
+    // With no helper thread, the default one (which keeps the folder chain) or more (which do
+    // not), the apply writes the same files, in batches, leaves no temporary file, and undo
+    // restores them all.
+    void helperThreadsWriteTheSameFiles_data() {
+        QTest::addColumn<int>("helpers");
+        QTest::newRow("none: all on the consumer") << 0;
+        QTest::newRow("one (default)") << ApplyOptions{}.helper_threads;
+        QTest::newRow("two") << 2;
+    }
     void helperThreadsWriteTheSameFiles() {
+        QFETCH(int, helpers);
         TestTree tree;
         std::vector<std::string> paths;
         for (int i = 0; i < 40; ++i)
             paths.push_back(tree.write(QString("d%1/f%2.txt").arg(i % 3).arg(i), QByteArray(100 * i, 'x') + "foo foo\n"));
         ApplyOptions options;
-        options.helper_threads = 2;
+        options.helper_threads = helpers;
         options.batch.files = 4;
         int flushes = 0;
         options.hook = [&](std::string_view step) { flushes += step == "batch-synced" ? 1 : 0; };
