@@ -266,8 +266,8 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         return w;
     };
     OrderedPrefetch<Writing> writing(
-        planned.size(), [&](std::size_t n) { return prepare(n, write_folders); }, [&](std::size_t n) { return 2 * plan.files[planned[n].plan_index].searched.size; }, batch_files,
-        options.helper_threads);
+        planned.size(), [&](std::size_t n) { return prepare(n, write_folders); },
+        [&](std::size_t n) { return 2 * plan.files[planned[n].plan_index].searched.size; }, batch_files, options.helper_threads);
     ReplaceBatch batch(options.hook, options.batch);
     auto commit_batch = [&] {
         batch.commit([&](std::size_t n, const ReplaceResult& result) {
