@@ -105,6 +105,12 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         GatedFile gated;
         ContentHash after;
     };
+    // The folders of the previous file, reused (confined_path.h) by the one thread that opens the
+    // files (this one or the one helper; with more helpers each opens from the root). This pass
+    // writes nothing in them (the journal links each file by its descriptor), so the chain may
+    // live for the whole pass.
+    FolderChain journal_chain;
+    FolderChain* const journal_folders = options.helper_threads <= 1 ? &journal_chain : nullptr;
     OrderedPrefetch<Journaling> journaling(
         plan.files.size(),
         [&](std::size_t i) {
@@ -112,7 +118,8 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
             Journaling j;
             if (fp.replaced) {
                 Located located = locate_confined(fp.path, plan.roots);
-                if (located.location) j.gated = gate_located(fp, std::move(*located.location), options.max_file_size, 2, false);
+                if (located.location)
+                    j.gated = gate_located(fp, std::move(*located.location), options.max_file_size, 2, false, journal_folders);
                 else j.gated.skip = std::move(located.skip);
             } else {
                 j.gated = gate_file(fp, plan.roots, options.max_file_size, 2);
@@ -224,8 +231,6 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         if (settled < planned.size()) report_progress(ApplyProgress::Stage::Writing, settled, planned.size());
         return !cancelled();
     };
-    // Each file gated again, read and its new content made on helper threads, a few files
-    // ahead; staged and renamed here, in order.
     // Each file gated again, read, its new content made and written to its temporary file on
     // helper threads, ahead — but never past the files the current batch can still take, so a
     // crash finds temporary files of one batch only; added to the batch, flushed and renamed
@@ -234,14 +239,20 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         GatedFile gated;
         WrittenTemp temp;  // after `gated`: removed while its folder is still open
     };
-    auto prepare = [&](std::size_t n) {
+    const std::size_t batch_files = std::max<std::size_t>(options.batch.files, 1);
+    // As in the journaling pass, but cleared every batch's worth of files: a folder this pass
+    // writes in is held about as long as a batch holds it anyway.
+    FolderChain write_chain;
+    FolderChain* const write_folders = options.helper_threads <= 1 ? &write_chain : nullptr;
+    auto prepare = [&](std::size_t n, FolderChain* chain) {
+        if (chain != nullptr && n % batch_files == 0) chain->clear();
         const Planned& p = planned[n];
         const FilePlan& fp = plan.files[p.plan_index];
         const JournalFile& jf = manifest.files[p.journal_index];
         // A kept original is the journal's second name of this very file. Where it is was
         // resolved by the journaling pass: it is opened again from its root, never following a
         // link (gate_located).
-        Writing w{gate_located(fp, jf.location, options.max_file_size, p.links, true), {}};
+        Writing w{gate_located(fp, jf.location, options.max_file_size, p.links, true, chain), {}};
         if (w.gated.skip) return w;
         const std::string replaced = apply_edits(w.gated.content, fp.edits);
         w.gated.content = std::string();
@@ -254,10 +265,9 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         else w.temp = std::move(std::get<WrittenTemp>(written));
         return w;
     };
-    const std::size_t batch_files = std::max<std::size_t>(options.batch.files, 1);
     OrderedPrefetch<Writing> writing(
-        planned.size(), prepare, [&](std::size_t n) { return 2 * plan.files[planned[n].plan_index].searched.size; }, batch_files,
-        options.helper_threads);
+        planned.size(), [&](std::size_t n) { return prepare(n, write_folders); },
+        [&](std::size_t n) { return 2 * plan.files[planned[n].plan_index].searched.size; }, batch_files, options.helper_threads);
     ReplaceBatch batch(options.hook, options.batch);
     auto commit_batch = [&] {
         batch.commit([&](std::size_t n, const ReplaceResult& result) {
@@ -273,7 +283,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
             commit_batch();
             if (stop != Stop::No) break;
             w.temp = WrittenTemp();  // removed while its folder is open (members are assigned in order)
-            w = prepare(n);          // read after that rename
+            w = prepare(n, options.helper_threads == 0 ? write_folders : nullptr);  // read after that rename
         }
         if (w.gated.skip) {
             if (!settle(p, nullptr, w.gated.skip)) break;

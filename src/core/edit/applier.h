@@ -57,9 +57,13 @@ struct ApplyOptions {
     StepHook hook;
     BatchLimits batch;  // how many files (and bytes) share one flush round
     // Threads that check, read and write the temporary files ahead of the journal and the
-    // batches (ordered_prefetch.h); 0: none, this thread does all. 0 by default: on the 2-core
-    // benchmark machine under load they did not pay (bench/RESULTS.md, issue 9).
-    int helper_threads = 0;
+    // batches (ordered_prefetch.h); 0: none, this thread does all. One by default: the passes are
+    // system calls per file at one thread's speed, and a helper takes the opening, checking,
+    // reading and writing off the thread that journals and renames — measured on the 2-core
+    // benchmark machine under load, apply/search 3.0 against 4.0 without (bench/RESULTS.md,
+    // issue 9). One, not more: a single helper opens every file in turn and so keeps the folder
+    // chain (confined_path.h), which more helpers (each file on another thread) cannot.
+    int helper_threads = 1;
 };
 
 struct FileApplyOutcome {

@@ -12,7 +12,24 @@ namespace codescout {
 
 namespace {
 
+// What realpath() gives, in three system calls instead of one readlink() per component (glibc's
+// realpath asks each component in turn, and the kernel walks the path again for each: ~10 walks
+// per file of the kernel tree): the path opened once, following links, and the kernel asked for
+// the name of what it opened. realpath() where /proc is not mounted.
 std::optional<std::string> real_path(const std::string& path) {
+    if (const FileDescriptor opened(::open(path.c_str(), O_PATH | O_CLOEXEC)); opened) {
+        char name[PATH_MAX];
+        const std::string link = "/proc/self/fd/" + std::to_string(opened.get());
+        const ssize_t size = ::readlink(link.c_str(), name, sizeof name);
+        // A name that does not start with "/" is not a path ("anon_inode:...", or unreachable
+        // from this process's root); " (deleted)": it went away meanwhile. Ask realpath() then.
+        if (size > 0 && static_cast<std::size_t>(size) < sizeof name && name[0] == '/') {
+            std::string result(name, static_cast<std::size_t>(size));
+            if (!result.ends_with(" (deleted)")) return result;
+        }
+    } else if (errno == ENOENT || errno == ENOTDIR || errno == ELOOP) {
+        return std::nullopt;  // errno as realpath() would leave it
+    }
     char* resolved = ::realpath(path.c_str(), nullptr);
     if (resolved == nullptr) return std::nullopt;
     std::string result(resolved);
@@ -93,31 +110,55 @@ Located locate_confined(const std::string& path, const std::vector<std::string>&
     return result;
 }
 
-ConfinedFile open_confined(const ConfinedLocation& location) {
+ConfinedFile open_confined(const ConfinedLocation& location, FolderChain* chain) {
     ConfinedFile out;
     if (!is_clean_relative(location.relative)) {
         out.skip = Skip{SkipReason::OutsideRoots, "its path below the root is not clean (\"..\" or empty parts): never written"};
         return out;
     }
-    FileDescriptor dir(open_retrying(AT_FDCWD, location.root.c_str(), O_RDONLY | O_DIRECTORY));
-    if (!dir) {
-        out.skip = path_error(errno, "the searched folder " + location.root);
-        return out;
+    FolderChain local;
+    FolderChain& c = chain != nullptr ? *chain : local;
+    if (c.folders_.empty() || c.root_ != location.root) {
+        c.clear();
+        FileDescriptor root(open_retrying(AT_FDCWD, location.root.c_str(), O_RDONLY | O_DIRECTORY));
+        if (!root) {
+            out.skip = path_error(errno, "the searched folder " + location.root);
+            return out;
+        }
+        c.root_ = location.root;
+        c.folders_.push_back({std::string(), std::move(root)});
     }
+    std::size_t depth = 1;  // folders of c that lead to this file so far (the root is one)
     std::size_t start = 0;
     for (;;) {
         const std::size_t slash = location.relative.find('/', start);
         if (slash == std::string::npos) break;
-        const std::string part = location.relative.substr(start, slash - start);
-        FileDescriptor next(open_retrying(dir.get(), part.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW));
+        const std::string_view part(location.relative.data() + start, slash - start);
+        if (depth < c.folders_.size() && c.folders_[depth].name == part) {
+            ++depth;
+            start = slash + 1;
+            continue;
+        }
+        c.folders_.erase(c.folders_.begin() + static_cast<std::ptrdiff_t>(depth), c.folders_.end());
+        const std::string name(part);
+        FileDescriptor next(open_retrying(c.folders_.back().fd.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW));
         if (!next) {
             out.skip = path_error(errno, "its folder " + location.relative.substr(0, slash));
             return out;
         }
-        dir = std::move(next);
+        c.folders_.push_back({name, std::move(next)});
+        ++depth;
         start = slash + 1;
     }
+    c.folders_.erase(c.folders_.begin() + static_cast<std::ptrdiff_t>(depth), c.folders_.end());
     out.name = location.relative.substr(start);
+    // The chain keeps its folder; the file gets its own descriptor of it (a batch holds it).
+    FileDescriptor dir(chain != nullptr ? ::fcntl(c.folders_.back().fd.get(), F_DUPFD_CLOEXEC, 0) : -1);
+    if (chain == nullptr) dir = std::move(c.folders_.back().fd);
+    if (!dir) {
+        out.skip = Skip{SkipReason::WriteFailed, "cannot open its folder: " + errno_message(errno)};
+        return out;
+    }
     // O_NONBLOCK: a FIFO swapped in under this name must not make the apply hang.
     FileDescriptor file(open_retrying(dir.get(), out.name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK));
     out.dir = std::move(dir);

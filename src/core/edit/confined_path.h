@@ -7,6 +7,14 @@
 // descriptor replaces the name in the directory that was checked, not wherever a path leads now.
 // A link inside the roots to a file inside the roots is followed: the target is written and the
 // link stays a link.
+//
+// An apply reaches thousands of files, mostly a few to a folder and in path order: a FolderChain
+// keeps the folders of the last file open, so that the next one walks only the components that
+// differ (the walk from the root was most of an apply's system calls: ~12 openat and close per
+// file on the kernel tree). Each folder in it was reached the same way, component by component
+// without following a link; holding it open is what a batch does anyway from a file's check to
+// its rename (replace_batch.h), and a writer clears the chain with each batch, so a folder is
+// never held longer than that.
 #pragma once
 
 #include <optional>
@@ -52,6 +60,25 @@ struct ConfinedFile {
     std::optional<Skip> skip;
 };
 
-ConfinedFile open_confined(const ConfinedLocation& location);
+// The folders of the last file opened through it (see above). One thread at a time.
+class FolderChain {
+public:
+    void clear() {
+        root_.clear();
+        folders_.clear();
+    }
+
+private:
+    friend ConfinedFile open_confined(const ConfinedLocation& location, FolderChain* chain);
+    struct Folder {
+        std::string name;  // the component below the previous folder ("" for the root)
+        FileDescriptor fd;
+    };
+    std::string root_;
+    std::vector<Folder> folders_;  // the root first, then each component of the last file's folder
+};
+
+// With `chain`, the folders it holds are reused and the file's folders left in it.
+ConfinedFile open_confined(const ConfinedLocation& location, FolderChain* chain = nullptr);
 
 }  // namespace codescout

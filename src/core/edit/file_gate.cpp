@@ -45,10 +45,11 @@ GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots,
     return gate_located(plan, std::move(*located.location), max_size, links, true);
 }
 
-GatedFile gate_located(const FilePlan& plan, ConfinedLocation location, std::uint64_t max_size, std::uint64_t links, bool read) {
+GatedFile gate_located(const FilePlan& plan, ConfinedLocation location, std::uint64_t max_size, std::uint64_t links, bool read,
+                       FolderChain* chain) {
     GatedFile gated;
     gated.location = std::move(location);
-    gated.file = open_confined(gated.location);
+    gated.file = open_confined(gated.location, chain);
     if (gated.file.skip) {
         gated.skip = gated.file.skip;
         return gated;

@@ -35,7 +35,9 @@ GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots,
 // neither read nor checked (size and mtime are), and `content` stays empty — for the apply's
 // journaling pass when the plan carries the edited content's hash (FilePlan::replaced): the
 // writing pass reads and checks it before anything is written.
-GatedFile gate_located(const FilePlan& plan, ConfinedLocation location, std::uint64_t max_size, std::uint64_t links, bool read);
+// `chain`: the folders of the previous file, reused (confined_path.h).
+GatedFile gate_located(const FilePlan& plan, ConfinedLocation location, std::uint64_t max_size, std::uint64_t links, bool read,
+                       FolderChain* chain = nullptr);
 
 // The hard-linked refusal for a file with more than `links` names; nullopt when it has no more.
 std::optional<Skip> hard_link_skip(const struct stat& status, std::uint64_t links);

@@ -126,9 +126,6 @@ std::variant<WrittenTemp, Skip> write_temp(const ConfinedFile& file, const std::
     if (!metadata.error.empty()) return Skip{SkipReason::MetadataNotKept, metadata.error + "; the file is unchanged"};
     written.owner_kept = metadata.owner_kept;
     if (times != nullptr && ::futimens(fd, times) != 0) return write_failure(errno, "cannot set its times");
-    // Start the writeback now, so that it overlaps the rest of the batch's work and the flush
-    // round finds most of the data on the disk. Advisory: an error shows at the flush.
-    (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
     written.fd = std::move(out);
     return std::variant<WrittenTemp, Skip>(std::in_place_type<WrittenTemp>, std::move(written));
 }
@@ -147,7 +144,9 @@ void ReplaceBatch::add_written(std::size_t key, ConfinedFile file, WrittenTemp& 
     staged_.push_back(Staged{key, folder, file.name, file.status, written.name, std::move(written.fd), written.owner_kept});
     written.name.clear();
     reach_step(hook_, "temp-created");
-    if (!folders_[folder].flush_each) staged_.back().temp.reset();  // syncfs() needs no descriptor of it
+    // syncfs() needs no descriptor of it: its writeback is started (so that it overlaps the rest
+    // of the batch's work and the flush round finds most of the data on the disk) and closed.
+    if (!folders_[folder].flush_each) writeback_.start(std::move(staged_.back().temp));
     bytes_ += written.bytes;
     reach_step(hook_, "temp-written");
 }

@@ -4,7 +4,8 @@
 // is only the waiting for the disk. A batch moves through its stages all files at a time:
 //  1. stage(): per file, the new content goes to a temporary file next to it (created O_EXCL,
 //     never following a link), which gets the old file's owner, permissions, extended attributes
-//     and ACLs (and given times, for an undo); its writeback is started, not waited for;
+//     and ACLs (and given times, for an undo); its writeback is started on another thread, not
+//     waited for (writeback_starter.h);
 //  2. commit(): one flush round — syncfs() once per file system of the batch (see below); then per
 //     file, right before its rename, a check that the name is still the very file that was read
 //     (device, inode, size, mtime, ctime: a save by an editor in the meantime makes the file a
@@ -50,6 +51,7 @@
 #include "core/edit/confined_path.h"
 #include "core/edit/edit_steps.h"
 #include "core/edit/skip_reason.h"
+#include "core/edit/writeback_starter.h"
 #include "core/io/open_file.h"
 
 namespace codescout {
@@ -77,9 +79,9 @@ struct FolderId {
     bool operator==(const FolderId&) const = default;
 };
 
-// Stage 1's writing alone, which may run on any thread (the apply's helpers do it ahead of the
-// batch, ordered_prefetch.h): the temporary file, written with its content and metadata, its
-// writeback started. Removed again by the destructor unless handed to ReplaceBatch::add_written().
+// Stage 1's writing alone: the temporary file, written with its content and metadata (its
+// writeback is started by add_written()). Removed again by the destructor unless handed to
+// ReplaceBatch::add_written().
 struct WrittenTemp {
     int dir = -1;  // the file's folder (the ConfinedFile's: keep it open meanwhile)
     std::string name;
@@ -181,6 +183,7 @@ private:
     std::vector<Staged> staged_;
     std::vector<Pending> pending_;
     std::uint64_t bytes_ = 0;
+    WritebackStarter writeback_;  // last: joined first, while the rest is still there
 };
 
 // The temporary name for `name` in an apply or undo: hidden, tagged, unique per journal entry,

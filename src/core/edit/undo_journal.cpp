@@ -417,8 +417,14 @@ int EntryWriter::add_original(std::string_view bytes, JournalFile& file) {
 
 int EntryWriter::keep_original(int file_fd, std::size_t index, JournalFile& file) {
     // The inode just read, by its descriptor: never a name someone could have swapped meanwhile.
-    const std::string self = "/proc/self/fd/" + std::to_string(file_fd);
-    if (::linkat(AT_FDCWD, self.c_str(), entry_dir_.get(), UndoJournal::kept_name(index).c_str(), AT_SYMLINK_FOLLOW) != 0) return errno;
+    // AT_EMPTY_PATH links the descriptor itself (Linux 6.10+ for a file this process opened,
+    // else with CAP_DAC_READ_SEARCH); elsewhere it fails (ENOENT, EPERM) and the descriptor's
+    // /proc name is linked instead, which costs a walk through /proc per file.
+    const std::string name = UndoJournal::kept_name(index);
+    if (::linkat(file_fd, "", entry_dir_.get(), name.c_str(), AT_EMPTY_PATH) != 0) {
+        const std::string self = "/proc/self/fd/" + std::to_string(file_fd);
+        if (::linkat(AT_FDCWD, self.c_str(), entry_dir_.get(), name.c_str(), AT_SYMLINK_FOLLOW) != 0) return errno;
+    }
     file.kept = true;
     file.offset = written_;
     kept_.push_back(index);

@@ -216,6 +216,45 @@ private slots:
         QCOMPARE(std::string(skip_code(swapped.skip->reason)), std::string("path-changed"));
     }
 
+    // A FolderChain reuses the folders of the previous file: the next file in another folder
+    // opens the right one (and only the components that differ); a folder swapped for a link
+    // after it left the chain is refused as without a chain; realpath's replacement resolves
+    // links the same way.
+    void folderChainOpensTheRightFoldersAndStillRefusesSwappedLinks() {
+        TestTree tree, outside;
+        tree.write("a/b/one.txt", "1\n");
+        tree.write("a/b/two.txt", "2\n");
+        tree.write("a/c/three.txt", "3\n");
+        tree.write("d/four.txt", "4\n");
+        tree.symlink("a/c/three.txt", "link.txt");
+        const std::vector<std::string> roots = plan_roots({tree.root()});
+        FolderChain chain;
+        for (const char* name : {"a/b/one.txt", "a/b/two.txt", "a/c/three.txt", "d/four.txt", "a/b/one.txt", "link.txt"}) {
+            const Located located = locate_confined(tree.path(name), roots);
+            QVERIFY2(located.location, name);
+            const ConfinedFile opened = open_confined(*located.location, &chain);
+            QVERIFY2(!opened.skip, name);
+            std::string content(16, '\0');
+            content.resize(static_cast<std::size_t>(::read(opened.file.get(), content.data(), content.size())));
+            QCOMPARE(content, slurp(tree.path(name)));
+            struct stat in_dir {}, by_path {};
+            QCOMPARE(::fstatat(opened.dir.get(), opened.name.c_str(), &in_dir, AT_SYMLINK_NOFOLLOW), 0);
+            QCOMPARE(::stat(tree.path(name).c_str(), &by_path), 0);
+            QCOMPARE(in_dir.st_ino, by_path.st_ino);  // the folder is the file's own
+        }
+        QCOMPARE(locate_confined(tree.path("link.txt"), roots).location->relative, std::string("a/c/three.txt"));
+        // The chain now holds a/c; a/b was left: swapped for a link, it is not followed.
+        const Located one = locate_confined(tree.path("a/b/one.txt"), roots);
+        outside.write("one.txt", "1\n");
+        QCOMPARE(::rename(tree.path("a/b").c_str(), tree.path("a/b.old").c_str()), 0);
+        tree.symlink(QString::fromStdString(outside.root()), "a/b");
+        const ConfinedFile swapped = open_confined(*one.location, &chain);
+        QVERIFY(swapped.skip);
+        QCOMPARE(std::string(skip_code(swapped.skip->reason)), std::string("path-changed"));
+        // A missing file resolves to nothing, as with realpath.
+        QVERIFY(!locate_confined(tree.path("a/none.txt"), roots).location);
+    }
+
     void hardLinkedFileIsRefused() {
         TestTree tree;
         const std::string path = tree.write("a.txt", "foo\n");
@@ -517,15 +556,23 @@ private slots:
         for (const std::string& p : paths) QCOMPARE(slurp(p), std::string(1020, 'x') + "foo\n");
     }
 
-    // With helper threads (ordered_prefetch.h) the apply writes the same files, in batches,
-    // leaves no temporary file, and undo restores them all.
+    // With no helper thread, the default one (which keeps the folder chain) or more (which do
+    // not), the apply writes the same files, in batches, leaves no temporary file, and undo
+    // restores them all.
+    void helperThreadsWriteTheSameFiles_data() {
+        QTest::addColumn<int>("helpers");
+        QTest::newRow("none: all on the consumer") << 0;
+        QTest::newRow("one (default)") << ApplyOptions{}.helper_threads;
+        QTest::newRow("two") << 2;
+    }
     void helperThreadsWriteTheSameFiles() {
+        QFETCH(int, helpers);
         TestTree tree;
         std::vector<std::string> paths;
         for (int i = 0; i < 40; ++i)
             paths.push_back(tree.write(QString("d%1/f%2.txt").arg(i % 3).arg(i), QByteArray(100 * i, 'x') + "foo foo\n"));
         ApplyOptions options;
-        options.helper_threads = 2;
+        options.helper_threads = helpers;
         options.batch.files = 4;
         int flushes = 0;
         options.hook = [&](std::string_view step) { flushes += step == "batch-synced" ? 1 : 0; };
