@@ -101,7 +101,7 @@ std::optional<FileScanner::LineMatch> FileScanner::next_matching_line(std::strin
             first = MatchRange{candidate->begin - line_start, candidate->end - line_start};
         } else {
             // The candidate runs past its line: matches cannot span lines, so ask the line alone.
-            first = matcher_.find(window.substr(line_start, line_end - line_start), 0, scratch_);
+            first = matcher_.find_in_line(window.substr(line_start, line_end - line_start), 0, scratch_);
         }
         if (first) return LineMatch{line_start, line_end, *first};
         pos = line_end + 1;
@@ -134,7 +134,7 @@ void FileScanner::on_matching_line(std::string_view window, std::uint64_t base, 
     const std::uint64_t number = line_number_at(window, base, line_start);
     if (!report_.passthru) emit_before_context(window, base, line_start, number);
     LineRecord& record = append_line(window, base, line_start, line_end, number, false);
-    if (first) out_->matches += collect_spans(line, *first, record);
+    if (first && report_.match_spans) out_->matches += collect_spans(line, *first, record);
     mark_emitted(base, line_end, number);
     after_remaining_ = report_.passthru ? 0 : report_.after_context;
     limit_reached_ = limit_now;
@@ -153,8 +153,8 @@ void FileScanner::emit_gap(std::string_view window, std::uint64_t base, std::siz
 
 void FileScanner::add_context_spans(LineRecord& record) {
     // Only -v's context lines match the pattern; without -v a context line never does.
-    if (!report_.invert) return;
-    if (const auto match = matcher_.find(record.text, 0, scratch_)) collect_spans(record.text, *match, record);
+    if (!report_.invert || !report_.match_spans) return;
+    if (const auto match = matcher_.find_in_line(record.text, 0, scratch_)) collect_spans(record.text, *match, record);
 }
 
 void FileScanner::emit_after_context(std::string_view window, std::uint64_t base, std::size_t up_to) {
@@ -166,10 +166,10 @@ void FileScanner::emit_after_context(std::string_view window, std::uint64_t base
         // matches (with -v: that does not match) is shown as a match, but no longer counted.
         const std::string_view line = window.substr(line_start, line_end - line_start);
         std::optional<MatchRange> match;
-        if (limit_reached_ || report_.invert) match = matcher_.find(line, 0, scratch_);
+        if (limit_reached_ || report_.invert) match = matcher_.find_in_line(line, 0, scratch_);
         const bool selected = limit_reached_ && (report_.invert ? !match : match.has_value());
         LineRecord& record = append_line(window, base, line_start, line_end, number, !selected);
-        if (match && (report_.invert ? !selected : selected)) collect_spans(line, *match, record);
+        if (match && report_.match_spans && (report_.invert ? !selected : selected)) collect_spans(line, *match, record);
         mark_emitted(base, line_end, number);
         --after_remaining_;
     }
@@ -211,7 +211,7 @@ std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first
     bool previous_empty = first.begin == first.end;
     std::size_t next = previous_empty ? previous_end + 1 : previous_end;
     while (next <= line.size()) {
-        const std::optional<MatchRange> match = matcher_.find(line, next, scratch_);
+        const std::optional<MatchRange> match = matcher_.find_in_line(line, next, scratch_);
         if (!match) break;
         const bool empty = match->begin == match->end;
         // Like rg (and Rust's regex iterators): no empty match right where a match just ended.
