@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Times issue 10's "many-lines cliff" (bench/RESULTS.md): a regex that matches most lines, so the
+# cost is per matching line (finding its spans, storing it, printing it), not per byte read.
+# Not a test: run it by hand, inside the build environment, on a release build:
+#
+#   scripts/buildroot.sh run bench/many-lines-cliff.sh [--baseline CLI] [--runs N] [--no-drivers]
+#
+#   --baseline CLI  also time CLI (an earlier codescout-cli, e.g. main before a change)
+#   --runs N        hyperfine runs per command (default 5; 1 warm-up run each)
+#   --no-drivers    skip the kernel's drivers/ tree (12-45 s per run)
+#
+# Cases: bench/many-lines.sh's 4.8 MB header (50,000 lines, 45,454 matching) with -j1, printed and
+# with -c, and '\w+_\w+_\w+_\w+_\w+' over the kernel's drivers/ (scripts/corpus.sh). Every command
+# writes to a pipe (`| wc -c`). hyperfine gives the median wall time and the mean user and system
+# CPU time of its runs, which are interleaved per case, not per tool; one more run per tool under
+# /usr/bin/time -v gives the peak RSS. Ratios are codescout / rg from the same case.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+checkout=$(cd "$here/.." && pwd)
+cli=$checkout/build/release/src/cli/codescout-cli
+baseline=""
+runs=5
+drivers=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --baseline) baseline=$(realpath "${2:?--baseline needs a codescout-cli}"); shift ;;
+        --runs) runs=${2:?--runs needs a number}; shift ;;
+        --no-drivers) drivers=0 ;;
+        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) echo "many-lines-cliff: unknown option $1 (try --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+[ -x "$cli" ] || { echo "many-lines-cliff: $cli missing (cmake --build --preset release --target codescout-cli)" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "many-lines-cliff: hyperfine missing" >&2; exit 2; }
+
+file=$("$here/many-lines.sh")
+pattern='\w+_\w+_\w+_\w+_\w+'
+cases=("many-lines -j1|-j1 $pattern $file" "many-lines -j1 -c|-j1 -c $pattern $file")
+if [ "$drivers" = 1 ]; then
+    kernel=$("$checkout/scripts/corpus.sh")
+    cases+=("drivers|$pattern $kernel/drivers")
+fi
+tools=(codescout rg)
+[ -n "$baseline" ] && tools=(codescout baseline rg)
+program() {
+    case "$1" in codescout) echo "$cli" ;; baseline) echo "$baseline" ;; rg) echo rg ;; esac
+}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; runs: $runs"
+printf '| case | tool | wall median | user+sys (mean) | peak RSS | wall / rg | CPU / rg |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n'
+for entry in "${cases[@]}"; do
+    name=${entry%%|*}
+    args=${entry#*|}
+    commands=()
+    for tool in "${tools[@]}"; do commands+=(-n "$tool" "$(program "$tool") $args | wc -c"); done
+    hyperfine --style none --runs "$runs" --warmup 1 --export-json "$work/h.json" "${commands[@]}" >/dev/null
+    for tool in "${tools[@]}"; do
+        # shellcheck disable=SC2086  # the arguments are words
+        /usr/bin/time -v -o "$work/$tool.time" "$(program "$tool")" $args >/dev/null || true
+        grep 'Maximum resident' "$work/$tool.time" | awk '{print $NF}' >"$work/$tool.rss"
+    done
+    python3 - "$work" "$name" "${tools[@]}" <<'PY'
+import json, sys
+work, name, tools = sys.argv[1], sys.argv[2], sys.argv[3:]
+results = {r["command"]: r for r in json.load(open(f"{work}/h.json"))["results"]}
+def figures(tool):
+    r = results[tool]
+    rss = int(open(f"{work}/{tool}.rss").read().strip() or 0)
+    return r["median"], r["user"] + r["system"], rss
+rg_wall, rg_cpu, _ = figures("rg")
+for tool in tools:
+    wall, cpu, rss = figures(tool)
+    print(f"| {name} | {tool} | {wall:.3f} s | {cpu:.3f} s | {rss / 1024:.0f} MB | {wall / rg_wall:.2f} | {cpu / rg_cpu:.2f} |")
+PY
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
