@@ -54,7 +54,6 @@ template class LineList::Arena<char>;
 template class LineList::Arena<MatchSpan>;
 
 LineList::LineList(const LineList& other) {
-    records_.reserve(other.records_.size());
     for (const LineRecord& record : other.records_) {
         append(record.number, record.byte_offset, record.text, record.is_context, record.spans);
     }
@@ -121,7 +120,7 @@ void LineList::clear() {
 void LineList::erase(const_iterator first, const_iterator last) { records_.erase(first, last); }
 
 std::size_t LineList::memory_bytes() const {
-    return records_.capacity() * sizeof(LineRecord) + text_.bytes() + spans_.bytes();
+    return records_.size() * sizeof(LineRecord) + text_.bytes() + spans_.bytes();
 }
 
 }  // namespace codescout
