@@ -433,13 +433,19 @@ private slots:
                 next = more->end;
             }
             std::vector<std::size_t> want;
-            for (std::size_t at = 0; auto m = reference.find(line, at, *reference_scratch); at = m->end) want.push_back(m->begin);
+            std::size_t at = 0;
+            while (const auto m = reference.find(line, at, *reference_scratch)) {
+                want.push_back(m->begin);
+                at = m->end;
+            }
             QCOMPARE(spans, want);
             ++lines;
             pos = line_end + 1;
         }
         QCOMPARE(lines, 2000);
-        QVERIFY2(prefilter.calls() <= 2 * PrefilteredMatcher::kDenseRun,
+        // The first kDenseRun lines go through it: for the line's first match, its second, and
+        // the search past the second that finds nothing. After that, none (before: every line).
+        QVERIFY2(prefilter.calls() <= 3 * static_cast<int>(PrefilteredMatcher::kDenseRun),
                  qPrintable(QStringLiteral("%1 prefilter calls for 2000 dense lines").arg(prefilter.calls())));
     }
 
