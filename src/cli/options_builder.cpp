@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/match/newline_analysis.h"
+#include "core/print/standard_line.h"
 
 namespace codescout::cli {
 namespace {
@@ -218,6 +219,10 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     out.metrics_format = args.metrics_format.value_or(MetricsFormat::Text);
     plan.use_index = args.use_index;
     plan.write = args.write ? WriteMode::Write : args.dry_run ? WriteMode::DryRun : WriteMode::None;
+    // Single matches are looked for only when something shows or counts them: rg's printer
+    // (standard_line.h), --json's submatches, --stats' match count, -r, and a Replace plan.
+    s.report.match_spans = needs_match_granularity(out) || out.replacement.has_value() ||
+                           out.mode == OutputMode::Json || out.stats || plan.write != WriteMode::None;
     return plan;
 }
 

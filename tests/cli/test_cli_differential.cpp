@@ -333,6 +333,29 @@ void write_multiline_tree(TestTree& t) {
     t.write(QStringLiteral("big/big.txt"), big + "begin last\n  end");
 }
 
+// A generated register header like the kernel's AMD *_sh_mask.h (and bench/many-lines.sh): about
+// 20,000 lines, nearly all matching '\w+_\w+_\w+_\w+_\w+', so a file's lines are many, cross
+// every read and block boundary, and dense matches keep the prefilters switched off.
+void write_many_lines_tree(TestTree& t) {
+    static const char* const kBlocks[] = {"NBIO", "BIF", "PCIE", "GFX", "SDMA"};
+    static const char* const kFields[] = {"ENABLE", "VALID", "COUNT", "LIMIT", "OFFSET", "SELECT", "STALL"};
+    QByteArray text = "/* many lines */\n#ifndef _regs_sh_mask_HEADER\n";
+    for (int n = 0; text.count('\n') < 20000; ++n) {
+        text += "\n// " + QByteArray(kBlocks[n % 5]).toLower() + "_cntl " + QByteArray::number(n) + "\n";
+        for (int f = 0; f < 7; ++f) {
+            const QByteArray name = QByteArray(kBlocks[n % 5]) + "_" + QByteArray::number(n) + "_CNTL__" + kFields[f] +
+                                    "_" + QByteArray::number(f);
+            text += "#define " + name + "__SHIFT" + QByteArray(30 + n % 7, ' ') + "0x" + QByteArray::number(f * 3, 16) + "\n";
+            text += "#define " + name + "_MASK" + QByteArray(31 + n % 5, ' ') + "0x" +
+                    QByteArray::number(7u << (f * 3), 16).toUpper().rightJustified(8, '0') + "L\n";
+        }
+    }
+    t.write(QStringLiteral("regs_sh_mask.h"), text + "#endif\n");
+    // The same without a final newline, and in CRLF.
+    t.write(QStringLiteral("regs_noeol.h"), text + "#endif");
+    t.write(QStringLiteral("regs_crlf.h"), QByteArray(text).replace("\n", "\r\n"));
+}
+
 void add_row(const char* name, const QString& where, const QStringList& args) {
     QTest::newRow(name) << where << args;
 }
@@ -349,6 +372,8 @@ private:
     QString inputs_dir_;
     TestTree multiline_;  // -U inputs (write_multiline_tree)
     QString multiline_dir_;
+    TestTree many_lines_;  // write_many_lines_tree
+    QString many_lines_dir_;
     QString kernel_;
     QString kernel_skip_reason_;
 
@@ -403,6 +428,8 @@ private slots:
         inputs_dir_ = QString::fromStdString(inputs_.root());
         write_multiline_tree(multiline_);
         multiline_dir_ = QString::fromStdString(multiline_.root());
+        write_many_lines_tree(many_lines_);
+        many_lines_dir_ = QString::fromStdString(many_lines_.root());
 
         const QString source_dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("CODESCOUT_SOURCE_DIR"));
         if (source_dir.isEmpty()) {
@@ -615,6 +642,55 @@ private slots:
         if (QByteArrayView(QTest::currentDataTag()) != "no match") {
             QVERIFY2(!rg_out.isEmpty(), "rg printed nothing: the row tests nothing");
         }
+    }
+
+    // Files where nearly every line matches, with every output option that changes whether the
+    // search looks for single matches (ReportOptions::match_spans) and with each prefilter in
+    // its dense mode: the literal one ("_"), RE2's (\w{4}\s+\d has no required literal) and
+    // none (a literal pattern). Sorted, and unsorted with several threads.
+    void many_matching_lines_data() {
+        QTest::addColumn<QStringList>("args");
+        using L = QStringList;
+        const QString five = QStringLiteral("\\w+_\\w+_\\w+_\\w+_\\w+");
+        const QString re2 = QStringLiteral("\\w{4}\\s+\\d");
+        QTest::newRow("lines") << L{five, "."};
+        QTest::newRow("lines -j1") << L{"-j1", five, "."};
+        QTest::newRow("re2 prefilter") << L{re2, "."};
+        QTest::newRow("literal") << L{"_MASK", "."};
+        QTest::newRow("-c") << L{"-c", five, "."};
+        QTest::newRow("--count-matches") << L{"--count-matches", "[A-Z]+_", "."};
+        QTest::newRow("--color always") << L{"--color", "always", "[A-Z]+_", "."};
+        QTest::newRow("-o") << L{"-o", five, "."};
+        QTest::newRow("--column") << L{"--column", re2, "."};
+        QTest::newRow("--vimgrep") << L{"--vimgrep", "[A-Z]+_[0-9]+", "."};
+        QTest::newRow("-r") << L{"-r", "<$0>", "[A-Z]+_[0-9]+", "."};
+        QTest::newRow("-M 60") << L{"-M", "60", five, "."};
+        QTest::newRow("-M 60 --color always") << L{"-M", "60", "--color", "always", five, "."};
+        QTest::newRow("-C1") << L{"-C1", five, "."};
+        QTest::newRow("-v -A1") << L{"-v", "-A1", five, "."};
+        QTest::newRow("-v -C1 --color always") << L{"-v", "-C1", "--color", "always", "SHIFT", "."};
+        QTest::newRow("-m 5000 -A2") << L{"-m", "5000", "-A2", re2, "."};
+        QTest::newRow("-b --trim") << L{"-b", "--trim", five, "."};
+    }
+    void many_matching_lines() {
+        QFETCH(QStringList, args);
+        QByteArray rg_out;
+        compare(many_lines_dir_, args, {}, {}, &rg_out);
+        if (QTest::currentTestFailed()) return;
+        const bool counts = args.contains(QStringLiteral("-c")) || args.contains(QStringLiteral("--count-matches"));
+        QVERIFY2(rg_out.count('\n') > (counts ? 2 : 1000), "rg printed few lines: the row tests nothing");
+        // Unsorted, in parallel: with headings each file's block (its lines in order) must be rg's;
+        // counts are one line per file, and --vimgrep never has headings: compared line by line.
+        const bool by_line = counts || args.contains(QStringLiteral("--vimgrep"));
+        const QStringList unsorted = QStringList{by_line ? QStringLiteral("--no-heading") : QStringLiteral("--heading"),
+                                                 QStringLiteral("-n"), QStringLiteral("--color"),
+                                                 QStringLiteral("never")} + args;
+        const ProcessResult ours = run_cli(unsorted, many_lines_dir_);
+        const ProcessResult theirs = run_program(rg_path(), unsorted, many_lines_dir_);
+        QCOMPARE(ours.exit_code, theirs.exit_code);
+        const Unit unit = by_line ? Unit::Lines : Unit::FileBlocks;
+        QVERIFY2(sorted_units(ours.out, unit) == sorted_units(theirs.out, unit),
+                 "unsorted output differs from rg's beyond the order of the files");
     }
 
     // --json: the begin/match/context messages must be rg's, byte for byte (end and summary carry

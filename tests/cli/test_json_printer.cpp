@@ -29,9 +29,9 @@ QList<QJsonObject> parse_lines(const std::string& text) {
     return out;
 }
 
-LineRecord line(std::uint64_t number, std::uint64_t offset, std::string text, std::vector<MatchSpan> spans,
+OwnedLine line(std::uint64_t number, std::uint64_t offset, std::string text, std::vector<MatchSpan> spans,
                 bool context = false) {
-    LineRecord l;
+    OwnedLine l;
     l.number = number;
     l.byte_offset = offset;
     l.text = std::move(text);

@@ -140,6 +140,39 @@ private slots:
         QCOMPARE(int(p.search.report.mode), report);
     }
 
+    // The engine finds each line's single matches exactly when the output shows or counts them
+    // (ReportOptions::match_spans): rg's printer with colour, --column, --vimgrep, -o, -r; --json,
+    // --stats; Replace (--write, --dry-run). -M, -b, --trim and context do not need them.
+    void match_spans_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<bool>("tty");
+        QTest::addColumn<bool>("spans");
+        using L = QStringList;
+        QTest::newRow("plain, piped") << L{"p"} << false << false;
+        QTest::newRow("plain, terminal (colour)") << L{"p"} << true << true;
+        QTest::newRow("--color never on a terminal") << L{"--color", "never", "p"} << true << false;
+        QTest::newRow("--color always") << L{"--color", "always", "p"} << false << true;
+        QTest::newRow("-o") << L{"-o", "p"} << false << true;
+        QTest::newRow("--column") << L{"--column", "p"} << false << true;
+        QTest::newRow("--vimgrep") << L{"--vimgrep", "p"} << false << true;
+        QTest::newRow("-r") << L{"-r", "x", "p"} << false << true;
+        QTest::newRow("--json") << L{"--json", "p"} << false << true;
+        QTest::newRow("--stats") << L{"--stats", "p"} << false << true;
+        QTest::newRow("--stats-only") << L{"--stats-only", "p"} << false << true;
+        QTest::newRow("--dry-run") << L{"-r", "x", "--dry-run", "p"} << false << true;
+        QTest::newRow("-M") << L{"-M", "5", "p"} << false << false;
+        QTest::newRow("-b --trim -C2 -v") << L{"-b", "--trim", "-C2", "-v", "p"} << false << false;
+    }
+    void match_spans() {
+        QFETCH(QStringList, args);
+        QFETCH(bool, tty);
+        QFETCH(bool, spans);
+        std::vector<std::string> v;
+        for (const QString& a : args) v.push_back(a.toStdString());
+        const Plan p = plan_for(v, tty ? kTty : kPipe);
+        QCOMPARE(p.search.report.match_spans, spans);
+    }
+
     void terminal_defaults_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<bool>("tty");

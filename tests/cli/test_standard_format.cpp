@@ -22,16 +22,16 @@ Q_DECLARE_METATYPE(codescout::OutputPlan)
 
 namespace {
 
-LineRecord match(std::uint64_t number, std::string text, std::vector<MatchSpan> spans) {
-    LineRecord l;
+OwnedLine match(std::uint64_t number, std::string text, std::vector<MatchSpan> spans) {
+    OwnedLine l;
     l.number = number;
     l.text = std::move(text);
     l.spans = std::move(spans);
     return l;
 }
 
-LineRecord ctx(std::uint64_t number, std::string text) {
-    LineRecord l;
+OwnedLine ctx(std::uint64_t number, std::string text) {
+    OwnedLine l;
     l.number = number;
     l.text = std::move(text);
     l.is_context = true;

@@ -63,19 +63,19 @@ inline std::set<std::pair<std::string, std::uint64_t>> modelMatches(const Result
 }
 
 // A matching line: `spans` as byte offsets.
-inline LineRecord matchLine(std::uint64_t number, std::string text,
+inline OwnedLine matchLine(std::uint64_t number, std::string text,
                             std::vector<MatchSpan> spans)
 {
-    LineRecord line;
+    OwnedLine line;
     line.number = number;
     line.text = std::move(text);
     line.spans = std::move(spans);
     return line;
 }
 
-inline LineRecord contextLine(std::uint64_t number, std::string text)
+inline OwnedLine contextLine(std::uint64_t number, std::string text)
 {
-    LineRecord line;
+    OwnedLine line;
     line.number = number;
     line.text = std::move(text);
     line.is_context = true;

@@ -58,6 +58,17 @@ public:
     virtual std::optional<MatchRange> find(std::string_view haystack, std::size_t from,
                                            MatchScratch& scratch) const = 0;
 
+    // find() within one line (`line` holds no line terminator; the bytes before `from` are still
+    // visible to look-behind): the searcher's question once it knows a line matches, for the
+    // line's further matches (spans) or to classify a context line. Same answer as find(); a
+    // matcher that keeps state about the whole-buffer scan (PrefilteredMatcher's match density)
+    // leaves that state alone here, so asking about one line does not change how the next
+    // buffer-wide find() runs.
+    virtual std::optional<MatchRange> find_in_line(std::string_view line, std::size_t from,
+                                                   MatchScratch& scratch) const {
+        return find(line, from, scratch);
+    }
+
     virtual std::unique_ptr<MatchScratch> make_scratch() const = 0;
 
     // Bytes this compiled matcher holds, for the pattern cache's size accounting.

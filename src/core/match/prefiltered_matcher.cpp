@@ -83,6 +83,16 @@ std::optional<MatchRange> PrefilteredMatcher::find(std::string_view haystack, st
     return match;
 }
 
+std::optional<MatchRange> PrefilteredMatcher::find_in_line(std::string_view line, std::size_t from,
+                                                           MatchScratch& scratch) const {
+    auto& own = static_cast<PrefilteredScratch&>(scratch);
+    // Collecting a matching line's spans ends with a search that finds nothing more in it: were
+    // that counted by saw(), every matching line would end a dense run, and the next line would
+    // go through the prefilter again (one RE2 call, lock and clock read per matching line).
+    if (own.direct || prefilter_->gave_up()) return verifier_.find(line, from, *own.verifier);
+    return find_with_prefilter(line, from, own);
+}
+
 std::optional<MatchRange> PrefilteredMatcher::find_with_prefilter(std::string_view haystack, std::size_t from,
                                                                   PrefilteredScratch& own) const {
     std::size_t pos = from;

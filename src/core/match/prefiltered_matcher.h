@@ -72,6 +72,10 @@ public:
     // far away again. Either way the answer is PCRE2's.
     std::optional<MatchRange> find(std::string_view haystack, std::size_t from,
                                    MatchScratch& scratch) const override;
+    // One line: PCRE2 directly while matches are dense (the prefilter would point at this line
+    // anyway), else through the prefilter; the density state is left as the scan left it.
+    std::optional<MatchRange> find_in_line(std::string_view line, std::size_t from,
+                                           MatchScratch& scratch) const override;
     std::unique_ptr<MatchScratch> make_scratch() const override;
     std::size_t memory_bytes() const override;
     std::size_t memory_budget_bytes() const override { return prefilter_->memory_budget_bytes(); }

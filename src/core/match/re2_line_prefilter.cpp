@@ -32,11 +32,15 @@ constexpr std::int64_t kRe2MaxMem = 8 << 20;
 // is a few machine words.
 constexpr std::size_t kBytesPerInstruction = 16;
 
-// The speed check: every RE2 call is timed until kCarefulBytes have been scanned on this thread
-// (a DFA that outgrows its memory does so early), every kSampleEvery-th call after that. A
-// verdict needs kVerdictBytes of timed calls, so the DFA's own warm-up (building its first
-// states) is spread over enough text not to count as slowness.
+// The speed check: a call over at least kTimedCallBytes is timed until kCarefulBytes have been
+// scanned on this thread (a DFA that outgrows its memory does so early), every kSampleEvery-th
+// such call after that; of the shorter calls (a few lines each, where matches are dense) only
+// every kSampleEvery-th, whatever the phase. Reading the thread's CPU clock is a system call
+// (~0.3 us): per call, on lines of 50-100 bytes, it cost more than RE2's scan. A verdict needs
+// kVerdictBytes of timed calls, so the DFA's own warm-up (building its first states) is spread
+// over enough text not to count as slowness.
 constexpr std::size_t kCarefulBytes = 8 * 1024 * 1024;
+constexpr std::size_t kTimedCallBytes = 4 * 1024;
 constexpr unsigned kSampleEvery = 16;
 constexpr std::size_t kVerdictBytes = 1024 * 1024;
 
@@ -45,7 +49,10 @@ constexpr std::size_t kVerdictBytes = 1024 * 1024;
 // Per thread: how much RE2 has scanned and how long the timed part of it took.
 class Re2LinePrefilter::Scratch final : public PrefilterScratch {
 public:
-    bool time_next_call() { return scanned_ < kCarefulBytes || ++calls_ % kSampleEvery == 0; }
+    bool time_next_call(std::size_t bytes) {
+        if (bytes < kTimedCallBytes) return ++short_calls_ % kSampleEvery == 0;
+        return scanned_ < kCarefulBytes || ++calls_ % kSampleEvery == 0;
+    }
 
     // Adds a timed call; true when the calls timed since the last verdict are too slow.
     bool too_slow(std::size_t bytes, double seconds) {
@@ -71,6 +78,7 @@ private:
     std::size_t first_window_ = kFirstWindow;
     std::size_t scanned_ = 0;
     unsigned calls_ = 0;
+    unsigned short_calls_ = 0;
     std::size_t timed_bytes_ = 0;
     double timed_seconds_ = 0;
 };
@@ -141,7 +149,7 @@ std::optional<std::size_t> Re2LinePrefilter::timed_leftmost(std::string_view hay
                                                             std::size_t end, Scratch& scratch) const {
     scratch.count(end - from);
     const bool expect_match = scratch.first_window() < kFirstWindow;
-    if (!scratch.time_next_call()) return leftmost(haystack, from, end, expect_match);
+    if (!scratch.time_next_call(end - from)) return leftmost(haystack, from, end, expect_match);
     const double start = thread_cpu_seconds();
     auto hit = leftmost(haystack, from, end, expect_match);
     // A match ends the scan early, so (end - from) overstates the bytes scanned: the verdict

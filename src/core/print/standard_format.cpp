@@ -53,6 +53,11 @@ void format_lines(const FileResult& result, const OutputPlan& plan, std::string&
         out.push_back(plan.path_terminator.value_or(plan.line_terminator));
     }
     const std::string_view path = display_path(result.path, plan.strip_dot_slash);
+    // A file with many lines would grow `out` by doubling, copying and touching new pages each
+    // time (twice the bytes in page faults): room for what plain output prints, taken at once.
+    std::size_t expected = out.size();
+    for (const LineRecord& line : result.lines) expected += line.text.size() + path.size() + 24;
+    out.reserve(expected);
     std::uint64_t previous = 0;
     for (const LineRecord& line : result.lines) {
         // ">": with -U, rg can print one after-context line twice, without a separator.

@@ -354,13 +354,11 @@ private:
     bool in_match_ = false;
 };
 
-// rg looks at single matches only when an option needs them; otherwise a line has none for the
-// printer, which changes what -M prints.
+}  // namespace
+
 bool needs_match_granularity(const OutputPlan& plan) {
     return plan.color || plan.column || plan.replacer != nullptr || plan.per_match || plan.only_matching;
 }
-
-}  // namespace
 
 std::size_t grapheme_prefix_length(std::string_view text, std::size_t count) {
     std::size_t pos = 0;

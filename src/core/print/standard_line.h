@@ -19,6 +19,12 @@ namespace codescout {
 void format_standard_line(const LineRecord& line, bool terminated, std::string_view path, const OutputPlan& plan,
                           std::string& out);
 
+// Whether rg's printer looks at the single matches of a line under `plan` (grep-printer's
+// needs_match_granularity): colour, --column, -r, --vimgrep, -o. Otherwise it prints a line
+// without knowing them, which changes what -M prints ("[Omitted long line with 0 matches]"
+// never counts them), and the search need not find them (ReportOptions::match_spans).
+bool needs_match_granularity(const OutputPlan& plan);
+
 // The byte length of the first `count` user-perceived characters of `text` (extended grapheme
 // clusters, approximated: a code point with the combining marks, variation selectors, emoji
 // modifiers and zero-width-joiner sequences that follow it; "\r\n" is one). An invalid UTF-8

@@ -166,8 +166,9 @@ bool MultilineScanner::sink_matched(Range range) {
     count_lines(range.begin);
     bool keepgoing;
     if (report_.mode == ReportMode::Lines) {
-        LineRecord& line = record(range, false);
-        const std::uint64_t matches = block_matches(range, &line.spans);
+        span_scratch_.clear();
+        const std::uint64_t matches = block_matches(range, &span_scratch_);
+        const LineRecord& line = record(range, false, span_scratch_);
         out_->matches += matches;
         out_->matched_lines += line.line_count();
         keepgoing = printer_matched(matches);
@@ -233,13 +234,14 @@ bool MultilineScanner::sink_context_line(Range line, Kind kind) {
     if (stops_at_nul(line, kind)) return false;
     count_lines(line.begin);
     if (report_.mode == ReportMode::Lines) {
-        LineRecord& record_line = record(line, true);
         // With -v the context lines are the ones that match: rg finds their matches in the line
         // alone, its terminator included.
+        span_scratch_.clear();
         if (report_.invert) {
             const std::string_view subject = text_.substr(line.begin, line.end - line.begin);
-            matches_in(subject, 0, subject.size(), 0, &record_line.spans);
+            matches_in(subject, 0, subject.size(), 0, &span_scratch_);
         }
+        record(line, true, span_scratch_);
     }
     if (!printer_context(kind)) {
         finished_early_ = true;
@@ -313,15 +315,11 @@ std::uint64_t MultilineScanner::matches_in(std::string_view subject, std::size_t
     return count;
 }
 
-LineRecord& MultilineScanner::record(Range range, bool is_context) {
-    LineRecord& line = out_->lines.emplace_back();
-    line.number = line_number_;
-    line.byte_offset = range.begin;
+const LineRecord& MultilineScanner::record(Range range, bool is_context, std::span<const MatchSpan> spans) {
     std::size_t end = range.end;
     if (end > range.begin && text_[end - 1] == term_) --end;
-    line.text.assign(text_.substr(range.begin, end - range.begin));
-    line.is_context = is_context;
-    return line;
+    return out_->lines.append(line_number_, range.begin, text_.substr(range.begin, end - range.begin), is_context,
+                              spans);
 }
 
 void MultilineScanner::count_lines(std::size_t upto) {

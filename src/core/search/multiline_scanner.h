@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -73,7 +74,7 @@ private:
     // Matches in `subject` alone (a -v context line), relative to it.
     std::uint64_t matches_in(std::string_view subject, std::size_t from, std::size_t stop_before,
                              std::size_t offset_base, std::vector<MatchSpan>* spans);
-    LineRecord& record(Range range, bool is_context);
+    const LineRecord& record(Range range, bool is_context, std::span<const MatchSpan> spans);
     void count_lines(std::size_t upto);
 
     const Matcher& matcher_;

@@ -10,7 +10,7 @@ Replacer::Replacer(const PatternOptions& pattern, std::string_view replacement, 
     if (template_.uses_groups()) finder_ = std::make_unique<CaptureFinder>(pattern);
 }
 
-void Replacer::replace(std::string_view line, const std::vector<MatchSpan>& spans, std::string& out,
+void Replacer::replace(std::string_view line, std::span<const MatchSpan> spans, std::string& out,
                        std::vector<MatchSpan>& out_spans) const {
     out.clear();
     out_spans.clear();

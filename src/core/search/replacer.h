@@ -28,7 +28,7 @@ public:
 
     // `line` with each of `spans` (its matches, in order) replaced; `out_spans` receives the
     // replacements' positions in `out`. Thread-safe.
-    void replace(std::string_view line, const std::vector<MatchSpan>& spans, std::string& out,
+    void replace(std::string_view line, std::span<const MatchSpan> spans, std::string& out,
                  std::vector<MatchSpan>& out_spans) const;
 
     // Appends the replacement for the one match `span` of `line` to `out` (--write and the GUI

@@ -101,7 +101,7 @@ std::optional<FileScanner::LineMatch> FileScanner::next_matching_line(std::strin
             first = MatchRange{candidate->begin - line_start, candidate->end - line_start};
         } else {
             // The candidate runs past its line: matches cannot span lines, so ask the line alone.
-            first = matcher_.find(window.substr(line_start, line_end - line_start), 0, scratch_);
+            first = matcher_.find_in_line(window.substr(line_start, line_end - line_start), 0, scratch_);
         }
         if (first) return LineMatch{line_start, line_end, *first};
         pos = line_end + 1;
@@ -120,10 +120,7 @@ void FileScanner::on_matching_line(std::string_view window, std::uint64_t base, 
         finished_ = true;
         return;
     case ReportMode::Count:
-        if (report_.count_matches && first) {
-            span_scratch_.spans.clear();
-            out_->matches += collect_spans(line, *first, span_scratch_);
-        }
+        if (report_.count_matches && first) out_->matches += collect_spans(line, *first, false);
         limit_reached_ = limit_now;
         return;
     case ReportMode::Lines:
@@ -133,8 +130,8 @@ void FileScanner::on_matching_line(std::string_view window, std::uint64_t base, 
     else emit_after_context(window, base, line_start);
     const std::uint64_t number = line_number_at(window, base, line_start);
     if (!report_.passthru) emit_before_context(window, base, line_start, number);
-    LineRecord& record = append_line(window, base, line_start, line_end, number, false);
-    if (first) out_->matches += collect_spans(line, *first, record);
+    append_line(window, base, line_start, line_end, number, false);
+    if (first && report_.match_spans) out_->matches += collect_spans(line, *first, true);
     mark_emitted(base, line_end, number);
     after_remaining_ = report_.passthru ? 0 : report_.after_context;
     limit_reached_ = limit_now;
@@ -145,16 +142,17 @@ void FileScanner::emit_gap(std::string_view window, std::uint64_t base, std::siz
         const std::size_t line_start = static_cast<std::size_t>(emitted_end_ - base);
         const std::size_t line_end = line_end_of(window, line_start, term_);
         const std::uint64_t number = line_number_at(window, base, line_start);
-        LineRecord& record = append_line(window, base, line_start, line_end, number, true);
-        add_context_spans(record);
+        append_line(window, base, line_start, line_end, number, true);
+        add_context_spans();
         mark_emitted(base, line_end, number);
     }
 }
 
-void FileScanner::add_context_spans(LineRecord& record) {
+void FileScanner::add_context_spans() {
     // Only -v's context lines match the pattern; without -v a context line never does.
-    if (!report_.invert) return;
-    if (const auto match = matcher_.find(record.text, 0, scratch_)) collect_spans(record.text, *match, record);
+    if (!report_.invert || !report_.match_spans) return;
+    const std::string_view text = out_->lines.back().text;
+    if (const auto match = matcher_.find_in_line(text, 0, scratch_)) collect_spans(text, *match, true);
 }
 
 void FileScanner::emit_after_context(std::string_view window, std::uint64_t base, std::size_t up_to) {
@@ -166,10 +164,10 @@ void FileScanner::emit_after_context(std::string_view window, std::uint64_t base
         // matches (with -v: that does not match) is shown as a match, but no longer counted.
         const std::string_view line = window.substr(line_start, line_end - line_start);
         std::optional<MatchRange> match;
-        if (limit_reached_ || report_.invert) match = matcher_.find(line, 0, scratch_);
+        if (limit_reached_ || report_.invert) match = matcher_.find_in_line(line, 0, scratch_);
         const bool selected = limit_reached_ && (report_.invert ? !match : match.has_value());
-        LineRecord& record = append_line(window, base, line_start, line_end, number, !selected);
-        if (match && (report_.invert ? !selected : selected)) collect_spans(line, *match, record);
+        append_line(window, base, line_start, line_end, number, !selected);
+        if (match && report_.match_spans && (report_.invert ? !selected : selected)) collect_spans(line, *match, true);
         mark_emitted(base, line_end, number);
         --after_remaining_;
     }
@@ -189,29 +187,25 @@ void FileScanner::emit_before_context(std::string_view window, std::uint64_t bas
     }
     for (std::size_t pos = first; count > 0; --count) {
         const std::size_t line_end = line_end_of(window, pos, term_);
-        add_context_spans(append_line(window, base, pos, line_end, line_number - count, true));
+        append_line(window, base, pos, line_end, line_number - count, true);
+        add_context_spans();
         pos = line_end + 1;
     }
 }
 
-LineRecord& FileScanner::append_line(std::string_view window, std::uint64_t base, std::size_t line_start,
-                                     std::size_t line_end, std::uint64_t number, bool is_context) {
-    LineRecord& record = out_->lines.emplace_back();
-    record.number = number;
-    record.byte_offset = base + line_start;
-    record.is_context = is_context;
-    record.text.assign(window.substr(line_start, line_end - line_start));
-    return record;
+void FileScanner::append_line(std::string_view window, std::uint64_t base, std::size_t line_start,
+                              std::size_t line_end, std::uint64_t number, bool is_context) {
+    out_->lines.append(number, base + line_start, window.substr(line_start, line_end - line_start), is_context);
 }
 
-std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first, LineRecord& record) {
-    record.spans.push_back({static_cast<std::uint32_t>(first.begin), static_cast<std::uint32_t>(first.end)});
+std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first, bool record) {
+    if (record) out_->lines.add_span({static_cast<std::uint32_t>(first.begin), static_cast<std::uint32_t>(first.end)});
     std::uint64_t count = 1;
     std::size_t previous_end = first.end;
     bool previous_empty = first.begin == first.end;
     std::size_t next = previous_empty ? previous_end + 1 : previous_end;
     while (next <= line.size()) {
-        const std::optional<MatchRange> match = matcher_.find(line, next, scratch_);
+        const std::optional<MatchRange> match = matcher_.find_in_line(line, next, scratch_);
         if (!match) break;
         const bool empty = match->begin == match->end;
         // Like rg (and Rust's regex iterators): no empty match right where a match just ended.
@@ -219,7 +213,7 @@ std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first
             next = match->begin + 1;
             continue;
         }
-        record.spans.push_back({static_cast<std::uint32_t>(match->begin), static_cast<std::uint32_t>(match->end)});
+        if (record) out_->lines.add_span({static_cast<std::uint32_t>(match->begin), static_cast<std::uint32_t>(match->end)});
         ++count;
         previous_end = match->end;
         previous_empty = empty;

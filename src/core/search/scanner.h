@@ -53,16 +53,17 @@ private:
                           std::size_t line_end, std::optional<MatchRange> first);
     // --passthru: every line not yet reported up to `up_to`, as context.
     void emit_gap(std::string_view window, std::uint64_t base, std::size_t up_to);
-    // With -v, context lines are the ones that match: they get their spans.
-    void add_context_spans(LineRecord& record);
+    // With -v, context lines are the ones that match: they get their spans (the last record).
+    void add_context_spans();
     void emit_after_context(std::string_view window, std::uint64_t base, std::size_t up_to);
     void emit_before_context(std::string_view window, std::uint64_t base, std::size_t line_start,
                              std::uint64_t line_number);
-    // Appends a line record and fills in its text; spans are added by the caller.
-    LineRecord& append_line(std::string_view window, std::uint64_t base, std::size_t line_start,
+    // Appends a line record with its text; spans are added by the caller (collect_spans).
+    void append_line(std::string_view window, std::uint64_t base, std::size_t line_start,
                             std::size_t line_end, std::uint64_t number, bool is_context);
-    // Adds every match of the line after `first` (already known) to `record`; returns how many.
-    std::uint64_t collect_spans(std::string_view line, MatchRange first, LineRecord& record);
+    // Counts every match of the line from `first` (already known) on, and adds each as a span
+    // to the last record when `record` is set; returns how many.
+    std::uint64_t collect_spans(std::string_view line, MatchRange first, bool record);
     std::uint64_t line_number_at(std::string_view window, std::uint64_t base, std::size_t offset);
     void mark_emitted(std::uint64_t base, std::size_t line_end, std::uint64_t number);
 
@@ -71,7 +72,6 @@ private:
     const ReportOptions& report_;
     const char term_;  // the line terminator
     FileResult* out_ = nullptr;
-    LineRecord span_scratch_;  // counts the matches of a line in Count mode
 
     std::uint64_t emitted_end_ = 0;      // file offset after the last line put into the result
     std::uint64_t after_remaining_ = 0;  // after-context lines still owed to the last match

@@ -48,6 +48,12 @@ struct ReportOptions {
     bool passthru = false;
     // Count mode: also count the individual matches (FileResult::matches), for --count-matches.
     bool count_matches = false;
+    // Lines mode: find every match of each reported line (LineRecord::spans; FileResult::matches
+    // and SearchSummary::matches count them). Without it a line is reported as soon as its first
+    // match is found: spans stay empty and matches 0, and a matching line costs one search, not
+    // one per match plus one. Output that shows no single match (rg's printer without colour,
+    // -o, --column, -r, --stats, ...) turns it off; the GUI highlights matches and keeps it.
+    bool match_spans = true;
     // Deliver files without a match to the sink too (matched_lines == 0), for listing files
     // without a match or counting zeros. Binary, unreadable and too large files still are not.
     bool report_unmatched = false;

@@ -11,6 +11,7 @@
 #include "core/metrics/memory_attribution.h"
 #include "core/metrics/memory_metrics.h"
 #include "core/search/file_strategy.h"
+#include "core/search/line_list.h"
 #include "core/search/strategy_stats.h"
 #include "core/walk/path_error.h"
 
@@ -18,32 +19,6 @@ namespace codescout {
 
 // FileResult::path of standard input (the name ripgrep shows for it too).
 inline constexpr const char* kStdinDisplayName = "<stdin>";
-
-// A match inside one line, as byte offsets into LineRecord::text.
-struct MatchSpan {
-    std::uint32_t begin = 0;
-    std::uint32_t end = 0;
-    bool operator==(const MatchSpan&) const = default;
-};
-
-// One line of output: a matching line (spans non-empty) or a context line (spans empty). A
-// multi-line search (-U) reports a match that spans lines, and matches on adjacent lines, as one
-// record for all those lines: `text` then holds several lines ('\n' between them; not the last
-// one's), `number` is the first line's, and a span may end one byte past `text` (a match that
-// takes the last line's '\n'). line_count() says how many lines a record holds.
-struct LineRecord {
-    std::uint64_t number = 0;       // 1-based line number (of the first line)
-    std::uint64_t byte_offset = 0;  // offset of the line's first byte in the file
-    std::string text;               // the line without its terminator ("\n" or "\r\n" kept as in rg: "\r" kept)
-    std::vector<MatchSpan> spans;   // every match in the line, in order
-    bool is_context = false;
-
-    std::uint64_t line_count() const {
-        std::uint64_t lines = 1;
-        for (const char c : text) lines += c == '\n';
-        return lines;
-    }
-};
 
 // What the binary policy (binary_policy.h) did about a NUL byte in a file it delivered anyway.
 enum class BinaryAction {
@@ -65,9 +40,11 @@ struct BinaryFinding {
 // Everything found in one file. Delivered only for files with at least one match.
 struct FileResult {
     std::string path;               // display path: the root as given joined with the relative path
-    std::vector<LineRecord> lines;  // ascending line numbers; a gap means a "--" break in context output
+    LineList lines;                 // ascending line numbers; a gap means a "--" break in context output
     std::uint64_t matched_lines = 0;  // lines with a match (what -c counts)
-    std::uint64_t matches = 0;        // individual matches (spans), when known (ReportMode::Lines)
+    // Individual matches (spans), when known: in Lines mode with ReportOptions::match_spans, in
+    // Count mode with count_matches; 0 otherwise.
+    std::uint64_t matches = 0;
     std::uint64_t size = 0;           // file size in bytes; of the text read, for streams and decoded files
     std::int64_t mtime_ns = 0;        // st_mtim when the file was opened (0: standard input); Replace checks it
     FileStrategy strategy = FileStrategy::Small;

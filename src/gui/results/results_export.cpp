@@ -47,7 +47,7 @@ std::string relativeTo(const std::string& path, const std::string& root)
 void keepLines(FileResult& result, const std::vector<std::uint64_t>& wanted)
 {
     if (!wanted.empty()) {
-        std::erase_if(result.lines, [&wanted](const LineRecord& line) {
+        result.lines.erase_if([&wanted](const LineRecord& line) {
             return !std::binary_search(wanted.begin(), wanted.end(), line.number);
         });
     }

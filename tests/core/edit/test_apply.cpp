@@ -362,7 +362,7 @@ private slots:
         int calls = 0;
         const SpanReplacement upper = [&](const LineRecord& line, const MatchSpan& span) {
             ++calls;
-            std::string text = line.text.substr(span.begin, span.end - span.begin);
+            std::string text(line.text.substr(span.begin, span.end - span.begin));
             for (char& c : text) c = static_cast<char>(c - 'a' + 'A');
             return text;
         };

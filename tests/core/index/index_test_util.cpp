@@ -76,7 +76,7 @@ public:
         for (const LineRecord& line : result.lines) {
             std::string spans;
             for (const MatchSpan& s : line.spans) spans += std::to_string(s.begin) + "-" + std::to_string(s.end) + ",";
-            lines.push_back(result.path + ":" + std::to_string(line.number) + ":" + spans + ":" + line.text);
+            lines.push_back(result.path + ":" + std::to_string(line.number) + ":" + spans + ":" + std::string(line.text));
         }
         if (result.lines.empty()) lines.push_back(result.path + ":count=" + std::to_string(result.matched_lines));
         return true;

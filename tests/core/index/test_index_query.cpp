@@ -22,7 +22,7 @@ class CountingSink : public ResultSink {
 public:
     bool on_file(FileResult&& result) override {
         std::lock_guard lock(mutex);
-        for (const LineRecord& line : result.lines) lines.push_back(line.text);
+        for (const LineRecord& line : result.lines) lines.emplace_back(line.text);
         return true;
     }
     void on_error(const SearchError&) override {}

@@ -87,6 +87,24 @@ std::string random_haystack(QRandomGenerator& rng, int tokens) {
     return out;
 }
 
+// The literal prefilter, counting how often the matcher asks it.
+class CountingPrefilter final : public LinePrefilter {
+public:
+    explicit CountingPrefilter(const std::vector<std::string>& needles) : inner_(needles, false) {}
+    std::optional<std::size_t> candidate(std::string_view haystack, std::size_t from,
+                                         PrefilterScratch* scratch) const override {
+        ++calls_;
+        return inner_.candidate(haystack, from, scratch);
+    }
+    std::size_t memory_bytes() const override { return inner_.memory_bytes(); }
+    std::string describe() const override { return "counting " + inner_.describe(); }
+    int calls() const { return calls_; }
+
+private:
+    LiteralLinePrefilter inner_;
+    mutable int calls_ = 0;
+};
+
 }  // namespace
 
 class TestPrefilter : public QObject {
@@ -384,6 +402,51 @@ private slots:
         const RegexMatcher reference(combine_regexes(options.patterns, false, options.hyphen_mode, false), false);
         QCOMPARE(matching_lines(*matcher, haystack), matching_lines(reference, haystack));
         QCOMPARE(all_matches(*matcher, haystack), all_matches(reference, haystack));
+    }
+
+    // The searcher's loop over a file where every line matches: find() for the next matching
+    // line, then find_in_line() for the rest of that line's matches (which ends finding nothing).
+    // Only the first few lines may go through the prefilter: the one-line searches must not end
+    // the dense run (they did, and every matching line cost a prefilter call: an RE2 search with
+    // its lock). The lines and spans stay PCRE2's.
+    void spansOfALineKeepTheDenseRun() {
+        const std::string regex = "\\w+_\\w+_\\w+";
+        auto counting = std::make_unique<CountingPrefilter>(std::vector<std::string>{"_"});
+        const CountingPrefilter& prefilter = *counting;
+        const PrefilteredMatcher matcher(regex, false, std::move(counting));
+        const RegexMatcher reference(regex, false);
+        std::string haystack;
+        for (int i = 0; i < 2000; ++i) haystack += "#define REG_" + std::to_string(i) + "_MASK 0x1 A_B_C\n";
+        auto scratch = matcher.make_scratch();
+        auto reference_scratch = reference.make_scratch();
+        std::size_t pos = 0;
+        int lines = 0;
+        while (auto first = matcher.find(haystack, pos, *scratch)) {
+            const std::size_t line_start = haystack.rfind('\n', first->begin) == std::string::npos
+                                               ? 0 : haystack.rfind('\n', first->begin) + 1;
+            const std::size_t line_end = haystack.find('\n', first->begin);
+            const std::string_view line = std::string_view(haystack).substr(line_start, line_end - line_start);
+            std::size_t next = first->end - line_start;
+            std::vector<std::size_t> spans{first->begin - line_start};
+            while (auto more = matcher.find_in_line(line, next, *scratch)) {
+                spans.push_back(more->begin);
+                next = more->end;
+            }
+            std::vector<std::size_t> want;
+            std::size_t at = 0;
+            while (const auto m = reference.find(line, at, *reference_scratch)) {
+                want.push_back(m->begin);
+                at = m->end;
+            }
+            QCOMPARE(spans, want);
+            ++lines;
+            pos = line_end + 1;
+        }
+        QCOMPARE(lines, 2000);
+        // The first kDenseRun lines go through it: for the line's first match, its second, and
+        // the search past the second that finds nothing. After that, none (before: every line).
+        QVERIFY2(prefilter.calls() <= 3 * static_cast<int>(PrefilteredMatcher::kDenseRun),
+                 qPrintable(QStringLiteral("%1 prefilter calls for 2000 dense lines").arg(prefilter.calls())));
     }
 
     void re2Rewrite_data() {

@@ -49,14 +49,11 @@ inline FileResult reference_grep(const std::string& content, const Matcher& matc
     }
     FileResult result;
     if (report.max_count && *report.max_count == 0) return result;
-    auto add_line = [&](std::size_t i, std::vector<MatchSpan> spans) {
-        LineRecord record;
-        record.number = i + 1;
-        record.byte_offset = lines[i].offset;
-        record.text = lines[i].text;
-        record.is_context = spans.empty();
-        record.spans = std::move(spans);
-        result.lines.push_back(std::move(record));
+    // Without match_spans a matching line comes without its spans (and matches stays 0).
+    auto add_line = [&](std::size_t i, const std::vector<MatchSpan>& spans) {
+        const bool is_context = spans.empty();
+        result.lines.append(i + 1, lines[i].offset, lines[i].text, is_context,
+                            report.match_spans ? std::span<const MatchSpan>(spans) : std::span<const MatchSpan>());
     };
     long last_emitted = -1;
     std::size_t after_left = 0;
@@ -65,7 +62,7 @@ inline FileResult reference_grep(const std::string& content, const Matcher& matc
         std::vector<MatchSpan> spans = reference_spans(matcher, lines[i].text);
         if (limit) {
             if (after_left == 0) break;
-            add_line(i, std::move(spans));  // trailing context after -m: a matching line still shows as one
+            add_line(i, spans);  // trailing context after -m: a matching line still shows as one
             --after_left;
             continue;
         }
@@ -82,8 +79,8 @@ inline FileResult reference_grep(const std::string& content, const Matcher& matc
         if (report.mode == ReportMode::Lines) {
             const long first = std::max(last_emitted + 1, static_cast<long>(i) - static_cast<long>(report.before_context));
             for (long j = first; j < static_cast<long>(i); ++j) add_line(static_cast<std::size_t>(j), {});
-            result.matches += spans.size();
-            add_line(i, std::move(spans));
+            if (report.match_spans) result.matches += spans.size();
+            add_line(i, spans);
             last_emitted = static_cast<long>(i);
             after_left = report.after_context;
         }

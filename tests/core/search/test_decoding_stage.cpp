@@ -55,7 +55,7 @@ QString describe(const FileResult& r) {
                       .arg(QString::fromLatin1(r.encoding.data(), qsizetype(r.encoding.size())));
     for (const LineRecord& line : r.lines) {
         out += QStringLiteral("%1@%2%3 %4").arg(line.number).arg(line.byte_offset).arg(line.is_context ? "-" : ":",
-                                                                                       QString::fromStdString(line.text));
+                                                                                       QString::fromUtf8(line.text.data(), qsizetype(line.text.size())));
         for (const auto& span : line.spans) out += QStringLiteral(" [%1,%2)").arg(span.begin).arg(span.end);
         out += u'\n';
     }

@@ -38,7 +38,7 @@ std::vector<CompactFile> files(int count, int linesEach)
         FileResult result;
         result.path = "/root/dir/file" + std::to_string(f) + ".cpp";
         for (int l = 0; l < linesEach; ++l) {
-            LineRecord line;
+            OwnedLine line;
             line.number = static_cast<std::uint64_t>(l + 1);
             line.text = std::string(60, 'x') + " needle " + std::to_string(l);
             line.spans.push_back({61, 67});
