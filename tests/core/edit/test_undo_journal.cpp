@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QTest>
 
+#include <optional>
 #include <tuple>
 
 #include <fcntl.h>
@@ -276,11 +277,14 @@ private slots:
         QCOMPARE(std::string(skip_code(undone.files[2].skip->reason)), std::string("changed-since-apply"));
         QCOMPARE(slurp(c), std::string("three bar, and my own edit\n"));
         // The atime as the journal recorded it (the search's own read may have moved it).
-        const JournalFile& recorded_a = journal.entry("1")->manifest.files.at(0);
+        // entry() returns its entry by value: keep it, references into a temporary dangle.
+        const std::optional<JournalEntry> recorded = journal.entry("1");
+        QVERIFY(recorded);
+        const JournalFile& recorded_a = recorded->manifest.files.at(0);
         QCOMPARE(recorded_a.mtime_ns, std::int64_t(1'400'000'000) * 1'000'000'000 + 222);
         for (const auto& [path, original, text, atime_ns] :
              {std::tuple{a, original_a, "one foo\n", recorded_a.atime_ns},
-              std::tuple{b, original_b, "two foo\n", journal.entry("1")->manifest.files.at(1).atime_ns}}) {
+              std::tuple{b, original_b, "two foo\n", recorded->manifest.files.at(1).atime_ns}}) {
             struct stat now {};
             QCOMPARE(::stat(path.c_str(), &now), 0);
             QCOMPARE(now.st_ino, original.st_ino);  // the very inode: put back, not copied
