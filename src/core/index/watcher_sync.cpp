@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/index/index_reader.h"
+#include "core/io/open_file.h"
 #include "core/index/watch_journal.h"
 #include "core/walk/sync_cookie.h"
 
@@ -28,20 +29,6 @@ std::string cookie_name() {
     std::snprintf(name, sizeof name, "%d-%08x%08x", static_cast<int>(::getpid()), device(), device());
     return std::string(kSyncCookiePrefix) + name;
 }
-
-class Fd {
-public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-
-private:
-    int fd_;
-};
 
 // Removes the cookie whatever the round trip's outcome.
 class Cookie {
@@ -87,7 +74,7 @@ WatcherSyncResult sync_with_watcher(const std::filesystem::path& index_file, con
     if (!watcher_running(index_file)) return finish("no watcher runs for this index");
     const IndexIdentity identity = identity_of(reader);
     // Watch the log's folder before the cookie exists: no acknowledgement can slip by unseen.
-    const Fd notify(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
+    const FileDescriptor notify(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
     if (notify.get() < 0) return finish(std::string("no inotify instance to wait with: ") + std::strerror(errno));
     if (::inotify_add_watch(notify.get(), index_file.parent_path().c_str(),
                             IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE) < 0) {

@@ -36,19 +36,6 @@ bool read_entries(int fd, std::uint64_t first_page, std::size_t count, std::vect
     return true;
 }
 
-class FdCloser {
-public:
-    explicit FdCloser(int fd) : fd_(fd) {}
-    ~FdCloser() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    FdCloser(const FdCloser&) = delete;
-    FdCloser& operator=(const FdCloser&) = delete;
-
-private:
-    int fd_;
-};
-
 }  // namespace
 
 bool count_present_pages(std::vector<SmapsRegion>& regions, int pagemap_fd, std::uint64_t page_size) {
@@ -100,8 +87,9 @@ ResidentRegions read_resident_regions(const ProcSource& proc) {
             }
             if (pages <= kMaxPagemapPages) {
                 const int fd = proc.open("pagemap");
-                const FdCloser closer(fd);
-                if (fd >= 0 && count_present_pages(*regions, fd, page_size)) {
+                const bool counted = fd >= 0 && count_present_pages(*regions, fd, page_size);
+                if (fd >= 0) ::close(fd);
+                if (counted) {
                     out.regions = std::move(regions);
                     out.source = RegionSource::pagemap;
                     return out;

@@ -122,4 +122,17 @@ Outcome run_live(const SearchOptions& options, LiveIndex& live) {
     return run_with(options, [&](Search& search) { return live.attach(search, options); });
 }
 
+std::vector<std::string> searched_files(const std::string& root) {
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+        const std::string path = entry.path().string();
+        if (entry.is_regular_file() && path.ends_with("_main.c") && path.find("/build/") == std::string::npos &&
+            path.find("/.hidden/") == std::string::npos) {
+            files.push_back(path);
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 }  // namespace index_test

@@ -28,6 +28,10 @@ const std::vector<QByteArray>& vocabulary();
 // .gitignore that ignores "*.log" and "build/", a .ignore, hidden files, binary files.
 void generate_tree(TestTree& tree, QRandomGenerator& random, int files);
 
+// The "*_main.c" files of a generated tree that a walk searches (not under an ignored "build/"
+// nor a hidden folder), sorted: files the tests edit and expect to find.
+std::vector<std::string> searched_files(const std::string& root);
+
 // A random line of words (for edits).
 QByteArray random_line(QRandomGenerator& random);
 

@@ -66,18 +66,7 @@ class TestLiveIndex : public QObject {
     }
 
     // A file the walk searches (not ignored, not hidden), in a folder below the root.
-    std::vector<std::string> searched_files() const {
-        std::vector<std::string> files;
-        for (const auto& entry : std::filesystem::recursive_directory_iterator(tree_->root())) {
-            const std::string path = entry.path().string();
-            if (entry.is_regular_file() && path.ends_with("_main.c") && path.find("/build/") == std::string::npos &&
-                path.find("/.hidden/") == std::string::npos) {
-                files.push_back(path);
-            }
-        }
-        std::sort(files.begin(), files.end());
-        return files;
-    }
+    std::vector<std::string> searched_files() const { return index_test::searched_files(tree_->root()); }
 
 private slots:
     void init() {
