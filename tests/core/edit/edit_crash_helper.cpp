@@ -1,8 +1,10 @@
 // Crash helper for test_crash_recovery: runs one apply (replace OLD by NEW in the given files),
 // undo or recovery against a journal, and kills itself with SIGKILL when it reaches step number
 // KILL_AT (edit_steps.h; 0 = never), or — KILL_AT written NAME:N — when it reaches the step
-// named NAME for the Nth time. It prints the number of steps it passed on a normal exit, so the
-// test knows how many points to kill at. CODESCOUT_TEST_BATCH_FILES=N makes batches of N files
+// named NAME for the Nth time. It prints "started" when its arguments are read and the work
+// begins (a test that kills at a random moment times from there, not from the process's start,
+// which a sanitizer makes longer than the work), and the number of steps it passed on a normal
+// exit, so the test knows how many points to kill at. CODESCOUT_TEST_BATCH_FILES=N makes batches of N files
 // (replace_batch.h), so that a few files already go through several batches.
 //   edit_crash_helper JOURNAL KILL_AT apply ROOT OLD NEW FILE...
 //   edit_crash_helper JOURNAL KILL_AT undo
@@ -39,6 +41,8 @@ int main(int argc, char** argv) {
         ++steps;
         if (kill_name.empty() ? steps == kill_at : step == kill_name && ++named == kill_at) ::kill(::getpid(), SIGKILL);
     };
+    std::printf("started\n");
+    std::fflush(stdout);
     if (mode == "apply" && argc >= 8) {
         const std::string from = argv[5], to = argv[6];
         ApplyPlan plan;

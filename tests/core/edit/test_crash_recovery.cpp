@@ -105,8 +105,19 @@ Run run_helper(const std::string& journal, const QString& kill_at, const QString
     helper.waitForFinished(60'000);
     Run run;
     run.killed = helper.exitStatus() == QProcess::CrashExit;
-    run.steps = helper.readAllStandardOutput().trimmed().toInt();
+    const QList<QByteArray> lines = helper.readAllStandardOutput().trimmed().split('\n');
+    run.steps = lines.back().toInt();  // after "started"
     return run;
+}
+
+// Starts the helper and returns once it says its work has begun.
+bool start_and_wait_for_work(QProcess& helper, const QStringList& args) {
+    helper.start(CODESCOUT_CRASH_HELPER, args);
+    if (!helper.waitForStarted()) return false;
+    while (!helper.canReadLine()) {
+        if (!helper.waitForReadyRead(60'000)) return false;
+    }
+    return helper.readLine().trimmed() == "started";
 }
 
 // After a crash: recovery (in this process) leaves all files old or all new, the journal settled.
@@ -297,18 +308,26 @@ private slots:
     // The crash test in small: kill -9 at random moments of an apply over many files.
     void killedAtRandomMoments() {
         Fixture f(300);
-        // Kill within the time a whole apply takes, so most rounds interrupt one for real.
-        QElapsedTimer timer;
-        timer.start();
-        QVERIFY(!run_helper(f.journal_dir(), 0, f.apply_args()).killed);
-        const qint64 full_ms = std::max<qint64>(timer.elapsed(), 5);
+        const QStringList args = QStringList{QString::fromStdString(f.journal_dir()), "0"} + f.apply_args();
+        // Kill within the time a whole apply takes, timed from the helper's "started" (its start-up
+        // under TSan is longer than the apply: timed from the process's start, most kills landed
+        // before the apply began), so most rounds interrupt one for real.
+        qint64 full_ms = 0;
+        {
+            QProcess helper;
+            QVERIFY(start_and_wait_for_work(helper, args));
+            QElapsedTimer timer;
+            timer.start();
+            QVERIFY(helper.waitForFinished(60'000));
+            QCOMPARE(helper.exitStatus(), QProcess::NormalExit);
+            full_ms = std::max<qint64>(timer.elapsed(), 5);
+        }
         QRandomGenerator random(20240901);
         int interrupted = 0;
         for (int round = 0; round < 20; ++round) {
             f.reset();
             QProcess helper;
-            helper.start(CODESCOUT_CRASH_HELPER, QStringList{QString::fromStdString(f.journal_dir()), "0"} + f.apply_args());
-            QVERIFY(helper.waitForStarted());
+            QVERIFY(start_and_wait_for_work(helper, args));
             QTest::qSleep(static_cast<int>(random.bounded(full_ms)));
             ::kill(static_cast<pid_t>(helper.processId()), SIGKILL);
             helper.waitForFinished(60'000);
