@@ -12,6 +12,14 @@
 
 namespace codescout::gui {
 
+namespace {
+
+std::int64_t steadyNanoseconds(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+}  // namespace
+
 class AttributionProbe::Worker : public QObject {
 public:
     explicit Worker(AttributionProbe* probe) : probe_(probe) {}
@@ -38,9 +46,8 @@ public:
         reading.probeMicroseconds = std::chrono::duration_cast<std::chrono::microseconds>(end - start).count();
         const std::int64_t cpu = thread_cpu_nanoseconds() - cpuStart;
         reading.probeCpuMicroseconds = cpu / 1000;
-        const std::int64_t rest = cpu * probe_->rest_factor_.load();
-        probe_->rest_until_ns_.store(
-            std::chrono::duration_cast<std::chrono::nanoseconds>(end.time_since_epoch()).count() + rest);
+        probe_->last_cost_ns_.store(cpu);
+        probe_->rest_until_ns_.store(steadyNanoseconds(end) + cpu * probe_->rest_factor_.load());
         probe_->busy_.store(false);
         emit probe_->measured(reading, elapsedMs);
     }
@@ -70,14 +77,21 @@ void AttributionProbe::setCollectorSearchPath(const std::vector<std::filesystem:
 }
 
 bool AttributionProbe::request(qint64 elapsedMs, bool force) {
-    const std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                 std::chrono::steady_clock::now().time_since_epoch())
-                                 .count();
-    if (!force && now < rest_until_ns_.load()) return false;
+    if (!force && steadyNanoseconds(std::chrono::steady_clock::now()) < rest_until_ns_.load()) return false;
     if (busy_.exchange(true)) return false;
     QMetaObject::invokeMethod(worker_, [worker = worker_, elapsedMs] { worker->measure(elapsedMs); },
                               Qt::QueuedConnection);
     return true;
+}
+
+void AttributionProbe::restFromNow() {
+    const std::int64_t cost = last_cost_ns_.load();
+    const std::int64_t rest = (cost > 0 ? cost : std::chrono::nanoseconds{kAssumedCost}.count()) * rest_factor_.load();
+    // Never shortens a rest in progress (a reading that just ended keeps its own).
+    const std::int64_t until = steadyNanoseconds(std::chrono::steady_clock::now()) + rest;
+    std::int64_t current = rest_until_ns_.load();
+    while (current < until && !rest_until_ns_.compare_exchange_weak(current, until)) {
+    }
 }
 
 }  // namespace codescout::gui

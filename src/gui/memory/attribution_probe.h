@@ -13,6 +13,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <vector>
@@ -39,8 +40,15 @@ public:
     // restFactor x T has passed, so measuring never takes more than 1 / (restFactor + 1) of a
     // core, however large the process (smaps grows with its mappings) or slow the machine.
     // (Waiting for a slow plugin costs no CPU and is not counted.) `force` skips the rest (a
-    // search's first and final tick). Returns whether it was queued.
+    // search's final tick: its end state). Returns whether it was queued.
     bool request(qint64 elapsedMs, bool force = false);
+    // GUI thread, as a search starts: begins a rest as if a reading had just been taken (of the
+    // last reading's cost; kAssumedCost before the first), so the search's first reading comes
+    // after it. A reading costs milliseconds of CPU while the search's threads want every core:
+    // a short search gets none while it runs, only its forced final one, after it; a long one
+    // gets its first after ~0.7 s and stays within the rest's share.
+    void restFromNow();
+    static constexpr std::chrono::nanoseconds kAssumedCost = std::chrono::milliseconds{5};
     static constexpr int kDefaultRestFactor = 199;  // at most 0.5% of one core
     // 0: measure at every tick that finds the probe idle (tests that count readings). Ends the
     // current rest: the new factor applies from the next measurement on.
@@ -48,6 +56,8 @@ public:
         rest_factor_.store(factor);
         rest_until_ns_.store(0);
     }
+    // The thread CPU time of the last reading (0 before the first).
+    std::chrono::nanoseconds lastCost() const { return std::chrono::nanoseconds{last_cost_ns_.load()}; }
     bool isBusy() const { return busy_.load(); }
 
 signals:
@@ -61,6 +71,7 @@ private:
     std::atomic<bool> busy_{false};
     // When the last measurement ended plus its rest, steady clock nanoseconds (set by the worker).
     std::atomic<std::int64_t> rest_until_ns_{0};
+    std::atomic<std::int64_t> last_cost_ns_{0};
     std::atomic<int> rest_factor_{kDefaultRestFactor};
 };
 

@@ -33,7 +33,7 @@ void MetricsSampler::start(std::shared_ptr<codescout::MemoryMetrics> metrics) {
     if (isRunning()) stop();
     metrics_ = std::move(metrics);
     longest_tick_ = longest_tick_wall_ = std::chrono::microseconds{0};
-    first_tick_ = true;
+    probe_.restFromNow();
     clock_.start();
     emit started();
     sampleNow();
@@ -43,7 +43,7 @@ void MetricsSampler::start(std::shared_ptr<codescout::MemoryMetrics> metrics) {
 void MetricsSampler::stop() {
     if (!isRunning()) return;
     timer_.stop();
-    first_tick_ = true;  // the final reading is always probed: it is the search's end state
+    final_tick_ = true;  // the final reading is always probed: it is the search's end state
     sampleNow();
     metrics_.reset();
     emit stopped();
@@ -61,7 +61,7 @@ void MetricsSampler::sampleNow() {
     // on a loaded machine.
     const std::int64_t cpuBefore = thread_cpu_nanoseconds();
     const qint64 elapsed = clock_.elapsed();
-    if (probing_) probe_.request(elapsed, std::exchange(first_tick_, false));
+    if (probing_) probe_.request(elapsed, std::exchange(final_tick_, false));
     const MetricsSnapshot snapshot = metrics_->snapshot(true);
     longest_tick_ = std::max(longest_tick_, std::chrono::microseconds((thread_cpu_nanoseconds() - cpuBefore) / 1000));
     longest_tick_wall_ = std::max(longest_tick_wall_, std::chrono::microseconds(wall.nsecsElapsed() / 1000));

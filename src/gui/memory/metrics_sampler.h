@@ -40,6 +40,8 @@ public:
     bool isProbing() const { return probing_; }
     // See AttributionProbe::setRestFactor (0: probe at every idle tick, for tests).
     void setProbeRestFactor(int factor) { probe_.setRestFactor(factor); }
+    // The probe thread's CPU time for its last reading (0 before the first).
+    std::chrono::nanoseconds probeCost() const { return probe_.lastCost(); }
     // Where the probe looks for collector plugins (default: collector_paths.h's search path).
     void setCollectorSearchPath(const std::vector<std::filesystem::path>& path);
     // The longest a tick took on the GUI thread since start() (its own work: the counters'
@@ -49,8 +51,10 @@ public:
     std::chrono::microseconds longestTickWall() const { return longest_tick_wall_; }
 
 public slots:
-    // Samples at once, then every interval. Starting while running stops the previous run first
-    // (with its final sample). A null pointer is ignored.
+    // Samples at once, then every interval. The probe's first reading of the run waits for its
+    // rest (AttributionProbe::restFromNow): only a run longer than that is probed while it runs.
+    // Starting while running stops the previous run first (with its final sample). A null
+    // pointer is ignored.
     void start(std::shared_ptr<codescout::MemoryMetrics> metrics);
     // Takes a final sample (so the last reading is the search's end state), then stops.
     // Does nothing when not running.
@@ -76,7 +80,7 @@ private:
     bool probing_ = true;
     std::chrono::microseconds longest_tick_{0};
     std::chrono::microseconds longest_tick_wall_{0};
-    bool first_tick_ = false;  // the run's first tick forces a probe reading
+    bool final_tick_ = false;  // the run's last tick forces a probe reading
 };
 
 }  // namespace codescout::gui

@@ -48,6 +48,45 @@ private slots:
         sampler.stop();
     }
 
+    // A probe reading costs milliseconds of CPU that the search's threads want: a run's first
+    // reading waits for the probe's rest (its last reading's cost x the rest factor), so a short
+    // run is probed only at its end, and a long one after the rest.
+    void probeReadingsWaitForTheRestAndTheEndStateIsForced() {
+        MetricsSampler sampler;
+        sampler.setInterval(10ms);
+        sampler.setCollectorSearchPath({});
+        QSignalSpy sampled(&sampler, &MetricsSampler::sampled);
+        QSignalSpy probed(&sampler, &MetricsSampler::probed);
+        QCOMPARE(sampler.probeCost().count(), 0);
+
+        // Before any reading the rest assumes one of kAssumedCost: ~1 s, longer than this run
+        // (unless the machine stalls: then a reading after the rest is right too).
+        const qint64 assumedRestMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         AttributionProbe::kAssumedCost * AttributionProbe::kDefaultRestFactor)
+                                         .count();
+        sampler.start(std::make_shared<MemoryMetrics>());
+        QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 5, 10000);
+        sampler.stop();
+        const qint64 stoppedAt = sampled.last().at(1).toLongLong();
+        QTRY_VERIFY_WITH_TIMEOUT(!probed.isEmpty() && probed.last().at(1).toLongLong() == stoppedAt, 10000);
+        for (qsizetype i = 0; i + 1 < probed.count(); ++i)
+            QVERIFY(probed.at(i).at(1).toLongLong() >= assumedRestMs);
+        const auto cost = sampler.probeCost();
+        QVERIFY(cost.count() > 0);
+
+        // Now the rest is the last reading's cost x the default factor: a run three rests long
+        // is probed while it runs, never before that rest has passed since its start.
+        const qint64 restMs = cost.count() * AttributionProbe::kDefaultRestFactor / 1'000'000;
+        probed.clear();
+        sampled.clear();
+        sampler.start(std::make_shared<MemoryMetrics>());
+        QTest::qWait(static_cast<int>(std::max<qint64>(3 * restMs, 100)));
+        QTRY_VERIFY_WITH_TIMEOUT(probed.count() >= 1, 10000);
+        sampler.stop();
+        const qint64 firstAt = probed.at(0).at(1).toLongLong();
+        QVERIFY2(firstAt >= restMs, qPrintable(QStringLiteral("first reading at %1 ms, rest %2 ms").arg(firstAt).arg(restMs)));
+    }
+
     void stopTakesAFinalSampleAndThenNoMore() {
         MetricsSampler sampler;
         sampler.setInterval(20ms);
