@@ -442,6 +442,25 @@
     </message>
 </context>
 <context>
+    <name>ResultsExport</name>
+    <message>
+        <source>The results could not be searched again: %1</source>
+        <translation>Die Ergebnisse konnten nicht erneut gesucht werden: %1</translation>
+    </message>
+    <message>
+        <source>ripgrep text (*.txt)</source>
+        <translation>ripgrep-Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>JSON Lines, as rg --json (*.jsonl *.json)</source>
+        <translation>JSON Lines, wie rg --json (*.jsonl *.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>CodeScout Settings</source>
@@ -732,6 +751,13 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
     </message>
 </context>
 <context>
+    <name>TypeFilter</name>
+    <message>
+        <source>Unknown file type: %1. The file-type field lists the known types as you type.</source>
+        <translation>Unbekannter Dateityp: %1. Das Dateityp-Feld zeigt beim Tippen die bekannten Typen.</translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::ApplyHistoryDialog</name>
     <message>
         <source>interrupted</source>
@@ -795,6 +821,162 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
     <message>
         <source>Replace diff</source>
         <translation>Diff der Ersetzung</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexManager</name>
+    <message>
+        <source>Indexing is turned off (Settings).</source>
+        <translation>Die Indizierung ist ausgeschaltet (Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Not indexed: the index takes %1, over the cap of %2 (Settings).</source>
+        <translation>Nicht indiziert: Der Index belegt %1, mehr als die Grenze von %2 (Einstellungen).</translation>
+    </message>
+    <message>
+        <source>The index was built but cannot be opened.</source>
+        <translation>Der Index wurde erstellt, lässt sich aber nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Indexing was cancelled: searches scan the folder.</source>
+        <translation>Die Indizierung wurde abgebrochen: Suchen durchsuchen den ganzen Ordner.</translation>
+    </message>
+    <message>
+        <source>Not indexed: the index would exceed the cap of %1 (Settings).</source>
+        <translation>Nicht indiziert: Der Index würde die Grenze von %1 überschreiten (Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Indexing failed: %1</source>
+        <translation>Indizierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Files are checked at each search: %1</source>
+        <translation>Dateien werden bei jeder Suche geprüft: %1</translation>
+    </message>
+    <message>
+        <source>Command-line searches of this folder check each file: %1</source>
+        <translation>Suchen auf der Kommandozeile prüfen in diesem Ordner jede Datei: %1</translation>
+    </message>
+    <message>
+        <source>Command-line searches of this folder (codescout-cli --index) trust this window&apos;s watcher.</source>
+        <translation>Suchen auf der Kommandozeile (codescout-cli --index) vertrauen in diesem Ordner der Überwachung dieses Fensters.</translation>
+    </message>
+    <message>
+        <source>Command-line searches of this folder check each file until the watcher is trusted again: %1</source>
+        <translation>Suchen auf der Kommandozeile prüfen in diesem Ordner jede Datei, bis der Überwachung wieder vertraut wird: %1</translation>
+    </message>
+    <message>
+        <source>Command-line searches of this folder check each file until this window has compared it with its index.</source>
+        <translation>Suchen auf der Kommandozeile prüfen in diesem Ordner jede Datei, bis dieses Fenster ihn mit seinem Index verglichen hat.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexPanel</name>
+    <message>
+        <source>Search index memory</source>
+        <translation>Speicher des Suchindex</translation>
+    </message>
+    <message>
+        <source>Search index counters</source>
+        <translation>Zähler des Suchindex</translation>
+    </message>
+    <message>
+        <source>Index: no indexed search yet.</source>
+        <translation>Index: noch keine indizierte Suche.</translation>
+    </message>
+    <message>
+        <source>Search index: not mapped.</source>
+        <translation>Suchindex: nicht eingeblendet.</translation>
+    </message>
+    <message>
+        <source>Search index: %1 mapped, %2 resident.</source>
+        <translation>Suchindex: %1 eingeblendet, %2 resident.</translation>
+    </message>
+    <message>
+        <source>Last search: scanned without the index (%1 read).</source>
+        <translation>Letzte Suche: ohne Index durchsucht (%1 gelesen).</translation>
+    </message>
+    <message>
+        <source>Last search: %1 candidate files of %2 in the tree, %3 skipped unopened, %4 verified.</source>
+        <translation>Letzte Suche: %1 Kandidatendateien von %2 im Baum, %3 ungeöffnet übersprungen, %4 geprüft.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexSettingsFields</name>
+    <message>
+        <source>Index folders for instant search</source>
+        <translation>Ordner für die Sofortsuche indizieren</translation>
+    </message>
+    <message>
+        <source>Builds an index of each opened folder in the background, then searches as you type. Results are always a full scan&apos;s.</source>
+        <translation>Erstellt im Hintergrund einen Index jedes geöffneten Ordners und sucht dann schon beim Tippen. Die Ergebnisse sind immer die einer vollständigen Suche.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>A folder whose index would take more disk space is not indexed.</source>
+        <translation>Ein Ordner, dessen Index mehr Speicherplatz belegen würde, wird nicht indiziert.</translation>
+    </message>
+    <message>
+        <source>Index disk cap</source>
+        <translation>Speichergrenze des Index</translation>
+    </message>
+    <message>
+        <source>Indexing:</source>
+        <translation>Indizierung:</translation>
+    </message>
+    <message>
+        <source>Index disk cap:</source>
+        <translation>Speichergrenze des Index:</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexStatusWidget</name>
+    <message>
+        <source>Indexing progress</source>
+        <translation>Fortschritt der Indizierung</translation>
+    </message>
+    <message>
+        <source>Index status</source>
+        <translation>Indexstatus</translation>
+    </message>
+    <message>
+        <source>Cancel indexing</source>
+        <translation>Indizierung abbrechen</translation>
+    </message>
+    <message>
+        <source>Index: off</source>
+        <translation>Index: aus</translation>
+    </message>
+    <message>
+        <source>Index: building %1%</source>
+        <translation>Index: wird erstellt, %1 %</translation>
+    </message>
+    <message>
+        <source>Index: ready</source>
+        <translation>Index: bereit</translation>
+    </message>
+    <message>
+        <source>Index: stale</source>
+        <translation>Index: veraltet</translation>
+    </message>
+    <message>
+        <source>Index: not used</source>
+        <translation>Index: nicht verwendet</translation>
+    </message>
+    <message>
+        <source>Files changed since the index was built are searched directly until it is updated.</source>
+        <translation>Seit der Erstellung geänderte Dateien werden direkt durchsucht, bis der Index aktualisiert ist.</translation>
+    </message>
+    <message>
+        <source>Searches read only the files the index cannot rule out; the results are a full scan&apos;s.</source>
+        <translation>Suchen lesen nur die Dateien, die der Index nicht ausschließen kann; die Ergebnisse sind die einer vollständigen Suche.</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1389,32 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
     </message>
 </context>
 <context>
+    <name>codescout::gui::MultilinePattern</name>
+    <message>
+        <source>Multi-line (Alt+J): matches may span lines; the pattern field takes several lines, Enter inserts a line break and Ctrl+Enter searches</source>
+        <translation>Mehrzeilig (Alt+J): Treffer dürfen über Zeilen reichen; das Suchfeld nimmt mehrere Zeilen auf, Enter fügt einen Zeilenumbruch ein und Strg+Enter sucht</translation>
+    </message>
+    <message>
+        <source>Multi-line</source>
+        <translation>Mehrzeilig</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+Enter searches)</source>
+        <translation>Suchen (Strg+Enter sucht)</translation>
+    </message>
+    <message>
+        <source>Multi-line search pattern</source>
+        <translation>Mehrzeiliges Suchmuster</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln lines</source>
+        <translation>
+            <numerusform>+%Ln weitere Zeile</numerusform>
+            <numerusform>+%Ln weitere Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::OutcomeDialog</name>
     <message>
         <source>Replace</source>
@@ -1514,6 +1722,101 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
     </message>
 </context>
 <context>
+    <name>codescout::gui::ResultsActions</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>&amp;Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export Results…</source>
+        <translation>Ergebnisse &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>By &amp;Path</source>
+        <translation>Nach &amp;Pfad</translation>
+    </message>
+    <message>
+        <source>As &amp;Found</source>
+        <translation>In &amp;Fundreihenfolge</translation>
+    </message>
+    <message>
+        <source>Copy the selected results as rg prints them (PATH:LINE:TEXT)</source>
+        <translation>Die ausgewählten Ergebnisse so kopieren, wie rg sie ausgibt (PFAD:ZEILE:TEXT)</translation>
+    </message>
+    <message>
+        <source>Copy the paths of the selected files</source>
+        <translation>Die Pfade der ausgewählten Dateien kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Save all results as rg&apos;s text, JSON Lines or CSV</source>
+        <translation>Alle Ergebnisse als rg-Text, JSON Lines oder CSV speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Results Order</source>
+        <translation>&amp;Reihenfolge der Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Files sorted by path while they stream in: the same search shows the same order</source>
+        <translation>Dateien beim Eintreffen nach Pfad sortiert: dieselbe Suche zeigt dieselbe Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Files in the order the search finds them (varies from run to run)</source>
+        <translation>Dateien in der Reihenfolge, in der die Suche sie findet (ändert sich von Lauf zu Lauf)</translation>
+    </message>
+    <message>
+        <source>Still copying or exporting the previous results; try again in a moment.</source>
+        <translation>Die vorigen Ergebnisse werden noch kopiert oder exportiert; bitte gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>There are no results to copy or export.</source>
+        <translation>Es gibt keine Ergebnisse zum Kopieren oder Exportieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the results of %n file(s).</source>
+        <translation>
+            <numerusform>Die Ergebnisse von %n Datei kopiert.</numerusform>
+            <numerusform>Die Ergebnisse von %n Dateien kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the results of %n file(s) to %1.</source>
+        <translation>
+            <numerusform>Die Ergebnisse von %n Datei nach %1 exportiert.</numerusform>
+            <numerusform>Die Ergebnisse von %n Dateien nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) no longer match or are gone: not included.</source>
+        <translation>
+            <numerusform>%n Datei passt nicht mehr oder ist verschwunden: nicht enthalten.</numerusform>
+            <numerusform>%n Dateien passen nicht mehr oder sind verschwunden: nicht enthalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n path(s).</source>
+        <translation>
+            <numerusform>%n Pfad kopiert.</numerusform>
+            <numerusform>%n Pfade kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::ResultsModel</name>
     <message numerus="yes">
         <source>%1, %n match(es)</source>
@@ -1621,142 +1924,6 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
     </message>
 </context>
 <context>
-    <name>main</name>
-    <message>
-        <source>Search a folder&apos;s files, preview matches, watch memory.</source>
-        <translation>Die Dateien eines Ordners durchsuchen, Treffer in der Vorschau ansehen, den Speicher beobachten.</translation>
-    </message>
-    <message>
-        <source>Print the version and exit.</source>
-        <translation>Die Version ausgeben und beenden.</translation>
-    </message>
-    <message>
-        <source>The folder to search.</source>
-        <translation>Der zu durchsuchende Ordner.</translation>
-    </message>
-</context>
-<context>
-    <name>ResultsExport</name>
-    <message>
-        <source>The results could not be searched again: %1</source>
-        <translation>Die Ergebnisse konnten nicht erneut gesucht werden: %1</translation>
-    </message>
-    <message>
-        <source>ripgrep text (*.txt)</source>
-        <translation>ripgrep-Text (*.txt)</translation>
-    </message>
-    <message>
-        <source>JSON Lines, as rg --json (*.jsonl *.json)</source>
-        <translation>JSON Lines, wie rg --json (*.jsonl *.json)</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-</context>
-<context>
-    <name>TypeFilter</name>
-    <message>
-        <source>Unknown file type: %1. The file-type field lists the known types as you type.</source>
-        <translation>Unbekannter Dateityp: %1. Das Dateityp-Feld zeigt beim Tippen die bekannten Typen.</translation>
-    </message>
-</context>
-<context>
-    <name>codescout::gui::ResultsActions</name>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
-        <source>Copy &amp;Path</source>
-        <translation>&amp;Pfad kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;Export Results…</source>
-        <translation>Ergebnisse &amp;exportieren …</translation>
-    </message>
-    <message>
-        <source>By &amp;Path</source>
-        <translation>Nach &amp;Pfad</translation>
-    </message>
-    <message>
-        <source>As &amp;Found</source>
-        <translation>In &amp;Fundreihenfolge</translation>
-    </message>
-    <message>
-        <source>Copy the selected results as rg prints them (PATH:LINE:TEXT)</source>
-        <translation>Die ausgewählten Ergebnisse so kopieren, wie rg sie ausgibt (PFAD:ZEILE:TEXT)</translation>
-    </message>
-    <message>
-        <source>Copy the paths of the selected files</source>
-        <translation>Die Pfade der ausgewählten Dateien kopieren</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+E</source>
-        <translation>Ctrl+Shift+E</translation>
-    </message>
-    <message>
-        <source>Save all results as rg&apos;s text, JSON Lines or CSV</source>
-        <translation>Alle Ergebnisse als rg-Text, JSON Lines oder CSV speichern</translation>
-    </message>
-    <message>
-        <source>&amp;Results Order</source>
-        <translation>&amp;Reihenfolge der Ergebnisse</translation>
-    </message>
-    <message>
-        <source>Files sorted by path while they stream in: the same search shows the same order</source>
-        <translation>Dateien beim Eintreffen nach Pfad sortiert: dieselbe Suche zeigt dieselbe Reihenfolge</translation>
-    </message>
-    <message>
-        <source>Files in the order the search finds them (varies from run to run)</source>
-        <translation>Dateien in der Reihenfolge, in der die Suche sie findet (ändert sich von Lauf zu Lauf)</translation>
-    </message>
-    <message>
-        <source>Still copying or exporting the previous results; try again in a moment.</source>
-        <translation>Die vorigen Ergebnisse werden noch kopiert oder exportiert; bitte gleich noch einmal versuchen.</translation>
-    </message>
-    <message>
-        <source>There are no results to copy or export.</source>
-        <translation>Es gibt keine Ergebnisse zum Kopieren oder Exportieren.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied the results of %n file(s).</source>
-        <translation>
-            <numerusform>Die Ergebnisse von %n Datei kopiert.</numerusform>
-            <numerusform>Die Ergebnisse von %n Dateien kopiert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported the results of %n file(s) to %1.</source>
-        <translation>
-            <numerusform>Die Ergebnisse von %n Datei nach %1 exportiert.</numerusform>
-            <numerusform>Die Ergebnisse von %n Dateien nach %1 exportiert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) no longer match or are gone: not included.</source>
-        <translation>
-            <numerusform>%n Datei passt nicht mehr oder ist verschwunden: nicht enthalten.</numerusform>
-            <numerusform>%n Dateien passen nicht mehr oder sind verschwunden: nicht enthalten.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n path(s).</source>
-        <translation>
-            <numerusform>%n Pfad kopiert.</numerusform>
-            <numerusform>%n Pfade kopiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export Results</source>
-        <translation>Ergebnisse exportieren</translation>
-    </message>
-</context>
-<context>
     <name>codescout::gui::TypeFilterEdit</name>
     <message>
         <source>file types, e.g. cpp, rust, !js</source>
@@ -1776,169 +1943,18 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
     </message>
 </context>
 <context>
-    <name>codescout::gui::MultilinePattern</name>
+    <name>main</name>
     <message>
-        <source>Multi-line (Alt+J): matches may span lines; the pattern field takes several lines, Enter inserts a line break and Ctrl+Enter searches</source>
-        <translation>Mehrzeilig (Alt+J): Treffer dürfen über Zeilen reichen; das Suchfeld nimmt mehrere Zeilen auf, Enter fügt einen Zeilenumbruch ein und Strg+Enter sucht</translation>
+        <source>Search a folder&apos;s files, preview matches, watch memory.</source>
+        <translation>Die Dateien eines Ordners durchsuchen, Treffer in der Vorschau ansehen, den Speicher beobachten.</translation>
     </message>
     <message>
-        <source>Multi-line</source>
-        <translation>Mehrzeilig</translation>
+        <source>Print the version and exit.</source>
+        <translation>Die Version ausgeben und beenden.</translation>
     </message>
     <message>
-        <source>Search (Ctrl+Enter searches)</source>
-        <translation>Suchen (Strg+Enter sucht)</translation>
-    </message>
-    <message>
-        <source>Multi-line search pattern</source>
-        <translation>Mehrzeiliges Suchmuster</translation>
-    </message>
-    <message numerus="yes">
-        <source>+%Ln lines</source>
-        <translation>
-            <numerusform>+%Ln weitere Zeile</numerusform>
-            <numerusform>+%Ln weitere Zeilen</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>codescout::gui::IndexManager</name>
-    <message>
-        <source>Indexing is turned off (Settings).</source>
-        <translation>Die Indizierung ist ausgeschaltet (Einstellungen).</translation>
-    </message>
-    <message>
-        <source>Not indexed: the index takes %1, over the cap of %2 (Settings).</source>
-        <translation>Nicht indiziert: Der Index belegt %1, mehr als die Grenze von %2 (Einstellungen).</translation>
-    </message>
-    <message>
-        <source>The index was built but cannot be opened.</source>
-        <translation>Der Index wurde erstellt, lässt sich aber nicht öffnen.</translation>
-    </message>
-    <message>
-        <source>Indexing was cancelled: searches scan the folder.</source>
-        <translation>Die Indizierung wurde abgebrochen: Suchen durchsuchen den ganzen Ordner.</translation>
-    </message>
-    <message>
-        <source>Not indexed: the index would exceed the cap of %1 (Settings).</source>
-        <translation>Nicht indiziert: Der Index würde die Grenze von %1 überschreiten (Einstellungen).</translation>
-    </message>
-    <message>
-        <source>Indexing failed: %1</source>
-        <translation>Indizierung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Files are checked at each search: %1</source>
-        <translation>Dateien werden bei jeder Suche geprüft: %1</translation>
-    </message>
-</context>
-<context>
-    <name>codescout::gui::IndexPanel</name>
-    <message>
-        <source>Search index memory</source>
-        <translation>Speicher des Suchindex</translation>
-    </message>
-    <message>
-        <source>Search index counters</source>
-        <translation>Zähler des Suchindex</translation>
-    </message>
-    <message>
-        <source>Index: no indexed search yet.</source>
-        <translation>Index: noch keine indizierte Suche.</translation>
-    </message>
-    <message>
-        <source>Search index: not mapped.</source>
-        <translation>Suchindex: nicht eingeblendet.</translation>
-    </message>
-    <message>
-        <source>Search index: %1 mapped, %2 resident.</source>
-        <translation>Suchindex: %1 eingeblendet, %2 resident.</translation>
-    </message>
-    <message>
-        <source>Last search: scanned without the index (%1 read).</source>
-        <translation>Letzte Suche: ohne Index durchsucht (%1 gelesen).</translation>
-    </message>
-    <message>
-        <source>Last search: %1 candidate files of %2 in the tree, %3 skipped unopened, %4 verified.</source>
-        <translation>Letzte Suche: %1 Kandidatendateien von %2 im Baum, %3 ungeöffnet übersprungen, %4 geprüft.</translation>
-    </message>
-</context>
-<context>
-    <name>codescout::gui::IndexSettingsFields</name>
-    <message>
-        <source>Index folders for instant search</source>
-        <translation>Ordner für die Sofortsuche indizieren</translation>
-    </message>
-    <message>
-        <source>Builds an index of each opened folder in the background, then searches as you type. Results are always a full scan&apos;s.</source>
-        <translation>Erstellt im Hintergrund einen Index jedes geöffneten Ordners und sucht dann schon beim Tippen. Die Ergebnisse sind immer die einer vollständigen Suche.</translation>
-    </message>
-    <message>
-        <source> MiB</source>
-        <translation> MiB</translation>
-    </message>
-    <message>
-        <source>No cap</source>
-        <translation>Keine Grenze</translation>
-    </message>
-    <message>
-        <source>A folder whose index would take more disk space is not indexed.</source>
-        <translation>Ein Ordner, dessen Index mehr Speicherplatz belegen würde, wird nicht indiziert.</translation>
-    </message>
-    <message>
-        <source>Index disk cap</source>
-        <translation>Speichergrenze des Index</translation>
-    </message>
-    <message>
-        <source>Indexing:</source>
-        <translation>Indizierung:</translation>
-    </message>
-    <message>
-        <source>Index disk cap:</source>
-        <translation>Speichergrenze des Index:</translation>
-    </message>
-</context>
-<context>
-    <name>codescout::gui::IndexStatusWidget</name>
-    <message>
-        <source>Indexing progress</source>
-        <translation>Fortschritt der Indizierung</translation>
-    </message>
-    <message>
-        <source>Index status</source>
-        <translation>Indexstatus</translation>
-    </message>
-    <message>
-        <source>Cancel indexing</source>
-        <translation>Indizierung abbrechen</translation>
-    </message>
-    <message>
-        <source>Index: off</source>
-        <translation>Index: aus</translation>
-    </message>
-    <message>
-        <source>Index: building %1%</source>
-        <translation>Index: wird erstellt, %1 %</translation>
-    </message>
-    <message>
-        <source>Index: ready</source>
-        <translation>Index: bereit</translation>
-    </message>
-    <message>
-        <source>Index: stale</source>
-        <translation>Index: veraltet</translation>
-    </message>
-    <message>
-        <source>Index: not used</source>
-        <translation>Index: nicht verwendet</translation>
-    </message>
-    <message>
-        <source>Files changed since the index was built are searched directly until it is updated.</source>
-        <translation>Seit der Erstellung geänderte Dateien werden direkt durchsucht, bis der Index aktualisiert ist.</translation>
-    </message>
-    <message>
-        <source>Searches read only the files the index cannot rule out; the results are a full scan&apos;s.</source>
-        <translation>Suchen lesen nur die Dateien, die der Index nicht ausschließen kann; die Ergebnisse sind die einer vollständigen Suche.</translation>
+        <source>The folder to search.</source>
+        <translation>Der zu durchsuchende Ordner.</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>codescout::gui::MultilinePattern</name>
+    <message numerus="yes">
+        <source>+%Ln lines</source>
+        <translation>
+            <numerusform>+%Ln line</numerusform>
+            <numerusform>+%Ln lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::OutcomeDialog</name>
     <message numerus="yes">
         <source>%n file(s) changed</source>
@@ -63,16 +73,6 @@
         <translation>
             <numerusform>%n file left as it is</numerusform>
             <numerusform>%n files left as they are</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>codescout::gui::ResultsModel</name>
-    <message numerus="yes">
-        <source>%1, %n match(es)</source>
-        <translation>
-            <numerusform>%1, %n match</numerusform>
-            <numerusform>%1, %n matches</numerusform>
         </translation>
     </message>
 </context>
@@ -108,12 +108,12 @@
     </message>
 </context>
 <context>
-    <name>codescout::gui::MultilinePattern</name>
+    <name>codescout::gui::ResultsModel</name>
     <message numerus="yes">
-        <source>+%Ln lines</source>
+        <source>%1, %n match(es)</source>
         <translation>
-            <numerusform>+%Ln line</numerusform>
-            <numerusform>+%Ln lines</numerusform>
+            <numerusform>%1, %n match</numerusform>
+            <numerusform>%1, %n matches</numerusform>
         </translation>
     </message>
 </context>

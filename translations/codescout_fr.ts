@@ -442,6 +442,25 @@
     </message>
 </context>
 <context>
+    <name>ResultsExport</name>
+    <message>
+        <source>The results could not be searched again: %1</source>
+        <translation>Impossible de relancer la recherche des résultats : %1</translation>
+    </message>
+    <message>
+        <source>ripgrep text (*.txt)</source>
+        <translation>Texte ripgrep (*.txt)</translation>
+    </message>
+    <message>
+        <source>JSON Lines, as rg --json (*.jsonl *.json)</source>
+        <translation>JSON Lines, comme rg --json (*.jsonl *.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>CodeScout Settings</source>
@@ -732,6 +751,13 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
     </message>
 </context>
 <context>
+    <name>TypeFilter</name>
+    <message>
+        <source>Unknown file type: %1. The file-type field lists the known types as you type.</source>
+        <translation>Type de fichier inconnu : %1. Le champ des types de fichiers propose les types connus pendant la saisie.</translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::ApplyHistoryDialog</name>
     <message>
         <source>interrupted</source>
@@ -795,6 +821,162 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
     <message>
         <source>Replace diff</source>
         <translation>Diff du remplacement</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexManager</name>
+    <message>
+        <source>Indexing is turned off (Settings).</source>
+        <translation>L’indexation est désactivée (Paramètres).</translation>
+    </message>
+    <message>
+        <source>Not indexed: the index takes %1, over the cap of %2 (Settings).</source>
+        <translation>Non indexé : l’index occupe %1, au-delà du plafond de %2 (Paramètres).</translation>
+    </message>
+    <message>
+        <source>The index was built but cannot be opened.</source>
+        <translation>L’index a été créé mais ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <source>Indexing was cancelled: searches scan the folder.</source>
+        <translation>L’indexation a été annulée : les recherches parcourent tout le dossier.</translation>
+    </message>
+    <message>
+        <source>Not indexed: the index would exceed the cap of %1 (Settings).</source>
+        <translation>Non indexé : l’index dépasserait le plafond de %1 (Paramètres).</translation>
+    </message>
+    <message>
+        <source>Indexing failed: %1</source>
+        <translation>Échec de l’indexation : %1</translation>
+    </message>
+    <message>
+        <source>Files are checked at each search: %1</source>
+        <translation>Les fichiers sont vérifiés à chaque recherche : %1</translation>
+    </message>
+    <message>
+        <source>Command-line searches of this folder check each file: %1</source>
+        <translation>Les recherches en ligne de commande dans ce dossier vérifient chaque fichier : %1</translation>
+    </message>
+    <message>
+        <source>Command-line searches of this folder (codescout-cli --index) trust this window&apos;s watcher.</source>
+        <translation>Les recherches en ligne de commande dans ce dossier (codescout-cli --index) se fient à la surveillance de cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Command-line searches of this folder check each file until the watcher is trusted again: %1</source>
+        <translation>Les recherches en ligne de commande dans ce dossier vérifient chaque fichier jusqu’à ce que la surveillance soit de nouveau fiable : %1</translation>
+    </message>
+    <message>
+        <source>Command-line searches of this folder check each file until this window has compared it with its index.</source>
+        <translation>Les recherches en ligne de commande dans ce dossier vérifient chaque fichier jusqu’à ce que cette fenêtre l’ait comparé à son index.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexPanel</name>
+    <message>
+        <source>Search index memory</source>
+        <translation>Mémoire de l’index de recherche</translation>
+    </message>
+    <message>
+        <source>Search index counters</source>
+        <translation>Compteurs de l’index de recherche</translation>
+    </message>
+    <message>
+        <source>Index: no indexed search yet.</source>
+        <translation>Index : aucune recherche indexée pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Search index: not mapped.</source>
+        <translation>Index de recherche : non projeté en mémoire.</translation>
+    </message>
+    <message>
+        <source>Search index: %1 mapped, %2 resident.</source>
+        <translation>Index de recherche : %1 projetés, %2 résidents.</translation>
+    </message>
+    <message>
+        <source>Last search: scanned without the index (%1 read).</source>
+        <translation>Dernière recherche : parcours sans l’index (%1 lus).</translation>
+    </message>
+    <message>
+        <source>Last search: %1 candidate files of %2 in the tree, %3 skipped unopened, %4 verified.</source>
+        <translation>Dernière recherche : %1 fichiers candidats sur %2 dans l’arborescence, %3 ignorés sans ouverture, %4 vérifiés.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexSettingsFields</name>
+    <message>
+        <source>Index folders for instant search</source>
+        <translation>Indexer les dossiers pour la recherche instantanée</translation>
+    </message>
+    <message>
+        <source>Builds an index of each opened folder in the background, then searches as you type. Results are always a full scan&apos;s.</source>
+        <translation>Crée en arrière-plan un index de chaque dossier ouvert, puis recherche pendant la saisie. Les résultats sont toujours ceux d’un parcours complet.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Aucun plafond</translation>
+    </message>
+    <message>
+        <source>A folder whose index would take more disk space is not indexed.</source>
+        <translation>Un dossier dont l’index occuperait plus d’espace disque n’est pas indexé.</translation>
+    </message>
+    <message>
+        <source>Index disk cap</source>
+        <translation>Plafond disque de l’index</translation>
+    </message>
+    <message>
+        <source>Indexing:</source>
+        <translation>Indexation :</translation>
+    </message>
+    <message>
+        <source>Index disk cap:</source>
+        <translation>Plafond disque de l’index :</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::IndexStatusWidget</name>
+    <message>
+        <source>Indexing progress</source>
+        <translation>Progression de l’indexation</translation>
+    </message>
+    <message>
+        <source>Index status</source>
+        <translation>État de l’index</translation>
+    </message>
+    <message>
+        <source>Cancel indexing</source>
+        <translation>Annuler l’indexation</translation>
+    </message>
+    <message>
+        <source>Index: off</source>
+        <translation>Index : désactivé</translation>
+    </message>
+    <message>
+        <source>Index: building %1%</source>
+        <translation>Index : création, %1 %</translation>
+    </message>
+    <message>
+        <source>Index: ready</source>
+        <translation>Index : prêt</translation>
+    </message>
+    <message>
+        <source>Index: stale</source>
+        <translation>Index : périmé</translation>
+    </message>
+    <message>
+        <source>Index: not used</source>
+        <translation>Index : non utilisé</translation>
+    </message>
+    <message>
+        <source>Files changed since the index was built are searched directly until it is updated.</source>
+        <translation>Les fichiers modifiés depuis la création de l’index sont parcourus directement jusqu’à sa mise à jour.</translation>
+    </message>
+    <message>
+        <source>Searches read only the files the index cannot rule out; the results are a full scan&apos;s.</source>
+        <translation>Les recherches ne lisent que les fichiers que l’index ne peut pas exclure ; les résultats sont ceux d’un parcours complet.</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1389,32 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
     </message>
 </context>
 <context>
+    <name>codescout::gui::MultilinePattern</name>
+    <message>
+        <source>Multi-line (Alt+J): matches may span lines; the pattern field takes several lines, Enter inserts a line break and Ctrl+Enter searches</source>
+        <translation>Multiligne (Alt+J) : les correspondances peuvent s’étendre sur plusieurs lignes ; le champ de recherche accepte plusieurs lignes, Entrée insère un saut de ligne et Ctrl+Entrée lance la recherche</translation>
+    </message>
+    <message>
+        <source>Multi-line</source>
+        <translation>Multiligne</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+Enter searches)</source>
+        <translation>Rechercher (Ctrl+Entrée lance la recherche)</translation>
+    </message>
+    <message>
+        <source>Multi-line search pattern</source>
+        <translation>Motif de recherche multiligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln lines</source>
+        <translation>
+            <numerusform>+%Ln ligne</numerusform>
+            <numerusform>+%Ln lignes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::OutcomeDialog</name>
     <message>
         <source>Replace</source>
@@ -1514,6 +1722,101 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
     </message>
 </context>
 <context>
+    <name>codescout::gui::ResultsActions</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>Copier le c&amp;hemin</translation>
+    </message>
+    <message>
+        <source>&amp;Export Results…</source>
+        <translation>&amp;Exporter les résultats…</translation>
+    </message>
+    <message>
+        <source>By &amp;Path</source>
+        <translation>Par &amp;chemin</translation>
+    </message>
+    <message>
+        <source>As &amp;Found</source>
+        <translation>Dans l’ordre &amp;trouvé</translation>
+    </message>
+    <message>
+        <source>Copy the selected results as rg prints them (PATH:LINE:TEXT)</source>
+        <translation>Copier les résultats sélectionnés comme rg les affiche (CHEMIN:LIGNE:TEXTE)</translation>
+    </message>
+    <message>
+        <source>Copy the paths of the selected files</source>
+        <translation>Copier les chemins des fichiers sélectionnés</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Save all results as rg&apos;s text, JSON Lines or CSV</source>
+        <translation>Enregistrer tous les résultats en texte rg, JSON Lines ou CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Results Order</source>
+        <translation>&amp;Ordre des résultats</translation>
+    </message>
+    <message>
+        <source>Files sorted by path while they stream in: the same search shows the same order</source>
+        <translation>Fichiers triés par chemin à leur arrivée : la même recherche donne le même ordre</translation>
+    </message>
+    <message>
+        <source>Files in the order the search finds them (varies from run to run)</source>
+        <translation>Fichiers dans l’ordre où la recherche les trouve (varie d’une fois à l’autre)</translation>
+    </message>
+    <message>
+        <source>Still copying or exporting the previous results; try again in a moment.</source>
+        <translation>Copie ou export des résultats précédents en cours ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>There are no results to copy or export.</source>
+        <translation>Aucun résultat à copier ou exporter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the results of %n file(s).</source>
+        <translation>
+            <numerusform>Résultats de %n fichier copiés.</numerusform>
+            <numerusform>Résultats de %n fichiers copiés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the results of %n file(s) to %1.</source>
+        <translation>
+            <numerusform>Résultats de %n fichier exportés vers %1.</numerusform>
+            <numerusform>Résultats de %n fichiers exportés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) no longer match or are gone: not included.</source>
+        <translation>
+            <numerusform>%n fichier ne correspond plus ou a disparu : non inclus.</numerusform>
+            <numerusform>%n fichiers ne correspondent plus ou ont disparu : non inclus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n path(s).</source>
+        <translation>
+            <numerusform>%n chemin copié.</numerusform>
+            <numerusform>%n chemins copiés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Exporter les résultats</translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::ResultsModel</name>
     <message numerus="yes">
         <source>%1, %n match(es)</source>
@@ -1621,142 +1924,6 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
     </message>
 </context>
 <context>
-    <name>main</name>
-    <message>
-        <source>Search a folder&apos;s files, preview matches, watch memory.</source>
-        <translation>Rechercher dans les fichiers d’un dossier, prévisualiser les correspondances, surveiller la mémoire.</translation>
-    </message>
-    <message>
-        <source>Print the version and exit.</source>
-        <translation>Afficher la version et quitter.</translation>
-    </message>
-    <message>
-        <source>The folder to search.</source>
-        <translation>Le dossier dans lequel rechercher.</translation>
-    </message>
-</context>
-<context>
-    <name>ResultsExport</name>
-    <message>
-        <source>The results could not be searched again: %1</source>
-        <translation>Impossible de relancer la recherche des résultats : %1</translation>
-    </message>
-    <message>
-        <source>ripgrep text (*.txt)</source>
-        <translation>Texte ripgrep (*.txt)</translation>
-    </message>
-    <message>
-        <source>JSON Lines, as rg --json (*.jsonl *.json)</source>
-        <translation>JSON Lines, comme rg --json (*.jsonl *.json)</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-</context>
-<context>
-    <name>TypeFilter</name>
-    <message>
-        <source>Unknown file type: %1. The file-type field lists the known types as you type.</source>
-        <translation>Type de fichier inconnu : %1. Le champ des types de fichiers propose les types connus pendant la saisie.</translation>
-    </message>
-</context>
-<context>
-    <name>codescout::gui::ResultsActions</name>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Copier</translation>
-    </message>
-    <message>
-        <source>Copy &amp;Path</source>
-        <translation>Copier le c&amp;hemin</translation>
-    </message>
-    <message>
-        <source>&amp;Export Results…</source>
-        <translation>&amp;Exporter les résultats…</translation>
-    </message>
-    <message>
-        <source>By &amp;Path</source>
-        <translation>Par &amp;chemin</translation>
-    </message>
-    <message>
-        <source>As &amp;Found</source>
-        <translation>Dans l’ordre &amp;trouvé</translation>
-    </message>
-    <message>
-        <source>Copy the selected results as rg prints them (PATH:LINE:TEXT)</source>
-        <translation>Copier les résultats sélectionnés comme rg les affiche (CHEMIN:LIGNE:TEXTE)</translation>
-    </message>
-    <message>
-        <source>Copy the paths of the selected files</source>
-        <translation>Copier les chemins des fichiers sélectionnés</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+E</source>
-        <translation>Ctrl+Shift+E</translation>
-    </message>
-    <message>
-        <source>Save all results as rg&apos;s text, JSON Lines or CSV</source>
-        <translation>Enregistrer tous les résultats en texte rg, JSON Lines ou CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Results Order</source>
-        <translation>&amp;Ordre des résultats</translation>
-    </message>
-    <message>
-        <source>Files sorted by path while they stream in: the same search shows the same order</source>
-        <translation>Fichiers triés par chemin à leur arrivée : la même recherche donne le même ordre</translation>
-    </message>
-    <message>
-        <source>Files in the order the search finds them (varies from run to run)</source>
-        <translation>Fichiers dans l’ordre où la recherche les trouve (varie d’une fois à l’autre)</translation>
-    </message>
-    <message>
-        <source>Still copying or exporting the previous results; try again in a moment.</source>
-        <translation>Copie ou export des résultats précédents en cours ; réessayez dans un instant.</translation>
-    </message>
-    <message>
-        <source>There are no results to copy or export.</source>
-        <translation>Aucun résultat à copier ou exporter.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied the results of %n file(s).</source>
-        <translation>
-            <numerusform>Résultats de %n fichier copiés.</numerusform>
-            <numerusform>Résultats de %n fichiers copiés.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported the results of %n file(s) to %1.</source>
-        <translation>
-            <numerusform>Résultats de %n fichier exportés vers %1.</numerusform>
-            <numerusform>Résultats de %n fichiers exportés vers %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) no longer match or are gone: not included.</source>
-        <translation>
-            <numerusform>%n fichier ne correspond plus ou a disparu : non inclus.</numerusform>
-            <numerusform>%n fichiers ne correspondent plus ou ont disparu : non inclus.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n path(s).</source>
-        <translation>
-            <numerusform>%n chemin copié.</numerusform>
-            <numerusform>%n chemins copiés.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export Results</source>
-        <translation>Exporter les résultats</translation>
-    </message>
-</context>
-<context>
     <name>codescout::gui::TypeFilterEdit</name>
     <message>
         <source>file types, e.g. cpp, rust, !js</source>
@@ -1776,169 +1943,18 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
     </message>
 </context>
 <context>
-    <name>codescout::gui::MultilinePattern</name>
+    <name>main</name>
     <message>
-        <source>Multi-line (Alt+J): matches may span lines; the pattern field takes several lines, Enter inserts a line break and Ctrl+Enter searches</source>
-        <translation>Multiligne (Alt+J) : les correspondances peuvent s’étendre sur plusieurs lignes ; le champ de recherche accepte plusieurs lignes, Entrée insère un saut de ligne et Ctrl+Entrée lance la recherche</translation>
+        <source>Search a folder&apos;s files, preview matches, watch memory.</source>
+        <translation>Rechercher dans les fichiers d’un dossier, prévisualiser les correspondances, surveiller la mémoire.</translation>
     </message>
     <message>
-        <source>Multi-line</source>
-        <translation>Multiligne</translation>
+        <source>Print the version and exit.</source>
+        <translation>Afficher la version et quitter.</translation>
     </message>
     <message>
-        <source>Search (Ctrl+Enter searches)</source>
-        <translation>Rechercher (Ctrl+Entrée lance la recherche)</translation>
-    </message>
-    <message>
-        <source>Multi-line search pattern</source>
-        <translation>Motif de recherche multiligne</translation>
-    </message>
-    <message numerus="yes">
-        <source>+%Ln lines</source>
-        <translation>
-            <numerusform>+%Ln ligne</numerusform>
-            <numerusform>+%Ln lignes</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>codescout::gui::IndexManager</name>
-    <message>
-        <source>Indexing is turned off (Settings).</source>
-        <translation>L’indexation est désactivée (Paramètres).</translation>
-    </message>
-    <message>
-        <source>Not indexed: the index takes %1, over the cap of %2 (Settings).</source>
-        <translation>Non indexé : l’index occupe %1, au-delà du plafond de %2 (Paramètres).</translation>
-    </message>
-    <message>
-        <source>The index was built but cannot be opened.</source>
-        <translation>L’index a été créé mais ne peut pas être ouvert.</translation>
-    </message>
-    <message>
-        <source>Indexing was cancelled: searches scan the folder.</source>
-        <translation>L’indexation a été annulée : les recherches parcourent tout le dossier.</translation>
-    </message>
-    <message>
-        <source>Not indexed: the index would exceed the cap of %1 (Settings).</source>
-        <translation>Non indexé : l’index dépasserait le plafond de %1 (Paramètres).</translation>
-    </message>
-    <message>
-        <source>Indexing failed: %1</source>
-        <translation>Échec de l’indexation : %1</translation>
-    </message>
-    <message>
-        <source>Files are checked at each search: %1</source>
-        <translation>Les fichiers sont vérifiés à chaque recherche : %1</translation>
-    </message>
-</context>
-<context>
-    <name>codescout::gui::IndexPanel</name>
-    <message>
-        <source>Search index memory</source>
-        <translation>Mémoire de l’index de recherche</translation>
-    </message>
-    <message>
-        <source>Search index counters</source>
-        <translation>Compteurs de l’index de recherche</translation>
-    </message>
-    <message>
-        <source>Index: no indexed search yet.</source>
-        <translation>Index : aucune recherche indexée pour l’instant.</translation>
-    </message>
-    <message>
-        <source>Search index: not mapped.</source>
-        <translation>Index de recherche : non projeté en mémoire.</translation>
-    </message>
-    <message>
-        <source>Search index: %1 mapped, %2 resident.</source>
-        <translation>Index de recherche : %1 projetés, %2 résidents.</translation>
-    </message>
-    <message>
-        <source>Last search: scanned without the index (%1 read).</source>
-        <translation>Dernière recherche : parcours sans l’index (%1 lus).</translation>
-    </message>
-    <message>
-        <source>Last search: %1 candidate files of %2 in the tree, %3 skipped unopened, %4 verified.</source>
-        <translation>Dernière recherche : %1 fichiers candidats sur %2 dans l’arborescence, %3 ignorés sans ouverture, %4 vérifiés.</translation>
-    </message>
-</context>
-<context>
-    <name>codescout::gui::IndexSettingsFields</name>
-    <message>
-        <source>Index folders for instant search</source>
-        <translation>Indexer les dossiers pour la recherche instantanée</translation>
-    </message>
-    <message>
-        <source>Builds an index of each opened folder in the background, then searches as you type. Results are always a full scan&apos;s.</source>
-        <translation>Crée en arrière-plan un index de chaque dossier ouvert, puis recherche pendant la saisie. Les résultats sont toujours ceux d’un parcours complet.</translation>
-    </message>
-    <message>
-        <source> MiB</source>
-        <translation> Mio</translation>
-    </message>
-    <message>
-        <source>No cap</source>
-        <translation>Aucun plafond</translation>
-    </message>
-    <message>
-        <source>A folder whose index would take more disk space is not indexed.</source>
-        <translation>Un dossier dont l’index occuperait plus d’espace disque n’est pas indexé.</translation>
-    </message>
-    <message>
-        <source>Index disk cap</source>
-        <translation>Plafond disque de l’index</translation>
-    </message>
-    <message>
-        <source>Indexing:</source>
-        <translation>Indexation :</translation>
-    </message>
-    <message>
-        <source>Index disk cap:</source>
-        <translation>Plafond disque de l’index :</translation>
-    </message>
-</context>
-<context>
-    <name>codescout::gui::IndexStatusWidget</name>
-    <message>
-        <source>Indexing progress</source>
-        <translation>Progression de l’indexation</translation>
-    </message>
-    <message>
-        <source>Index status</source>
-        <translation>État de l’index</translation>
-    </message>
-    <message>
-        <source>Cancel indexing</source>
-        <translation>Annuler l’indexation</translation>
-    </message>
-    <message>
-        <source>Index: off</source>
-        <translation>Index : désactivé</translation>
-    </message>
-    <message>
-        <source>Index: building %1%</source>
-        <translation>Index : création, %1 %</translation>
-    </message>
-    <message>
-        <source>Index: ready</source>
-        <translation>Index : prêt</translation>
-    </message>
-    <message>
-        <source>Index: stale</source>
-        <translation>Index : périmé</translation>
-    </message>
-    <message>
-        <source>Index: not used</source>
-        <translation>Index : non utilisé</translation>
-    </message>
-    <message>
-        <source>Files changed since the index was built are searched directly until it is updated.</source>
-        <translation>Les fichiers modifiés depuis la création de l’index sont parcourus directement jusqu’à sa mise à jour.</translation>
-    </message>
-    <message>
-        <source>Searches read only the files the index cannot rule out; the results are a full scan&apos;s.</source>
-        <translation>Les recherches ne lisent que les fichiers que l’index ne peut pas exclure ; les résultats sont ceux d’un parcours complet.</translation>
+        <source>The folder to search.</source>
+        <translation>Le dossier dans lequel rechercher.</translation>
     </message>
 </context>
 </TS>

@@ -209,6 +209,32 @@ private slots:
         QVERIFY(!window.searchAsYouType()->isPending());
     }
 
+    // One window per folder publishes its watcher for the command line (a lock and a change log
+    // beside the index); a second window on the folder works for itself, and both say so.
+    void theWatcherIsSharedWithTheCommandLineByOneWindow()
+    {
+        TestTree tree;
+        writeTree(tree, 40, 4);
+        const QString root = QString::fromStdString(tree.root());
+        const auto sharingSays = [](MainWindow& window, const char* words) {
+            return QTest::qWaitFor([&] { return window.indexManager()->sharing().contains(QLatin1String(words)); },
+                                   kTimeoutMs);
+        };
+        MainWindow first;
+        QVERIFY(openIndexed(first, root));
+        QVERIFY(waitForState(first, IndexManager::State::Ready));
+        QVERIFY2(sharingSays(first, "trust this window's watcher"), qPrintable(first.indexManager()->sharing()));
+        QVERIFY(first.indexStatus()->details().contains(first.indexManager()->sharing()));
+
+        MainWindow second;
+        QVERIFY(openIndexed(second, root));
+        QVERIFY(waitForState(second, IndexManager::State::Ready));
+        QVERIFY2(sharingSays(second, "another process already watches this folder"),
+                 qPrintable(second.indexManager()->sharing()));
+        QVERIFY(second.indexStatus()->details().contains(QLatin1String("check each file")));
+        QVERIFY(first.indexManager()->sharing().contains(QLatin1String("trust this window's watcher")));
+    }
+
     void buildingShowsProgressAndCanBeCancelled()
     {
         TestTree tree;

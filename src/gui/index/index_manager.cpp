@@ -201,19 +201,35 @@ void IndexManager::refreshFromLive()
     QString note;
     if (!status.note.empty())
         note = tr("Files are checked at each search: %1").arg(QString::fromStdString(status.note));
+    const QString sharing = sharingNote(status);
     if (status.rebuilding)
-        setState(State::Stale, static_cast<int>(status.rebuild_fraction * 100), note);
+        setState(State::Stale, static_cast<int>(status.rebuild_fraction * 100), note, sharing);
     else
-        setState(status.stale() ? State::Stale : State::Ready, 100, note);
+        setState(status.stale() ? State::Stale : State::Ready, 100, note, sharing);
 }
 
-void IndexManager::setState(State state, int percent, const QString& note)
+QString IndexManager::sharingNote(const LiveIndexStatus& status)
 {
-    if (state == state_ && percent == percent_ && note == note_)
+    const QString why = QString::fromStdString(status.publish_note);
+    if (!status.publishing)
+        return why.isEmpty() ? QString() : tr("Command-line searches of this folder check each file: %1").arg(why);
+    if (status.log_active)
+        return tr("Command-line searches of this folder (codescout-cli --index) trust this window's watcher.");
+    if (!why.isEmpty())
+        return tr("Command-line searches of this folder check each file until the watcher is trusted again: %1")
+            .arg(why);
+    return tr("Command-line searches of this folder check each file until this window has compared it with "
+              "its index.");
+}
+
+void IndexManager::setState(State state, int percent, const QString& note, const QString& sharing)
+{
+    if (state == state_ && percent == percent_ && note == note_ && sharing == sharing_)
         return;
     state_ = state;
     percent_ = percent;
     note_ = note;
+    sharing_ = sharing;
     emit stateChanged();
 }
 

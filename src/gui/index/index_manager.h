@@ -23,6 +23,7 @@ namespace codescout {
 class IndexBuilder;
 class LiveIndex;
 struct IndexBuildResult;
+struct LiveIndexStatus;
 }  // namespace codescout
 
 namespace codescout::gui {
@@ -57,6 +58,10 @@ public:
     bool isUsable() const { return state_ == State::Ready || state_ == State::Stale; }
     int percent() const { return percent_; }
     QString note() const { return note_; }
+    // Whether command-line searches of the folder (`codescout-cli --index`) can trust this
+    // window's watcher instead of proving each file by a stat, and if not, why (docs/index.md,
+    // "The CLI and a running watcher"). Empty without a live index.
+    QString sharing() const { return sharing_; }
     QString folder() const { return folder_; }
     // The live index, while usable (null otherwise).
     std::shared_ptr<LiveIndex> live() const { return live_; }
@@ -77,7 +82,8 @@ private:
     void startBuild();
     void onBuildDone();
     void refreshFromLive();
-    void setState(State state, int percent, const QString& note);
+    static QString sharingNote(const LiveIndexStatus& status);
+    void setState(State state, int percent, const QString& note, const QString& sharing = {});
 
     std::filesystem::path directory_;
     bool enabled_ = true;
@@ -89,6 +95,7 @@ private:
     State state_ = State::Off;
     int percent_ = 0;
     QString note_;
+    QString sharing_;
     std::shared_ptr<LiveIndex> live_;
     std::unique_ptr<Build> build_;
     QTimer progressTimer_;

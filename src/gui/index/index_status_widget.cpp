@@ -36,6 +36,11 @@ QString IndexStatusWidget::text() const
     return label_->text();
 }
 
+QString IndexStatusWidget::details() const
+{
+    return label_->toolTip();
+}
+
 void IndexStatusWidget::update()
 {
     const bool building = manager_->state() == IndexManager::State::Building;
@@ -56,6 +61,8 @@ void IndexStatusWidget::update()
         tip = tr("Files changed since the index was built are searched directly until it is updated.");
     if (tip.isEmpty() && manager_->state() == IndexManager::State::Ready)
         tip = tr("Searches read only the files the index cannot rule out; the results are a full scan's.");
+    if (!manager_->sharing().isEmpty())
+        tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) + manager_->sharing();
     label_->setToolTip(tip);
 }
 

@@ -18,7 +18,8 @@ class IndexStatusWidget : public QWidget {
 public:
     explicit IndexStatusWidget(IndexManager* manager, QWidget* parent = nullptr);
 
-    QString text() const;  // for tests
+    QString text() const;     // for tests
+    QString details() const;  // the label's tooltip, for tests
 
 private:
     void update();
