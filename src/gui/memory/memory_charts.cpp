@@ -37,6 +37,9 @@ constexpr int kMinBuckets = 100;  // lines keep every point up to 200 samples
 // The stacked chart plots KiB on a log axis; the smallest plotted value is 1 KiB (a log axis has
 // no zero), so a layer below 1 KiB is drawn as a hairline rather than vanishing.
 constexpr double kStackFloorKiB = 1.0;
+// A single reading's column: this share of the time up to it, at least kMinColumnSeconds wide.
+constexpr double kSingleReadingWidth = 0.03;
+constexpr double kMinColumnSeconds = 0.005;
 
 // The smallest 1-2-5 x 10^k step with at most kTargetTicks steps up to `span`.
 double niceStep(double span) {
@@ -461,11 +464,21 @@ void MemoryCharts::plotAttribution(const AttributionHistory& history) {
         for (QPointF& p : points) p.setY(std::max(p.y() / 1024.0, kStackFloorKiB));
         return points;
     };
+    // One reading (a search shorter than the probe's rest is probed only at its end): an area of
+    // one point draws nothing, so it is drawn as a column ending at its moment.
+    const auto drawn = [](QList<QPointF> points) {
+        if (points.size() != 1) return points;
+        const QPointF only = points.front();
+        const double width = std::max(only.x() * kSingleReadingWidth, kMinColumnSeconds);
+        if (only.x() >= width) points.prepend(QPointF(only.x() - width, only.y()));
+        else points.append(QPointF(only.x() + width, only.y()));
+        return points;
+    };
     d_->tops.clear();
     d_->areaMaxKiB.assign(stacked.size(), 0);
     for (std::size_t i = 0; i < stacked.size(); ++i) {
-        d_->areas[i]->upperSeries()->replace(toKiB(stacked[i].upper));
-        d_->areas[i]->lowerSeries()->replace(toKiB(stacked[i].lower));
+        d_->areas[i]->upperSeries()->replace(drawn(toKiB(stacked[i].upper)));
+        d_->areas[i]->lowerSeries()->replace(drawn(toKiB(stacked[i].lower)));
         for (const QPointF& p : stacked[i].upper) d_->areaMaxKiB[i] = std::max(d_->areaMaxKiB[i], p.y() / 1024.0);
     }
     if (!stacked.empty()) {
@@ -479,6 +492,10 @@ void MemoryCharts::plotAttribution(const AttributionHistory& history) {
 }
 
 int MemoryCharts::componentCount() const { return static_cast<int>(d_->areas.size()); }
+
+QList<QPointF> MemoryCharts::componentUpperEdge(int index) const {
+    return d_->areas.at(static_cast<std::size_t>(index))->upperSeries()->points();
+}
 
 QString MemoryCharts::componentName(int index) const { return d_->areas.at(static_cast<std::size_t>(index))->name(); }
 

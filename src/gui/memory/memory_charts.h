@@ -54,6 +54,8 @@ public:
     // The stacked chart, for the legend, hover and tests. Index = component in attribution order.
     int componentCount() const;
     QString componentName(int index) const;
+    // The upper edge of a component's area as drawn (x: seconds, y: KiB).
+    QList<QPointF> componentUpperEdge(int index) const;
     bool isComponentVisible(int index) const;
     void setComponentVisible(int index, bool visible);  // the legend's check boxes call this too
     // The top of the stack (bytes) at plotted sample `sample`: resident, by construction.

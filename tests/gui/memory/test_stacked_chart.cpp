@@ -17,28 +17,31 @@ using namespace codescout::gui;
 
 namespace {
 
-// Five samples shaped like the real attribution: a KiB engine part, a GUI part that is
+// Samples shaped like the real attribution: a KiB engine part, a GUI part that is
 // unavailable in one sample, MiB other heap and libraries, and an unattributed remainder that is
 // negative once (heap handed out but never touched). Each sums to its resident.
+MemoryAttribution sample(int i)
+{
+    const std::int64_t engine = 4096 * (i + 1);
+    const std::optional<std::int64_t> results = i == 2 ? std::nullopt : std::optional<std::int64_t>(1024 * 1024 * i);
+    const std::int64_t heap = 8 << 20;
+    const std::int64_t code = 20 << 20;
+    const std::int64_t unattributed = i == 3 ? -50000 : 300000 * i;
+    MemoryAttribution a;
+    a.resident = static_cast<std::uint64_t>(engine + results.value_or(0) + heap + code + unattributed);
+    a.components = {{"buffers_small", engine, true},
+                    {"gui_results", results, true},
+                    {"other_heap", heap, true},
+                    {"code_and_libraries", code, false},
+                    {"unattributed", unattributed, false}};
+    return a;
+}
+
 AttributionHistory history()
 {
     AttributionHistory h;
-    for (int i = 0; i < 5; ++i) {
-        const std::int64_t engine = 4096 * (i + 1);
-        const std::optional<std::int64_t> results =
-            i == 2 ? std::nullopt : std::optional<std::int64_t>(1024 * 1024 * i);
-        const std::int64_t heap = 8 << 20;
-        const std::int64_t code = 20 << 20;
-        const std::int64_t unattributed = i == 3 ? -50000 : 300000 * i;
-        MemoryAttribution a;
-        a.resident = static_cast<std::uint64_t>(engine + results.value_or(0) + heap + code + unattributed);
-        a.components = {{"buffers_small", engine, true},
-                        {"gui_results", results, true},
-                        {"other_heap", heap, true},
-                        {"code_and_libraries", code, false},
-                        {"unattributed", unattributed, false}};
-        h.push(i * 100, a);
-    }
+    for (int i = 0; i < 5; ++i)
+        h.push(i * 100, sample(i));
     return h;
 }
 
@@ -49,6 +52,7 @@ class TestStackedChart : public QObject {
 private slots:
     void stackTopIsResident();
     void chartTopIsResidentForEverySample();
+    void aSingleReadingIsDrawnAsAColumn();
     void legendEntryHidesItsComponent();
     void hoverListsEveryComponentAtThatMoment();
     void longHistoriesKeepTheirPeaks();
@@ -77,6 +81,28 @@ void TestStackedChart::chartTopIsResidentForEverySample()
     for (int i = 0; i < 5; ++i)
         QCOMPARE(charts.stackTop(i), static_cast<double>(*h.resident(static_cast<std::size_t>(i))));
     QCOMPARE(charts.componentName(1), QStringLiteral("Results list"));
+}
+
+// A search shorter than the probe's rest has one reading, its end state: an area of one point
+// would draw nothing, so each component is a column ending at that moment, at its height.
+void TestStackedChart::aSingleReadingIsDrawnAsAColumn()
+{
+    AttributionHistory one;
+    const MemoryAttribution end = sample(4);
+    one.push(400, end);
+    MemoryCharts charts;
+    charts.plotAttribution(one);
+    QCOMPARE(charts.stackPointCount(), 1);
+    QCOMPARE(charts.stackTop(0), static_cast<double>(*end.resident));
+    for (int c = 0; c < charts.componentCount(); ++c) {
+        const QList<QPointF> edge = charts.componentUpperEdge(c);
+        QCOMPARE(edge.size(), 2);
+        QVERIFY(edge[0].x() < edge[1].x());
+        QCOMPARE(edge[1].x(), 0.4);
+        QVERIFY(edge[0].x() >= 0.38);
+        QCOMPARE(edge[0].y(), edge[1].y());
+    }
+    QCOMPARE(charts.componentUpperEdge(charts.componentCount() - 1)[1].y(), static_cast<double>(*end.resident) / 1024.0);
 }
 
 void TestStackedChart::legendEntryHidesItsComponent()
