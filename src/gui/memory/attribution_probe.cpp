@@ -1,6 +1,7 @@
 // AttributionProbe: a QThread-owned worker that measures the attribution and samples the plugins.
 #include "gui/memory/attribution_probe.h"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -37,6 +38,8 @@ public:
             registry_ = std::make_unique<collectors::CollectorRegistry>(
                 searchPath_ ? *searchPath_ : collectors::default_collector_search_path());
         }
+        // Loading the plugins happens once per search path: the rests follow the reading's own cost.
+        const std::int64_t cpuLoaded = thread_cpu_nanoseconds();
         // Collectors first: their time box bounds the wait, and the attribution then describes
         // the moment the reading is delivered.
         if (registry_->collector_count() > 0) reading.collectors = registry_->sample_all();
@@ -46,8 +49,9 @@ public:
         reading.probeMicroseconds = std::chrono::duration_cast<std::chrono::microseconds>(end - start).count();
         const std::int64_t cpu = thread_cpu_nanoseconds() - cpuStart;
         reading.probeCpuMicroseconds = cpu / 1000;
-        probe_->last_cost_ns_.store(cpu);
-        probe_->rest_until_ns_.store(steadyNanoseconds(end) + cpu * probe_->rest_factor_.load());
+        const std::int64_t readingCost = thread_cpu_nanoseconds() - cpuLoaded;
+        probe_->last_cost_ns_.store(readingCost);
+        probe_->rest_until_ns_.store(steadyNanoseconds(end) + readingCost * probe_->rest_factor_.load());
         probe_->busy_.store(false);
         emit probe_->measured(reading, elapsedMs);
     }
@@ -86,7 +90,8 @@ bool AttributionProbe::request(qint64 elapsedMs, bool force) {
 
 void AttributionProbe::restFromNow() {
     const std::int64_t cost = last_cost_ns_.load();
-    const std::int64_t rest = (cost > 0 ? cost : std::chrono::nanoseconds{kAssumedCost}.count()) * rest_factor_.load();
+    const std::int64_t rest = (cost > 0 ? cost : std::chrono::nanoseconds{kAssumedCost}.count()) *
+                              std::min(rest_factor_.load(), kFirstReadingFactor);
     // Never shortens a rest in progress (a reading that just ended keeps its own).
     const std::int64_t until = steadyNanoseconds(std::chrono::steady_clock::now()) + rest;
     std::int64_t current = rest_until_ns_.load();

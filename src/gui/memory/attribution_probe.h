@@ -42,13 +42,14 @@ public:
     // (Waiting for a slow plugin costs no CPU and is not counted.) `force` skips the rest (a
     // search's final tick: its end state). Returns whether it was queued.
     bool request(qint64 elapsedMs, bool force = false);
-    // GUI thread, as a search starts: begins a rest as if a reading had just been taken (of the
-    // last reading's cost; kAssumedCost before the first), so the search's first reading comes
-    // after it. A reading costs milliseconds of CPU while the search's threads want every core:
-    // a short search gets none while it runs, only its forced final one, after it; a long one
-    // gets its first after ~0.7 s and stays within the rest's share.
+    // GUI thread, as a search starts: its first reading waits kFirstReadingFactor x the last
+    // reading's cost (kAssumedCost before the first; never longer than the rest factor says).
+    // A reading costs milliseconds of CPU while the search's threads want every core: a search
+    // shorter than that wait (~0.5 s) gets no reading while it runs, only its forced final one,
+    // after it; a longer one gets its first when that reading is at most 1/150 of its time so far.
     void restFromNow();
     static constexpr std::chrono::nanoseconds kAssumedCost = std::chrono::milliseconds{5};
+    static constexpr int kFirstReadingFactor = 150;
     static constexpr int kDefaultRestFactor = 199;  // at most 0.5% of one core
     // 0: measure at every tick that finds the probe idle (tests that count readings). Ends the
     // current rest: the new factor applies from the next measurement on.
@@ -56,7 +57,7 @@ public:
         rest_factor_.store(factor);
         rest_until_ns_.store(0);
     }
-    // The thread CPU time of the last reading (0 before the first).
+    // The thread CPU time of the last reading, without loading the plugins (0 before the first).
     std::chrono::nanoseconds lastCost() const { return std::chrono::nanoseconds{last_cost_ns_.load()}; }
     bool isBusy() const { return busy_.load(); }
 

@@ -663,6 +663,8 @@ void MemoryCharts::Impl::fitCollectors() {
             for (QPointF& p : points) p.setY(p.y() / factor);
         }
         collectorLines[i]->replace(points);
+        // A single reading (a short search is probed only at its end) is no line: a marker.
+        collectorLines[i]->setPointsVisible(points.size() == 1);
     }
 }
 

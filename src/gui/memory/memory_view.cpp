@@ -216,7 +216,12 @@ void MemoryView::addAttribution(const codescout::MemoryAttribution& attribution,
     reportMemory();
     updateAdvice();
     scheduleReplot(kStackChart);
-    if (search_live_) search_probed_ = true;
+    probe_answers_ = true;
+    if (std::exchange(history_awaits_final_, false)) {
+        const auto heap = attribution_.heapInUse(attribution_.size() - 1);
+        history_->raiseLastPeaks(heap ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(*heap)) : std::nullopt,
+                                 attribution.resident);
+    }
     if (std::exchange(awaiting_final_reading_, false)) {
         replot_timer_.stop();
         refreshCharts();
@@ -294,6 +299,7 @@ void MemoryView::forgetSamples() {
     max_resident_ = 0;
     replot_timer_.stop();
     awaiting_final_reading_ = false;
+    history_awaits_final_ = false;
     // A search starts: its first second is drawn after that second (a short search is drawn
     // once, at its end); without a search running the interval is short and the next sample
     // is drawn at once.
@@ -329,12 +335,15 @@ void MemoryView::scheduleReplot(int charts) {
 void MemoryView::searchStarted() {
     forgetSamples();
     search_live_ = true;
-    search_probed_ = false;
     // The charts keep the last search's picture until this one's first re-plot replaces every
     // series' points: emptying them now would cost the GUI thread as much as a re-plot
     // (bench/gui-memory-attribution) while the search runs, to show nothing.
     scheduleReplot(kAllCharts | kSummary);
     updateAdvice();
+}
+
+bool MemoryView::expectsFinalReading() const {
+    return probe_answers_ || (sampler_ != nullptr && sampler_->isProbing());
 }
 
 void MemoryView::searchStopped() {
@@ -345,7 +354,7 @@ void MemoryView::searchStopped() {
     // The final sample arrived (stop() takes it before stopped()), and with the probe on, the
     // final reading follows on the probe's thread: the end state is drawn once, when it comes,
     // rather than twice (counts now, the stack again a moment later).
-    if (search_probed_) {
+    if (expectsFinalReading()) {
         awaiting_final_reading_ = true;
         replot_timer_.start(kFinalReadingWaitMs);
         return;
@@ -489,6 +498,8 @@ void MemoryView::recordSearch(const QString& pattern, const codescout::SearchSum
     record.cache_hits = m.cache_hits;
     record.cache_misses = m.cache_misses;
     history_->add(record);
+    // The probe's final reading of this search (its end state) is still to come.
+    history_awaits_final_ = !search_live_ && expectsFinalReading();
 }
 
 bool MemoryView::exportHistoryCsv(const QString& path) {

@@ -139,7 +139,11 @@ private:
     // The GUI thread's CPU time for the last re-plot, including the layout and paint events Qt
     // Charts posts for it; sets the live interval.
     std::int64_t last_draw_cpu_ns_ = 0;
-    bool search_probed_ = false;  // a probe reading arrived during this search
+    // Whether a search's end brings the probe's final reading (its sampler probes, or a probe
+    // reading has arrived before: the bench and tests feed the view by hand).
+    bool expectsFinalReading() const;
+    bool probe_answers_ = false;  // a probe reading has arrived: a search's end brings a final one
+    bool history_awaits_final_ = false;  // the last history row's search ended before its final reading
     // The search stopped and its final probe reading (which the sampler always takes, and which
     // arrives after stopped()) is awaited, so that the end state is drawn once, complete.
     bool awaiting_final_reading_ = false;

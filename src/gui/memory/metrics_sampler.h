@@ -51,8 +51,8 @@ public:
     std::chrono::microseconds longestTickWall() const { return longest_tick_wall_; }
 
 public slots:
-    // Samples at once, then every interval. The probe's first reading of the run waits for its
-    // rest (AttributionProbe::restFromNow): only a run longer than that is probed while it runs.
+    // Samples at once, then every interval. The probe's first reading of the run waits
+    // (AttributionProbe::restFromNow): only a run longer than that is probed while it runs.
     // Starting while running stops the previous run first (with its final sample). A null
     // pointer is ignored.
     void start(std::shared_ptr<codescout::MemoryMetrics> metrics);

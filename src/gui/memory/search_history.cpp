@@ -90,6 +90,21 @@ void SearchHistory::add(const SearchRecord& record)
     endInsertRows();
 }
 
+void SearchHistory::raiseLastPeaks(std::optional<std::uint64_t> heap, std::optional<std::uint64_t> resident)
+{
+    if (records_.empty())
+        return;
+    SearchRecord& last = records_.back();
+    const auto raise = [](std::optional<std::uint64_t>& peak, std::optional<std::uint64_t> value) {
+        if (value && *value > peak.value_or(0))
+            peak = value;
+    };
+    raise(last.peak_heap, heap);
+    raise(last.peak_resident, resident);
+    const int row = static_cast<int>(records_.size()) - 1;
+    emit dataChanged(index(row, PeakHeap), index(row, PeakResident));
+}
+
 void SearchHistory::clear()
 {
     beginResetModel();

@@ -46,6 +46,9 @@ public:
 
     // Appends as the last row; beyond the limit the oldest row goes.
     void add(const SearchRecord& record);
+    // A reading that belongs to the last row's search but arrived after it was added (the
+    // probe's final reading comes a moment after the search ends): raises that row's peaks.
+    void raiseLastPeaks(std::optional<std::uint64_t> heap, std::optional<std::uint64_t> resident);
     void clear();
     int limit() const { return limit_; }
     const SearchRecord& record(int row) const { return records_.at(static_cast<std::size_t>(row)); }

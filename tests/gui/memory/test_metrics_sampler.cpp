@@ -49,8 +49,8 @@ private slots:
     }
 
     // A probe reading costs milliseconds of CPU that the search's threads want: a run's first
-    // reading waits for the probe's rest (its last reading's cost x the rest factor), so a short
-    // run is probed only at its end, and a long one after the rest.
+    // reading waits (the last reading's cost x kFirstReadingFactor), so a short run is probed
+    // only at its end, and a long one after that wait.
     void probeReadingsWaitForTheRestAndTheEndStateIsForced() {
         MetricsSampler sampler;
         sampler.setInterval(10ms);
@@ -59,10 +59,10 @@ private slots:
         QSignalSpy probed(&sampler, &MetricsSampler::probed);
         QCOMPARE(sampler.probeCost().count(), 0);
 
-        // Before any reading the rest assumes one of kAssumedCost: ~1 s, longer than this run
+        // Before any reading the wait assumes one of kAssumedCost: 0.75 s, longer than this run
         // (unless the machine stalls: then a reading after the rest is right too).
         const qint64 assumedRestMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         AttributionProbe::kAssumedCost * AttributionProbe::kDefaultRestFactor)
+                                         AttributionProbe::kAssumedCost * AttributionProbe::kFirstReadingFactor)
                                          .count();
         sampler.start(std::make_shared<MemoryMetrics>());
         QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 5, 10000);
@@ -74,9 +74,9 @@ private slots:
         const auto cost = sampler.probeCost();
         QVERIFY(cost.count() > 0);
 
-        // Now the rest is the last reading's cost x the default factor: a run three rests long
-        // is probed while it runs, never before that rest has passed since its start.
-        const qint64 restMs = cost.count() * AttributionProbe::kDefaultRestFactor / 1'000'000;
+        // Now the wait is the last reading's cost x the first reading's factor: a run three waits
+        // long is probed while it runs, never before that wait has passed since its start.
+        const qint64 restMs = cost.count() * AttributionProbe::kFirstReadingFactor / 1'000'000;
         probed.clear();
         sampled.clear();
         sampler.start(std::make_shared<MemoryMetrics>());

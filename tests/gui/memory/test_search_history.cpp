@@ -16,6 +16,7 @@ private slots:
     void twoSearchesMakeTwoRows();
     void csvRoundTrip();
     void keepsTheLastSearches();
+    void theFinalReadingCompletesTheRow();
 };
 
 namespace {
@@ -101,6 +102,35 @@ void TestSearchHistory::keepsTheLastSearches()
     }
     QCOMPARE(history.rowCount(), SearchHistory::kDefaultLimit);
     QCOMPARE(history.record(0).pattern, QStringLiteral("3"));
+}
+
+// A search shorter than the probe's wait has no reading while it runs: its row is added when it
+// ends, and the probe's final reading, a moment later, brings the row's peaks.
+void TestSearchHistory::theFinalReadingCompletesTheRow()
+{
+    MemoryView view;
+    runSearch(view, QStringLiteral("long"), 50'000'000, 7'000'000, 120);  // the probe answers
+    view.searchStarted();
+    MetricsSnapshot s;
+    s.resident_bytes = 40'000'000;
+    view.addSample(s, 0);
+    view.searchStopped();
+    view.recordSearch(QStringLiteral("short"), SearchSummary{});
+    const SearchHistory& history = view.searchHistory();
+    QCOMPARE(history.record(1).peak_heap, std::nullopt);
+    QCOMPARE(history.record(1).peak_resident, std::optional<std::uint64_t>(40'000'000));
+    MemoryAttribution end;
+    end.resident = 45'000'000;
+    end.malloc = MallocFigures{6'000'000, 8'000'000, std::nullopt};
+    view.addAttribution(end, 120);
+    QCOMPARE(history.record(1).peak_heap, std::optional<std::uint64_t>(6'000'000));
+    QCOMPARE(history.record(1).peak_resident, std::optional<std::uint64_t>(45'000'000));
+    QCOMPARE(history.record(0).peak_heap, std::optional<std::uint64_t>(7'000'000));  // untouched
+    // The next search's readings are its own.
+    view.searchStarted();
+    end.malloc = MallocFigures{9'000'000, 9'000'000, std::nullopt};
+    view.addAttribution(end, 0);
+    QCOMPARE(history.record(1).peak_heap, std::optional<std::uint64_t>(6'000'000));
 }
 
 QTEST_MAIN(TestSearchHistory)
