@@ -14,7 +14,7 @@ MetricsSampler::MetricsSampler(QObject* parent) : QObject(parent) {
     // Precise: at 100 ms the default coarse timer may drift by 5%, which shows in the charts.
     timer_.setTimerType(Qt::PreciseTimer);
     timer_.setInterval(kDefaultInterval);
-    connect(&timer_, &QTimer::timeout, this, &MetricsSampler::sampleNow);
+    connect(&timer_, &QTimer::timeout, this, [this] { sampleNow(false); });
     connect(&probe_, &AttributionProbe::measured, this, &MetricsSampler::probed);
 }
 
@@ -36,15 +36,14 @@ void MetricsSampler::start(std::shared_ptr<codescout::MemoryMetrics> metrics) {
     probe_.restFromNow();
     clock_.start();
     emit started();
-    sampleNow();
+    sampleNow(false);
     timer_.start();
 }
 
 void MetricsSampler::stop() {
     if (!isRunning()) return;
     timer_.stop();
-    final_tick_ = true;  // the final reading is always probed: it is the search's end state
-    sampleNow();
+    sampleNow(true);  // the final reading is always probed: it is the search's end state
     metrics_.reset();
     emit stopped();
 }
@@ -53,7 +52,7 @@ void MetricsSampler::setCollectorSearchPath(const std::vector<std::filesystem::p
     probe_.setCollectorSearchPath(path);
 }
 
-void MetricsSampler::sampleNow() {
+void MetricsSampler::sampleNow(bool final) {
     if (!metrics_) return;
     QElapsedTimer wall;
     wall.start();
@@ -61,7 +60,7 @@ void MetricsSampler::sampleNow() {
     // on a loaded machine.
     const std::int64_t cpuBefore = thread_cpu_nanoseconds();
     const qint64 elapsed = clock_.elapsed();
-    if (probing_) probe_.request(elapsed, std::exchange(final_tick_, false));
+    if (probing_) probe_.request(elapsed, final);
     const MetricsSnapshot snapshot = metrics_->snapshot(true);
     longest_tick_ = std::max(longest_tick_, std::chrono::microseconds((thread_cpu_nanoseconds() - cpuBefore) / 1000));
     longest_tick_wall_ = std::max(longest_tick_wall_, std::chrono::microseconds(wall.nsecsElapsed() / 1000));

@@ -71,7 +71,8 @@ signals:
     void stopped();
 
 private:
-    void sampleNow();
+    // `final`: the run's last tick, whose probe reading is forced (the end state).
+    void sampleNow(bool final);
 
     QTimer timer_;
     QElapsedTimer clock_;
@@ -80,7 +81,6 @@ private:
     bool probing_ = true;
     std::chrono::microseconds longest_tick_{0};
     std::chrono::microseconds longest_tick_wall_{0};
-    bool final_tick_ = false;  // the run's last tick forces a probe reading
 };
 
 }  // namespace codescout::gui

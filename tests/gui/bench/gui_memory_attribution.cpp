@@ -194,6 +194,7 @@ int main(int argc, char** argv) {
     qint64 longestTakeInNs = 0;
     std::int64_t probeUs = 0;       // readings delivered while the search ran
     std::int64_t probeAfterUs = 0;  // the final reading (the end state), delivered after it
+    QString readingsDuring;         // each reading delivered while the search ran: when, its CPU time
     bool searchRunning = false;
     bool probing = false;
     QObject::connect(sampler, &MetricsSampler::started, view, [&] {
@@ -212,6 +213,7 @@ int main(int argc, char** argv) {
         feed([&] { view->addProbeReading(r, t); });
         longestTakeInNs = std::max(longestTakeInNs, took.nsecsElapsed());
         (searchRunning ? probeUs : probeAfterUs) += r.probeCpuMicroseconds;
+        if (searchRunning) readingsDuring += QStringLiteral(" %1 ms (%2 us)").arg(t).arg(r.probeCpuMicroseconds);
     });
 
     std::vector<double> withView;
@@ -233,6 +235,7 @@ int main(int argc, char** argv) {
         probing = run >= 0 && run % 2 == 0;
         sampler->setProbing(probing);
         probeUs = probeAfterUs = 0;
+        readingsDuring.clear();
         QElapsedTimer wall;
         wall.start();
         const std::int64_t cpuBefore = thread_cpu_nanoseconds();
@@ -266,9 +269,11 @@ int main(int argc, char** argv) {
             longestTickWall = std::max(longestTickWall, sampler->longestTickWall());
         }
         std::printf("run %d (%s): %.0f ms, GUI thread CPU %.0f ms (the view's events and feeding: %.1f ms during the "
-                    "search, %.1f ms after it; window layout %.1f ms), %llu matches\n",
+                    "search, %.1f ms after it; window layout %.1f ms), %llu matches; probe readings delivered while it "
+                    "ran:%s\n",
                     run, probing ? "memory view" : "no memory view", ms, guiCpuMs, viewDuringMs, viewAfterMs, layoutMs,
-                    static_cast<unsigned long long>(matches));
+                    static_cast<unsigned long long>(matches),
+                    readingsDuring.isEmpty() ? " none" : qPrintable(readingsDuring));
         std::fflush(stdout);
     }
     QTest::qWait(300);  // the last batch's layout and paint
@@ -282,6 +287,12 @@ int main(int argc, char** argv) {
     std::printf("search wall time, median of %d: with the memory view %.0f ms, without %.0f ms, ratio %.4f "
                 "(%+.2f%%)\n",
                 args.runs, on, off, on / off, 100.0 * (on / off - 1));
+    // Each run with the view and the run without it that follows are neighbours in time: the
+    // median of their ratios is less moved by the machine's drift than the ratio of medians.
+    std::vector<double> pairRatios;
+    for (std::size_t i = 0; i < withView.size() && i < without.size(); ++i) pairRatios.push_back(withView[i] / without[i]);
+    std::printf("search wall time, median of the %zu neighbouring pairs' ratios (with / without): %.4f (%+.2f%%)\n",
+                pairRatios.size(), median(pairRatios), 100.0 * (median(pairRatios) - 1));
     std::printf("probe thread CPU time while the search runs: %.2f%% of the search's wall time (median); the final "
                 "reading after it: %.1f ms (median)\n",
                 100.0 * median(probeShare), median(probeAfter));

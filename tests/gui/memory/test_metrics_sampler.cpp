@@ -85,6 +85,23 @@ private slots:
         sampler.stop();
         const qint64 firstAt = probed.at(0).at(1).toLongLong();
         QVERIFY2(firstAt >= restMs, qPrintable(QStringLiteral("first reading at %1 ms, rest %2 ms").arg(firstAt).arg(restMs)));
+
+        // A run without probing leaves no forced reading behind for the next probed run.
+        sampler.setProbing(false);
+        sampler.start(std::make_shared<MemoryMetrics>());
+        sampler.stop();
+        sampler.setProbing(true);
+        QTest::qWait(50);
+        probed.clear();
+        sampled.clear();
+        const qint64 waitMs = sampler.probeCost().count() * AttributionProbe::kFirstReadingFactor / 1'000'000;
+        sampler.start(std::make_shared<MemoryMetrics>());
+        QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 3, 10000);
+        sampler.stop();
+        const qint64 endAt = sampled.last().at(1).toLongLong();
+        QTRY_VERIFY_WITH_TIMEOUT(!probed.isEmpty() && probed.last().at(1).toLongLong() == endAt, 10000);
+        for (qsizetype i = 0; i + 1 < probed.count(); ++i)
+            QVERIFY2(probed.at(i).at(1).toLongLong() >= waitMs, qPrintable(QString::number(probed.at(i).at(1).toLongLong())));
     }
 
     void stopTakesAFinalSampleAndThenNoMore() {
