@@ -91,16 +91,17 @@ void IndexFileWriter::add_section(fmt::Section section, std::string_view bytes) 
     }
 }
 
-void IndexFileWriter::add_posting_list(std::uint32_t trigram, const std::vector<std::uint32_t>& ids) {
+void IndexFileWriter::add_posting_list(std::uint32_t trigram, const std::vector<Posting>& postings) {
     list_.clear();
     std::uint32_t previous = 0;
-    for (const std::uint32_t id : ids) {
-        append_varint(list_, id - previous);
-        previous = id;
+    for (const Posting& p : postings) {
+        append_varint(list_, p.id - previous);
+        previous = p.id;
+        for (int shift = 0; shift < 32; shift += 8) list_.push_back(static_cast<char>((p.masks >> shift) & 0xFF));
     }
     fmt::TrigramRecord record;
     record.trigram = trigram;
-    record.count = static_cast<std::uint32_t>(ids.size());
+    record.count = static_cast<std::uint32_t>(postings.size());
     record.offset = postings_size_;
     record.checksum = checksum_of(list_);
     trigram_table_->write(std::string_view(reinterpret_cast<const char*>(&record), sizeof record));

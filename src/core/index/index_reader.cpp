@@ -228,9 +228,9 @@ std::uint32_t IndexReader::document_frequency(std::uint32_t trigram) const {
     return r != nullptr ? r->count : 0;
 }
 
-std::optional<std::vector<std::uint32_t>> IndexReader::posting_list(std::uint32_t trigram) const {
+std::optional<std::vector<Posting>> IndexReader::posting_list(std::uint32_t trigram) const {
     const fmt::TrigramRecord* r = find_trigram(trigram);
-    std::vector<std::uint32_t> ids;
+    std::vector<Posting> ids;
     if (r == nullptr) return ids;
     const std::size_t index = static_cast<std::size_t>(r - trigrams_);
     const std::uint64_t end_offset =
@@ -244,8 +244,11 @@ std::optional<std::vector<std::uint32_t>> IndexReader::posting_list(std::uint32_
         std::uint64_t delta = 0;
         if (!read_varint(p, end, delta)) return std::nullopt;
         id += delta;
-        if (id >= header_.file_count || (i > 0 && delta == 0)) return std::nullopt;
-        ids.push_back(static_cast<std::uint32_t>(id));
+        if (id >= header_.file_count || (i > 0 && delta == 0) || end - p < 4) return std::nullopt;
+        const std::uint32_t masks = static_cast<std::uint32_t>(p[0]) | static_cast<std::uint32_t>(p[1]) << 8 |
+                                    static_cast<std::uint32_t>(p[2]) << 16 | static_cast<std::uint32_t>(p[3]) << 24;
+        p += 4;
+        ids.push_back(Posting{static_cast<std::uint32_t>(id), masks});
     }
     if (p != end) return std::nullopt;
     return ids;
