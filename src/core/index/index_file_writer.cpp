@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/index/checksum.h"
+#include "core/index/posting_codec.h"
 #include "core/index/temp_file.h"
 #include "core/index/varint.h"
 
@@ -95,9 +96,8 @@ void IndexFileWriter::add_posting_list(std::uint32_t trigram, const std::vector<
     list_.clear();
     std::uint32_t previous = 0;
     for (const Posting& p : postings) {
-        append_varint(list_, p.id - previous);
+        append_posting(list_, p.id - previous, p.masks);
         previous = p.id;
-        for (int shift = 0; shift < 32; shift += 8) list_.push_back(static_cast<char>((p.masks >> shift) & 0xFF));
     }
     fmt::TrigramRecord record;
     record.trigram = trigram;

@@ -10,8 +10,8 @@
 //   Dirs          DirRecord[dir_count], in path order: every directory the build's walk read
 //   Inputs        InputRecord[input_count]: every file the walk's ignore handling read or probed
 //   PathTable     open-addressing hash table: u32 slot -> file id + 1 (0 = empty)
-//   Postings      per trigram: ascending file ids, delta-encoded varints, each followed by the
-//                 posting's masks (trigram.h) as 4 bytes
+//   Postings      per trigram: ascending file ids, delta-encoded varints, each with the
+//                 posting's masks (trigram.h) in 2 or 4 bytes (posting_codec.h)
 //   Trigrams      TrigramRecord[trigram_count], sorted by trigram, each with its list's checksum
 //
 // Trust: the reader checks the header and the checksums of every section but Postings when it

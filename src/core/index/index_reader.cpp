@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/index/checksum.h"
+#include "core/index/posting_codec.h"
 #include "core/index/varint.h"
 #include "core/metrics/engine_memory.h"
 
@@ -242,12 +243,10 @@ std::optional<std::vector<Posting>> IndexReader::posting_list(std::uint32_t trig
     std::uint64_t id = 0;
     for (std::uint32_t i = 0; i < r->count; ++i) {
         std::uint64_t delta = 0;
-        if (!read_varint(p, end, delta)) return std::nullopt;
+        std::uint32_t masks = 0;
+        if (!read_posting(p, end, delta, masks)) return std::nullopt;
         id += delta;
-        if (id >= header_.file_count || (i > 0 && delta == 0) || end - p < 4) return std::nullopt;
-        const std::uint32_t masks = static_cast<std::uint32_t>(p[0]) | static_cast<std::uint32_t>(p[1]) << 8 |
-                                    static_cast<std::uint32_t>(p[2]) << 16 | static_cast<std::uint32_t>(p[3]) << 24;
-        p += 4;
+        if (id >= header_.file_count || (i > 0 && delta == 0)) return std::nullopt;
         ids.push_back(Posting{static_cast<std::uint32_t>(id), masks});
     }
     if (p != end) return std::nullopt;
