@@ -2,7 +2,8 @@
 # The index benchmark (issue 12), run by hand, never by the test suite: builds the trigram index
 # of the corpus (build time, peak RSS, index size against the source bytes), then times selective
 # literal queries with --index side by side with rg, medians of N runs, after checking that the
-# indexed output is the scan's (as sets of lines), without a watcher and then with one
+# indexed output is the scan's (as sets of lines) and counting the candidate files each query
+# leaves against the files with a match, without a watcher and then with one
 # (`codescout-cli --index-watch` in the background; --no-watch skips that run); then, when the
 # build has bench_live_query, the live index's (the window's) attach + search time for the same
 # literals. Warm cache; run inside the build root:
@@ -104,6 +105,18 @@ time_queries() {
     done
     echo "load average after these queries: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# How selective the index is: the files it lets through to verification against the files that
+# hold a match (rg -l), per query (CODESCOUT_INDEX_TRACE's candidate count).
+echo
+echo "| query | candidate files | files with a match |"
+echo "| --- | ---: | ---: |"
+for q in "${queries[@]}"; do
+    read -ra args <<<"$q"
+    candidates=$(CODESCOUT_INDEX_TRACE=1 "$cli" --index -n "${args[@]}" "$corpus" 2>&1 >/dev/null |
+        sed -n 's/.*candidates \([0-9]*\),.*/\1/p')
+    printf '| `%s` | %s | %s |\n' "$q" "$candidates" "$(rg -l "${args[@]}" "$corpus" | wc -l)"
+done
 
 echo
 echo "Without a watcher (every file not among the candidates proven unchanged by a stat):"

@@ -190,7 +190,7 @@ IndexBuildResult IndexBuilder::run() {
         tables_memory.set(paths.capacity() * sizeof(std::string) + path_text_bytes +
                           records.capacity() * sizeof(fmt::FileRecord));
         const std::size_t buffer_pairs =
-            options_.run_buffer_pairs > 0 ? options_.run_buffer_pairs : std::size_t{6} << 20;
+            options_.run_buffer_pairs > 0 ? options_.run_buffer_pairs : std::size_t{4} << 20;
         PostingRuns runs(directory, buffer_pairs);
         std::atomic<std::size_t> next{0};
         const std::int64_t racy_ns = options_.racy_window.count();
@@ -242,7 +242,7 @@ IndexBuildResult IndexBuilder::run() {
                             flags = fmt::kRacy;
                         }
                         record.flags = flags;
-                        if (flags == fmt::kIndexed) runs.add(static_cast<std::uint32_t>(id), collector.trigrams());
+                        if (flags == fmt::kIndexed) runs.add(static_cast<std::uint32_t>(id), collector.grams());
                         collector.reset();
                     }
                     const std::uint64_t done = st.files_done.fetch_add(1, relaxed) + 1;
@@ -330,8 +330,8 @@ IndexBuildResult IndexBuilder::run() {
         std::vector<std::uint32_t>().swap(slots);
         tables_memory.set(0);
         const bool merged = runs.merge(
-            [&](std::uint32_t trigram, const std::vector<std::uint32_t>& ids) {
-                writer.add_posting_list(trigram, ids);
+            [&](std::uint32_t trigram, const std::vector<Posting>& postings) {
+                writer.add_posting_list(trigram, postings);
                 st.trigrams_merged.store(trigram, relaxed);
             },
             st.cancelled);

@@ -3,8 +3,8 @@
 // bounded memory (posting_runs.h). Cancellable from any thread; progress readable from any
 // thread while run() goes on; one builder per folder at a time (index_location.h's lock).
 //
-// What is indexed: the trigrams of every file's bytes. Files that the index cannot describe by
-// their bytes (a NUL byte, a UTF-16/32 byte order mark, above max_indexed_file_size, unreadable,
+// What is indexed: the trigrams of every file's bytes, with their posting masks (trigram.h).
+// Files that the index cannot describe by their bytes (a NUL byte, a UTF-16/32 byte order mark, above max_indexed_file_size, unreadable,
 // changed while read or too recently for timestamps to be trusted) are recorded without
 // trigrams: a search always reads them, and the binary and size rules then apply as in a scan.
 #pragma once
@@ -31,7 +31,7 @@ struct IndexBuildOptions {
     bool background = false;
     std::uint64_t max_indexed_file_size = 64ull << 20;  // larger files are always searched directly
     std::uint64_t max_index_bytes = 0;        // 0: no limit; above it the build fails, nothing is written
-    std::size_t run_buffer_pairs = 0;         // 0: 6M pairs (48 MiB; a buffer never allocates twice that)
+    std::size_t run_buffer_pairs = 0;         // 0: 4M postings (48 MiB; a buffer never allocates twice that)
     // A file whose mtime or ctime lies less than this before the moment it is read is recorded
     // without trigrams (always searched): a later write in the same clock tick could leave its
     // size and timestamps unchanged. Tests that make a tree and index it at once shorten it.

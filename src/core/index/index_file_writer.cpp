@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/index/checksum.h"
+#include "core/index/posting_codec.h"
 #include "core/index/temp_file.h"
 #include "core/index/varint.h"
 
@@ -91,16 +92,16 @@ void IndexFileWriter::add_section(fmt::Section section, std::string_view bytes) 
     }
 }
 
-void IndexFileWriter::add_posting_list(std::uint32_t trigram, const std::vector<std::uint32_t>& ids) {
+void IndexFileWriter::add_posting_list(std::uint32_t trigram, const std::vector<Posting>& postings) {
     list_.clear();
     std::uint32_t previous = 0;
-    for (const std::uint32_t id : ids) {
-        append_varint(list_, id - previous);
-        previous = id;
+    for (const Posting& p : postings) {
+        append_posting(list_, p.id - previous, p.masks);
+        previous = p.id;
     }
     fmt::TrigramRecord record;
     record.trigram = trigram;
-    record.count = static_cast<std::uint32_t>(ids.size());
+    record.count = static_cast<std::uint32_t>(postings.size());
     record.offset = postings_size_;
     record.checksum = checksum_of(list_);
     trigram_table_->write(std::string_view(reinterpret_cast<const char*>(&record), sizeof record));

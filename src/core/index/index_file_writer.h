@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/index/index_format.h"
+#include "core/index/trigram.h"
 
 namespace codescout {
 
@@ -35,7 +36,7 @@ public:
     IndexFileWriter& operator=(const IndexFileWriter&) = delete;
 
     void add_section(index_format::Section section, std::string_view bytes);
-    void add_posting_list(std::uint32_t trigram, const std::vector<std::uint32_t>& ids);
+    void add_posting_list(std::uint32_t trigram, const std::vector<Posting>& postings);
 
     struct Totals {
         std::uint64_t built_unix_ns = 0;

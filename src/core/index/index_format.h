@@ -10,7 +10,8 @@
 //   Dirs          DirRecord[dir_count], in path order: every directory the build's walk read
 //   Inputs        InputRecord[input_count]: every file the walk's ignore handling read or probed
 //   PathTable     open-addressing hash table: u32 slot -> file id + 1 (0 = empty)
-//   Postings      per trigram: ascending file ids, delta-encoded varints
+//   Postings      per trigram: ascending file ids, delta-encoded varints, each with the
+//                 posting's masks (trigram.h) in 2 or 4 bytes (posting_codec.h)
 //   Trigrams      TrigramRecord[trigram_count], sorted by trigram, each with its list's checksum
 //
 // Trust: the reader checks the header and the checksums of every section but Postings when it
@@ -23,9 +24,9 @@
 namespace codescout::index_format {
 
 inline constexpr char kMagic[8] = {'C', 'S', 'T', 'R', 'I', 'G', 'R', 0};
-// Bump on any change of layout, checksum, trigram folding or file flags: an index of another
-// version is rebuilt, never read.
-inline constexpr std::uint32_t kVersion = 2;
+// Bump on any change of layout, checksum, trigram folding, posting masks or file flags: an index
+// of another version is rebuilt, never read. 3: posting masks, K and long s read as k and s.
+inline constexpr std::uint32_t kVersion = 3;
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
 enum Section : std::uint32_t { Meta, Files, Paths, PathTable, Postings, Trigrams, Dirs, Inputs, kSectionCount };
@@ -133,7 +134,7 @@ struct InputRecord {
 static_assert(sizeof(InputRecord) == 56);
 
 struct TrigramRecord {
-    std::uint32_t trigram = 0;   // three bytes, ASCII letters folded to lower case (trigram.h)
+    std::uint32_t trigram = 0;   // three index characters (trigram.h)
     std::uint32_t count = 0;     // file ids in the list
     std::uint64_t offset = 0;    // into Postings; the list ends where the next one starts
     std::uint64_t checksum = 0;  // of the list's bytes

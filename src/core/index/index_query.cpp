@@ -2,9 +2,10 @@
 #include "core/index/index_query.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 #include "core/index/index_reader.h"
+#include "core/index/index_text.h"
 #include "core/index/trigram.h"
 #include "core/match/pattern_text.h"
 #include "core/match/required_literal.h"
@@ -17,39 +18,38 @@ using Op = IndexQuery::Op;
 
 IndexQuery all() { return IndexQuery{}; }
 
-IndexQuery trigram_query(std::uint32_t t) {
-    IndexQuery q;
-    q.op = Op::Trigram;
-    q.trigram = t;
-    return q;
-}
-
-// A byte that cannot join a trigram of a case-insensitive needle (see index_query.h).
-bool breaks_caseless(unsigned char c) {
-    const unsigned char folded = fold_ascii(c);
-    return c >= 0x80 || folded == 'k' || folded == 's';
-}
-
-// The AND of the trigrams every occurrence of `needle` brings along; All if there are none.
-IndexQuery needle_query(const std::string& needle, bool caseless) {
-    std::set<std::uint32_t> trigrams;
-    std::size_t run_start = 0;
-    for (std::size_t i = 0; i <= needle.size(); ++i) {
-        const bool end = i == needle.size();
-        const auto c = end ? '\n' : static_cast<unsigned char>(needle[i]);
-        if (end || c == '\n' || (caseless && breaks_caseless(c))) {
-            for (std::size_t j = run_start; j + 3 <= i; ++j) {
-                trigrams.insert(make_trigram(static_cast<unsigned char>(needle[j]), static_cast<unsigned char>(needle[j + 1]),
-                                             static_cast<unsigned char>(needle[j + 2])));
-            }
-            run_start = i + 1;
+// The runs of a needle (index_query.h): its index characters cut at line ends and, caseless, at
+// non-ASCII bytes; runs shorter than a trigram say nothing and are dropped.
+std::vector<IndexQuery> runs_of(const std::string& needle, bool caseless) {
+    std::vector<IndexQuery> runs;
+    IndexQuery run;
+    run.op = Op::Run;
+    run.exact_case = !caseless;
+    const auto close = [&] {
+        if (run.text.size() >= 3) runs.push_back(run);
+        run.text.clear();
+        run.upper.clear();
+    };
+    for (const IndexChar& c : read_needle(needle)) {
+        if (c.folded == '\n' || (caseless && c.folded >= 0x80)) {
+            close();
+            continue;
         }
+        run.text.push_back(static_cast<char>(c.folded));
+        if (!caseless) run.upper.push_back(c.upper);
     }
-    if (trigrams.empty()) return all();
-    if (trigrams.size() == 1) return trigram_query(*trigrams.begin());
+    close();
+    return runs;
+}
+
+// The AND of a needle's runs; All if it has none.
+IndexQuery needle_query(const std::string& needle, bool caseless) {
+    std::vector<IndexQuery> runs = runs_of(needle, caseless);
+    if (runs.empty()) return all();
+    if (runs.size() == 1) return std::move(runs.front());
     IndexQuery q;
     q.op = Op::And;
-    for (const std::uint32_t t : trigrams) q.args.push_back(trigram_query(t));
+    q.args = std::move(runs);
     return q;
 }
 
@@ -66,20 +66,22 @@ IndexQuery any_of(std::vector<IndexQuery> alternatives) {
     return q;
 }
 
-// The needles of one pattern, or nullopt when it has none to require.
+// The needles of one pattern, or nullopt when it has none to require. Caseless needles keep k
+// and s: the index reads the KELVIN SIGN and the LONG S as k and s.
 std::optional<std::vector<std::string>> needles_of(const std::string& pattern, bool fixed, bool caseless) {
     if (fixed) {
         if (pattern.empty()) return std::nullopt;
         return std::vector<std::string>{pattern};
     }
-    return required_literals(pattern, caseless);
+    return required_literals(pattern, caseless, CaselessKS::Keep);
 }
 
-std::string trigram_text(std::uint32_t t) {
-    std::string out = "'";
-    for (int shift = 16; shift >= 0; shift -= 8) {
-        const auto c = static_cast<unsigned char>((t >> shift) & 0xFF);
-        if (c >= 0x20 && c < 0x7F && c != '\'' && c != '\\') {
+std::string run_text(const IndexQuery& q) {
+    std::string out = q.exact_case ? "\"" : "i\"";
+    for (std::size_t i = 0; i < q.text.size(); ++i) {
+        auto c = static_cast<unsigned char>(q.text[i]);
+        if (q.exact_case && q.upper[i] && c >= 'a' && c <= 'z') c = static_cast<unsigned char>(c - ('a' - 'A'));
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
             out.push_back(static_cast<char>(c));
         } else {
             static const char* hex = "0123456789abcdef";
@@ -88,7 +90,7 @@ std::string trigram_text(std::uint32_t t) {
             out.push_back(hex[c & 15]);
         }
     }
-    return out + "'";
+    return out + "\"";
 }
 
 std::vector<std::uint32_t> intersect(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
@@ -103,11 +105,41 @@ std::vector<std::uint32_t> unite(const std::vector<std::uint32_t>& a, const std:
     return out;
 }
 
+// One trigram of a run: what its posting must carry (next-character and case bits) and how far
+// into the run it starts.
+struct RunStep {
+    std::uint32_t trigram = 0;
+    std::uint32_t required = 0;
+    unsigned shift = 0;
+    std::uint32_t frequency = 0;
+};
+
+std::vector<RunStep> steps_of(const IndexQuery& run, const IndexReader& reader) {
+    const auto at = [&](std::size_t i) { return static_cast<unsigned char>(run.text[i]); };
+    std::vector<RunStep> steps;
+    for (std::size_t j = 0; j + 3 <= run.text.size(); ++j) {
+        RunStep step;
+        step.trigram = (std::uint32_t{at(j)} << 16) | (std::uint32_t{at(j + 1)} << 8) | at(j + 2);
+        if (j + 3 < run.text.size()) step.required |= next_bit(at(j + 3));
+        if (run.exact_case) {
+            step.required |= case_bit((run.upper[j] ? 4u : 0u) | (run.upper[j + 1] ? 2u : 0u) | (run.upper[j + 2] ? 1u : 0u));
+        }
+        step.shift = static_cast<unsigned>(j);
+        step.frequency = reader.document_frequency(step.trigram);
+        steps.push_back(step);
+    }
+    return steps;
+}
+
 // Cheap size estimate, to intersect the rarest lists first.
 std::uint64_t estimate(const IndexQuery& q, const IndexReader& reader) {
     switch (q.op) {
     case Op::All: return reader.file_count();
-    case Op::Trigram: return reader.document_frequency(q.trigram);
+    case Op::Run: {
+        std::uint64_t low = reader.file_count();
+        for (const RunStep& s : steps_of(q, reader)) low = std::min<std::uint64_t>(low, s.frequency);
+        return low;
+    }
     case Op::And: {
         std::uint64_t low = reader.file_count();
         for (const auto& a : q.args) low = std::min(low, estimate(a, reader));
@@ -122,11 +154,59 @@ std::uint64_t estimate(const IndexQuery& q, const IndexReader& reader) {
     return reader.file_count();
 }
 
+// The files that pass a run, ascending: the rarest trigram's postings first, then each other
+// trigram's, keeping a file while its postings carry the required bits and leave a start offset
+// (modulo 16) that every trigram so far agrees with.
+std::optional<std::vector<std::uint32_t>> run_ids(const IndexQuery& run, const IndexReader& reader) {
+    std::vector<RunStep> steps = steps_of(run, reader);
+    std::stable_sort(steps.begin(), steps.end(), [](const RunStep& a, const RunStep& b) { return a.frequency < b.frequency; });
+    std::map<std::uint32_t, std::vector<Posting>> lists;  // a trigram may come twice ("aaaa")
+    struct Alive {
+        std::uint32_t id;
+        std::uint32_t starts;
+    };
+    std::vector<Alive> alive;
+    bool first = true;
+    for (const RunStep& step : steps) {
+        auto it = lists.find(step.trigram);
+        if (it == lists.end()) {
+            auto list = reader.posting_list(step.trigram);
+            if (!list) return std::nullopt;
+            it = lists.emplace(step.trigram, std::move(*list)).first;
+        }
+        const std::vector<Posting>& postings = it->second;
+        std::vector<Alive> next;
+        if (first) {
+            for (const Posting& p : postings) {
+                if ((p.masks & step.required) != step.required) continue;
+                const std::uint32_t starts = positions_from_start(p.masks, step.shift);
+                if (starts != 0) next.push_back(Alive{p.id, starts});
+            }
+            first = false;
+        } else {
+            auto p = postings.begin();
+            for (const Alive& a : alive) {
+                while (p != postings.end() && p->id < a.id) ++p;
+                if (p == postings.end()) break;
+                if (p->id != a.id || (p->masks & step.required) != step.required) continue;
+                const std::uint32_t starts = a.starts & positions_from_start(p->masks, step.shift);
+                if (starts != 0) next.push_back(Alive{a.id, starts});
+            }
+        }
+        alive = std::move(next);
+        if (alive.empty()) break;  // the rest cannot add anything
+    }
+    std::vector<std::uint32_t> ids;
+    ids.reserve(alive.size());
+    for (const Alive& a : alive) ids.push_back(a.id);
+    return ids;
+}
+
 // Sorted ids; nullopt on a damaged list. Never called with All (evaluate handles it).
 std::optional<std::vector<std::uint32_t>> ids_of(const IndexQuery& q, const IndexReader& reader) {
     switch (q.op) {
     case Op::All: break;
-    case Op::Trigram: return reader.posting_list(q.trigram);
+    case Op::Run: return run_ids(q, reader);
     case Op::And: {
         std::vector<const IndexQuery*> order;
         for (const auto& a : q.args) order.push_back(&a);
@@ -162,7 +242,7 @@ std::optional<std::vector<std::uint32_t>> ids_of(const IndexQuery& q, const Inde
 std::string IndexQuery::to_string() const {
     switch (op) {
     case Op::All: return "all";
-    case Op::Trigram: return trigram_text(trigram);
+    case Op::Run: return run_text(*this);
     case Op::And:
     case Op::Or: {
         std::string out = op == Op::And ? "and(" : "or(";

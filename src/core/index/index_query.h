@@ -1,15 +1,18 @@
-// The index query of a search: which trigrams a file must hold for the patterns to possibly
-// match in it, as an AND/OR tree (Russ Cox's trigram query), planned from what the match layer
-// already knows about the patterns: literal (-F) patterns are their own needles, regexes give
-// the required literals of required_literal.h (one per top-level alternative). A needle becomes
-// the AND of its trigrams; alternatives and several patterns an OR. -w and -x only narrow the
-// matches, so they do not change the query.
+// The index query of a search: what a file's postings must show for the patterns to possibly
+// match in it, as an AND/OR tree of runs (Russ Cox's trigram query, with positions), planned from
+// what the match layer already knows about the patterns: literal (-F) patterns are their own
+// needles, regexes give the required literals of required_literal.h (one per top-level
+// alternative). A needle becomes the AND of its runs, alternatives and patterns an OR. -w and -x
+// only narrow the matches, so they do not change the query.
 //
-// Soundness: the index folds ASCII letters (trigram.h), so a case-sensitive needle maps to its
-// folded trigrams. Case-insensitive needles keep only trigrams of ASCII text without k and s:
-// PCRE2 (UTF, UCP) also matches the Kelvin sign for k, the long s for s, and non-ASCII letters
-// in other cases whose bytes differ; those characters split a needle instead of joining
-// trigrams. A pattern with nothing to require plans to All: the search is then a plain scan.
+// A run is a stretch of a needle that every match holds character for character, read as index
+// characters (index_text.h): a file passes a run when it holds all of the run's trigrams at
+// offsets compatible with one start (modulo 16), each followed by the run's next character (a
+// bloom) and, case-sensitive, in the run's case pattern (trigram.h). Case-sensitive needles are
+// runs up to their line ends. Case-insensitive runs also end at every non-ASCII character but the
+// KELVIN SIGN and the LONG S (which the index reads as k and s): PCRE2 (UTF, UCP) matches other
+// non-ASCII letters in other cases whose bytes differ, possibly in length. A pattern with nothing
+// to require plans to All: the search is then a plain scan.
 #pragma once
 
 #include <cstdint>
@@ -24,13 +27,18 @@ namespace codescout {
 class IndexReader;
 
 struct IndexQuery {
-    enum class Op { All, Trigram, And, Or };
+    enum class Op { All, Run, And, Or };
     Op op = Op::All;
-    std::uint32_t trigram = 0;       // Op::Trigram
+    // Op::Run: the run's index characters (folded), at least three; with exact_case, which of
+    // them were capitals (or a folded K/long s) in the needle.
+    std::string text;
+    std::vector<bool> upper;
+    bool exact_case = false;
     std::vector<IndexQuery> args;    // Op::And, Op::Or (never empty, never holding All)
 
     bool narrows() const { return op != Op::All; }
-    // "all", "'abc'", "and('abc' 'bcd')", "or(...)": for tests and --index-status.
+    // "all", "\"PM_RESUME\"" (a case-sensitive run), "i\"pm_resume\"" (a caseless one),
+    // "and(...)", "or(...)": for tests and traces.
     std::string to_string() const;
 };
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/index/checksum.h"
+#include "core/index/posting_codec.h"
 #include "core/index/varint.h"
 #include "core/metrics/engine_memory.h"
 
@@ -228,9 +229,9 @@ std::uint32_t IndexReader::document_frequency(std::uint32_t trigram) const {
     return r != nullptr ? r->count : 0;
 }
 
-std::optional<std::vector<std::uint32_t>> IndexReader::posting_list(std::uint32_t trigram) const {
+std::optional<std::vector<Posting>> IndexReader::posting_list(std::uint32_t trigram) const {
     const fmt::TrigramRecord* r = find_trigram(trigram);
-    std::vector<std::uint32_t> ids;
+    std::vector<Posting> ids;
     if (r == nullptr) return ids;
     const std::size_t index = static_cast<std::size_t>(r - trigrams_);
     const std::uint64_t end_offset =
@@ -242,10 +243,11 @@ std::optional<std::vector<std::uint32_t>> IndexReader::posting_list(std::uint32_
     std::uint64_t id = 0;
     for (std::uint32_t i = 0; i < r->count; ++i) {
         std::uint64_t delta = 0;
-        if (!read_varint(p, end, delta)) return std::nullopt;
+        std::uint32_t masks = 0;
+        if (!read_posting(p, end, delta, masks)) return std::nullopt;
         id += delta;
         if (id >= header_.file_count || (i > 0 && delta == 0)) return std::nullopt;
-        ids.push_back(static_cast<std::uint32_t>(id));
+        ids.push_back(Posting{static_cast<std::uint32_t>(id), masks});
     }
     if (p != end) return std::nullopt;
     return ids;

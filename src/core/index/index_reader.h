@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/index/index_format.h"
+#include "core/index/trigram.h"
 
 namespace codescout {
 
@@ -65,9 +66,10 @@ public:
     const index_format::InputRecord& input(std::uint32_t id) const { return inputs_[id]; }
     std::string_view input_path(std::uint32_t id) const;
 
-    // The ascending file ids holding `trigram` (trigram.h); empty when none does. nullopt when
-    // the list fails its checksum or does not decode: the index must not be used.
-    std::optional<std::vector<std::uint32_t>> posting_list(std::uint32_t trigram) const;
+    // The postings of `trigram` (trigram.h): file ids ascending, each with its masks; empty when
+    // no file holds it. nullopt when the list fails its checksum or does not decode: the index
+    // must not be used.
+    std::optional<std::vector<Posting>> posting_list(std::uint32_t trigram) const;
     // How many files hold `trigram` (from the table, no decoding): for query planning.
     std::uint32_t document_frequency(std::uint32_t trigram) const;
 

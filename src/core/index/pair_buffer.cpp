@@ -7,7 +7,7 @@
 namespace codescout {
 
 namespace {
-constexpr std::size_t kFirstPairs = std::size_t{1} << 16;  // 512 KiB: small trees stay small
+constexpr std::size_t kFirstPairs = std::size_t{1} << 16;  // 768 KiB: small trees stay small
 }
 
 PairBuffer& PairBuffer::operator=(PairBuffer&& other) noexcept {
@@ -25,7 +25,7 @@ void PairBuffer::reserve_for(std::size_t count) {
 void PairBuffer::grow(std::size_t needed) {
     std::size_t pairs = std::max(kFirstPairs, allocated() * 2);
     pairs = std::max(std::min(pairs, capacity_), needed);
-    block_.reallocate(pairs * sizeof(std::uint64_t), size_ * sizeof(std::uint64_t));
+    block_.reallocate(pairs * sizeof(RunEntry), size_ * sizeof(RunEntry));
 }
 
 void PairBuffer::release() {

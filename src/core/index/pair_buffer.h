@@ -1,9 +1,11 @@
-// The (trigram << 32 | file id) pairs PostingRuns collects before sorting them into a run: an
-// array that grows on demand (doubling, never past its capacity), held in an AttributedBlock of
+// The (trigram, file id, masks) entries PostingRuns collects before sorting them into a run
+// (called pairs: a posting and the trigram it belongs to): an array that grows on demand (doubling, never past its capacity), held in an AttributedBlock of
 // the "index_build" component. The attribution counts a block by its resident pages, not its
 // size: a grown array is in malloc's in-use figure whole but touched only as far as it is
 // filled, and counted by size that difference would be memory nobody holds (a vector doubling to
 // 64 MiB for 48 MiB of pairs read as 16 MiB of negative "unattributed").
+//
+// An entry is 12 bytes (no 64-bit member, so no padding); runs are sorted by trigram, then file.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +15,16 @@
 #include "core/metrics/attributed_block.h"
 
 namespace codescout {
+
+struct RunEntry {
+    std::uint32_t trigram = 0;
+    std::uint32_t id = 0;
+    std::uint32_t masks = 0;
+    bool operator<(const RunEntry& other) const {
+        return trigram != other.trigram ? trigram < other.trigram : id < other.id;
+    }
+};
+static_assert(sizeof(RunEntry) == 12);
 
 class PairBuffer {
 public:
@@ -29,24 +41,24 @@ public:
     bool fits(std::size_t count) const { return size_ + count <= capacity_; }
     // Appends; the caller checked fits() (or the buffer is empty: one file may exceed the
     // capacity, and then the array grows past it for that file alone).
-    void append(std::uint64_t pair) {
+    void append(const RunEntry& pair) {
         if (size_ == allocated()) grow(size_ + 1);
         pairs()[size_++] = pair;
     }
     void reserve_for(std::size_t count);
 
-    std::uint64_t* begin() { return pairs(); }
-    std::uint64_t* end() { return pairs() + size_; }
-    std::uint64_t operator[](std::size_t i) const { return pairs()[i]; }
+    RunEntry* begin() { return pairs(); }
+    RunEntry* end() { return pairs() + size_; }
+    const RunEntry& operator[](std::size_t i) const { return pairs()[i]; }
 
     // Frees the array (the attribution forgets it); capacity stays.
     void release();
 
 private:
     void grow(std::size_t needed);
-    std::size_t allocated() const { return block_.size() / sizeof(std::uint64_t); }
+    std::size_t allocated() const { return block_.size() / sizeof(RunEntry); }
     // new[] aligns for any fundamental type, and a byte array gives its storage to the pairs.
-    std::uint64_t* pairs() const { return reinterpret_cast<std::uint64_t*>(block_.data()); }
+    RunEntry* pairs() const { return reinterpret_cast<RunEntry*>(block_.data()); }
 
     AttributedBlock block_{EngineComponent::IndexBuild};
     std::size_t size_ = 0;

@@ -1,5 +1,6 @@
 // See posting_runs.h. A run is a sequence of groups, one per trigram in ascending order:
-// varint(trigram - previous trigram), varint(count), then the count file ids as varint deltas.
+// varint(trigram - previous trigram), varint(count), then per posting the file id as a varint
+// delta and its masks as 4 bytes, little-endian.
 #include "core/index/posting_runs.h"
 
 #include <algorithm>
@@ -36,17 +37,28 @@ public:
 
     std::uint32_t trigram() const { return trigram_; }
 
-    void append_ids(std::vector<std::uint32_t>& out) {
+    void append_postings(std::vector<Posting>& out) {
         std::uint64_t id = 0;
         for (std::uint32_t i = 0; i < count_; ++i) {
             std::uint64_t delta = 0;
             read(delta, false);
             id += delta;
-            out.push_back(static_cast<std::uint32_t>(id));
+            std::uint32_t masks = 0;
+            for (int shift = 0; shift < 32; shift += 8) masks |= static_cast<std::uint32_t>(read_byte()) << shift;
+            out.push_back(Posting{static_cast<std::uint32_t>(id), masks});
         }
     }
 
 private:
+    unsigned char read_byte() {
+        if (pos_ == end_) {
+            end_ = file_.read(buffer_.data(), buffer_.size());
+            pos_ = 0;
+            if (end_ == 0) throw std::runtime_error("a scratch run of the index build ended early");
+        }
+        return buffer_[pos_++];
+    }
+
     bool read(std::uint64_t& value, bool end_ok) {
         value = 0;
         for (int shift = 0;; shift += 7) {
@@ -80,16 +92,16 @@ PostingRuns::PostingRuns(std::filesystem::path scratch_dir, std::size_t buffer_p
 
 PostingRuns::~PostingRuns() = default;
 
-void PostingRuns::add(std::uint32_t file_id, const std::vector<std::uint32_t>& trigrams) {
-    if (trigrams.empty()) return;
+void PostingRuns::add(std::uint32_t file_id, const std::vector<Gram>& grams) {
+    if (grams.empty()) return;
     PairBuffer full;
     {
         std::lock_guard lock(buffer_mutex_);
         // The fresh buffer grows on demand up to the capacity: a small tree never allocates the
         // whole budget.
-        if (!buffer_.empty() && !buffer_.fits(trigrams.size())) full = std::move(buffer_);
-        buffer_.reserve_for(trigrams.size());
-        for (const std::uint32_t t : trigrams) buffer_.append(static_cast<std::uint64_t>(t) << 32 | file_id);
+        if (!buffer_.empty() && !buffer_.fits(grams.size())) full = std::move(buffer_);
+        buffer_.reserve_for(grams.size());
+        for (const Gram& g : grams) buffer_.append(RunEntry{g.trigram, file_id, g.masks});
     }
     if (!full.empty()) write_run(full);
 }
@@ -102,16 +114,17 @@ void PostingRuns::write_run(PairBuffer& pairs) {
     std::uint32_t previous_trigram = 0;
     std::size_t i = 0;
     while (i < pairs.size()) {
-        const auto trigram = static_cast<std::uint32_t>(pairs[i] >> 32);
+        const std::uint32_t trigram = pairs[i].trigram;
         std::size_t j = i;
-        while (j < pairs.size() && static_cast<std::uint32_t>(pairs[j] >> 32) == trigram) ++j;
+        while (j < pairs.size() && pairs[j].trigram == trigram) ++j;
         append_varint(block, trigram - previous_trigram);
         append_varint(block, j - i);
         std::uint32_t previous_id = 0;
         for (std::size_t k = i; k < j; ++k) {
-            const auto id = static_cast<std::uint32_t>(pairs[k]);
+            const std::uint32_t id = pairs[k].id;
             append_varint(block, id - previous_id);
             previous_id = id;
+            for (int shift = 0; shift < 32; shift += 8) block.push_back(static_cast<char>((pairs[k].masks >> shift) & 0xFF));
         }
         previous_trigram = trigram;
         i = j;
@@ -137,23 +150,23 @@ bool PostingRuns::merge(const Emit& emit, const std::atomic<bool>& cancelled) {
         readers.emplace_back(*runs_[r]);
         if (readers.back().next_group()) heads.emplace(readers.back().trigram(), r);
     }
-    std::vector<std::uint32_t> ids;
+    std::vector<Posting> postings;
     std::uint64_t groups = 0;
     while (!heads.empty()) {
         if ((++groups & 1023) == 0 && cancelled.load(std::memory_order_relaxed)) return false;
         const std::uint32_t trigram = heads.top().first;
-        ids.clear();
+        postings.clear();
         bool sorted = true;
         while (!heads.empty() && heads.top().first == trigram) {
             const std::size_t r = heads.top().second;
             heads.pop();
-            const std::size_t before = ids.size();
-            readers[r].append_ids(ids);
-            if (before > 0 && ids[before] < ids[before - 1]) sorted = false;
+            const std::size_t before = postings.size();
+            readers[r].append_postings(postings);
+            if (before > 0 && postings[before].id < postings[before - 1].id) sorted = false;
             if (readers[r].next_group()) heads.emplace(readers[r].trigram(), r);
         }
-        if (!sorted) std::sort(ids.begin(), ids.end());
-        emit(trigram, ids);
+        if (!sorted) std::sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) { return a.id < b.id; });
+        emit(trigram, postings);
     }
     return !cancelled.load(std::memory_order_relaxed);
 }

@@ -1,4 +1,4 @@
-// The index build's bounded-memory inversion: (trigram, file id) pairs from all indexing threads
+// The index build's bounded-memory inversion: (trigram, file id, masks) entries from all indexing threads
 // collect in a buffer of fixed capacity; a full buffer is sorted and written out as a compressed
 // run (a scratch file) while the other threads fill a fresh one; at the end the runs are merged
 // into one posting list per trigram. Memory stays at a few buffers whatever the tree's size
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/index/pair_buffer.h"
+#include "core/index/trigram.h"
 
 namespace codescout {
 
@@ -22,7 +23,7 @@ class TempFile;
 
 class PostingRuns {
 public:
-    // `buffer_pairs`: how many pairs a buffer holds (8 bytes each). Scratch files go to `scratch_dir`.
+    // `buffer_pairs`: how many entries a buffer holds (12 bytes each). Scratch files go to `scratch_dir`.
     PostingRuns(std::filesystem::path scratch_dir, std::size_t buffer_pairs);
     ~PostingRuns();
     PostingRuns(const PostingRuns&) = delete;
@@ -30,11 +31,11 @@ public:
 
     // Thread-safe. All trigrams of one file in one call (a file id must not come twice). May
     // sort and write a run on the calling thread. Throws std::runtime_error on a write error.
-    void add(std::uint32_t file_id, const std::vector<std::uint32_t>& trigrams);
+    void add(std::uint32_t file_id, const std::vector<Gram>& grams);
 
-    // After every add(): calls emit(trigram, ids) for each trigram in ascending order, with its
-    // file ids ascending. Returns false if `cancelled` became true on the way.
-    using Emit = std::function<void(std::uint32_t trigram, const std::vector<std::uint32_t>& ids)>;
+    // After every add(): calls emit(trigram, postings) for each trigram in ascending order, with
+    // its postings' file ids ascending. Returns false if `cancelled` became true on the way.
+    using Emit = std::function<void(std::uint32_t trigram, const std::vector<Posting>& postings)>;
     bool merge(const Emit& emit, const std::atomic<bool>& cancelled);
 
     std::size_t runs() const;
@@ -45,7 +46,7 @@ private:
     std::filesystem::path scratch_dir_;
     std::size_t capacity_;
     std::mutex buffer_mutex_;
-    PairBuffer buffer_;                  // trigram << 32 | file id
+    PairBuffer buffer_;
     std::mutex runs_mutex_;              // one run written at a time; guards runs_
     std::vector<std::unique_ptr<TempFile>> runs_;
 };

@@ -43,7 +43,7 @@ std::size_t utf8_length(unsigned char lead) {
 
 class Parser {
 public:
-    Parser(std::string_view regex, bool caseless) : regex_(regex), caseless_(caseless) {}
+    Parser(std::string_view regex, bool caseless, CaselessKS ks) : regex_(regex), caseless_(caseless), ks_(ks) {}
 
     std::optional<std::vector<std::string>> run() {
         while (i_ < regex_.size()) {
@@ -106,13 +106,14 @@ private:
     }
 
     // Literal characters a needle may hold: never '\n' (needles stay within a line); when
-    // caseless only ASCII without k/s, because the finder folds ASCII only.
+    // caseless only ASCII, without k/s unless the caller keeps them, because the finder folds
+    // ASCII only.
     bool usable_literal(const std::string& literal) const {
         if (literal == "\n") return false;
         if (!caseless_) return true;
         if (literal.size() != 1 || static_cast<unsigned char>(literal[0]) >= 0x80) return false;
         const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(literal[0])));
-        return lower != 'k' && lower != 's';
+        return ks_ == CaselessKS::Keep || (lower != 'k' && lower != 's');
     }
 
     void end_run() {
@@ -317,6 +318,7 @@ private:
 
     std::string_view regex_;
     bool caseless_;
+    CaselessKS ks_;
     std::size_t i_ = 0;
     std::string run_;
     std::string best_;
@@ -325,9 +327,9 @@ private:
 
 }  // namespace
 
-std::optional<std::vector<std::string>> required_literals(std::string_view regex, bool caseless) {
+std::optional<std::vector<std::string>> required_literals(std::string_view regex, bool caseless, CaselessKS ks) {
     if (regex.empty()) return std::nullopt;
-    return Parser(regex, caseless).run();
+    return Parser(regex, caseless, ks).run();
 }
 
 }  // namespace codescout

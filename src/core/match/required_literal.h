@@ -17,6 +17,11 @@ namespace codescout {
 // break ties). Caseless needles are ASCII and never contain 'k' or 's' (Unicode folds those to
 // non-ASCII characters, which the ASCII-folding literal finder would miss); the caller folds them.
 // Needles never contain '\n', so an occurrence lies within one line.
-std::optional<std::vector<std::string>> required_literals(std::string_view regex, bool caseless);
+//
+// `ks`: KeepKS lets caseless needles hold k and s, for a caller that reads the KELVIN SIGN and the
+// LONG S as k and s itself (the trigram index, core/index/index_text.h).
+enum class CaselessKS { Split, Keep };
+std::optional<std::vector<std::string>> required_literals(std::string_view regex, bool caseless,
+                                                          CaselessKS ks = CaselessKS::Split);
 
 }  // namespace codescout

@@ -1,17 +1,18 @@
-// The index file: what the builder writes is what the reader returns (every posting list checked
-// against the trigrams of the files themselves), and a damaged or foreign file is refused, never
+// The index file: what the builder writes is what the reader returns (every posting list and its
+// masks checked against a plain reading of the files themselves; the collector fed byte by byte
+// reads what it reads whole), and a damaged or foreign file is refused, never
 // used: truncated, a flipped byte in each section, another format version, another folder. A
 // search with a refused index gives the scan's results; a rebuild replaces the file.
 #include <QtTest>
 
 #include <fstream>
 #include <map>
-#include <set>
 
 #include "core/index/checksum.h"
 #include "core/index/index_location.h"
 #include "core/index/index_reader.h"
 #include "core/index/trigram.h"
+#include "core/index/trigram_collector.h"
 #include "core/index/walk_settings.h"
 #include "index_test_util.h"
 
@@ -29,6 +30,45 @@ std::string read_file(const std::filesystem::path& path) {
 void write_file(const std::filesystem::path& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// The trigrams of a whole text with their posting masks, read the plain way (trigram.h,
+// index_text.h): K (E2 84 AA) and long s (C5 BF) as capital-flagged 'k' and 's', other bytes
+// folded; positions in characters read.
+std::map<std::uint32_t, std::uint32_t> reference_grams(const std::string& text) {
+    std::vector<std::pair<unsigned char, bool>> chars;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text.compare(i, 3, "\xE2\x84\xAA") == 0) {
+            chars.emplace_back('k', true);
+            i += 3;
+        } else if (text.compare(i, 2, "\xC5\xBF") == 0) {
+            chars.emplace_back('s', true);
+            i += 2;
+        } else {
+            const auto b = static_cast<unsigned char>(text[i++]);
+            const bool capital = b >= 'A' && b <= 'Z';
+            chars.emplace_back(capital ? static_cast<unsigned char>(b + 32) : b, capital);
+        }
+    }
+    std::map<std::uint32_t, std::uint32_t> grams;
+    for (std::size_t j = 0; j + 3 <= chars.size(); ++j) {
+        const std::uint32_t t = (std::uint32_t{chars[j].first} << 16) | (std::uint32_t{chars[j + 1].first} << 8) | chars[j + 2].first;
+        if (trigram_has_newline(t)) continue;
+        std::uint32_t masks = position_bit(j) |
+                              case_bit((chars[j].second ? 4u : 0u) | (chars[j + 1].second ? 2u : 0u) | (chars[j + 2].second ? 1u : 0u));
+        if (j + 3 < chars.size()) masks |= next_bit(chars[j + 3].first);
+        grams[t] |= masks;
+    }
+    return grams;
+}
+
+std::map<std::uint32_t, std::uint32_t> as_map(const std::vector<Gram>& grams) {
+    std::map<std::uint32_t, std::uint32_t> out;
+    for (const Gram& g : grams) {
+        if (out.contains(g.trigram)) return {};  // listed twice: not what the collector promises
+        out[g.trigram] = g.masks;
+    }
+    return out;
 }
 
 fmt::Header header_of(const std::string& bytes) {
@@ -77,7 +117,7 @@ private slots:
         QCOMPARE(opened.status, IndexOpenStatus::Ok);
         const IndexReader& reader = *opened.reader;
         // Every file the walk finds is recorded, binary ones without trigrams.
-        std::map<std::uint32_t, std::set<std::uint32_t>> expected;
+        std::map<std::uint32_t, std::vector<Posting>> expected;
         std::uint64_t binary = 0;
         for (std::uint32_t id = 0; id < reader.file_count(); ++id) {
             const std::string rel(reader.path(id));
@@ -91,10 +131,7 @@ private slots:
                 continue;
             }
             QCOMPARE(reader.file(id).flags, std::uint32_t{fmt::kIndexed});
-            for (std::size_t i = 0; i + 3 <= content.size(); ++i) {
-                const std::uint32_t t = make_trigram(content[i], content[i + 1], content[i + 2]);
-                if (!trigram_has_newline(t)) expected[t].insert(id);
-            }
+            for (const auto& [trigram, masks] : reference_grams(content)) expected[trigram].push_back(Posting{id, masks});
         }
         QVERIFY(binary > 0);
         QVERIFY(!reader.find("no/such/file.c"));
@@ -102,10 +139,36 @@ private slots:
         for (const auto& [trigram, ids] : expected) {
             const auto list = reader.posting_list(trigram);
             QVERIFY(list.has_value());
-            QCOMPARE(std::set<std::uint32_t>(list->begin(), list->end()), ids);
+            QVERIFY(*list == ids);
             QCOMPARE(std::size_t{reader.document_frequency(trigram)}, ids.size());
         }
         QVERIFY(reader.posting_list(make_trigram('\x01', '\x02', '\x03'))->empty());
+    }
+
+    // The collector reads a file fed in pieces as it reads it whole: K and long-s sequences cut by
+    // a chunk's end, sequences cut off at the end of the file, capitals, line ends.
+    void collectorReadsAcrossChunks() {
+        const std::string text = "Kernel \xE2\x84\xAA" "ernel \xC5\xBF" "ocket\nSOCKET x\xE2\x84 y\xC5z \xE2\xE2\x84\xAA\xC5\xC5\xBF"
+                                 "\nmask MASK mAsK\r\n\xE2\x84";
+        const auto expected = reference_grams(text);
+        QVERIFY(expected.contains((std::uint32_t{'k'} << 16) | (std::uint32_t{'e'} << 8) | 'r'));
+        QVERIFY(expected.contains((std::uint32_t{'s'} << 16) | (std::uint32_t{'o'} << 8) | 'c'));
+        TrigramCollector collector;
+        for (int round = 0; round < 2; ++round) {  // the second round after reset(): nothing left over
+            for (std::size_t piece = 1; piece <= 4; ++piece) {
+                for (std::size_t i = 0; i < text.size(); i += piece) collector.feed(std::string_view(text).substr(i, piece));
+                QVERIFY(as_map(collector.grams()) == expected);
+                collector.reset();
+            }
+        }
+        // A large file grows the table past its first size; the next file starts clean.
+        std::string large;
+        for (int i = 0; i < 20000; ++i) large += "w" + std::to_string(i * 7919) + "_" + std::to_string(i) + " ";
+        collector.feed(large);
+        QVERIFY(as_map(collector.grams()) == reference_grams(large));
+        collector.reset();
+        collector.feed(text);
+        QVERIFY(as_map(collector.grams()) == expected);
     }
 
     void damagedIndexIsRefused_data() {

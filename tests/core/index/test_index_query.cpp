@@ -1,10 +1,12 @@
 // Query planning: pattern -> index query, as a table (literals, -F, case folding with its
 // non-ASCII traps, alternations, several patterns, regexes the index cannot narrow); the case
 // folding rule proved against PCRE2 itself over every code point; and evaluation on a small
-// tree: pattern -> the candidate files.
+// tree: pattern -> the candidate files, where positions, next characters and case leave fewer
+// files than the case-folded trigrams alone, and the search through them is still the scan's.
 #include <QtTest>
 
 #include <set>
+#include <tuple>
 
 #include "core/index/index_query.h"
 #include "core/index/index_location.h"
@@ -64,35 +66,35 @@ private slots:
         const auto S = CaseMode::Sensitive;
         const auto I = CaseMode::Insensitive;
         const auto M = CaseMode::Smart;
-        QTest::newRow("literal") << QStringList{"abcd"} << false << S << "and('abc' 'bcd')";
-        QTest::newRow("folded in the index") << QStringList{"ABCd"} << false << S << "and('abc' 'bcd')";
-        QTest::newRow("three bytes") << QStringList{"xyz"} << true << S << "'xyz'";
+        QTest::newRow("literal") << QStringList{"abcd"} << false << S << "\"abcd\"";
+        QTest::newRow("capitals kept for the case mask") << QStringList{"ABCd"} << false << S << "\"ABCd\"";
+        QTest::newRow("three bytes") << QStringList{"xyz"} << true << S << "\"xyz\"";
         QTest::newRow("too short") << QStringList{"ab"} << false << S << "all";
-        QTest::newRow("repeated trigram once") << QStringList{"aaaa"} << true << S << "'aaa'";
-        QTest::newRow("alternation") << QStringList{"abc|xyz"} << false << S << "or('abc' 'xyz')";
+        QTest::newRow("repeated trigram") << QStringList{"aaaa"} << true << S << "\"aaaa\"";
+        QTest::newRow("alternation") << QStringList{"abc|xyz"} << false << S << "or(\"abc\" \"xyz\")";
         QTest::newRow("alternation with a short branch") << QStringList{"abc|xy"} << false << S << "all";
-        QTest::newRow("several patterns") << QStringList{"abc", "wxyz"} << false << S << "or('abc' and('wxy' 'xyz'))";
+        QTest::newRow("several patterns") << QStringList{"abc", "wxyz"} << false << S << "or(\"abc\" \"wxyz\")";
         QTest::newRow("one pattern narrows nothing") << QStringList{"abc", "\\w+"} << false << S << "all";
         QTest::newRow("\\w+") << QStringList{"\\w+"} << false << S << "all";
-        QTest::newRow("dot star") << QStringList{"ab.*cde"} << false << S << "'cde'";
+        QTest::newRow("dot star") << QStringList{"ab.*cde"} << false << S << "\"cde\"";
         QTest::newRow("group ends the run") << QStringList{"(abc)"} << false << S << "all";
-        QTest::newRow("escaped punctuation") << QStringList{"a\\.bc"} << false << S << "and('.bc' 'a.b')";
-        QTest::newRow("-F keeps regex syntax literal") << QStringList{"a.*b"} << true << S << "and('.*b' 'a.*')";
+        QTest::newRow("escaped punctuation") << QStringList{"a\\.bc"} << false << S << "\"a.bc\"";
+        QTest::newRow("-F keeps regex syntax literal") << QStringList{"a.*b"} << true << S << "\"a.*b\"";
         QTest::newRow("top-level inline flag gives up") << QStringList{"(?i)abcd"} << false << S << "all";
         QTest::newRow("non-ASCII sensitive") << QStringList{"\u00e9t\u00e9"} << true << S
-                                             << "and('t\\xc3\\xa9' '\\xa9t\\xc3' '\\xc3\\xa9t')";
-        QTest::newRow("-i ASCII") << QStringList{"PRINTF"} << true << I << "and('int' 'ntf' 'pri' 'rin')";
-        QTest::newRow("-i k and s split") << QStringList{"socket"} << true << I << "all";
-        QTest::newRow("-i k splits") << QStringList{"makefile"} << true << I << "and('efi' 'fil' 'ile')";
-        QTest::newRow("-i non-ASCII splits") << QStringList{"Stra\u00dfe"} << true << I << "'tra'";
+                                             << "\"\\xc3\\xa9t\\xc3\\xa9\"";
+        QTest::newRow("-i ASCII") << QStringList{"PRINTF"} << true << I << "i\"printf\"";
+        QTest::newRow("-i keeps k and s") << QStringList{"socket"} << true << I << "i\"socket\"";
+        QTest::newRow("-i regex keeps k and s") << QStringList{"PM_RESUME"} << false << I << "i\"pm_resume\"";
+        QTest::newRow("-i Kelvin sign reads as k") << QStringList{"\u212Aernel"} << true << I << "i\"kernel\"";
+        QTest::newRow("long s reads as a capital s") << QStringList{"\u017Focket"} << true << S << "\"Socket\"";
+        QTest::newRow("-i non-ASCII splits") << QStringList{"Stra\u00dfe"} << true << I << "i\"stra\"";
         QTest::newRow("-i regex") << QStringList{"tr[aeiou]ce|printf"} << false << I << "all";
-        QTest::newRow("-i regex needle") << QStringList{"prefix_\\d+"} << false << I
-                                         << "and('efi' 'fix' 'ix_' 'pre' 'ref')";
-        QTest::newRow("smart: lower is -i") << QStringList{"makefile"} << true << M << "and('efi' 'fil' 'ile')";
-        QTest::newRow("smart: upper is exact") << QStringList{"Makefile"} << true << M
-                                               << "and('ake' 'efi' 'fil' 'ile' 'kef' 'mak')";
+        QTest::newRow("-i regex needle") << QStringList{"prefix_\\d+"} << false << I << "i\"prefix_\"";
+        QTest::newRow("smart: lower is -i") << QStringList{"makefile"} << true << M << "i\"makefile\"";
+        QTest::newRow("smart: upper is exact") << QStringList{"Makefile"} << true << M << "\"Makefile\"";
         QTest::newRow("-F empty") << QStringList{""} << true << S << "all";
-        QTest::newRow("-F newline splits") << QStringList{"abc\nxyz"} << true << S << "and('abc' 'xyz')";
+        QTest::newRow("-F newline splits") << QStringList{"abc\nxyz"} << true << S << "and(\"abc\" \"xyz\")";
     }
 
     void planning() {
@@ -108,6 +110,25 @@ private slots:
         // -w and -x only narrow the matches: same query.
         options.whole_word = true;
         QCOMPARE(QString::fromStdString(plan_index_query(options).to_string()), expected);
+    }
+
+    // A needle that cuts a K or long-s sequence at an end drops the cut bytes: in a text the whole
+    // sequence reads as one character, which the cut bytes would not match.
+    void needleCutInASequence() {
+        const auto plan = [](const std::string& needle) {
+            PatternOptions options;
+            options.patterns = {needle};
+            options.fixed_strings = true;
+            return QString::fromStdString(plan_index_query(options).to_string());
+        };
+        QCOMPARE(plan("\x84\xAA" "abc"), QStringLiteral("\"abc\""));
+        QCOMPARE(plan("\xAA" "abc"), QStringLiteral("\"abc\""));
+        QCOMPARE(plan("\xBF" "abc"), QStringLiteral("\"abc\""));
+        QCOMPARE(plan("abc\xE2\x84"), QStringLiteral("\"abc\""));
+        QCOMPARE(plan("abc\xE2"), QStringLiteral("\"abc\""));
+        QCOMPARE(plan("abc\xC5"), QStringLiteral("\"abc\""));
+        QCOMPARE(plan("a\xE2\x84\xAA" "b"), QStringLiteral("\"aKb\""));  // whole: read as k
+        QCOMPARE(plan("\x84" "abc"), QStringLiteral("\"\\x84abc\""));  // not a cut sequence
     }
 
     // The rule the planner's case folding stands on: with -i, an ASCII letter other than k and s
@@ -144,31 +165,87 @@ private slots:
         tree.write(QStringLiteral("b.c"), "KERNEL panic\nstatic int x;\n");
         tree.write(QStringLiteral("c.c"), "\xE2\x84\xAA" "ernel and \xC5\xBF" "ocket\n");
         tree.write(QStringLiteral("d.c"), "ker\nnel split by a line end\n");
+        // Files holding every case-folded trigram of PM_RESUME; only e1, e2, e6 and e7 hold the
+        // string itself in some case (e6 with a long s, which -i matches).
+        tree.write(QStringLiteral("e1.c"), "#define PM_RESUME 1\n");
+        tree.write(QStringLiteral("e2.c"), "static int pm_resume(void);\n");
+        tree.write(QStringLiteral("e3.c"), "pm_runtime_resume(dev);\n");         // scattered: other offsets
+        tree.write(QStringLiteral("e4.c"), "PM_RUNTIME_RESUME\n");               // the same in capitals
+        tree.write(QStringLiteral("e5.c"), "pm_ m_r _re res esu sum ume\n");     // each trigram alone
+        tree.write(QStringLiteral("e6.c"), "PM_RE\xC5\xBF" "UME\n");
+        tree.write(QStringLiteral("e7.c"), "Pm_Resume\n");
+        tree.write(QStringLiteral("e8.c"), "pm_re sume\nPM_RE\nSUME\n");          // split by a space, a line end
         TestTree cache;
         const std::filesystem::path dir = cache.path(QStringLiteral("i"));
         QVERIFY(index_test::build_index(tree.root(), dir).ok);
         const auto opened = IndexReader::open(index_file_for(dir, canonical_root(tree.root())).string());
         QCOMPARE(opened.status, IndexOpenStatus::Ok);
-        const auto names = [&](const std::string& pattern, CaseMode mode) {
+        const auto options_for = [&](const std::string& pattern, CaseMode mode, bool word = false) {
             PatternOptions options;
             options.patterns = {pattern};
             options.case_mode = mode;
-            const auto bits = evaluate_index_query(plan_index_query(options), *opened.reader);
+            options.whole_word = word;
+            return options;
+        };
+        const auto names = [&](const std::string& pattern, CaseMode mode, bool word = false) {
+            const auto bits = evaluate_index_query(plan_index_query(options_for(pattern, mode, word)), *opened.reader);
             QStringList out;
             for (std::uint32_t id = 0; id < bits->size(); ++id) {
                 if ((*bits)[id]) out << QString::fromStdString(std::string(opened.reader->path(id)));
             }
             return out.join(QLatin1Char(','));
         };
-        // Folded index: the case-sensitive query gets both; verification keeps the right one.
-        QCOMPARE(names("kernel", CaseMode::Sensitive), QStringLiteral("a.c,b.c"));
-        QCOMPARE(names("static", CaseMode::Sensitive), QStringLiteral("b.c"));
+        // The case mask: a case-sensitive query passes only files with the trigrams in its case.
+        QCOMPARE(names("kernel", CaseMode::Sensitive), QStringLiteral("a.c"));
+        QCOMPARE(names("KERNEL", CaseMode::Sensitive), QStringLiteral("b.c"));
+        QCOMPARE(names("static", CaseMode::Sensitive), QStringLiteral("b.c,e2.c"));
         QCOMPARE(names("nothing here", CaseMode::Sensitive), QString());
-        // -i kernel: k splits, "ernel" remains: the Kelvin-sign file is a candidate.
+        // -i kernel: the Kelvin sign reads as k, so "\u212Aernel" holds the trigrams of "kernel".
         QCOMPARE(names("kernel", CaseMode::Insensitive), QStringLiteral("a.c,b.c,c.c"));
-        // d.c holds "ker" before its line end.
-        QCOMPARE(names("ker|static", CaseMode::Sensitive), QStringLiteral("a.c,b.c,d.c"));
-        QCOMPARE(names("\\w+", CaseMode::Sensitive), QStringLiteral("a.c,b.c,c.c,d.c"));
+        QCOMPARE(names("socket", CaseMode::Insensitive), QStringLiteral("c.c"));
+        // d.c holds "ker" before its line end (the next-character mask holds '\n').
+        QCOMPARE(names("ker|static", CaseMode::Sensitive), QStringLiteral("a.c,b.c,d.c,e2.c"));
+        QCOMPARE(names("\\w+", CaseMode::Sensitive), QStringLiteral("a.c,b.c,c.c,d.c,e1.c,e2.c,e3.c,e4.c,e5.c,e6.c,e7.c,e8.c"));
+
+        // Selectivity: the case-folded trigrams alone let through every e file but e6 (its long
+        // s is other bytes) and e8 (no "res"/"esu" across its breaks: it has " su"); positions,
+        // next characters and case leave the files that can match.
+        QStringList folded_only;
+        for (std::uint32_t id = 0; id < opened.reader->file_count(); ++id) {
+            QFile f(QString::fromStdString(tree.root() + "/" + std::string(opened.reader->path(id))));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray lower = f.readAll().toLower();
+            bool all = true;
+            for (const char* t : {"pm_", "m_r", "_re", "res", "esu", "sum", "ume"}) all = all && lower.contains(t);
+            if (all) folded_only << QString::fromStdString(std::string(opened.reader->path(id)));
+        }
+        QCOMPARE(folded_only.join(QLatin1Char(',')), QStringLiteral("e1.c,e2.c,e3.c,e4.c,e5.c,e7.c"));
+        QCOMPARE(names("PM_RESUME", CaseMode::Sensitive), QStringLiteral("e1.c,e6.c"));  // e6: S and long s share a case bit
+        QCOMPARE(names("PM_RESUME", CaseMode::Sensitive, true), QStringLiteral("e1.c,e6.c"));
+        QCOMPARE(names("PM_RESUME", CaseMode::Insensitive), QStringLiteral("e1.c,e2.c,e6.c,e7.c"));
+        QCOMPARE(names("pm_resume", CaseMode::Smart), QStringLiteral("e1.c,e2.c,e6.c,e7.c"));
+        QCOMPARE(names("pm_resume", CaseMode::Sensitive), QStringLiteral("e2.c"));
+        QCOMPARE(names("ERR_SYS|PM_RESUME|PM_RUNTIME", CaseMode::Sensitive), QStringLiteral("e1.c,e4.c,e6.c"));
+
+        // And nothing is missed: through the index, every one of these searches gives the scan's
+        // lines (e6 among them for -i: PCRE2 matches the long s for s).
+        for (const auto& [pattern, mode, word] : std::vector<std::tuple<std::string, CaseMode, bool>>{
+                 {"PM_RESUME", CaseMode::Sensitive, false}, {"PM_RESUME", CaseMode::Insensitive, false},
+                 {"pm_resume", CaseMode::Smart, false}, {"PM_RESUME", CaseMode::Insensitive, true},
+                 {"kernel", CaseMode::Insensitive, false}, {"socket", CaseMode::Smart, false},
+                 {"ERR_SYS|PM_RESUME|PM_RUNTIME", CaseMode::Sensitive, false}}) {
+            SearchOptions o;
+            o.walk.roots = {tree.root()};
+            o.pattern = options_for(pattern, mode, word);
+            o.threads = 2;
+            const auto indexed = index_test::run(o, &dir);
+            QVERIFY(indexed.use.used);
+            const auto scanned = index_test::run(o);
+            QVERIFY2(indexed.lines == scanned.lines, pattern.c_str());
+            if (pattern == "PM_RESUME" && mode == CaseMode::Insensitive && !word) {
+                QCOMPARE(scanned.lines.size(), std::size_t{4});  // e1, e2, e6, e7
+            }
+        }
     }
 };
 

@@ -82,7 +82,7 @@ class TestWalkReplay : public QObject {
 
     // Every pattern of a small set agrees; returns whether each search replayed the walk.
     bool all_same(const char* what, bool expect_replay, const std::function<void(SearchOptions&)>& adjust = {}) {
-        // Patterns the index narrows in both cases (-i drops trigrams with k or s: kelvin, long s).
+        // Patterns the index narrows in both cases (-i too: the index reads K and long s as k and s).
         for (const char* pattern : {"kernel", "zebrafish", "alpha|zebrafish", "printk", "mutex_unlock"}) {
             for (const bool insensitive : {false, true}) {
                 SearchOptions o = options(pattern, insensitive);
