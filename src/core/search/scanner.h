@@ -1,7 +1,9 @@
 // The buffer scanner: finds matching lines in a buffer of whole lines by asking the matcher for
 // the next candidate in the whole buffer (not line by line), then verifying the candidate's line
 // alone. It keeps the state that crosses buffer boundaries (line numbers, pending after-context,
-// -m), so the same file can be fed whole, in chunks, or in windows of a mapping.
+// -m), so the same file can be fed whole, in chunks, or in windows of a mapping. When the report
+// needs no match positions (no spans, no match count) it asks only which lines match
+// (Matcher::find_matching_line), which a matcher may answer without finding the match itself.
 #pragma once
 
 #include <cstddef>
