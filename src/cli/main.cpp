@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include "cli/allocator_policy.h"
 #include "cli/cli_args.h"
 #include "cli/error_reporter.h"
 #include "cli/exit_status.h"
@@ -70,6 +71,8 @@ int main(int argc, char** argv) {
     if (args.index_build) return build_indexes(args.paths, plan, out, errors);
     if (args.index_status) return report_index_status(args.paths, out, errors);
     if (args.index_watch) return watch_index(args.paths, out, errors);
+    // Not for the index commands above: --index-watch runs until killed.
+    keep_file_blocks_in_heap();
     if (plan.output.mode == codescout::OutputMode::ListFiles) return list_files(plan, out, errors);
     if (plan.write != WriteMode::None) return run_write(plan, journal, out, errors);
     return run_search(plan, out, errors, started);

@@ -15,13 +15,22 @@ OutputWriter::~OutputWriter() { flush(); }
 
 bool OutputWriter::write_block(std::string_view block, std::string_view separator) {
     if (block.empty()) return !closed();
-    std::lock_guard lock(mutex_);
-    if (closed() || error() != 0) return false;
-    if (!separator.empty() && printed_any_) {
-        if (!append_locked(separator)) return false;
+    FileParts parts(*this, separator);
+    return parts.write(block);
+}
+
+OutputWriter::FileParts::FileParts(OutputWriter& writer, std::string_view separator)
+    : writer_(writer), lock_(writer.mutex_), separator_(separator) {}
+
+bool OutputWriter::FileParts::write(std::string_view part) {
+    if (part.empty()) return !writer_.closed();
+    if (writer_.closed() || writer_.error() != 0) return false;
+    if (!started_) {
+        started_ = true;
+        if (!separator_.empty() && writer_.printed_any_ && !writer_.append_locked(separator_)) return false;
+        writer_.printed_any_ = true;
     }
-    printed_any_ = true;
-    return append_locked(block);
+    return writer_.append_locked(part);
 }
 
 bool OutputWriter::flush() {

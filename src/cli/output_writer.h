@@ -1,6 +1,6 @@
 // The one writer of standard output: a large buffer in front of write(2), shared by the worker
-// threads. Each file's output arrives as one block and is appended under a lock, so blocks never
-// interleave. A closed pipe (EPIPE) turns the writer "closed": later writes are dropped and the
+// threads. Each file's output arrives as one block, or in parts through a FileParts that holds
+// the lock meanwhile, and is appended under the lock, so files never interleave. A closed pipe (EPIPE) turns the writer "closed": later writes are dropped and the
 // printers tell the search to stop.
 #pragma once
 
@@ -26,6 +26,24 @@ public:
     // first (ripgrep's file separator: "--\n" with context, "\n" with headings). Empty blocks
     // are ignored. Returns false once the output is closed.
     bool write_block(std::string_view block, std::string_view separator = {});
+
+    // One file's output written in parts (a file with very many lines, formatted a part at a
+    // time): the writer stays locked from construction to destruction, so no other block comes
+    // between the parts; other threads wait to write meanwhile (not to search). `separator` as
+    // in write_block(), before the first non-empty part.
+    class FileParts {
+    public:
+        FileParts(OutputWriter& writer, std::string_view separator);
+        FileParts(const FileParts&) = delete;
+        FileParts& operator=(const FileParts&) = delete;
+        bool write(std::string_view part);  // false once the output is closed
+
+    private:
+        OutputWriter& writer_;
+        std::lock_guard<std::mutex> lock_;
+        std::string_view separator_;
+        bool started_ = false;
+    };
 
     // Writes the buffer out. Returns false once the output is closed or failed.
     bool flush();

@@ -1,6 +1,7 @@
 // Standard output printer (see standard_printer.h).
 #include "cli/standard_printer.h"
 
+#include <optional>
 #include <string>
 
 #include "core/print/standard_format.h"
@@ -9,11 +10,21 @@ namespace codescout::cli {
 
 bool StandardPrinter::on_file(FileResult&& result) {
     // One buffer per worker thread, reused: formatting allocates nothing after the first files.
+    // A file whose output outgrows one part (kFormatPartBytes) goes out in parts, the writer
+    // locked from the first part on, instead of being held formatted whole next to its lines.
     thread_local std::string block;
     block.clear();
-    format_standard(result, plan_, block);
     const bool separated = plan_.mode != OutputMode::Lines || prints_a_line(result);
-    return writer_.write_block(block, separated ? file_separator(plan_) : std::string_view());
+    const std::string_view separator = separated ? file_separator(plan_) : std::string_view();
+    std::optional<OutputWriter::FileParts> parts;
+    bool open = true;
+    format_standard(result, plan_, block, [&](std::string& part) {
+        if (!parts) parts.emplace(writer_, separator);
+        open = parts->write(part) && open;
+        part.clear();
+    });
+    if (!parts) return writer_.write_block(block, separator);
+    return parts->write(block) && open;
 }
 
 }  // namespace codescout::cli

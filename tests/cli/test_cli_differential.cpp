@@ -354,6 +354,19 @@ void write_many_lines_tree(TestTree& t) {
     // The same without a final newline, and in CRLF.
     t.write(QStringLiteral("regs_noeol.h"), text + "#endif");
     t.write(QStringLiteral("regs_crlf.h"), QByteArray(text).replace("\n", "\r\n"));
+    // Non-ASCII lines among the ASCII ones: RE2 decides only ASCII lines (re2_line_prefilter.h),
+    // PCRE2 these, where Unicode \w matches 'ä' and 'É' (some lines then match, some do not).
+    QByteArray mixed;
+    for (int n = 0; n < 3000; ++n) {
+        switch (n % 6) {
+        case 0: mixed += "#define \xC3\x89TAT_" + QByteArray::number(n) + "_CNTL__ENABLE_0 0x1\n"; break;
+        case 1: mixed += "// \xC3\xA4_" + QByteArray::number(n) + " no match here\n"; break;
+        case 2: mixed += "#define GFX_" + QByteArray::number(n) + "_CNTL__MASK_\xC3\xA4 0x2\n"; break;
+        case 3: mixed += "short_line_" + QByteArray::number(n) + "\n"; break;
+        default: mixed += "#define SDMA_" + QByteArray::number(n) + "_ADDR__VALID_1__SHIFT 0x3\n"; break;
+        }
+    }
+    t.write(QStringLiteral("regs_mixed.h"), mixed);
 }
 
 void add_row(const char* name, const QString& where, const QStringList& args) {
@@ -671,13 +684,30 @@ private slots:
         QTest::newRow("-v -C1 --color always") << L{"-v", "-C1", "--color", "always", "SHIFT", "."};
         QTest::newRow("-m 5000 -A2") << L{"-m", "5000", "-A2", re2, "."};
         QTest::newRow("-b --trim") << L{"-b", "--trim", five, "."};
+        // Lines decided by RE2's DFA (no spans wanted), and their counterparts that need spans or
+        // that RE2 does not read exactly (PCRE2 decides).
+        QTest::newRow("-l") << L{"-l", five, "."};
+        QTest::newRow("-c -j1") << L{"-c", "-j1", five, "."};
+        QTest::newRow("-c -j2") << L{"-c", "-j2", five, "."};
+        QTest::newRow("lines -j2") << L{"-j2", five, "."};
+        QTest::newRow("--color always -j2") << L{"--color", "always", "-j2", five, "."};
+        QTest::newRow("-c -i") << L{"-c", "-i", "\\w+_cntl__\\w+", "."};
+        QTest::newRow("-c re2 prefilter") << L{"-c", re2, "."};
+        QTest::newRow("-c -w (no exact DFA)") << L{"-c", "-w", "\\w+_\\d+_CNTL__\\w+", "."};
+        QTest::newRow("-P -c look-ahead (no exact DFA)") << L{"-P", "-c", "\\w+_\\w+(?=_MASK)", "."};
+        QTest::newRow("-c possessive (no exact DFA)") << L{"-c", "[A-Z]++_\\w+_\\d", "."};
+        QTest::newRow("-C2 -j2") << L{"-C2", "-j2", five, "."};
+        QTest::newRow("-A1 -m 3000") << L{"-A1", "-m", "3000", five, "."};
+        QTest::newRow("-v -c") << L{"-v", "-c", five, "."};
+        QTest::newRow("\\p{Lu} classes -c") << L{"-c", "\\p{Lu}+_\\d+_\\p{Lu}+", "."};
     }
     void many_matching_lines() {
         QFETCH(QStringList, args);
         QByteArray rg_out;
         compare(many_lines_dir_, args, {}, {}, &rg_out);
         if (QTest::currentTestFailed()) return;
-        const bool counts = args.contains(QStringLiteral("-c")) || args.contains(QStringLiteral("--count-matches"));
+        const bool counts = args.contains(QStringLiteral("-c")) || args.contains(QStringLiteral("--count-matches")) ||
+                            args.contains(QStringLiteral("-l"));
         QVERIFY2(rg_out.count('\n') > (counts ? 2 : 1000), "rg printed few lines: the row tests nothing");
         // Unsorted, in parallel: with headings each file's block (its lines in order) must be rg's;
         // counts are one line per file, and --vimgrep never has headings: compared line by line.

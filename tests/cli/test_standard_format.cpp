@@ -185,12 +185,27 @@ private slots:
         std::fclose(f);
     }
 
-    // Blocks from many threads arrive whole, never interleaved.
+    // Blocks from many threads arrive whole, never interleaved; so do the files printed in parts
+    // (more than kFormatPartBytes of output), also between small files.
+    void printer_blocks_stay_contiguous_data() {
+        QTest::addColumn<int>("kLines");  // per file, alternating with 20 when `mixed`
+        QTest::addColumn<int>("kFiles");
+        QTest::addColumn<bool>("mixed");
+        QTest::newRow("one block each") << 20 << 200 << false;
+        QTest::newRow("in parts") << 8000 << 6 << false;
+        QTest::newRow("in parts among small files") << 8000 << 20 << true;
+    }
     void printer_blocks_stay_contiguous() {
+        QFETCH(int, kLines);
+        QFETCH(int, kFiles);
+        QFETCH(bool, mixed);
         std::FILE* f = std::tmpfile();
         QVERIFY(f);
         constexpr int kThreads = 4;
-        constexpr int kFiles = 200;
+        int total_lines = 0;
+        for (int t = 0; t < kThreads; ++t) {
+            for (int i = 0; i < kFiles; ++i) total_lines += mixed && i % 2 == 1 ? 20 : kLines;
+        }
         {
             OutputWriter w(fileno(f), 4096);
             ErrorReporter errors(STDERR_FILENO);
@@ -199,11 +214,12 @@ private slots:
             StandardPrinter printer(p, w, errors);
             std::vector<std::thread> threads;
             for (int t = 0; t < kThreads; ++t) {
-                threads.emplace_back([&printer, t] {
+                threads.emplace_back([&printer, t, kLines, kFiles, mixed] {
                     for (int i = 0; i < kFiles; ++i) {
                         FileResult r;
                         r.path = "t" + std::to_string(t) + "_" + std::to_string(i);
-                        for (std::uint64_t n = 1; n <= 20; ++n) r.lines.push_back(match(n, std::string(50, 'x'), {}));
+                        const int lines = mixed && i % 2 == 1 ? 20 : kLines;
+                        for (int n = 1; n <= lines; ++n) r.lines.push_back(match(n, std::string(50, 'x'), {}));
                         printer.on_file(std::move(r));
                     }
                 });
@@ -214,21 +230,58 @@ private slots:
         std::fclose(f);
         QByteArray current;
         int count = 0;
+        int in_file = 0;     // lines of the current file so far
+        int file_lines = 0;  // lines the current file has
         int separators = 0;
         for (const QByteArray& line : lines) {
             if (line.isEmpty()) continue;
             if (line == "--") {
-                QCOMPARE(count % 20, 0);  // a separator only ever between whole files
+                QCOMPARE(in_file, file_lines);  // a separator only ever between whole files
                 ++separators;
                 continue;
             }
             const QByteArray path = line.left(line.indexOf(':'));
-            if (count % 20 == 0) current = path;
+            if (in_file == file_lines) {
+                current = path;
+                in_file = 0;
+                file_lines = mixed && path.split('_').last().toInt() % 2 == 1 ? 20 : kLines;
+            }
             QCOMPARE(path, current);
+            ++in_file;
             ++count;
         }
-        QCOMPARE(count, kThreads * kFiles * 20);
+        QCOMPARE(in_file, file_lines);
+        QCOMPARE(count, total_lines);
         QCOMPARE(separators, kThreads * kFiles - 1);
+    }
+
+    // Formatting in parts gives the same bytes, in parts of kFormatPartBytes (plus one line).
+    void parts_are_the_whole() {
+        FileResult r;
+        r.path = "./many.h";
+        for (std::uint64_t n = 1; n <= 20000; ++n) {
+            r.lines.push_back(n % 7 == 0 ? ctx(n, std::string(n % 90, 'c')) : match(n, std::string(n % 100, 'm'), {}));
+        }
+        OutputPlan p = plan();
+        p.context = true;
+        p.heading = true;
+        p.with_filename = true;
+        std::string whole;
+        format_standard(r, p, whole);
+        std::string out;
+        std::string joined;
+        int drained = 0;
+        format_standard(r, p, out, [&](std::string& part) {
+            QVERIFY(part.size() >= kFormatPartBytes);
+            QVERIFY(part.size() < kFormatPartBytes + 200);
+            joined += part;
+            part.clear();
+            ++drained;
+        });
+        joined += out;
+        QVERIFY(drained >= 2);
+        QCOMPARE(joined.size(), whole.size());
+        QVERIFY(joined == whole);
     }
 
     // The reader went away: the printer tells the search to stop, nothing crashes.

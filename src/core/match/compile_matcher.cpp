@@ -3,6 +3,8 @@
 // required literal, or RE2's DFA) when one applies. A -U search whose matches may span lines
 // gets no line prefilter: each looks at one line at a time, and a match may start lines before
 // the line holding its required literal. The literal finder stays: it searches whole buffers.
+// Either prefiltered matcher also gets RE2 as a decider when RE2 reads the patterns exactly
+// (re2_line_prefilter.h), for searches that need only which lines match.
 #include <algorithm>
 
 #include "core/match/literal_matcher.h"
@@ -54,6 +56,14 @@ std::optional<std::vector<std::string>> required_needles(const std::vector<std::
     return needles;
 }
 
+// RE2 deciding ASCII lines for `regexes`, when its answer is PCRE2's: the rewrite is exact and
+// the combined regex adds nothing RE2 was not given (-w's lookarounds, -x's anchors).
+std::shared_ptr<const Re2LinePrefilter> exact_decider(std::shared_ptr<const Re2LinePrefilter> automaton,
+                                                      const PatternOptions& options) {
+    if (!automaton || !automaton->exact() || options.whole_word || options.whole_line) return nullptr;
+    return automaton;
+}
+
 }  // namespace
 
 std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
@@ -97,13 +107,14 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
         if (all_literal) return std::make_shared<RegexMatcher>(combined, caseless);
         if (auto needles = required_needles(regexes, caseless)) {
             return std::make_shared<PrefilteredMatcher>(
-                combined, caseless, std::make_unique<LiteralLinePrefilter>(*needles, caseless));
+                combined, caseless, std::make_unique<LiteralLinePrefilter>(*needles, caseless),
+                exact_decider(Re2LinePrefilter::create(regexes, caseless), options));
         }
         // No literal to look for: RE2's DFA picks the lines, when it can read the patterns alike
         // and not every line is a candidate anyway (a pattern that matches the empty string).
         if (Pcre2Program::matches_empty(combined, caseless)) return std::make_shared<RegexMatcher>(combined, caseless);
-        if (auto automaton = Re2LinePrefilter::create(regexes, caseless)) {
-            return std::make_shared<PrefilteredMatcher>(combined, caseless, std::move(automaton));
+        if (std::shared_ptr<const Re2LinePrefilter> automaton = Re2LinePrefilter::create(regexes, caseless)) {
+            return std::make_shared<PrefilteredMatcher>(combined, caseless, automaton, exact_decider(automaton, options));
         }
         return std::make_shared<RegexMatcher>(combined, caseless);
     } catch (const PatternError& error) {

@@ -69,6 +69,15 @@ public:
         return find(line, from, scratch);
     }
 
+    // For a search that needs to know only which lines hold a match, not where (no spans shown,
+    // no matches counted): the start of the first line at or after `from` (a line start in
+    // `haystack`) that holds a match, each line decided as first_line_match() (line_match.h)
+    // decides it; nullopt when none does. The default is first_line_match() itself; a matcher
+    // that can decide a line faster (PrefilteredMatcher with an exact DFA) overrides it and must
+    // give the same answers.
+    virtual std::optional<std::size_t> find_matching_line(std::string_view haystack, std::size_t from,
+                                                          MatchScratch& scratch) const;
+
     virtual std::unique_ptr<MatchScratch> make_scratch() const = 0;
 
     // Bytes this compiled matcher holds, for the pattern cache's size accounting.

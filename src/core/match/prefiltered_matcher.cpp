@@ -4,12 +4,16 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/match/line_match.h"
+#include "core/match/re2_line_prefilter.h"
+
 namespace codescout {
 
 // Per thread: the verifier's and the prefilter's scratch, and how dense the matches are.
 struct PrefilteredScratch final : MatchScratch {
     std::unique_ptr<MatchScratch> verifier;
     std::unique_ptr<PrefilterScratch> prefilter;
+    std::unique_ptr<PrefilterScratch> decider;  // when the decider is not the prefilter
     unsigned near_matches = 0;  // in a row, each within kDenseDistance of its search's start
     bool direct = false;        // dense: PCRE2 searches without the prefilter
 
@@ -65,8 +69,9 @@ std::size_t LiteralLinePrefilter::memory_bytes() const {
 std::string LiteralLinePrefilter::describe() const { return "literal:" + names_; }
 
 PrefilteredMatcher::PrefilteredMatcher(const std::string& regex, bool caseless,
-                                       std::unique_ptr<LinePrefilter> prefilter)
-    : verifier_(regex, caseless), prefilter_(std::move(prefilter)) {}
+                                       std::shared_ptr<const LinePrefilter> prefilter,
+                                       std::shared_ptr<const Re2LinePrefilter> decider)
+    : verifier_(regex, caseless), prefilter_(std::move(prefilter)), decider_(std::move(decider)) {}
 
 std::optional<MatchRange> PrefilteredMatcher::find(std::string_view haystack, std::size_t from,
                                                    MatchScratch& scratch) const {
@@ -115,19 +120,87 @@ std::optional<MatchRange> PrefilteredMatcher::find_with_prefilter(std::string_vi
     return std::nullopt;
 }
 
+std::optional<std::size_t> PrefilteredMatcher::find_matching_line(std::string_view haystack, std::size_t from,
+                                                                  MatchScratch& scratch) const {
+    auto& own = static_cast<PrefilteredScratch&>(scratch);
+    if (!decider_ || decider_->gave_up()) return Matcher::find_matching_line(haystack, from, scratch);
+    return decider_.get() == prefilter_.get() ? lines_by_re2(haystack, from, own) : lines_by_prefilter(haystack, from, own);
+}
+
+std::optional<std::size_t> PrefilteredMatcher::lines_by_re2(std::string_view haystack, std::size_t from,
+                                                            PrefilteredScratch& own) const {
+    std::size_t pos = from;
+    while (pos < haystack.size()) {
+        if (decider_->gave_up()) return Matcher::find_matching_line(haystack, pos, own);
+        const auto verdict = decider_->next_line(haystack, pos, own.prefilter.get());
+        if (!verdict) return std::nullopt;
+        const std::size_t line_start = search_start_of_line(haystack, pos, verdict->pos);
+        if (verdict->holds_match) return line_start;
+        const std::size_t line_end = line_end_of(haystack, verdict->pos);
+        if (pcre2_line_matches(haystack, line_start, line_end, own)) return line_start;
+        pos = line_end + 1;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> PrefilteredMatcher::lines_by_prefilter(std::string_view haystack, std::size_t from,
+                                                                  PrefilteredScratch& own) const {
+    std::size_t pos = from;
+    while (pos < haystack.size()) {
+        // While matching lines come densely every line is a candidate; a run of lines without a
+        // match (kDenseDistance bytes) hands the search back to the prefilter.
+        std::size_t at = pos;
+        if (!own.direct || pos - from > kDenseDistance) {
+            const std::optional<std::size_t> hit =
+                prefilter_->gave_up() ? std::optional<std::size_t>(pos) : prefilter_->candidate(haystack, pos, own.prefilter.get());
+            if (!hit) break;
+            at = *hit;
+        }
+        const std::size_t line_start = search_start_of_line(haystack, pos, at);
+        const std::size_t line_end = line_end_of(haystack, at);
+        const std::size_t next = std::min(line_end + 1, haystack.size());
+        std::optional<bool> holds = decider_->line_holds_match(haystack, line_start, next, own.decider.get());
+        if (!holds) holds = pcre2_line_matches(haystack, line_start, line_end, own);
+        if (*holds) {
+            own.saw(MatchRange{line_start, line_start}, from);
+            return line_start;
+        }
+        pos = line_end + 1;
+    }
+    own.saw(std::nullopt, from);
+    return std::nullopt;
+}
+
+bool PrefilteredMatcher::pcre2_line_matches(std::string_view haystack, std::size_t line_start, std::size_t line_end,
+                                            PrefilteredScratch& own) const {
+    // The subject ends after the line's '\n', as in find_with_prefilter().
+    const std::size_t subject_end = std::min(line_end + 1, haystack.size());
+    return first_line_match(verifier_, haystack.substr(0, subject_end), line_start, *own.verifier).has_value();
+}
+
 std::unique_ptr<MatchScratch> PrefilteredMatcher::make_scratch() const {
     auto scratch = std::make_unique<PrefilteredScratch>();
     scratch->verifier = verifier_.make_scratch();
     scratch->prefilter = prefilter_->make_scratch();
+    if (decider_ && decider_.get() != prefilter_.get()) scratch->decider = decider_->make_scratch();
     return scratch;
 }
 
 std::size_t PrefilteredMatcher::memory_bytes() const {
-    return sizeof(*this) + verifier_.memory_bytes() + prefilter_->memory_bytes();
+    const std::size_t decider = decider_ && decider_.get() != prefilter_.get() ? decider_->memory_bytes() : 0;
+    return sizeof(*this) + verifier_.memory_bytes() + prefilter_->memory_bytes() + decider;
+}
+
+std::size_t PrefilteredMatcher::memory_budget_bytes() const {
+    const std::size_t decider = decider_ && decider_.get() != prefilter_.get() ? decider_->memory_budget_bytes() : 0;
+    return prefilter_->memory_budget_bytes() + decider;
 }
 
 std::string PrefilteredMatcher::describe() const {
-    return "prefiltered " + prefilter_->describe() + " " + verifier_.describe();
+    std::string decider;
+    if (decider_ && decider_.get() == prefilter_.get()) decider = " (re2 decides ASCII lines)";
+    else if (decider_) decider = " (re2 decides ASCII lines: " + decider_->re2_pattern() + ")";
+    return "prefiltered " + prefilter_->describe() + " " + verifier_.describe() + decider;
 }
 
 }  // namespace codescout

@@ -58,11 +58,16 @@ private:
 };
 
 struct PrefilteredScratch;
+class Re2LinePrefilter;
 
 class PrefilteredMatcher final : public Matcher {
 public:
     // `regex` is the combined pattern (combine_regexes); throws PatternError like RegexMatcher.
-    PrefilteredMatcher(const std::string& regex, bool caseless, std::unique_ptr<LinePrefilter> prefilter);
+    // `decider`: RE2 for the same patterns, exact (Re2LinePrefilter::exact(), and no -w or -x
+    // wrapping in `regex`), or null; it may be `prefilter` itself. find_matching_line() lets it
+    // decide the ASCII lines.
+    PrefilteredMatcher(const std::string& regex, bool caseless, std::shared_ptr<const LinePrefilter> prefilter,
+                       std::shared_ptr<const Re2LinePrefilter> decider = nullptr);
 
     // The first match at or after `from`: PCRE2 runs on each candidate line (with the bytes
     // before it still visible to look-behind). While matches come densely (kDenseRun in a row,
@@ -76,9 +81,14 @@ public:
     // anyway), else through the prefilter; the density state is left as the scan left it.
     std::optional<MatchRange> find_in_line(std::string_view line, std::size_t from,
                                            MatchScratch& scratch) const override;
+    // With a decider: the prefilter (or, while matching lines come densely, each next line in
+    // turn) picks the candidate lines, and RE2 decides each ASCII one; PCRE2 decides the others,
+    // as the default does. Without: the default (line_match.h).
+    std::optional<std::size_t> find_matching_line(std::string_view haystack, std::size_t from,
+                                                  MatchScratch& scratch) const override;
     std::unique_ptr<MatchScratch> make_scratch() const override;
     std::size_t memory_bytes() const override;
-    std::size_t memory_budget_bytes() const override { return prefilter_->memory_budget_bytes(); }
+    std::size_t memory_budget_bytes() const override;
     bool can_match_empty() const override { return verifier_.can_match_empty(); }
     std::string describe() const override;  // "prefiltered literal:_RESUME pcre2 jit /.../"
 
@@ -88,9 +98,18 @@ public:
 private:
     std::optional<MatchRange> find_with_prefilter(std::string_view haystack, std::size_t from,
                                                   PrefilteredScratch& own) const;
+    // find_matching_line() when the decider is the prefilter: it finds and judges lines at once.
+    std::optional<std::size_t> lines_by_re2(std::string_view haystack, std::size_t from, PrefilteredScratch& own) const;
+    // find_matching_line() with another prefilter: it picks the lines, the decider judges them.
+    std::optional<std::size_t> lines_by_prefilter(std::string_view haystack, std::size_t from,
+                                                  PrefilteredScratch& own) const;
+    // PCRE2's verdict on the line [line_start, line_end) as the searcher reaches it (line_match.h).
+    bool pcre2_line_matches(std::string_view haystack, std::size_t line_start, std::size_t line_end,
+                            PrefilteredScratch& own) const;
 
     RegexMatcher verifier_;
-    std::unique_ptr<LinePrefilter> prefilter_;
+    std::shared_ptr<const LinePrefilter> prefilter_;
+    std::shared_ptr<const Re2LinePrefilter> decider_;
 };
 
 }  // namespace codescout

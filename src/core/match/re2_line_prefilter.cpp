@@ -34,15 +34,21 @@ constexpr std::size_t kBytesPerInstruction = 16;
 
 // The speed check: a call over at least kTimedCallBytes is timed until kCarefulBytes have been
 // scanned on this thread (a DFA that outgrows its memory does so early), every kSampleEvery-th
-// such call after that; of the shorter calls (a few lines each, where matches are dense) only
-// every kSampleEvery-th, whatever the phase. Reading the thread's CPU clock is a system call
-// (~0.3 us): per call, on lines of 50-100 bytes, it cost more than RE2's scan. A verdict needs
+// such call after that; of the shorter calls (a few lines each, where matches are dense) every
+// kSampleEvery-th until then, every kTrustedSampleEvery-th after. Reading the thread's CPU clock
+// is a system call (~0.3-1 us): per call, on lines of 50-100 bytes, it cost more than RE2's
+// scan, and deciding every line of a file (next_line()) makes a call per line: 1 in 16 of them
+// timed still cost 0.11 s of system time on 900,000 lines (measured). A verdict needs
 // kVerdictBytes of timed calls, so the DFA's own warm-up (building its first states) is spread
-// over enough text not to count as slowness.
+// over enough text not to count as slowness, or kVerdictSeconds of them, which is slow whatever
+// the bytes (kVerdictBytes at kMinBytesPerSecond take about as long): rare samples of a DFA gone
+// slow late still reach a verdict.
 constexpr std::size_t kCarefulBytes = 8 * 1024 * 1024;
 constexpr std::size_t kTimedCallBytes = 4 * 1024;
 constexpr unsigned kSampleEvery = 16;
+constexpr unsigned kTrustedSampleEvery = 256;
 constexpr std::size_t kVerdictBytes = 1024 * 1024;
+constexpr double kVerdictSeconds = 0.05;
 
 }  // namespace
 
@@ -50,7 +56,9 @@ constexpr std::size_t kVerdictBytes = 1024 * 1024;
 class Re2LinePrefilter::Scratch final : public PrefilterScratch {
 public:
     bool time_next_call(std::size_t bytes) {
-        if (bytes < kTimedCallBytes) return ++short_calls_ % kSampleEvery == 0;
+        if (bytes < kTimedCallBytes) {
+            return ++short_calls_ % (scanned_ < kCarefulBytes ? kSampleEvery : kTrustedSampleEvery) == 0;
+        }
         return scanned_ < kCarefulBytes || ++calls_ % kSampleEvery == 0;
     }
 
@@ -58,7 +66,7 @@ public:
     bool too_slow(std::size_t bytes, double seconds) {
         timed_bytes_ += bytes;
         timed_seconds_ += seconds;
-        if (timed_bytes_ < kVerdictBytes) return false;
+        if (timed_bytes_ < kVerdictBytes && timed_seconds_ < kVerdictSeconds) return false;
         const bool slow = static_cast<double>(timed_bytes_) < timed_seconds_ * kMinBytesPerSecond;
         timed_bytes_ = 0;
         timed_seconds_ = 0;
@@ -68,6 +76,8 @@ public:
     void count(std::size_t bytes) { scanned_ += bytes; }
 
     std::size_t first_window() const { return first_window_; }
+    // The last calls found their candidate in their first window: matches come line after line.
+    bool dense() const { return first_window_ < kFirstWindow; }
     // A candidate in the first window makes the next call's first window smaller; one beyond
     // it restores the default.
     void found_in_first_window(bool yes) {
@@ -107,10 +117,12 @@ std::size_t find_non_ascii(std::string_view text, std::size_t from, std::size_t 
 std::unique_ptr<Re2LinePrefilter> Re2LinePrefilter::create(const std::vector<std::string>& pcre_regexes,
                                                            bool caseless) {
     std::string alternatives;
+    bool exact = true;
     for (const std::string& regex : pcre_regexes) {
-        auto rewritten = re2_superset_for_ascii(regex, caseless);
+        auto rewritten = re2_rewrite_for_ascii(regex, caseless);
         if (!rewritten) return nullptr;
-        alternatives += (alternatives.empty() ? "" : "|") + *rewritten;
+        alternatives += (alternatives.empty() ? "" : "|") + rewritten->pattern;
+        exact = exact && rewritten->exact;
     }
     // Multi-line like the PCRE2 program; never_nl takes '\n' out of every class, so an RE2 match
     // lies within one line as PCRE2's per-line verification does.
@@ -123,11 +135,11 @@ std::unique_ptr<Re2LinePrefilter> Re2LinePrefilter::create(const std::vector<std
     options.set_max_mem(kRe2MaxMem);
     auto program = std::make_unique<RE2>(pattern, options);
     if (!program->ok()) return nullptr;
-    return std::unique_ptr<Re2LinePrefilter>(new Re2LinePrefilter(std::move(pattern), std::move(program)));
+    return std::unique_ptr<Re2LinePrefilter>(new Re2LinePrefilter(std::move(pattern), std::move(program), exact));
 }
 
-Re2LinePrefilter::Re2LinePrefilter(std::string pattern, std::unique_ptr<re2::RE2> program)
-    : pattern_(std::move(pattern)), program_(std::move(program)) {}
+Re2LinePrefilter::Re2LinePrefilter(std::string pattern, std::unique_ptr<re2::RE2> program, bool exact)
+    : pattern_(std::move(pattern)), program_(std::move(program)), exact_(exact) {}
 
 Re2LinePrefilter::~Re2LinePrefilter() = default;
 
@@ -145,17 +157,26 @@ std::optional<std::size_t> Re2LinePrefilter::leftmost(std::string_view haystack,
     return static_cast<std::size_t>(match.data() - haystack.data());
 }
 
+bool Re2LinePrefilter::any_match(std::string_view haystack, std::size_t from, std::size_t end) const {
+    return program_->Match(absl::string_view(haystack.data(), haystack.size()), from, end, RE2::UNANCHORED, nullptr, 0);
+}
+
+template <typename Call>
+auto Re2LinePrefilter::timed(std::size_t bytes, Scratch& scratch, Call call) const {
+    scratch.count(bytes);
+    if (!scratch.time_next_call(bytes)) return call();
+    const double start = thread_cpu_seconds();
+    auto result = call();
+    // A match ends the scan early, so `bytes` overstates the bytes scanned: the verdict errs
+    // towards "fast enough".
+    if (scratch.too_slow(bytes, thread_cpu_seconds() - start)) gave_up_.store(true, std::memory_order_relaxed);
+    return result;
+}
+
 std::optional<std::size_t> Re2LinePrefilter::timed_leftmost(std::string_view haystack, std::size_t from,
                                                             std::size_t end, Scratch& scratch) const {
-    scratch.count(end - from);
-    const bool expect_match = scratch.first_window() < kFirstWindow;
-    if (!scratch.time_next_call(end - from)) return leftmost(haystack, from, end, expect_match);
-    const double start = thread_cpu_seconds();
-    auto hit = leftmost(haystack, from, end, expect_match);
-    // A match ends the scan early, so (end - from) overstates the bytes scanned: the verdict
-    // errs towards "fast enough".
-    if (scratch.too_slow(end - from, thread_cpu_seconds() - start)) gave_up_.store(true, std::memory_order_relaxed);
-    return hit;
+    const bool expect_match = scratch.dense();
+    return timed(end - from, scratch, [&] { return leftmost(haystack, from, end, expect_match); });
 }
 
 std::unique_ptr<PrefilterScratch> Re2LinePrefilter::make_scratch() const { return std::make_unique<Scratch>(); }
@@ -163,10 +184,50 @@ std::unique_ptr<PrefilterScratch> Re2LinePrefilter::make_scratch() const { retur
 std::optional<std::size_t> Re2LinePrefilter::candidate(std::string_view haystack, std::size_t from,
                                                        PrefilterScratch* scratch) const {
     // The scratch comes from make_scratch() of this prefilter (PrefilteredMatcher's contract).
+    const std::optional<LineVerdict> verdict = scan(haystack, from, static_cast<Scratch&>(*scratch));
+    if (!verdict) return std::nullopt;
+    return verdict->pos;
+}
+
+std::optional<Re2LinePrefilter::LineVerdict> Re2LinePrefilter::next_line(std::string_view haystack, std::size_t from,
+                                                                         PrefilterScratch* scratch) const {
     auto& own = static_cast<Scratch&>(*scratch);
+    if (from >= haystack.size()) return std::nullopt;
+    if (own.dense()) {
+        // Matching lines in a row: is there a match in this line at all? RE2 stops at the first
+        // match state, and nothing past the line is scanned.
+        const void* newline = std::memchr(haystack.data() + from, '\n', haystack.size() - from);
+        const std::size_t next =
+            newline == nullptr ? haystack.size() : static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
+        const std::optional<bool> holds = line_holds_match(haystack, from, next, scratch);
+        if (!holds) return LineVerdict{from, false};
+        if (*holds) return LineVerdict{from, true};
+        // Not this one: the windows take over from the next line, expecting nothing close.
+        own.found_in_first_window(false);
+        if (next >= haystack.size()) return std::nullopt;
+        if (gave_up()) return LineVerdict{next, false};
+        from = next;
+    }
+    return scan(haystack, from, own);
+}
+
+std::optional<bool> Re2LinePrefilter::line_holds_match(std::string_view haystack, std::size_t line_start,
+                                                       std::size_t next_line_start, PrefilterScratch* scratch) const {
+    if (gave_up()) return std::nullopt;
+    // The '\n' at the end is ASCII: checking it too is harmless.
+    if (find_non_ascii(haystack, line_start, next_line_start) < next_line_start) return std::nullopt;
+    auto& own = static_cast<Scratch&>(*scratch);
+    const bool holds = timed(next_line_start - line_start, own,
+                             [&] { return any_match(haystack, line_start, next_line_start); });
+    own.found_in_first_window(holds);
+    return holds;
+}
+
+std::optional<Re2LinePrefilter::LineVerdict> Re2LinePrefilter::scan(std::string_view haystack, std::size_t from,
+                                                                    Scratch& own) const {
     if (from > haystack.size()) return std::nullopt;
     // \b and \B at `from` look at the byte before it, where the engines disagree if it is not ASCII.
-    if (from > 0 && static_cast<unsigned char>(haystack[from - 1]) >= 0x80) return from;
+    if (from > 0 && static_cast<unsigned char>(haystack[from - 1]) >= 0x80) return LineVerdict{from, false};
     std::size_t pos = from;
     std::size_t window = own.first_window();
     for (bool first = true;; first = false) {
@@ -181,17 +242,18 @@ std::optional<std::size_t> Re2LinePrefilter::candidate(std::string_view haystack
         if (non_ascii < end) {
             // Only the lines before the one holding the non-ASCII byte are RE2's to judge.
             const void* newline = memrchr(haystack.data() + pos, '\n', non_ascii - pos);
-            if (newline == nullptr) return pos;
+            if (newline == nullptr) return LineVerdict{pos, false};
             scan_end = static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
         }
         if (auto hit = timed_leftmost(haystack, pos, scan_end, own)) {
             own.found_in_first_window(first);
-            return hit;
+            // [pos, scan_end) holds whole ASCII lines, and the match lies in one of them.
+            return LineVerdict{*hit, true};
         }
         own.found_in_first_window(false);
-        if (non_ascii < end) return scan_end;
+        if (non_ascii < end) return LineVerdict{scan_end, false};
         if (end == haystack.size()) return std::nullopt;
-        if (gave_up()) return end;  // PCRE2 takes over (PrefilteredMatcher checks gave_up())
+        if (gave_up()) return LineVerdict{end, false};  // PCRE2 takes over (PrefilteredMatcher checks gave_up())
         pos = end;
         window = std::min(std::max(window, kFirstWindow) * 2, kMaxWindow);
     }

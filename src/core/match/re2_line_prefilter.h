@@ -15,6 +15,11 @@
 // (measured). RE2 tells of that only through a hook Debian's build does not export, so the
 // prefilter times its own RE2 calls in thread CPU time and gives up for good (gave_up()) when
 // they scan slower than kMinBytesPerSecond; a healthy DFA scans at 300+ MB/s.
+//
+// When the rewrite is exact (re2_superset.h: nothing dropped or loosened), RE2's answer about an
+// ASCII line is PCRE2's too, and next_line() says so: a search that needs only which lines match
+// (no spans, no match count) then never runs PCRE2 on such a line, as rg decides lines with its
+// DFA. Lines with non-ASCII bytes stay PCRE2's to decide.
 #pragma once
 
 #include <atomic>
@@ -40,6 +45,25 @@ public:
 
     std::optional<std::size_t> candidate(std::string_view haystack, std::size_t from,
                                          PrefilterScratch* scratch) const override;
+
+    // A line candidate() points at, and whether it surely holds a match.
+    struct LineVerdict {
+        std::size_t pos = 0;       // in the line (as candidate()'s answer)
+        bool holds_match = false;  // RE2 matched in it, and the line is ASCII; else PCRE2 decides
+    };
+    // candidate()'s answer with its verdict, for `from` a line start. holds_match is PCRE2's
+    // answer only when exact(). While matching lines come in a row it asks RE2 about the next
+    // line alone, whether it has a match, not where: the cheapest question RE2 answers.
+    std::optional<LineVerdict> next_line(std::string_view haystack, std::size_t from, PrefilterScratch* scratch) const;
+    // Whether the line [line_start, next_line_start) holds a match, as RE2 sees it (PCRE2's
+    // answer too when exact()); nullopt when RE2 cannot judge it: a non-ASCII byte in it, or the
+    // prefilter gave up. `next_line_start` is just past the line's '\n' (or the haystack's end).
+    std::optional<bool> line_holds_match(std::string_view haystack, std::size_t line_start, std::size_t next_line_start,
+                                         PrefilterScratch* scratch) const;
+    // The rewrite of every pattern is exact (re2_superset.h): on an ASCII line RE2 matches where
+    // PCRE2 does, for the patterns as given (not wrapped for -w or -x; the caller knows those).
+    bool exact() const { return exact_; }
+
     std::unique_ptr<PrefilterScratch> make_scratch() const override;
     std::size_t memory_bytes() const override;
     std::size_t memory_budget_bytes() const override;  // the max_mem RE2 was given
@@ -51,9 +75,17 @@ public:
     const std::string& re2_pattern() const { return pattern_; }
 
 private:
-    Re2LinePrefilter(std::string pattern, std::unique_ptr<re2::RE2> program);
+    Re2LinePrefilter(std::string pattern, std::unique_ptr<re2::RE2> program, bool exact);
 
     class Scratch;
+
+    // candidate() and next_line() from the windows on (see the top of this file).
+    std::optional<LineVerdict> scan(std::string_view haystack, std::size_t from, Scratch& scratch) const;
+    // Whether RE2 matches anywhere in [from, end).
+    bool any_match(std::string_view haystack, std::size_t from, std::size_t end) const;
+    // call() (an RE2 search over `bytes`), timed when `scratch` says so; may set gave_up_.
+    template <typename Call>
+    auto timed(std::size_t bytes, Scratch& scratch, Call call) const;
 
     // The leftmost RE2 match start in [from, end), `end` being a line start or the haystack end.
     // Unless a match is expected, RE2 is first asked only whether there is one.
@@ -65,6 +97,7 @@ private:
 
     std::string pattern_;
     std::unique_ptr<re2::RE2> program_;
+    bool exact_;
     mutable std::atomic<bool> gave_up_{false};
 };
 

@@ -55,30 +55,43 @@ bool is_posix_class(std::string_view name) {
 // class members; nullopt when PCRE2 rejects the escape. '\n' is left out: it never lies inside
 // a line. On ASCII text the escape and these members select the same characters, and lines with
 // other bytes are PCRE2's to judge (re2_line_prefilter.h).
-std::optional<std::string> ascii_members_of_property(std::string_view escape, bool caseless) {
+// `case_closed` tells whether every ASCII letter among them comes with its other case: RE2 folds
+// the class again when the pattern is caseless, and adds the missing ones otherwise.
+std::optional<std::string> ascii_members_of_property(std::string_view escape, bool caseless, bool& case_closed) {
     if (Pcre2Program::check(escape, caseless)) return std::nullopt;
     const Pcre2Program program(escape, caseless);
     Pcre2Scratch scratch;
     std::string members;
+    bool member[0x80] = {};
     for (unsigned c = 0; c < 0x80; ++c) {
         if (c == '\n') continue;
         const char byte = static_cast<char>(c);
-        if (program.find(std::string_view(&byte, 1), 0, scratch)) members += code_point_escape(c);
+        member[c] = program.find(std::string_view(&byte, 1), 0, scratch).has_value();
+        if (member[c]) members += code_point_escape(c);
     }
+    case_closed = true;
+    for (unsigned c = 'a'; c <= 'z'; ++c) case_closed = case_closed && member[c] == member[c - 'a' + 'A'];
     return members;
+}
+
+// POSIX classes whose ASCII members RE2, folding case, widens where PCRE2 with UCP does not
+// ([:upper:] becomes \p{Lu}, which PCRE2's caseless matching leaves alone).
+bool is_cased_posix_class(std::string_view name) {
+    if (!name.empty() && name.front() == '^') name.remove_prefix(1);
+    return name == "upper" || name == "lower";
 }
 
 class Rewriter {
 public:
     Rewriter(std::string_view in, bool caseless) : in_(in), folds_case_(caseless) {}
 
-    std::optional<std::string> run() {
+    std::optional<Re2Rewrite> run() {
         if (!sequence(0) || pos_ != in_.size()) return std::nullopt;
         // RE2 folds case by its own Unicode tables, PCRE2 by others (the Kelvin sign K matches
         // 'k' in PCRE2, the dotless i does not fold the same way), so a case-insensitive pattern
         // must be ASCII to be read alike.
         if (folds_case_ && non_ascii_) return std::nullopt;
-        return (folds_case_ ? "(?i:" : "(?:") + out_ + ")";
+        return Re2Rewrite{(folds_case_ ? "(?i:" : "(?:") + out_ + ")", exact_};
     }
 
 private:
@@ -131,6 +144,7 @@ private:
     bool quantifier(const std::string& text) {
         if (last_emitted_nothing_) return false;
         out_ += text;
+        if (peek() == '+') loosened();
         if (peek() == '+' || peek() == '?') ++pos_;
         return true;
     }
@@ -250,7 +264,12 @@ private:
         }
         case 'Q': return quoted();
         // Assertions RE2 lacks or reads differently: dropping one only allows more matches.
-        case 'A': case 'z': case 'Z': case 'G': case 'K': case 'E':
+        case 'A': case 'z': case 'Z': case 'G':
+            loosened();
+            emitted = false;
+            return true;
+        // \K moves where a match starts, not whether there is one; \E alone is nothing.
+        case 'K': case 'E':
             emitted = false;
             return true;
         default:
@@ -274,8 +293,10 @@ private:
         } else {
             ++pos_;
         }
-        auto ascii = ascii_members_of_property(in_.substr(start, pos_ - start), folds_case_);
+        bool case_closed = true;
+        auto ascii = ascii_members_of_property(in_.substr(start, pos_ - start), folds_case_, case_closed);
         if (!ascii) return false;
+        if (folds_case_ && !case_closed) loosened();
         members = std::move(*ascii);
         return true;
     }
@@ -299,13 +320,15 @@ private:
         ++pos_;  // '?'
         const unsigned char c = peek();
         const unsigned char next = peek(1);
-        // Atomic and branch-reset groups match what a plain group matches, and more.
+        // A plain group as a branch-reset group matches the same; as an atomic one, more.
         if (c == ':' || c == '>' || c == '|') {
+            if (c == '>') loosened();
             ++pos_;
             return group_body(depth, out_.size(), true);
         }
         if (c == '=' || c == '!' || (c == '<' && (next == '=' || next == '!'))) {
             pos_ += c == '<' ? 2 : 1;
+            loosened();
             emitted = false;
             return group_body(depth, out_.size(), false);
         }
@@ -337,6 +360,9 @@ private:
             if (flag == '-') {
                 turning_off = true;
             } else if (flag == 'i') {
+                // Either way the RE2 pattern may now match more than PCRE2's, unless it changes
+                // nothing (on where everything folds already, off where nothing does).
+                if (turning_off == folds_case_) loosened();
                 if (!turning_off) folds_case_ = true;
             } else if (flag != 's' && flag != 'm' && flag != 'n' && flag != 'U') {
                 return false;
@@ -385,6 +411,7 @@ private:
             if (c == '[' && peek(1) == ':') {
                 const std::size_t end = in_.find(":]", pos_ + 2);
                 if (end == std::string_view::npos || !is_posix_class(in_.substr(pos_ + 2, end - pos_ - 2))) return false;
+                if (folds_case_ && is_cased_posix_class(in_.substr(pos_ + 2, end - pos_ - 2))) loosened();
                 out_.append(in_.substr(pos_, end + 2 - pos_));
                 pos_ = end + 2;
                 previous_single = false;
@@ -451,18 +478,28 @@ private:
         }
     }
 
+    // The rewrite matches more than the pattern from here on (Re2Rewrite::exact).
+    void loosened() { exact_ = false; }
+
     std::string_view in_;
     std::size_t pos_ = 0;
     std::string out_;
     bool folds_case_;
     bool non_ascii_ = false;
     bool last_emitted_nothing_ = false;
+    bool exact_ = true;
 };
 
 }  // namespace
 
-std::optional<std::string> re2_superset_for_ascii(std::string_view pcre_regex, bool caseless) {
+std::optional<Re2Rewrite> re2_rewrite_for_ascii(std::string_view pcre_regex, bool caseless) {
     return Rewriter(pcre_regex, caseless).run();
+}
+
+std::optional<std::string> re2_superset_for_ascii(std::string_view pcre_regex, bool caseless) {
+    auto rewrite = re2_rewrite_for_ascii(pcre_regex, caseless);
+    if (!rewrite) return std::nullopt;
+    return std::move(rewrite->pattern);
 }
 
 }  // namespace codescout

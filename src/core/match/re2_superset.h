@@ -22,8 +22,22 @@
 
 namespace codescout {
 
+// A rewrite, and whether it is exact: on every line of ASCII text RE2 then finds a match exactly
+// where PCRE2 finds one in that line, so its answer can stand for PCRE2's. It is not exact once
+// the rewrite dropped or loosened something (a lookaround, \A \z \Z \G, an atomic group, a
+// possessive quantifier, an inline (?i) or (?-i) that changes the case mode): the pattern is
+// then only a superset. Lazy quantifiers, \K and branch-reset groups change where a match lies
+// or what it captures, never whether a line has one, and keep it exact.
+struct Re2Rewrite {
+    std::string pattern;
+    bool exact = false;
+};
+
 // The RE2 pattern, or nullopt when `pcre_regex` uses something the rewrite does not cover.
 // `caseless` is the -i state the PCRE2 program is compiled with; the RE2 pattern carries it.
+std::optional<Re2Rewrite> re2_rewrite_for_ascii(std::string_view pcre_regex, bool caseless);
+
+// re2_rewrite_for_ascii()'s pattern alone.
 std::optional<std::string> re2_superset_for_ascii(std::string_view pcre_regex, bool caseless);
 
 }  // namespace codescout

@@ -44,7 +44,7 @@ bool has_terminator(const FileResult& result, const LineRecord& line) {
     return result.size == 0 || line.byte_offset + line.text.size() < result.size;
 }
 
-void format_lines(const FileResult& result, const OutputPlan& plan, std::string& out) {
+void format_lines(const FileResult& result, const OutputPlan& plan, std::string& out, const FormatDrain& drain) {
     // Like rg, the heading comes with the first line printed: a binary file that prints only
     // its note has none.
     const bool any_line = prints_a_line(result);
@@ -56,7 +56,10 @@ void format_lines(const FileResult& result, const OutputPlan& plan, std::string&
     // A file with many lines would grow `out` by doubling, copying and touching new pages each
     // time (twice the bytes in page faults): room for what plain output prints, taken at once.
     std::size_t expected = out.size();
-    for (const LineRecord& line : result.lines) expected += line.text.size() + path.size() + 24;
+    for (const LineRecord& line : result.lines) {
+        expected += line.text.size() + path.size() + 24;
+        if (drain && expected > kFormatPartBytes) break;  // parts: a little over one part at a time
+    }
     out.reserve(expected);
     std::uint64_t previous = 0;
     for (const LineRecord& line : result.lines) {
@@ -71,6 +74,7 @@ void format_lines(const FileResult& result, const OutputPlan& plan, std::string&
         if (result.binary.action == BinaryAction::SearchedThrough && line.byte_offset >= result.binary.text_end) break;
         previous = line.number + (plan.multi_line && !line.is_context ? line.line_count() - 1 : 0);
         format_standard_line(line, has_terminator(result, line), path, plan, out);
+        if (drain && out.size() >= kFormatPartBytes) drain(out);
     }
     if (result.binary.action != BinaryAction::None) {
         if (plan.context && result.binary.context_break) {
@@ -99,7 +103,7 @@ bool is_summary_mode(OutputMode mode) {
     return mode == OutputMode::Count || mode == OutputMode::FilesWithMatches || mode == OutputMode::FilesWithoutMatch;
 }
 
-void format_standard(const FileResult& result, const OutputPlan& plan, std::string& out) {
+void format_standard(const FileResult& result, const OutputPlan& plan, std::string& out, const FormatDrain& drain) {
     switch (plan.mode) {
         case OutputMode::Count: {
             const std::uint64_t count = plan.count_matches ? result.matches : result.matched_lines;
@@ -119,7 +123,7 @@ void format_standard(const FileResult& result, const OutputPlan& plan, std::stri
             if (result.matched_lines == 0) append_path_line(out, result, plan);
             return;
         default:
-            format_lines(result, plan, out);
+            format_lines(result, plan, out, drain);
             return;
     }
 }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <optional>
 
+#include "core/match/line_match.h"
 #include "core/search/line_counter.h"
 
 namespace codescout {
@@ -27,10 +28,23 @@ std::size_t line_end_of(std::string_view window, std::size_t offset, char term) 
     return newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - window.data()) : window.size();
 }
 
+// True when the report needs no single match of a line, only which lines match: no spans to
+// record (Lines mode without match_spans; -v's context lines get spans only with it) and no
+// matches to count (Count mode without count_matches; -l never counts).
+bool needs_lines_only(const ReportOptions& report) {
+    switch (report.mode) {
+    case ReportMode::Lines: return !report.match_spans;
+    case ReportMode::Count: return !report.count_matches;
+    case ReportMode::FilesWithMatches: return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 FileScanner::FileScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report)
-    : matcher_(matcher), scratch_(scratch), report_(report), term_(report.line_terminator) {}
+    : matcher_(matcher), scratch_(scratch), report_(report), term_(report.line_terminator),
+      lines_only_(needs_lines_only(report)) {}
 
 void FileScanner::start(FileResult& out) {
     out_ = &out;
@@ -89,24 +103,16 @@ std::optional<FileScanner::LineMatch> FileScanner::next_matching_line(std::strin
         }
         return std::nullopt;
     }
-    while (pos < end) {
-        const std::optional<MatchRange> candidate = matcher_.find(window, pos, scratch_);
-        if (!candidate) return std::nullopt;
-        // An (empty) match at the very end belongs to a line only if that line is unterminated.
-        if (candidate->begin > end || (candidate->begin == end && window[end - 1] == '\n')) return std::nullopt;
-        const std::size_t line_start = line_start_of(window, pos, candidate->begin, term_);
-        const std::size_t line_end = line_end_of(window, candidate->begin, term_);
-        std::optional<MatchRange> first;
-        if (candidate->end <= line_end) {
-            first = MatchRange{candidate->begin - line_start, candidate->end - line_start};
-        } else {
-            // The candidate runs past its line: matches cannot span lines, so ask the line alone.
-            first = matcher_.find_in_line(window.substr(line_start, line_end - line_start), 0, scratch_);
-        }
-        if (first) return LineMatch{line_start, line_end, *first};
-        pos = line_end + 1;
+    if (lines_only_) {
+        // Where in the line the match lies is never asked for: the matcher may decide whole
+        // lines its own (faster) way.
+        const std::optional<std::size_t> line_start = matcher_.find_matching_line(window, pos, scratch_);
+        if (!line_start) return std::nullopt;
+        return LineMatch{*line_start, line_end_of(window, *line_start, term_), std::nullopt};
     }
-    return std::nullopt;
+    const std::optional<codescout::LineMatch> match = first_line_match(matcher_, window, pos, scratch_);
+    if (!match) return std::nullopt;
+    return LineMatch{match->line_start, match->line_end, match->first};
 }
 
 void FileScanner::on_matching_line(std::string_view window, std::uint64_t base, std::size_t line_start,

@@ -1,7 +1,9 @@
 // The buffer scanner: finds matching lines in a buffer of whole lines by asking the matcher for
 // the next candidate in the whole buffer (not line by line), then verifying the candidate's line
 // alone. It keeps the state that crosses buffer boundaries (line numbers, pending after-context,
-// -m), so the same file can be fed whole, in chunks, or in windows of a mapping.
+// -m), so the same file can be fed whole, in chunks, or in windows of a mapping. When the report
+// needs no match positions (no spans, no match count) it asks only which lines match
+// (Matcher::find_matching_line), which a matcher may answer without finding the match itself.
 #pragma once
 
 #include <cstddef>
@@ -44,7 +46,8 @@ private:
     struct LineMatch {
         std::size_t line_start;
         std::size_t line_end;  // at its terminator (or the window's end)
-        MatchRange first;      // relative to line_start
+        // Relative to line_start; not looked for when the report needs only the lines.
+        std::optional<MatchRange> first;
     };
     // The first line at or after `pos` (a line start) that holds a match.
     std::optional<LineMatch> next_matching_line(std::string_view window, std::size_t pos);
@@ -71,6 +74,7 @@ private:
     MatchScratch& scratch_;
     const ReportOptions& report_;
     const char term_;  // the line terminator
+    const bool lines_only_;  // the report needs no match positions (Matcher::find_matching_line)
     FileResult* out_ = nullptr;
 
     std::uint64_t emitted_end_ = 0;      // file offset after the last line put into the result

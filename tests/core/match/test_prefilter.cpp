@@ -5,12 +5,14 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <iterator>
 #include <latch>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/match/line_match.h"
 #include "core/match/pattern_cache.h"
 #include "core/match/pattern_text.h"
 #include "core/match/prefiltered_matcher.h"
@@ -51,6 +53,56 @@ QByteArray matching_lines(const Matcher& matcher, std::string_view buffer) {
         out += QByteArray::number(qulonglong(line_start)) + ':' + QByteArray::number(qulonglong(first->begin)) + '-' +
                QByteArray::number(qulonglong(first->end)) + ' ';
     }
+    return out;
+}
+
+// The starts of the lines that hold a match, as a search that needs only the lines finds them
+// (Matcher::find_matching_line), or, with `by_find`, through the searcher's protocol on find().
+QByteArray matching_line_starts(const Matcher& matcher, std::string_view buffer, bool by_find) {
+    auto scratch = matcher.make_scratch();
+    QByteArray out;
+    std::size_t pos = 0;
+    while (pos < buffer.size()) {
+        std::optional<std::size_t> line_start;
+        if (by_find) {
+            if (const auto match = first_line_match(matcher, buffer, pos, *scratch)) line_start = match->line_start;
+        } else {
+            line_start = matcher.find_matching_line(buffer, pos, *scratch);
+        }
+        if (!line_start) break;
+        if (*line_start < pos || *line_start >= buffer.size() || (*line_start > 0 && buffer[*line_start - 1] != '\n')) {
+            return "not a line start: " + QByteArray::number(qulonglong(*line_start));
+        }
+        out += QByteArray::number(qulonglong(*line_start)) + ' ';
+        const std::size_t newline = buffer.find('\n', *line_start);
+        if (newline == std::string_view::npos) break;
+        pos = newline + 1;
+    }
+    return out;
+}
+
+// Lines of generated text where most lines match a register-name pattern: ASCII lines in runs
+// (dense matches), now and then a line that does not match, a line with non-ASCII word
+// characters (which PCRE2 must decide), a long run without any match (back to sparse).
+std::string register_lines(QRandomGenerator& rng, int lines) {
+    static const char* const kLines[] = {
+        "#define NBIO_0_CNTL__ENABLE_0__SHIFT 0x0",  "#define GFX_1_MASK__VALID_1_MASK 0x00000038L",
+        "// nbio_cntl 0",                             "",
+        "#define \xC3\x89TAT_1_CNTL__ENABLE_2 0x1",   "// \xC3\xA4_1 \xC3\xA4_b",
+        "#define X_\xC3\xA4_b_c_d 1",                 "a_b_c_d_e",
+        "a_b_c_d_\xFF",                               "_____",
+        "x_y_z_w",                                    "\tPM_RESUME = 1, K_k_S_s_\xE2\x84\xAA",
+    };
+    std::string out;
+    for (int i = 0; i < lines; ++i) {
+        if (rng.bounded(200) == 0) {
+            for (int j = 0; j < 400; ++j) out += "no match on this line at all\n";
+        }
+        const int pick = rng.bounded(10) < 7 ? rng.bounded(2) : rng.bounded(static_cast<int>(std::size(kLines)));
+        out += kLines[pick];
+        out += '\n';
+    }
+    if (rng.bounded(2) == 0 && !out.empty()) out.pop_back();  // sometimes no final newline
     return out;
 }
 
@@ -180,6 +232,30 @@ private slots:
         QTest::newRow("-i single literal with s stays literal") << QByteArrayList{"pm_resume"} << QByteArray("i") << QByteArray("literal ");
         QTest::newRow("empty-matching: every line a candidate") << QByteArrayList{"x*"} << QByteArray() << QByteArray("pcre2");
     }
+
+    // Which matchers let RE2 decide lines (find_matching_line): only where it reads the
+    // patterns exactly and -w / -x add nothing it was not given.
+    void decidesLines_data() {
+        QTest::addColumn<QByteArrayList>("patterns");
+        QTest::addColumn<QByteArray>("flags");
+        QTest::addColumn<bool>("decides");
+        QTest::newRow("RE2 prefilter") << QByteArrayList{"\\w{5}\\s+\\w{5}"} << QByteArray() << true;
+        QTest::newRow("literal prefilter") << QByteArrayList{"[A-Z]+_RESUME"} << QByteArray() << true;
+        QTest::newRow("-i") << QByteArrayList{"[a-z]+_resume"} << QByteArray("i") << true;
+        QTest::newRow("several patterns") << QByteArrayList{"foo\\d+", "\\d+x"} << QByteArray() << true;
+        QTest::newRow("-w") << QByteArrayList{"[A-Z]+_RESUME"} << QByteArray("w") << false;
+        QTest::newRow("-x") << QByteArrayList{"\\w+\\d"} << QByteArray("x") << false;
+        QTest::newRow("look-ahead") << QByteArrayList{"\\w+(?=\\d)"} << QByteArray() << false;
+        QTest::newRow("one of two loosened") << QByteArrayList{"foo\\d+", "\\w++x"} << QByteArray() << false;
+    }
+    void decidesLines() {
+        QFETCH(QByteArrayList, patterns);
+        QFETCH(QByteArray, flags);
+        QFETCH(bool, decides);
+        const auto matcher = compile_matcher(pattern_options(patterns, flags));
+        QVERIFY2(matcher->describe().starts_with("prefiltered"), matcher->describe().c_str());
+        QCOMPARE(matcher->describe().find("re2 decides") != std::string::npos, decides);
+    }
     void choosesPath() {
         QFETCH(QByteArrayList, patterns);
         QFETCH(QByteArray, flags);
@@ -280,6 +356,39 @@ private slots:
         }
         QCOMPARE(fast->can_match_empty(), reference.can_match_empty());
         QVERIFY(fast->memory_bytes() >= reference.memory_bytes());
+    }
+
+    // A search that needs only the lines (find_matching_line, RE2 deciding ASCII lines where it
+    // reads the pattern exactly) finds exactly the lines the searcher's protocol on PCRE2 finds.
+    void linesOnlySameAsPcre2_data() {
+        sameAsPcre2_data();
+        QTest::newRow("re2 five words") << QByteArrayList{"\\w+_\\w+_\\w+_\\w+_\\w+"} << QByteArray();
+        QTest::newRow("five words -i") << QByteArrayList{"\\w+_cntl__\\w+"} << QByteArray("i");
+        QTest::newRow("re2 register classes") << QByteArrayList{"\\p{Lu}+_\\d+_\\p{Lu}+|\\bk_\\w"} << QByteArray();
+        QTest::newRow("re2 register classes -i") << QByteArrayList{"[[:upper:]]+_\\d|s_s\\b"} << QByteArray("i");
+        QTest::newRow("re2 lazy \\K branch reset") << QByteArrayList{"(?|(a)_|(x)_)\\K\\w+?_\\w"} << QByteArray();
+        QTest::newRow("re2 \\A \\z dropped") << QByteArrayList{"\\A\\w+_\\w|\\w_\\w\\z"} << QByteArray();
+        QTest::newRow("re2 inline (?i) loosened") << QByteArrayList{"a_(?i)B_c"} << QByteArray();
+    }
+    void linesOnlySameAsPcre2() {
+        QFETCH(QByteArrayList, patterns);
+        QFETCH(QByteArray, flags);
+        const PatternOptions options = pattern_options(patterns, flags);
+        const auto fast = compile_matcher(options);
+        const RegexMatcher reference(combine_regexes(options.patterns, options.whole_word, options.hyphen_mode, options.whole_line),
+                                     flags.contains('i'));
+        QRandomGenerator rng(20261129);
+        std::vector<std::string> haystacks = {"", "\n", "a_b_c_d_e", "a_b_c_d_e\n", "\na_b_c_d_e\n\n", "PM_RESUME\n",
+                                              "abc\nworld", "\xFF" "A_RESUME\xC3", std::string(100000, 'A') + "_RESUME"};
+        for (int i = 0; i < 200; ++i) haystacks.push_back(random_haystack(rng, static_cast<int>(rng.bounded(80))));
+        for (int i = 0; i < 20; ++i) haystacks.push_back(register_lines(rng, static_cast<int>(rng.bounded(2000))));
+        for (int i = 0; i < 2; ++i) haystacks.push_back(random_haystack(rng, 6000));
+        for (const std::string& haystack : haystacks) {
+            const QByteArray got = matching_line_starts(*fast, haystack, false);
+            const QByteArray want = matching_line_starts(reference, haystack, true);
+            if (got != want) qWarning() << fast->describe().c_str() << "haystack" << QByteArray::fromStdString(haystack).toHex();
+            QCOMPARE(got, want);
+        }
     }
 
     // A match found from the middle of a line: the prefilter searches from `from`, PCRE2 sees the
@@ -492,6 +601,47 @@ private slots:
         QFETCH(QByteArray, expected);
         const auto rewritten = re2_superset_for_ascii(regex.toStdString(), caseless);
         QCOMPARE(rewritten ? QByteArray::fromStdString(*rewritten) : QByteArray("none"), expected);
+    }
+
+    // Whether a rewrite is exact: loosened by what it drops or widens, not by what changes only
+    // where a match lies.
+    void re2RewriteExact_data() {
+        QTest::addColumn<QByteArray>("regex");
+        QTest::addColumn<bool>("caseless");
+        QTest::addColumn<bool>("exact");
+        QTest::newRow("words") << QByteArray("\\w{5}\\s+\\w{5}") << false << true;
+        QTest::newRow("caseless ASCII") << QByteArray("a.b") << true << true;
+        QTest::newRow("classes and properties") << QByteArray("[[:upper:]]\\p{Lu}[^a-z]\\h\\v\\N") << false << true;
+        QTest::newRow("lazy") << QByteArray("a+?b*?c??") << false << true;
+        QTest::newRow("\\K") << QByteArray("a\\Kb") << false << true;
+        QTest::newRow("branch reset, named, comment") << QByteArray("(?|(a)|(b))(?<n>c)(?#x)") << false << true;
+        QTest::newRow("(?s) (?m) (?n) (?U)") << QByteArray("(?smnU)a.b") << false << true;
+        QTest::newRow("(?i) where all folds") << QByteArray("a(?i)b") << true << true;
+        QTest::newRow("(?-i) where nothing folds") << QByteArray("a(?-i)b") << false << true;
+        QTest::newRow("[:upper:] case-sensitive") << QByteArray("[[:upper:]]") << false << true;
+        QTest::newRow("[:upper:] caseless") << QByteArray("[[:upper:]]") << true << false;
+        QTest::newRow("[:^lower:] caseless") << QByteArray("[[:^lower:]x]") << true << false;
+        QTest::newRow("[:alpha:] caseless") << QByteArray("[[:alpha:]]") << true << true;
+        QTest::newRow("\\pL caseless") << QByteArray("\\pL") << true << true;
+        QTest::newRow("(?i) widens") << QByteArray("a(?i)b") << false << false;
+        QTest::newRow("(?-i) ignored") << QByteArray("a(?-i:b)") << true << false;
+        QTest::newRow("possessive") << QByteArray("a++b") << false << false;
+        QTest::newRow("possessive brace") << QByteArray("a{2}+b") << false << false;
+        QTest::newRow("atomic") << QByteArray("(?>a+)b") << false << false;
+        QTest::newRow("look-ahead") << QByteArray("a(?=b)") << false << false;
+        QTest::newRow("negative look-behind") << QByteArray("(?<!x)a") << false << false;
+        QTest::newRow("\\A") << QByteArray("\\Aa") << false << false;
+        QTest::newRow("\\z") << QByteArray("a\\z") << false << false;
+        QTest::newRow("\\Z") << QByteArray("a\\Z") << false << false;
+        QTest::newRow("\\G") << QByteArray("\\Ga") << false << false;
+    }
+    void re2RewriteExact() {
+        QFETCH(QByteArray, regex);
+        QFETCH(bool, caseless);
+        QFETCH(bool, exact);
+        const auto rewritten = re2_rewrite_for_ascii(regex.toStdString(), caseless);
+        QVERIFY(rewritten);
+        QCOMPARE(rewritten->exact, exact);
     }
 
     void findNonAscii_data() {
