@@ -11,13 +11,15 @@
 # PAT must mean the same to PCRE2 and perl on this tree (ASCII words, no Unicode classes).
 # --keep leaves DIR's copies in place instead of removing them at the end (remove them later).
 #
-# Deletions shortly before the apply slow it down on ext4 without a journal (this VM's root file
-# system): allocating an inode skips every inode of the folder's block group freed in the last
-# 60 s (360 s while its inode-table block is dirty), testing each in turn, so each temporary file
-# the apply creates pays for the thousands freed by the previous run's `rm -rf` (measured on
-# drivers/net: writing pass 0.7 s → 2.0 s, system time 0.7 → 1.7 s). The script says how long
-# before the apply it deleted anything itself; for back-to-back runs use a fresh --work and --keep,
-# and remove the copies after the last run (bench/RESULTS.md, issue 9, idle machine).
+# Deletions shortly before the apply can slow it down on ext4 without a journal (this VM's root
+# file system): allocating an inode skips every inode of the group freed in the last 60 s (360 s
+# while its inode-table block is dirty), testing each in turn, so each temporary file the apply
+# creates may pay for thousands freed by the previous run's `rm -rf` — when the new copy's folders
+# land in the groups just freed. Seen once on a copy of drivers/net made right after deleting the
+# previous copy: writing pass 3.4 s instead of 0.6-1.1 s, 38% of the apply's samples in ext4's
+# find_inode_bit → recently_deleted; not seen in a second try. The script says how long before the
+# apply it deleted anything itself; for back-to-back runs use a fresh --work and --keep, and
+# remove the copies after the last run (bench/RESULTS.md, issue 9).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 checkout=$(cd "$here/.." && pwd)
