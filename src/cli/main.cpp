@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include "cli/cli_args.h"
-#include "cli/descriptor_limit.h"
 #include "cli/error_reporter.h"
 #include "cli/exit_status.h"
 #include "cli/file_lister.h"
@@ -34,9 +33,6 @@ int main(int argc, char** argv) {
     const auto started = std::chrono::steady_clock::now();
     // A closed pipe must show up as EPIPE on write, so the search can stop quietly.
     std::signal(SIGPIPE, SIG_IGN);
-
-    // Before anything opens files: the batches of an apply or undo are sized from it.
-    raise_descriptor_limit();
 
     // An apply or undo interrupted last time (kill -9, crash, full disk) is settled first.
     codescout::UndoJournal journal(codescout::UndoJournal::default_dir());

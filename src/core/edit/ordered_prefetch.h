@@ -64,14 +64,7 @@ public:
         if (helpers_.empty()) return produce_(i);
         std::unique_lock lock(mutex_);
         Slot& slot = slots_[i % window_];
-        const auto made = [&] { return slot.value.has_value() || slot.error; };
-        if (!made()) {
-            // Woken when a few items are ready, not for each one (see wanted_).
-            wanted_ = std::min({i + kWakeAfter, i + window_, count_}) - 1;
-            consumer_waiting_ = true;
-            ready_.wait(lock, made);
-            consumer_waiting_ = false;
-        }
+        ready_.wait(lock, [&] { return slot.value.has_value() || slot.error; });
         std::optional<T> value = std::exchange(slot.value, std::nullopt);
         const std::exception_ptr error = std::exchange(slot.error, nullptr);
         taken_ = i + 1;
@@ -93,22 +86,13 @@ private:
         for (;;) {
             std::unique_lock lock(mutex_);
             std::uint64_t weight = 0;
-            const auto can_claim = [&] {
+            claimable_.wait(lock, [&] {
                 if (stopping_ || claimed_ >= count_) return true;
                 if (claimed_ >= taken_ + window_ || claimed_ >= limit_) return false;
                 weight = weight_ ? weight_(claimed_) : 0;
                 return claimed_ == taken_ || held_ + weight <= budget_;
-            };
-            if (!can_claim()) {
-                // Before waiting (and before leaving, below), the consumer gets what is made: it
-                // may be waiting for more than this helper can make now.
-                if (consumer_waiting_) ready_.notify_all();
-                claimable_.wait(lock, can_claim);
-            }
-            if (stopping_ || claimed_ >= count_) {
-                if (consumer_waiting_) ready_.notify_all();
-                return;
-            }
+            });
+            if (stopping_ || claimed_ >= count_) return;
             const std::size_t i = claimed_++;
             held_ += weight;
             lock.unlock();
@@ -124,9 +108,8 @@ private:
             slot.value = std::move(value);
             slot.error = error;
             slot.weight = weight;
-            const bool wake = consumer_waiting_ && i >= wanted_;
             lock.unlock();
-            if (wake) ready_.notify_all();
+            ready_.notify_all();
         }
     }
 
@@ -143,14 +126,6 @@ private:
     std::size_t claimed_ = 0;  // items handed to helpers
     std::size_t taken_ = 0;    // items taken by the consumer
     std::uint64_t held_ = 0;   // weight claimed and not yet taken
-    // The consumer, waiting, is woken once item wanted_ is made (kWakeAfter items on, where the
-    // window and the count allow) or when no helper can make more for now — not for every item:
-    // each wake-up costs a futex call on both sides and, on an idle machine, a sleeping CPU woken
-    // (in a VM an interrupt through the hypervisor). The helpers are the slower side of an apply's
-    // passes, so the consumer waited for nearly every item before (bench/RESULTS.md, issue 9).
-    static constexpr std::size_t kWakeAfter = 8;
-    bool consumer_waiting_ = false;
-    std::size_t wanted_ = 0;
     bool stopping_ = false;
     std::vector<std::thread> helpers_;
 };

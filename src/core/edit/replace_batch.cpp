@@ -8,7 +8,6 @@
 #include <variant>
 
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <unistd.h>
@@ -65,15 +64,6 @@ int sync_file_system(int fd) {
 }
 
 }  // namespace
-
-std::size_t default_batch_descriptors() {
-    constexpr rlim_t kLeast = 64;
-    constexpr rlim_t kMost = 16384;
-    struct rlimit limit {};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return 256;
-    if (limit.rlim_cur == RLIM_INFINITY) return kMost;
-    return static_cast<std::size_t>(std::clamp<rlim_t>(limit.rlim_cur / 2, kLeast, kMost));
-}
 
 std::string temp_name_for(const std::string& name, const std::string& entry_id, std::size_t index, std::string_view purpose) {
     // NAME_MAX is 255: keep the tag whole and shorten the borrowed name instead.

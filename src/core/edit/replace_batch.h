@@ -57,24 +57,14 @@
 
 namespace codescout {
 
-// Half the descriptors this process may open (RLIMIT_NOFILE's soft limit), between 64 and
-// 16,384: what a batch may hold by default, leaving the rest to the caller.
-std::size_t default_batch_descriptors();
-
 // When a batch is full (whichever comes first): `files` staged, `bytes` of new content staged
-// (what one flush round waits for), or `descriptors` held open. Large by default, so that an
-// apply or undo of a whole tree is one or a few batches: each batch's flush round costs at least
-// a disk-cache flush plus, with syncfs(), whatever else is dirty on that file system, while a
-// bigger batch costs only its bookkeeping (a few hundred bytes a file; the content is not held,
-// and its writeback is started file by file, so the flush waits for the tail only) and, at a
-// crash, more temporary files for recovery to remove (it knows each one's name from the journal).
-// The kernel tree's 10,923-file apply is one batch when 1,762 folders may be held open (the CLI
-// raises its soft descriptor limit for that); 11 batches with the old 1,024 files and 256
-// descriptors (bench/RESULTS.md, issue 9).
+// (what one flush round waits for), or `descriptors` held open. (One batch for a whole tree —
+// 16,384 files, 1 GiB, half the descriptor limit — was tried and measured slower on the kernel
+// tree: bench/RESULTS.md, issue 9, idle-machine section.)
 struct BatchLimits {
-    std::size_t files = 16384;
-    std::uint64_t bytes = 1ull << 30;
-    std::size_t descriptors = default_batch_descriptors();
+    std::size_t files = 1024;
+    std::uint64_t bytes = 64ull * 1024 * 1024;
+    std::size_t descriptors = 256;
 };
 
 struct ReplaceResult {

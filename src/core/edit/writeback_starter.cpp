@@ -17,35 +17,31 @@ WritebackStarter::~WritebackStarter() {
 }
 
 void WritebackStarter::start(FileDescriptor file) {
-    bool wake = false;
     {
         const std::lock_guard lock(mutex_);
         if (files_.size() < max_queued_) {
             files_.push_back(std::move(file));
             if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
-            wake = files_.size() == wake_after_;
         }
     }
     if (file) {  // the queue is full: this thread does it
         start_writeback(file.get());
         return;
     }
-    if (wake) queued_.notify_one();
+    queued_.notify_one();
 }
 
 void WritebackStarter::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
-        queued_.wait(lock, [this] { return stopping_ || files_.size() >= wake_after_; });
+        queued_.wait(lock, [this] { return stopping_ || !files_.empty(); });
         if (files_.empty()) return;  // stopping, and nothing left to start
-        while (!files_.empty()) {  // all that waits, then sleep again
-            FileDescriptor file = std::move(files_.front());
-            files_.pop_front();
-            lock.unlock();
-            start_writeback(file.get());
-            file.reset();
-            lock.lock();
-        }
+        FileDescriptor file = std::move(files_.front());
+        files_.pop_front();
+        lock.unlock();
+        start_writeback(file.get());
+        file.reset();
+        lock.lock();
     }
 }
 

@@ -11,12 +11,8 @@
 // Advisory only: what is durable is decided by the flush round (replace_batch.h), which covers
 // every temporary file whether or not its writeback was started. Bounded: at most `max_queued`
 // descriptors wait; beyond that start() does the work itself (never blocks, never holds more).
-// The thread is woken once `wake_after` descriptors wait (and at the end), not for each: a
-// wake-up is a futex call on both threads and, on an idle machine, a sleeping CPU to wake; the
-// last few files of a batch may so wait for the flush round, which writes them anyway.
 #pragma once
 
-#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -29,8 +25,7 @@ namespace codescout {
 
 class WritebackStarter {
 public:
-    explicit WritebackStarter(std::size_t max_queued = 64, std::size_t wake_after = 8)
-        : max_queued_(std::max<std::size_t>(max_queued, 1)), wake_after_(std::clamp<std::size_t>(wake_after, 1, max_queued_)) {}
+    explicit WritebackStarter(std::size_t max_queued = 64) : max_queued_(max_queued) {}
     ~WritebackStarter();  // starts what is queued, then joins the thread
     WritebackStarter(const WritebackStarter&) = delete;
     WritebackStarter& operator=(const WritebackStarter&) = delete;
@@ -43,7 +38,6 @@ private:
     void run();
 
     const std::size_t max_queued_;
-    const std::size_t wake_after_;
     std::mutex mutex_;
     std::condition_variable queued_;
     std::deque<FileDescriptor> files_;

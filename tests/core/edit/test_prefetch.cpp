@@ -1,8 +1,7 @@
 // The two hand-offs between threads of an apply: OrderedPrefetch (items made ahead by helpers,
 // taken in order) and WritebackStarter (descriptors handed to a thread that starts their
-// writeback and closes them). Both wake the other thread only every few items; these tests pin
-// that no item is lost, reordered or left waiting — whatever holds the helpers back (the window,
-// the weight budget, allow()) and however many helpers there are.
+// writeback and closes them): no item is lost, reordered or left waiting — whatever holds the
+// helpers back (the window, the weight budget, allow()) and however many helpers there are.
 #include <QTest>
 
 #include <atomic>
@@ -96,20 +95,17 @@ private slots:
     void everyQueuedFileIsClosedAtTheEnd_data() {
         QTest::addColumn<int>("files");
         QTest::addColumn<int>("maxQueued");
-        QTest::addColumn<int>("wakeAfter");
-        QTest::newRow("fewer than a wake-up") << 3 << 64 << 8;
-        QTest::newRow("many") << 200 << 64 << 8;
-        QTest::newRow("queue of 4 (the writer does the rest)") << 50 << 4 << 8;
-        QTest::newRow("woken for each") << 30 << 64 << 1;
+        QTest::newRow("a few") << 3 << 64;
+        QTest::newRow("many") << 200 << 64;
+        QTest::newRow("queue of 4 (the writer does the rest)") << 50 << 4;
     }
     void everyQueuedFileIsClosedAtTheEnd() {
         QFETCH(int, files);
         QFETCH(int, maxQueued);
-        QFETCH(int, wakeAfter);
         TestTree tree;
         const int before = open_descriptors();
         {
-            WritebackStarter starter(static_cast<std::size_t>(maxQueued), static_cast<std::size_t>(wakeAfter));
+            WritebackStarter starter(static_cast<std::size_t>(maxQueued));
             for (int i = 0; i < files; ++i) {
                 const std::string path = tree.write(QString("f%1").arg(i), QByteArray(4096, 'x'));
                 FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
