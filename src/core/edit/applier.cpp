@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <variant>
 
 #include "core/edit/file_io.h"
@@ -128,7 +129,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
             return j;
         },
         [&](std::size_t i) { return plan.files[i].replaced ? 0 : plan.files[i].searched.size; }, SIZE_MAX, options.helper_threads);
-    std::vector<std::pair<dev_t, ino_t>> kept_inodes;
+    std::set<std::pair<dev_t, ino_t>> kept_inodes;  // a set: asked for every file (a vector was quadratic)
     for (std::size_t i = 0; i < plan.files.size(); ++i) {
         if (options.cancelled && options.cancelled()) {
             report.error = "cancelled";
@@ -141,7 +142,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         GatedFile& gated = journaled.gated;
         if (!gated.skip) {
             const struct stat& st = gated.file.status;
-            const bool ours = std::find(kept_inodes.begin(), kept_inodes.end(), std::pair{st.st_dev, st.st_ino}) != kept_inodes.end();
+            const bool ours = kept_inodes.contains(std::pair{st.st_dev, st.st_ino});
             gated.skip = hard_link_skip(st, ours ? 2 : 1);
         }
         if (gated.skip) {
@@ -167,9 +168,9 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         // and the rename does not free it (undo_journal.h). A file named twice in the plan is
         // linked once (a second link would count as a foreign one); the rest copy their bytes.
         const std::pair<dev_t, ino_t> inode{st.st_dev, st.st_ino};
-        const bool linked_already = std::find(kept_inodes.begin(), kept_inodes.end(), inode) != kept_inodes.end();
+        const bool linked_already = kept_inodes.contains(inode);
         const bool keep = !linked_already && writer.keep_original(gated.file.file.get(), manifest.files.size(), jf) == 0;
-        if (keep) kept_inodes.push_back(inode);
+        if (keep) kept_inodes.insert(inode);
         if (!keep && fp.replaced) {  // not read yet: the copy needs the bytes, as searched
             if (const int error = read_to_end(gated.file.file.get(), gated.content, options.max_file_size); error != 0 ||
                 !(hash_bytes(gated.content) == fp.searched.hash)) {

@@ -98,9 +98,10 @@ Located locate_confined(const std::string& path, const std::vector<std::string>&
             result.location = ConfinedLocation{slash == 0 ? std::string("/") : root.substr(0, slash), root.substr(slash + 1)};
             return result;
         }
+        // Below the root: the resolution went through it, so it is a folder (no stat of the
+        // root per file; open_confined opens it with O_DIRECTORY anyway).
         const std::string prefix = root == "/" ? root : root + "/";
-        if (resolved->size() > prefix.size() && resolved->compare(0, prefix.size(), prefix) == 0 &&
-            is_directory(root)) {
+        if (resolved->size() > prefix.size() && resolved->compare(0, prefix.size(), prefix) == 0) {
             result.location = ConfinedLocation{root, resolved->substr(prefix.size())};
             return result;
         }

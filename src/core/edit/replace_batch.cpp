@@ -79,11 +79,7 @@ ReplaceBatch::ReplaceBatch(StepHook hook, BatchLimits limits) : hook_(std::move(
 
 ReplaceBatch::~ReplaceBatch() { discard(); }
 
-std::size_t ReplaceBatch::descriptors() const {
-    std::size_t n = folders_.size();
-    for (const Staged& s : staged_) n += s.temp ? 1 : 0;
-    return n;
-}
+std::size_t ReplaceBatch::descriptors() const { return folders_.size() + open_temps_; }
 
 bool ReplaceBatch::full() const {
     return staged_.size() >= limits_.files || bytes_ >= limits_.bytes || descriptors() >= limits_.descriptors;
@@ -142,43 +138,44 @@ void ReplaceBatch::add_written(std::size_t key, ConfinedFile file, WrittenTemp& 
     const std::size_t folder = add_folder(file.dir);
     // From here on the temporary file is the batch's: discard() and commit() remove it on failure.
     staged_.push_back(Staged{key, folder, file.name, file.status, written.name, std::move(written.fd), written.owner_kept});
+    ++staged_names_[file.name];
     written.name.clear();
     reach_step(hook_, "temp-created");
     // syncfs() needs no descriptor of it: its writeback is started (so that it overlaps the rest
     // of the batch's work and the flush round finds most of the data on the disk) and closed.
     if (!folders_[folder].flush_each) writeback_.start(std::move(staged_.back().temp));
+    else ++open_temps_;
     bytes_ += written.bytes;
     reach_step(hook_, "temp-written");
 }
 
 std::size_t ReplaceBatch::add_folder(FileDescriptor& dir) {
     const FolderId id = folder_of(dir.get());
-    std::size_t folder = 0;
-    while (folder < folders_.size() && !(folders_[folder].id == id)) ++folder;
-    if (folder == folders_.size()) {
-        const bool flush_each = needs_fsync_each(dir.get());
-        folders_.push_back(Folder{id, std::move(dir), flush_each});
-    }
-    return folder;
+    if (const auto known = folder_index_.find(id); known != folder_index_.end()) return known->second;
+    const bool flush_each = needs_fsync_each(dir.get());
+    folders_.push_back(Folder{id, std::move(dir), flush_each});
+    folder_index_.emplace(id, folders_.size() - 1);
+    return folders_.size() - 1;
 }
 
 bool ReplaceBatch::stage_exchange(std::size_t key, ConfinedFile& file, int source_dir, const std::string& source_name,
                                   const struct stat& source_status) {
     const FolderId id = folder_of(file.dir.get());
-    const auto known = std::find_if(folders_.begin(), folders_.end(), [&](const Folder& f) { return f.id == id; });
-    if (known != folders_.end() ? known->flush_each : needs_fsync_each(file.dir.get())) return false;
+    const auto known = folder_index_.find(id);
+    if (known != folder_index_.end() ? folders_[known->second].flush_each : needs_fsync_each(file.dir.get())) return false;
     const std::size_t folder = add_folder(file.dir);
     Staged s{key, folder, file.name, file.status, source_name, FileDescriptor(), true};
     s.source_dir = source_dir;
     s.source_status = source_status;
     staged_.push_back(std::move(s));
+    ++staged_names_[file.name];
     reach_step(hook_, "exchange-staged");
     return true;
 }
 
 bool ReplaceBatch::holds(const ConfinedFile& file) const {
     const auto same_name = [&](const Staged& s) { return s.name == file.name; };
-    if (std::none_of(staged_.begin(), staged_.end(), same_name)) return false;  // the common case: no fstat
+    if (!staged_names_.contains(file.name)) return false;  // the common case: no scan, no fstat
     const FolderId id = folder_of(file.dir.get());
     return std::any_of(staged_.begin(), staged_.end(), [&](const Staged& s) { return same_name(s) && folders_[s.folder].id == id; });
 }
@@ -280,7 +277,10 @@ void ReplaceBatch::forget_staged() {
         if (!s.temp_name.empty() && s.source_dir < 0) ::unlinkat(folders_[s.folder].fd.get(), s.temp_name.c_str(), 0);
     }
     staged_.clear();
+    staged_names_.clear();
+    open_temps_ = 0;
     folders_.clear();
+    folder_index_.clear();
     bytes_ = 0;
 }
 

@@ -40,6 +40,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -57,7 +58,9 @@
 namespace codescout {
 
 // When a batch is full (whichever comes first): `files` staged, `bytes` of new content staged
-// (what one flush round waits for), or `descriptors` held open.
+// (what one flush round waits for), or `descriptors` held open. (One batch for a whole tree —
+// 16,384 files, 1 GiB, half the descriptor limit — was tried and measured slower on the kernel
+// tree: bench/RESULTS.md, issue 9, idle-machine section.)
 struct BatchLimits {
     std::size_t files = 1024;
     std::uint64_t bytes = 64ull * 1024 * 1024;
@@ -179,8 +182,19 @@ private:
 
     StepHook hook_;
     BatchLimits limits_;
+    // Indexed, not searched: a batch may hold a whole tree's files (10,923 on the kernel tree)
+    // and is asked about each new one; scans of staged_ and folders_ per file were quadratic
+    // (5% of a kernel-tree apply's samples in strcmp, holds() and full()).
+    struct FolderIdHash {
+        std::size_t operator()(const FolderId& id) const noexcept {
+            return std::hash<std::uint64_t>{}(static_cast<std::uint64_t>(id.ino) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(id.dev));
+        }
+    };
     std::vector<Folder> folders_;
+    std::unordered_map<FolderId, std::size_t, FolderIdHash> folder_index_;  // into folders_
     std::vector<Staged> staged_;
+    std::unordered_map<std::string, std::size_t> staged_names_;  // how many staged files have each name
+    std::size_t open_temps_ = 0;  // staged temporary files still open (file systems flushed file by file)
     std::vector<Pending> pending_;
     std::uint64_t bytes_ = 0;
     WritebackStarter writeback_;  // last: joined first, while the rest is still there
