@@ -52,7 +52,7 @@ void MetricsSampler::setCollectorSearchPath(const std::vector<std::filesystem::p
     probe_.setCollectorSearchPath(path);
 }
 
-void MetricsSampler::sampleNow(bool final) {
+void MetricsSampler::sampleNow(bool lastTick) {
     if (!metrics_) return;
     QElapsedTimer wall;
     wall.start();
@@ -60,7 +60,7 @@ void MetricsSampler::sampleNow(bool final) {
     // on a loaded machine.
     const std::int64_t cpuBefore = thread_cpu_nanoseconds();
     const qint64 elapsed = clock_.elapsed();
-    if (probing_) probe_.request(elapsed, final);
+    if (probing_) probe_.request(elapsed, lastTick);
     const MetricsSnapshot snapshot = metrics_->snapshot(true);
     longest_tick_ = std::max(longest_tick_, std::chrono::microseconds((thread_cpu_nanoseconds() - cpuBefore) / 1000));
     longest_tick_wall_ = std::max(longest_tick_wall_, std::chrono::microseconds(wall.nsecsElapsed() / 1000));

@@ -71,8 +71,8 @@ signals:
     void stopped();
 
 private:
-    // `final`: the run's last tick, whose probe reading is forced (the end state).
-    void sampleNow(bool final);
+    // `lastTick`: the run's last tick, whose probe reading is forced (the end state).
+    void sampleNow(bool lastTick);
 
     QTimer timer_;
     QElapsedTimer clock_;
