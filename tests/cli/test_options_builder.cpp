@@ -19,6 +19,13 @@ const Terminal kPipe{false, true};
 const Terminal kTty{true, true};
 const Terminal kDumbTty{true, false};
 
+// The data-driven rows hold their arguments as a QStringList.
+Plan plan_for_row(const QStringList& args, Terminal terminal = {}) {
+    std::vector<std::string> v;
+    for (const QString& a : args) v.push_back(a.toStdString());
+    return plan_for(std::move(v), terminal);
+}
+
 }  // namespace
 
 class TestOptionsBuilder : public QObject {
@@ -102,9 +109,7 @@ private slots:
         QFETCH(int, before);
         QFETCH(int, after);
         QFETCH(bool, separators);
-        std::vector<std::string> v;
-        for (const QString& a : args) v.push_back(a.toStdString());
-        const Plan p = plan_for(v);
+        const Plan p = plan_for_row(args);
         QCOMPARE(p.search.report.before_context, std::size_t(before));
         QCOMPARE(p.search.report.after_context, std::size_t(after));
         QCOMPARE(p.output.context, separators);
@@ -133,9 +138,7 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(int, mode);
         QFETCH(int, report);
-        std::vector<std::string> v;
-        for (const QString& a : args) v.push_back(a.toStdString());
-        const Plan p = plan_for(v);
+        const Plan p = plan_for_row(args);
         QCOMPARE(int(p.output.mode), mode);
         QCOMPARE(int(p.search.report.mode), report);
     }
@@ -167,9 +170,7 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(bool, tty);
         QFETCH(bool, spans);
-        std::vector<std::string> v;
-        for (const QString& a : args) v.push_back(a.toStdString());
-        const Plan p = plan_for(v, tty ? kTty : kPipe);
+        const Plan p = plan_for_row(args, tty ? kTty : kPipe);
         QCOMPARE(p.search.report.match_spans, spans);
     }
 
@@ -196,9 +197,7 @@ private slots:
         QFETCH(bool, colorAllowed);
         QFETCH(bool, heading);
         QFETCH(bool, color);
-        std::vector<std::string> v;
-        for (const QString& a : args) v.push_back(a.toStdString());
-        const Plan p = plan_for(v, Terminal{tty, colorAllowed});
+        const Plan p = plan_for_row(args, Terminal{tty, colorAllowed});
         QCOMPARE(p.output.heading, heading);
         QCOMPARE(p.output.color, color);
     }
@@ -280,10 +279,8 @@ private slots:
     void rejected() {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        std::vector<std::string> v;
-        for (const QString& a : args) v.push_back(a.toStdString());
         try {
-            plan_for(v);
+            plan_for_row(args);
             QFAIL("expected a UsageError");
         } catch (const UsageError& e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains(message), e.what());
