@@ -47,9 +47,9 @@ public:
         reading.attribution = attributeWithGui(measure_memory_attribution(), guiMemory().snapshot());
         const auto end = std::chrono::steady_clock::now();
         reading.probeMicroseconds = std::chrono::duration_cast<std::chrono::microseconds>(end - start).count();
-        const std::int64_t cpu = thread_cpu_nanoseconds() - cpuStart;
-        reading.probeCpuMicroseconds = cpu / 1000;
-        const std::int64_t readingCost = thread_cpu_nanoseconds() - cpuLoaded;
+        const std::int64_t cpuEnd = thread_cpu_nanoseconds();
+        reading.probeCpuMicroseconds = (cpuEnd - cpuStart) / 1000;
+        const std::int64_t readingCost = cpuEnd - cpuLoaded;
         probe_->last_cost_ns_.store(readingCost);
         probe_->rest_until_ns_.store(steadyNanoseconds(end) + readingCost * probe_->rest_factor_.load());
         probe_->busy_.store(false);
