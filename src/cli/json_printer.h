@@ -2,13 +2,13 @@
 // block; after the search one "summary" (with --stats also "memory" and "skipped").
 #pragma once
 
-#include <atomic>
 #include <chrono>
-#include <cstdint>
+#include <mutex>
 
 #include "cli/error_reporter.h"
 #include "cli/options_builder.h"
 #include "cli/output_writer.h"
+#include "core/print/json_format.h"
 #include "core/search/result_sink.h"
 
 namespace codescout::cli {
@@ -28,7 +28,8 @@ private:
     OutputPlan plan_;
     OutputWriter& writer_;
     ErrorReporter& errors_;
-    std::atomic<std::uint64_t> bytes_printed_{0};
+    std::mutex totals_mutex_;
+    JsonTotals totals_;  // the printed files', which rg's summary sums
 };
 
 }  // namespace codescout::cli

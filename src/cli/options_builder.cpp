@@ -223,6 +223,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     // (standard_line.h), --json's submatches, --stats' match count, -r, and a Replace plan.
     s.report.match_spans = needs_match_granularity(out) || out.replacement.has_value() ||
                            out.mode == OutputMode::Json || out.stats || plan.write != WriteMode::None;
+    s.report.time_files = out.mode == OutputMode::Json;  // each file's "end" message says how long it took
     return plan;
 }
 

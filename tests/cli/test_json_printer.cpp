@@ -112,6 +112,63 @@ private slots:
         QVERIFY(out.starts_with("{\"type\":\"begin\",\"data\":{\"path\":{\"text\":\"a/one.txt\"}}}\n"));
     }
 
+    // The exact bytes of an "end" message: rg 14 writes its per-file elapsed time first, with
+    // the keys in declaration order (the summary's are sorted), and counts in "bytes_printed"
+    // the messages before "end".
+    void end_message_bytes() {
+        FileResult r;
+        r.path = "a/one.txt";
+        r.lines = {line(6, 13, "foo2", {{0, 3}})};
+        r.size = 20;
+        r.matched_lines = 1;
+        r.matches = 1;
+        r.elapsed = std::chrono::nanoseconds(1'500'000'123);
+        std::string out;
+        const std::uint64_t printed = format_json_file(r, OutputPlan{}, out);
+        const std::size_t end_at = out.find("{\"type\":\"end\"");
+        QVERIFY(end_at != std::string::npos);
+        QCOMPARE(printed, std::uint64_t(end_at));
+        const std::string expected = "{\"type\":\"end\",\"data\":{\"path\":{\"text\":\"a/one.txt\"},\"binary_offset\":null,"
+                                     "\"stats\":{\"elapsed\":{\"secs\":1,\"nanos\":500000123,\"human\":\"1.500000s\"},"
+                                     "\"searches\":1,\"searches_with_match\":1,\"bytes_searched\":20,\"bytes_printed\":" +
+                                     std::to_string(end_at) + ",\"matched_lines\":1,\"matches\":1}}}\n";
+        QCOMPARE(out.substr(end_at), expected);
+    }
+
+    // A file with many lines goes out in parts of about kFormatPartBytes: joined, they are the
+    // whole output, and the file's "bytes_printed" does not depend on the parts.
+    void parts_join_to_the_whole() {
+        FileResult r;
+        r.path = "big.h";
+        std::uint64_t offset = 0;
+        for (std::uint64_t n = 1; n <= 20'000; ++n) {
+            std::string text = "#define REGISTER_" + std::to_string(n) + "__FIELD_MASK 0x00004000L";
+            r.lines.push_back(line(n, offset, text, {{8, 20}}));
+            offset += text.size() + 1;
+        }
+        r.size = offset;
+        const std::string prefix = "earlier output\n";  // a block already holding another file
+        std::string whole = prefix;
+        const std::uint64_t printed_whole = format_json_file(r, OutputPlan{}, whole);
+
+        std::string joined;
+        std::size_t parts = 0;
+        std::size_t largest = 0;
+        std::string out = prefix;
+        const std::uint64_t printed_parts = format_json_file(r, OutputPlan{}, out, [&](std::string& part) {
+            ++parts;
+            largest = std::max(largest, part.size());
+            joined += part;
+            part.clear();
+        });
+        joined += out;
+        QVERIFY2(parts >= 4, "a 2.7 MB output should have gone out in parts");
+        QVERIFY(largest < kFormatPartBytes + 1024);  // a part ends at the message that reaches the size
+        QCOMPARE(joined, whole);
+        QCOMPARE(printed_parts, printed_whole);
+        QCOMPARE(printed_whole, std::uint64_t(whole.find("{\"type\":\"end\"") - prefix.size()));
+    }
+
     void non_utf8_as_base64() {
         FileResult r;
         r.path = "bad\xff.txt";
@@ -140,19 +197,30 @@ private slots:
         QVERIFY(parse_lines(out)[1][u"data"][u"line_number"].isNull());
     }
 
+    // rg's summary sums the printed files (a file searched without a match counts nowhere), its
+    // "elapsed" is their times summed, and "memory"/"skipped" come only with the metrics.
     void summary() {
+        JsonTotals totals;
+        FileResult a;
+        a.size = 4000;
+        a.matched_lines = 5;
+        a.matches = 6;
+        a.elapsed = std::chrono::milliseconds(1000);
+        totals.add(a, 900);
+        FileResult b;
+        b.size = 567;
+        b.matched_lines = 2;
+        b.matches = 3;
+        b.elapsed = std::chrono::milliseconds(500);
+        totals.add(b, 99);
         SearchSummary s;
-        s.files_searched = 12;
-        s.files_matched = 3;
-        s.matched_lines = 7;
-        s.matches = 9;
-        s.bytes_searched = 4567;
-        s.elapsed = std::chrono::milliseconds(1500);
+        s.files_searched = 12;  // the search's own counts: not rg's summary
+        s.bytes_searched = 99999;
         s.metrics.peak_allocated = 32768;
         s.metrics.small_files_processed = 11;
         s.skipped.binary = 2;
         std::string out;
-        format_json_summary(s, std::chrono::nanoseconds(2'000'000'123), 999, /*with_metrics=*/true, out);
+        format_json_summary(totals, std::chrono::nanoseconds(2'000'000'123), &s, out);
         const QList<QJsonObject> msgs = parse_lines(out);
         QCOMPARE(msgs.size(), 1);
         QCOMPARE(msgs[0][u"type"].toString(), QStringLiteral("summary"));
@@ -161,8 +229,8 @@ private slots:
         QCOMPARE(data[u"elapsed_total"][u"nanos"].toInt(), 123);
         QCOMPARE(data[u"elapsed_total"][u"human"].toString(), QStringLiteral("2.000000s"));
         const QJsonObject stats = data[u"stats"].toObject();
-        QCOMPARE(stats[u"searches"].toInt(), 12);
-        QCOMPARE(stats[u"searches_with_match"].toInt(), 3);
+        QCOMPARE(stats[u"searches"].toInt(), 2);
+        QCOMPARE(stats[u"searches_with_match"].toInt(), 2);
         QCOMPARE(stats[u"matched_lines"].toInt(), 7);
         QCOMPARE(stats[u"matches"].toInt(), 9);
         QCOMPARE(stats[u"bytes_searched"].toInt(), 4567);
@@ -174,7 +242,7 @@ private slots:
         QCOMPARE(data[u"skipped"][u"binary"].toInt(), 2);
 
         out.clear();
-        format_json_summary(s, std::chrono::nanoseconds(1), 0, /*with_metrics=*/false, out);
+        format_json_summary(totals, std::chrono::nanoseconds(1), nullptr, out);
         QVERIFY(!parse_lines(out)[0][u"data"].toObject().contains(u"memory"));
     }
 

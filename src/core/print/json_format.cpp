@@ -57,10 +57,22 @@ void append_line_message(std::string& out, const FileResult& result, const LineR
     out.append("]}}\n");
 }
 
-void append_duration(std::string& out, std::chrono::nanoseconds elapsed) {
+// rg writes a duration in two key orders: its per-file "end" message in declaration order
+// (secs, nanos, human), its summary sorted by key (human, nanos, secs).
+enum class DurationKeys { Declared, Sorted };
+
+void append_duration(std::string& out, std::chrono::nanoseconds elapsed, DurationKeys keys = DurationKeys::Sorted) {
     const auto total = static_cast<std::uint64_t>(elapsed.count() < 0 ? 0 : elapsed.count());
     char human[48];
     std::snprintf(human, sizeof human, "%.6fs", static_cast<double>(total) / 1e9);
+    if (keys == DurationKeys::Declared) {
+        out.append("{\"secs\":");
+        append_uint(out, total / 1000000000u);
+        out.append(",\"nanos\":");
+        append_uint(out, total % 1000000000u);
+        out.append(",\"human\":\"").append(human).append("\"}");
+        return;
+    }
     out.append("{\"human\":\"").append(human).append("\",\"nanos\":");
     append_uint(out, total % 1000000000u);
     out.append(",\"secs\":");
@@ -100,14 +112,22 @@ void append_metrics(std::string& out, const SearchSummary& s) {
 
 }  // namespace
 
-void format_json_file(const FileResult& result, const OutputPlan& plan, std::string& out) {
+std::uint64_t format_json_file(const FileResult& result, const OutputPlan& plan, std::string& out,
+                               const FormatDrain& drain) {
     const std::size_t start = out.size();
+    std::uint64_t handed_over = 0;  // bytes drained so far, counted from the start of `out`
     out.append("{\"type\":\"begin\",\"data\":{");
     append_path_object(out, result, plan);
     out.append("}}\n");
     std::string scratch;
-    for (const LineRecord& line : result.lines) append_line_message(out, result, line, plan, scratch);
-    const std::uint64_t printed = out.size() - start;
+    for (const LineRecord& line : result.lines) {
+        append_line_message(out, result, line, plan, scratch);
+        if (drain && out.size() >= kFormatPartBytes) {
+            handed_over += out.size();
+            drain(out);
+        }
+    }
+    const std::uint64_t printed = handed_over + out.size() - start;
     out.append("{\"type\":\"end\",\"data\":{");
     append_path_object(out, result, plan);
     out.append(",\"binary_offset\":");
@@ -116,29 +136,41 @@ void format_json_file(const FileResult& result, const OutputPlan& plan, std::str
     } else {
         out.append(std::to_string(result.binary.nul_offset));
     }
-    out.append(",\"stats\":{\"searches\":1,\"searches_with_match\":1,");
+    out.append(",\"stats\":{\"elapsed\":");
+    append_duration(out, result.elapsed, DurationKeys::Declared);
+    out.append(",\"searches\":1,\"searches_with_match\":1,");
     append_field(out, "bytes_searched", result.size);
     append_field(out, "bytes_printed", printed);
     append_field(out, "matched_lines", result.matched_lines);
     append_field(out, "matches", result.matches, false);
     out.append("}}}\n");
+    return printed;
 }
 
-void format_json_summary(const SearchSummary& summary, std::chrono::nanoseconds elapsed_total,
-                         std::uint64_t bytes_printed, bool with_metrics, std::string& out) {
+void JsonTotals::add(const FileResult& result, std::uint64_t printed) {
+    ++searches;
+    bytes_searched += result.size;
+    bytes_printed += printed;
+    matched_lines += result.matched_lines;
+    matches += result.matches;
+    elapsed += result.elapsed;
+}
+
+void format_json_summary(const JsonTotals& totals, std::chrono::nanoseconds elapsed_total,
+                         const SearchSummary* metrics_from, std::string& out) {
     out.append("{\"data\":{\"elapsed_total\":");
     append_duration(out, elapsed_total);
-    if (with_metrics) append_metrics(out, summary);
+    if (metrics_from) append_metrics(out, *metrics_from);
     out.append(",\"stats\":{");
-    append_field(out, "bytes_printed", bytes_printed);
-    append_field(out, "bytes_searched", summary.bytes_searched);
+    append_field(out, "bytes_printed", totals.bytes_printed);
+    append_field(out, "bytes_searched", totals.bytes_searched);
     out.append("\"elapsed\":");
-    append_duration(out, summary.elapsed);
+    append_duration(out, totals.elapsed);
     out.push_back(',');
-    append_field(out, "matched_lines", summary.matched_lines);
-    append_field(out, "matches", summary.matches);
-    append_field(out, "searches", summary.files_searched);
-    append_field(out, "searches_with_match", summary.files_matched, false);
+    append_field(out, "matched_lines", totals.matched_lines);
+    append_field(out, "matches", totals.matches);
+    append_field(out, "searches", totals.searches);
+    append_field(out, "searches_with_match", totals.searches, false);
     out.append("}},\"type\":\"summary\"}\n");
 }
 

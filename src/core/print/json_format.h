@@ -1,24 +1,42 @@
 // ripgrep's --json messages (JSON Lines; keys and their order follow rg 14's output): per file
 // "begin", then "match"/"context" per line, then "end" with the file's stats; after the search one
 // "summary". Used by the CLI's --json printer and by the GUI's export.
-// Differences from rg: per-file "end" stats carry no "elapsed" (the engine does not time single
-// files), and with `with_metrics` the summary also holds "memory" (the metrics) and "skipped".
+// Differences from rg: with `with_metrics` the summary also holds "memory" (the metrics) and
+// "skipped". A file's "end" carries FileResult::elapsed (0 unless the search timed its files).
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <string>
 
+#include "core/print/format_drain.h"
 #include "core/print/output_plan.h"
 #include "core/search/search_result.h"
 
 namespace codescout {
 
-// Appends the messages of one file to `out`.
-void format_json_file(const FileResult& result, const OutputPlan& plan, std::string& out);
-// Appends the "summary" message. `elapsed_total`: the wall time since the program started;
-// `bytes_printed`: the bytes of every message before it.
-void format_json_summary(const SearchSummary& summary, std::chrono::nanoseconds elapsed_total,
-                         std::uint64_t bytes_printed, bool with_metrics, std::string& out);
+// Appends the messages of one file to `out`; with a `drain`, hands them over in parts as they
+// grow (the last part stays in `out`). Returns the file's "bytes_printed" as rg counts it: its
+// messages before "end".
+std::uint64_t format_json_file(const FileResult& result, const OutputPlan& plan, std::string& out,
+                               const FormatDrain& drain = {});
+// What rg's "summary" counts: the files it printed messages for (those with a match), summed.
+// Files searched without a match count nowhere in it, not even under --stats.
+struct JsonTotals {
+    std::uint64_t searches = 0;
+    std::uint64_t bytes_searched = 0;
+    std::uint64_t bytes_printed = 0;
+    std::uint64_t matched_lines = 0;
+    std::uint64_t matches = 0;
+    std::chrono::nanoseconds elapsed{0};  // the files' own times, summed (not the wall time)
+
+    // `printed`: what format_json_file() returned for it.
+    void add(const FileResult& result, std::uint64_t printed);
+};
+
+// Appends the "summary" message. `elapsed_total`: the wall time since the program started. With
+// `metrics_from`, the summary also holds its "memory" (the metrics) and "skipped".
+void format_json_summary(const JsonTotals& totals, std::chrono::nanoseconds elapsed_total,
+                         const SearchSummary* metrics_from, std::string& out);
 
 }  // namespace codescout

@@ -3,21 +3,14 @@
 // "PATH" for -l; headings and ANSI colours (rg's defaults) when the plan asks for them.
 #pragma once
 
-#include <cstddef>
-#include <functional>
 #include <string>
 #include <string_view>
 
+#include "core/print/format_drain.h"
 #include "core/print/output_plan.h"
 #include "core/search/search_result.h"
 
 namespace codescout {
-
-// Takes the output formatted so far away (and clears the string): given to format_standard(), it
-// is called whenever the output has grown to kFormatPartBytes, so that a file with many lines is
-// never held formatted whole (its lines are held already; a second copy doubled the memory).
-using FormatDrain = std::function<void(std::string&)>;
-inline constexpr std::size_t kFormatPartBytes = 256 * 1024;
 
 // Appends the output for `result` to `out` (mode Lines, Count or FilesWithMatches); with a
 // `drain`, hands it over in parts as it grows (the last part stays in `out`).

@@ -89,7 +89,9 @@ bool Search::Impl::search_input(ThreadSearchers& searchers, const std::string& p
                                 ResultSink& sink) {
     if (stop.load(relaxed)) return false;
     FileResult result;
+    const auto file_started = options.report.time_files ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     const FileReport report = searchers.for_this_thread().search(path, input, result);
+    if (options.report.time_files) result.elapsed = std::chrono::steady_clock::now() - file_started;
     if (report.outcome == FileOutcome::NoMatch || report.outcome == FileOutcome::Matched) {
         allocations.record(result.path, result.strategy, report.bytes_searched, report.buffer_bytes);
     }

@@ -60,6 +60,8 @@ struct ReportOptions {
     // What ends a line: '\n', or '\0' for NUL-separated records (--null-data). With '\0' each
     // record is matched on its own, and '\n' is an ordinary byte inside it.
     char line_terminator = '\n';
+    // Time each file's search (FileResult::elapsed): two clock reads per file, for --json.
+    bool time_files = false;
 };
 
 struct SearchOptions {

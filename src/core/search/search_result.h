@@ -53,6 +53,9 @@ struct FileResult {
     // dropped BOM); empty when the bytes were searched as they are. Lines, offsets and spans are
     // then of the decoded text. Static storage (core/encoding/text_encoding.h's names).
     std::string_view encoding;
+    // How long searching the file took, with ReportOptions::time_files (rg's --json reports it
+    // per file); 0 otherwise.
+    std::chrono::nanoseconds elapsed{0};
 };
 
 // A problem with one path. Never aborts the search; decides exit code 2 in the CLI. The walk

@@ -83,16 +83,16 @@ public:
             return true;
         result.path = relativeTo(result.path, root_);
         std::string block;
+        std::uint64_t jsonPrinted = 0;
         switch (format_) {
         case ExportFormat::Text: format_standard(result, plan_, block); break;
-        case ExportFormat::JsonLines: format_json_file(result, plan_, block); break;
+        case ExportFormat::JsonLines: jsonPrinted = format_json_file(result, plan_, block); break;
         case ExportFormat::Csv: format_csv_file(result, result.path, block); break;
         }
         const std::lock_guard lock(mutex_);
         blocks_[slot->second] = std::move(block);
         found_[slot->second] = true;
-        matchedLines_ += result.matched_lines;
-        matches_ += result.matches;
+        jsonTotals_.add(result, jsonPrinted);
         return true;
     }
 
@@ -114,13 +114,8 @@ public:
             out.bytes.append(blocks_[i]);
             ++out.files;
         }
-        if (format_ == ExportFormat::JsonLines) {
-            SearchSummary exported = summary;
-            exported.files_matched = out.files;
-            exported.matched_lines = matchedLines_;
-            exported.matches = matches_;
-            format_json_summary(exported, summary.elapsed, out.bytes.size(), false, out.bytes);
-        }
+        if (format_ == ExportFormat::JsonLines)
+            format_json_summary(jsonTotals_, summary.elapsed, nullptr, out.bytes);
         return out;
     }
 
@@ -133,8 +128,7 @@ private:
     std::mutex mutex_;  // guards the members below
     std::vector<std::string> blocks_;
     std::vector<bool> found_;
-    std::uint64_t matchedLines_ = 0;
-    std::uint64_t matches_ = 0;
+    JsonTotals jsonTotals_;  // the exported files', which rg's summary sums
 };
 
 OutputPlan planFor(const SearchOptions& options, ExportFormat format)
@@ -160,7 +154,9 @@ ExportOutput ResultsExport::run(const SearchOptions& options, const QString& fol
     const std::string root = options.walk.roots.empty() ? folder.toStdString() : options.walk.roots.front().string();
     ExportSink sink(items, root, format, planFor(options, format));
     try {
-        Search search(options);
+        SearchOptions exportOptions = options;
+        exportOptions.report.time_files = format == ExportFormat::JsonLines;  // each file's "end" has its time
+        Search search(exportOptions);
         search.set_file_gate(std::make_shared<ExportedFilesGate>(std::move(paths)));
         return sink.finish(search.run(sink));
     } catch (const std::exception& error) {
