@@ -13,7 +13,7 @@
 
 #include "core/print/display_path.h"
 #include "cli/exit_status.h"
-#include "cli/path_order.h"
+#include "core/walk/path_order.h"
 #include "core/walk/walker.h"
 
 #include <sys/stat.h>

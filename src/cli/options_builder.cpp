@@ -215,6 +215,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     out.text = args.text || args.unrestricted >= 3 || args.null_data;
     out.no_messages = args.no_messages;
     out.sort_by_path = args.sort == SortMode::Path;
+    s.in_path_order = out.sort_by_path;  // the search hands files over in rg's sorted order
     out.stats = args.stats || args.stats_only;
     out.metrics_format = args.metrics_format.value_or(MetricsFormat::Text);
     plan.use_index = args.use_index;

@@ -17,7 +17,6 @@
 #include "cli/match_tracker.h"
 #include "cli/memory_report.h"
 #include "cli/silent_sink.h"
-#include "cli/sorted_sink.h"
 #include "cli/standard_printer.h"
 #include "cli/summary_output.h"
 #include "core/match/matcher.h"
@@ -48,13 +47,6 @@ std::unique_ptr<Search> compile(const Plan& plan, ErrorReporter& errors) {
     return nullptr;
 }
 
-std::vector<std::string> root_strings(const Plan& plan) {
-    std::vector<std::string> roots;
-    // Standard input is reported as "<stdin>": sorted where its "-" stood.
-    for (const auto& root : plan.search.walk.roots) roots.push_back(root == "-" ? kStdinDisplayName : root.string());
-    return roots;
-}
-
 }  // namespace
 
 int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
@@ -76,8 +68,6 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
     if (mode == OutputMode::Json) printer = &json;
     if (mode == OutputMode::Quiet || mode == OutputMode::StatsOnly) printer = &silent;
 
-    std::optional<SortedSink> sorted;
-    if (plan.output.sort_by_path && printer != &silent) printer = &sorted.emplace(*printer, root_strings(plan));
     MatchTracker tracker(*printer, /*stop_at_first=*/mode == OutputMode::Quiet,
                          /*unmatched_counts=*/mode == OutputMode::FilesWithoutMatch);
 
@@ -90,7 +80,6 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
         return kExitError;
     }
     phases.begin("hand-over");
-    if (sorted) sorted->finish();
 
     const auto elapsed_total = std::chrono::steady_clock::now() - started;
     if (mode == OutputMode::Json) json.finish(summary, elapsed_total);

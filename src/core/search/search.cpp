@@ -2,13 +2,18 @@
 // thread, streaming each file's results to the sink as soon as it is done (see search.h).
 #include "core/search/search.h"
 
+#include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "core/search/file_searcher.h"
+#include "core/search/ordered_delivery.h"
 #include "core/search/thread_searchers.h"
 #include "core/walk/path_filters.h"
+#include "core/walk/path_order.h"
 #include "core/walk/walker.h"
 
 namespace codescout {
@@ -63,6 +68,10 @@ struct Search::Impl {
     std::atomic<std::uint64_t> too_large{0};
     std::atomic<std::uint64_t> errors{0};
     AllocationRecorder allocations;
+
+    // SearchOptions::in_path_order: lists the files (walk and source), sorts them, searches them
+    // on `threads` threads and hands them to `sink` in that order. Returns the source's counts.
+    WalkCounters run_in_path_order(ThreadSearchers& searchers, ResultSink& sink);
 
     // Searches one file the source listed (it applied its own gate); false stops it.
     bool listed(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink) {
@@ -131,6 +140,128 @@ bool Search::Impl::search_input(ThreadSearchers& searchers, const std::string& p
     return !stop.load(relaxed);
 }
 
+namespace {
+
+// The files of a search in path order, listed before any is searched: for the kernel's 86,000
+// files a few MB, so each keeps only its path after the root it came from (the roots' strings
+// are shared), in one block of names. The walk's open folder is gone by the file's turn, so it
+// is opened by its path.
+class OrderedFiles {
+public:
+    explicit OrderedFiles(std::vector<std::string> roots) : roots_(std::move(roots)) {}
+
+    void add_standard_input(std::size_t root) { add(root, "", Standard); }
+    void add_walked(const WalkEntry& entry) {
+        const std::size_t root = root_index(entry.path, roots_);
+        const std::size_t prefix = root < roots_.size() ? roots_[root].size() : 0;
+        add(root, std::string_view(entry.path).substr(prefix),
+            (entry.explicit_root ? Explicit : 0) | (entry.short_read_is_end ? ShortReadIsEnd : 0));
+    }
+    // Roots in the order given, then component by component (within a root, the root's own
+    // string is common to all and ends at a component boundary, so the rest decides).
+    void sort() {
+        std::stable_sort(files_.begin(), files_.end(), [this](const File& a, const File& b) {
+            return a.root != b.root ? a.root < b.root : path_less(name(a), name(b));
+        });
+    }
+    std::size_t size() const { return files_.size(); }
+    bool standard_input(std::size_t i) const { return files_[i].flags & Standard; }
+    bool explicit_root(std::size_t i) const { return files_[i].flags & Explicit; }
+    bool short_read_is_end(std::size_t i) const { return files_[i].flags & ShortReadIsEnd; }
+    std::string path(std::size_t i) const {
+        const File& file = files_[i];
+        if (file.flags & Standard) return "-";
+        return (file.root < roots_.size() ? roots_[file.root] : std::string()) + std::string(name(file));
+    }
+
+private:
+    enum Flags : std::uint8_t { Standard = 1, Explicit = 2, ShortReadIsEnd = 4 };
+    struct File {
+        std::uint64_t name_at;
+        std::uint32_t name_size;
+        std::uint32_t root;
+        std::uint8_t flags;
+    };
+    void add(std::size_t root, std::string_view name, int flags) {
+        std::lock_guard lock(mutex_);
+        files_.push_back(File{names_.size(), static_cast<std::uint32_t>(name.size()), static_cast<std::uint32_t>(root),
+                              static_cast<std::uint8_t>(flags)});
+        names_.append(name);
+    }
+    std::string_view name(const File& file) const { return std::string_view(names_).substr(file.name_at, file.name_size); }
+
+    std::vector<std::string> roots_;
+    std::mutex mutex_;  // the walk adds from its threads
+    std::vector<File> files_;
+    std::string names_;
+};
+
+// Catches one file's output for OrderedDelivery instead of passing it on.
+class FileOutputCatcher final : public ResultSink {
+public:
+    bool on_file(FileResult&& result) override {
+        output.result = std::move(result);
+        return true;
+    }
+    void on_error(const SearchError& error) override { output.errors.push_back(error); }
+    FileOutput output;
+};
+
+// How far searching may run ahead of printing in path order: enough files for every thread to
+// stay busy past one slow file, and results waiting up to this many bytes.
+constexpr std::size_t kFilesAheadPerThread = 64;
+constexpr std::uint64_t kMaxWaitingBytes = 8ull << 20;
+
+}  // namespace
+
+WalkCounters Search::Impl::run_in_path_order(ThreadSearchers& searchers, ResultSink& sink) {
+    // Standard input sorts where its "-" stands among the roots, under the name it is shown by.
+    std::vector<std::string> roots;
+    std::vector<std::size_t> standard_inputs;
+    for (const std::filesystem::path& root : options.walk.roots) {
+        const bool standard_input = options.dash_is_stdin && is_stdin_root(root);
+        if (standard_input) standard_inputs.push_back(roots.size());
+        roots.push_back(standard_input ? kStdinDisplayName : root.string());
+    }
+    OrderedFiles files(std::move(roots));
+    for (const std::size_t root : standard_inputs) files.add_standard_input(root);
+    const auto keep = [&](const WalkEntry& entry) {
+        files.add_walked(entry);
+        return !stop.load(relaxed);
+    };
+    const unsigned threads = effective_threads(options.threads);
+    WalkCounters listed;
+    if (walk_roots) {
+        walker->run(
+            [&](const WalkEntry& entry) { return (gate && !entry.explicit_root && !gate->may_match(entry)) || keep(entry); },
+            [&](const SearchError& error) { sink.on_error(error); }, stop);
+        if (source && !stop.load(relaxed)) listed = source->list(keep, threads, stop);
+    }
+    files.sort();
+
+    OrderedDelivery delivery(sink, files.size(), kFilesAheadPerThread * threads, kMaxWaitingBytes);
+    std::mutex standard_input_mutex;  // rg reads "-" once; a second "-" finds it empty, not half of it
+    const auto search_in_turn = [&] {
+        while (const std::optional<std::size_t> index = delivery.claim(stop)) {
+            FileOutputCatcher catcher;
+            if (files.standard_input(*index)) {
+                std::lock_guard lock(standard_input_mutex);
+                search_input(searchers, "-", InputSpec{InputOrigin::Stdin}, catcher);
+            } else {
+                const bool named = files.explicit_root(*index);
+                InputSpec input{named ? InputOrigin::Named : InputOrigin::Walked};
+                input.short_read_is_end = files.short_read_is_end(*index) && !named;
+                search_input(searchers, files.path(*index), input, catcher);
+            }
+            if (!delivery.complete(*index, std::move(catcher.output))) stop.store(true, relaxed);
+        }
+    };
+    std::vector<std::jthread> helpers;
+    for (unsigned i = 1; i < threads && i < files.size(); ++i) helpers.emplace_back(search_in_turn);
+    search_in_turn();
+    return listed;
+}
+
 Search::Search(SearchOptions options, std::shared_ptr<MemoryMetrics> metrics, std::shared_ptr<PatternCache> cache,
                std::shared_ptr<const BinaryPolicy> binary_policy)
     : impl_(std::make_unique<Impl>()) {
@@ -185,15 +316,21 @@ SearchSummary Search::run(ResultSink& sink) {
     {
         // Scoped: the workers' buffers are freed (and recorded) before the final snapshot.
         ThreadSearchers searchers(*impl.matcher, impl.options, *impl.binary_policy, metrics, impl.stop);
-        // Standard input first, on this thread (rg searches "-" again as empty once it is read).
-        for (std::size_t i = 0; i < impl.stdin_roots && !impl.stop.load(relaxed); ++i) {
-            impl.search_input(searchers, "-", InputSpec{InputOrigin::Stdin}, sink);
+        if (impl.options.in_path_order) {
+            listed = impl.run_in_path_order(searchers, sink);
+        } else {
+            // Standard input first, on this thread (rg searches "-" again as empty once it is read).
+            for (std::size_t i = 0; i < impl.stdin_roots && !impl.stop.load(relaxed); ++i) {
+                impl.search_input(searchers, "-", InputSpec{InputOrigin::Stdin}, sink);
+            }
         }
-        if (impl.walk_roots) impl.walker->run([&](const WalkEntry& entry) { return impl.visit(searchers, entry, sink); },
-                         [&](const SearchError& error) { sink.on_error(error); }, impl.stop);
-        if (impl.walk_roots && impl.source && !impl.stop.load(relaxed)) {
-            listed = impl.source->list([&](const WalkEntry& entry) { return impl.listed(searchers, entry, sink); },
-                                       effective_threads(impl.options.threads), impl.stop);
+        if (impl.walk_roots && !impl.options.in_path_order) {
+            impl.walker->run([&](const WalkEntry& entry) { return impl.visit(searchers, entry, sink); },
+                             [&](const SearchError& error) { sink.on_error(error); }, impl.stop);
+            if (impl.source && !impl.stop.load(relaxed)) {
+                listed = impl.source->list([&](const WalkEntry& entry) { return impl.listed(searchers, entry, sink); },
+                                           effective_threads(impl.options.threads), impl.stop);
+            }
         }
         // Before the pool goes: its buffers are part of what this search cost.
         if (impl.options.attribute_memory) memory = measure_memory_attribution();

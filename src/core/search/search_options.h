@@ -74,6 +74,11 @@ struct SearchOptions {
     unsigned threads = 0;
     // A root "-" is standard input, as in ripgrep (the CLI sets this; the GUI has no stdin to read).
     bool dash_is_stdin = false;
+    // Hand files to the sink in path order, as rg --sort path prints them (the roots in the order
+    // given, each component by component: walk/path_order.h). The walk then runs first and lists
+    // the files; they are searched in parallel and wait for their turn within a bounded window
+    // (ordered_delivery.h). A file's problems come in its turn too; the walk's come first.
+    bool in_path_order = false;
     // Take a memory attribution (memory_attribution.h) at the end of the search, while the
     // workers' buffers still exist: reads /proc/self/smaps once (~1 ms).
     bool attribute_memory = false;

@@ -3,6 +3,7 @@
 // concurrent runs, cancellation from another thread and a sink that says stop.
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -10,6 +11,7 @@
 #include <thread>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/search/search.h"
@@ -270,6 +272,50 @@ private slots:
         // Each worker may finish the file it is on: at most one more per thread.
         QVERIFY2(sink.files.size() <= 2, qPrintable(QString::number(sink.files.size())));
         QVERIFY(summary.files_searched < 300);
+    }
+
+    // in_path_order: files found by four threads in any order reach the sink in rg's sorted
+    // order (roots as given, then component-wise), with an unreadable file's error in its turn;
+    // a sink that stops still stops it.
+    void inPathOrderDeliversSortedFiles() {
+        TestTree tree;
+        for (int d = 0; d < 6; ++d) {
+            for (int f = 0; f < 40; ++f) {
+                tree.write(QStringLiteral("first/d%1/f%2.txt").arg(d).arg(f, 2, 10, QLatin1Char('0')), "needle\n");
+            }
+        }
+        tree.write(QStringLiteral("first/a-b/x.txt"), "needle\n");  // after "a/", not before it
+        tree.write(QStringLiteral("first/a/x.txt"), "needle\n");
+        tree.write(QStringLiteral("second/x.txt"), "needle\n");
+        tree.write(QStringLiteral("first/locked.txt"), "needle\n");
+        const std::string root = tree.root();
+        QVERIFY(::chmod((root + "/first/locked.txt").c_str(), 0) == 0);
+        const bool root_reads_anything = ::access((root + "/first/locked.txt").c_str(), R_OK) == 0;
+        SearchOptions options = options_for({root + "/second", root + "/first"}, "needle", 4);
+        options.in_path_order = true;
+        Search search(options);
+        CollectingSink sink;
+        const SearchSummary summary = search.run(sink);
+        std::vector<std::string> paths;
+        for (const FileResult& f : sink.files) paths.push_back(f.path.substr(root.size()));
+        QCOMPARE(paths.size(), std::size_t(6 * 40 + 3 + (root_reads_anything ? 1 : 0)));
+        QCOMPARE(paths[0], std::string("/second/x.txt"));  // the roots in the order given
+        QCOMPARE(paths[1], std::string("/first/a/x.txt"));
+        QCOMPARE(paths[2], std::string("/first/a-b/x.txt"));
+        QCOMPARE(paths[3], std::string("/first/d0/f00.txt"));
+        QVERIFY(std::is_sorted(paths.begin() + 3, paths.end()));  // from d0/ on, bytes order is the order
+        QCOMPARE(summary.files_matched, std::uint64_t(paths.size()));
+        if (!root_reads_anything) {
+            QCOMPARE(sink.errors.size(), std::size_t(1));
+            QVERIFY(sink.errors[0].path.ends_with("/first/locked.txt"));
+        }
+
+        Search again(options);
+        CollectingSink first_two;
+        first_two.accept_after = 2;
+        again.run(first_two);
+        QCOMPARE(first_two.files.size(), std::size_t(2));  // in order: nothing after the sink stopped
+        QCOMPARE(first_two.files[1].path.substr(root.size()), std::string("/first/a/x.txt"));
     }
 
     // cancel() from another thread while a search runs: run() returns promptly and reports it.

@@ -1,7 +1,7 @@
 // Component-wise path comparison (see path_order.h).
-#include "cli/path_order.h"
+#include "core/walk/path_order.h"
 
-namespace codescout::cli {
+namespace codescout {
 
 bool path_less(std::string_view a, std::string_view b) {
     while (!a.empty() && !b.empty()) {
@@ -29,4 +29,4 @@ std::size_t root_index(std::string_view path, const std::vector<std::string>& ro
     return roots.size();
 }
 
-}  // namespace codescout::cli
+}  // namespace codescout

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace codescout::cli {
+namespace codescout {
 
 bool path_less(std::string_view a, std::string_view b);
 
@@ -26,4 +26,4 @@ struct RgPathLess {
     }
 };
 
-}  // namespace codescout::cli
+}  // namespace codescout
