@@ -123,6 +123,16 @@ public:
     void add_written(std::size_t key, ConfinedFile file, WrittenTemp& written);
     std::size_t size() const { return staged_.size(); }
 
+    // Stage 1 done before the batch: the apply's single pass wrote `temp_name` beside `file`
+    // (with its metadata, `owner_kept` telling how that went; flushed already where the file
+    // system is flushed file by file, its writeback started elsewhere) while the undo journal
+    // was written, and reopened the folder from its root for the renames. `file.status` is what
+    // the rename is checked against; `folder` the folder the temporary file was written in: a
+    // different one under that name now (moved, swapped) is a skip, and nothing is staged. On
+    // success the batch owns the temporary file (commit() renames or removes it).
+    std::optional<Skip> add_prepared(std::size_t key, ConfinedFile file, const std::string& temp_name, FolderId folder,
+                                     std::uint64_t bytes, bool owner_kept);
+
     // Stage 1 of an undo by the kept original: `source_name` in `source_dir` (the journal entry's
     // folder, open until commit()), whose times the caller has set, is to take the place of `file`,
     // and `file`'s inode the place of `source_name`. Nothing is written; `source_status` (the
@@ -176,6 +186,7 @@ private:
     };
 
     std::size_t add_folder(FileDescriptor& dir);  // its index in folders_; `dir` moved in when new
+    std::size_t add_folder(FileDescriptor& dir, FolderId id);
     ReplaceResult exchange(const Staged& s, int dir);
     std::size_t descriptors() const;
     void forget_staged();
@@ -199,6 +210,10 @@ private:
     std::uint64_t bytes_ = 0;
     WritebackStarter writeback_;  // last: joined first, while the rest is still there
 };
+
+// True where syncfs() is not a durability point (network and FUSE file systems, see above): the
+// files and folders in `dir` are fsynced one by one.
+bool flushed_file_by_file(int dir);
 
 // The temporary name for `name` in an apply or undo: hidden, tagged, unique per journal entry,
 // file and purpose ("replace", "undo").
