@@ -28,7 +28,7 @@ done
 if [ ! -d "$work/tree" ]; then
     mkdir -p "$work"; cp -a "$corpus" "$work/tree.partial"; mv "$work/tree.partial" "$work/tree"; sync
 fi
-n=$(ls -d "$work"/state-* 2>/dev/null | wc -l)
+n=$(find "$work" -maxdepth 1 -name "state-*" | wc -l)
 for round in $(seq 1 "$rounds"); do
     for cli in "$@"; do
         n=$((n + 1))
@@ -42,7 +42,7 @@ for round in $(seq 1 "$rounds"); do
         read -r _ apply_s rss_kb user_s sys_s <<<"$apply"
         files=$(grep -c . "$work/apply-$n.out" || true)
         undo_s=$( { /usr/bin/time -f '%e' "$cli" --undo >/dev/null; } 2>&1 | tail -1)
-        phases=$(grep '^apply-trace' "$work/apply-$n.err" | awk '{printf "%s %s ", $2, $3}')
+        phases=$(grep '^apply-trace' "$work/apply-$n.err" | awk '{printf "%s=%s ", $2, $4}')
         printf 'round %d %s: search %s s, apply %s s, ratio %s, rss %d MiB, user %s s, sys %s s, undo %s s, files %s, load %s | %s\n' \
             "$round" "$cli" "$search_s" "$apply_s" "$(awk -v a="$apply_s" -v s="$search_s" 'BEGIN{printf "%.2f", a/s}')" \
             $((rss_kb / 1024)) "$user_s" "$sys_s" "$undo_s" "$files" "$load" "$phases"

@@ -180,7 +180,7 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
         else if (f.planned.skip) refused.push_back(FileApplyOutcome{f.shown, false, 0, f.planned.skip, true});
     }
     found.reset();
-    trace.mark("search and planning");
+    trace.mark("searched-and-planned");
 
     int status = kExitNoMatch;
     if (plan.write == WriteMode::DryRun) {
@@ -201,8 +201,12 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
         ApplyReport report;
         ApplyOptions options;
         options.hook = trace.hook();
+        // CODESCOUT_APPLY_HELPERS=N: the apply's helper threads (ApplyOptions::helper_threads),
+        // for the benchmark's same-binary comparisons.
+        if (const char* helpers = std::getenv("CODESCOUT_APPLY_HELPERS"); helpers != nullptr && helpers[0] >= '0' && helpers[0] <= '9')
+            options.helper_threads = std::atoi(helpers);
         if (!apply.files.empty()) report = apply_plan(apply, journal, options);
-        trace.mark("apply returned");
+        trace.mark("apply-returned");
         report.files.insert(report.files.begin(), refused.begin(), refused.end());
         const ApplyOutput text = apply_output(report);
         out.write_block(text.out);

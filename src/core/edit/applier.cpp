@@ -118,6 +118,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         bool pending = false;    // the original kept as the entry's kept-<i>, to be adopted
         bool unchanged = false;  // the replacement equals what it replaces
         int journal_error = 0;   // the entry could not be written: stop, nothing changed
+        bool write_error = false;  // `gated.skip` is a failure to write its temporary file
         WrittenTemp temp;        // after `gated`: removed while its folder is still open
     };
     // A file named twice in the plan (overlapping roots, or -L): the first naming to reach the
@@ -203,6 +204,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         const std::string temp_name = temp_name_for(p.gated.file.name, manifest.id, i, "replace");
         if ((p.journal_error = writer.note_temp(p.gated.location, temp_name)) != 0) return fail(Skip{});
         std::variant<WrittenTemp, Skip> written = write_temp(p.gated.file, temp_name, replaced);
+        p.write_error = std::holds_alternative<Skip>(written);
         if (Skip* skip = std::get_if<Skip>(&written)) return fail(std::move(*skip));
         p.temp = std::move(std::get<WrittenTemp>(written));
         bool flush_each = false;
@@ -214,9 +216,11 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
             else flush_each_by_dev.emplace_back(dir_status.st_dev, flush_each = flushed_file_by_file(p.gated.file.dir.get()));
         }
         if (flush_each) {  // no syncfs() for this file system: this file's own flush, now
+            p.write_error = true;
             if (const int error = sync_fd(p.temp.fd.get()); error != 0)
                 return fail(Skip{SkipReason::WriteFailed, "cannot flush its new content to disk: " + errno_message(error) + "; the file is unchanged"});
             p.temp.fd.reset();
+            p.write_error = false;
         }
         return p;
     };
@@ -253,6 +257,13 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
             if (p.unchanged) continue;
             if (p.gated.skip) {
                 report.files[i].skip = p.gated.skip;
+                if (p.write_error && options.on_error == OnError::StopAndRollBack) {
+                    // Disk full, EIO...: nothing was renamed yet, so there is nothing to roll back.
+                    report.error = fp.path + ": " + p.gated.skip->message + "; no file was changed";
+                    for (std::size_t k = 0; k < report.files.size(); ++k)
+                        if (k != i) report.files[k].skip = Skip{SkipReason::Cancelled, "not written: the apply stopped at an error"};
+                    return report;  // the writer's destructor removes the entry and the noted temporary files
+                }
                 continue;
             }
             const struct stat& st = p.gated.file.status;
