@@ -201,6 +201,7 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
         ApplyReport report;
         ApplyOptions options;
         options.hook = trace.hook();
+        options.free_dropped_later = true;  // freed below, once the report is out
         // CODESCOUT_APPLY_HELPERS=N: the apply's helper threads (ApplyOptions::helper_threads),
         // for the benchmark's same-binary comparisons.
         if (const char* helpers = std::getenv("CODESCOUT_APPLY_HELPERS"); helpers != nullptr && helpers[0] >= '0' && helpers[0] <= '9')
@@ -213,6 +214,8 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
         out.flush();
         if (!text.err.empty()) (void)!::write(STDERR_FILENO, text.err.data(), text.err.size());
         status = text.exit_code;
+        if (!report.notices.empty()) journal.free_dropped();  // older applies dropped by the size bound
+        trace.mark("dropped-freed");
     }
     if (out.error() != 0 && !out.closed()) return kExitError;
     return errors.count() > 0 ? kExitError : status;

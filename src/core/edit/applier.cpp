@@ -407,11 +407,11 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         report.journal_id.clear();
         return report;
     }
-    report.notices = trim_journal(journal, options.journal_max_bytes);
+    report.notices = trim_journal(journal, options.journal_max_bytes, !options.free_dropped_later);
     return report;
 }
 
-std::vector<std::string> trim_journal(UndoJournal& journal, std::uint64_t max_bytes) {
+std::vector<std::string> trim_journal(UndoJournal& journal, std::uint64_t max_bytes, bool free_now) {
     std::vector<std::string> notices;
     std::vector<JournalEntry> entries = journal.entries();
     std::uint64_t total = 0;
@@ -420,7 +420,7 @@ std::vector<std::string> trim_journal(UndoJournal& journal, std::uint64_t max_by
         const JournalEntry& e = entries[i];
         // Never drop what still needs settling, nor what we cannot read (it is not ours to judge).
         if (e.state == EntryState::Interrupted || e.state == EntryState::Undoing || e.state == EntryState::Unreadable) continue;
-        if (!journal.remove_entry(e.id)) continue;
+        if (!journal.remove_entry(e.id, free_now)) continue;
         total -= e.bytes;
         notices.push_back("undo history over its size limit (" + std::to_string(max_bytes) + " bytes): dropped the oldest apply, " +
                           e.id + " (\"" + e.manifest.pattern + "\" → \"" + e.manifest.replacement + "\", " +

@@ -12,9 +12,10 @@
 //     skip, not a lost edit), and the rename. The renames become durable at the next batch's
 //     flush round, which covers them too, or at sync_renames(), which the caller must call before
 //     it records that the files are done.
-// Until its rename a file is untouched. A crash leaves files wholly old or wholly new, plus at
-// most the temporary files of one batch, whose names the caller recorded beforehand (the undo
-// journal) so that recovery removes them. A failure leaves that file as it was and its
+// Until its rename a file is untouched. A crash leaves files wholly old or wholly new, plus
+// temporary files whose names the caller recorded beforehand (the undo journal) so that recovery
+// removes them. (The apply writes every temporary file in its one pass, before the batches, and
+// hands them over with add_prepared(); undo and recovery stage() them batch by batch.) A failure leaves that file as it was and its
 // temporary file removed; the destructor removes whatever was staged and not committed.
 //
 // Why syncfs() and not an fsync() per file: each fsync() ends in a flush of the disk's write

@@ -366,13 +366,28 @@ int UndoJournal::write_marker(const std::string& id, EntryState state, const std
     return replace_small_file(folder.get(), std::string(marker_file(state)), writer.finish());
 }
 
-bool UndoJournal::remove_entry(const std::string& id) {
+bool UndoJournal::remove_entry(const std::string& id, bool free_now) {
     const std::string dropped = id + ".dropped";
     if (::renameat(dir_fd_.get(), id.c_str(), dir_fd_.get(), dropped.c_str()) != 0) return false;
     (void)sync_fd(dir_fd_.get());
+    if (!free_now) return true;
     remove_flat_folder(dir_fd_.get(), dropped);
     (void)sync_fd(dir_fd_.get());
     return true;
+}
+
+void UndoJournal::free_dropped() {
+    const bool was_locked = locked();
+    std::string error;
+    if (!was_locked && !lock(error)) return;
+    bool removed = false;
+    for (const std::string& name : names_in(dir_fd_.get())) {
+        const std::size_t dot = name.find('.');
+        if (dot == std::string::npos || !is_entry_id(name.substr(0, dot)) || name.substr(dot) != ".dropped") continue;
+        removed = remove_flat_folder(dir_fd_.get(), name) || removed;
+    }
+    if (removed) (void)sync_fd(dir_fd_.get());
+    if (!was_locked) unlock();
 }
 
 std::vector<std::string> UndoJournal::discard_leftovers() {

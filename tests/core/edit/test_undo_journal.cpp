@@ -114,6 +114,33 @@ private slots:
         QCOMPARE(journal.entries().size(), std::size_t(1));
     }
 
+    // ApplyOptions::free_dropped_later (the CLI): the dropped entry is renamed away at once (no
+    // longer listed, its notice given) and freed by free_dropped() after the report — or, if the
+    // process dies first, by the next start.
+    void droppedEntriesCanBeFreedAfterTheReport() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", QByteArray(4000, 'x') + "v0\n");
+        UndoJournal journal(state.path("undo"));
+        ApplyOptions options;
+        options.journal_max_bytes = 6'000;  // room for one apply of ~4.6 KB
+        options.free_dropped_later = true;
+        QVERIFY(apply_plan(literal_plan({tree.root()}, {a}, "v0", "v1"), journal, options).notices.empty());
+        const ApplyReport second = apply_plan(literal_plan({tree.root()}, {a}, "v1", "v2"), journal, options);
+        QCOMPARE(second.notices.size(), std::size_t(1));
+        QCOMPARE(journal.entries().size(), std::size_t(1));
+        QCOMPARE(journal.entries()[0].id, std::string("2"));
+        const QString dropped = QString::fromStdString(state.path("undo/1.dropped"));
+        QVERIFY(QDir(dropped).exists());
+        QVERIFY(QDir(dropped).entryList(QDir::Files).contains("kept-0"));  // the original, still held
+        QVERIFY(journal.needs_recovery());  // a start after a crash here frees it
+        journal.free_dropped();
+        QVERIFY(!QDir(dropped).exists());
+        QVERIFY(!journal.needs_recovery());
+        QCOMPARE(slurp(a), std::string(4000, 'x') + "v2\n");
+        QVERIFY(undo_apply(journal, "").complete());
+        QCOMPARE(slurp(a), std::string(4000, 'x') + "v1\n");
+    }
+
     void everyTruncationOfAManifestIsRejected() {
         JournalManifest m;
         m.id = "3";
