@@ -105,8 +105,9 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     const std::size_t batch_files = std::max<std::size_t>(options.batch.files, 1);
 
     // Per file, on a helper: gate it (the gate's checks, file_gate.h), keep its original by a
-    // link (provisionally named: the journal index is the consumer's), take its status after
-    // that link (what the rename is checked against: a change after this point shows in ctime),
+    // link named by its plan index (the journal index is the consumer's; the entry's `kept`
+    // record maps one to the other, undo_journal.h), take its status after that link (what the
+    // rename is checked against: a change after this point shows in ctime),
     // read it and check the content against the searched hash (so a change between the search
     // and the link is caught too), make the new content, check it against the plan's hash, note
     // the temporary file in the entry and write it. Nothing is renamed before the entry is
@@ -115,7 +116,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         GatedFile gated;
         ContentHash after;
         FolderId folder;
-        bool pending = false;    // the original kept as the entry's kept-<i>, to be adopted
+        bool pending = false;    // the original kept as the entry's kept-<i>, adopted in plan order
         bool unchanged = false;  // the replacement equals what it replaces
         int journal_error = 0;   // the entry could not be written: stop, nothing changed
         bool write_error = false;  // `gated.skip` is a failure to write its temporary file
