@@ -51,6 +51,8 @@ enum class OnError { StopAndRollBack, Continue };
 inline constexpr std::uint64_t kDefaultJournalMaxBytes = 512ull * 1024 * 1024;
 
 // How far an apply is, for a progress display: `done` of `total` files in the current stage.
+// Journaling: the pass that keeps each original and writes its new content aside (most of the
+// time); Writing: the renames that replace the files.
 struct ApplyProgress {
     enum class Stage { Journaling, Writing } stage = Stage::Journaling;
     std::size_t done = 0;

@@ -141,6 +141,29 @@ private slots:
         QCOMPARE(slurp(a), std::string(4000, 'x') + "v1\n");
     }
 
+    // Entries written before the kept links were numbered by plan index have a "kept" record
+    // without the numbers: their links are named by the manifest index, and undo still finds them.
+    void keptRecordOfAnOlderEntryIsStillRead() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", "foo\n");
+        const std::string b = tree.write("b.txt", "x foo\n");
+        UndoJournal journal(state.path("undo"));
+        QCOMPARE(apply_plan(literal_plan({tree.root()}, {a, b}, "foo", "bar"), journal, {}).changed_files(), std::size_t(2));
+        RecordWriter old_kept("kept");
+        old_kept.number("files", 2);
+        old_kept.number("file", 0);
+        old_kept.number("file", 1);
+        QVERIFY(spit(state.path("undo/1/kept"), old_kept.finish()));
+        const std::vector<JournalEntry> entries = journal.entries();
+        QCOMPARE(entries.size(), std::size_t(1));
+        QCOMPARE(entries[0].state, EntryState::Committed);
+        QVERIFY(entries[0].manifest.files[1].kept);
+        QCOMPARE(entries[0].manifest.files[1].kept_as, std::size_t(1));
+        QVERIFY(undo_apply(journal, "").complete());
+        QCOMPARE(slurp(a), std::string("foo\n"));
+        QCOMPARE(slurp(b), std::string("x foo\n"));
+    }
+
     void everyTruncationOfAManifestIsRejected() {
         JournalManifest m;
         m.id = "3";
