@@ -9,7 +9,8 @@
 #   scripts/buildroot.sh run bench/replace-ab.sh --work DIR [--rounds N] CLI...
 #
 # DIR keeps the copy (DIR/tree, made once) and each apply's journal (DIR/state-*: the applied
-# inodes, ~330 MB each after the undo) for later runs: remove DIR after the last one. The bytes
+# inodes, ~330 MB each after the undo: 48 runs held 22 GB — watch `df`) for later runs: remove
+# DIR after the last one (its deletion then frees ~0.5 M inodes: minutes on this disk). The bytes
 # and the undo's exactness are replace-apply.sh's to check; this one checks the file count.
 set -euo pipefail
 work=
