@@ -2,7 +2,11 @@
 #include "cli/write_command.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unistd.h>
@@ -23,32 +27,79 @@
 namespace codescout::cli {
 namespace {
 
-// Collects the paths of the files with a match (from the worker threads); prints nothing.
-class MatchedPaths final : public ResultSink {
+std::string shown_path(const std::string& path, bool strip_dot_slash) {
+    return strip_dot_slash && path.starts_with("./") ? path.substr(2) : path;
+}
+
+// Plans each file with a match as the search finds it, on the search's own worker thread: the
+// file is read and matched again by the edit layer (plan_file: the fingerprint must be of the
+// bytes the edits refer to) while the walk and the other workers go on, instead of in a pass
+// of its own after the search (which cost ~0.8 s of an apply on the kernel tree, both cores,
+// with nothing else to overlap). One MatchEdits per concurrent worker, from a pool.
+class PlanningSink final : public ResultSink {
 public:
-    explicit MatchedPaths(ErrorReporter& errors) : errors_(errors) {}
+    PlanningSink(ErrorReporter& errors, const SearchOptions& search, std::shared_ptr<const Replacer> replacer, bool strip_dot_slash)
+        : errors_(errors), search_(search), replacer_(std::move(replacer)), strip_dot_slash_(strip_dot_slash) {}
+
     bool on_file(FileResult&& result) override {
         if (result.matched_lines == 0) return true;
-        const std::lock_guard lock(mutex_);
-        paths_.push_back(std::move(result.path));
-        return true;
+        try {
+            std::unique_ptr<MatchEdits> computer = take_computer();
+            std::string shown = shown_path(result.path, strip_dot_slash_);
+            PlannedFile planned = plan_file(shown, [&](std::string_view content) { return computer->edits(content); });
+            const std::lock_guard lock(mutex_);
+            computers_.push_back(std::move(computer));
+            files_.push_back(Found{std::move(result.path), std::move(shown), std::move(planned)});
+            return true;
+        } catch (...) {  // MatchLimitError: rethrown by take(), the search stopped
+            const std::lock_guard lock(mutex_);
+            if (!error_) error_ = std::current_exception();
+            return false;
+        }
     }
     void on_error(const SearchError& error) override { errors_.report(error); }
-    std::vector<std::string> take_sorted() {
-        std::sort(paths_.begin(), paths_.end());
-        return std::move(paths_);
+
+    struct Found {
+        std::string path;   // as the search reported it: the order
+        std::string shown;  // as the user sees it
+        PlannedFile planned;
+    };
+    // Every matching file's plan in path order; rethrows a computer's exception.
+    std::vector<Found> take() {
+        if (error_) std::rethrow_exception(error_);
+        std::sort(files_.begin(), files_.end(), [](const Found& a, const Found& b) { return a.path < b.path; });
+        return std::move(files_);
     }
 
 private:
+    std::unique_ptr<MatchEdits> take_computer() {
+        {
+            const std::lock_guard lock(mutex_);
+            if (!computers_.empty()) {
+                std::unique_ptr<MatchEdits> computer = std::move(computers_.back());
+                computers_.pop_back();
+                return computer;
+            }
+        }
+        return std::make_unique<MatchEdits>(search_, replacer_);
+    }
+
     ErrorReporter& errors_;
+    const SearchOptions& search_;
+    std::shared_ptr<const Replacer> replacer_;
+    const bool strip_dot_slash_;
     std::mutex mutex_;
-    std::vector<std::string> paths_;
+    std::vector<std::unique_ptr<MatchEdits>> computers_;  // idle ones
+    std::vector<Found> files_;
+    std::exception_ptr error_;
 };
 
-// The files with a match, or nullopt after an error was reported (invalid pattern, glob...).
-std::optional<std::vector<std::string>> find_matching_files(const Plan& plan, ErrorReporter& errors) {
+// The files with a match, each planned (see PlanningSink), or nullopt after an error was
+// reported (invalid pattern, glob, a match limit...).
+std::optional<std::vector<PlanningSink::Found>> find_and_plan(const Plan& plan, const std::string& replacement, ErrorReporter& errors) {
     SearchOptions options = plan.search;
-    // Only which files match is needed here; the edits are computed from the bytes plan_file reads.
+    // Only which files match is needed from the search; the edits are computed from the bytes
+    // plan_file reads.
     options.report.mode = ReportMode::FilesWithMatches;
     options.report.before_context = options.report.after_context = 0;
     options.report.passthru = false;
@@ -57,10 +108,12 @@ std::optional<std::vector<std::string>> find_matching_files(const Plan& plan, Er
         std::shared_ptr<const BinaryPolicy> binary_policy =
             plan.output.text ? rg_text_policy()
                              : std::make_shared<const RgBinaryPolicy>(rg_named_input_mode(options.walk.roots), options.report);
-        Search search(options, nullptr, nullptr, std::move(binary_policy));
-        MatchedPaths sink(errors);
+        Search search(options, nullptr, nullptr, std::move(binary_policy));  // throws PatternError first
+        auto replacer = std::make_shared<const Replacer>(plan.search.pattern, replacement);
+        // The computers match with the user's options, not the search's reporting mode.
+        PlanningSink sink(errors, plan.search, std::move(replacer), plan.output.strip_dot_slash);
         search.run(sink);
-        return sink.take_sorted();
+        return sink.take();
     } catch (const PatternError& e) {
         errors.report_message(e.what());
     } catch (const std::exception& e) {
@@ -69,20 +122,48 @@ std::optional<std::vector<std::string>> find_matching_files(const Plan& plan, Er
     return std::nullopt;
 }
 
-std::string shown_path(const std::string& path, bool strip_dot_slash) {
-    return strip_dot_slash && path.starts_with("./") ? path.substr(2) : path;
-}
-
 std::string skip_line(const std::string& path, const Skip& skip) {
     return std::string(kProgramName) + ": skipped " + path + ": " + skip.message + " [" + std::string(skip_code(skip.reason)) + "]\n";
 }
 
+// CODESCOUT_APPLY_TRACE=1: the time of each phase of an apply on standard error (the search,
+// the planning, then the engine's durable steps, each at its first occurrence) — for the
+// benchmark's phase tables (bench/RESULTS.md, issue 9).
+class PhaseTrace {
+public:
+    PhaseTrace() {
+        const char* value = std::getenv("CODESCOUT_APPLY_TRACE");
+        enabled_ = value != nullptr && value[0] != '\0' && value[0] != '0';
+        last_ = start_ = std::chrono::steady_clock::now();
+    }
+    bool enabled() const { return enabled_; }
+    void mark(std::string_view phase) {
+        if (!enabled_) return;
+        const auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "apply-trace %-22.*s +%8.3f s  at %8.3f s\n", static_cast<int>(phase.size()), phase.data(),
+                     std::chrono::duration<double>(now - last_).count(), std::chrono::duration<double>(now - start_).count());
+        last_ = now;
+    }
+    // A hook marking each step the first time it is reached (per-file steps would flood).
+    StepHook hook() {
+        if (!enabled_) return {};
+        return [this](std::string_view step) {
+            if (std::find(seen_.begin(), seen_.end(), step) != seen_.end()) return;
+            seen_.emplace_back(step);
+            mark(step);
+        };
+    }
+
+private:
+    bool enabled_ = false;
+    std::chrono::steady_clock::time_point start_, last_;
+    std::vector<std::string> seen_;
+};
+
 }  // namespace
 
 int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorReporter& errors) {
-    std::optional<std::vector<std::string>> paths = find_matching_files(plan, errors);
-    if (!paths) return kExitError;
-
+    PhaseTrace trace;
     ApplyPlan apply;
     std::vector<std::string> roots;
     for (const auto& root : plan.search.walk.roots) roots.push_back(root.string());
@@ -91,25 +172,15 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
     for (const std::string& p : plan.search.pattern.patterns) apply.pattern += (apply.pattern.empty() ? "" : " | ") + p;
     apply.replacement = plan.output.replacement.value_or("");
 
+    std::optional<std::vector<PlanningSink::Found>> found = find_and_plan(plan, apply.replacement, errors);
+    if (!found) return kExitError;
     std::vector<FileApplyOutcome> refused;  // by plan_file, before any apply
-    try {
-        const auto replacer = std::make_shared<const Replacer>(plan.search.pattern, apply.replacement);
-        std::vector<std::string> shown;
-        shown.reserve(paths->size());
-        for (const std::string& path : *paths) shown.push_back(shown_path(path, plan.output.strip_dot_slash));
-        // Every matching file read and matched again, on every core: one MatchEdits per thread.
-        std::vector<PlannedFile> planned = plan_files(shown, [&]() -> EditComputer {
-            auto computer = std::make_shared<const MatchEdits>(plan.search, replacer);
-            return [computer](std::string_view content) { return computer->edits(content); };
-        });
-        for (std::size_t i = 0; i < planned.size(); ++i) {
-            if (planned[i].plan) apply.files.push_back(std::move(*planned[i].plan));
-            else if (planned[i].skip) refused.push_back(FileApplyOutcome{shown[i], false, 0, planned[i].skip, true});
-        }
-    } catch (const std::exception& e) {  // PatternError, MatchLimitError
-        errors.report_message(std::string("error: ") + e.what());
-        return kExitError;
+    for (PlanningSink::Found& f : *found) {
+        if (f.planned.plan) apply.files.push_back(std::move(*f.planned.plan));
+        else if (f.planned.skip) refused.push_back(FileApplyOutcome{f.shown, false, 0, f.planned.skip, true});
     }
+    found.reset();
+    trace.mark("searched-and-planned");
 
     int status = kExitNoMatch;
     if (plan.write == WriteMode::DryRun) {
@@ -128,13 +199,23 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
         }
     } else {
         ApplyReport report;
-        if (!apply.files.empty()) report = apply_plan(apply, journal, ApplyOptions{});
+        ApplyOptions options;
+        options.hook = trace.hook();
+        options.free_dropped_later = true;  // freed below, once the report is out
+        // CODESCOUT_APPLY_HELPERS=N: the apply's helper threads (ApplyOptions::helper_threads),
+        // for the benchmark's same-binary comparisons.
+        if (const char* helpers = std::getenv("CODESCOUT_APPLY_HELPERS"); helpers != nullptr && helpers[0] >= '0' && helpers[0] <= '9')
+            options.helper_threads = std::atoi(helpers);
+        if (!apply.files.empty()) report = apply_plan(apply, journal, options);
+        trace.mark("apply-returned");
         report.files.insert(report.files.begin(), refused.begin(), refused.end());
         const ApplyOutput text = apply_output(report);
         out.write_block(text.out);
         out.flush();
         if (!text.err.empty()) (void)!::write(STDERR_FILENO, text.err.data(), text.err.size());
         status = text.exit_code;
+        if (!report.notices.empty()) journal.free_dropped();  // older applies dropped by the size bound
+        trace.mark("dropped-freed");
     }
     if (out.error() != 0 && !out.closed()) return kExitError;
     return errors.count() > 0 ? kExitError : status;

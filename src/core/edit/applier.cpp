@@ -2,14 +2,20 @@
 #include "core/edit/applier.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <variant>
+
+#include <sys/stat.h>
 
 #include "core/edit/file_io.h"
 #include "core/edit/ordered_prefetch.h"
 #include "core/edit/replace_batch.h"
 #include "core/edit/restore.h"
+#include "core/edit/writeback_starter.h"
 
 namespace codescout {
 
@@ -82,13 +88,12 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         ~Unlock() { j.unlock(); }
     } unlock{journal};
 
-    // Pass 1: gate every file and journal its original, write-ahead.
+    // One pass over the files (helper threads ahead, ordered_prefetch.h), then the renames.
     JournalManifest manifest;
     manifest.id = journal.next_id();
     manifest.time_ns = now_ns();
     manifest.pattern = plan.pattern;
     manifest.replacement = plan.replacement;
-    std::vector<Planned> planned;
     EntryWriter writer;
     if (!writer.begin(journal, manifest.id, report.error)) {
         for (auto& f : report.files) f.skip = Skip{SkipReason::Cancelled, "not written: " + report.error};
@@ -97,99 +102,203 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     auto report_progress = [&options](ApplyProgress::Stage stage, std::size_t done, std::size_t total) {
         if (options.progress) options.progress(ApplyProgress{stage, done, total});
     };
-    // The checks and reads on helper threads (ordered_prefetch.h); the journal, in plan order,
-    // here. Two names allowed by the gate, the second checked below: a file named twice in the
-    // plan has the link this entry keeps of its first naming. A plan that carries the edited
-    // content's hash needs no read here: the writing pass reads each file anyway and checks it
-    // against the fingerprint, and what it writes against that hash, before anything is written.
-    struct Journaling {
+    const std::size_t batch_files = std::max<std::size_t>(options.batch.files, 1);
+
+    // Per file, on a helper: gate it (the gate's checks, file_gate.h), keep its original by a
+    // link named by its plan index (the journal index is the consumer's; the entry's `kept`
+    // record maps one to the other, undo_journal.h), take its status after that link (what the
+    // rename is checked against: a change after this point shows in ctime),
+    // read it and check the content against the searched hash (so a change between the search
+    // and the link is caught too), make the new content, check it against the plan's hash, note
+    // the temporary file in the entry and write it. Nothing is renamed before the entry is
+    // published; a crash before that leaves temporary files that the entry's `temps` names.
+    struct Prepared {
         GatedFile gated;
         ContentHash after;
+        FolderId folder;
+        bool pending = false;    // the original kept as the entry's kept-<i>, adopted in plan order
+        bool unchanged = false;  // the replacement equals what it replaces
+        int journal_error = 0;   // the entry could not be written: stop, nothing changed
+        bool write_error = false;  // `gated.skip` is a failure to write its temporary file
+        WrittenTemp temp;        // after `gated`: removed while its folder is still open
     };
-    // The folders of the previous file, reused (confined_path.h) by the one thread that opens the
-    // files (this one or the one helper; with more helpers each opens from the root). This pass
-    // writes nothing in them (the journal links each file by its descriptor), so the chain may
-    // live for the whole pass.
-    FolderChain journal_chain;
-    FolderChain* const journal_folders = options.helper_threads <= 1 ? &journal_chain : nullptr;
-    OrderedPrefetch<Journaling> journaling(
-        plan.files.size(),
-        [&](std::size_t i) {
-            const FilePlan& fp = plan.files[i];
-            Journaling j;
-            if (fp.replaced) {
-                Located located = locate_confined(fp.path, plan.roots);
-                if (located.location)
-                    j.gated = gate_located(fp, std::move(*located.location), options.max_file_size, 2, false, journal_folders);
-                else j.gated.skip = std::move(located.skip);
-            } else {
-                j.gated = gate_file(fp, plan.roots, options.max_file_size, 2);
-            }
-            if (!j.gated.skip) j.after = fp.replaced ? *fp.replaced : hash_bytes(apply_edits(j.gated.content, fp.edits));
-            return j;
-        },
-        [&](std::size_t i) { return plan.files[i].replaced ? 0 : plan.files[i].searched.size; }, SIZE_MAX, options.helper_threads);
-    std::set<std::pair<dev_t, ino_t>> kept_inodes;  // a set: asked for every file (a vector was quadratic)
-    for (std::size_t i = 0; i < plan.files.size(); ++i) {
-        if (options.cancelled && options.cancelled()) {
-            report.error = "cancelled";
-            for (auto& f : report.files) f.skip = Skip{SkipReason::Cancelled, "not written: the apply was cancelled"};
-            return report;  // writer's destructor discards the unpublished entry: nothing was touched
-        }
-        if (i > 0) report_progress(ApplyProgress::Stage::Journaling, i, plan.files.size());
+    // A file named twice in the plan (overlapping roots, or -L): the first naming to reach the
+    // link keeps and rewrites it; the second is refused, as changed since it was searched.
+    std::mutex claims_mutex;
+    std::set<std::pair<dev_t, ino_t>> claimed;
+    // The folders of the previous file, reused (confined_path.h); one chain per helper at a
+    // time (a pool), cleared every batch's worth of files: a folder is held open about as long
+    // as a batch would hold it.
+    struct Chain {
+        FolderChain chain;
+        std::size_t epoch = 0;
+    };
+    std::mutex chains_mutex;
+    std::vector<std::unique_ptr<Chain>> chains;
+    std::mutex flush_mutex;
+    std::vector<std::pair<dev_t, bool>> flush_each_by_dev;  // flushed_file_by_file(), per file system
+    auto prepare = [&](std::size_t i) {
         const FilePlan& fp = plan.files[i];
-        Journaling journaled = journaling.take(i);
-        GatedFile& gated = journaled.gated;
-        if (!gated.skip) {
-            const struct stat& st = gated.file.status;
-            const bool ours = kept_inodes.contains(std::pair{st.st_dev, st.st_ino});
-            gated.skip = hard_link_skip(st, ours ? 2 : 1);
+        std::unique_ptr<Chain> chain;
+        {
+            const std::lock_guard lock(chains_mutex);
+            if (!chains.empty()) {
+                chain = std::move(chains.back());
+                chains.pop_back();
+            }
         }
-        if (gated.skip) {
-            report.files[i].skip = gated.skip;
-            continue;
+        if (!chain) chain = std::make_unique<Chain>();
+        if (chain->epoch != i / batch_files + 1) {
+            chain->chain.clear();
+            chain->epoch = i / batch_files + 1;
         }
-        const ContentHash after = journaled.after;
-        if (after == fp.searched.hash) continue;  // the replacement equals what it replaces
-        const struct stat& st = gated.file.status;
-        JournalFile jf;
-        jf.display = fp.path;
-        jf.location = gated.location;
-        jf.temp_name = temp_name_for(gated.file.name, manifest.id, manifest.files.size(), "replace");
-        jf.mode = st.st_mode & 07777;
-        jf.uid = st.st_uid;
-        jf.gid = st.st_gid;
-        jf.atime_ns = to_ns(st.st_atim);
-        jf.mtime_ns = to_ns(st.st_mtim);
-        jf.size = fp.searched.size;
-        jf.before = fp.searched.hash;
-        jf.after = after;
-        // The original itself kept by a link where the journal shares its file system: no copy,
-        // and the rename does not free it (undo_journal.h). A file named twice in the plan is
-        // linked once (a second link would count as a foreign one); the rest copy their bytes.
-        const std::pair<dev_t, ino_t> inode{st.st_dev, st.st_ino};
-        const bool linked_already = kept_inodes.contains(inode);
-        const bool keep = !linked_already && writer.keep_original(gated.file.file.get(), manifest.files.size(), jf) == 0;
-        if (keep) kept_inodes.insert(inode);
-        if (!keep && fp.replaced) {  // not read yet: the copy needs the bytes, as searched
-            if (const int error = read_to_end(gated.file.file.get(), gated.content, options.max_file_size); error != 0 ||
-                !(hash_bytes(gated.content) == fp.searched.hash)) {
-                report.files[i].skip = error == 0 || error == EFBIG ? Skip{SkipReason::ChangedSinceSearch, "its content changed since it was searched"}
-                                                                    : Skip{SkipReason::WriteFailed, "cannot read it: " + errno_message(error)};
+        Prepared p;
+        Located located = locate_confined(fp.path, plan.roots);
+        if (located.location)
+            p.gated = gate_located(fp, std::move(*located.location), options.max_file_size, 2, false, &chain->chain);
+        else p.gated.skip = std::move(located.skip);
+        {
+            const std::lock_guard lock(chains_mutex);
+            chains.push_back(std::move(chain));
+        }
+        if (p.gated.skip) return p;
+        const int fd = p.gated.file.file.get();
+        struct stat& st = p.gated.file.status;
+        {
+            const std::lock_guard lock(claims_mutex);
+            if (!claimed.insert({st.st_dev, st.st_ino}).second) {
+                p.gated.skip = Skip{SkipReason::ChangedSinceSearch, "it is named twice in this apply and was rewritten under its other name"};
+                return p;
+            }
+        }
+        p.pending = writer.keep_original(fd, i) == 0;
+        auto fail = [&](Skip skip) {
+            if (p.pending) writer.drop_kept(i);
+            p.pending = false;
+            p.gated.skip = std::move(skip);
+            return std::move(p);
+        };
+        const struct stat before = st;
+        if (::fstat(fd, &st) != 0) return fail(Skip{SkipReason::WriteFailed, "cannot read its status: " + errno_message(errno)});
+        if (st.st_size != before.st_size || st.st_mtim.tv_sec != before.st_mtim.tv_sec || st.st_mtim.tv_nsec != before.st_mtim.tv_nsec)
+            return fail(Skip{SkipReason::ChangedSinceSearch, "it changed since it was searched (while it was being checked)"});
+        if (std::optional<Skip> skip = hard_link_skip(st, p.pending ? 2 : 1)) return fail(std::move(*skip));
+        if (const int error = read_to_end(fd, p.gated.content, options.max_file_size); error != 0)
+            return fail(error == EFBIG ? Skip{SkipReason::ChangedSinceSearch, "it grew while it was read"}
+                                       : Skip{SkipReason::WriteFailed, "cannot read it: " + errno_message(error)});
+        if (!(hash_bytes(p.gated.content) == fp.searched.hash))
+            return fail(Skip{SkipReason::ChangedSinceSearch, "its content changed since it was searched"});
+        if (looks_binary(p.gated.content)) return fail(Skip{SkipReason::Binary, "it is binary (holds a NUL byte)"});
+        const std::string replaced = apply_edits(p.gated.content, fp.edits);
+        p.after = hash_bytes(replaced);
+        if (fp.replaced && !(p.after == *fp.replaced))  // a plan whose `replaced` hash was wrong
+            return fail(Skip{SkipReason::InvalidEdits, "its edits do not give the content the plan announced: not written"});
+        if (p.after == fp.searched.hash) {
+            p.unchanged = true;
+            return fail(Skip{});
+        }
+        if (p.pending) p.gated.content = std::string();  // else the journal copies it
+        struct stat dir_status {};
+        if (::fstat(p.gated.file.dir.get(), &dir_status) != 0)
+            return fail(Skip{SkipReason::WriteFailed, "cannot read its folder's status: " + errno_message(errno)});
+        p.folder = FolderId{dir_status.st_dev, dir_status.st_ino};
+        const std::string temp_name = temp_name_for(p.gated.file.name, manifest.id, i, "replace");
+        if ((p.journal_error = writer.note_temp(p.gated.location, temp_name)) != 0) return fail(Skip{});
+        std::variant<WrittenTemp, Skip> written = write_temp(p.gated.file, temp_name, replaced);
+        p.write_error = std::holds_alternative<Skip>(written);
+        if (Skip* skip = std::get_if<Skip>(&written)) return fail(std::move(*skip));
+        p.temp = std::move(std::get<WrittenTemp>(written));
+        bool flush_each = false;
+        {
+            const std::lock_guard lock(flush_mutex);
+            const auto known = std::find_if(flush_each_by_dev.begin(), flush_each_by_dev.end(),
+                                            [&](const auto& d) { return d.first == dir_status.st_dev; });
+            if (known != flush_each_by_dev.end()) flush_each = known->second;
+            else flush_each_by_dev.emplace_back(dir_status.st_dev, flush_each = flushed_file_by_file(p.gated.file.dir.get()));
+        }
+        if (flush_each) {  // no syncfs() for this file system: this file's own flush, now
+            p.write_error = true;
+            if (const int error = sync_fd(p.temp.fd.get()); error != 0)
+                return fail(Skip{SkipReason::WriteFailed, "cannot flush its new content to disk: " + errno_message(error) + "; the file is unchanged"});
+            p.temp.fd.reset();
+            p.write_error = false;
+        }
+        return p;
+    };
+    // What the renames need of each journaled file (its descriptors are closed meanwhile: the
+    // folder is opened again from its root, and must be the one the temporary file is in).
+    struct Staged {
+        Planned planned;
+        std::string name;
+        struct stat status {};
+        FolderId folder;
+        std::uint64_t bytes = 0;
+        bool owner_kept = true;
+    };
+    std::vector<Staged> staged;
+    {
+        WritebackStarter writeback;  // each temporary file's writeback started, off this thread
+        OrderedPrefetch<Prepared> preparing(
+            plan.files.size(), prepare, [&](std::size_t i) { return 2 * plan.files[i].searched.size; }, SIZE_MAX, options.helper_threads);
+        auto stop_before_publish = [&](const std::string& error, const char* why) {
+            report.error = error;
+            for (auto& f : report.files) f.skip = Skip{SkipReason::Cancelled, why};
+            return report;  // the writer's destructor removes the entry, its links and the noted temporary files
+        };
+        for (std::size_t i = 0; i < plan.files.size(); ++i) {
+            if (options.cancelled && options.cancelled())
+                return stop_before_publish("cancelled", "not written: the apply was cancelled");
+            if (i > 0) report_progress(ApplyProgress::Stage::Journaling, i, plan.files.size());
+            const FilePlan& fp = plan.files[i];
+            Prepared p = preparing.take(i);
+            if (p.journal_error != 0)
+                return stop_before_publish("cannot write the undo journal in " + journal.dir() + ": " + errno_message(p.journal_error) +
+                                               "; no file was changed",
+                                           "not written: the undo journal could not be written");
+            if (p.unchanged) continue;
+            if (p.gated.skip) {
+                report.files[i].skip = p.gated.skip;
+                if (p.write_error && options.on_error == OnError::StopAndRollBack) {
+                    // Disk full, EIO...: nothing was renamed yet, so there is nothing to roll back.
+                    report.error = fp.path + ": " + p.gated.skip->message + "; no file was changed";
+                    for (std::size_t k = 0; k < report.files.size(); ++k)
+                        if (k != i) report.files[k].skip = Skip{SkipReason::Cancelled, "not written: the apply stopped at an error"};
+                    return report;  // the writer's destructor removes the entry and the noted temporary files
+                }
                 continue;
             }
+            const struct stat& st = p.gated.file.status;
+            JournalFile jf;
+            jf.display = fp.path;
+            jf.location = p.gated.location;
+            jf.temp_name = p.temp.name;
+            jf.mode = st.st_mode & 07777;
+            jf.uid = st.st_uid;
+            jf.gid = st.st_gid;
+            jf.atime_ns = to_ns(st.st_atim);
+            jf.mtime_ns = to_ns(st.st_mtim);
+            jf.size = fp.searched.size;
+            jf.before = fp.searched.hash;
+            jf.after = p.after;
+            const std::size_t index = manifest.files.size();
+            // The original itself kept by a link where the journal shares its file system (no
+            // copy, and the rename does not free it: undo_journal.h); else its bytes copied.
+            if (p.pending) writer.adopt_kept(i, index, jf);
+            const int error = p.pending ? 0 : writer.add_original(p.gated.content, jf);
+            if (error != 0)
+                return stop_before_publish("cannot write the undo journal in " + journal.dir() + ": " + errno_message(error) +
+                                               "; no file was changed",
+                                           "not written: the undo journal could not be written");
+            reach_step(options.hook, "temp-created");
+            staged.push_back(Staged{{i, index, p.pending ? 2u : 1u}, p.gated.file.name, st, p.folder, p.temp.bytes, p.temp.owner_kept});
+            manifest.files.push_back(std::move(jf));
+            if (p.temp.fd) writeback.start(std::move(p.temp.fd));
+            p.temp.name.clear();  // the entry's now: removed by the writer, recovery or the renames below
+            reach_step(options.hook, "temp-written");
         }
-        if (const int error = keep ? 0 : writer.add_original(gated.content, jf); error != 0) {
-            report.error = "cannot write the undo journal in " + journal.dir() + ": " + errno_message(error) +
-                           "; no file was changed";
-            for (auto& f : report.files) f.skip = Skip{SkipReason::Cancelled, "not written: the undo journal could not be written"};
-            return report;
-        }
-        planned.push_back({i, manifest.files.size(), keep || linked_already ? 2u : 1u});
-        manifest.files.push_back(std::move(jf));
     }
     report_progress(ApplyProgress::Stage::Journaling, plan.files.size(), plan.files.size());
-    if (planned.empty()) return report;  // writer's destructor discards the empty entry
+    if (staged.empty()) return report;  // writer's destructor discards the empty entry
     reach_step(options.hook, "originals-written");
     if (const int error = writer.publish(manifest, options.hook); error != 0) {
         report.error = "cannot write the undo journal in " + journal.dir() + ": " + errno_message(error) + "; no file was changed";
@@ -199,10 +308,11 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     report.journal_id = manifest.id;
     reach_step(options.hook, "journal-published");
 
-    // Pass 2: replace the files in batches (group commit, replace_batch.h), each gated again.
+    // The renames, in batches (group commit, replace_batch.h): the first flush round makes every
+    // temporary file durable, each later one the previous batch's renames.
     std::vector<Planned> changed;
     std::vector<std::size_t> changed_indices;
-    std::size_t settled = 0;  // files of `planned` replaced or skipped
+    std::size_t settled = 0;  // files of `staged` replaced or skipped
     enum class Stop { No, Cancelled, AtError } stop = Stop::No;
     auto cancelled = [&] {
         if (stop == Stop::No && options.cancelled && options.cancelled()) stop = Stop::Cancelled;
@@ -229,77 +339,49 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
             reach_step(options.hook, "file-replaced");
         }
         ++settled;
-        if (settled < planned.size()) report_progress(ApplyProgress::Stage::Writing, settled, planned.size());
+        if (settled < staged.size()) report_progress(ApplyProgress::Stage::Writing, settled, staged.size());
         return !cancelled();
     };
-    // Each file gated again, read, its new content made and written to its temporary file on
-    // helper threads, ahead — but never past the files the current batch can still take, so a
-    // crash finds temporary files of one batch only; added to the batch, flushed and renamed
-    // here, in order. Temporary files not added are removed (WrittenTemp).
-    struct Writing {
-        GatedFile gated;
-        WrittenTemp temp;  // after `gated`: removed while its folder is still open
-    };
-    const std::size_t batch_files = std::max<std::size_t>(options.batch.files, 1);
-    // As in the journaling pass, but cleared every batch's worth of files: a folder this pass
-    // writes in is held about as long as a batch holds it anyway.
-    FolderChain write_chain;
-    FolderChain* const write_folders = options.helper_threads <= 1 ? &write_chain : nullptr;
-    auto prepare = [&](std::size_t n, FolderChain* chain) {
-        if (chain != nullptr && n % batch_files == 0) chain->clear();
-        const Planned& p = planned[n];
-        const FilePlan& fp = plan.files[p.plan_index];
-        const JournalFile& jf = manifest.files[p.journal_index];
-        // A kept original is the journal's second name of this very file. Where it is was
-        // resolved by the journaling pass: it is opened again from its root, never following a
-        // link (gate_located).
-        Writing w{gate_located(fp, jf.location, options.max_file_size, p.links, true, chain), {}};
-        if (w.gated.skip) return w;
-        const std::string replaced = apply_edits(w.gated.content, fp.edits);
-        w.gated.content = std::string();
-        if (!(hash_bytes(replaced) == jf.after)) {  // a plan whose `replaced` hash was wrong
-            w.gated.skip = Skip{SkipReason::InvalidEdits, "its edits do not give the content the plan announced: not written"};
-            return w;
-        }
-        std::variant<WrittenTemp, Skip> written = write_temp(w.gated.file, jf.temp_name, replaced);
-        if (Skip* skip = std::get_if<Skip>(&written)) w.gated.skip = std::move(*skip);
-        else w.temp = std::move(std::get<WrittenTemp>(written));
-        return w;
-    };
-    OrderedPrefetch<Writing> writing(
-        planned.size(), [&](std::size_t n) { return prepare(n, write_folders); },
-        [&](std::size_t n) { return 2 * plan.files[planned[n].plan_index].searched.size; }, batch_files, options.helper_threads);
     ReplaceBatch batch(options.hook, options.batch);
     auto commit_batch = [&] {
-        batch.commit([&](std::size_t n, const ReplaceResult& result) {
-            return settle(planned[n], &result, result.skip);
-        });
+        batch.commit([&](std::size_t n, const ReplaceResult& result) { return settle(staged[n].planned, &result, result.skip); });
     };
-    for (std::size_t n = 0; n < planned.size() && stop == Stop::No; ++n) {
+    FolderChain rename_chain;
+    std::size_t next = 0;  // the first file of `staged` not handed to a batch
+    for (; next < staged.size() && stop == Stop::No; ++next) {
         if (cancelled()) break;
-        const Planned& p = planned[n];
-        writing.allow(n + batch_files - std::min(batch.size(), batch_files - 1));  // the room left in this batch
-        Writing w = writing.take(n);
-        if (!w.gated.skip && batch.holds(w.gated.file)) {  // the same file twice: the first one's rename first
-            commit_batch();
-            if (stop != Stop::No) break;
-            w.temp = WrittenTemp();  // removed while its folder is open (members are assigned in order)
-            w = prepare(n, options.helper_threads == 0 ? write_folders : nullptr);  // read after that rename
+        if (batch.empty()) rename_chain.clear();  // as in the pass: folders held about a batch long
+        Staged& s = staged[next];
+        const JournalFile& jf = manifest.files[s.planned.journal_index];
+        ConfinedFile folder = open_confined_folder(jf.location, &rename_chain);
+        std::optional<Skip> skip = folder.skip;
+        if (!skip) {
+            folder.status = s.status;
+            skip = batch.add_prepared(next, std::move(folder), jf.temp_name, s.folder, s.bytes, s.owner_kept);
         }
-        if (w.gated.skip) {
-            if (!settle(p, nullptr, w.gated.skip)) break;
+        if (skip) {  // its temporary file cannot be reached through its folder any more
+            if (!settle(s.planned, nullptr, skip)) {
+                ++next;
+                break;
+            }
             continue;
         }
-        batch.add_written(n, std::move(w.gated.file), w.temp);
         if (batch.full()) commit_batch();
     }
     if (stop == Stop::No) commit_batch();
     if (stop != Stop::No) {
         batch.discard();  // staged, not renamed: those files keep their old content
+        // The temporary files not handed to a batch yet (the rollback removes the others').
+        FolderChain cleanup_chain;
+        for (std::size_t n = next; n < staged.size(); ++n) {
+            const JournalFile& jf = manifest.files[staged[n].planned.journal_index];
+            const ConfinedFile folder = open_confined_folder(jf.location, &cleanup_chain);
+            if (!folder.skip) ::unlinkat(folder.dir.get(), jf.temp_name.c_str(), 0);
+        }
         if (stop == Stop::Cancelled) report.error = "cancelled";
         const char* why = stop == Stop::Cancelled ? "not written: the apply was cancelled" : "not written: the apply stopped at an error";
-        for (const Planned& p : planned) {
-            FileApplyOutcome& f = report.files[p.plan_index];
+        for (const Staged& s : staged) {
+            FileApplyOutcome& f = report.files[s.planned.plan_index];
             if (!f.changed && !f.skip) f.skip = Skip{SkipReason::Cancelled, why};
         }
         roll_back(journal, manifest.id, changed, report, options.hook, options.batch);
@@ -310,10 +392,10 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     (void)batch.sync_renames();
     // Files not replaced after all get their one name back.
     std::vector<std::size_t> unreplaced;
-    for (const Planned& p : planned)
-        if (!report.files[p.plan_index].changed && manifest.files[p.journal_index].kept) unreplaced.push_back(p.journal_index);
+    for (const Staged& s : staged)
+        if (!report.files[s.planned.plan_index].changed && manifest.files[s.planned.journal_index].kept) unreplaced.push_back(manifest.files[s.planned.journal_index].kept_as);
     if (!unreplaced.empty()) journal.release_kept(manifest.id, unreplaced);
-    report_progress(ApplyProgress::Stage::Writing, planned.size(), planned.size());
+    report_progress(ApplyProgress::Stage::Writing, staged.size(), staged.size());
     if (const int error = journal.write_marker(manifest.id, EntryState::Committed, changed_indices); error != 0) {
         // The files are whole and new; without the marker the next start settles the entry.
         report.notices.push_back("the undo journal could not mark apply " + manifest.id + " as done (" + errno_message(error) +
@@ -326,11 +408,11 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
         report.journal_id.clear();
         return report;
     }
-    report.notices = trim_journal(journal, options.journal_max_bytes);
+    report.notices = trim_journal(journal, options.journal_max_bytes, !options.free_dropped_later);
     return report;
 }
 
-std::vector<std::string> trim_journal(UndoJournal& journal, std::uint64_t max_bytes) {
+std::vector<std::string> trim_journal(UndoJournal& journal, std::uint64_t max_bytes, bool free_now) {
     std::vector<std::string> notices;
     std::vector<JournalEntry> entries = journal.entries();
     std::uint64_t total = 0;
@@ -339,7 +421,7 @@ std::vector<std::string> trim_journal(UndoJournal& journal, std::uint64_t max_by
         const JournalEntry& e = entries[i];
         // Never drop what still needs settling, nor what we cannot read (it is not ours to judge).
         if (e.state == EntryState::Interrupted || e.state == EntryState::Undoing || e.state == EntryState::Unreadable) continue;
-        if (!journal.remove_entry(e.id)) continue;
+        if (!journal.remove_entry(e.id, free_now)) continue;
         total -= e.bytes;
         notices.push_back("undo history over its size limit (" + std::to_string(max_bytes) + " bytes): dropped the oldest apply, " +
                           e.id + " (\"" + e.manifest.pattern + "\" → \"" + e.manifest.replacement + "\", " +

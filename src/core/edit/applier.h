@@ -1,22 +1,33 @@
 // Applying a plan: the one entry point that writes users' files.
 //
-// Order of events, each step durable before the next (edit_steps.h names them):
-//  1. the journal is locked; every file passes the gate (file_gate.h) and its original (kept by
-//     a hard link where the journal shares its file system, else copied), metadata and
-//     before/after hashes go into a new journal entry, which is fsynced and published — before
-//     any file is touched;
-//  2. the files are replaced in batches (group commit, replace_batch.h): each file is gated again
-//     (it may have changed meanwhile) and its new content written to a temporary file beside it;
-//     one flush round for the batch; each temporary file renamed over its file after a last
-//     check that the file is still the one read. A file that fails the gate or the check is
-//     skipped, untouched (and its kept original released);
-//  3. a last flush makes the renames durable; the entry is marked committed with the files that
+// Order of events:
+//  1. the journal is locked and a new entry started (".partial", undo_journal.h). One pass over
+//     the files, helper threads ahead of this one (ordered_prefetch.h): each file passes the gate
+//     (file_gate.h), its original is kept by a hard link into the entry (made once, under its
+//     final name: where the journal shares its file system; else its bytes are copied), its
+//     status taken after that link (what the rename is checked against), its content read and
+//     checked against the search's hash (so a change before the link is caught too, and one
+//     after it shows in the status), its new content made, checked against the plan's hash and
+//     written to a temporary file beside it — noted in the entry first, so that an entry
+//     abandoned or interrupted before it is published has its temporary files removed (abandon,
+//     recovery). Metadata and before/after hashes go into the entry in plan order;
+//  2. the entry is published (fsynced, renamed into place) — before any rename;
+//  3. the renames, in batches (group commit, replace_batch.h): each file's folder opened again
+//     from its root (it must be the folder written in), one flush round per batch (the first
+//     makes every temporary file durable), each file checked to be still the very file read,
+//     renamed. A file that fails a check is skipped, untouched (its temporary file removed, its
+//     kept original released);
+//  4. a last flush makes the renames durable; the entry is marked committed with the files that
 //     changed; the journal is trimmed to its size bound, oldest applies first, each drop reported.
-// A write error (disk full, EIO, EACCES) leaves that file as it was and, by default, stops the
-// apply and rolls back the files already changed (OnError::Continue goes on with the next file).
+// Why one pass (bench/RESULTS.md, issue 9): the journaling and writing passes each opened, checked
+// and (the second) read every file, at one core's speed; now each file is opened once.
+// A write error (disk full, EIO, EACCES) while the temporary files are written leaves every file
+// as it was and, by default, stops the apply before anything is renamed (OnError::Continue skips
+// that file); during the renames it stops and rolls back the files already changed.
 // A crash anywhere leaves every file wholly old or wholly new; recover() (recovery.h) settles it
 // at the next start (docs/replace-engine.md, "Durability", has the states and what recovery does
-// with each). Memory: one file (old and new content) at a time; a batch keeps only descriptors.
+// with each). Memory: the files being prepared (a window of them, ordered_prefetch.h), their old
+// and new content; nothing of the content after a temporary file is written; a record per file.
 #pragma once
 
 #include <cstdint>
@@ -40,6 +51,8 @@ enum class OnError { StopAndRollBack, Continue };
 inline constexpr std::uint64_t kDefaultJournalMaxBytes = 512ull * 1024 * 1024;
 
 // How far an apply is, for a progress display: `done` of `total` files in the current stage.
+// Journaling: the pass that keeps each original and writes its new content aside (most of the
+// time); Writing: the renames that replace the files.
 struct ApplyProgress {
     enum class Stage { Journaling, Writing } stage = Stage::Journaling;
     std::size_t done = 0;
@@ -50,20 +63,23 @@ struct ApplyOptions {
     std::uint64_t max_file_size = kDefaultMaxRewriteSize;
     OnError on_error = OnError::StopAndRollBack;
     std::uint64_t journal_max_bytes = kDefaultJournalMaxBytes;
-    // Polled between files: while journaling, stop with nothing changed; while writing, stop
-    // and roll back the files already written.
+    // Polled between files: while preparing, stop with nothing changed; while renaming, stop
+    // and roll back the files already replaced.
     std::function<bool()> cancelled;
     std::function<void(const ApplyProgress&)> progress;  // after each file of each stage
     StepHook hook;
     BatchLimits batch;  // how many files (and bytes) share one flush round
-    // Threads that check, read and write the temporary files ahead of the journal and the
-    // batches (ordered_prefetch.h); 0: none, this thread does all. One by default: the passes are
-    // system calls per file at one thread's speed, and a helper takes the opening, checking,
-    // reading and writing off the thread that journals and renames — measured on the 2-core
-    // benchmark machine under load, apply/search 3.0 against 4.0 without (bench/RESULTS.md,
-    // issue 9). One, not more: a single helper opens every file in turn and so keeps the folder
-    // chain (confined_path.h), which more helpers (each file on another thread) cannot.
+    // Threads that check, keep, read and write the temporary files ahead of the journal
+    // (ordered_prefetch.h); 0: none, this thread does all. Each uses a folder chain
+    // (confined_path.h) of a small pool. One by default: the pass is system calls per file at
+    // one thread's speed, and a helper takes the opening, checking, reading and writing off the
+    // thread that journals — measured on the 2-core benchmark machine (bench/RESULTS.md, issue 9).
     int helper_threads = 1;
+    // True: the entries the size bound drops are only renamed away ("<id>.dropped"); freeing
+    // them (their kept originals: ~7 s for a kernel-tree apply on a `discard` mount) is left to
+    // UndoJournal::free_dropped(), which the caller runs after it has reported the apply (or
+    // to the next start). The CLI does so; false frees them before apply_plan() returns.
+    bool free_dropped_later = false;
 };
 
 struct FileApplyOutcome {
@@ -88,7 +104,8 @@ struct ApplyReport {
 ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyOptions& options);
 
 // Drops the oldest entries until the journal fits `max_bytes` (the newest entry always stays);
-// one notice per entry dropped. The journal must be locked.
-std::vector<std::string> trim_journal(UndoJournal& journal, std::uint64_t max_bytes);
+// one notice per entry dropped. The journal must be locked. `free_now` false: see
+// ApplyOptions::free_dropped_later.
+std::vector<std::string> trim_journal(UndoJournal& journal, std::uint64_t max_bytes, bool free_now = true);
 
 }  // namespace codescout

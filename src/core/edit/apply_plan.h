@@ -38,8 +38,7 @@ struct FilePlan {
     FileFingerprint searched;
     std::vector<TextEdit> edits;
     // The hash of the content with the edits applied, when the planner computed it (plan_file()
-    // does): the apply's journaling pass then need not read the file. The writing pass checks it
-    // against what it writes (a mismatch is refused, nothing written).
+    // does): the apply checks what it writes against it (a mismatch is refused, nothing written).
     std::optional<ContentHash> replaced;
 };
 

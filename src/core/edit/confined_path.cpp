@@ -111,7 +111,7 @@ Located locate_confined(const std::string& path, const std::vector<std::string>&
     return result;
 }
 
-ConfinedFile open_confined(const ConfinedLocation& location, FolderChain* chain) {
+ConfinedFile open_confined_folder(const ConfinedLocation& location, FolderChain* chain) {
     ConfinedFile out;
     if (!is_clean_relative(location.relative)) {
         out.skip = Skip{SkipReason::OutsideRoots, "its path below the root is not clean (\"..\" or empty parts): never written"};
@@ -160,6 +160,14 @@ ConfinedFile open_confined(const ConfinedLocation& location, FolderChain* chain)
         out.skip = Skip{SkipReason::WriteFailed, "cannot open its folder: " + errno_message(errno)};
         return out;
     }
+    out.dir = std::move(dir);
+    return out;
+}
+
+ConfinedFile open_confined(const ConfinedLocation& location, FolderChain* chain) {
+    ConfinedFile out = open_confined_folder(location, chain);
+    if (out.skip) return out;
+    FileDescriptor dir = std::move(out.dir);
     // O_NONBLOCK: a FIFO swapped in under this name must not make the apply hang.
     FileDescriptor file(open_retrying(dir.get(), out.name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK));
     out.dir = std::move(dir);

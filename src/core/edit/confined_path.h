@@ -69,7 +69,7 @@ public:
     }
 
 private:
-    friend ConfinedFile open_confined(const ConfinedLocation& location, FolderChain* chain);
+    friend ConfinedFile open_confined_folder(const ConfinedLocation& location, FolderChain* chain);
     struct Folder {
         std::string name;  // the component below the previous folder ("" for the root)
         FileDescriptor fd;
@@ -80,5 +80,10 @@ private:
 
 // With `chain`, the folders it holds are reused and the file's folders left in it.
 ConfinedFile open_confined(const ConfinedLocation& location, FolderChain* chain = nullptr);
+
+// open_confined() without opening the file: `dir` and `name` only (the renames of an apply,
+// whose files were opened and checked before, and are checked again by name right before each
+// rename: replace_batch.h).
+ConfinedFile open_confined_folder(const ConfinedLocation& location, FolderChain* chain = nullptr);
 
 }  // namespace codescout

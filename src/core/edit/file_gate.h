@@ -32,9 +32,8 @@ GatedFile gate_file(const FilePlan& plan, const std::vector<std::string>& roots,
 // What gate_file() checks after resolving the path, for a location resolved before (by an
 // earlier gate_file() of the same apply: it is opened again from its root, never following a
 // link, so a path changed since is refused as by gate_file()). `read` false: the content is
-// neither read nor checked (size and mtime are), and `content` stays empty — for the apply's
-// journaling pass when the plan carries the edited content's hash (FilePlan::replaced): the
-// writing pass reads and checks it before anything is written.
+// neither read nor checked (size and mtime are), and `content` stays empty — for the apply, which
+// keeps the original by a link first and then reads and checks the content itself (applier.h).
 // `chain`: the folders of the previous file, reused (confined_path.h).
 GatedFile gate_located(const FilePlan& plan, ConfinedLocation location, std::uint64_t max_size, std::uint64_t links, bool read,
                        FolderChain* chain = nullptr);

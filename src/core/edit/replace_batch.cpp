@@ -36,9 +36,11 @@ FolderId folder_of(int dir) {
     return {st.st_dev, st.st_ino};
 }
 
+}  // namespace
+
 // Network and FUSE file systems, where syncfs() may not reach the server's disk (or is not
 // passed on at all): their files and folders are fsynced one by one.
-bool needs_fsync_each(int dir) {
+bool flushed_file_by_file(int dir) {
     struct statfs fs {};
     if (::fstatfs(dir, &fs) != 0) return true;
     switch (static_cast<unsigned long>(fs.f_type)) {
@@ -55,6 +57,10 @@ bool needs_fsync_each(int dir) {
         return false;
     }
 }
+
+namespace {
+
+bool needs_fsync_each(int dir) { return flushed_file_by_file(dir); }
 
 int sync_file_system(int fd) {
     while (::syncfs(fd) != 0) {
@@ -149,8 +155,20 @@ void ReplaceBatch::add_written(std::size_t key, ConfinedFile file, WrittenTemp& 
     reach_step(hook_, "temp-written");
 }
 
-std::size_t ReplaceBatch::add_folder(FileDescriptor& dir) {
-    const FolderId id = folder_of(dir.get());
+std::optional<Skip> ReplaceBatch::add_prepared(std::size_t key, ConfinedFile file, const std::string& temp_name, FolderId folder,
+                                               std::uint64_t bytes, bool owner_kept) {
+    if (!(folder_of(file.dir.get()) == folder))
+        return Skip{SkipReason::ChangedSinceSearch, "its folder was moved or replaced while it was being rewritten; the file is unchanged"};
+    const std::size_t index = add_folder(file.dir, folder);
+    staged_.push_back(Staged{key, index, file.name, file.status, temp_name, FileDescriptor(), owner_kept});
+    ++staged_names_[file.name];
+    bytes_ += bytes;
+    return std::nullopt;
+}
+
+std::size_t ReplaceBatch::add_folder(FileDescriptor& dir) { return add_folder(dir, folder_of(dir.get())); }
+
+std::size_t ReplaceBatch::add_folder(FileDescriptor& dir, FolderId id) {
     if (const auto known = folder_index_.find(id); known != folder_index_.end()) return known->second;
     const bool flush_each = needs_fsync_each(dir.get());
     folders_.push_back(Folder{id, std::move(dir), flush_each});

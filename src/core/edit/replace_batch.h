@@ -12,9 +12,10 @@
 //     skip, not a lost edit), and the rename. The renames become durable at the next batch's
 //     flush round, which covers them too, or at sync_renames(), which the caller must call before
 //     it records that the files are done.
-// Until its rename a file is untouched. A crash leaves files wholly old or wholly new, plus at
-// most the temporary files of one batch, whose names the caller recorded beforehand (the undo
-// journal) so that recovery removes them. A failure leaves that file as it was and its
+// Until its rename a file is untouched. A crash leaves files wholly old or wholly new, plus
+// temporary files whose names the caller recorded beforehand (the undo journal) so that recovery
+// removes them. (The apply writes every temporary file in its one pass, before the batches, and
+// hands them over with add_prepared(); undo and recovery stage() them batch by batch.) A failure leaves that file as it was and its
 // temporary file removed; the destructor removes whatever was staged and not committed.
 //
 // Why syncfs() and not an fsync() per file: each fsync() ends in a flush of the disk's write
@@ -123,6 +124,16 @@ public:
     void add_written(std::size_t key, ConfinedFile file, WrittenTemp& written);
     std::size_t size() const { return staged_.size(); }
 
+    // Stage 1 done before the batch: the apply's single pass wrote `temp_name` beside `file`
+    // (with its metadata, `owner_kept` telling how that went; flushed already where the file
+    // system is flushed file by file, its writeback started elsewhere) while the undo journal
+    // was written, and reopened the folder from its root for the renames. `file.status` is what
+    // the rename is checked against; `folder` the folder the temporary file was written in: a
+    // different one under that name now (moved, swapped) is a skip, and nothing is staged. On
+    // success the batch owns the temporary file (commit() renames or removes it).
+    std::optional<Skip> add_prepared(std::size_t key, ConfinedFile file, const std::string& temp_name, FolderId folder,
+                                     std::uint64_t bytes, bool owner_kept);
+
     // Stage 1 of an undo by the kept original: `source_name` in `source_dir` (the journal entry's
     // folder, open until commit()), whose times the caller has set, is to take the place of `file`,
     // and `file`'s inode the place of `source_name`. Nothing is written; `source_status` (the
@@ -176,6 +187,7 @@ private:
     };
 
     std::size_t add_folder(FileDescriptor& dir);  // its index in folders_; `dir` moved in when new
+    std::size_t add_folder(FileDescriptor& dir, FolderId id);
     ReplaceResult exchange(const Staged& s, int dir);
     std::size_t descriptors() const;
     void forget_staged();
@@ -199,6 +211,10 @@ private:
     std::uint64_t bytes_ = 0;
     WritebackStarter writeback_;  // last: joined first, while the rest is still there
 };
+
+// True where syncfs() is not a durability point (network and FUSE file systems, see above): the
+// files and folders in `dir` are fsynced one by one.
+bool flushed_file_by_file(int dir);
 
 // The temporary name for `name` in an apply or undo: hidden, tagged, unique per journal entry,
 // file and purpose ("replace", "undo").

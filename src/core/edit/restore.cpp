@@ -127,7 +127,7 @@ std::vector<FileRestore> restore_files(const UndoJournal& journal, const Journal
         // only while it has no other name than the journal's.
         struct stat kept {};
         if (exchange && needed->kept && ::futimens(needed->kept.get(), times) == 0 && ::fstat(needed->kept.get(), &kept) == 0 &&
-            kept.st_nlink == 1 && batch.stage_exchange(slot, needed->file, entry_dir.get(), UndoJournal::kept_name(index), kept)) {
+            kept.st_nlink == 1 && batch.stage_exchange(slot, needed->file, entry_dir.get(), UndoJournal::kept_name(f.kept_as), kept)) {
             if (batch.full()) commit();
             return;
         }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <optional>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -23,13 +24,31 @@ constexpr const char* kOriginals = "originals";
 constexpr const char* kLockFile = ".lock";
 constexpr const char* kKept = "kept";
 constexpr std::string_view kKeptPrefix = "kept-";
+constexpr const char* kTemps = "temps";
+
+// One `temps` record: "<length>\n" and a record of that many bytes (journal_record.h), so that
+// a list cut short by a crash is read up to its last whole record.
+std::string serialize_temp(const ConfinedLocation& location, const std::string& temp_name) {
+    RecordWriter writer("temp");
+    writer.bytes("root", location.root);
+    writer.bytes("relative", location.relative);
+    writer.bytes("temp", temp_name);
+    const std::string record = writer.finish();
+    return std::to_string(record.size()) + "\n" + record;
+}
 
 
-// The "kept" record: which files' originals are kept by a link (see the header).
-std::string serialize_kept(const std::vector<std::size_t>& files) {
-    RecordWriter writer(kKept);
+
+// The "kept" record: which files' originals are kept by a link, and its number (see the header).
+// Record kind "kept-as"; entries of older versions have a "kept" one without the numbers.
+constexpr const char* kKeptAs = "kept-as";
+std::string serialize_kept(const std::vector<std::pair<std::size_t, std::size_t>>& files) {
+    RecordWriter writer(kKeptAs);
     writer.number("files", files.size());
-    for (std::size_t index : files) writer.number("file", index);
+    for (const auto& [index, as] : files) {
+        writer.number("file", index);
+        writer.number("as", as);
+    }
     return writer.finish();
 }
 // A manifest larger than this is not one we wrote (1 KiB per file would be a million files).
@@ -133,6 +152,43 @@ std::optional<std::vector<std::size_t>> parse_marker(std::string_view text, Entr
     return files;
 }
 
+// Removes the temporary files noted in the `temps` list of entry `id` (open as `entry_dir`).
+// Only names this apply could have made (its tag, in the file's own folder, reached from the
+// root without following a link) and only regular files are removed.
+void remove_noted_temps(int entry_dir, const std::string& id) {
+    int error = 0;
+    const std::optional<std::string> list = read_small(entry_dir, kTemps, error);
+    if (!list) return;
+    const std::string tag = ".codescout-replace-" + id + "-";
+    FolderChain chain;
+    std::string_view rest(*list);
+    while (!rest.empty()) {
+        const std::size_t newline = rest.find('\n');
+        if (newline == std::string_view::npos || newline == 0 || newline > 12) return;
+        std::uint64_t length = 0;
+        for (char c : rest.substr(0, newline)) {
+            if (c < '0' || c > '9') return;
+            length = length * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        rest.remove_prefix(newline + 1);
+        if (length > rest.size()) return;  // cut short by the crash: nothing after it was created
+        RecordReader reader(rest.substr(0, length), "temp");
+        rest.remove_prefix(length);
+        ConfinedLocation file;
+        file.root = reader.bytes("root");
+        file.relative = reader.bytes("relative");
+        const std::string temp = reader.bytes("temp");
+        reader.expect_end();
+        if (!reader.ok() || file.root.empty() || file.root.front() != '/' || !is_clean_relative(file.relative) ||
+            temp.find('/') != std::string::npos || temp.find(tag) == std::string::npos)
+            continue;
+        const std::size_t slash = file.relative.rfind('/');
+        const ConfinedLocation location{file.root, slash == std::string::npos ? temp : file.relative.substr(0, slash + 1) + temp};
+        const ConfinedFile found = open_confined(location, &chain);
+        if (!found.skip) ::unlinkat(found.dir.get(), found.name.c_str(), 0);
+    }
+}
+
 }  // namespace
 
 std::string_view state_name(EntryState state) {
@@ -210,13 +266,19 @@ std::vector<JournalEntry> UndoJournal::entries() const {
             entry.manifest = std::move(*manifest);
             if (entry.manifest.id != id) entry.error = "its manifest belongs to entry " + entry.manifest.id.substr(0, 20);
             if (const auto kept = read_small(folder.get(), kKept, error)) {
-                RecordReader reader(*kept, kKept);
+                const bool numbered = RecordReader(*kept, kKeptAs).ok();
+                RecordReader reader(*kept, numbered ? kKeptAs : kKept);
                 const std::uint64_t count = reader.number("files");
                 if (count > entry.manifest.files.size()) reader.fail("lists more files than the manifest");
                 for (std::uint64_t i = 0; reader.ok() && i < count; ++i) {
                     const std::uint64_t index = reader.number("file");
+                    const std::uint64_t as = numbered ? reader.number("as") : index;
                     if (reader.ok() && index >= entry.manifest.files.size()) reader.fail("names a file the manifest lacks");
-                    if (reader.ok()) entry.manifest.files[index].kept = true;
+                    if (reader.ok() && as > (1ull << 40)) reader.fail("has a bad link number");
+                    if (reader.ok()) {
+                        entry.manifest.files[index].kept = true;
+                        entry.manifest.files[index].kept_as = static_cast<std::size_t>(as);
+                    }
                 }
                 reader.expect_end();
                 if (!reader.ok() && entry.error.empty()) entry.error = "kept record " + reader.error();
@@ -304,13 +366,28 @@ int UndoJournal::write_marker(const std::string& id, EntryState state, const std
     return replace_small_file(folder.get(), std::string(marker_file(state)), writer.finish());
 }
 
-bool UndoJournal::remove_entry(const std::string& id) {
+bool UndoJournal::remove_entry(const std::string& id, bool free_now) {
     const std::string dropped = id + ".dropped";
     if (::renameat(dir_fd_.get(), id.c_str(), dir_fd_.get(), dropped.c_str()) != 0) return false;
     (void)sync_fd(dir_fd_.get());
+    if (!free_now) return true;
     remove_flat_folder(dir_fd_.get(), dropped);
     (void)sync_fd(dir_fd_.get());
     return true;
+}
+
+void UndoJournal::free_dropped() {
+    const bool was_locked = locked();
+    std::string error;
+    if (!was_locked && !lock(error)) return;
+    bool removed = false;
+    for (const std::string& name : names_in(dir_fd_.get())) {
+        const std::size_t dot = name.find('.');
+        if (dot == std::string::npos || !is_entry_id(name.substr(0, dot)) || name.substr(dot) != ".dropped") continue;
+        removed = remove_flat_folder(dir_fd_.get(), name) || removed;
+    }
+    if (removed) (void)sync_fd(dir_fd_.get());
+    if (!was_locked) unlock();
 }
 
 std::vector<std::string> UndoJournal::discard_leftovers() {
@@ -320,35 +397,39 @@ std::vector<std::string> UndoJournal::discard_leftovers() {
         if (dot == std::string::npos || !is_entry_id(name.substr(0, dot))) continue;
         const std::string suffix = name.substr(dot);
         if (suffix != ".partial" && suffix != ".dropped") continue;
+        if (suffix == ".partial") {
+            const FileDescriptor entry(::openat(dir_fd_.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            if (entry) remove_noted_temps(entry.get(), name.substr(0, dot));
+        }
         if (remove_flat_folder(dir_fd_.get(), name) && suffix == ".partial") partial.push_back(name.substr(0, dot));
     }
     (void)sync_fd(dir_fd_.get());
     return partial;
 }
 
-void UndoJournal::release_kept(const std::string& id, const std::vector<std::size_t>& indices) {
+void UndoJournal::release_kept(const std::string& id, const std::vector<std::size_t>& links) {
     FileDescriptor folder(::openat(dir_fd_.get(), id.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (!folder) return;
     bool removed = false;
-    if (indices.empty()) {
+    if (links.empty()) {
         for (const std::string& name : names_in(folder.get()))
             if (name.starts_with(kKeptPrefix)) removed = ::unlinkat(folder.get(), name.c_str(), 0) == 0 || removed;
     } else {
-        for (std::size_t index : indices) removed = ::unlinkat(folder.get(), UndoJournal::kept_name(index).c_str(), 0) == 0 || removed;
+        for (std::size_t as : links) removed = ::unlinkat(folder.get(), UndoJournal::kept_name(as).c_str(), 0) == 0 || removed;
     }
     if (removed) (void)sync_fd(folder.get());
 }
 
-std::string UndoJournal::kept_name(std::size_t index) { return std::string(kKeptPrefix) + std::to_string(index); }
+std::string UndoJournal::kept_name(std::size_t kept_as) { return std::string(kKeptPrefix) + std::to_string(kept_as); }
 
 FileDescriptor UndoJournal::entry_folder(const std::string& id) const {
     if (!dir_fd_ || !is_entry_id(id)) return FileDescriptor();
     return FileDescriptor(::openat(dir_fd_.get(), id.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
 }
 
-std::optional<std::string> UndoJournal::original_bytes(const std::string& id, std::size_t index, const JournalFile& file,
+std::optional<std::string> UndoJournal::original_bytes(const std::string& id, [[maybe_unused]] std::size_t index, const JournalFile& file,
                                                        std::string& error, FileDescriptor* kept) const {
-    const std::string path = dir_ + "/" + id + "/" + (file.kept ? UndoJournal::kept_name(index) : std::string(kOriginals));
+    const std::string path = dir_ + "/" + id + "/" + (file.kept ? UndoJournal::kept_name(file.kept_as) : std::string(kOriginals));
     const std::uint64_t offset = file.kept ? 0 : file.offset;
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (!fd) {
@@ -398,7 +479,8 @@ bool EntryWriter::begin(UndoJournal& journal, const std::string& id, std::string
     entry_dir_ = FileDescriptor(::openat(journal.dir_fd(), partial.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (entry_dir_)
         originals_ = FileDescriptor(::openat(entry_dir_.get(), kOriginals, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
-    if (!originals_) {
+    if (originals_) temps_ = FileDescriptor(::openat(entry_dir_.get(), kTemps, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (!originals_ || !temps_) {
         error = "cannot write the undo journal entry: " + errno_message(errno);
         abandon();
         return false;
@@ -415,21 +497,32 @@ int EntryWriter::add_original(std::string_view bytes, JournalFile& file) {
     return 0;
 }
 
-int EntryWriter::keep_original(int file_fd, std::size_t index, JournalFile& file) {
-    // The inode just read, by its descriptor: never a name someone could have swapped meanwhile.
+int EntryWriter::note_temp(const ConfinedLocation& location, const std::string& temp_name) {
+    const std::string record = serialize_temp(location, temp_name);
+    const std::lock_guard lock(temps_mutex_);
+    return write_all(temps_.get(), record);
+}
+
+int EntryWriter::keep_original(int file_fd, std::size_t key) {
     // AT_EMPTY_PATH links the descriptor itself (Linux 6.10+ for a file this process opened,
     // else with CAP_DAC_READ_SEARCH); elsewhere it fails (ENOENT, EPERM) and the descriptor's
     // /proc name is linked instead, which costs a walk through /proc per file.
-    const std::string name = UndoJournal::kept_name(index);
+    const std::string name = UndoJournal::kept_name(key);
     if (::linkat(file_fd, "", entry_dir_.get(), name.c_str(), AT_EMPTY_PATH) != 0) {
         const std::string self = "/proc/self/fd/" + std::to_string(file_fd);
         if (::linkat(AT_FDCWD, self.c_str(), entry_dir_.get(), name.c_str(), AT_SYMLINK_FOLLOW) != 0) return errno;
     }
-    file.kept = true;
-    file.offset = written_;
-    kept_.push_back(index);
     return 0;
 }
+
+void EntryWriter::adopt_kept(std::size_t key, std::size_t index, JournalFile& file) {
+    file.kept = true;
+    file.kept_as = key;
+    file.offset = written_;
+    kept_.emplace_back(index, key);
+}
+
+void EntryWriter::drop_kept(std::size_t key) { ::unlinkat(entry_dir_.get(), UndoJournal::kept_name(key).c_str(), 0); }
 
 int EntryWriter::publish(const JournalManifest& manifest, const StepHook& hook) {
     if (const int error = sync_fd(originals_.get()); error != 0) return error;
@@ -448,6 +541,8 @@ int EntryWriter::publish(const JournalManifest& manifest, const StepHook& hook) 
 void EntryWriter::abandon() {
     if (journal_ == nullptr || published_) return;
     originals_.reset();
+    temps_.reset();
+    if (entry_dir_) remove_noted_temps(entry_dir_.get(), id_);
     entry_dir_.reset();
     remove_flat_folder(journal_->dir_fd(), id_ + ".partial");
     journal_ = nullptr;

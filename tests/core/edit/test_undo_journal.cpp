@@ -9,6 +9,8 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "core/edit/journal_record.h"
 #include "core/edit/undo.h"
@@ -110,6 +112,56 @@ private slots:
         options.journal_max_bytes = 10;
         QCOMPARE(apply_plan(literal_plan({tree.root()}, {a}, "v3", "v4"), journal, options).notices.size(), std::size_t(2));
         QCOMPARE(journal.entries().size(), std::size_t(1));
+    }
+
+    // ApplyOptions::free_dropped_later (the CLI): the dropped entry is renamed away at once (no
+    // longer listed, its notice given) and freed by free_dropped() after the report — or, if the
+    // process dies first, by the next start.
+    void droppedEntriesCanBeFreedAfterTheReport() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", QByteArray(4000, 'x') + "v0\n");
+        UndoJournal journal(state.path("undo"));
+        ApplyOptions options;
+        options.journal_max_bytes = 6'000;  // room for one apply of ~4.6 KB
+        options.free_dropped_later = true;
+        QVERIFY(apply_plan(literal_plan({tree.root()}, {a}, "v0", "v1"), journal, options).notices.empty());
+        const ApplyReport second = apply_plan(literal_plan({tree.root()}, {a}, "v1", "v2"), journal, options);
+        QCOMPARE(second.notices.size(), std::size_t(1));
+        QCOMPARE(journal.entries().size(), std::size_t(1));
+        QCOMPARE(journal.entries()[0].id, std::string("2"));
+        const QString dropped = QString::fromStdString(state.path("undo/1.dropped"));
+        QVERIFY(QDir(dropped).exists());
+        QVERIFY(QDir(dropped).entryList(QDir::Files).contains("kept-0"));  // the original, still held
+        QVERIFY(journal.needs_recovery());  // a start after a crash here frees it
+        journal.free_dropped();
+        QVERIFY(!QDir(dropped).exists());
+        QVERIFY(!journal.needs_recovery());
+        QCOMPARE(slurp(a), std::string(4000, 'x') + "v2\n");
+        QVERIFY(undo_apply(journal, "").complete());
+        QCOMPARE(slurp(a), std::string(4000, 'x') + "v1\n");
+    }
+
+    // Entries written before the kept links were numbered by plan index have a "kept" record
+    // without the numbers: their links are named by the manifest index, and undo still finds them.
+    void keptRecordOfAnOlderEntryIsStillRead() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", "foo\n");
+        const std::string b = tree.write("b.txt", "x foo\n");
+        UndoJournal journal(state.path("undo"));
+        QCOMPARE(apply_plan(literal_plan({tree.root()}, {a, b}, "foo", "bar"), journal, {}).changed_files(), std::size_t(2));
+        RecordWriter old_kept("kept");
+        old_kept.number("files", 2);
+        old_kept.number("file", 0);
+        old_kept.number("file", 1);
+        QVERIFY(spit(state.path("undo/1/kept"), old_kept.finish()));
+        const std::vector<JournalEntry> entries = journal.entries();
+        QCOMPARE(entries.size(), std::size_t(1));
+        QCOMPARE(entries[0].state, EntryState::Committed);
+        QVERIFY(entries[0].manifest.files[1].kept);
+        QCOMPARE(entries[0].manifest.files[1].kept_as, std::size_t(1));
+        QVERIFY(undo_apply(journal, "").complete());
+        QCOMPARE(slurp(a), std::string("foo\n"));
+        QCOMPARE(slurp(b), std::string("x foo\n"));
     }
 
     void everyTruncationOfAManifestIsRejected() {
@@ -313,6 +365,71 @@ private slots:
         QCOMPARE(twice.files.at(0).outcome, RestoreOutcome::Refused);
         QVERIFY2(twice.files[0].skip->message.find("earlier undo") != std::string::npos, twice.files[0].skip->message.c_str());
         QCOMPARE(slurp(a), std::string("one bar\n"));
+    }
+
+    // Temporary files created before the entry is published are named in its `temps` list:
+    // abandoning the entry removes them, and so does the next start's recovery after a crash
+    // (the ".partial" folder left behind). Records that do not name one of this entry's
+    // temporary files — another tag, a path with "..", a folder reached through a link — are
+    // never acted on, and a list cut short is read up to its last whole record.
+    void temporaryFilesOfAnUnpublishedEntryAreRemoved() {
+        TestTree tree, state, outside;
+        tree.write("d/a.txt", "a\n");
+        const std::string temp_a = tree.write("d/.a.txt.codescout-replace-1-0", "new a\n");
+        const std::string temp_b = tree.write(".b.txt.codescout-replace-1-1", "new b\n");
+        const std::string foreign = tree.write("d/.a.txt.codescout-replace-2-0", "someone else's\n");
+        const std::string beyond = outside.write(".x.codescout-replace-1-3", "outside\n");
+        QVERIFY(QFile::link(QString::fromStdString(outside.root()), QString::fromStdString(tree.path("link"))));
+        const std::string root = plan_roots({tree.root()}).at(0);
+        {
+            UndoJournal journal(state.path("undo"));
+            std::string error;
+            QVERIFY(journal.lock(error));
+            EntryWriter writer;
+            QVERIFY(writer.begin(journal, "1", error));
+            QCOMPARE(writer.note_temp({root, "d/a.txt"}, ".a.txt.codescout-replace-1-0"), 0);
+            QCOMPARE(writer.note_temp({root, "b.txt"}, ".b.txt.codescout-replace-1-1"), 0);
+            QCOMPARE(writer.note_temp({root, "d/a.txt"}, ".a.txt.codescout-replace-2-0"), 0);  // not this entry's tag
+            QCOMPARE(writer.note_temp({root, "link/x"}, ".x.codescout-replace-1-3"), 0);       // through a link
+            QCOMPARE(writer.note_temp({root, "../x"}, ".x.codescout-replace-1-4"), 0);         // not clean
+            writer.abandon();
+        }
+        QVERIFY(!QFile::exists(QString::fromStdString(temp_a)));
+        QVERIFY(!QFile::exists(QString::fromStdString(temp_b)));
+        QVERIFY(QFile::exists(QString::fromStdString(foreign)));
+        QVERIFY(QFile::exists(QString::fromStdString(beyond)));
+        QVERIFY(!QDir(QString::fromStdString(state.path("undo/1.partial"))).exists());
+
+        // After a crash: the ".partial" entry is still there (a child process notes the two
+        // temporary files and dies without a destructor), its list cut short in its last record.
+        QVERIFY(spit(temp_a, "new a\n"));
+        QVERIFY(spit(temp_b, "new b\n"));
+        const pid_t child = ::fork();
+        if (child == 0) {
+            UndoJournal dying(state.path("undo"));
+            std::string error;
+            EntryWriter writer;
+            const bool noted = dying.lock(error) && writer.begin(dying, "1", error) &&
+                               writer.note_temp({root, "d/a.txt"}, ".a.txt.codescout-replace-1-0") == 0 &&
+                               writer.note_temp({root, "b.txt"}, ".b.txt.codescout-replace-1-1") == 0;
+            ::_exit(noted ? 0 : 1);
+        }
+        int status = -1;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        UndoJournal journal(state.path("undo"));
+        std::string error;
+        QVERIFY(journal.lock(error));
+        QFile list(QString::fromStdString(state.path("undo/1.partial/temps")));
+        QVERIFY(list.open(QIODevice::ReadWrite));
+        const QByteArray whole = list.readAll();
+        QVERIFY(list.resize(whole.size() - 5));  // the second record cut short
+        list.close();
+        QVERIFY(journal.needs_recovery());
+        QCOMPARE(journal.discard_leftovers(), std::vector<std::string>{"1"});
+        QVERIFY(!QFile::exists(QString::fromStdString(temp_a)));
+        QVERIFY(QFile::exists(QString::fromStdString(temp_b)));  // its record was cut: never acted on
+        QVERIFY(!journal.needs_recovery());
     }
 
     void defaultFolderFollowsXdgStateHome() {
