@@ -308,9 +308,6 @@ WalkCounters WalkReplay::list(const std::function<bool(const WalkEntry&)>& searc
                     const std::uint32_t dir = reader_->file(id).dir;
                     if (listed[dir] == 0) continue;
                     const std::string_view relative = reader_->path(id);
-                    entry.path.assign(display_prefix_);
-                    entry.path.append(relative);
-                    entry.depth = 1 + static_cast<unsigned>(std::count(relative.begin(), relative.end(), '/'));
                     ++count;
                     if (by_stat && dir != dir_open) {
                         if (dir_fd >= 0) ::close(dir_fd);
@@ -319,11 +316,21 @@ WalkCounters WalkReplay::list(const std::function<bool(const WalkEntry&)>& searc
                         dir_open = dir;
                     }
                     const char* stat_name = nullptr;
-                    if (dir_fd >= 0) {
+                    if (by_stat && dir_fd >= 0) {
                         name.assign(relative.substr(relative.rfind('/') + 1));  // npos + 1 == 0
                         stat_name = name.c_str();
                     }
+                    // The gate reads the path only to stat by it (no open folder): most files are
+                    // skipped without their path ever being put together.
+                    const bool stat_by_path = by_stat && dir_fd < 0;
+                    const auto make_entry = [&] {
+                        entry.path.assign(display_prefix_);
+                        entry.path.append(relative);
+                        entry.depth = 1 + static_cast<unsigned>(std::count(relative.begin(), relative.end(), '/'));
+                    };
+                    if (stat_by_path) make_entry();
                     if (!gate_->may_match_listed(gate_root_, id, entry.path, dir_fd, stat_name)) continue;
+                    if (!stat_by_path) make_entry();
                     passed.push_back(entry);
                 }
                 {
