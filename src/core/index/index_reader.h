@@ -1,7 +1,8 @@
 // A read-only view of one index file (index_format.h), memory-mapped. open() verifies the header,
-// the version, the sizes and the checksums of all sections but the postings; posting_list()
-// verifies each list's checksum before decoding it. Anything that fails makes the index unusable
-// (the caller scans and the next build replaces the file): a damaged index is never trusted.
+// the version, the sizes and the checksums of all sections but the postings; posting_list() and
+// postings() verify each list's checksum before any of its postings is decoded. Anything that
+// fails makes the index unusable (the caller scans and the next build replaces the file): a
+// damaged index is never trusted.
 // Threads: immutable after open(); every method may be called from any thread.
 #pragma once
 
