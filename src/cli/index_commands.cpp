@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include <csignal>
@@ -36,6 +37,13 @@ std::vector<std::string> or_current(const std::vector<std::string>& paths) {
 bool trace_enabled() {
     const char* value = std::getenv("CODESCOUT_INDEX_TRACE");
     return value != nullptr && value[0] != '\0' && value[0] != '0';
+}
+
+// CODESCOUT_INDEX_TRACE=candidates: the trace also lists the candidate files (for judging how
+// selective the index is for a query, e.g. against `rg -l`).
+bool trace_candidates() {
+    const char* value = std::getenv("CODESCOUT_INDEX_TRACE");
+    return value != nullptr && std::string_view(value) == "candidates";
 }
 
 // "\rindexing ROOT: 42%" on standard error while the build runs, when that is a terminal.
@@ -207,12 +215,21 @@ void use_indexes(Search& search, const SearchOptions& options, ErrorReporter& er
     if (!trace_enabled()) return;
     const auto attach_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
     std::string text = std::string("index: ") + (use.used ? "used" : "not used") + ", query " + use.query.to_string() +
-                       " (attached in " + std::to_string(attach_us) + " us)\n";
+                       " (attached in " + std::to_string(attach_us) + " us: open " + std::to_string(use.open_us) +
+                       ", watcher sync " + std::to_string(use.sync_us) + ", query " + std::to_string(use.query_us) +
+                       ", replay check " + std::to_string(use.replay_check_us) + ")\n";
     for (const auto& note : use.notes) text += "index: " + note + "\n";
     if (use.replay) {
         text += "index: the walk is replayed from the index (" + std::to_string(use.replay->plan().reread_count) +
                 " folders read again; " + std::to_string(use.replay->plan().stats) + " stats to check it, " +
                 std::to_string(use.replay->plan().check_ns / 1000) + " us)\n";
+    }
+    if (use.gate && trace_candidates()) {
+        for (const IndexGate::Root& root : use.gate->roots()) {
+            for (std::uint32_t id = 0; id < root.candidates.size(); ++id) {
+                if (root.candidates[id]) text += "index: candidate " + std::string(root.reader->path(id)) + "\n";
+            }
+        }
     }
     std::fputs(text.c_str(), stderr);
     if (use.gate) {

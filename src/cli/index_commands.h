@@ -1,7 +1,8 @@
 // The CLI's side of the index (issue 12): --index-build, --index-status, and --index, which
 // attaches the roots' indexes to a search (a root without a usable index is scanned; the output
 // is the same either way). CODESCOUT_INDEX_TRACE=1 in the environment makes --index say on
-// standard error what it did (for the bench and for curious users), never on standard output.
+// standard error what it did (for the bench and for curious users), never on standard output;
+// CODESCOUT_INDEX_TRACE=candidates also lists the files the index lets through.
 #pragma once
 
 #include <string>

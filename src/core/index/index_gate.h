@@ -52,6 +52,8 @@ public:
     // The same for a file a replayed walk lists (walk_replay.h): its id in root `root`'s index and
     // its path as the walk would name it. Files there are in the index and outside the overlay.
     // With `name`, the stat that proves it unchanged is fstatat(dirfd, name): its folder is open.
+    // `path` is read only to stat the file by it (no `name`, no trusted watcher), so a caller
+    // that passes `name` or has a trusted watcher may pass a path not yet filled in.
     bool may_match_listed(std::size_t root, std::uint32_t id, const std::string& path, int dirfd = -1,
                           const char* name = nullptr) const;
     IndexGateCounters counters() const;

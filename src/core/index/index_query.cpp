@@ -2,7 +2,6 @@
 #include "core/index/index_query.h"
 
 #include <algorithm>
-#include <map>
 
 #include "core/index/index_reader.h"
 #include "core/index/index_text.h"
@@ -156,11 +155,12 @@ std::uint64_t estimate(const IndexQuery& q, const IndexReader& reader) {
 
 // The files that pass a run, ascending: the rarest trigram's postings first, then each other
 // trigram's, keeping a file while its postings carry the required bits and leave a start offset
-// (modulo 16) that every trigram so far agrees with.
+// (modulo 16) that every trigram so far agrees with. Lists after the first are read in place
+// (PostingCursor) only as far as the files still alive: a common trigram's long list costs its
+// checksum and a partial decode, not a copy.
 std::optional<std::vector<std::uint32_t>> run_ids(const IndexQuery& run, const IndexReader& reader) {
     std::vector<RunStep> steps = steps_of(run, reader);
     std::stable_sort(steps.begin(), steps.end(), [](const RunStep& a, const RunStep& b) { return a.frequency < b.frequency; });
-    std::map<std::uint32_t, std::vector<Posting>> lists;  // a trigram may come twice ("aaaa")
     struct Alive {
         std::uint32_t id;
         std::uint32_t starts;
@@ -168,30 +168,29 @@ std::optional<std::vector<std::uint32_t>> run_ids(const IndexQuery& run, const I
     std::vector<Alive> alive;
     bool first = true;
     for (const RunStep& step : steps) {
-        auto it = lists.find(step.trigram);
-        if (it == lists.end()) {
-            auto list = reader.posting_list(step.trigram);
-            if (!list) return std::nullopt;
-            it = lists.emplace(step.trigram, std::move(*list)).first;
-        }
-        const std::vector<Posting>& postings = it->second;
+        auto cursor = reader.postings(step.trigram);
+        if (!cursor) return std::nullopt;
         std::vector<Alive> next;
+        Posting p;
         if (first) {
-            for (const Posting& p : postings) {
+            next.reserve(cursor->size_left());
+            while (cursor->next(p)) {
                 if ((p.masks & step.required) != step.required) continue;
                 const std::uint32_t starts = positions_from_start(p.masks, step.shift);
                 if (starts != 0) next.push_back(Alive{p.id, starts});
             }
+            if (cursor->damaged() || !cursor->consumed_exactly()) return std::nullopt;
             first = false;
         } else {
-            auto p = postings.begin();
+            bool have = cursor->next(p);
             for (const Alive& a : alive) {
-                while (p != postings.end() && p->id < a.id) ++p;
-                if (p == postings.end()) break;
-                if (p->id != a.id || (p->masks & step.required) != step.required) continue;
-                const std::uint32_t starts = a.starts & positions_from_start(p->masks, step.shift);
+                while (have && p.id < a.id) have = cursor->next(p);
+                if (!have) break;
+                if (p.id != a.id || (p.masks & step.required) != step.required) continue;
+                const std::uint32_t starts = a.starts & positions_from_start(p.masks, step.shift);
                 if (starts != 0) next.push_back(Alive{a.id, starts});
             }
+            if (cursor->damaged()) return std::nullopt;
         }
         alive = std::move(next);
         if (alive.empty()) break;  // the rest cannot add anything

@@ -229,27 +229,41 @@ std::uint32_t IndexReader::document_frequency(std::uint32_t trigram) const {
     return r != nullptr ? r->count : 0;
 }
 
-std::optional<std::vector<Posting>> IndexReader::posting_list(std::uint32_t trigram) const {
+bool PostingCursor::next(Posting& out) {
+    if (left_ == 0 || damaged_) return false;
+    std::uint64_t delta = 0;
+    std::uint32_t masks = 0;
+    if (!read_posting(p_, end_, delta, masks) || (started_ && delta == 0) || delta >= file_count_ - id_) {
+        damaged_ = true;
+        return false;
+    }
+    id_ += delta;
+    started_ = true;
+    --left_;
+    out = Posting{static_cast<std::uint32_t>(id_), masks};
+    return true;
+}
+
+std::optional<PostingCursor> IndexReader::postings(std::uint32_t trigram) const {
     const fmt::TrigramRecord* r = find_trigram(trigram);
-    std::vector<Posting> ids;
-    if (r == nullptr) return ids;
+    if (r == nullptr) return PostingCursor();
     const std::size_t index = static_cast<std::size_t>(r - trigrams_);
     const std::uint64_t end_offset =
         index + 1 < header_.trigram_count ? trigrams_[index + 1].offset : header_.sections[fmt::Postings].size;
     const unsigned char* p = postings_ + r->offset;
     const unsigned char* end = postings_ + end_offset;
     if (checksum_of(p, static_cast<std::size_t>(end - p)) != r->checksum) return std::nullopt;
-    ids.reserve(r->count);
-    std::uint64_t id = 0;
-    for (std::uint32_t i = 0; i < r->count; ++i) {
-        std::uint64_t delta = 0;
-        std::uint32_t masks = 0;
-        if (!read_posting(p, end, delta, masks)) return std::nullopt;
-        id += delta;
-        if (id >= header_.file_count || (i > 0 && delta == 0)) return std::nullopt;
-        ids.push_back(Posting{static_cast<std::uint32_t>(id), masks});
-    }
-    if (p != end) return std::nullopt;
+    return PostingCursor(p, end, r->count, header_.file_count);
+}
+
+std::optional<std::vector<Posting>> IndexReader::posting_list(std::uint32_t trigram) const {
+    auto cursor = postings(trigram);
+    if (!cursor) return std::nullopt;
+    std::vector<Posting> ids;
+    ids.reserve(cursor->size_left());
+    Posting posting;
+    while (cursor->next(posting)) ids.push_back(posting);
+    if (cursor->damaged() || !cursor->consumed_exactly()) return std::nullopt;
     return ids;
 }
 

@@ -1,7 +1,8 @@
 // A read-only view of one index file (index_format.h), memory-mapped. open() verifies the header,
-// the version, the sizes and the checksums of all sections but the postings; posting_list()
-// verifies each list's checksum before decoding it. Anything that fails makes the index unusable
-// (the caller scans and the next build replaces the file): a damaged index is never trusted.
+// the version, the sizes and the checksums of all sections but the postings; posting_list() and
+// postings() verify each list's checksum before any of its postings is decoded. Anything that
+// fails makes the index unusable (the caller scans and the next build replaces the file): a
+// damaged index is never trusted.
 // Threads: immutable after open(); every method may be called from any thread.
 #pragma once
 
@@ -26,6 +27,33 @@ enum class IndexOpenStatus {
 };
 
 const char* to_string(IndexOpenStatus status);
+
+// One posting list read in place, its checksum already verified (IndexReader::postings()):
+// postings are decoded only as far as the caller reads, so intersecting a long list with a few
+// candidate files costs a checksum pass and a partial decode, never a copy of the list.
+class PostingCursor {
+public:
+    PostingCursor() = default;
+    PostingCursor(const unsigned char* begin, const unsigned char* end, std::uint32_t count, std::uint64_t file_count)
+        : p_(begin), end_(end), left_(count), file_count_(file_count) {}
+
+    std::uint32_t size_left() const { return left_; }
+    // The next posting; false at the end of the list, or when the bytes do not decode to an
+    // ascending file id below the file count (then damaged() is true: the index must not be used).
+    bool next(Posting& out);
+    bool damaged() const { return damaged_; }
+    // Whether the list ended exactly where its bytes do (call after reading every posting).
+    bool consumed_exactly() const { return left_ == 0 && p_ == end_; }
+
+private:
+    const unsigned char* p_ = nullptr;
+    const unsigned char* end_ = nullptr;
+    std::uint32_t left_ = 0;
+    std::uint64_t file_count_ = 0;
+    std::uint64_t id_ = 0;
+    bool started_ = false;
+    bool damaged_ = false;
+};
 
 class IndexReader {
 public:
@@ -70,6 +98,9 @@ public:
     // no file holds it. nullopt when the list fails its checksum or does not decode: the index
     // must not be used.
     std::optional<std::vector<Posting>> posting_list(std::uint32_t trigram) const;
+    // The same list as a cursor, for reading part of it (an empty cursor when no file holds the
+    // trigram); nullopt when the list fails its checksum.
+    std::optional<PostingCursor> postings(std::uint32_t trigram) const;
     // How many files hold `trigram` (from the table, no decoding): for query planning.
     std::uint32_t document_frequency(std::uint32_t trigram) const;
 

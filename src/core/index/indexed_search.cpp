@@ -2,6 +2,7 @@
 #include "core/index/indexed_search.h"
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <stdexcept>
 
@@ -14,6 +15,11 @@ namespace codescout {
 
 namespace {
 
+std::uint64_t micros_since(std::chrono::steady_clock::time_point start) {
+    return static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count());
+}
+
 struct Found {
     std::shared_ptr<const IndexReader> reader;
     std::string prefix;  // the root's path below the indexed folder
@@ -23,7 +29,8 @@ struct Found {
 // The index of `canonical` or of the nearest folder above it that has a usable one; the live
 // view's when `canonical` is its folder or below it.
 std::optional<Found> find_index(const std::string& canonical, const std::filesystem::path& directory,
-                                const LiveView* live, const WatcherSyncOptions& watcher, std::vector<std::string>& notes) {
+                                const LiveView* live, const WatcherSyncOptions& watcher, IndexUse& use) {
+    std::vector<std::string>& notes = use.notes;
     if (live != nullptr && live->reader) {
         const std::string& top = live->reader->root();
         if (canonical == top) return Found{live->reader, {}, live->freshness};
@@ -35,11 +42,15 @@ std::optional<Found> find_index(const std::string& canonical, const std::filesys
     std::string prefix;
     for (;;) {
         const std::filesystem::path index_file = index_file_for(directory, folder);
+        const auto open_start = std::chrono::steady_clock::now();
         auto opened = IndexReader::open(index_file.string(), folder);
+        use.open_us += micros_since(open_start);
         if (opened.status == IndexOpenStatus::Ok) {
             std::shared_ptr<const Freshness> freshness;
             if (watcher.enabled) {
+                const auto sync_start = std::chrono::steady_clock::now();
                 WatcherSyncResult synced = sync_with_watcher(index_file, *opened.reader, watcher.timeout);
+                use.sync_us += micros_since(sync_start);
                 if (synced.freshness) {
                     notes.push_back(folder + ": a watcher vouches for unchanged files (synced in " +
                                     std::to_string(synced.elapsed_us) + " us; " +
@@ -101,12 +112,14 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
             use.notes.push_back(e.what());
             continue;
         }
-        auto found = find_index(canonical, index_directory, live, watcher, use.notes);
+        auto found = find_index(canonical, index_directory, live, watcher, use);
         if (!found) {
             use.notes.push_back(canonical + ": no index");
             continue;
         }
+        const auto query_start = std::chrono::steady_clock::now();
         auto candidates = evaluate_index_query(use.query, *found->reader);
+        use.query_us += micros_since(query_start);
         if (!candidates) {
             use.notes.push_back(found->reader->root() + ": index not used (a posting list fails its checksum)");
             continue;
@@ -117,7 +130,9 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
         }
         // One root of the search (the indexed folder itself) may replay the build's walk.
         if (!replay && found->prefix.empty()) {
+            const auto replay_start = std::chrono::steady_clock::now();
             ReplayPlan plan = plan_walk_replay(*found->reader, options.walk, found->freshness.get());
+            use.replay_check_us += micros_since(replay_start);
             if (plan.usable) replay = ReplayCandidate{std::move(plan), this_walker_root, roots.size()};
             else use.notes.push_back(canonical + ": " + plan.why_not);
         }

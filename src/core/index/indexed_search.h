@@ -29,6 +29,13 @@ struct IndexUse {
     // (walk_replay.h); null when it walks.
     std::shared_ptr<const WalkReplay> replay;
     std::uint64_t watched_roots = 0;   // roots trusted through another process's watcher
+    // Where attaching spent its time (microseconds, summed over the roots), for traces: opening
+    // and verifying index files, syncing with a watcher, evaluating the query on the postings,
+    // checking whether the build's walk can be replayed.
+    std::uint64_t open_us = 0;
+    std::uint64_t sync_us = 0;
+    std::uint64_t query_us = 0;
+    std::uint64_t replay_check_us = 0;
 };
 
 // A live index's state for one search (live_index.h): roots at or below its folder use its

@@ -3,8 +3,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <deque>
 #include <exception>
+#include <mutex>
+#include <optional>
 #include <system_error>
 #include <thread>
 
@@ -239,10 +243,26 @@ WalkCounters WalkReplay::list(const std::function<bool(const WalkEntry&)>& searc
     // (files come in path order, so a folder's files mostly come in a row).
     const auto& freshness = gate_->roots()[gate_root_].freshness;
     const bool by_stat = !(freshness && freshness->trusted);
-    std::atomic<std::uint32_t> next{0};
+    // The threads share the work in two kinds: deciding a chunk of file ids (the gate, a stat
+    // without a trusted watcher) and searching one file that passed. Files that pass go to a
+    // shared queue that every thread serves before it decides the next chunk, so candidates that
+    // cluster in a few chunks (a folder of large generated headers) are still searched on every
+    // core, one file at a time.
+    std::mutex queue_mutex;
+    std::condition_variable queue_changed;
+    std::deque<WalkEntry> queue;      // files to search, under queue_mutex
+    std::uint32_t next_chunk = 0;     // under queue_mutex
+    unsigned deciding = 0;            // threads deciding a chunk, under queue_mutex
     std::atomic<bool> halted{false};
     std::mutex failure_mutex;
     std::exception_ptr failure;  // as the walker does: the first exception stops the listing, rethrown
+    const auto halt = [&] {
+        {
+            std::lock_guard guard(queue_mutex);
+            halted.store(true, relaxed);
+        }
+        queue_changed.notify_all();
+    };
     const auto work = [&] {
         WalkEntry entry;
         entry.explicit_root = false;
@@ -250,18 +270,44 @@ WalkCounters WalkReplay::list(const std::function<bool(const WalkEntry&)>& searc
         int dir_fd = -1;
         std::uint32_t dir_open = UINT32_MAX;
         std::string name;
+        std::vector<WalkEntry> passed;
         try {
             for (;;) {
-                const std::uint32_t begin = next.fetch_add(kListChunk, relaxed);
-                if (begin >= files || stop.load(relaxed) || halted.load(relaxed)) break;
+                std::optional<WalkEntry> job;
+                std::uint32_t begin = files;
+                {
+                    std::unique_lock lock(queue_mutex);
+                    for (;;) {
+                        if (stop.load(relaxed) || halted.load(relaxed)) break;
+                        if (!queue.empty()) {
+                            job = std::move(queue.front());
+                            queue.pop_front();
+                            break;
+                        }
+                        if (next_chunk < files) {
+                            begin = next_chunk;
+                            next_chunk = std::min(files, next_chunk + kListChunk);
+                            ++deciding;
+                            break;
+                        }
+                        if (deciding == 0) break;  // nothing left to decide or search
+                        queue_changed.wait(lock);
+                    }
+                }
+                if (job) {
+                    if (!search_file(*job)) {
+                        halt();
+                        break;
+                    }
+                    continue;
+                }
+                if (begin >= files) break;
                 const std::uint32_t end = std::min(files, begin + kListChunk);
+                passed.clear();
                 for (std::uint32_t id = begin; id < end; ++id) {
                     const std::uint32_t dir = reader_->file(id).dir;
                     if (listed[dir] == 0) continue;
                     const std::string_view relative = reader_->path(id);
-                    entry.path.assign(display_prefix_);
-                    entry.path.append(relative);
-                    entry.depth = 1 + static_cast<unsigned>(std::count(relative.begin(), relative.end(), '/'));
                     ++count;
                     if (by_stat && dir != dir_open) {
                         if (dir_fd >= 0) ::close(dir_fd);
@@ -270,21 +316,36 @@ WalkCounters WalkReplay::list(const std::function<bool(const WalkEntry&)>& searc
                         dir_open = dir;
                     }
                     const char* stat_name = nullptr;
-                    if (dir_fd >= 0) {
+                    if (by_stat && dir_fd >= 0) {
                         name.assign(relative.substr(relative.rfind('/') + 1));  // npos + 1 == 0
                         stat_name = name.c_str();
                     }
+                    // The gate reads the path only to stat by it (no open folder): most files are
+                    // skipped without their path ever being put together.
+                    const bool stat_by_path = by_stat && dir_fd < 0;
+                    const auto make_entry = [&] {
+                        entry.path.assign(display_prefix_);
+                        entry.path.append(relative);
+                        entry.depth = 1 + static_cast<unsigned>(std::count(relative.begin(), relative.end(), '/'));
+                    };
+                    if (stat_by_path) make_entry();
                     if (!gate_->may_match_listed(gate_root_, id, entry.path, dir_fd, stat_name)) continue;
-                    if (!search_file(entry)) {
-                        halted.store(true, relaxed);
-                        break;
-                    }
+                    if (!stat_by_path) make_entry();
+                    passed.push_back(entry);
                 }
+                {
+                    std::lock_guard guard(queue_mutex);
+                    for (WalkEntry& e : passed) queue.push_back(std::move(e));
+                    --deciding;
+                }
+                queue_changed.notify_all();
             }
         } catch (...) {
-            std::lock_guard guard(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            halted.store(true, relaxed);
+            {
+                std::lock_guard guard(failure_mutex);
+                if (!failure) failure = std::current_exception();
+            }
+            halt();  // the others stop too; a chunk this thread was deciding is not waited for
         }
         if (dir_fd >= 0) ::close(dir_fd);
         listed_files_.fetch_add(count, relaxed);

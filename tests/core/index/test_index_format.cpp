@@ -141,6 +141,13 @@ private slots:
             QVERIFY(list.has_value());
             QVERIFY(*list == ids);
             QCOMPARE(std::size_t{reader.document_frequency(trigram)}, ids.size());
+            // The cursor the query reads in place gives the same postings, and ends where the list does.
+            auto cursor = reader.postings(trigram);
+            QVERIFY(cursor.has_value());
+            std::vector<Posting> read;
+            for (Posting p; cursor->next(p);) read.push_back(p);
+            QVERIFY(!cursor->damaged() && cursor->consumed_exactly());
+            QVERIFY(read == ids);
         }
         QVERIFY(reader.posting_list(make_trigram('\x01', '\x02', '\x03'))->empty());
     }
@@ -247,6 +254,7 @@ private slots:
         const auto opened = IndexReader::open(file_.string());
         QCOMPARE(opened.status, IndexOpenStatus::Ok);
         QVERIFY(!opened.reader->posting_list(target).has_value());
+        QVERIFY(!opened.reader->postings(target).has_value());
         QVERIFY(opened.reader->posting_list(make_trigram('a', 'l', 'p')).has_value());
 
         const SearchOptions o = options("kernel");

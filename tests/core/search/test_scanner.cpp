@@ -3,9 +3,12 @@
 // must give exactly what a naive line-by-line grep gives, for every report mode.
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
+#include <string>
 
 #include "core/search/file_searcher.h"
+#include "core/search/line_counter.h"
 #include "reference_grep.h"
 #include "test_matchers.h"
 #include "test_tree.h"
@@ -103,6 +106,28 @@ bool same_result(const FileResult& a, const FileResult& b) {
 class TestScanner : public QObject {
     Q_OBJECT
 private slots:
+    // Line numbers rest on count_byte(): it must count exactly, at every length and alignment,
+    // past the 255 blocks after which its byte counters are summed, and for any terminator.
+    void countByteCountsExactly() {
+        std::string text;
+        unsigned state = 7;
+        for (int i = 0; i < 20000; ++i) {
+            state = state * 1103515245u + 12345u;
+            text.push_back((state >> 16) % 5 == 0 ? '\n' : static_cast<char>('a' + (state >> 20) % 26));
+        }
+        text += std::string(255 * 16 * 2 + 5, '\n');  // every byte of more than two rounds a match
+        for (const std::size_t start : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{15}}) {
+            for (const std::size_t length : {std::size_t{0}, std::size_t{1}, std::size_t{15}, std::size_t{16}, std::size_t{17},
+                                             std::size_t{4079}, std::size_t{4080}, std::size_t{4081}, text.size() - start}) {
+                const std::string_view part = std::string_view(text).substr(start, length);
+                QCOMPARE(count_newlines(part.data(), part.size()),
+                         static_cast<std::uint64_t>(std::count(part.begin(), part.end(), '\n')));
+                QCOMPARE(count_byte(part.data(), part.size(), 'q'),
+                         static_cast<std::uint64_t>(std::count(part.begin(), part.end(), 'q')));
+            }
+        }
+    }
+
     void allStrategiesAgreeWithReference_data() {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<quint64>("smallThreshold");
