@@ -29,9 +29,7 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
     } else {
         result.path = path;
         const bool relative = input.dir_fd >= 0 && input.name != nullptr;
-        // No fstat where a short read tells the size and nobody wants the mtime (search_options.h).
-        const bool unsized = !input.named() && input.short_read_is_end && !options_.processing.record_mtime;
-        if (unsized) {
+        if (opens_unsized(input)) {
             OpenedFile file = relative ? open_without_stat_at(input.dir_fd, input.name)
                                        : open_without_stat_at(AT_FDCWD, path.c_str());
             if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
@@ -45,11 +43,42 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
             report = run.run(file.fd.get(), file.size, file.stream, path);
         }
     }
+    finish(report, result);
+    return report;
+}
+
+bool FileSearcher::opens_unsized(const InputSpec& input) const {
+    // No fstat where a short read tells the size and nobody wants the mtime (search_options.h).
+    return !input.named() && input.short_read_is_end && !options_.processing.record_mtime;
+}
+
+void FileSearcher::open_batch(int dir_fd, std::span<const char* const> names, std::span<int> opened) {
+    opener_.open(dir_fd, names, opened);
+}
+
+FileReport FileSearcher::search_opened(const std::string& path, const InputSpec& input, int opened, FileResult& result) {
+    result.path = path;
+    if (opened < 0) return {FileOutcome::Error, errno_message(-opened), 0};
+    // Handed back however the run ends (a throwing sink or matcher included).
+    struct CloseLater {
+        BatchOpener& opener;
+        int fd;
+        ~CloseLater() { opener.close_later(fd); }
+    } const closer{opener_, opened};
+    FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole_buffer_, chunk_buffer_, decode_buffer_, multiline_.get()},
+                binary_policy_, input, result);
+    FileReport report = run.run_unsized(opened, path);
+    finish(report, result);
+    return report;
+}
+
+void FileSearcher::discard_opened(int opened) { opener_.close_later(opened); }
+
+void FileSearcher::finish(FileReport& report, const FileResult& result) {
     report.buffer_bytes = result.strategy == FileStrategy::Buffered ? chunk_buffer_.capacity()
                           : result.strategy == FileStrategy::Small  ? whole_buffer_.capacity()
                                                                     : result.size;
     trim_buffers();
-    return report;
 }
 
 void FileSearcher::trim_buffers() {

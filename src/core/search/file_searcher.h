@@ -12,6 +12,11 @@
 // (walk/read_semantics.h) skips the fstat: the first read() asks for up to the small threshold,
 // and a short answer is the whole file (FileRun::run_unsized) — openat, read, close.
 //
+// Files the walk hands over a directory at a time (search.cpp) are opened together, in batches
+// of BatchOpener::kBatch, and closed together with the next batch: with io_uring the openat and
+// close of a batch cost one system call (io/batch_opener.h), so such a file costs about one
+// read() (open_batch(), search_opened()).
+//
 // Inputs named explicitly may be streams (stdin, FIFOs such as `<(cmd)`, character devices):
 // those are read in chunks until EOF through the buffered strategy.
 #pragma once
@@ -20,6 +25,9 @@
 #include <memory>
 #include <string>
 
+#include <span>
+
+#include "core/io/batch_opener.h"
 #include "core/io/read_buffer.h"
 #include "core/match/matcher.h"
 #include "core/metrics/memory_metrics.h"
@@ -43,7 +51,21 @@ public:
     // be anything (FIFO, device): its type is checked before opening.
     FileReport search(const std::string& path, const InputSpec& input, FileResult& result);
 
+    // Whether search() would open `input` without an fstat (a walked file whose short read means
+    // its end, no mtime wanted): such files may be opened in a batch instead.
+    bool opens_unsized(const InputSpec& input) const;
+    // Opens up to BatchOpener::kBatch such files, names relative to `dir_fd`, into `opened`
+    // (descriptors, or -errno); each must then go to search_opened() or discard_opened().
+    void open_batch(int dir_fd, std::span<const char* const> names, std::span<int> opened);
+    // Searches a file open_batch() opened (or failed to open: `opened` < 0) as search() would
+    // have, and hands its descriptor back for closing.
+    FileReport search_opened(const std::string& path, const InputSpec& input, int opened, FileResult& result);
+    // Hands back a descriptor from open_batch() that is not searched (the search stopped).
+    void discard_opened(int opened);
+
 private:
+    // What every search ends with: the report's buffer size, and buffers trimmed.
+    void finish(FileReport& report, const FileResult& result);
     void trim_buffers();
 
     const SearchOptions& options_;
@@ -58,6 +80,7 @@ private:
     ReadBuffer whole_buffer_;  // small strategy
     ReadBuffer chunk_buffer_;  // buffered strategy (and size-0 files, read until EOF)
     ReadBuffer decode_buffer_;  // raw bytes of files being decoded
+    BatchOpener opener_;
 };
 
 }  // namespace codescout
