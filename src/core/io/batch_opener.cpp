@@ -3,6 +3,7 @@
 #include "core/io/batch_opener.h"
 
 #include <cerrno>
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 
@@ -34,8 +35,7 @@ BatchOpener::BatchOpener(bool use_ring) : try_ring_(use_ring) { pending_close_.r
 
 BatchOpener::~BatchOpener() { close_pending_plainly(); }
 
-void BatchOpener::open(int dir_fd, std::span<const char* const> names, std::span<int> results) {
-    if (names.empty()) return;
+IoRing* BatchOpener::ring() {
     if (ring_ == nullptr && try_ring_) {
         // Created on the first batch, on the thread that will submit to it.
         ring_ = std::make_unique<IoRing>(static_cast<unsigned>(2 * kBatch));
@@ -44,7 +44,12 @@ void BatchOpener::open(int dir_fd, std::span<const char* const> names, std::span
             try_ring_ = false;
         }
     }
-    if (ring_ == nullptr || names.size() > kBatch) {
+    return ring_.get();
+}
+
+void BatchOpener::open(int dir_fd, std::span<const char* const> names, std::span<int> results) {
+    if (names.empty()) return;
+    if (ring() == nullptr || names.size() > kBatch) {
         close_pending_plainly();
         open_plainly(dir_fd, names, results);
         return;
@@ -72,6 +77,37 @@ void BatchOpener::open(int dir_fd, std::span<const char* const> names, std::span
         }
     }
     close_pending_plainly();  // empty unless refused
+}
+
+void BatchOpener::read(std::span<const int> fds, std::span<char* const> buffers, std::size_t length,
+                       std::span<int> results) {
+    const auto chunk = static_cast<unsigned>(std::min<std::size_t>(length, INT_MAX));
+    std::size_t queued = 0;
+    if (ring() != nullptr && fds.size() <= kBatch) {
+        for (std::size_t i = 0; i < fds.size(); ++i) {
+            results[i] = fds[i] < 0 ? 0 : kNotRun;
+            if (fds[i] >= 0 && ring_->queue_read(fds[i], buffers[i], chunk, i)) ++queued;
+        }
+    }
+    if (queued > 0 && ring_->submit_and_wait([&](std::uint64_t tag, int result) {
+            if (tag < results.size()) results[tag] = result;
+        }) != 0) {
+        ring_.reset();
+        try_ring_ = false;
+    }
+    // Plainly: without a ring, or what the ring did not run.
+    for (std::size_t i = 0; i < fds.size(); ++i) {
+        if (queued > 0 && results[i] != kNotRun) continue;
+        if (fds[i] < 0) {
+            results[i] = 0;
+            continue;
+        }
+        ssize_t n = -1;
+        do {
+            n = ::read(fds[i], buffers[i], chunk);
+        } while (n < 0 && errno == EINTR);
+        results[i] = n >= 0 ? static_cast<int>(n) : -errno;
+    }
 }
 
 void BatchOpener::close_later(int fd) {

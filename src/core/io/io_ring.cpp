@@ -34,8 +34,9 @@ int ring_register(int fd, unsigned opcode, void* arg, unsigned count) {
 unsigned load_acquire(unsigned* p) { return std::atomic_ref<unsigned>(*p).load(std::memory_order_acquire); }
 void store_release(unsigned* p, unsigned v) { std::atomic_ref<unsigned>(*p).store(v, std::memory_order_release); }
 
-// Whether the kernel runs openat and close in a ring (5.6 and later; the probe itself is 5.6).
-bool supports_open_and_close(int ring_fd) {
+// Whether the kernel runs openat, read and close in a ring (5.6 and later; the probe itself is
+// 5.6).
+bool supports_the_operations_used(int ring_fd) {
     constexpr unsigned kOps = 64;
     std::vector<unsigned char> storage(sizeof(io_uring_probe) + kOps * sizeof(io_uring_probe_op), 0);
     auto* probe = reinterpret_cast<io_uring_probe*>(storage.data());
@@ -43,7 +44,7 @@ bool supports_open_and_close(int ring_fd) {
     const auto supported = [probe](unsigned op) {
         return op <= probe->last_op && (probe->ops[op].flags & IO_URING_OP_SUPPORTED) != 0;
     };
-    return supported(IORING_OP_OPENAT) && supported(IORING_OP_CLOSE);
+    return supported(IORING_OP_OPENAT) && supported(IORING_OP_CLOSE) && supported(IORING_OP_READ);
 }
 
 }  // namespace
@@ -66,7 +67,8 @@ IoRing::IoRing(unsigned entries) {
         setup_error_ = error;
         ::close(fd);
     };
-    if ((params.features & IORING_FEAT_SINGLE_MMAP) == 0 || !supports_open_and_close(fd)) {
+    constexpr unsigned kNeeded = IORING_FEAT_SINGLE_MMAP | IORING_FEAT_RW_CUR_POS;
+    if ((params.features & kNeeded) != kNeeded || !supports_the_operations_used(fd)) {
         fail(ENOSYS);
         return;
     }
@@ -129,6 +131,18 @@ bool IoRing::queue_openat(int dir_fd, const char* path, int flags, std::uint64_t
     sqe->fd = dir_fd;
     sqe->addr = reinterpret_cast<std::uint64_t>(path);
     sqe->open_flags = static_cast<std::uint32_t>(flags);
+    sqe->user_data = tag;
+    return true;
+}
+
+bool IoRing::queue_read(int fd, char* buffer, unsigned length, std::uint64_t tag) {
+    auto* sqe = static_cast<io_uring_sqe*>(next_sqe());
+    if (sqe == nullptr) return false;
+    sqe->opcode = IORING_OP_READ;
+    sqe->fd = fd;
+    sqe->addr = reinterpret_cast<std::uint64_t>(buffer);
+    sqe->len = length;
+    sqe->off = ~std::uint64_t{0};  // the file position (IORING_FEAT_RW_CUR_POS)
     sqe->user_data = tag;
     return true;
 }

@@ -1,7 +1,7 @@
 // A minimal io_uring submission/completion ring for one thread: queue operations, then submit
 // them all and wait for all of them with one system call. Where system calls are expensive (a
 // virtual machine with page-table isolation: ~2 µs per call here) this turns the per-file
-// openat and close of a search into a fraction of a call each (batch_opener.h).
+// openat, read and close of a search into a fraction of a call each (batch_opener.h).
 //
 // Written against the kernel's ABI (<linux/io_uring.h>) rather than liburing: liburing is not in
 // the project's build root, and the few operations used here (openat, close) need only the
@@ -10,7 +10,8 @@
 // Contract:
 // - One thread creates, fills and submits a ring (IORING_SETUP_SINGLE_ISSUER where the kernel
 //   has it). Destroying it from another thread is fine: no operation is in flight between calls.
-// - ok() is false where io_uring is unavailable (kernel before 5.6, io_uring_disabled, seccomp,
+// - ok() is false where io_uring is unavailable (kernel before 5.6: no openat, no reads at the
+//   file position; io_uring_disabled, seccomp,
 //   a container that forbids it): the caller then falls back to plain system calls.
 // - A full ring refuses more operations (queue_* returns false); submit_and_wait() empties it.
 #pragma once
@@ -39,6 +40,10 @@ public:
     // openat(dir_fd, path, flags) (no mode: never with O_CREAT). `path` must stay valid until
     // submit_and_wait() returns. The completion's result is the descriptor or -errno.
     bool queue_openat(int dir_fd, const char* path, int flags, std::uint64_t tag);
+    // read(fd, buffer, length) from the file's current position, which it advances; `buffer`
+    // must stay valid until submit_and_wait() returns. The result is the bytes read or -errno.
+    // For a regular file the kernel completes a short read itself: short means the end.
+    bool queue_read(int fd, char* buffer, unsigned length, std::uint64_t tag);
     // close(fd); the completion's result is 0 or -errno.
     bool queue_close(int fd, std::uint64_t tag);
 

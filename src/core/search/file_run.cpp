@@ -65,9 +65,9 @@ FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::stri
     return read_and_settle(fd, size, stream, path);
 }
 
-FileReport FileRun::run_unsized(int fd, const std::string& path) {
+FileReport FileRun::run_unsized(int fd, const std::string& path, std::size_t already) {
     const ProcessingOptions& processing = tools_.options.processing;
-    const std::size_t probe = static_cast<std::size_t>(std::min<std::uint64_t>(processing.small_file_threshold, kWholeBufferPreferred));
+    const std::size_t probe = unsized_probe(processing);
     head_ = 0;
     struct stat st {};
     // A multi-line search reads (or maps) each file whole, by its size: it needs the fstat anyway.
@@ -77,10 +77,10 @@ FileReport FileRun::run_unsized(int fd, const std::string& path) {
         return read_and_settle(fd, st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0, false, path);
     }
     ReadBuffer& buffer = tools_.whole_buffer;
-    buffer.reserve(probe);
-    const ssize_t n = read_some(fd, buffer.data(), probe);
+    buffer.reserve(probe, already);
+    const ssize_t n = already < probe ? read_some(fd, buffer.data() + already, probe - already) : 0;
     const int read_errno = errno;
-    const auto got = static_cast<std::size_t>(std::max<ssize_t>(n, 0));
+    const std::size_t got = already + static_cast<std::size_t>(std::max<ssize_t>(n, 0));
     if (n < 0 || got == probe || got == 0) {
         // Too big for the first read (its size picks the strategy), or something to check.
         if (::fstat(fd, &st) != 0) return {FileOutcome::Error, errno_message(errno), 0};
@@ -91,6 +91,15 @@ FileReport FileRun::run_unsized(int fd, const std::string& path) {
     // Short: the whole file. Full: at least what was read, even if it shrank since.
     const std::uint64_t size = got < probe ? got : std::max<std::uint64_t>(static_cast<std::uint64_t>(std::max<off_t>(st.st_size, 0)), got);
     return read_and_settle(fd, size, false, path);
+}
+
+FileReport FileRun::run_read(int fd, std::size_t size, const std::string& path) {
+    head_ = size;
+    return read_and_settle(fd, size, false, path);
+}
+
+std::size_t unsized_probe(const ProcessingOptions& processing) {
+    return static_cast<std::size_t>(std::min<std::uint64_t>(processing.small_file_threshold, kWholeBufferPreferred));
 }
 
 FileReport FileRun::read_and_settle(int fd, std::uint64_t size, bool stream, const std::string& path) {
@@ -177,7 +186,8 @@ FileReport FileRun::read_whole(int fd, std::uint64_t size) {
     ReadBuffer& buffer = tools_.whole_buffer;
     // Sized once for the common case so small files do not regrow it step by step.
     const std::uint64_t preferred = std::min<std::uint64_t>(tools_.options.processing.small_file_threshold, kWholeBufferPreferred);
-    buffer.reserve(static_cast<std::size_t>(std::max(size, preferred)), head_);
+    // Not when the file is in the buffer already: a batch's read buffers stay as small as they are.
+    if (head_ < size) buffer.reserve(static_cast<std::size_t>(std::max(size, preferred)), head_);
     char* data = buffer.data();
     std::size_t filled = head_;  // run_unsized() may have read the file, or its start, already
     // One read() for the whole file; more only if it shrank meanwhile (then until EOF).

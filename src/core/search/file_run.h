@@ -39,6 +39,10 @@ struct SearchTools {
     MultilineScanner* multiline = nullptr;
 };
 
+// run_unsized()'s first read: how much of a file it asks for (the small-file threshold, at most
+// 1 MiB). A file that fills it is fstat'ed for its size.
+std::size_t unsized_probe(const ProcessingOptions& processing);
+
 class FileRun {
 public:
     FileRun(SearchTools tools, const BinaryPolicy& policy, const InputSpec& input, FileResult& result);
@@ -53,7 +57,14 @@ public:
     // on with the strategy its size selects (the bytes already read are not read again, except
     // by a mapping). A read that fails or finds nothing is checked with fstat: what was opened
     // may not be a regular file any more (a FIFO or a directory swapped in since the listing).
-    FileReport run_unsized(int fd, const std::string& path);
+    // `already`: the first bytes of the file are at the front of the whole-file buffer (read by
+    // a batch, io/batch_opener.h), the file position just after them.
+    FileReport run_unsized(int fd, const std::string& path, std::size_t already = 0);
+
+    // Searches the open file `fd`, a walked one whose every byte, `size` of them, a short read
+    // already put at the front of the whole-file buffer (on a file system where a short read
+    // means the end, as for run_unsized()).
+    FileReport run_read(int fd, std::size_t size, const std::string& path);
 
 private:
     // The strategy's read and scan of a file of `size` (see run()), then the verdict.

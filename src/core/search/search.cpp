@@ -99,7 +99,6 @@ bool Search::Impl::visit_batch(ThreadSearchers& searchers, std::span<const WalkE
     FileSearcher& searcher = searchers.for_this_thread();
     std::array<InputSpec, kBatch> inputs;
     std::array<const char*, kBatch> names {};
-    std::array<int, kBatch> opened {};
     std::array<std::size_t, kBatch> index {};  // the entry each opened file belongs to
     // Entries the gate rejected, asked before opening anything (a gate may reject most files).
     std::vector<unsigned char> rejected(gate ? entries.size() : 0, 0);
@@ -126,18 +125,17 @@ bool Search::Impl::visit_batch(ThreadSearchers& searchers, std::span<const WalkE
             names[count] = input.name;
             index[count++] = end;
         }
-        searcher.open_batch(dir_fd, std::span(names.data(), count), std::span(opened.data(), count));
+        searcher.open_batch(dir_fd, std::span(names.data(), count));
         std::size_t taken = 0;  // opened files searched or handed back so far
         // Whatever stops this batch early (a sink saying stop, an exception), the rest goes back.
         struct Discard {
             FileSearcher& searcher;
-            const std::array<int, kBatch>& opened;
             const std::size_t& taken;
             std::size_t count;
             ~Discard() {
-                for (std::size_t k = taken; k < count; ++k) searcher.discard_opened(opened[k]);
+                for (std::size_t k = taken; k < count; ++k) searcher.discard_batched(k);
             }
-        } const discard{searcher, opened, taken, count};
+        } const discard{searcher, taken, count};
         for (; next < end; ++next) {
             const WalkEntry& entry = entries[next];
             if (gate && rejected[next] != 0) {
@@ -145,11 +143,11 @@ bool Search::Impl::visit_batch(ThreadSearchers& searchers, std::span<const WalkE
             } else if (taken < count && index[taken] == next) {
                 const std::size_t k = taken++;
                 if (stop.load(relaxed)) {
-                    searcher.discard_opened(opened[k]);
+                    searcher.discard_batched(k);
                     return false;
                 }
                 FileResult result;
-                const FileReport report = searcher.search_opened(entry.path, inputs[k], opened[k], result);
+                const FileReport report = searcher.search_batched(k, entry.path, inputs[k], result);
                 if (!settle(report, result, sink)) return false;
             } else if (!visit(searchers, entry, sink)) {
                 return false;
