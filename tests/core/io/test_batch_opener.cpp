@@ -1,5 +1,6 @@
 // BatchOpener with io_uring and without: the same descriptors' contents and the same errors for
-// the same names, in order; more names than a batch; closes deferred to the next batch (with the
+// the same names, in order; more names than a batch; the starts of a batch read at once (short
+// at the end, the position after them, errors); closes deferred to the next batch (with the
 // ring) and done at the latest when the opener goes, on another thread too.
 #include <QtTest>
 
@@ -91,6 +92,44 @@ private slots:
         std::vector<std::string> many = names;
         many.insert(many.end(), names.begin(), names.end());
         QCOMPARE(openAndRead(opener, dir, many), expected + expected);
+        ::close(dir);
+    }
+
+    void readsTheStartsOfABatch_data() { sameResultsWithAndWithoutRing_data(); }
+
+    // Each file's first `length` bytes, the position left after them; a directory's error; a
+    // descriptor that is not there skipped.
+    void readsTheStartsOfABatch() {
+        QFETCH(bool, ring);
+        TestTree t;
+        t.write("empty", "");
+        t.write("short", "abcde");
+        t.write("exact", "12345678");
+        t.write("long", "0123456789abcdefghij");
+        t.mkdir("dir");
+        const int dir = ::open(t.root().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        QVERIFY(dir >= 0);
+        BatchOpener opener(ring);
+        const char* names[] = {"empty", "short", "exact", "long", "dir"};
+        int fds[6] = {-1, -1, -1, -1, -1, -1};
+        opener.open(dir, names, std::span<int>(fds, 5));
+        for (int k = 0; k < 5; ++k) QVERIFY(fds[k] >= 0);
+        constexpr std::size_t kLength = 8;
+        char buffers[6][kLength] = {};
+        char* into[6] = {buffers[0], buffers[1], buffers[2], buffers[3], buffers[4], buffers[5]};
+        int got[6] = {7, 7, 7, 7, 7, 7};
+        opener.read(fds, into, kLength, got);
+        QCOMPARE(got[0], 0);
+        QCOMPARE(got[1], 5);
+        QCOMPARE(std::string(buffers[1], 5), std::string("abcde"));
+        QCOMPARE(got[2], 8);
+        QCOMPARE(got[3], 8);
+        QCOMPARE(std::string(buffers[3], 8), std::string("01234567"));
+        QCOMPARE(got[4], -EISDIR);
+        QCOMPARE(got[5], 0);  // fds[5] is -1: skipped
+        QCOMPARE(contents(fds[3]), std::string("89abcdefghij"));  // went on from the position
+        QCOMPARE(contents(fds[2]), std::string());
+        for (int k = 0; k < 5; ++k) opener.close_later(fds[k]);
         ::close(dir);
     }
 
