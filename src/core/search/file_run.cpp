@@ -65,7 +65,7 @@ FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::stri
     return read_and_settle(fd, size, stream, path);
 }
 
-FileReport FileRun::run_unsized(int fd, const std::string& path, std::size_t already) {
+FileReport FileRun::run_unsized(int fd, const std::string& path) {
     const ProcessingOptions& processing = tools_.options.processing;
     const std::size_t probe = unsized_probe(processing);
     head_ = 0;
@@ -77,10 +77,10 @@ FileReport FileRun::run_unsized(int fd, const std::string& path, std::size_t alr
         return read_and_settle(fd, st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0, false, path);
     }
     ReadBuffer& buffer = tools_.whole_buffer;
-    buffer.reserve(probe, already);
-    const ssize_t n = already < probe ? read_some(fd, buffer.data() + already, probe - already) : 0;
+    buffer.reserve(probe);
+    const ssize_t n = read_some(fd, buffer.data(), probe);
     const int read_errno = errno;
-    const std::size_t got = already + static_cast<std::size_t>(std::max<ssize_t>(n, 0));
+    const auto got = static_cast<std::size_t>(std::max<ssize_t>(n, 0));
     if (n < 0 || got == probe || got == 0) {
         // Too big for the first read (its size picks the strategy), or something to check.
         if (::fstat(fd, &st) != 0) return {FileOutcome::Error, errno_message(errno), 0};
@@ -90,6 +90,17 @@ FileReport FileRun::run_unsized(int fd, const std::string& path, std::size_t alr
     head_ = got;
     // Short: the whole file. Full: at least what was read, even if it shrank since.
     const std::uint64_t size = got < probe ? got : std::max<std::uint64_t>(static_cast<std::uint64_t>(std::max<off_t>(st.st_size, 0)), got);
+    return read_and_settle(fd, size, false, path);
+}
+
+FileReport FileRun::run_after_head(int fd, std::size_t already, const std::string& path) {
+    head_ = 0;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) return {FileOutcome::Error, errno_message(errno), 0};
+    if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) return {FileOutcome::Error, std::move(reason), 0};
+    head_ = already;
+    // At least what was read, even if it shrank since (as in run_unsized()).
+    const std::uint64_t size = std::max<std::uint64_t>(static_cast<std::uint64_t>(std::max<off_t>(st.st_size, 0)), already);
     return read_and_settle(fd, size, false, path);
 }
 

@@ -57,9 +57,13 @@ public:
     // on with the strategy its size selects (the bytes already read are not read again, except
     // by a mapping). A read that fails or finds nothing is checked with fstat: what was opened
     // may not be a regular file any more (a FIFO or a directory swapped in since the listing).
-    // `already`: the first bytes of the file are at the front of the whole-file buffer (read by
-    // a batch, io/batch_opener.h), the file position just after them.
-    FileReport run_unsized(int fd, const std::string& path, std::size_t already = 0);
+    FileReport run_unsized(int fd, const std::string& path);
+
+    // Searches the open file `fd`, a walked one whose first `already` bytes a read that came back
+    // full put at the front of the whole-file buffer (the file position just after them): its
+    // size comes from fstat, and it is read on with the strategy that size selects (as
+    // run_unsized() goes on after a full first read). Not for a multi-line search.
+    FileReport run_after_head(int fd, std::size_t already, const std::string& path);
 
     // Searches the open file `fd`, a walked one whose every byte, `size` of them, a short read
     // already put at the front of the whole-file buffer (on a file system where a short read

@@ -57,7 +57,7 @@ bool FileSearcher::opens_unsized(const InputSpec& input) const {
 }
 
 bool FileSearcher::batch_reads() const {
-    return multiline_ == nullptr && unsized_probe(options_.processing) >= kBatchRead;
+    return batch_reads_allowed_ && multiline_ == nullptr && unsized_probe(options_.processing) >= kBatchRead;
 }
 
 void FileSearcher::open_batch(int dir_fd, std::span<const char* const> names) {
@@ -101,15 +101,17 @@ FileReport FileSearcher::search_batched(std::size_t k, const std::string& path, 
     }
     FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole_buffer_, chunk_buffer_, decode_buffer_, multiline_.get()},
                 binary_policy_, input, result);
-    std::size_t already = 0;
+    FileReport report;
     if (got > 0) {
-        // The batch's read was full: its bytes lead, the first read goes on after them.
-        already = static_cast<std::size_t>(got);
+        // The batch's read came back full: its bytes lead, the file's size comes from fstat.
+        const auto already = static_cast<std::size_t>(got);
         whole_buffer_.reserve(unsized_probe(options_.processing));
         std::memcpy(whole_buffer_.data(), batch_buffers_[k]->data(), already);
+        report = run.run_after_head(fd, already, path);
+    } else {
+        // Nothing read, or a failed read: read again from the start, which checks what it is.
+        report = run.run_unsized(fd, path);
     }
-    // Nothing read, or a failed read: read again from the start, which checks what it is.
-    FileReport report = run.run_unsized(fd, path, already);
     finish(report, result, whole_buffer_);
     return report;
 }

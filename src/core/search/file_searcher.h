@@ -12,11 +12,12 @@
 // (walk/read_semantics.h) skips the fstat: the first read() asks for up to the small threshold,
 // and a short answer is the whole file (FileRun::run_unsized) — openat, read, close.
 //
-// Files the walk hands over a directory at a time (search.cpp) are opened together, in batches
-// of BatchOpener::kBatch, their first kBatchRead bytes read together, and closed together with
-// the next batch: with io_uring that is two system calls per batch (io/batch_opener.h), so a
-// file smaller than kBatchRead costs an eighth of a call, a larger one one read() more
-// (open_batch(), search_batched()).
+// Such files, which the walk hands over a directory at a time (search.cpp), are opened together
+// in batches of BatchOpener::kBatch, their first kBatchRead bytes read together, and closed
+// together with the next batch: with io_uring that is two system calls per batch of 16
+// (io/batch_opener.h), so a file smaller than kBatchRead costs an eighth of a call instead of
+// three, a larger one a read() more (open_batch(), search_batched()). Where io_uring is refused
+// the batch makes the same calls one by one.
 //
 // Inputs named explicitly may be streams (stdin, FIFOs such as `<(cmd)`, character devices):
 // those are read in chunks until EOF through the buffered strategy.
@@ -25,9 +26,8 @@
 #include <array>
 #include <atomic>
 #include <memory>
-#include <string>
-
 #include <span>
+#include <string>
 
 #include "core/io/batch_opener.h"
 #include "core/io/read_buffer.h"
@@ -66,9 +66,15 @@ public:
     // Hands back the k-th file of the last batch unsearched (the search stopped).
     void discard_batched(std::size_t k);
 
-    // What a batch reads of each file: 82% of the Linux sources fit, and 16 of them cost 256 KiB
-    // per thread (a search grown to 16 threads on a cold cache keeps within rg's RSS + 16 MiB).
-    static constexpr std::size_t kBatchRead = 16 * 1024;
+    // What a batch reads of each file: the small-file threshold's default, so that 91% of the
+    // Linux sources are read whole by it and the rest needs no second read before its fstat.
+    // 16 of them cost 512 KiB per thread that reads in batches (set_batch_reads()).
+    static constexpr std::size_t kBatchRead = 32 * 1024;
+
+    // Off: batches only open files (and close them), each is read on its own. ThreadSearchers
+    // turns it off for the threads a cold search adds while it waits for the disk: there the
+    // calls saved do not count, the batches' buffers would (RSS).
+    void set_batch_reads(bool allowed) { batch_reads_allowed_ = allowed; }
 
 private:
     // What every search ends with: the report's buffer size (`small`: the buffer the small
@@ -91,6 +97,7 @@ private:
     ReadBuffer chunk_buffer_;  // buffered strategy (and size-0 files, read until EOF)
     ReadBuffer decode_buffer_;  // raw bytes of files being decoded
     BatchOpener opener_;
+    bool batch_reads_allowed_ = true;
     // The last batch: descriptors (or -errno), what the batch read of each (bytes or -errno; 0
     // when it read nothing), and where.
     std::array<int, BatchOpener::kBatch> batch_fds_ {};

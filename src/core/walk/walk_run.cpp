@@ -2,7 +2,8 @@
 // open, getdents64 until it returns 0, and one close; fstatat only for DT_UNKNOWN entries and for
 // symlinks that are followed; fstat of the directory only when following links (loop detection);
 // fstatfs only with WalkOptions::check_read_semantics.
-// Files go to the visitor on the thread that read their directory.
+// Files go to the visitor on the thread that read their directory; to a batch visitor (Walker::
+// run_batched) all of a directory's at once, before the directory is closed.
 #include "core/walk/walk_run.h"
 
 #include <algorithm>
