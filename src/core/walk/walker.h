@@ -14,6 +14,8 @@
 //   malformed ignore line matches nothing and is reported through on_error (and counted).
 // - on_error is called by one thread at a time; the visitor concurrently from all threads. An
 //   exception thrown by the visitor stops the walk and is rethrown by run().
+// - run_batched() hands a directory's files over together, while the directory is still open:
+//   the search opens and reads them in batches, a system call for many files (io/batch_opener.h).
 // - With ThreadGrowth the walk may add threads while it runs, when reads wait for the disk
 //   (thread_growth.h): a cold page cache needs more reads in flight than there are cores.
 #pragma once
