@@ -698,7 +698,7 @@ private slots:
         TestTree tree;
         const qsizetype k = qsizetype(FileSearcher::kBatchRead);
         std::vector<std::string> names;
-        for (const qsizetype size : {qsizetype(0), qsizetype(1), k - 1, k, k + 1, 40000, 3 * k, 300000}) {
+        for (const qsizetype size : {qsizetype(0), qsizetype(1), k - 1, k, k + 1, qsizetype(40000), 3 * k, qsizetype(300000)}) {
             QByteArray content;
             for (int i = 0; content.size() < size; ++i) content += (i % 5 == 0 ? "a needle " : "hay ") + QByteArray::number(i) + "\n";
             content.truncate(size);
