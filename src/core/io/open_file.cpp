@@ -24,8 +24,6 @@ int open_retrying(int dir_fd, const char* path, int flags) {
     return fd;
 }
 
-constexpr int kRegularFlags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
-
 // Opens `path` (relative to `dir_fd`) and reads the status of what was opened (which the path
 // may no longer name); false with `error` set when either fails.
 bool open_and_stat(int dir_fd, const char* path, int flags, FileDescriptor& fd, struct stat& st, std::string& error) {
@@ -44,7 +42,7 @@ OpenedFile open_regular(int dir_fd, const char* path) {
     OpenedFile result;
     struct stat st {};
     FileDescriptor owned;
-    if (!open_and_stat(dir_fd, path, kRegularFlags, owned, st, result.error)) return result;
+    if (!open_and_stat(dir_fd, path, kSearchOpenFlags, owned, st, result.error)) return result;
     // Also after the walker's own check: the path may have been replaced since it was listed.
     if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) {
         result.error = std::move(reason);
@@ -105,7 +103,7 @@ OpenedFile open_for_search_at(int dir_fd, const char* name) { return open_regula
 OpenedFile open_without_stat_at(int dir_fd, const char* name) {
     OpenedFile result;
     // Non-blocking as in open_regular: a FIFO swapped in meanwhile reads as empty, not forever.
-    FileDescriptor opened(open_retrying(dir_fd, name, kRegularFlags));
+    FileDescriptor opened(open_retrying(dir_fd, name, kSearchOpenFlags));
     if (!opened) result.error = errno_message(errno);
     result.fd = std::move(opened);
     return result;

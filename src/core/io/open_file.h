@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include <fcntl.h>
 #include <sys/types.h>
 
 namespace codescout {
@@ -36,6 +37,10 @@ struct OpenedFile {
     std::string error;       // non-empty: the file could not be opened; fd is invalid
     bool stream = false;     // a FIFO or device (open_explicit_input only): read until EOF
 };
+
+// How every file to search is opened: non-blocking, so that a FIFO swapped in since the listing
+// (or a blocking pseudo-file) fails or reads as empty instead of hanging the search.
+inline constexpr int kSearchOpenFlags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
 
 // Opens `path` read-only. `check_type_first` stats the path before opening it, so that a FIFO or
 // a device named explicitly is refused without being opened (opening a tape device rewinds it);

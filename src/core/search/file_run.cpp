@@ -67,7 +67,7 @@ FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::stri
 
 FileReport FileRun::run_unsized(int fd, const std::string& path) {
     const ProcessingOptions& processing = tools_.options.processing;
-    const std::size_t probe = static_cast<std::size_t>(std::min<std::uint64_t>(processing.small_file_threshold, kWholeBufferPreferred));
+    const std::size_t probe = unsized_probe(processing);
     head_ = 0;
     struct stat st {};
     // A multi-line search reads (or maps) each file whole, by its size: it needs the fstat anyway.
@@ -91,6 +91,26 @@ FileReport FileRun::run_unsized(int fd, const std::string& path) {
     // Short: the whole file. Full: at least what was read, even if it shrank since.
     const std::uint64_t size = got < probe ? got : std::max<std::uint64_t>(static_cast<std::uint64_t>(std::max<off_t>(st.st_size, 0)), got);
     return read_and_settle(fd, size, false, path);
+}
+
+FileReport FileRun::run_after_head(int fd, std::size_t already, const std::string& path) {
+    head_ = 0;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) return {FileOutcome::Error, errno_message(errno), 0};
+    if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) return {FileOutcome::Error, std::move(reason), 0};
+    head_ = already;
+    // At least what was read, even if it shrank since (as in run_unsized()).
+    const std::uint64_t size = std::max<std::uint64_t>(static_cast<std::uint64_t>(std::max<off_t>(st.st_size, 0)), already);
+    return read_and_settle(fd, size, false, path);
+}
+
+FileReport FileRun::run_read(int fd, std::size_t size, const std::string& path) {
+    head_ = size;
+    return read_and_settle(fd, size, false, path);
+}
+
+std::size_t unsized_probe(const ProcessingOptions& processing) {
+    return static_cast<std::size_t>(std::min<std::uint64_t>(processing.small_file_threshold, kWholeBufferPreferred));
 }
 
 FileReport FileRun::read_and_settle(int fd, std::uint64_t size, bool stream, const std::string& path) {
@@ -177,7 +197,8 @@ FileReport FileRun::read_whole(int fd, std::uint64_t size) {
     ReadBuffer& buffer = tools_.whole_buffer;
     // Sized once for the common case so small files do not regrow it step by step.
     const std::uint64_t preferred = std::min<std::uint64_t>(tools_.options.processing.small_file_threshold, kWholeBufferPreferred);
-    buffer.reserve(static_cast<std::size_t>(std::max(size, preferred)), head_);
+    // Not when the file is in the buffer already: a batch's read buffers stay as small as they are.
+    if (head_ < size) buffer.reserve(static_cast<std::size_t>(std::max(size, preferred)), head_);
     char* data = buffer.data();
     std::size_t filled = head_;  // run_unsized() may have read the file, or its start, already
     // One read() for the whole file; more only if it shrank meanwhile (then until EOF).

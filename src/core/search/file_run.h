@@ -39,6 +39,10 @@ struct SearchTools {
     MultilineScanner* multiline = nullptr;
 };
 
+// run_unsized()'s first read: how much of a file it asks for (the small-file threshold, at most
+// 1 MiB). A file that fills it is fstat'ed for its size.
+std::size_t unsized_probe(const ProcessingOptions& processing);
+
 class FileRun {
 public:
     FileRun(SearchTools tools, const BinaryPolicy& policy, const InputSpec& input, FileResult& result);
@@ -54,6 +58,17 @@ public:
     // by a mapping). A read that fails or finds nothing is checked with fstat: what was opened
     // may not be a regular file any more (a FIFO or a directory swapped in since the listing).
     FileReport run_unsized(int fd, const std::string& path);
+
+    // Searches the open file `fd`, a walked one whose first `already` bytes a read that came back
+    // full put at the front of the whole-file buffer (the file position just after them): its
+    // size comes from fstat, and it is read on with the strategy that size selects (as
+    // run_unsized() goes on after a full first read). Not for a multi-line search.
+    FileReport run_after_head(int fd, std::size_t already, const std::string& path);
+
+    // Searches the open file `fd`, a walked one whose every byte, `size` of them, a short read
+    // already put at the front of the whole-file buffer (on a file system where a short read
+    // means the end, as for run_unsized()).
+    FileReport run_read(int fd, std::size_t size, const std::string& path);
 
 private:
     // The strategy's read and scan of a file of `size` (see run()), then the verdict.

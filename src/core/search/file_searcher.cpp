@@ -2,6 +2,10 @@
 // file_searcher.h).
 #include "core/search/file_searcher.h"
 
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -29,9 +33,7 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
     } else {
         result.path = path;
         const bool relative = input.dir_fd >= 0 && input.name != nullptr;
-        // No fstat where a short read tells the size and nobody wants the mtime (search_options.h).
-        const bool unsized = !input.named() && input.short_read_is_end && !options_.processing.record_mtime;
-        if (unsized) {
+        if (opens_unsized(input)) {
             OpenedFile file = relative ? open_without_stat_at(input.dir_fd, input.name)
                                        : open_without_stat_at(AT_FDCWD, path.c_str());
             if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
@@ -45,11 +47,82 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
             report = run.run(file.fd.get(), file.size, file.stream, path);
         }
     }
+    finish(report, result, whole_buffer_);
+    return report;
+}
+
+bool FileSearcher::opens_unsized(const InputSpec& input) const {
+    // No fstat where a short read tells the size and nobody wants the mtime (search_options.h).
+    return !input.named() && input.short_read_is_end && !options_.processing.record_mtime;
+}
+
+bool FileSearcher::batch_reads() const {
+    return batch_reads_allowed_ && multiline_ == nullptr && unsized_probe(options_.processing) >= kBatchRead;
+}
+
+void FileSearcher::open_batch(int dir_fd, std::span<const char* const> names) {
+    const std::size_t count = names.size();
+    opener_.open(dir_fd, names, std::span(batch_fds_.data(), count));
+    std::fill_n(batch_read_.begin(), count, 0);
+    if (!batch_reads()) return;
+    std::array<char*, BatchOpener::kBatch> into {};
+    for (std::size_t k = 0; k < count; ++k) {
+        auto& buffer = batch_buffers_[k];
+        if (buffer == nullptr) {
+            buffer = std::make_unique<ReadBuffer>(metrics_, EngineComponent::SmallBuffers);
+            buffer->reserve(kBatchRead);
+        }
+        into[k] = buffer->data();
+    }
+    opener_.read(std::span<const int>(batch_fds_.data(), count), std::span(into.data(), count), kBatchRead,
+                 std::span(batch_read_.data(), count));
+}
+
+FileReport FileSearcher::search_batched(std::size_t k, const std::string& path, const InputSpec& input,
+                                        FileResult& result) {
+    result.path = path;
+    const int fd = std::exchange(batch_fds_[k], -1);
+    if (fd < 0) return {FileOutcome::Error, errno_message(-fd), 0};
+    // Handed back however the run ends (a throwing sink or matcher included).
+    struct CloseLater {
+        BatchOpener& opener;
+        int fd;
+        ~CloseLater() { opener.close_later(fd); }
+    } const closer{opener_, fd};
+    const int got = batch_read_[k];
+    // Read whole by the batch (a short read is the end): searched where it lies.
+    if (got > 0 && static_cast<std::size_t>(got) < kBatchRead) {
+        ReadBuffer& whole = *batch_buffers_[k];
+        FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole, chunk_buffer_, decode_buffer_, multiline_.get()},
+                    binary_policy_, input, result);
+        FileReport report = run.run_read(fd, static_cast<std::size_t>(got), path);
+        finish(report, result, whole);
+        return report;
+    }
+    FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole_buffer_, chunk_buffer_, decode_buffer_, multiline_.get()},
+                binary_policy_, input, result);
+    FileReport report;
+    if (got > 0) {
+        // The batch's read came back full: its bytes lead, the file's size comes from fstat.
+        const auto already = static_cast<std::size_t>(got);
+        whole_buffer_.reserve(unsized_probe(options_.processing));
+        std::memcpy(whole_buffer_.data(), batch_buffers_[k]->data(), already);
+        report = run.run_after_head(fd, already, path);
+    } else {
+        // Nothing read, or a failed read: read again from the start, which checks what it is.
+        report = run.run_unsized(fd, path);
+    }
+    finish(report, result, whole_buffer_);
+    return report;
+}
+
+void FileSearcher::discard_batched(std::size_t k) { opener_.close_later(std::exchange(batch_fds_[k], -1)); }
+
+void FileSearcher::finish(FileReport& report, const FileResult& result, const ReadBuffer& small) {
     report.buffer_bytes = result.strategy == FileStrategy::Buffered ? chunk_buffer_.capacity()
-                          : result.strategy == FileStrategy::Small  ? whole_buffer_.capacity()
+                          : result.strategy == FileStrategy::Small  ? small.capacity()
                                                                     : result.size;
     trim_buffers();
-    return report;
 }
 
 void FileSearcher::trim_buffers() {

@@ -3,12 +3,15 @@
 #include "core/search/search.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <mutex>
+#include <span>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
+#include "core/io/batch_opener.h"
 #include "core/search/file_searcher.h"
 #include "core/search/ordered_delivery.h"
 #include "core/search/thread_searchers.h"
@@ -35,6 +38,20 @@ ThreadGrowth growth_for(unsigned requested) {
     if (requested == 0) growth.max_threads = default_max_threads(effective_threads(0));
     return growth;
 }
+
+// ReportOptions::time_files: how long searching one file took (FileResult::elapsed). Off, it
+// reads no clock.
+class FileTimer {
+public:
+    explicit FileTimer(bool on) : on_(on), started_(on ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{}) {}
+    void stamp(FileResult& result) const {
+        if (on_) result.elapsed = std::chrono::steady_clock::now() - started_;
+    }
+
+private:
+    bool on_;
+    std::chrono::steady_clock::time_point started_;
+};
 
 // With SearchOptions::dash_is_stdin, a root "-" is standard input (as in ripgrep): the walker
 // never sees it.
@@ -79,6 +96,11 @@ struct Search::Impl {
     }
     // Searches one visited file; false stops the walk.
     bool visit(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink);
+    // Searches the files of one directory in listing order, those that allow it opened in
+    // batches (FileSearcher::open_batch); false stops the walk.
+    bool visit_batch(ThreadSearchers& searchers, std::span<const WalkEntry> entries, ResultSink& sink);
+    // Accounts for one searched input and passes its result on; false stops the search.
+    bool settle(const FileReport& report, FileResult& result, ResultSink& sink);
     // Searches one input and accounts for it; false stops the search.
     bool search_input(ThreadSearchers& searchers, const std::string& path, const InputSpec& input, ResultSink& sink);
 };
@@ -94,13 +116,82 @@ bool Search::Impl::visit(ThreadSearchers& searchers, const WalkEntry& entry, Res
     return search_input(searchers, entry.path, input, sink);
 }
 
+bool Search::Impl::visit_batch(ThreadSearchers& searchers, std::span<const WalkEntry> entries, ResultSink& sink) {
+    constexpr std::size_t kBatch = BatchOpener::kBatch;
+    FileSearcher& searcher = searchers.for_this_thread();
+    std::array<InputSpec, kBatch> inputs;
+    std::array<const char*, kBatch> names {};
+    std::array<std::size_t, kBatch> index {};  // the entry each opened file belongs to
+    // Entries the gate rejected, asked before opening anything (a gate may reject most files).
+    std::vector<unsigned char> rejected(gate ? entries.size() : 0, 0);
+    std::size_t next = 0;
+    while (next < entries.size()) {
+        if (stop.load(relaxed)) return false;
+        // The next run of entries holding up to kBatch files to open together, in order; the
+        // others are searched one by one between them, as visit() would.
+        int dir_fd = -1;
+        std::size_t count = 0;
+        std::size_t end = next;
+        for (; end < entries.size() && count < kBatch; ++end) {
+            const WalkEntry& entry = entries[end];
+            if (entry.explicit_root || entry.dir_fd < 0 || (dir_fd >= 0 && entry.dir_fd != dir_fd)) continue;
+            InputSpec input{InputOrigin::Walked, entry.dir_fd, entry.path.c_str() + entry.name_offset,
+                            entry.short_read_is_end};
+            if (!searcher.opens_unsized(input)) continue;
+            if (gate && !gate->may_match(entry)) {
+                rejected[end] = 1;
+                continue;
+            }
+            dir_fd = entry.dir_fd;
+            inputs[count] = input;
+            names[count] = input.name;
+            index[count++] = end;
+        }
+        searcher.open_batch(dir_fd, std::span(names.data(), count));
+        std::size_t taken = 0;  // opened files searched or handed back so far
+        // Whatever stops this batch early (a sink saying stop, an exception), the rest goes back.
+        struct Discard {
+            FileSearcher& searcher;
+            const std::size_t& taken;
+            std::size_t count;
+            ~Discard() {
+                for (std::size_t k = taken; k < count; ++k) searcher.discard_batched(k);
+            }
+        } const discard{searcher, taken, count};
+        for (; next < end; ++next) {
+            const WalkEntry& entry = entries[next];
+            if (gate && rejected[next] != 0) {
+                if (stop.load(relaxed)) return false;
+            } else if (taken < count && index[taken] == next) {
+                const std::size_t k = taken++;
+                if (stop.load(relaxed)) {
+                    searcher.discard_batched(k);
+                    return false;
+                }
+                FileResult result;
+                const FileTimer timer(options.report.time_files);
+                const FileReport report = searcher.search_batched(k, entry.path, inputs[k], result);
+                timer.stamp(result);
+                if (!settle(report, result, sink)) return false;
+            } else if (!visit(searchers, entry, sink)) {
+                return false;
+            }
+        }
+    }
+    return !stop.load(relaxed);
+}
+
 bool Search::Impl::search_input(ThreadSearchers& searchers, const std::string& path, const InputSpec& input,
                                 ResultSink& sink) {
     if (stop.load(relaxed)) return false;
     FileResult result;
-    const auto file_started = options.report.time_files ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+    const FileTimer timer(options.report.time_files);
     const FileReport report = searchers.for_this_thread().search(path, input, result);
-    if (options.report.time_files) result.elapsed = std::chrono::steady_clock::now() - file_started;
+    timer.stamp(result);
+    return settle(report, result, sink);
+}
+
+bool Search::Impl::settle(const FileReport& report, FileResult& result, ResultSink& sink) {
     if (report.outcome == FileOutcome::NoMatch || report.outcome == FileOutcome::Matched) {
         allocations.record(result.path, result.strategy, report.bytes_searched, report.buffer_bytes);
     }
@@ -325,8 +416,9 @@ SearchSummary Search::run(ResultSink& sink) {
             }
         }
         if (impl.walk_roots && !impl.options.in_path_order) {
-            impl.walker->run([&](const WalkEntry& entry) { return impl.visit(searchers, entry, sink); },
-                             [&](const SearchError& error) { sink.on_error(error); }, impl.stop);
+            impl.walker->run_batched(
+                [&](std::span<const WalkEntry> entries) { return impl.visit_batch(searchers, entries, sink); },
+                [&](const SearchError& error) { sink.on_error(error); }, impl.stop);
             if (impl.source && !impl.stop.load(relaxed)) {
                 listed = impl.source->list([&](const WalkEntry& entry) { return impl.listed(searchers, entry, sink); },
                                            effective_threads(impl.options.threads), impl.stop);

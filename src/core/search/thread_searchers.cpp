@@ -1,6 +1,8 @@
 // ThreadSearchers: per-thread FileSearchers owned by one run (see thread_searchers.h).
 #include "core/search/thread_searchers.h"
 
+#include <algorithm>
+
 namespace codescout {
 
 namespace {
@@ -21,7 +23,8 @@ ThreadSearchers::ThreadSearchers(const Matcher& matcher, const SearchOptions& op
                                  const BinaryPolicy& binary_policy, MemoryMetrics& metrics,
                                  const std::atomic<bool>& stop)
     : matcher_(matcher), options_(options), binary_policy_(binary_policy), metrics_(metrics), stop_(stop),
-      run_id_(g_next_run_id.fetch_add(1, std::memory_order_relaxed)) {}
+      run_id_(g_next_run_id.fetch_add(1, std::memory_order_relaxed)),
+      cores_(std::max(1u, std::thread::hardware_concurrency())) {}
 
 ThreadSearchers::~ThreadSearchers() = default;
 
@@ -30,7 +33,12 @@ FileSearcher& ThreadSearchers::for_this_thread() {
     std::lock_guard lock(mutex_);
     // Looked up by thread id too, in case the thread worked for another search in between.
     auto& slot = searchers_[std::this_thread::get_id()];
-    if (!slot) slot = std::make_unique<FileSearcher>(matcher_, options_, binary_policy_, metrics_, stop_);
+    if (!slot) {
+        slot = std::make_unique<FileSearcher>(matcher_, options_, binary_policy_, metrics_, stop_);
+        // One thread per core reads in batches; more threads than that come from a walk grown
+        // while waiting for the disk (walk/thread_growth.h), where batch buffers only cost memory.
+        slot->set_batch_reads(searchers_.size() <= cores_);
+    }
     t_cached = {run_id_, slot.get()};
     return *slot;
 }

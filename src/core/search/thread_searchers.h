@@ -34,6 +34,7 @@ private:
     MemoryMetrics& metrics_;
     const std::atomic<bool>& stop_;
     const std::uint64_t run_id_;  // unique per run, never reused (unlike an address)
+    const std::size_t cores_;     // searchers beyond this many do not read in batches
     std::mutex mutex_;
     std::unordered_map<std::thread::id, std::unique_ptr<FileSearcher>> searchers_;
 };

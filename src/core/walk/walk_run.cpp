@@ -2,7 +2,8 @@
 // open, getdents64 until it returns 0, and one close; fstatat only for DT_UNKNOWN entries and for
 // symlinks that are followed; fstat of the directory only when following links (loop detection);
 // fstatfs only with WalkOptions::check_read_semantics.
-// Files go to the visitor on the thread that read their directory.
+// Files go to the visitor on the thread that read their directory; to a batch visitor (Walker::
+// run_batched) all of a directory's at once, before the directory is closed.
 #include "core/walk/walk_run.h"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+#include <utility>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -50,6 +52,10 @@ struct WalkRun::Scratch {
     std::vector<Item> children;
     std::vector<IgnoreLoadProblem> problems;
     WalkCounters local;
+    // A directory's files for a batch visitor: the first batch_used entries (kept, with their
+    // strings' capacity, from batch to batch).
+    std::vector<WalkEntry> batch;
+    std::size_t batch_used = 0;
 };
 
 namespace {
@@ -114,10 +120,11 @@ std::string current_directory() {
 
 }  // namespace
 
-WalkRun::WalkRun(const WalkOptions& options, const PathFilters& filters, const Walker::Visitor& visit,
-                 const Walker::ErrorHandler& on_error, const std::atomic<bool>& cancelled,
-                 WalkSharedCounters& counters, WalkObserver* observer, WalkOracle* oracle)
-    : options_(options), filters_(filters), visit_(visit), on_error_(on_error), cancelled_(cancelled),
+WalkRun::WalkRun(const WalkOptions& options, const PathFilters& filters, const Walker::Visitor* visit,
+                 const Walker::BatchVisitor* batch_visit, const Walker::ErrorHandler& on_error,
+                 const std::atomic<bool>& cancelled, WalkSharedCounters& counters, WalkObserver* observer,
+                 WalkOracle* oracle)
+    : options_(options), filters_(filters), visit_(visit), batch_visit_(batch_visit), on_error_(on_error), cancelled_(cancelled),
       counters_(counters), observer_(observer), oracle_(options.follow_links ? nullptr : oracle) {
     if (options_.respect_ignore_files) ignore_env_ = IgnoreEnvironment::from_process_environment(observer_);
 }
@@ -235,13 +242,14 @@ void WalkRun::process(Item& item, Scratch& s) {
         s.entry.dir_fd = -1;
         s.entry.name_offset = 0;
         s.entry.short_read_is_end = false;
-        if (!visit_(s.entry)) request_stop();
+        if (!visit_file(s) || !hand_over(s)) request_stop();
         return;
     }
     process_directory(item, s);
 }
 
 void WalkRun::process_directory(Item& dir, Scratch& s) {
+    s.batch_used = 0;  // nothing left from a directory a visitor's exception cut short
     const int fd = ::open(dir.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
         report_errno(dir.path, errno);
@@ -328,10 +336,15 @@ void WalkRun::process_directory(Item& dir, Scratch& s) {
         s.entry.dir_fd = fd;
         s.entry.name_offset = s.entry.path.size() - name.size();
         s.entry.short_read_is_end = short_read_is_end;
-        if (!visit_(s.entry)) {
+        if (!visit_file(s)) {
             request_stop();
             return;
         }
+    }
+    // While the directory is open: the batch's entries name their files relative to it.
+    if (!hand_over(s)) {
+        request_stop();
+        return;
     }
     if (observer_ != nullptr && !should_stop()) observer_->directory_done(dir.path, present, s.local);
 }
@@ -467,6 +480,25 @@ bool WalkRun::passes_filters(const Item& dir, Scratch& s, std::string_view name,
         return false;
     }
     return true;
+}
+
+bool WalkRun::visit_file(Scratch& s) {
+    if (batch_visit_ == nullptr) return (*visit_)(s.entry);
+    if (s.batch_used == s.batch.size()) s.batch.emplace_back();
+    WalkEntry& kept = s.batch[s.batch_used++];
+    kept.path.assign(s.entry.path);
+    kept.depth = s.entry.depth;
+    kept.explicit_root = s.entry.explicit_root;
+    kept.dir_fd = s.entry.dir_fd;
+    kept.name_offset = s.entry.name_offset;
+    kept.short_read_is_end = s.entry.short_read_is_end;
+    return s.batch_used < Walker::kBatchFiles || hand_over(s);
+}
+
+bool WalkRun::hand_over(Scratch& s) {
+    const std::size_t count = std::exchange(s.batch_used, 0);
+    if (count == 0 || should_stop()) return true;
+    return (*batch_visit_)(std::span<const WalkEntry>(s.batch.data(), count));
 }
 
 void WalkRun::flush(Scratch& s) {

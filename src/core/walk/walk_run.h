@@ -31,8 +31,9 @@ struct WalkSharedCounters {
 
 class WalkRun {
 public:
-    WalkRun(const WalkOptions& options, const PathFilters& filters, const Walker::Visitor& visit,
-            const Walker::ErrorHandler& on_error, const std::atomic<bool>& cancelled, WalkSharedCounters& counters,
+    // Exactly one of `visit` (file by file) and `batch_visit` (per directory) is set.
+    WalkRun(const WalkOptions& options, const PathFilters& filters, const Walker::Visitor* visit,
+            const Walker::BatchVisitor* batch_visit, const Walker::ErrorHandler& on_error, const std::atomic<bool>& cancelled, WalkSharedCounters& counters,
             WalkObserver* observer = nullptr, WalkOracle* oracle = nullptr);
     ~WalkRun();
 
@@ -71,10 +72,15 @@ private:
         return stop_.load(std::memory_order_relaxed) || cancelled_.load(std::memory_order_relaxed);
     }
     void flush(Scratch& s);
+    // Hands `s.entry` to the visitor, or adds it to the directory's batch (handed over when full
+    // or by hand_over()); false when the walk must stop.
+    bool visit_file(Scratch& s);
+    bool hand_over(Scratch& s);
 
     const WalkOptions& options_;
     const PathFilters& filters_;
-    const Walker::Visitor& visit_;
+    const Walker::Visitor* visit_;
+    const Walker::BatchVisitor* batch_visit_;
     const Walker::ErrorHandler& on_error_;
     const std::atomic<bool>& cancelled_;
     WalkSharedCounters& counters_;

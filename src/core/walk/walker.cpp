@@ -24,6 +24,15 @@ Walker::Walker(WalkOptions options, unsigned threads, ThreadGrowth growth)
     : options_(std::move(options)), threads_(threads), growth_(std::move(growth)), state_(std::make_shared<State>()) {}
 
 void Walker::run(const Visitor& visit, const ErrorHandler& on_error, const std::atomic<bool>& cancelled) {
+    run_with(&visit, nullptr, on_error, cancelled);
+}
+
+void Walker::run_batched(const BatchVisitor& visit, const ErrorHandler& on_error, const std::atomic<bool>& cancelled) {
+    run_with(nullptr, &visit, on_error, cancelled);
+}
+
+void Walker::run_with(const Visitor* visit, const BatchVisitor* batch_visit, const ErrorHandler& on_error,
+                      const std::atomic<bool>& cancelled) {
     const PathFilters filters(options_);  // throws std::invalid_argument before anything is read
 
     auto& c = state_->counters;
@@ -32,7 +41,7 @@ void Walker::run(const Visitor& visit, const ErrorHandler& on_error, const std::
     c.special = 0;
     c.errors = 0;
 
-    WalkRun walk(options_, filters, visit, on_error, cancelled, c, observer_, oracle_);
+    WalkRun walk(options_, filters, visit, batch_visit, on_error, cancelled, c, observer_, oracle_);
     walk.seed_roots();
 
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());

@@ -14,6 +14,8 @@
 //   malformed ignore line matches nothing and is reported through on_error (and counted).
 // - on_error is called by one thread at a time; the visitor concurrently from all threads. An
 //   exception thrown by the visitor stops the walk and is rethrown by run().
+// - run_batched() hands a directory's files over together, while the directory is still open:
+//   the search opens and reads them in batches, a system call for many files (io/batch_opener.h).
 // - With ThreadGrowth the walk may add threads while it runs, when reads wait for the disk
 //   (thread_growth.h): a cold page cache needs more reads in flight than there are cores.
 #pragma once
@@ -22,6 +24,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "core/walk/path_error.h"
@@ -59,6 +62,11 @@ public:
     // Return false from a visitor to stop the walk. The entry is reused by the calling thread:
     // copy what you keep.
     using Visitor = std::function<bool(const WalkEntry&)>;
+    // All files of one directory that pass, in listing order, while the directory is still open
+    // (at most kBatchFiles at a time): the visitor can open them together (io/batch_opener.h).
+    // A root named as a file comes alone. Return false to stop the walk.
+    using BatchVisitor = std::function<bool(std::span<const WalkEntry>)>;
+    static constexpr std::size_t kBatchFiles = 256;
     using ErrorHandler = std::function<void(const PathError&)>;
 
     Walker(WalkOptions options, unsigned threads, ThreadGrowth growth = {});
@@ -68,6 +76,8 @@ public:
     // done, a visitor returned false, or `cancelled` became true (checked between entries).
     // Throws std::invalid_argument for an invalid glob before walking.
     void run(const Visitor& visit, const ErrorHandler& on_error, const std::atomic<bool>& cancelled);
+    // The same walk, the files handed over per directory (see BatchVisitor).
+    void run_batched(const BatchVisitor& visit, const ErrorHandler& on_error, const std::atomic<bool>& cancelled);
 
     // Exact, and safe to read from any thread while run() is going on.
     WalkCounters counters() const;
@@ -81,6 +91,8 @@ public:
 
 private:
     struct State;
+    void run_with(const Visitor* visit, const BatchVisitor* batch_visit, const ErrorHandler& on_error,
+                  const std::atomic<bool>& cancelled);
     WalkOptions options_;
     unsigned threads_;
     WalkObserver* observer_ = nullptr;

@@ -4,7 +4,8 @@
 // chosen at each threshold edge, and the memory accounting of every buffer and mapping. CTest
 // runs it twice: with an fstat per file (the GUI's way), and as test_file_searcher_without_fstat
 // with CODESCOUT_TEST_WITHOUT_FSTAT set (the CLI's way, where a short first read tells a walked
-// file's size: FileRun::run_unsized). Two processes, as the SIGBUS guard's handler must outlive
+// file's size: FileRun::run_unsized); batches of walked files (open_batch) are compared with the
+// one-by-one way. Two processes, as the SIGBUS guard's handler must outlive
 // the test run that installed it.
 #include <QtTest>
 
@@ -13,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <thread>
+#include <vector>
 
 #include <csignal>
 
@@ -677,6 +679,74 @@ private slots:
         QVERIFY(with_stat.mtime_ns != 0);
         QCOMPARE(unsized.mtime_ns, std::int64_t(0));  // nobody asked for it, no fstat gave it
         QCOMPARE(unsized_metrics.snapshot(false).total_allocated, 0u);
+    }
+
+    // A batch (FileSearcher::open_batch, search_batched): files around the batch's read size, a
+    // name gone since the listing and a directory swapped in give the same results and errors as
+    // searching them one by one, with the batch's reads and without, whatever the threshold.
+    void batchedSearchMatchesOneByOne_data() {
+        QTest::addColumn<quint64>("small");
+        QTest::addColumn<bool>("batchReads");
+        for (const bool reads : {true, false}) {
+            QTest::addRow("small default, batch reads %d", int(reads)) << quint64(kDefaultSmallFileThreshold) << reads;
+            QTest::addRow("small 2 MiB, batch reads %d", int(reads)) << quint64(2 << 20) << reads;
+        }
+    }
+    void batchedSearchMatchesOneByOne() {
+        QFETCH(quint64, small);
+        QFETCH(bool, batchReads);
+        TestTree tree;
+        const qsizetype k = qsizetype(FileSearcher::kBatchRead);
+        std::vector<std::string> names;
+        for (const qsizetype size : {qsizetype(0), qsizetype(1), k - 1, k, k + 1, qsizetype(40000), 3 * k, qsizetype(300000)}) {
+            QByteArray content;
+            for (int i = 0; content.size() < size; ++i) content += (i % 5 == 0 ? "a needle " : "hay ") + QByteArray::number(i) + "\n";
+            content.truncate(size);
+            names.push_back("f" + std::to_string(size));
+            tree.write(QString::fromStdString(names.back()), content);
+        }
+        names.push_back("gone");
+        tree.write(QStringLiteral("dir/x"), "needle\n");
+        names.push_back("dir");
+        const std::string root = tree.root();
+        QVERIFY(short_read_is_end_for(root + "/f1"));
+        const int dir_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        QVERIFY(dir_fd >= 0);
+        SubstringMatcher matcher("needle");
+        SearchOptions options = with_thresholds(small, kHuge);
+        options.processing.record_mtime = false;
+        std::atomic<bool> stop{false};
+        const RgBinaryPolicy policy(RgBinaryMode::ConvertSlice, options.report);
+        MemoryMetrics metrics;
+        FileSearcher batched(matcher, options, policy, metrics, stop);
+        batched.set_batch_reads(batchReads);
+        FileSearcher single(matcher, options, policy, metrics, stop);
+        std::vector<const char*> raw;
+        std::vector<InputSpec> inputs;
+        for (const auto& name : names) {
+            raw.push_back(name.c_str());
+            inputs.push_back(InputSpec{InputOrigin::Walked, dir_fd, name.c_str(), true});
+        }
+        QVERIFY(batched.opens_unsized(inputs.front()));
+        batched.open_batch(dir_fd, raw);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const std::string path = root + "/" + names[i];
+            FileResult one, many;
+            const FileReport alone = single.search(path, inputs[i], one);
+            const FileReport batch = batched.search_batched(i, path, inputs[i], many);
+            QCOMPARE(int(batch.outcome), int(alone.outcome));
+            QCOMPARE(batch.error, alone.error);
+            QCOMPARE(batch.bytes_searched, alone.bytes_searched);
+            QCOMPARE(int(many.strategy), int(one.strategy));
+            QCOMPARE(many.size, one.size);
+            QCOMPARE(many.matched_lines, one.matched_lines);
+            QCOMPARE(many.lines.size(), one.lines.size());
+            for (std::size_t l = 0; l < many.lines.size(); ++l) {
+                QCOMPARE(many.lines[l].number, one.lines[l].number);
+                QCOMPARE(many.lines[l].text, one.lines[l].text);
+            }
+        }
+        ::close(dir_fd);
     }
 
     // A walked name that is a directory by the time it is opened (swapped in after the listing):

@@ -549,6 +549,64 @@ private slots:
         QVERIFY2(visited.load() >= 1 && visited.load() <= static_cast<int>(threads), qPrintable(QString::number(visited.load())));
     }
 
+    // run_batched: the same files as run(), handed over per directory while it is open, at most
+    // kBatchFiles at a time, a root named as a file alone.
+    void batchedWalkHandsOverWhatRunVisits() {
+        TestTree t;
+        const std::size_t big = Walker::kBatchFiles + 44;
+        for (std::size_t i = 0; i < big; ++i) t.write(QStringLiteral("big/f%1").arg(i), "x");
+        for (int i = 0; i < 5; ++i) t.write(QStringLiteral("d%1/e/g.txt").arg(i), "x");
+        t.write(".hidden", "x");
+        t.write(".ignore", "ignored.txt\n");
+        t.write("ignored.txt", "x");
+        const std::string single = t.write("single/file.c", "x");
+        WalkOptions options = rootedAt(t.root());
+        options.roots.push_back(single);
+        const QStringList expected = walkTree(options).paths;
+        QVERIFY(expected.contains(QString::fromStdString(t.root() + "/big/f0")));
+
+        std::mutex mutex;
+        QStringList paths;
+        QStringList problems;
+        std::size_t batches = 0;
+        std::atomic<bool> cancelled{false};
+        Walker walker(options, 3);
+        walker.run_batched(
+            [&](std::span<const WalkEntry> entries) {
+                std::lock_guard lock(mutex);
+                ++batches;
+                if (entries.empty() || entries.size() > Walker::kBatchFiles) problems << QStringLiteral("batch size");
+                for (const WalkEntry& e : entries) {
+                    paths << escapedBytes(e.path);
+                    if (e.explicit_root) {
+                        if (entries.size() != 1) problems << QStringLiteral("root not alone");
+                        continue;
+                    }
+                    if (e.dir_fd != entries.front().dir_fd) problems << QStringLiteral("directories mixed");
+                    // Still open: the name resolves relative to it.
+                    struct stat st {};
+                    if (::fstatat(e.dir_fd, e.path.c_str() + e.name_offset, &st, 0) != 0) problems << escapedBytes(e.path);
+                }
+                return true;
+            },
+            [&](const PathError& err) { problems << escapedBytes(err.path + ": " + err.message); }, cancelled);
+        paths.sort();
+        QCOMPARE(paths, expected);
+        QCOMPARE(problems, QStringList());
+        QVERIFY(batches >= 2 + 5 + 1 + 1);  // big/ in two, d*/e, the root's own files, the file root
+    }
+
+    void batchedWalkStopsWhenTheVisitorSaysSo() {
+        TestTree t;
+        for (int i = 0; i < 50; ++i) t.write(QStringLiteral("d%1/f").arg(i), "x");
+        std::atomic<int> batches{0};
+        std::atomic<bool> cancelled{false};
+        Walker walker(rootedAt(t.root()), 2);
+        walker.run_batched([&](std::span<const WalkEntry>) { ++batches; return false; }, [](const PathError&) {},
+                           cancelled);
+        QVERIFY2(batches.load() >= 1 && batches.load() <= 2, qPrintable(QString::number(batches.load())));
+    }
+
     void visitorExceptionPropagates() {
         TestTree t;
         for (int i = 0; i < 10; ++i) t.write(QStringLiteral("d%1/f").arg(i), "x");
