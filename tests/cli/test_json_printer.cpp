@@ -200,19 +200,17 @@ private slots:
     // rg's summary sums the printed files (a file searched without a match counts nowhere), its
     // "elapsed" is their times summed, and "memory"/"skipped" come only with the metrics.
     void summary() {
+        const auto printed_file = [](std::uint64_t size, std::uint64_t lines, std::uint64_t matches, int ms) {
+            FileResult r;
+            r.size = size;
+            r.matched_lines = lines;
+            r.matches = matches;
+            r.elapsed = std::chrono::milliseconds(ms);
+            return r;
+        };
         JsonTotals totals;
-        FileResult a;
-        a.size = 4000;
-        a.matched_lines = 5;
-        a.matches = 6;
-        a.elapsed = std::chrono::milliseconds(1000);
-        totals.add(a, 900);
-        FileResult b;
-        b.size = 567;
-        b.matched_lines = 2;
-        b.matches = 3;
-        b.elapsed = std::chrono::milliseconds(500);
-        totals.add(b, 99);
+        totals.add(printed_file(4000, 5, 6, 1000), 900);
+        totals.add(printed_file(567, 2, 3, 500), 99);
         SearchSummary s;
         s.files_searched = 12;  // the search's own counts: not rg's summary
         s.bytes_searched = 99999;
