@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <exception>
 #include <mutex>
 #include <span>
 #include <stdexcept>
@@ -332,24 +333,37 @@ WalkCounters Search::Impl::run_in_path_order(ThreadSearchers& searchers, ResultS
 
     OrderedDelivery delivery(sink, files.size(), kFilesAheadPerThread * threads, kMaxWaitingBytes);
     std::mutex standard_input_mutex;  // rg reads "-" once; a second "-" finds it empty, not half of it
+    std::mutex failure_mutex;
+    std::exception_ptr failure;  // the first exception of any thread, rethrown here as the walker does
     const auto search_in_turn = [&] {
-        while (const std::optional<std::size_t> index = delivery.claim(stop)) {
-            FileOutputCatcher catcher;
-            if (files.standard_input(*index)) {
-                std::lock_guard lock(standard_input_mutex);
-                search_input(searchers, "-", InputSpec{InputOrigin::Stdin}, catcher);
-            } else {
-                const bool named = files.explicit_root(*index);
-                InputSpec input{named ? InputOrigin::Named : InputOrigin::Walked};
-                input.short_read_is_end = files.short_read_is_end(*index) && !named;
-                search_input(searchers, files.path(*index), input, catcher);
+        try {
+            while (const std::optional<std::size_t> index = delivery.claim(stop)) {
+                FileOutputCatcher catcher;
+                if (files.standard_input(*index)) {
+                    std::lock_guard lock(standard_input_mutex);
+                    search_input(searchers, "-", InputSpec{InputOrigin::Stdin}, catcher);
+                } else {
+                    const bool named = files.explicit_root(*index);
+                    InputSpec input{named ? InputOrigin::Named : InputOrigin::Walked};
+                    input.short_read_is_end = files.short_read_is_end(*index) && !named;
+                    search_input(searchers, files.path(*index), input, catcher);
+                }
+                if (!delivery.complete(*index, std::move(catcher.output))) stop.store(true, relaxed);
             }
-            if (!delivery.complete(*index, std::move(catcher.output))) stop.store(true, relaxed);
+        } catch (...) {
+            {
+                std::lock_guard lock(failure_mutex);
+                if (!failure) failure = std::current_exception();
+            }
+            stop.store(true, relaxed);  // threads waiting for the failed file's turn give up
         }
     };
-    std::vector<std::jthread> helpers;
-    for (unsigned i = 1; i < threads && i < files.size(); ++i) helpers.emplace_back(search_in_turn);
-    search_in_turn();
+    {
+        std::vector<std::jthread> helpers;
+        for (unsigned i = 1; i < threads && i < files.size(); ++i) helpers.emplace_back(search_in_turn);
+        search_in_turn();
+    }
+    if (failure) std::rethrow_exception(failure);
     return listed;
 }
 
