@@ -2,7 +2,8 @@
 // previous phase's peaks are recorded and a new peak window starts. Walking and matching run
 // interleaved on the same threads (a worker walks a directory, then searches its files), so
 // they cannot be told apart in time: the phases are the ones that do follow each other:
-// compile, search (walk + match), hand-over (sorted output, the report).
+// compile, search (walk + match; with --sort path also the listing and the ordered delivery),
+// hand-over (the summary and the report).
 // The windows are process-wide (the heap tracker and EngineMemory are): two searches running at
 // once each see the other's allocations in their phases. The CLI runs one.
 #pragma once
