@@ -34,6 +34,7 @@ struct CliArgs {
     bool null_data = false;                         // --null-data
     bool multiline = false;                         // -U / --multiline
     bool multiline_dotall = false;                  // --multiline-dotall
+    bool pcre2_syntax = false;                      // -P / --pcre2
     std::optional<std::uint64_t> multiline_max_size;  // --multiline-max-size
 
     // Walking.

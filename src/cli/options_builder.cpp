@@ -140,6 +140,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.pattern.whole_line = args.line_regexp;
     s.pattern.multiline = args.multiline;
     s.pattern.multiline_dotall = args.multiline_dotall;
+    s.pattern.pcre2_syntax = args.pcre2_syntax;
     out.multi_line = search_spans_lines(s.pattern);
 
     const std::vector<std::string> paths = effective_paths(args, out.mode, terminal);

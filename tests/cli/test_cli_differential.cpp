@@ -150,6 +150,13 @@ void write_generated_tree(TestTree& t) {
             "Ångström ÅNGSTRÖM\n"
             "emoji 😀 foo 😀\n"
             "digits 42 ٤٢ ４２\u00a0end\n");
+    // Characters whose Script differs from their Script_Extensions (\\p{Greek} vs rg -P).
+    t.write(QStringLiteral("scripts.txt"),
+            "a\u0342b combining perispomeni\n"
+            "\u03b1\u03b2 plain Greek\n"
+            "\u3001 ideographic comma\n"
+            "\u6f22\u5b57 Han\n"
+            "latin only\n");
     t.write(QStringLiteral("latin1.txt"), "caf\xe9 foo\nna\xefve bar\n");
     t.write(QStringLiteral("noeol.txt"), "first foo\nlast foo");
     t.write(QStringLiteral("escapes.txt"), "say \"foo\"\tC:\\path\\foo\x01\x1b[0m\x7f end\n");
@@ -548,6 +555,12 @@ private slots:
         add_row("-e starting with dash", g, L{"-e", "-foo", "."});
         add_row("inline (?i)", g, L{"(?i)pm_RESUME", "."});
         add_row("\\p{Greek}", g, L{"\\p{Greek}+", "."});
+        add_row("\\p{Greek}: the Script property", g, L{"\\p{Greek}", "scripts.txt"});
+        add_row("-P \\p{Greek}: Script_Extensions", g, L{"-P", "\\p{Greek}", "scripts.txt"});
+        add_row("[\\p{Han}] -o", g, L{"-o", "[\\p{Han}]+", "scripts.txt"});
+        add_row("-P [\\p{Han}] -o", g, L{"-P", "-o", "[\\p{Han}]+", "scripts.txt"});
+        add_row("\\P{Greek} -c", g, L{"-c", "^\\P{Greek}", "scripts.txt"});
+        add_row("\\p{scx:Greek}", g, L{"\\p{scx:Greek}", "scripts.txt"});
         add_row("POSIX class", g, L{"[[:upper:]]{3,}_", "."});
         add_row("counted repetition", g, L{"o{2}", "src"});
         add_row("dot does not match newline", g, L{"foo.bar", "."});

@@ -26,6 +26,10 @@ struct PatternOptions {
     bool multiline = false;
     // --multiline-dotall: with -U, '.' also matches '\n' (as (?s) does). No effect without -U.
     bool multiline_dotall = false;
+    // -P: PCRE2's own reading where it differs from ripgrep's default syntax. Today one case: a
+    // bare script name (\p{Greek}) is the Script_Extensions property for PCRE2 (10.40 on), the
+    // Script property for ripgrep's default engine (see script_properties_as_rg() in pattern_text.h).
+    bool pcre2_syntax = false;
 
     bool operator==(const PatternOptions&) const = default;
 };

@@ -182,11 +182,52 @@ bool effective_caseless(const PatternOptions& options) {
     return false;
 }
 
+std::string script_properties_as_rg(std::string_view regex) {
+    std::string out;
+    out.reserve(regex.size());
+    std::size_t i = 0;
+    while (i < regex.size()) {
+        if (regex[i] != '\\' || i + 1 >= regex.size()) {
+            out += regex[i++];
+            continue;
+        }
+        const char kind = regex[i + 1];
+        if (kind == 'Q') {  // \Q...\E is literal text: copied as it is
+            const std::size_t end = regex.find("\\E", i + 2);
+            const std::size_t stop = end == std::string_view::npos ? regex.size() : end + 2;
+            out.append(regex.substr(i, stop - i));
+            i = stop;
+            continue;
+        }
+        const std::size_t close = regex.find('}', i + 2);
+        if ((kind != 'p' && kind != 'P') || i + 2 >= regex.size() || regex[i + 2] != '{' ||
+            close == std::string_view::npos) {
+            out.append(regex.substr(i, 2));  // any other escape: its character cannot start \p
+            i += 2;
+            continue;
+        }
+        std::string_view name = regex.substr(i + 3, close - i - 3);
+        const bool negated = !name.empty() && name.front() == '^';
+        if (negated) name.remove_prefix(1);
+        std::string escape(regex.substr(i, close + 1 - i));
+        if (!name.empty() && name.find_first_of(":=") == std::string_view::npos) {
+            std::string script = std::string("\\") + kind + '{' + (negated ? "^" : "") + "sc:" + std::string(name) + '}';
+            if (!Pcre2Program::check(script, false)) escape = std::move(script);
+        }
+        out += escape;
+        i = close + 1;
+    }
+    return out;
+}
+
+std::string pattern_regex(const PatternOptions& options, const std::string& pattern) {
+    if (options.fixed_strings) return escape_literal(pattern);
+    return options.pcre2_syntax ? pattern : script_properties_as_rg(pattern);
+}
+
 std::string combined_regex(const PatternOptions& options) {
     std::vector<std::string> regexes;
-    for (const std::string& pattern : options.patterns) {
-        regexes.push_back(options.fixed_strings ? escape_literal(pattern) : pattern);
-    }
+    for (const std::string& pattern : options.patterns) regexes.push_back(pattern_regex(options, pattern));
     return with_dotall(options, combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line));
 }
 

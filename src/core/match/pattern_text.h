@@ -37,6 +37,19 @@ bool effective_caseless(const PatternOptions& options);
 std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_word,
                             HyphenMode hyphen_mode, bool whole_line);
 
+// `regex` with every bare script name in a property escape (\p{Greek}, \P{Han}, [\p{Latin}\d])
+// given PCRE2's "sc:" prefix, so that it means what ripgrep's default syntax means: the Script
+// property. PCRE2 (10.40 on) reads a bare script name as Script_Extensions, which also holds the
+// characters other scripts share (U+0342, a combining mark of script Inherited, is in Greek's
+// extensions): \p{Greek}+ then matched lines rg does not. Categories (\p{Lu}, \pL), binary
+// properties and names with a prefix of their own (\p{scx:Greek}) are left as written; PCRE2
+// decides what is a script, so names follow its loose matching (\p{greek}).
+std::string script_properties_as_rg(std::string_view regex);
+
+// One user pattern as the regex the matchers compile: escaped for -F; in ripgrep's reading
+// (script_properties_as_rg) unless -P asks for PCRE2's.
+std::string pattern_regex(const PatternOptions& options, const std::string& pattern);
+
 // All patterns of `options` as the one regex the matchers run (-F patterns escaped; -w / -x
 // wrapped), as combine_regexes builds it. Capture groups keep the numbers they have in the
 // patterns, counted across the patterns in order.

@@ -24,6 +24,7 @@ inline PatternOptions pattern_options(const QByteArrayList& patterns, const QByt
     options.whole_word = flags.contains('w');
     options.hyphen_mode = flags.contains('j') ? HyphenMode::Joining : HyphenMode::Boundary;
     options.whole_line = flags.contains('x');
+    options.pcre2_syntax = flags.contains('P');
     return options;
 }
 

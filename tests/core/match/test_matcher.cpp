@@ -84,6 +84,15 @@ private slots:
         QTest::newRow("invalid UTF-8 regex") << QByteArrayList{"fo+"} << QByteArray() << QByteArray("\xFF\xFE" "foo\xC3(foo\x80") << QByteArray("2-5 7-10") << QByteArray("pcre2|prefiltered");
         QTest::newRow("invalid UTF-8 \\w") << QByteArrayList{"\\w+"} << QByteArray() << QByteArray("\xFF\xFE" "foo\xC3(foo\x80") << QByteArray("2-5 7-10") << QByteArray("prefiltered re2");
         QTest::newRow("invalid UTF-8 -i regex") << QByteArrayList{"F.O"} << QByteArray("i") << QByteArray("\xFF\xFE" "foo\xC3(f\xC3\xA9o\x80") << QByteArray("2-5 7-11") << QByteArray("pcre2|prefiltered re2");
+        // A bare script name is the Script property (ripgrep's syntax), Script_Extensions with -P
+        // (PCRE2's): U+0342, a combining mark of script Inherited, is only in Greek's extensions.
+        QTest::newRow("script name: Script") << QByteArrayList{"\\p{Greek}+"} << QByteArray() << QByteArray("a\xCD\x82 \xCE\xB1") << QByteArray("4-6") << QByteArray("");
+        QTest::newRow("script name -P: Script_Extensions") << QByteArrayList{"\\p{Greek}+"} << QByteArray("P") << QByteArray("a\xCD\x82 \xCE\xB1") << QByteArray("1-3 4-6") << QByteArray("");
+        QTest::newRow("script name in a class, loosely spelled") << QByteArrayList{"[\\p{greek}x]+"} << QByteArray() << QByteArray("\xCD\x82x\xCE\xB1") << QByteArray("2-5") << QByteArray("");
+        QTest::newRow("negated script name") << QByteArrayList{"\\P{Greek}"} << QByteArray() << QByteArray("\xCE\xB1\xCD\x82") << QByteArray("2-4") << QByteArray("");
+        QTest::newRow("scx: prefix kept") << QByteArrayList{"\\p{scx:Greek}"} << QByteArray() << QByteArray("\xCD\x82") << QByteArray("0-2") << QByteArray("");
+        QTest::newRow("escaped backslash before p") << QByteArrayList{"\\\\p\\{Greek\\}"} << QByteArray() << QByteArray("\\p{Greek}") << QByteArray("0-9") << QByteArray("");
+        QTest::newRow("\\Q...\\E left alone") << QByteArrayList{"\\Q\\p{Greek}\\E"} << QByteArray() << QByteArray("\\p{Greek} \\p{sc:Greek}") << QByteArray("0-9") << QByteArray("");
         QTest::newRow("invalid UTF-8 literal") << QByteArrayList{"foo"} << QByteArray() << QByteArray("\xFF\xFE" "foo\xC3(foo\x80") << QByteArray("2-5 7-10") << QByteArray("literal ");
     }
     void table() {
