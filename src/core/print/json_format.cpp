@@ -148,12 +148,8 @@ std::uint64_t format_json_file(const FileResult& result, const OutputPlan& plan,
 }
 
 void JsonTotals::add(const FileResult& result, std::uint64_t printed) {
-    ++searches;
-    bytes_searched += result.size;
+    files.count_matched_file(result);
     bytes_printed += printed;
-    matched_lines += result.matched_lines;
-    matches += result.matches;
-    elapsed += result.elapsed;
 }
 
 void format_json_summary(const JsonTotals& totals, std::chrono::nanoseconds elapsed_total,
@@ -162,15 +158,16 @@ void format_json_summary(const JsonTotals& totals, std::chrono::nanoseconds elap
     append_duration(out, elapsed_total);
     if (metrics_from) append_metrics(out, *metrics_from);
     out.append(",\"stats\":{");
+    const SearchSummary& files = totals.files;
     append_field(out, "bytes_printed", totals.bytes_printed);
-    append_field(out, "bytes_searched", totals.bytes_searched);
+    append_field(out, "bytes_searched", files.bytes_searched);
     out.append("\"elapsed\":");
-    append_duration(out, totals.elapsed);
+    append_duration(out, files.elapsed);
     out.push_back(',');
-    append_field(out, "matched_lines", totals.matched_lines);
-    append_field(out, "matches", totals.matches);
-    append_field(out, "searches", totals.searches);
-    append_field(out, "searches_with_match", totals.searches, false);
+    append_field(out, "matched_lines", files.matched_lines);
+    append_field(out, "matches", files.matches);
+    append_field(out, "searches", files.files_searched);
+    append_field(out, "searches_with_match", files.files_matched, false);
     out.append("}},\"type\":\"summary\"}\n");
 }
 

@@ -23,12 +23,8 @@ std::uint64_t format_json_file(const FileResult& result, const OutputPlan& plan,
 // What rg's "summary" counts: the files it printed messages for (those with a match), summed.
 // Files searched without a match count nowhere in it, not even under --stats.
 struct JsonTotals {
-    std::uint64_t searches = 0;
-    std::uint64_t bytes_searched = 0;
+    SearchSummary files;  // the printed files, each counted as searched and matched
     std::uint64_t bytes_printed = 0;
-    std::uint64_t matched_lines = 0;
-    std::uint64_t matches = 0;
-    std::chrono::nanoseconds elapsed{0};  // the files' own times, summed (not the wall time)
 
     // `printed`: what format_json_file() returned for it.
     void add(const FileResult& result, std::uint64_t printed);

@@ -84,6 +84,18 @@ struct SearchSummary {
     AllocationDetail allocations;  // per strategy, largest buffers
     // With SearchOptions::attribute_memory: the process's memory as the last file was done.
     std::optional<MemoryAttribution> memory;
+
+    // Counts one file with a match (its size, lines, matches and own time) as searched and
+    // matched, for summaries of a chosen set of files (rg's JSON summary: the printed ones). The
+    // search itself counts on its threads, not through this.
+    void count_matched_file(const FileResult& result) {
+        ++files_searched;
+        ++files_matched;
+        bytes_searched += result.size;
+        matched_lines += result.matched_lines;
+        matches += result.matches;
+        elapsed += result.elapsed;
+    }
 };
 
 // A live view of a running search, for progress displays.
