@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -13,7 +12,7 @@
 
 #include "core/print/display_path.h"
 #include "cli/exit_status.h"
-#include "core/walk/path_order.h"
+#include "core/walk/path_ordered_files.h"
 #include "core/walk/walker.h"
 
 #include <sys/stat.h>
@@ -26,10 +25,16 @@ int list_files(const Plan& plan, OutputWriter& out, ErrorReporter& errors) {
     const bool strip = plan.output.strip_dot_slash;
     std::atomic<bool> stop{false};
     std::atomic<bool> listed{false};
-    std::mutex mutex;
-    std::vector<std::string> collected;  // only with --sort path
+    std::vector<std::string> roots;  // as the walk names them, for --sort path's listing
+    for (const auto& root : plan.search.walk.roots) roots.push_back(root.string());
+    PathOrderedFiles sorted(std::move(roots));  // filled only with --sort path
 
     const std::optional<std::uint64_t> max_size = plan.search.processing.max_file_size;
+    const auto print = [&](std::string_view path) {
+        std::string line(display_path(path, strip));
+        line.push_back('\n');
+        return out.write_block(line);
+    };
     const Walker::Visitor visit = [&](const WalkEntry& entry) {
         // The walker leaves sizes to the searcher; --files must still drop what a search would
         // skip as too large (rg does). One stat per file, only with --max-filesize.
@@ -38,14 +43,11 @@ int list_files(const Plan& plan, OutputWriter& out, ErrorReporter& errors) {
             return true;
         }
         listed.store(true, std::memory_order_relaxed);
-        std::string line(display_path(entry.path, strip));
-        line.push_back('\n');
         if (plan.output.sort_by_path) {
-            std::lock_guard lock(mutex);
-            collected.push_back(std::move(line));
+            sorted.add_walked(entry);
             return true;
         }
-        if (!out.write_block(line)) stop.store(true);
+        if (!print(entry.path)) stop.store(true);
         return !stop.load();
     };
     const Walker::ErrorHandler on_error = [&](const SearchError& error) { errors.report(error); };
@@ -61,15 +63,9 @@ int list_files(const Plan& plan, OutputWriter& out, ErrorReporter& errors) {
         return kExitError;
     }
     if (plan.output.sort_by_path) {
-        std::vector<std::string> roots;
-        for (const auto& root : plan.search.walk.roots) roots.push_back(root.string());
-        const RgPathLess less{roots};
-        // Each line ends in '\n'; compare the paths without it.
-        std::stable_sort(collected.begin(), collected.end(), [&less](const std::string& a, const std::string& b) {
-            return less(std::string_view(a).substr(0, a.size() - 1), std::string_view(b).substr(0, b.size() - 1));
-        });
-        for (const std::string& line : collected) {
-            if (!out.write_block(line)) break;
+        sorted.sort();
+        for (std::size_t i = 0; i < sorted.size(); ++i) {
+            if (!print(sorted.path(i))) break;
         }
     }
     out.flush();

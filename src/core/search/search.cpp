@@ -17,7 +17,7 @@
 #include "core/search/ordered_delivery.h"
 #include "core/search/thread_searchers.h"
 #include "core/walk/path_filters.h"
-#include "core/walk/path_order.h"
+#include "core/walk/path_ordered_files.h"
 #include "core/walk/walker.h"
 
 namespace codescout {
@@ -234,60 +234,6 @@ bool Search::Impl::settle(const FileReport& report, FileResult& result, ResultSi
 
 namespace {
 
-// The files of a search in path order, listed before any is searched: for the kernel's 86,000
-// files a few MB, so each keeps only its path after the root it came from (the roots' strings
-// are shared), in one block of names. The walk's open folder is gone by the file's turn, so it
-// is opened by its path.
-class OrderedFiles {
-public:
-    explicit OrderedFiles(std::vector<std::string> roots) : roots_(std::move(roots)) {}
-
-    void add_standard_input(std::size_t root) { add(root, "", Standard); }
-    void add_walked(const WalkEntry& entry) {
-        const std::size_t root = root_index(entry.path, roots_);
-        const std::size_t prefix = root < roots_.size() ? roots_[root].size() : 0;
-        add(root, std::string_view(entry.path).substr(prefix),
-            (entry.explicit_root ? Explicit : 0) | (entry.short_read_is_end ? ShortReadIsEnd : 0));
-    }
-    // Roots in the order given, then component by component (within a root, the root's own
-    // string is common to all and ends at a component boundary, so the rest decides).
-    void sort() {
-        std::stable_sort(files_.begin(), files_.end(), [this](const File& a, const File& b) {
-            return a.root != b.root ? a.root < b.root : path_less(name(a), name(b));
-        });
-    }
-    std::size_t size() const { return files_.size(); }
-    bool standard_input(std::size_t i) const { return files_[i].flags & Standard; }
-    bool explicit_root(std::size_t i) const { return files_[i].flags & Explicit; }
-    bool short_read_is_end(std::size_t i) const { return files_[i].flags & ShortReadIsEnd; }
-    std::string path(std::size_t i) const {
-        const File& file = files_[i];
-        if (file.flags & Standard) return "-";
-        return (file.root < roots_.size() ? roots_[file.root] : std::string()) + std::string(name(file));
-    }
-
-private:
-    enum Flags : std::uint8_t { Standard = 1, Explicit = 2, ShortReadIsEnd = 4 };
-    struct File {
-        std::uint64_t name_at;
-        std::uint32_t name_size;
-        std::uint32_t root;
-        std::uint8_t flags;
-    };
-    void add(std::size_t root, std::string_view name, int flags) {
-        std::lock_guard lock(mutex_);
-        files_.push_back(File{names_.size(), static_cast<std::uint32_t>(name.size()), static_cast<std::uint32_t>(root),
-                              static_cast<std::uint8_t>(flags)});
-        names_.append(name);
-    }
-    std::string_view name(const File& file) const { return std::string_view(names_).substr(file.name_at, file.name_size); }
-
-    std::vector<std::string> roots_;
-    std::mutex mutex_;  // the walk adds from its threads
-    std::vector<File> files_;
-    std::string names_;
-};
-
 // Catches one file's output for OrderedDelivery instead of passing it on.
 class FileOutputCatcher final : public ResultSink {
 public:
@@ -315,7 +261,7 @@ WalkCounters Search::Impl::run_in_path_order(ThreadSearchers& searchers, ResultS
         if (standard_input) standard_inputs.push_back(roots.size());
         roots.push_back(standard_input ? kStdinDisplayName : root.string());
     }
-    OrderedFiles files(std::move(roots));
+    PathOrderedFiles files(std::move(roots));
     for (const std::size_t root : standard_inputs) files.add_standard_input(root);
     const auto keep = [&](const WalkEntry& entry) {
         files.add_walked(entry);

@@ -16,14 +16,4 @@ bool path_less(std::string_view a, std::string_view b);
 // the other in the order given, so results sort by this index first.
 std::size_t root_index(std::string_view path, const std::vector<std::string>& roots);
 
-// Orders paths like rg --sort path: by root index, then component-wise.
-struct RgPathLess {
-    const std::vector<std::string>& roots;
-    bool operator()(std::string_view a, std::string_view b) const {
-        const std::size_t root_a = root_index(a, roots);
-        const std::size_t root_b = root_index(b, roots);
-        return root_a != root_b ? root_a < root_b : path_less(a, b);
-    }
-};
-
 }  // namespace codescout
