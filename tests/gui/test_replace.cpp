@@ -102,6 +102,7 @@ private slots:
     void writeErrorStopsOrContinuesAsSet();
     void interruptedApplyIsSettledAtStart();
     void diffShowsTheWholeFileChange();
+    void droppedHistoryIsFreedAfterTheSummary();
 
 private:
     // Opens the window on `tree`, searches for `pattern`, opens Replace with `replacement`.
@@ -472,4 +473,32 @@ void TestReplace::diffShowsTheWholeFileChange()
 }
 
 QTEST_MAIN(TestReplace)
+// The undo history's size bound drops older applies; freeing their kept originals takes seconds
+// on a large tree, so it must come after the summary, not before it (as the CLI does).
+void TestReplace::droppedHistoryIsFreedAfterTheSummary()
+{
+    AppSettings().setValue(Setting::UndoHistoryMaxBytes, 1);  // each apply drops the one before
+    TestTree tree;
+    const std::string a = tree.write(QStringLiteral("a.txt"), "foo\n");
+    MainWindow window;
+    searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("bar"));
+    QCOMPARE(replaceAll(window).report.changed_files(), std::size_t(1));
+    searchAndOpen(window, tree, QStringLiteral("bar"), QStringLiteral("foo"));
+
+    const QDir journal(state_->path() + QStringLiteral("/codescout/undo"));
+    const auto droppedEntries = [&journal] {
+        return journal.entryList({QStringLiteral("*.dropped")}, QDir::Dirs | QDir::Hidden).size();
+    };
+    qsizetype droppedAtSummary = -1;
+    connect(window.replaceController(), &ReplaceController::replaceFinished, this,
+            [&](const ReplaceOutcome& outcome) {
+                QVERIFY(!outcome.report.notices.empty());
+                droppedAtSummary = droppedEntries();
+            });
+    QCOMPARE(replaceAll(window).report.changed_files(), std::size_t(1));
+    QCOMPARE(slurp(a), QByteArray("foo\n"));
+    QCOMPARE(droppedAtSummary, qsizetype(1));  // the first apply's entry, not yet freed
+    QTRY_COMPARE_WITH_TIMEOUT(droppedEntries(), qsizetype(0), kTimeoutMs);
+}
+
 #include "test_replace.moc"

@@ -7,6 +7,19 @@
 
 namespace codescout::gui {
 
+namespace {
+
+// A failure here loses nothing: what is left is freed at the next start (UndoJournal::recover).
+void freeDroppedEntries(const std::string& journalDir)
+{
+    try {
+        UndoJournal(journalDir).free_dropped();
+    } catch (const std::exception&) {
+    }
+}
+
+}  // namespace
+
 ReplaceRunner::ReplaceRunner(QObject* parent) : QObject(parent)
 {
     pool_.setMaxThreadCount(1);
@@ -15,6 +28,9 @@ ReplaceRunner::ReplaceRunner(QObject* parent) : QObject(parent)
 ReplaceRunner::~ReplaceRunner()
 {
     cancel_ = true;
+    // A queued task has written nothing yet (dropped journal entries not yet freed are freed at
+    // the next start); a running one finishes.
+    pool_.clear();
     pool_.waitForDone();
 }
 
@@ -41,8 +57,16 @@ bool ReplaceRunner::launch(Work work, Done done)
 
 bool ReplaceRunner::startReplace(ReplaceJob job)
 {
+    const std::string journalDir = job.journalDir;
     return launch<ReplaceOutcome>([this, job = std::move(job)] { return runReplace(job); },
-                                  [this](const ReplaceOutcome& o) { emit replaceFinished(o); });
+                                  [this, journalDir](const ReplaceOutcome& o) {
+                                      emit replaceFinished(o);
+                                      // The summary is out: now free the journal entries the size
+                                      // bound dropped (seconds for a large apply). On the pool, so
+                                      // a next task waits for it; the journal's lock guards it.
+                                      if (!o.report.notices.empty())
+                                          pool_.start([journalDir] { freeDroppedEntries(journalDir); });
+                                  });
 }
 
 bool ReplaceRunner::startUndo(const std::string& journalDir, const std::string& id)
@@ -104,6 +128,7 @@ ReplaceOutcome ReplaceRunner::runReplace(const ReplaceJob& job)
     options.on_error = job.onError;
     options.hook = job.hook;
     options.cancelled = [this] { return cancel_.load(); };
+    options.free_dropped_later = true;  // after the summary (startReplace)
     options.progress = [this](const ApplyProgress& p) {
         stage_ = p.stage == ApplyProgress::Stage::Journaling ? Stage::Journaling : Stage::Writing;
         total_ = p.total;
