@@ -1689,12 +1689,12 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
         <translation>Lese die Dateien…</translation>
     </message>
     <message>
-        <source>Saving the originals for undo…</source>
-        <translation>Sichere die Originale für Rückgängig…</translation>
+        <source>Preparing the new contents (originals kept for undo)…</source>
+        <translation>Bereite die neuen Inhalte vor (Originale bleiben für Rückgängig erhalten)…</translation>
     </message>
     <message>
-        <source>Writing the files…</source>
-        <translation>Schreibe die Dateien…</translation>
+        <source>Replacing the files…</source>
+        <translation>Ersetze die Dateien…</translation>
     </message>
     <message>
         <source>Nothing replaced: %1</source>

@@ -1689,12 +1689,12 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
         <translation>Lecture des fichiers…</translation>
     </message>
     <message>
-        <source>Saving the originals for undo…</source>
-        <translation>Sauvegarde des originaux pour l’annulation…</translation>
+        <source>Preparing the new contents (originals kept for undo)…</source>
+        <translation>Préparation des nouveaux contenus (originaux conservés pour l’annulation)…</translation>
     </message>
     <message>
-        <source>Writing the files…</source>
-        <translation>Écriture des fichiers…</translation>
+        <source>Replacing the files…</source>
+        <translation>Remplacement des fichiers…</translation>
     </message>
     <message>
         <source>Nothing replaced: %1</source>

@@ -258,8 +258,10 @@ void ReplaceController::pollProgress()
     const auto done = static_cast<int>(std::min<std::size_t>(runner_->done(), INT_MAX));
     switch (runner_->stage()) {
     case ReplaceRunner::Stage::Planning: progress_->setLabelText(tr("Reading the files…")); break;
-    case ReplaceRunner::Stage::Journaling: progress_->setLabelText(tr("Saving the originals for undo…")); break;
-    case ReplaceRunner::Stage::Writing: progress_->setLabelText(tr("Writing the files…")); break;
+    // The apply's one pass per file keeps the original, reads it and writes the new content
+    // beside it; the renames come after (core/edit/applier.h).
+    case ReplaceRunner::Stage::Journaling: progress_->setLabelText(tr("Preparing the new contents (originals kept for undo)…")); break;
+    case ReplaceRunner::Stage::Writing: progress_->setLabelText(tr("Replacing the files…")); break;
     default: break;
     }
     progress_->setMaximum(total);
