@@ -8,10 +8,27 @@
 
 namespace codescout::cli {
 
-StandardLineStream::StandardLineStream(const OutputPlan& plan, OutputWriter& writer, std::string path,
+std::string BlockPool::take() {
+    std::lock_guard lock(mutex_);
+    if (blocks_.empty()) return {};
+    std::string block = std::move(blocks_.back());
+    blocks_.pop_back();
+    return block;
+}
+
+void BlockPool::give_back(std::string block) {
+    if (block.capacity() > kMaxKeptCapacity) return;
+    block.clear();
+    std::lock_guard lock(mutex_);
+    blocks_.push_back(std::move(block));
+}
+
+StandardLineStream::StandardLineStream(const OutputPlan& plan, OutputWriter& writer, BlockPool& pool, std::string path,
                                        TurnGate* turn, std::size_t hold_bytes)
-    : writer_(writer), path_(std::move(path)), plan_(plan), format_(path_, plan_), turn_(turn),
-      hold_bytes_(std::max(hold_bytes, kFormatPartBytes)) {}
+    : writer_(writer), pool_(pool), path_(std::move(path)), plan_(plan), format_(path_, plan_), turn_(turn),
+      hold_bytes_(std::max(hold_bytes, kFormatPartBytes)), block_(pool.take()) {}
+
+StandardLineStream::~StandardLineStream() { pool_.give_back(std::move(block_)); }
 
 void StandardLineStream::line(const LineRecord& line, bool terminated) {
     if (!open_) return;

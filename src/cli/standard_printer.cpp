@@ -13,7 +13,7 @@ std::shared_ptr<LineStream> StandardPrinter::open_stream(const std::string& path
     // Multi-line output is formatted from whole records (and never streams: the engine reads
     // such files whole anyway).
     if (plan_.mode != OutputMode::Lines || plan_.multi_line) return nullptr;
-    return std::make_shared<StandardLineStream>(plan_, writer_, path, turn,
+    return std::make_shared<StandardLineStream>(plan_, writer_, blocks_, path, turn,
                                                 turn != nullptr ? kHoldBytesInTurn : kHoldBytes);
 }
 

@@ -10,6 +10,7 @@
 #include "cli/error_reporter.h"
 #include "cli/options_builder.h"
 #include "cli/output_writer.h"
+#include "cli/standard_line_stream.h"
 #include "core/search/result_sink.h"
 
 namespace codescout::cli {
@@ -34,6 +35,7 @@ private:
     OutputPlan plan_;
     OutputWriter& writer_;
     ErrorReporter& errors_;
+    BlockPool blocks_;  // the streams' blocks (every stream ends with its file, before the search returns)
 };
 
 }  // namespace codescout::cli

@@ -320,7 +320,8 @@ private slots:
         std::uint64_t written_before_finish = 0;
         {
             OutputWriter w(fileno(f), 4096);
-            auto stream = std::make_shared<StandardLineStream>(p, w, collected.path, nullptr, 1u << 20);
+            BlockPool pool;
+            auto stream = std::make_shared<StandardLineStream>(p, w, pool, collected.path, nullptr, 1u << 20);
             std::size_t i = 0;
             for (const LineRecord& line : collected.lines) {
                 std::string copy(line.text);  // gone after the call, as a read buffer moves on
@@ -356,7 +357,8 @@ private slots:
         expected.path = "./late.h";
         {
             OutputWriter w(fileno(f), 4096);
-            auto stream = std::make_shared<StandardLineStream>(p, w, expected.path, nullptr, 0);
+            BlockPool pool;
+            auto stream = std::make_shared<StandardLineStream>(p, w, pool, expected.path, nullptr, 0);
             // 40,000 lines of 100 bytes: matches, every 10th a context line, then a gap.
             std::uint64_t matched = 0;
             std::uint64_t spans = 0;
