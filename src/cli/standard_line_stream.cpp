@@ -2,11 +2,14 @@
 #include "cli/standard_line_stream.h"
 
 #include <algorithm>
+#include <thread>
 #include <utility>
 
 #include "core/print/format_drain.h"
 
 namespace codescout::cli {
+
+BlockPool::BlockPool() : max_kept_(2 * std::max(1u, std::thread::hardware_concurrency()) + 2) {}
 
 std::string BlockPool::take() {
     std::lock_guard lock(mutex_);
@@ -20,7 +23,7 @@ void BlockPool::give_back(std::string block) {
     if (block.capacity() > kMaxKeptCapacity) return;
     block.clear();
     std::lock_guard lock(mutex_);
-    blocks_.push_back(std::move(block));
+    if (blocks_.size() < max_kept_) blocks_.push_back(std::move(block));
 }
 
 StandardLineStream::StandardLineStream(const OutputPlan& plan, OutputWriter& writer, BlockPool& pool, std::string path,

@@ -24,14 +24,18 @@ namespace codescout::cli {
 // The streams' blocks, reused from file to file: a block keeps its pages and its capacity for
 // the next file. A fresh block per file was faulted in page by page and grew by copying (in a
 // profile of '\w+_\w+_\w+_\w+_\w+' over the AMD register headers, anonymous page faults were
-// about a sixth of the CPU time). Holds at most as many blocks as streams were open at once.
+// about a sixth of the CPU time). Keeps about two blocks per core: unsorted, a stream is open per
+// thread; in path order many small files may wait for their turn with a stream each, and their
+// blocks are not worth keeping (freed, they do not stay in the peak RSS).
 class BlockPool {
 public:
+    BlockPool();
     std::string take();
     void give_back(std::string block);
 
 private:
     static constexpr std::size_t kMaxKeptCapacity = 32u << 20;
+    const std::size_t max_kept_;
     std::mutex mutex_;
     std::vector<std::string> blocks_;
 };

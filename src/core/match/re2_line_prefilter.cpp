@@ -78,19 +78,35 @@ std::unique_ptr<RE2> compile_program(const std::string& pattern) {
     return std::make_unique<RE2>(pattern, options);
 }
 
+double monotonic_seconds() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
 }  // namespace
 
 // Per thread: its own copy of the program, how much RE2 has scanned and how long the timed part
 // of it took. Its own copy: an RE2 object keeps one DFA cache behind a reader lock that every
-// search call takes, and with threads sharing one object that lock's cache line moved between
-// cores on every call; deciding dense lines one by one makes a call per line (measured: 8.7%
-// of the CPU time of '\w+_\w+_\w+_\w+_\w+' over the AMD register headers was that lock).
+// search call takes, and threads sharing one object would move that lock's cache line between
+// cores on every call (deciding dense lines one by one makes a call per line; not measured
+// apart from the deadlock detector above).
+//
+// The clock: the thread's CPU time is what the verdict is about (it does not grow under load),
+// but reading it is a system call (~2 us on this VM); the monotonic clock is read in user space
+// (vDSO). A thread's CPU time never exceeds the wall time that passed, so calls that are fast
+// enough by the monotonic clock are fast enough by CPU time too: the scratch times with the
+// monotonic clock, and only when that finds them too slow (a slow DFA, or a loaded machine) does
+// it time the next verdict's calls by CPU time, whose verdict then counts.
 class Re2LinePrefilter::Scratch final : public PrefilterScratch {
 public:
     explicit Scratch(const RE2& shared, const std::string& pattern) : own_(compile_program(pattern)) {
         program_ = own_ && own_->ok() ? own_.get() : &shared;
     }
     const RE2& program() const { return *program_; }
+
+    // Seconds on the clock the current verdict is timed with.
+    double now() const { return by_cpu_time_ ? thread_cpu_seconds() : monotonic_seconds(); }
 
     bool time_next_call(std::size_t bytes) {
         if (bytes < kTimedCallBytes) {
@@ -107,6 +123,12 @@ public:
         const bool slow = static_cast<double>(timed_bytes_) < timed_seconds_ * kMinBytesPerSecond;
         timed_bytes_ = 0;
         timed_seconds_ = 0;
+        if (slow && !by_cpu_time_) {
+            // Slow by the wall clock: the next verdict, by CPU time, decides.
+            by_cpu_time_ = true;
+            return false;
+        }
+        by_cpu_time_ = false;
         return slow;
     }
 
@@ -124,6 +146,7 @@ public:
 private:
     std::unique_ptr<RE2> own_;
     const RE2* program_ = nullptr;
+    bool by_cpu_time_ = false;  // the verdict being timed is by CPU time (see above)
     std::size_t first_window_ = kFirstWindow;
     std::size_t scanned_ = 0;
     unsigned calls_ = 0;
@@ -196,11 +219,11 @@ template <typename Call>
 auto Re2LinePrefilter::timed(std::size_t bytes, Scratch& scratch, Call call) const {
     scratch.count(bytes);
     if (!scratch.time_next_call(bytes)) return call();
-    const double start = thread_cpu_seconds();
+    const double start = scratch.now();
     auto result = call();
     // A match ends the scan early, so `bytes` overstates the bytes scanned: the verdict errs
     // towards "fast enough".
-    if (scratch.too_slow(bytes, thread_cpu_seconds() - start)) gave_up_.store(true, std::memory_order_relaxed);
+    if (scratch.too_slow(bytes, scratch.now() - start)) gave_up_.store(true, std::memory_order_relaxed);
     return result;
 }
 

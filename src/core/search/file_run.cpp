@@ -68,7 +68,7 @@ FileRun::FileRun(SearchTools tools, const BinaryPolicy& policy, const InputSpec&
 void FileRun::start_scanner() { tools_.scanner.start(result_, stream_.sink, stream_.turn); }
 
 void FileRun::release_final_lines() {
-    if (result_.stream) result_.stream->final_before(check_->final_before());
+    if (stream_.sink != nullptr) tools_.scanner.final_before(check_->final_before());
 }
 
 FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::string& path) {
@@ -292,6 +292,9 @@ FileReport FileRun::read_stream(ByteSource& source, bool sniff) {
             }
         }
         const BlockVerdict verdict = inspect(buffer.data() + filled, got, base + filled);
+        // What the check saw makes most of the block's lines final before they are scanned: a
+        // stream may then write them as they come instead of holding the block's output.
+        release_final_lines();
         if (verdict.action == BlockAction::StopAt) {
             // The file ends at stop_at for the scanner: scan up to there (if not done yet).
             if (verdict.stop_at > base + scanned) {
@@ -389,6 +392,7 @@ void FileRun::scan_windows(MappedFile& mapping, FileReport& report) {
                           : bytes.size();
         }
         const BlockVerdict verdict = check_->inspect(bytes.substr(pos, end - pos), pos);
+        release_final_lines();  // as in read_stream()
         if (verdict.action == BlockAction::ConvertNuls) {
             reread_buffered_ = true;
             return;

@@ -51,6 +51,7 @@ void FileScanner::start(FileResult& out, ResultSink* stream_sink, TurnGate* turn
     stream_sink_ = report_.mode == ReportMode::Lines ? stream_sink : nullptr;
     turn_ = turn;
     size_unknown_ = out.size == 0;
+    final_before_ = 0;
     has_pending_ = false;
     emitted_end_ = 0;
     after_remaining_ = 0;
@@ -217,6 +218,8 @@ void FileScanner::append_line(std::string_view window, std::uint64_t base, std::
         if (!out_->stream) {
             out_->stream = stream_sink_->open_stream(out_->path, turn_);
             if (!out_->stream) stream_sink_ = nullptr;  // collected after all
+            // Final already: written as they come, not held to the end of the block.
+            else if (final_before_ > 0) out_->stream->final_before(final_before_);
         }
         if (out_->stream) {
             // Held until its spans are known (the caller adds them next) or the window moves.
@@ -228,6 +231,11 @@ void FileScanner::append_line(std::string_view window, std::uint64_t base, std::
         }
     }
     out_->lines.append(number, base + line_start, text, is_context);
+}
+
+void FileScanner::final_before(std::uint64_t offset) {
+    final_before_ = offset;
+    if (out_ != nullptr && out_->stream) out_->stream->final_before(offset);
 }
 
 void FileScanner::add_span(MatchSpan span) {

@@ -29,6 +29,9 @@ public:
     // `stream_sink`, the first line opens a stream there (ResultSink::open_stream(), `turn`
     // passed on) into out.stream, and the lines go to it instead of out.lines.
     void start(FileResult& out, ResultSink* stream_sink = nullptr, TurnGate* turn = nullptr);
+    // Lines starting before `offset` are final (LineStream::final_before()): passed on to the
+    // stream, or to the stream the first line opens.
+    void final_before(std::uint64_t offset);
 
     // Scans the lines in window[from, window.size()). The window's first byte is at file offset
     // `base`; window[0, from) are lines already scanned, kept only as possible before-context.
@@ -93,6 +96,7 @@ private:
     // Streaming (start()): where to open the stream, and the last line until it is complete.
     ResultSink* stream_sink_ = nullptr;
     TurnGate* turn_ = nullptr;
+    std::uint64_t final_before_ = 0;  // the last final_before(), for a stream not open yet
     bool size_unknown_ = false;  // out_->size 0: every line counts as terminated (as the printer does)
     bool has_pending_ = false;
     bool pending_terminated_ = true;

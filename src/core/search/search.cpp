@@ -326,7 +326,9 @@ private:
 // How far searching may run ahead of printing in path order: enough files for every thread to
 // stay busy past one slow file, and results waiting up to this many bytes.
 constexpr std::size_t kFilesAheadPerThread = 64;
-constexpr std::uint64_t kMaxWaitingBytes = 8ull << 20;
+// (4 MiB: the window counts the streamed files' held blocks too, and those blocks go back to the
+// printer's pool for the next files, so the window is also about what stays allocated.)
+constexpr std::uint64_t kMaxWaitingBytes = 4ull << 20;
 
 }  // namespace
 
