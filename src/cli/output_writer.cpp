@@ -24,7 +24,19 @@ OutputWriter::FileParts::FileParts(OutputWriter& writer, std::string_view separa
     writer_.acquire();
 }
 
-OutputWriter::FileParts::~FileParts() { writer_.release(); }
+OutputWriter::FileParts::FileParts(OutputWriter& writer, std::string_view separator, std::try_to_lock_t)
+    : writer_(writer), separator_(separator), held_(writer.try_acquire()) {}
+
+OutputWriter::FileParts::~FileParts() {
+    if (held_) writer_.release();
+}
+
+bool OutputWriter::try_acquire() {
+    std::lock_guard lock(mutex_);
+    if (held_) return false;
+    held_ = true;
+    return true;
+}
 
 void OutputWriter::acquire() {
     std::unique_lock lock(mutex_);

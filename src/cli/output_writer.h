@@ -37,7 +37,10 @@ public:
     class FileParts {
     public:
         FileParts(OutputWriter& writer, std::string_view separator);
+        // Holds the writer only if no one else does (held() says whether it does).
+        FileParts(OutputWriter& writer, std::string_view separator, std::try_to_lock_t);
         ~FileParts();
+        bool held() const { return held_; }
         FileParts(const FileParts&) = delete;
         FileParts& operator=(const FileParts&) = delete;
         bool write(std::string_view part);  // false once the output is closed
@@ -45,6 +48,7 @@ public:
     private:
         OutputWriter& writer_;
         std::string_view separator_;
+        bool held_ = true;
         bool started_ = false;
     };
 
@@ -61,6 +65,7 @@ public:
 private:
     // Waits until no one holds the writer, then holds it; release() lets the next one in.
     void acquire();
+    bool try_acquire();
     void release();
     bool append_locked(std::string_view data);
     bool write_all_locked(std::string_view data);

@@ -29,7 +29,8 @@ void BlockPool::give_back(std::string block) {
 StandardLineStream::StandardLineStream(const OutputPlan& plan, OutputWriter& writer, BlockPool& pool, std::string path,
                                        TurnGate* turn, std::size_t hold_bytes)
     : writer_(writer), pool_(pool), path_(std::move(path)), plan_(plan), format_(path_, plan_), turn_(turn),
-      hold_bytes_(std::max(hold_bytes, kFormatPartBytes)), block_(pool.take()) {}
+      hold_bytes_(std::max(hold_bytes, kFormatPartBytes)), full_capacity_(hold_bytes_ + 2 * kFormatPartBytes),
+      most_held_(turn != nullptr ? hold_bytes_ : 3 * hold_bytes_), block_(pool.take()) {}
 
 StandardLineStream::~StandardLineStream() { pool_.give_back(std::move(block_)); }
 
@@ -40,6 +41,11 @@ void StandardLineStream::line(const LineRecord& line, bool terminated) {
     if (!final) {
         pending_.push_back(Pending{line.byte_offset, at, static_cast<std::uint32_t>(line.spans.size()), line.is_context,
                                    format_.state()});
+    }
+    if (block_.size() + line.text.size() + path_.size() + 64 > block_.capacity()) {
+        // Straight to the size it needs (see full_capacity_), past the hold to the most held.
+        if (block_.capacity() < full_capacity_) block_.reserve(full_capacity_);
+        else if (block_.capacity() < most_held_ + 2 * kFormatPartBytes) block_.reserve(most_held_ + 2 * kFormatPartBytes);
     }
     format_.line(line, terminated, block_);
     if (final && !line.is_context) {
@@ -79,11 +85,20 @@ void StandardLineStream::write_some() {
     if (!parts_) {
         // Most files print little: they go out whole at finish(), and hold the writer only then.
         if (writable_ < hold_bytes_) return;
-        if (turn_ != nullptr && !turn_->wait_for_turn()) {
-            open_ = false;
-            return;
+        if (turn_ != nullptr) {
+            if (!turn_->wait_for_turn()) {
+                open_ = false;
+                return;
+            }
+            parts_.emplace(writer_, file_separator(plan_));
+        } else {
+            parts_.emplace(writer_, file_separator(plan_), std::try_to_lock);
+            if (!parts_->held()) {
+                parts_.reset();
+                if (writable_ < most_held_) return;  // held by another file: hold more meanwhile
+                parts_.emplace(writer_, file_separator(plan_));
+            }
         }
-        parts_.emplace(writer_, file_separator(plan_));
     }
     if (writable_ < kFormatPartBytes) return;
     open_ = parts_->write(std::string_view(block_).substr(0, writable_)) && open_;

@@ -1,7 +1,9 @@
 // The standard printer's stream for one file's lines (core/search/line_stream.h): each line is
 // formatted as it comes into the file's block; the block is written once it outgrows
 // `hold_bytes`, then in parts (kFormatPartBytes), the writer held from the first part to finish()
-// so that no other file comes between the parts. Only what is final is written, and only up to
+// so that no other file comes between the parts. Without a turn to wait for, a stream that finds
+// the writer held by another file's stream goes on holding, up to three times the hold, before it
+// waits: two threads on two large files would otherwise take turns searching. Only what is final is written, and only up to
 // the end of a final matching line: lines the binary policy may still take back, and context
 // lines whose match may be taken back, stay in the block.
 #pragma once
@@ -79,6 +81,11 @@ private:
     StandardLinesFormat format_;
     TurnGate* const turn_;
     const std::size_t hold_bytes_;
+    // A block that must grow grows to this at once (the hold, a part, and what is not final):
+    // growing by doubling left the smaller copies behind in the heap, and the last doubling
+    // took twice the hold.
+    const std::size_t full_capacity_;
+    const std::size_t most_held_;  // past the hold while the writer is busy, at most this
 
     std::string block_;             // formatted, not written yet
     std::deque<Pending> pending_;   // the lines in the block that are not final, in order

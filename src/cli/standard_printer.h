@@ -28,7 +28,7 @@ public:
     // less is written whole when it is done, as before, and holds the writer only then (a file
     // written in parts holds it while it is searched, so others wait to print). In path order a
     // file not yet in its turn waits for it once it holds this much, so less is held there.
-    static constexpr std::size_t kHoldBytes = 8u << 20;
+    static constexpr std::size_t kHoldBytes = 4u << 20;
     static constexpr std::size_t kHoldBytesInTurn = 256u << 10;
 
 private:
