@@ -8,6 +8,10 @@
 #   --baseline CLI  also time CLI (an earlier codescout-cli, e.g. main before a change)
 #   --runs N        timed runs per tool and case (default 5; plus 1 warm-up run each)
 #   --no-drivers    skip the kernel's drivers/ tree (12-45 s per run)
+#   --no-header     skip the two many-lines.sh header cases
+#   --tree          add the whole kernel tree (6.9 million matching lines; issue 10's Unicode target)
+#   --sorted        add `--sort path` over drivers/gpu (issue 10's RSS target: rg streams sorted
+#                   output from one thread, 7-8 MB)
 #
 # Cases: bench/many-lines.sh's 4.8 MB header (50,000 lines, 45,454 matching) with -j1, printed and
 # with -c, and '\w+_\w+_\w+_\w+_\w+' over the kernel's drivers/ (scripts/corpus.sh). Every command
@@ -25,8 +29,14 @@ cli=$checkout/build/release/src/cli/codescout-cli
 baseline=""
 runs=5
 drivers=1
+headers=1
+tree=0
+sorted=0
 while [ $# -gt 0 ]; do
     case "$1" in
+        --no-header) headers=0 ;;
+        --tree) tree=1 ;;
+        --sorted) sorted=1 ;;
         --baseline) baseline=$(realpath "${2:?--baseline needs a codescout-cli}"); shift ;;
         --runs) runs=${2:?--runs needs a number}; shift ;;
         --no-drivers) drivers=0 ;;
@@ -37,13 +47,16 @@ while [ $# -gt 0 ]; do
 done
 [ -x "$cli" ] || { echo "many-lines-cliff: $cli missing (cmake --build --preset release --target codescout-cli)" >&2; exit 2; }
 
-file=$("$here/many-lines.sh")
 pattern='\w+_\w+_\w+_\w+_\w+'
-cases=("many-lines -j1|-j1 $pattern $file" "many-lines -j1 -c|-j1 -c $pattern $file")
-if [ "$drivers" = 1 ]; then
-    kernel=$("$checkout/scripts/corpus.sh")
-    cases+=("drivers|$pattern $kernel/drivers")
+cases=()
+if [ "$headers" = 1 ]; then
+    file=$("$here/many-lines.sh")
+    cases+=("many-lines -j1|-j1 $pattern $file" "many-lines -j1 -c|-j1 -c $pattern $file")
 fi
+if [ "$drivers" = 1 ] || [ "$tree" = 1 ] || [ "$sorted" = 1 ]; then kernel=$("$checkout/scripts/corpus.sh"); fi
+[ "$drivers" = 1 ] && cases+=("drivers|$pattern $kernel/drivers")
+[ "$tree" = 1 ] && cases+=("kernel tree|-n $pattern $kernel")
+[ "$sorted" = 1 ] && cases+=("--sort path drivers/gpu|--sort path $pattern $kernel/drivers/gpu")
 tools=(codescout rg)
 [ -n "$baseline" ] && tools=(codescout baseline rg)
 program() {

@@ -22,6 +22,9 @@ public:
         return downstream_.on_file(std::move(result)) && !stop_at_first_;
     }
     void on_error(const SearchError& error) override { downstream_.on_error(error); }
+    std::shared_ptr<LineStream> open_stream(const std::string& path, TurnGate* turn) override {
+        return downstream_.open_stream(path, turn);
+    }
 
     bool matched() const { return matched_.load(std::memory_order_relaxed); }
 

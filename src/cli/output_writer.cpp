@@ -20,7 +20,37 @@ bool OutputWriter::write_block(std::string_view block, std::string_view separato
 }
 
 OutputWriter::FileParts::FileParts(OutputWriter& writer, std::string_view separator)
-    : writer_(writer), lock_(writer.mutex_), separator_(separator) {}
+    : writer_(writer), separator_(separator) {
+    writer_.acquire();
+}
+
+OutputWriter::FileParts::FileParts(OutputWriter& writer, std::string_view separator, std::try_to_lock_t)
+    : writer_(writer), separator_(separator), held_(writer.try_acquire()) {}
+
+OutputWriter::FileParts::~FileParts() {
+    if (held_) writer_.release();
+}
+
+bool OutputWriter::try_acquire() {
+    std::lock_guard lock(mutex_);
+    if (held_) return false;
+    held_ = true;
+    return true;
+}
+
+void OutputWriter::acquire() {
+    std::unique_lock lock(mutex_);
+    released_.wait(lock, [this] { return !held_; });
+    held_ = true;
+}
+
+void OutputWriter::release() {
+    {
+        std::lock_guard lock(mutex_);
+        held_ = false;
+    }
+    released_.notify_one();
+}
 
 bool OutputWriter::FileParts::write(std::string_view part) {
     if (part.empty()) return !writer_.closed();
@@ -34,10 +64,11 @@ bool OutputWriter::FileParts::write(std::string_view part) {
 }
 
 bool OutputWriter::flush() {
-    std::lock_guard lock(mutex_);
-    if (closed() || error() != 0) return false;
-    const bool ok = write_all_locked(buffer_);
+    acquire();
+    bool ok = !closed() && error() == 0;
+    if (ok) ok = write_all_locked(buffer_);
     buffer_.clear();
+    release();
     return ok;
 }
 

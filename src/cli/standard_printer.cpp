@@ -4,11 +4,21 @@
 #include <optional>
 #include <string>
 
+#include "cli/standard_line_stream.h"
 #include "core/print/standard_format.h"
 
 namespace codescout::cli {
 
+std::shared_ptr<LineStream> StandardPrinter::open_stream(const std::string& path, TurnGate* turn) {
+    // Multi-line output is formatted from whole records (and never streams: the engine reads
+    // such files whole anyway).
+    if (plan_.mode != OutputMode::Lines || plan_.multi_line) return nullptr;
+    return std::make_shared<StandardLineStream>(plan_, writer_, blocks_, path, turn,
+                                                turn != nullptr ? kHoldBytesInTurn : kHoldBytes);
+}
+
 bool StandardPrinter::on_file(FileResult&& result) {
+    if (result.stream) return static_cast<StandardLineStream&>(*result.stream).finish(result);
     // One buffer per worker thread, reused: formatting allocates nothing after the first files.
     // A file whose output outgrows one part (kFormatPartBytes) goes out in parts, the writer
     // locked from the first part on, instead of being held formatted whole next to its lines.

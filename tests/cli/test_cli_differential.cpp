@@ -344,7 +344,7 @@ void write_multiline_tree(TestTree& t) {
 // A generated register header like the kernel's AMD *_sh_mask.h (and bench/many-lines.sh): about
 // 20,000 lines, nearly all matching '\w+_\w+_\w+_\w+_\w+', so a file's lines are many, cross
 // every read and block boundary, and dense matches keep the prefilters switched off.
-void write_many_lines_tree(TestTree& t) {
+QByteArray register_header_text() {
     static const char* const kBlocks[] = {"NBIO", "BIF", "PCIE", "GFX", "SDMA"};
     static const char* const kFields[] = {"ENABLE", "VALID", "COUNT", "LIMIT", "OFFSET", "SELECT", "STALL"};
     QByteArray text = "/* many lines */\n#ifndef _regs_sh_mask_HEADER\n";
@@ -358,6 +358,11 @@ void write_many_lines_tree(TestTree& t) {
                     QByteArray::number(7u << (f * 3), 16).toUpper().rightJustified(8, '0') + "L\n";
         }
     }
+    return text;
+}
+
+void write_many_lines_tree(TestTree& t) {
+    const QByteArray text = register_header_text();
     t.write(QStringLiteral("regs_sh_mask.h"), text + "#endif\n");
     // The same without a final newline, and in CRLF.
     t.write(QStringLiteral("regs_noeol.h"), text + "#endif");
@@ -375,6 +380,20 @@ void write_many_lines_tree(TestTree& t) {
         }
     }
     t.write(QStringLiteral("regs_mixed.h"), mixed);
+}
+
+// Seven copies of the register header (about 10 MB, 140,000 lines matching '\w+_\w+_\w+_\w+_\w+':
+// more output than the standard printer's streams hold before they write a file in parts, sorted
+// or not) with a NUL in the seventh, and a small header next to it. rg prints what it searched
+// before the read that brought the NUL, then its warning.
+void write_late_nul_tree(TestTree& t) {
+    const QByteArray text = register_header_text();
+    QByteArray big;
+    for (int i = 0; i < 6; ++i) big += text;
+    QByteArray last = text;
+    last[last.size() / 2] = '\0';
+    t.write(QStringLiteral("regs_late_nul.h"), big + last);
+    t.write(QStringLiteral("regs_small.h"), text.left(20000) + "\n");
 }
 
 void add_row(const char* name, const QString& where, const QStringList& args) {
@@ -395,6 +414,8 @@ private:
     QString multiline_dir_;
     TestTree many_lines_;  // write_many_lines_tree
     QString many_lines_dir_;
+    TestTree late_nul_;    // write_late_nul_tree
+    QString late_nul_dir_;
     QString kernel_;
     QString kernel_skip_reason_;
 
@@ -451,6 +472,8 @@ private slots:
         multiline_dir_ = QString::fromStdString(multiline_.root());
         write_many_lines_tree(many_lines_);
         many_lines_dir_ = QString::fromStdString(many_lines_.root());
+        write_late_nul_tree(late_nul_);
+        late_nul_dir_ = QString::fromStdString(late_nul_.root());
 
         const QString source_dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("CODESCOUT_SOURCE_DIR"));
         if (source_dir.isEmpty()) {
@@ -734,6 +757,36 @@ private slots:
         QCOMPARE(ours.exit_code, theirs.exit_code);
         const Unit unit = by_line ? Unit::Lines : Unit::FileBlocks;
         QVERIFY2(sorted_units(ours.out, unit) == sorted_units(theirs.out, unit),
+                 "unsorted output differs from rg's beyond the order of the files");
+    }
+
+    // A walked file printed in parts while it is searched, then found binary by a NUL far in:
+    // the lines before rg's read with the NUL print (those the search had formatted beyond it
+    // are taken back), then rg's warning; with -m the search ends before the NUL. Sorted (parts
+    // once the file's turn came) and unsorted with two threads.
+    void late_nul_after_parts_data() {
+        QTest::addColumn<QStringList>("args");
+        using L = QStringList;
+        const QString five = QStringLiteral("\\w+_\\w+_\\w+_\\w+_\\w+");
+        QTest::newRow("lines") << L{five, "."};
+        QTest::newRow("literal") << L{"_CNTL__", "."};
+        QTest::newRow("--color always") << L{"--color", "always", "[A-Z]+_", "."};
+        QTest::newRow("-b") << L{"-b", five, "."};
+        QTest::newRow("-m 100000 (ends before the NUL)") << L{"-m", "100000", five, "."};
+    }
+    void late_nul_after_parts() {
+        QFETCH(QStringList, args);
+        QByteArray rg_out;
+        compare(late_nul_dir_, args, {}, {}, &rg_out);
+        if (QTest::currentTestFailed()) return;
+        QVERIFY2(rg_out.size() > (9 << 20), "rg printed less than a stream holds: the row tests nothing");
+        QCOMPARE(rg_out.contains("WARNING: stopped searching binary file"), !args.contains(QStringLiteral("-m")));
+        const QStringList unsorted = QStringList{QStringLiteral("-j2"), QStringLiteral("--heading"), QStringLiteral("-n"),
+                                                 QStringLiteral("--color"), QStringLiteral("never")} + args;
+        const ProcessResult ours = run_cli(unsorted, late_nul_dir_);
+        const ProcessResult theirs = run_program(rg_path(), unsorted, late_nul_dir_);
+        QCOMPARE(ours.exit_code, theirs.exit_code);
+        QVERIFY2(sorted_units(ours.out, Unit::FileBlocks) == sorted_units(theirs.out, Unit::FileBlocks),
                  "unsorted output differs from rg's beyond the order of the files");
     }
 

@@ -13,6 +13,7 @@
 #include "cli/error_reporter.h"
 #include "cli/output_writer.h"
 #include "core/print/standard_format.h"
+#include "cli/standard_line_stream.h"
 #include "cli/standard_printer.h"
 
 using namespace codescout;
@@ -282,6 +283,192 @@ private slots:
         QVERIFY(drained >= 2);
         QCOMPARE(joined.size(), whole.size());
         QVERIFY(joined == whole);
+    }
+
+    // A file's lines streamed (as the search hands them over, views valid only during the call)
+    // print the bytes of the same lines collected, also when the stream writes them in parts
+    // while the file is still being searched (its output beyond the hold size).
+    void streamed_lines_print_as_collected_data() {
+        QTest::addColumn<int>("kLines");
+        QTest::addColumn<bool>("parts");  // more output than the stream holds
+        QTest::newRow("held whole") << 2000 << false;
+        QTest::newRow("in parts") << 200000 << true;
+    }
+    void streamed_lines_print_as_collected() {
+        QFETCH(int, kLines);
+        QFETCH(bool, parts);
+        FileResult collected;
+        collected.path = "./many.h";
+        std::uint64_t offset = 0;
+        for (std::uint64_t n = 1; n <= std::uint64_t(kLines); ++n) {
+            OwnedLine line = n % 7 == 0 ? ctx(n, std::string(n % 90, 'c')) : match(n, std::string(n % 100, 'm'), {});
+            if (n % 13 == 0) continue;  // a gap: "--" with context
+            line.byte_offset = offset;
+            offset += line.text.size() + 1;
+            collected.lines.push_back(line);
+            collected.matched_lines += line.is_context ? 0 : 1;
+        }
+        collected.size = offset;
+        OutputPlan p = plan();
+        p.context = true;
+        p.heading = true;
+        std::string whole;
+        format_standard(collected, p, whole);
+
+        std::FILE* f = std::tmpfile();
+        QVERIFY(f);
+        std::uint64_t written_before_finish = 0;
+        {
+            OutputWriter w(fileno(f), 4096);
+            BlockPool pool;
+            auto stream = std::make_shared<StandardLineStream>(p, w, pool, collected.path, nullptr, 1u << 20);
+            std::size_t i = 0;
+            for (const LineRecord& line : collected.lines) {
+                std::string copy(line.text);  // gone after the call, as a read buffer moves on
+                LineRecord view = line;
+                view.text = copy;
+                stream->line(view, true);
+                copy.assign(copy.size(), '?');
+                if (++i % 1000 == 0) stream->final_before(line.byte_offset);
+            }
+            written_before_finish = w.bytes_written();
+            FileResult done;
+            done.path = collected.path;
+            done.matched_lines = collected.matched_lines;
+            done.stream = stream;
+            QVERIFY(stream->finish(done));
+        }
+        QCOMPARE(written_before_finish > 0, parts);
+        const std::string printed = read_all(f);
+        std::fclose(f);
+        QCOMPARE(printed.size(), whole.size());
+        QVERIFY(printed == whole);
+    }
+
+    // Lines the binary policy takes back (a NUL in the read after them) never print, with the
+    // "--" and heading that came with them; what was final stays, and the counts come back.
+    void streamed_lines_taken_back() {
+        OutputPlan p = plan();
+        p.context = true;
+        p.heading = true;
+        std::FILE* f = std::tmpfile();
+        QVERIFY(f);
+        FileResult expected;
+        expected.path = "./late.h";
+        {
+            OutputWriter w(fileno(f), 4096);
+            BlockPool pool;
+            auto stream = std::make_shared<StandardLineStream>(p, w, pool, expected.path, nullptr, 0);
+            // 40,000 lines of 100 bytes: matches, every 10th a context line, then a gap.
+            std::uint64_t matched = 0;
+            std::uint64_t spans = 0;
+            TakenBack dropped_expected;
+            constexpr std::uint64_t kCut = 3'000'000;  // a line start
+            for (std::uint64_t n = 1; n <= 40000; ++n) {
+                const std::uint64_t at = (n - 1) * 100;
+                const bool context = n % 10 == 0;
+                const std::uint64_t number = n + n / 10;  // a gap after every 10th line
+                OwnedLine line = context ? ctx(number, std::string(99, 'c')) : match(number, std::string(99, 'm'), {{0, 3}});
+                line.byte_offset = at;
+                LineRecord view{line.number, at, line.text, line.spans, line.is_context};
+                stream->line(view, true);
+                if (at < kCut) {
+                    expected.lines.push_back(line);
+                    matched += context ? 0 : 1;
+                    spans += context ? 0 : 1;
+                } else if (!context) {
+                    ++dropped_expected.matched_lines;
+                    ++dropped_expected.matches;
+                }
+                if (n % 500 == 0) stream->final_before(std::min<std::uint64_t>(at, 2'900'000));
+            }
+            QVERIFY(w.bytes_written() > 0);  // parts went out before the NUL
+            const TakenBack dropped = stream->take_back_from(kCut);
+            QCOMPARE(dropped.matched_lines, dropped_expected.matched_lines);
+            QCOMPARE(dropped.matches, dropped_expected.matches);
+            expected.matched_lines = matched;
+            expected.matches = spans;
+            expected.binary = {BinaryAction::Stopped, kCut + 5, kCut};
+            FileResult done;
+            done.path = expected.path;
+            done.binary = expected.binary;
+            done.stream = stream;
+            QVERIFY(stream->finish(done));
+        }
+        std::string whole;
+        expected.size = 4'000'000;
+        format_standard(expected, p, whole);
+        const std::string printed = read_all(f);
+        std::fclose(f);
+        QCOMPARE(printed.size(), whole.size());
+        QVERIFY(printed == whole);
+    }
+
+    // Streamed files from several threads, written in parts while they are searched, stay
+    // contiguous among each other and among files printed whole; a file whose stream was
+    // dropped (binary, failed) prints nothing.
+    void streamed_files_stay_contiguous() {
+        std::FILE* f = std::tmpfile();
+        QVERIFY(f);
+        constexpr int kThreads = 4;
+        constexpr int kFiles = 4;
+        // 9 MB of output, or little; the dropped file little too (once a part of a file is written, dropping it
+        // cannot take that back: the search drops only binary files, which printed nothing, or failing ones).
+        const auto lines_of = [](int i) { return i % 2 == 0 && i < kFiles ? 160000 : 20; };
+        {
+            OutputWriter w(fileno(f), 4096);
+            ErrorReporter errors(STDERR_FILENO);
+            OutputPlan p = plan();
+            p.context = true;
+            StandardPrinter printer(p, w, errors);
+            std::vector<std::thread> threads;
+            for (int t = 0; t < kThreads; ++t) {
+                threads.emplace_back([&printer, &lines_of, t] {
+                    for (int i = 0; i <= kFiles; ++i) {
+                        FileResult r;
+                        r.path = "t" + std::to_string(t) + "_" + std::to_string(i);
+                        r.stream = printer.open_stream(r.path, nullptr);
+                        const std::string text(50, 'x');
+                        const int lines = lines_of(i);
+                        for (int n = 1; n <= lines; ++n) {
+                            const std::uint64_t at = std::uint64_t(n - 1) * 51;
+                            r.stream->line(LineRecord{std::uint64_t(n), at, text, {}, false}, true);
+                            if (n % 4096 == 0) r.stream->final_before(at);
+                            r.matched_lines = std::uint64_t(n);
+                        }
+                        if (i == kFiles) continue;  // dropped: never delivered
+                        printer.on_file(std::move(r));
+                    }
+                });
+            }
+            for (auto& th : threads) th.join();
+        }
+        const QList<QByteArray> lines = QByteArray::fromStdString(read_all(f)).split('\n');
+        std::fclose(f);
+        QByteArray current;
+        int in_file = 0;
+        int file_lines = 0;
+        int files = 0;
+        for (const QByteArray& line : lines) {
+            if (line.isEmpty()) continue;
+            if (line == "--") {
+                QCOMPARE(in_file, file_lines);
+                continue;
+            }
+            const QByteArray path = line.left(line.indexOf(':'));
+            if (in_file == file_lines) {
+                current = path;
+                in_file = 0;
+                const int i = path.split('_').last().toInt();
+                QVERIFY2(i < kFiles, "a dropped file printed");
+                file_lines = lines_of(i);
+                ++files;
+            }
+            QCOMPARE(path, current);
+            ++in_file;
+        }
+        QCOMPARE(in_file, file_lines);
+        QCOMPARE(files, kThreads * kFiles);
     }
 
     // The reader went away: the printer tells the search to stop, nothing crashes.

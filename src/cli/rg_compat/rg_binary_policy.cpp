@@ -18,6 +18,13 @@ namespace {
 // our reads end elsewhere than rg's: by the time rg's read with the NUL shows up, we may have
 // scanned lines that rg had not.
 void truncate_at(FileResult& result, std::uint64_t cut) {
+    if (result.stream) {
+        // Streamed lines from `cut` on are not final yet (final_before() is at most the cut).
+        const TakenBack taken = result.stream->take_back_from(cut);
+        result.matched_lines -= std::min(result.matched_lines, taken.matched_lines);
+        result.matches -= std::min(result.matches, taken.matches);
+        return;
+    }
     auto first_dropped = std::find_if(result.lines.begin(), result.lines.end(),
                                       [cut](const LineRecord& line) { return line.byte_offset >= cut; });
     for (auto it = first_dropped; it != result.lines.end(); ++it) {
@@ -88,6 +95,11 @@ public:
 
     // -l or -m finished early: rg still had the rest of the read holding the last reported line
     // to look at for a NUL, which decides whether it warns.
+    // A walked file's lines may stream: a NUL takes back only the lines from searched_end() on,
+    // which never goes back (the other modes look at printed lines, or cut them unprinted).
+    bool lines_may_stream() const override { return mode_ == RgBinaryMode::Quit && !whole_; }
+    std::uint64_t final_before() const override { return fills_.searched_end(); }
+
     bool wants_more(const ScanEnd& end) const override {
         return mode_ == RgBinaryMode::Quit && end.finished_early && !fills_.nul_seen() &&
                fills_.completed_reads_end() < end.last_line_end;
@@ -177,6 +189,8 @@ public:
     BlockVerdict inspect(std::string_view, std::uint64_t) override { return {}; }
     bool wants_more(const ScanEnd&) const override { return false; }
     void settle(const ScanEnd&, FileResult&, bool&) override {}
+    bool lines_may_stream() const override { return true; }
+    std::uint64_t final_before() const override { return UINT64_MAX; }
 };
 
 class TextPolicy final : public BinaryPolicy {

@@ -1,6 +1,7 @@
 // Re2LinePrefilter (see re2_line_prefilter.h).
 #include "core/match/re2_line_prefilter.h"
 
+#include <absl/synchronization/mutex.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -50,11 +51,63 @@ constexpr unsigned kTrustedSampleEvery = 256;
 constexpr std::size_t kVerdictBytes = 1024 * 1024;
 constexpr double kVerdictSeconds = 0.05;
 
+// Multi-line like the PCRE2 program; never_nl takes '\n' out of every class, so an RE2 match
+// lies within one line as PCRE2's per-line verification does.
+// RE2 takes an absl::Mutex (its DFA cache's reader lock) on every search call. Debian builds
+// absl without NDEBUG, so every such lock also went through absl's deadlock detector (a lock
+// graph behind a global lock): 13% of the CPU time of '\w+_\w+_\w+_\w+_\w+' over the AMD register
+// headers, where dense lines make one call each (perf, libabsl_synchronization and
+// libabsl_graphcycles_internal). Our locks never nest inside RE2's: switched off once, before
+// the first program exists.
+void skip_absl_deadlock_detection() {
+    static const bool done = [] {
+        absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+        return true;
+    }();
+    (void)done;
+}
+
+std::unique_ptr<RE2> compile_program(const std::string& pattern) {
+    skip_absl_deadlock_detection();
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingUTF8);
+    options.set_never_nl(true);
+    options.set_never_capture(true);
+    options.set_log_errors(false);
+    options.set_max_mem(kRe2MaxMem);
+    return std::make_unique<RE2>(pattern, options);
+}
+
+double monotonic_seconds() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
 }  // namespace
 
-// Per thread: how much RE2 has scanned and how long the timed part of it took.
+// Per thread: its own copy of the program, how much RE2 has scanned and how long the timed part
+// of it took. Its own copy: an RE2 object keeps one DFA cache behind a reader lock that every
+// search call takes, and threads sharing one object would move that lock's cache line between
+// cores on every call (deciding dense lines one by one makes a call per line; not measured
+// apart from the deadlock detector above).
+//
+// The clock: the thread's CPU time is what the verdict is about (it does not grow under load),
+// but reading it is a system call (~2 us on this VM); the monotonic clock is read in user space
+// (vDSO). A thread's CPU time never exceeds the wall time that passed, so calls that are fast
+// enough by the monotonic clock are fast enough by CPU time too: the scratch times with the
+// monotonic clock, and only when that finds them too slow (a slow DFA, or a loaded machine) does
+// it time the next verdict's calls by CPU time, whose verdict then counts.
 class Re2LinePrefilter::Scratch final : public PrefilterScratch {
 public:
+    explicit Scratch(const RE2& shared, const std::string& pattern) : own_(compile_program(pattern)) {
+        program_ = own_ && own_->ok() ? own_.get() : &shared;
+    }
+    const RE2& program() const { return *program_; }
+
+    // Seconds on the clock the current verdict is timed with.
+    double now() const { return by_cpu_time_ ? thread_cpu_seconds() : monotonic_seconds(); }
+
     bool time_next_call(std::size_t bytes) {
         if (bytes < kTimedCallBytes) {
             return ++short_calls_ % (scanned_ < kCarefulBytes ? kSampleEvery : kTrustedSampleEvery) == 0;
@@ -70,6 +123,12 @@ public:
         const bool slow = static_cast<double>(timed_bytes_) < timed_seconds_ * kMinBytesPerSecond;
         timed_bytes_ = 0;
         timed_seconds_ = 0;
+        if (slow && !by_cpu_time_) {
+            // Slow by the wall clock: the next verdict, by CPU time, decides.
+            by_cpu_time_ = true;
+            return false;
+        }
+        by_cpu_time_ = false;
         return slow;
     }
 
@@ -85,6 +144,9 @@ public:
     }
 
 private:
+    std::unique_ptr<RE2> own_;
+    const RE2* program_ = nullptr;
+    bool by_cpu_time_ = false;  // the verdict being timed is by CPU time (see above)
     std::size_t first_window_ = kFirstWindow;
     std::size_t scanned_ = 0;
     unsigned calls_ = 0;
@@ -124,16 +186,8 @@ std::unique_ptr<Re2LinePrefilter> Re2LinePrefilter::create(const std::vector<std
         alternatives += (alternatives.empty() ? "" : "|") + rewritten->pattern;
         exact = exact && rewritten->exact;
     }
-    // Multi-line like the PCRE2 program; never_nl takes '\n' out of every class, so an RE2 match
-    // lies within one line as PCRE2's per-line verification does.
     std::string pattern = "(?m:" + alternatives + ")";
-    RE2::Options options;
-    options.set_encoding(RE2::Options::EncodingUTF8);
-    options.set_never_nl(true);
-    options.set_never_capture(true);
-    options.set_log_errors(false);
-    options.set_max_mem(kRe2MaxMem);
-    auto program = std::make_unique<RE2>(pattern, options);
+    auto program = compile_program(pattern);
     if (!program->ok()) return nullptr;
     return std::unique_ptr<Re2LinePrefilter>(new Re2LinePrefilter(std::move(pattern), std::move(program), exact));
 }
@@ -143,43 +197,45 @@ Re2LinePrefilter::Re2LinePrefilter(std::string pattern, std::unique_ptr<re2::RE2
 
 Re2LinePrefilter::~Re2LinePrefilter() = default;
 
-std::optional<std::size_t> Re2LinePrefilter::leftmost(std::string_view haystack, std::size_t from,
+std::optional<std::size_t> Re2LinePrefilter::leftmost(const RE2& program, std::string_view haystack, std::size_t from,
                                                       std::size_t end, bool expect_match) const {
     // The whole haystack is RE2's context, so ^, $ and \b at `from` and `end` see the real
     // neighbouring bytes. Asking only whether there is a match lets RE2 run its DFA alone and
     // stop at the first match state: 20-30% faster than asking where the match is (measured on
     // kernel sources), which most windows, holding no match, never need.
     const absl::string_view text(haystack.data(), haystack.size());
-    if (!expect_match && !program_->Match(text, from, end, RE2::UNANCHORED, nullptr, 0)) return std::nullopt;
+    if (!expect_match && !program.Match(text, from, end, RE2::UNANCHORED, nullptr, 0)) return std::nullopt;
     absl::string_view match;
-    if (!program_->Match(text, from, end, RE2::UNANCHORED, &match, 1)) return std::nullopt;
+    if (!program.Match(text, from, end, RE2::UNANCHORED, &match, 1)) return std::nullopt;
     if (match.data() == nullptr) return from;  // an empty match in an empty haystack
     return static_cast<std::size_t>(match.data() - haystack.data());
 }
 
-bool Re2LinePrefilter::any_match(std::string_view haystack, std::size_t from, std::size_t end) const {
-    return program_->Match(absl::string_view(haystack.data(), haystack.size()), from, end, RE2::UNANCHORED, nullptr, 0);
+bool Re2LinePrefilter::any_match(const RE2& program, std::string_view haystack, std::size_t from, std::size_t end) const {
+    return program.Match(absl::string_view(haystack.data(), haystack.size()), from, end, RE2::UNANCHORED, nullptr, 0);
 }
 
 template <typename Call>
 auto Re2LinePrefilter::timed(std::size_t bytes, Scratch& scratch, Call call) const {
     scratch.count(bytes);
     if (!scratch.time_next_call(bytes)) return call();
-    const double start = thread_cpu_seconds();
+    const double start = scratch.now();
     auto result = call();
     // A match ends the scan early, so `bytes` overstates the bytes scanned: the verdict errs
     // towards "fast enough".
-    if (scratch.too_slow(bytes, thread_cpu_seconds() - start)) gave_up_.store(true, std::memory_order_relaxed);
+    if (scratch.too_slow(bytes, scratch.now() - start)) gave_up_.store(true, std::memory_order_relaxed);
     return result;
 }
 
 std::optional<std::size_t> Re2LinePrefilter::timed_leftmost(std::string_view haystack, std::size_t from,
                                                             std::size_t end, Scratch& scratch) const {
     const bool expect_match = scratch.dense();
-    return timed(end - from, scratch, [&] { return leftmost(haystack, from, end, expect_match); });
+    return timed(end - from, scratch, [&] { return leftmost(scratch.program(), haystack, from, end, expect_match); });
 }
 
-std::unique_ptr<PrefilterScratch> Re2LinePrefilter::make_scratch() const { return std::make_unique<Scratch>(); }
+std::unique_ptr<PrefilterScratch> Re2LinePrefilter::make_scratch() const {
+    return std::make_unique<Scratch>(*program_, pattern_);
+}
 
 std::optional<std::size_t> Re2LinePrefilter::candidate(std::string_view haystack, std::size_t from,
                                                        PrefilterScratch* scratch) const {
@@ -218,7 +274,7 @@ std::optional<bool> Re2LinePrefilter::line_holds_match(std::string_view haystack
     if (find_non_ascii(haystack, line_start, next_line_start) < next_line_start) return std::nullopt;
     auto& own = static_cast<Scratch&>(*scratch);
     const bool holds = timed(next_line_start - line_start, own,
-                             [&] { return any_match(haystack, line_start, next_line_start); });
+                             [&] { return any_match(own.program(), haystack, line_start, next_line_start); });
     own.found_in_first_window(holds);
     return holds;
 }

@@ -82,15 +82,15 @@ private:
     // candidate() and next_line() from the windows on (see the top of this file).
     std::optional<LineVerdict> scan(std::string_view haystack, std::size_t from, Scratch& scratch) const;
     // Whether RE2 matches anywhere in [from, end).
-    bool any_match(std::string_view haystack, std::size_t from, std::size_t end) const;
+    bool any_match(const re2::RE2& program, std::string_view haystack, std::size_t from, std::size_t end) const;
     // call() (an RE2 search over `bytes`), timed when `scratch` says so; may set gave_up_.
     template <typename Call>
     auto timed(std::size_t bytes, Scratch& scratch, Call call) const;
 
     // The leftmost RE2 match start in [from, end), `end` being a line start or the haystack end.
     // Unless a match is expected, RE2 is first asked only whether there is one.
-    std::optional<std::size_t> leftmost(std::string_view haystack, std::size_t from, std::size_t end,
-                                        bool expect_match) const;
+    std::optional<std::size_t> leftmost(const re2::RE2& program, std::string_view haystack, std::size_t from,
+                                        std::size_t end, bool expect_match) const;
     // leftmost(), timed when `scratch` says so; may set gave_up_.
     std::optional<std::size_t> timed_leftmost(std::string_view haystack, std::size_t from, std::size_t end,
                                               Scratch& scratch) const;

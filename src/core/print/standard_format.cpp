@@ -19,8 +19,12 @@ void append_colored(std::string& out, std::string_view text, std::string_view co
     out.append(color).append(text).append(kReset);
 }
 
+void append_path(std::string& out, std::string_view path, const OutputPlan& plan) {
+    append_colored(out, display_path(path, plan.strip_dot_slash), kPathColor, plan.color);
+}
+
 void append_path(std::string& out, const FileResult& result, const OutputPlan& plan) {
-    append_colored(out, display_path(result.path, plan.strip_dot_slash), kPathColor, plan.color);
+    append_path(out, result.path, plan);
 }
 
 // rg's note about a NUL byte, after the lines: "[PATH: ]binary file matches (found "\0" byte
@@ -45,13 +49,7 @@ bool has_terminator(const FileResult& result, const LineRecord& line) {
 }
 
 void format_lines(const FileResult& result, const OutputPlan& plan, std::string& out, const FormatDrain& drain) {
-    // Like rg, the heading comes with the first line printed: a binary file that prints only
-    // its note has none.
-    const bool any_line = prints_a_line(result);
-    if (plan.with_filename && plan.heading && any_line) {
-        append_path(out, result, plan);
-        out.push_back(plan.path_terminator.value_or(plan.line_terminator));
-    }
+    StandardLinesFormat format(result.path, plan);
     const std::string_view path = display_path(result.path, plan.strip_dot_slash);
     // A file with many lines would grow `out` by doubling, copying and touching new pages each
     // time (twice the bytes in page faults): room for what plain output prints, taken at once.
@@ -61,28 +59,17 @@ void format_lines(const FileResult& result, const OutputPlan& plan, std::string&
         if (drain && expected > kFormatPartBytes) break;  // parts: a little over one part at a time
     }
     out.reserve(expected);
-    std::uint64_t previous = 0;
     for (const LineRecord& line : result.lines) {
-        // ">": with -U, rg can print one after-context line twice, without a separator.
-        const bool gap = plan.context && previous != 0 && line.number > previous + 1;
-        if (gap) {
-            out.append("--");
-            out.push_back(plan.line_terminator);
-        }
         // An explicit input with a NUL: rg stops printing at the first line it hands to the
         // printer after noticing the NUL (the group separator before it is already out).
-        if (result.binary.action == BinaryAction::SearchedThrough && line.byte_offset >= result.binary.text_end) break;
-        previous = line.number + (plan.multi_line && !line.is_context ? line.line_count() - 1 : 0);
-        format_standard_line(line, has_terminator(result, line), path, plan, out);
+        if (result.binary.action == BinaryAction::SearchedThrough && line.byte_offset >= result.binary.text_end) {
+            format.gap_before(line, out);
+            break;
+        }
+        format.line(line, has_terminator(result, line), out);
         if (drain && out.size() >= kFormatPartBytes) drain(out);
     }
-    if (result.binary.action != BinaryAction::None) {
-        if (plan.context && result.binary.context_break) {
-            out.append("--");
-            out.push_back(plan.line_terminator);
-        }
-        append_binary_note(out, result, plan);
-    }
+    format.end(result, out);
 }
 
 // The path of a file without its lines (-l, --files-without-match): then the path terminator
@@ -93,6 +80,39 @@ void append_path_line(std::string& out, const FileResult& result, const OutputPl
 }
 
 }  // namespace
+
+StandardLinesFormat::StandardLinesFormat(std::string_view path, const OutputPlan& plan)
+    : raw_path_(path), path_(display_path(path, plan.strip_dot_slash)), plan_(plan) {}
+
+void StandardLinesFormat::gap_before(const LineRecord& line, std::string& out) const {
+    // ">": with -U, rg can print one after-context line twice, without a separator.
+    if (plan_.context && previous_ != 0 && line.number > previous_ + 1) {
+        out.append("--");
+        out.push_back(plan_.line_terminator);
+    }
+}
+
+void StandardLinesFormat::line(const LineRecord& line, bool terminated, std::string& out) {
+    // Like rg, the heading comes with the first line printed: a binary file that prints only
+    // its note has none.
+    if (!printed_a_line_ && plan_.with_filename && plan_.heading) {
+        append_path(out, raw_path_, plan_);
+        out.push_back(plan_.path_terminator.value_or(plan_.line_terminator));
+    }
+    printed_a_line_ = true;
+    gap_before(line, out);
+    previous_ = line.number + (plan_.multi_line && !line.is_context ? line.line_count() - 1 : 0);
+    format_standard_line(line, terminated, path_, plan_, out);
+}
+
+void StandardLinesFormat::end(const FileResult& result, std::string& out) const {
+    if (result.binary.action == BinaryAction::None) return;
+    if (plan_.context && result.binary.context_break) {
+        out.append("--");
+        out.push_back(plan_.line_terminator);
+    }
+    append_binary_note(out, result, plan_);
+}
 
 bool prints_a_line(const FileResult& result) {
     return !result.lines.empty() && (result.binary.action != BinaryAction::SearchedThrough ||

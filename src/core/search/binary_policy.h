@@ -84,6 +84,14 @@ public:
     // Once, after a scan that ended without error or cancellation. `binary`: set it to skip the
     // file as binary (its results are then dropped and it is counted under skipped.binary).
     virtual void settle(const ScanEnd& end, FileResult& result, bool& binary) = 0;
+
+    // Whether the file's lines may go to a stream while it is searched (line_stream.h): the check
+    // then never needs to see them in settle(), and takes back only lines from final_before() on,
+    // through FileResult::stream. Not for multi-line searches.
+    virtual bool lines_may_stream() const { return false; }
+    // Lines starting before this file offset are final: settle() will not take them back (with
+    // lines_may_stream(); asked after each scanned block).
+    virtual std::uint64_t final_before() const { return 0; }
 };
 
 class BinaryPolicy {

@@ -50,6 +50,8 @@ void record_strategy(MemoryMetrics& metrics, FileStrategy strategy) {
 }
 
 void clear_results(FileResult& result) {
+    // A stream drops what it did not print (nothing, for a binary file: see line_stream.h).
+    result.stream.reset();
     result.lines.clear();
     result.matched_lines = 0;
     result.matches = 0;
@@ -57,8 +59,17 @@ void clear_results(FileResult& result) {
 
 }  // namespace
 
-FileRun::FileRun(SearchTools tools, const BinaryPolicy& policy, const InputSpec& input, FileResult& result)
-    : tools_(tools), policy_(policy), input_(input), result_(result), check_(policy.check_for(input)) {}
+FileRun::FileRun(SearchTools tools, const BinaryPolicy& policy, const InputSpec& input, FileResult& result,
+                 StreamRequest stream)
+    : tools_(tools), policy_(policy), input_(input), result_(result), check_(policy.check_for(input)) {
+    if (tools_.multiline == nullptr && check_->lines_may_stream()) stream_ = stream;
+}
+
+void FileRun::start_scanner() { tools_.scanner.start(result_, stream_.sink, stream_.turn); }
+
+void FileRun::release_final_lines() {
+    if (stream_.sink != nullptr) tools_.scanner.final_before(check_->final_before());
+}
 
 FileReport FileRun::run(int fd, std::uint64_t size, bool stream, const std::string& path) {
     head_ = 0;
@@ -188,6 +199,7 @@ ScanEnd FileRun::scan_end() const {
 void FileRun::restart() {
     clear_results(result_);
     check_ = policy_.check_for(input_);
+    if (!check_->lines_may_stream()) stream_ = {};
     stopped_by_check_ = false;
     reread_buffered_ = false;
     result_.encoding = {};
@@ -221,7 +233,7 @@ FileReport FileRun::read_whole(int fd, std::uint64_t size) {
     const BlockVerdict verdict = inspect(data, filled, 0);
     std::size_t end = filled;
     if (verdict.action == BlockAction::StopAt) end = static_cast<std::size_t>(std::min<std::uint64_t>(verdict.stop_at, filled));
-    tools_.scanner.start(result_);
+    start_scanner();
     tools_.scanner.scan({data, end}, 0, 0);
     return {FileOutcome::NoMatch, {}, filled};
 }
@@ -255,7 +267,7 @@ FileReport FileRun::read_stream(ByteSource& source, bool sniff) {
     ReadBuffer& buffer = tools_.chunk_buffer;
     FileScanner& scanner = tools_.scanner;
     buffer.reserve(std::max<std::size_t>(tools_.sizes.chunk, 1));
-    scanner.start(result_);
+    start_scanner();
     std::uint64_t base = 0;     // offset of buffer[0] in the text
     std::size_t filled = 0;     // bytes in the buffer
     std::size_t scanned = 0;    // buffer[0, scanned) are whole lines already scanned
@@ -280,6 +292,9 @@ FileReport FileRun::read_stream(ByteSource& source, bool sniff) {
             }
         }
         const BlockVerdict verdict = inspect(buffer.data() + filled, got, base + filled);
+        // What the check saw makes most of the block's lines final before they are scanned: a
+        // stream may then write them as they come instead of holding the block's output.
+        release_final_lines();
         if (verdict.action == BlockAction::StopAt) {
             // The file ends at stop_at for the scanner: scan up to there (if not done yet).
             if (verdict.stop_at > base + scanned) {
@@ -301,6 +316,7 @@ FileReport FileRun::read_stream(ByteSource& source, bool sniff) {
         }
         const std::string_view window(buffer.data(), end);
         scanner.scan(window, base, scanned);
+        release_final_lines();
         if (eof) return {FileOutcome::NoMatch, {}, total};
         if (scanner.finished()) {
             look_ahead(source, total);
@@ -363,7 +379,7 @@ void FileRun::scan_windows(MappedFile& mapping, FileReport& report) {
     const std::string_view bytes = mapping.bytes();
     const std::size_t window = std::max<std::size_t>(tools_.sizes.map_window, 1);
     std::size_t pos = 0;
-    scanner.start(result_);
+    start_scanner();
     while (pos < bytes.size()) {
         if (tools_.stop.load(std::memory_order_relaxed)) {
             report.outcome = FileOutcome::Stopped;
@@ -376,6 +392,7 @@ void FileRun::scan_windows(MappedFile& mapping, FileReport& report) {
                           : bytes.size();
         }
         const BlockVerdict verdict = check_->inspect(bytes.substr(pos, end - pos), pos);
+        release_final_lines();  // as in read_stream()
         if (verdict.action == BlockAction::ConvertNuls) {
             reread_buffered_ = true;
             return;
@@ -387,6 +404,7 @@ void FileRun::scan_windows(MappedFile& mapping, FileReport& report) {
             return;
         }
         scanner.scan(bytes.substr(0, end), 0, pos);
+        release_final_lines();
         pos = end;
         report.bytes_searched = end;
         if (scanner.finished()) {

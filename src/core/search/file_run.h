@@ -43,9 +43,19 @@ struct SearchTools {
 // 1 MiB). A file that fills it is fstat'ed for its size.
 std::size_t unsized_probe(const ProcessingOptions& processing);
 
+// Where a file's lines may stream (ResultSink::open_stream()): the sink, and the gate for path
+// order. Empty: collected.
+struct StreamRequest {
+    ResultSink* sink = nullptr;
+    TurnGate* turn = nullptr;
+};
+
 class FileRun {
 public:
-    FileRun(SearchTools tools, const BinaryPolicy& policy, const InputSpec& input, FileResult& result);
+    // `stream`: the lines go to a stream when the check allows it (BinaryCheck::lines_may_stream())
+    // and the search reads line by line.
+    FileRun(SearchTools tools, const BinaryPolicy& policy, const InputSpec& input, FileResult& result,
+            StreamRequest stream = {});
 
     // Searches the open file `fd` (`size` from fstat; `stream`: no size, read until EOF).
     FileReport run(int fd, std::uint64_t size, bool stream, const std::string& path);
@@ -98,6 +108,10 @@ private:
     // The scanner finished early: shows the check the bytes it still wants, unscanned.
     void look_ahead(ByteSource& source, std::uint64_t offset);
     ScanEnd scan_end() const;
+    // Starts the scanner on the file (streaming when allowed).
+    void start_scanner();
+    // Tells the stream, if any, which lines the check will not take back any more.
+    void release_final_lines();
     // Starts over with a fresh check and no results (a mapped file whose NULs must be converted).
     void restart();
 
@@ -106,6 +120,7 @@ private:
     const InputSpec input_;
     FileResult& result_;
     std::unique_ptr<BinaryCheck> check_;
+    StreamRequest stream_;  // empty unless the file's lines may stream
     bool stopped_by_check_ = false;  // a StopAt verdict ended the scan
     // The mapping cannot serve this file: ConvertNuls met in read-only mapped bytes, or its text
     // must be decoded. It is read again, buffered.

@@ -23,9 +23,9 @@ FileSearcher::FileSearcher(const Matcher& matcher, const SearchOptions& options,
     if (search_spans_lines(options.pattern)) multiline_ = std::make_unique<MultilineScanner>(matcher, *scratch_, options.report);
 }
 
-FileReport FileSearcher::search(const std::string& path, const InputSpec& input, FileResult& result) {
+FileReport FileSearcher::search(const std::string& path, const InputSpec& input, FileResult& result, StreamRequest stream) {
     FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole_buffer_, chunk_buffer_, decode_buffer_, multiline_.get()},
-                binary_policy_, input, result);
+                binary_policy_, input, result, stream);
     FileReport report;
     if (input.is_stdin()) {
         result.path = kStdinDisplayName;
@@ -79,7 +79,7 @@ void FileSearcher::open_batch(int dir_fd, std::span<const char* const> names) {
 }
 
 FileReport FileSearcher::search_batched(std::size_t k, const std::string& path, const InputSpec& input,
-                                        FileResult& result) {
+                                        FileResult& result, StreamRequest stream) {
     result.path = path;
     const int fd = std::exchange(batch_fds_[k], -1);
     if (fd < 0) return {FileOutcome::Error, errno_message(-fd), 0};
@@ -94,13 +94,13 @@ FileReport FileSearcher::search_batched(std::size_t k, const std::string& path, 
     if (got > 0 && static_cast<std::size_t>(got) < kBatchRead) {
         ReadBuffer& whole = *batch_buffers_[k];
         FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole, chunk_buffer_, decode_buffer_, multiline_.get()},
-                    binary_policy_, input, result);
+                    binary_policy_, input, result, stream);
         FileReport report = run.run_read(fd, static_cast<std::size_t>(got), path);
         finish(report, result, whole);
         return report;
     }
     FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole_buffer_, chunk_buffer_, decode_buffer_, multiline_.get()},
-                binary_policy_, input, result);
+                binary_policy_, input, result, stream);
     FileReport report;
     if (got > 0) {
         // The batch's read came back full: its bytes lead, the file's size comes from fstat.

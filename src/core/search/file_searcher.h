@@ -35,6 +35,7 @@
 #include "core/metrics/memory_metrics.h"
 #include "core/search/binary_policy.h"
 #include "core/search/file_report.h"
+#include "core/search/file_run.h"
 #include "core/search/input_spec.h"
 #include "core/search/multiline_scanner.h"
 #include "core/search/scanner.h"
@@ -51,7 +52,8 @@ public:
 
     // Searches `path` (or standard input) into `result`, which must be empty. A named input may
     // be anything (FIFO, device): its type is checked before opening.
-    FileReport search(const std::string& path, const InputSpec& input, FileResult& result);
+    // `stream`: where its lines may stream instead (file_run.h).
+    FileReport search(const std::string& path, const InputSpec& input, FileResult& result, StreamRequest stream = {});
 
     // Whether search() would open `input` without an fstat (a walked file whose short read means
     // its end, no mtime wanted): such files may be opened in a batch instead.
@@ -62,7 +64,8 @@ public:
     void open_batch(int dir_fd, std::span<const char* const> names);
     // Searches the k-th file of the last batch as search() would have, and hands its descriptor
     // back for closing with the next batch.
-    FileReport search_batched(std::size_t k, const std::string& path, const InputSpec& input, FileResult& result);
+    FileReport search_batched(std::size_t k, const std::string& path, const InputSpec& input, FileResult& result,
+                              StreamRequest stream = {});
     // Hands back the k-th file of the last batch unsearched (the search stopped).
     void discard_batched(std::size_t k);
 

@@ -13,7 +13,8 @@ OrderedDelivery::OrderedDelivery(ResultSink& downstream, std::size_t total, std:
 
 std::uint64_t OrderedDelivery::bytes_of(const FileOutput& output) {
     if (!output.result) return 0;
-    return output.result->lines.memory_bytes() + output.result->path.capacity() + sizeof(FileResult);
+    const std::size_t streamed = output.result->stream ? output.result->stream->held_bytes() : 0;
+    return output.result->lines.memory_bytes() + streamed + output.result->path.capacity() + sizeof(FileResult);
 }
 
 bool OrderedDelivery::window_open() const {
@@ -62,6 +63,15 @@ bool OrderedDelivery::complete(std::size_t index, FileOutput output) {
         window_moved_.notify_all();
     }
     return !stopped_;
+}
+
+bool OrderedDelivery::wait_for_turn(std::size_t index, const std::atomic<bool>& stop) {
+    std::unique_lock lock(mutex_);
+    // `stop` is also set from outside without a notification: poll it.
+    while (next_delivery_ < index && !stopped_ && !stop.load(std::memory_order_relaxed)) {
+        window_moved_.wait_for(lock, std::chrono::milliseconds(20));
+    }
+    return next_delivery_ >= index && !stopped_ && !stop.load(std::memory_order_relaxed);
 }
 
 std::uint64_t OrderedDelivery::peak_waiting_bytes() const {

@@ -38,6 +38,9 @@ public:
     // goes downstream once every file before it went. Returns false once the downstream sink
     // asked to stop (its on_file returned false).
     bool complete(std::size_t index, FileOutput output);
+    // Blocks until every file before the claimed file `index` was delivered (a stream of its
+    // lines may print then: line_stream.h); false when the delivery or `stop` stopped meanwhile.
+    bool wait_for_turn(std::size_t index, const std::atomic<bool>& stop);
 
     // The most bytes of results that waited at once (for tests and the memory report).
     std::uint64_t peak_waiting_bytes() const;

@@ -2,6 +2,10 @@
 // GUI's batching collector implement this.
 #pragma once
 
+#include <memory>
+#include <string>
+
+#include "core/search/line_stream.h"
 #include "core/search/search_result.h"
 
 namespace codescout {
@@ -16,6 +20,15 @@ public:
 
     // Called from the worker threads, concurrently, for every per-path problem.
     virtual void on_error(const SearchError& error) = 0;
+
+    // Lines mode, asked on a worker thread at the first line the file at `path` reports: a
+    // stream that takes the file's lines while it is searched (line_stream.h), instead of
+    // FileResult::lines. The stream then reaches on_file() inside the result (FileResult::stream),
+    // which is where it finishes the file; when the file turns out binary or fails, or the search
+    // stops, it is destroyed without on_file() and drops what it did not hand on. `turn`: what it
+    // must wait for before handing anything on (path order), or nullptr. nullptr (the default):
+    // the lines are collected in FileResult::lines.
+    virtual std::shared_ptr<LineStream> open_stream(const std::string& /*path*/, TurnGate* /*turn*/) { return nullptr; }
 };
 
 }  // namespace codescout

@@ -46,8 +46,13 @@ FileScanner::FileScanner(const Matcher& matcher, MatchScratch& scratch, const Re
     : matcher_(matcher), scratch_(scratch), report_(report), term_(report.line_terminator),
       lines_only_(needs_lines_only(report)) {}
 
-void FileScanner::start(FileResult& out) {
+void FileScanner::start(FileResult& out, ResultSink* stream_sink, TurnGate* turn) {
     out_ = &out;
+    stream_sink_ = report_.mode == ReportMode::Lines ? stream_sink : nullptr;
+    turn_ = turn;
+    size_unknown_ = out.size == 0;
+    final_before_ = 0;
+    has_pending_ = false;
     emitted_end_ = 0;
     after_remaining_ = 0;
     counted_offset_ = 0;
@@ -59,6 +64,12 @@ void FileScanner::start(FileResult& out) {
 }
 
 void FileScanner::scan(std::string_view window, std::uint64_t base, std::size_t from) {
+    scan_lines(window, base, from);
+    // A streamed line views the window, which the caller may move after this.
+    flush_pending();
+}
+
+void FileScanner::scan_lines(std::string_view window, std::uint64_t base, std::size_t from) {
     if (finished_) return;
     const std::size_t end = window.size();
     std::size_t pos = from;  // always a line start
@@ -157,7 +168,7 @@ void FileScanner::emit_gap(std::string_view window, std::uint64_t base, std::siz
 void FileScanner::add_context_spans() {
     // Only -v's context lines match the pattern; without -v a context line never does.
     if (!report_.invert || !report_.match_spans) return;
-    const std::string_view text = out_->lines.back().text;
+    const std::string_view text = last_text();
     if (const auto match = matcher_.find_in_line(text, 0, scratch_)) collect_spans(text, *match, true);
 }
 
@@ -201,11 +212,48 @@ void FileScanner::emit_before_context(std::string_view window, std::uint64_t bas
 
 void FileScanner::append_line(std::string_view window, std::uint64_t base, std::size_t line_start,
                               std::size_t line_end, std::uint64_t number, bool is_context) {
-    out_->lines.append(number, base + line_start, window.substr(line_start, line_end - line_start), is_context);
+    const std::string_view text = window.substr(line_start, line_end - line_start);
+    if (stream_sink_ != nullptr) {
+        flush_pending();
+        if (!out_->stream) {
+            out_->stream = stream_sink_->open_stream(out_->path, turn_);
+            if (!out_->stream) stream_sink_ = nullptr;  // collected after all
+            // Final already: written as they come, not held to the end of the block.
+            else if (final_before_ > 0) out_->stream->final_before(final_before_);
+        }
+        if (out_->stream) {
+            // Held until its spans are known (the caller adds them next) or the window moves.
+            pending_ = LineRecord{number, base + line_start, text, {}, is_context};
+            pending_terminated_ = size_unknown_ || line_end < window.size();
+            pending_spans_.clear();
+            has_pending_ = true;
+            return;
+        }
+    }
+    out_->lines.append(number, base + line_start, text, is_context);
+}
+
+void FileScanner::final_before(std::uint64_t offset) {
+    final_before_ = offset;
+    if (out_ != nullptr && out_->stream) out_->stream->final_before(offset);
+}
+
+void FileScanner::add_span(MatchSpan span) {
+    if (has_pending_) pending_spans_.push_back(span);
+    else out_->lines.add_span(span);
+}
+
+std::string_view FileScanner::last_text() const { return has_pending_ ? pending_.text : out_->lines.back().text; }
+
+void FileScanner::flush_pending() {
+    if (!has_pending_) return;
+    has_pending_ = false;
+    pending_.spans = pending_spans_;
+    out_->stream->line(pending_, pending_terminated_);
 }
 
 std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first, bool record) {
-    if (record) out_->lines.add_span({static_cast<std::uint32_t>(first.begin), static_cast<std::uint32_t>(first.end)});
+    if (record) add_span({static_cast<std::uint32_t>(first.begin), static_cast<std::uint32_t>(first.end)});
     std::uint64_t count = 1;
     std::size_t previous_end = first.end;
     bool previous_empty = first.begin == first.end;
@@ -219,7 +267,7 @@ std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first
             next = match->begin + 1;
             continue;
         }
-        if (record) out_->lines.add_span({static_cast<std::uint32_t>(match->begin), static_cast<std::uint32_t>(match->end)});
+        if (record) add_span({static_cast<std::uint32_t>(match->begin), static_cast<std::uint32_t>(match->end)});
         ++count;
         previous_end = match->end;
         previous_empty = empty;

@@ -4,14 +4,18 @@
 // -m), so the same file can be fed whole, in chunks, or in windows of a mapping. When the report
 // needs no match positions (no spans, no match count) it asks only which lines match
 // (Matcher::find_matching_line), which a matcher may answer without finding the match itself.
+// Lines go into the result's LineList, or, when the file streams (line_stream.h), to its stream
+// as views into the window, each once it is complete with its spans.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/match/matcher.h"
+#include "core/search/result_sink.h"
 #include "core/search/search_options.h"
 #include "core/search/search_result.h"
 
@@ -21,8 +25,13 @@ class FileScanner {
 public:
     FileScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report);
 
-    // Starts a new file whose lines go into `out` (lines, matched_lines, matches).
-    void start(FileResult& out);
+    // Starts a new file whose lines go into `out` (lines, matched_lines, matches). With a
+    // `stream_sink`, the first line opens a stream there (ResultSink::open_stream(), `turn`
+    // passed on) into out.stream, and the lines go to it instead of out.lines.
+    void start(FileResult& out, ResultSink* stream_sink = nullptr, TurnGate* turn = nullptr);
+    // Lines starting before `offset` are final (LineStream::final_before()): passed on to the
+    // stream, or to the stream the first line opens.
+    void final_before(std::uint64_t offset);
 
     // Scans the lines in window[from, window.size()). The window's first byte is at file offset
     // `base`; window[0, from) are lines already scanned, kept only as possible before-context.
@@ -43,6 +52,7 @@ public:
     std::size_t retain_from(std::string_view window, std::uint64_t base);
 
 private:
+    void scan_lines(std::string_view window, std::uint64_t base, std::size_t from);
     struct LineMatch {
         std::size_t line_start;
         std::size_t line_end;  // at its terminator (or the window's end)
@@ -67,6 +77,12 @@ private:
     // Counts every match of the line from `first` (already known) on, and adds each as a span
     // to the last record when `record` is set; returns how many.
     std::uint64_t collect_spans(std::string_view line, MatchRange first, bool record);
+    // Adds a span to the last line (streamed or collected).
+    void add_span(MatchSpan span);
+    // The text of the last line appended.
+    std::string_view last_text() const;
+    // Hands the streamed line waiting for its spans to the stream.
+    void flush_pending();
     std::uint64_t line_number_at(std::string_view window, std::uint64_t base, std::size_t offset);
     void mark_emitted(std::uint64_t base, std::size_t line_end, std::uint64_t number);
 
@@ -76,6 +92,16 @@ private:
     const char term_;  // the line terminator
     const bool lines_only_;  // the report needs no match positions (Matcher::find_matching_line)
     FileResult* out_ = nullptr;
+
+    // Streaming (start()): where to open the stream, and the last line until it is complete.
+    ResultSink* stream_sink_ = nullptr;
+    TurnGate* turn_ = nullptr;
+    std::uint64_t final_before_ = 0;  // the last final_before(), for a stream not open yet
+    bool size_unknown_ = false;  // out_->size 0: every line counts as terminated (as the printer does)
+    bool has_pending_ = false;
+    bool pending_terminated_ = true;
+    LineRecord pending_;
+    std::vector<MatchSpan> pending_spans_;
 
     std::uint64_t emitted_end_ = 0;      // file offset after the last line put into the result
     std::uint64_t after_remaining_ = 0;  // after-context lines still owed to the last match

@@ -102,8 +102,10 @@ struct Search::Impl {
     bool visit_batch(ThreadSearchers& searchers, std::span<const WalkEntry> entries, ResultSink& sink);
     // Accounts for one searched input and passes its result on; false stops the search.
     bool settle(const FileReport& report, FileResult& result, ResultSink& sink);
-    // Searches one input and accounts for it; false stops the search.
-    bool search_input(ThreadSearchers& searchers, const std::string& path, const InputSpec& input, ResultSink& sink);
+    // Searches one input and accounts for it; false stops the search. Its lines may stream to
+    // `sink` (ResultSink::open_stream()), after `turn` in path order.
+    bool search_input(ThreadSearchers& searchers, const std::string& path, const InputSpec& input, ResultSink& sink,
+                      TurnGate* turn = nullptr);
 };
 
 bool Search::Impl::visit(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink) {
@@ -171,7 +173,7 @@ bool Search::Impl::visit_batch(ThreadSearchers& searchers, std::span<const WalkE
                 }
                 FileResult result;
                 const FileTimer timer(options.report.time_files);
-                const FileReport report = searcher.search_batched(k, entry.path, inputs[k], result);
+                const FileReport report = searcher.search_batched(k, entry.path, inputs[k], result, StreamRequest{&sink});
                 timer.stamp(result);
                 if (!settle(report, result, sink)) return false;
             } else if (!visit(searchers, entry, sink)) {
@@ -183,11 +185,11 @@ bool Search::Impl::visit_batch(ThreadSearchers& searchers, std::span<const WalkE
 }
 
 bool Search::Impl::search_input(ThreadSearchers& searchers, const std::string& path, const InputSpec& input,
-                                ResultSink& sink) {
+                                ResultSink& sink, TurnGate* turn) {
     if (stop.load(relaxed)) return false;
     FileResult result;
     const FileTimer timer(options.report.time_files);
-    const FileReport report = searchers.for_this_thread().search(path, input, result);
+    const FileReport report = searchers.for_this_thread().search(path, input, result, StreamRequest{&sink, turn});
     timer.stamp(result);
     return settle(report, result, sink);
 }
@@ -234,21 +236,45 @@ bool Search::Impl::settle(const FileReport& report, FileResult& result, ResultSi
 
 namespace {
 
-// Catches one file's output for OrderedDelivery instead of passing it on.
+// Catches one file's output for OrderedDelivery instead of passing it on. A stream for its lines
+// comes from the sink downstream and waits for the file's turn before it prints.
 class FileOutputCatcher final : public ResultSink {
 public:
+    FileOutputCatcher(ResultSink& downstream, OrderedDelivery& delivery, std::size_t index, const std::atomic<bool>& stop)
+        : downstream_(downstream), turn_(delivery, index, stop) {}
+
     bool on_file(FileResult&& result) override {
         output.result = std::move(result);
         return true;
     }
     void on_error(const SearchError& error) override { output.errors.push_back(error); }
+    std::shared_ptr<LineStream> open_stream(const std::string& path, TurnGate*) override {
+        return downstream_.open_stream(path, &turn_);
+    }
     FileOutput output;
+
+private:
+    class Turn final : public TurnGate {
+    public:
+        Turn(OrderedDelivery& delivery, std::size_t index, const std::atomic<bool>& stop)
+            : delivery_(delivery), index_(index), stop_(stop) {}
+        bool wait_for_turn() override { return delivery_.wait_for_turn(index_, stop_); }
+
+    private:
+        OrderedDelivery& delivery_;
+        std::size_t index_;
+        const std::atomic<bool>& stop_;
+    };
+    ResultSink& downstream_;
+    Turn turn_;
 };
 
 // How far searching may run ahead of printing in path order: enough files for every thread to
 // stay busy past one slow file, and results waiting up to this many bytes.
 constexpr std::size_t kFilesAheadPerThread = 64;
-constexpr std::uint64_t kMaxWaitingBytes = 8ull << 20;
+// (4 MiB: the window counts the streamed files' held blocks too, and those blocks go back to the
+// printer's pool for the next files, so the window is also about what stays allocated.)
+constexpr std::uint64_t kMaxWaitingBytes = 4ull << 20;
 
 }  // namespace
 
@@ -284,7 +310,7 @@ WalkCounters Search::Impl::run_in_path_order(ThreadSearchers& searchers, ResultS
     const auto search_in_turn = [&] {
         try {
             while (const std::optional<std::size_t> index = delivery.claim(stop)) {
-                FileOutputCatcher catcher;
+                FileOutputCatcher catcher(sink, delivery, *index, stop);
                 if (files.standard_input(*index)) {
                     std::lock_guard lock(standard_input_mutex);
                     search_input(searchers, "-", InputSpec{InputOrigin::Stdin}, catcher);

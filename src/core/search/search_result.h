@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "core/metrics/memory_metrics.h"
 #include "core/search/file_strategy.h"
 #include "core/search/line_list.h"
+#include "core/search/line_stream.h"
 #include "core/search/strategy_stats.h"
 #include "core/walk/path_error.h"
 
@@ -41,6 +43,9 @@ struct BinaryFinding {
 struct FileResult {
     std::string path;               // display path: the root as given joined with the relative path
     LineList lines;                 // ascending line numbers; a gap means a "--" break in context output
+    // Set when the lines went to this stream as they were found (ResultSink::open_stream());
+    // `lines` is then empty, the counts below are the file's as usual.
+    std::shared_ptr<LineStream> stream;
     std::uint64_t matched_lines = 0;  // lines with a match (what -c counts)
     // Individual matches (spans), when known: in Lines mode with ReportOptions::match_spans, in
     // Count mode with count_matches; 0 otherwise.

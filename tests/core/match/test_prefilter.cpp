@@ -438,7 +438,8 @@ private slots:
     }
 
     // One RE2 prefilter shared by four threads, each with its own scratch and haystack (how the
-    // searcher uses it): every thread gets PCRE2's answers. A fresh matcher per round, and the
+    // searcher uses it; each scratch compiles its own copy of the RE2 program): every thread gets
+    // PCRE2's answers. A fresh matcher per round, and the
     // threads released together, so that they build RE2's DFA states at the same time. Meant for
     // the tsan preset as much as for the answers: RE2 locks its DFA cache with absl::Mutex, which
     // ThreadSanitizer cannot see (tests/tsan.supp says why libre2 is left out of its checks).

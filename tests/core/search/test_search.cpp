@@ -82,6 +82,65 @@ SearchOptions options_for(std::vector<std::filesystem::path> roots, std::string 
     return options;
 }
 
+// A line as a stream got it, copied (the stream's views die with the call).
+struct StreamedLine {
+    OwnedLine line;
+    bool terminated = true;
+};
+
+// Lets every file stream; calls lines final up to where the last block it saw began.
+class StreamingPolicy final : public BinaryPolicy {
+public:
+    std::unique_ptr<BinaryCheck> check_for(const InputSpec&) const override { return std::make_unique<Check>(); }
+
+private:
+    class Check final : public BinaryCheck {
+    public:
+        BlockVerdict inspect(std::string_view, std::uint64_t offset) override {
+            last_block_ = offset;
+            return {};
+        }
+        bool wants_more(const ScanEnd&) const override { return false; }
+        void settle(const ScanEnd&, FileResult&, bool&) override {}
+        bool lines_may_stream() const override { return true; }
+        std::uint64_t final_before() const override { return last_block_; }
+
+    private:
+        std::uint64_t last_block_ = 0;
+    };
+};
+
+// Takes every file's lines as a stream, copied as they come.
+class StreamingSink : public ResultSink {
+public:
+    class Stream final : public LineStream {
+    public:
+        void line(const LineRecord& line, bool terminated) override {
+            QVERIFY(line.byte_offset >= final_ || lines.empty());  // never behind what was final before
+            lines.push_back({OwnedLine{line.number, line.byte_offset, std::string(line.text),
+                                       std::vector<MatchSpan>(line.spans.begin(), line.spans.end()), line.is_context},
+                             terminated});
+        }
+        void final_before(std::uint64_t offset) override {
+            QVERIFY(offset >= final_);  // only ever grows
+            final_ = offset;
+        }
+        TakenBack take_back_from(std::uint64_t) override { return {}; }
+        std::size_t held_bytes() const override { return 0; }
+        std::vector<StreamedLine> lines;
+        std::uint64_t final_ = 0;
+    };
+    bool on_file(FileResult&& result) override {
+        std::lock_guard lock(mutex);
+        files.push_back(std::move(result));
+        return true;
+    }
+    void on_error(const SearchError&) override {}
+    std::shared_ptr<LineStream> open_stream(const std::string&, TurnGate*) override { return std::make_shared<Stream>(); }
+    std::mutex mutex;
+    std::vector<FileResult> files;
+};
+
 }  // namespace
 
 class TestSearch : public QObject {
@@ -316,6 +375,64 @@ private slots:
         again.run(first_two);
         QCOMPARE(first_two.files.size(), std::size_t(2));  // in order: nothing after the sink stopped
         QCOMPARE(first_two.files[1].path.substr(root.size()), std::string("/first/a/x.txt"));
+    }
+
+    // A sink that takes lines as a stream gets, file by file, the lines (numbers, offsets, text,
+    // spans, context) a collecting sink gets in FileResult::lines, with the counts, through every
+    // read strategy (whole, chunked, mapped), context and a last line without its terminator.
+    void streamedLinesAreTheCollectedOnes_data() {
+        QTest::addColumn<int>("context");
+        QTest::addColumn<bool>("spans");
+        QTest::newRow("lines") << 0 << false;
+        QTest::newRow("spans and context") << 2 << true;
+    }
+    void streamedLinesAreTheCollectedOnes() {
+        QFETCH(int, context);
+        QFETCH(bool, spans);
+        TestTree tree;
+        QByteArray big;
+        for (int i = 0; i < 60000; ++i) big += i % 3 == 0 ? "x needle " + QByteArray::number(i) + " needle\n" : "other line\n";
+        tree.write(QStringLiteral("small.txt"), "needle\nno\nno\nneedle needle\nno");
+        tree.write(QStringLiteral("noeol.txt"), "a\nneedle at the end");
+        tree.write(QStringLiteral("buffered.txt"), big.left(200000));
+        tree.write(QStringLiteral("mapped.txt"), big);
+        tree.write(QStringLiteral("none.txt"), "nothing here\n");
+        SearchOptions options = options_for({tree.root()}, "needle", 2);
+        options.processing.large_file_threshold = 300000;  // mapped.txt is mapped
+        options.report.before_context = options.report.after_context = static_cast<std::size_t>(context);
+        options.report.match_spans = spans;
+        const auto policy = std::make_shared<const StreamingPolicy>();
+        Search collecting(options, nullptr, nullptr, policy);
+        CollectingSink collected;
+        const SearchSummary want = collecting.run(collected);
+        Search streaming(options, nullptr, nullptr, policy);
+        StreamingSink streamed;
+        const SearchSummary got = streaming.run(streamed);
+        QCOMPARE(got.matched_lines, want.matched_lines);
+        QCOMPARE(got.matches, want.matches);
+        QCOMPARE(streamed.files.size(), std::size_t(4));
+        QCOMPARE(collected.files.size(), streamed.files.size());
+        for (const FileResult& file : streamed.files) {
+            const FileResult* expected = collected.find(file.path);
+            QVERIFY(expected != nullptr);
+            QVERIFY(file.lines.empty());
+            QVERIFY(file.stream != nullptr);
+            const auto& lines = static_cast<StreamingSink::Stream&>(*file.stream).lines;
+            QCOMPARE(lines.size(), expected->lines.size());
+            QCOMPARE(file.matched_lines, expected->matched_lines);
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                const OwnedLine& line = lines[i].line;
+                const LineRecord& want_line = expected->lines[i];
+                QCOMPARE(line.number, want_line.number);
+                QCOMPARE(line.byte_offset, want_line.byte_offset);
+                QCOMPARE(line.text, std::string(want_line.text));
+                QCOMPARE(line.is_context, want_line.is_context);
+                QCOMPARE(line.spans.size(), want_line.spans.size());
+                for (std::size_t k = 0; k < line.spans.size(); ++k) QVERIFY(line.spans[k] == want_line.spans[k]);
+                // Only a file's last line may lack its terminator (small.txt's, noeol.txt's).
+                QCOMPARE(lines[i].terminated, want_line.byte_offset + want_line.text.size() < expected->size);
+            }
+        }
     }
 
     // cancel() from another thread while a search runs: run() returns promptly and reports it.
