@@ -169,6 +169,7 @@ IndexStatus index_status(const std::string& root, const std::filesystem::path& i
     status.source_bytes = h.source_bytes;
     status.index_bytes = h.file_size;
     status.trigrams = h.trigram_count;
+    status.documents = h.document_count;
     status.built_unix_ns = h.built_unix_ns;
     if (!check_files) return status;
 
