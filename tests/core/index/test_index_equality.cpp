@@ -132,6 +132,35 @@ private slots:
         QVERIFY2(narrowed > 150, std::to_string(narrowed).c_str());
     }
 
+    // Modes that print files without a match (their lines under -v, every line with
+    // --passthru, the files themselves for --files-without-match and --include-zero): the index,
+    // which proves such files, must not be used to skip them.
+    void modesPrintingFilesWithoutAMatchScan_data() {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("-v") << 0;
+        QTest::newRow("--passthru") << 1;
+        QTest::newRow("--files-without-match") << 2;
+        QTest::newRow("--count --include-zero") << 3;
+    }
+
+    void modesPrintingFilesWithoutAMatchScan() {
+        QFETCH(int, mode);
+        PatternOptions p;
+        p.patterns = {"kernel"};
+        SearchOptions o = options(p);
+        switch (mode) {
+        case 0: o.report.invert = true; break;
+        case 1: o.report.passthru = true; break;
+        case 2: o.report.mode = ReportMode::FilesWithMatches; o.report.report_unmatched = true; break;
+        case 3: o.report.mode = ReportMode::Count; o.report.report_unmatched = true; break;
+        }
+        const auto scanned = index_test::run(o);
+        const auto indexed = index_test::run(o, &dir_);
+        QVERIFY(scanned.lines.size() > 100);
+        QCOMPARE(indexed.lines, scanned.lines);
+        QVERIFY(!indexed.use.used);
+    }
+
     void walkRulesApplyAsInAScan_data() {
         QTest::addColumn<int>("rule");
         for (int i = 0; i < 8; ++i) QTest::newRow(std::to_string(i).c_str()) << i;
