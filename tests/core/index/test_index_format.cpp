@@ -144,7 +144,7 @@ private slots:
         // documents: itself, then the chunk documents naming it, in ascending order.
         std::map<std::uint32_t, std::vector<std::uint32_t>> documents;
         QVERIFY(reader.document_count() > reader.file_count());
-        for (std::uint32_t id = 0; id < reader.file_count(); ++id) documents[id] = {id};
+        for (std::uint32_t id = 0; id < reader.file_count(); ++id) documents[id].push_back(id);
         for (std::uint32_t doc = reader.file_count(); doc < reader.document_count(); ++doc) {
             documents[reader.file_of_document(doc)].push_back(doc);
         }
