@@ -101,8 +101,14 @@ int build_indexes(const std::vector<std::string>& paths, const Plan& plan, Outpu
                       result.source_bytes > 0 ? static_cast<double>(result.index_bytes) / result.source_bytes : 0.0);
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%.1f", std::chrono::duration<double>(result.elapsed).count());
+        // A large file is indexed per chunk of lines: its own document and one per further chunk.
+        const std::string chunked =
+            result.chunked_files == 0
+                ? std::string()
+                : ", " + std::to_string(result.chunked_files) + " of them in " +
+                      std::to_string(result.documents - result.files + result.chunked_files) + " chunks";
         out.write_block("indexed " + result.root + ": " + std::to_string(result.files) + " files (" +
-                        std::to_string(result.indexed_files) + " with trigrams), " + megabytes(result.source_bytes) +
+                        std::to_string(result.indexed_files) + " with trigrams" + chunked + "), " + megabytes(result.source_bytes) +
                         "; index " + megabytes(result.index_bytes) + " (" + ratio + "x) in " + seconds + " s: " +
                         result.index_file.string() + "\n");
     }
@@ -137,7 +143,8 @@ int report_index_status(const std::vector<std::string>& paths, OutputWriter& out
             std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", std::localtime(&built));
             text += "  built: " + std::string(when) + "\n  files: " + std::to_string(s.files) + " (" +
                     std::to_string(s.indexed_files) + " with trigrams), " + megabytes(s.source_bytes) + "\n  size: " +
-                    megabytes(s.index_bytes) + ", " + std::to_string(s.trigrams) + " trigrams\n  since the build: " +
+                    megabytes(s.index_bytes) + ", " + std::to_string(s.trigrams) + " trigrams, " +
+                    std::to_string(s.documents) + " documents (files and chunks of large files)\n  since the build: " +
                     std::to_string(s.changed) + " changed, " + std::to_string(s.deleted) + " deleted, " +
                     std::to_string(s.added) + " added (searched directly until the next --index-build)\n";
         }

@@ -55,6 +55,13 @@ private slots:
             if (i % 9 == 0) text += "Stra\xC3\x9F" "e and \xE2\x84\xAA" "ELVIN\n";
             tree_.write(QStringLiteral("d%1/file%2.c").arg(i % 4).arg(i), text);
         }
+        // A file over the chunking threshold (256 KiB): indexed per chunk of lines, with matches
+        // spread over its chunks.
+        QByteArray big;
+        for (int l = 0; big.size() < 300 * 1024; ++l) {
+            big += "big line " + QByteArray::number(l) + (l % 997 == 0 ? " spin_lock(&big->Lock);\n" : " filler text here\n");
+        }
+        tree_.write(QStringLiteral("d0/big.c"), big);
         tree_.write(QStringLiteral("ignored.log"), "spin_lock in an ignored file\n");
         tree_.write(QStringLiteral(".hidden.c"), "spin_lock in a hidden file\n");
         tree_.write(QStringLiteral("latin1.txt"), "Stra\xDF" "e in Latin-1\n");  // -E latin1 finds it
@@ -65,7 +72,7 @@ private slots:
         const ProcessResult built = run({QStringLiteral("--index-build")});
         QCOMPARE(built.exit_code, 0);
         QVERIFY2(built.out.startsWith("indexed "), built.out.constData());
-        QVERIFY2(built.out.contains(" 62 files (61 with trigrams)"), built.out.constData());
+        QVERIFY2(built.out.contains(" 63 files (62 with trigrams, 1 of them in 19 chunks)"), built.out.constData());
     }
 
     void sameOutputAsTheScan_data() {
@@ -103,7 +110,8 @@ private slots:
         ProcessResult status = run({QStringLiteral("--index-status")});
         QCOMPARE(status.exit_code, 0);
         QVERIFY2(status.out.contains(": ready\n"), status.out.constData());
-        QVERIFY2(status.out.contains("files: 62 (61 with trigrams)"), status.out.constData());
+        QVERIFY2(status.out.contains("files: 63 (62 with trigrams)"), status.out.constData());
+        QVERIFY2(status.out.contains(" trigrams, 81 documents (files and chunks of large files)"), status.out.constData());
 
         // Edit one file, add one, delete one: --index still prints what the scan prints.
         QFile edited(root() + QStringLiteral("/d1/file1.c"));

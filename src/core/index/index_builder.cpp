@@ -9,6 +9,7 @@
 #include <cstring>
 #include <ctime>
 #include <mutex>
+#include <span>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -192,6 +193,33 @@ IndexBuildResult IndexBuilder::run() {
         const std::size_t buffer_pairs =
             options_.run_buffer_pairs > 0 ? options_.run_buffer_pairs : std::size_t{4} << 20;
         PostingRuns runs(directory, buffer_pairs);
+        // The file of each further chunk document (index_format.h): document paths.size() + i.
+        std::vector<std::uint32_t> chunk_files;
+        std::mutex chunk_files_mutex;
+        std::atomic<std::uint64_t> chunked_files{0};
+        // A file's chunks: the first is the file's own document, the others get documents past
+        // the files', reserved together.
+        const auto add_documents = [&](std::uint32_t id, TrigramCollector& collector) {
+            const std::vector<Gram>& grams = collector.grams();
+            const auto& chunks = collector.chunks();
+            if (chunks.size() <= 1) {
+                runs.add(id, grams);
+                return;
+            }
+            std::uint64_t first = 0;
+            {
+                std::lock_guard guard(chunk_files_mutex);
+                first = paths.size() + chunk_files.size();
+                if (first + chunks.size() - 1 >= UINT32_MAX) throw std::runtime_error("too many chunks to index");
+                chunk_files.insert(chunk_files.end(), chunks.size() - 1, id);
+            }
+            chunked_files.fetch_add(1, relaxed);
+            const std::span<const Gram> all(grams);
+            for (std::size_t c = 0; c < chunks.size(); ++c) {
+                const std::uint32_t document = c == 0 ? id : static_cast<std::uint32_t>(first + c - 1);
+                runs.add(document, all.subspan(chunks[c].begin, chunks[c].end - chunks[c].begin));
+            }
+        };
         std::atomic<std::size_t> next{0};
         const std::int64_t racy_ns = options_.racy_window.count();
         std::exception_ptr failure;
@@ -224,6 +252,9 @@ IndexBuildResult IndexBuilder::run() {
                         if (record.mtime_ns >= before_ns - racy_ns || record.ctime_ns >= before_ns - racy_ns) {
                             flags = fmt::kRacy;
                         }
+                        if (options_.chunk_file_threshold > 0 && record.size > options_.chunk_file_threshold) {
+                            collector.chunk_lines(options_.chunk_chars);
+                        }
                         bool head = true;
                         while (flags == fmt::kIndexed) {
                             const ssize_t n = ::read(opened.fd.get(), buffer.data(), buffer.size());
@@ -242,7 +273,7 @@ IndexBuildResult IndexBuilder::run() {
                             flags = fmt::kRacy;
                         }
                         record.flags = flags;
-                        if (flags == fmt::kIndexed) runs.add(static_cast<std::uint32_t>(id), collector.grams());
+                        if (flags == fmt::kIndexed) add_documents(static_cast<std::uint32_t>(id), collector);
                         collector.reset();
                     }
                     const std::uint64_t done = st.files_done.fetch_add(1, relaxed) + 1;
@@ -313,6 +344,11 @@ IndexBuildResult IndexBuilder::run() {
                                                        walked.dirs.size() * sizeof(fmt::DirRecord)));
         writer.add_section(fmt::Inputs, std::string_view(reinterpret_cast<const char*>(walked.inputs.data()),
                                                          walked.inputs.size() * sizeof(fmt::InputRecord)));
+        writer.add_section(fmt::Chunks, std::string_view(reinterpret_cast<const char*>(chunk_files.data()),
+                                                         chunk_files.size() * sizeof(std::uint32_t)));
+        result.chunked_files = chunked_files.load();
+        result.documents = paths.size() + chunk_files.size();
+        std::vector<std::uint32_t>().swap(chunk_files);
         std::vector<std::uint32_t> slots(path_slot_count(paths.size()), 0);
         tables_memory.set(tables_memory.bytes() + slots.capacity() * sizeof(std::uint32_t));
         const std::uint32_t mask = static_cast<std::uint32_t>(slots.size() - 1);
@@ -344,6 +380,7 @@ IndexBuildResult IndexBuilder::run() {
         totals.built_unix_ns = static_cast<std::uint64_t>(build_start_ns);
         totals.file_count = st.files_total.load();
         totals.indexed_files = result.indexed_files;
+        totals.document_count = result.documents;
         totals.source_bytes = result.source_bytes;
         totals.dir_count = walked.dirs.size();
         totals.input_count = walked.inputs.size();

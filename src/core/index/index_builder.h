@@ -3,7 +3,8 @@
 // bounded memory (posting_runs.h). Cancellable from any thread; progress readable from any
 // thread while run() goes on; one builder per folder at a time (index_location.h's lock).
 //
-// What is indexed: the trigrams of every file's bytes, with their posting masks (trigram.h).
+// What is indexed: the trigrams of every file's bytes, with their posting masks (trigram.h); a
+// large file's per chunk of lines.
 // Files that the index cannot describe by their bytes (a NUL byte, a UTF-16/32 byte order mark, above max_indexed_file_size, unreadable,
 // changed while read or too recently for timestamps to be trusted) are recorded without
 // trigrams: a search always reads them, and the binary and size rules then apply as in a scan.
@@ -30,6 +31,11 @@ struct IndexBuildOptions {
     // its own (an unprivileged thread cannot raise its priority again).
     bool background = false;
     std::uint64_t max_indexed_file_size = 64ull << 20;  // larger files are always searched directly
+    // Files larger than this are indexed per chunk of lines of about chunk_chars characters
+    // (index_format.h's documents): a query then skips such a file unless one chunk holds all
+    // of a needle run's trigrams. 0: no file is chunked.
+    std::uint64_t chunk_file_threshold = 256u << 10;
+    std::uint64_t chunk_chars = 16u << 10;
     std::uint64_t max_index_bytes = 0;        // 0: no limit; above it the build fails, nothing is written
     std::size_t run_buffer_pairs = 0;         // 0: 4M postings (48 MiB; a buffer never allocates twice that)
     // A file whose mtime or ctime lies less than this before the moment it is read is recorded
@@ -58,6 +64,8 @@ struct IndexBuildResult {
     std::string root;                   // canonical
     std::uint64_t files = 0;
     std::uint64_t indexed_files = 0;
+    std::uint64_t chunked_files = 0;    // indexed in more than one chunk
+    std::uint64_t documents = 0;        // files and further chunks (index_format.h)
     std::uint64_t source_bytes = 0;
     std::uint64_t index_bytes = 0;
     std::uint64_t runs = 0;             // sorted runs spilled to scratch files

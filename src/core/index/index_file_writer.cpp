@@ -143,6 +143,7 @@ std::uint64_t IndexFileWriter::commit(const Totals& totals) {
     header_.dir_count = totals.dir_count;
     header_.input_count = totals.input_count;
     header_.walk_flags = totals.walk_flags;
+    header_.document_count = totals.document_count;
     header_.header_checksum = checksum_of(&header_, offsetof(fmt::Header, header_checksum));
     write_all(fd_, reinterpret_cast<const char*>(&header_), sizeof header_, 0, temp_path_.string());
 

@@ -3,7 +3,7 @@
 // (and the directory fsync'ed). A build killed at any moment leaves the previous index, or none,
 // plus at most a temporary file that the next build removes.
 //
-// Order of calls: the constructor, add_section() for Meta, Files, Paths, Dirs, Inputs, PathTable
+// Order of calls: the constructor, add_section() for Meta, Files, Paths, Dirs, Inputs, Chunks, PathTable
 // in that order (PathTable last: the postings follow it), add_posting_list() per trigram in ascending order, then commit().
 #pragma once
 
@@ -42,6 +42,7 @@ public:
         std::uint64_t built_unix_ns = 0;
         std::uint64_t file_count = 0;
         std::uint64_t indexed_files = 0;
+        std::uint64_t document_count = 0;  // files and further chunks (index_format.h)
         std::uint64_t source_bytes = 0;
         std::uint64_t dir_count = 0;
         std::uint64_t input_count = 0;

@@ -10,9 +10,18 @@
 //   Dirs          DirRecord[dir_count], in path order: every directory the build's walk read
 //   Inputs        InputRecord[input_count]: every file the walk's ignore handling read or probed
 //   PathTable     open-addressing hash table: u32 slot -> file id + 1 (0 = empty)
-//   Postings      per trigram: ascending file ids, delta-encoded varints, each with the
+//   Chunks        u32[document_count - file_count]: the file of each chunk document (below)
+//   Postings      per trigram: ascending document ids, delta-encoded varints, each with the
 //                 posting's masks (trigram.h) in 2 or 4 bytes (posting_codec.h)
 //   Trigrams      TrigramRecord[trigram_count], sorted by trigram, each with its list's checksum
+//
+// Documents (format 4): postings name documents, not files. Document d < file_count is file d
+// (the whole file, or the first chunk of a chunked one); a document d >= file_count is a further
+// chunk of the file Chunks[d - file_count]. A file larger than the build's chunking threshold is
+// cut into chunks at line starts (a line is never split: no trigram or needle run holds a line
+// end, so every occurrence of a run lies inside one chunk), and each chunk with trigrams is a
+// document of its own, with masks over its own occurrences. A run then passes a file only when
+// all its trigrams pass in one of the file's chunks (index_query.cpp).
 //
 // Trust: the reader checks the header and the checksums of every section but Postings when it
 // opens the file (a few MB, milliseconds), and each posting list's own checksum before decoding
@@ -26,10 +35,11 @@ namespace codescout::index_format {
 inline constexpr char kMagic[8] = {'C', 'S', 'T', 'R', 'I', 'G', 'R', 0};
 // Bump on any change of layout, checksum, trigram folding, posting masks or file flags: an index
 // of another version is rebuilt, never read. 3: posting masks, K and long s read as k and s.
-inline constexpr std::uint32_t kVersion = 3;
+// 4: documents, the chunks of large files.
+inline constexpr std::uint32_t kVersion = 4;
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
-enum Section : std::uint32_t { Meta, Files, Paths, PathTable, Postings, Trigrams, Dirs, Inputs, kSectionCount };
+enum Section : std::uint32_t { Meta, Files, Paths, PathTable, Postings, Trigrams, Dirs, Inputs, Chunks, kSectionCount };
 
 // Header::walk_flags.
 enum WalkFlags : std::uint64_t {
@@ -57,6 +67,7 @@ struct Header {
     std::uint64_t dir_count = 0;
     std::uint64_t input_count = 0;
     std::uint64_t walk_flags = 0;       // WalkFlags
+    std::uint64_t document_count = 0;   // posting ids: the files, then the further chunks (above)
     SectionRecord sections[kSectionCount];
     std::uint64_t header_checksum = 0;  // of every byte above
 };

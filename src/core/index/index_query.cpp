@@ -153,11 +153,14 @@ std::uint64_t estimate(const IndexQuery& q, const IndexReader& reader) {
     return reader.file_count();
 }
 
-// The files that pass a run, ascending: the rarest trigram's postings first, then each other
-// trigram's, keeping a file while its postings carry the required bits and leave a start offset
-// (modulo 16) that every trigram so far agrees with. Lists after the first are read in place
-// (PostingCursor) only as far as the files still alive: a common trigram's long list costs its
-// checksum and a partial decode, not a copy.
+// The files that pass a run, ascending. Postings name documents (index_format.h: a large file's
+// chunks of lines are documents of their own): a run holds no line end, so each occurrence lies
+// within one chunk, and a file passes when one of its documents passes. Per document: the rarest
+// trigram's postings first, then each other trigram's, keeping a document while its postings
+// carry the required bits and leave a start offset (modulo 16) that every trigram so far agrees
+// with. Lists after the first are read in place (PostingCursor) only as far as the documents
+// still alive: a common trigram's long list costs its checksum and a partial decode, not a copy.
+// The And of a needle's runs (split at its line ends) is then taken per file, not per document.
 std::optional<std::vector<std::uint32_t>> run_ids(const IndexQuery& run, const IndexReader& reader) {
     std::vector<RunStep> steps = steps_of(run, reader);
     std::stable_sort(steps.begin(), steps.end(), [](const RunStep& a, const RunStep& b) { return a.frequency < b.frequency; });
@@ -197,7 +200,19 @@ std::optional<std::vector<std::uint32_t>> run_ids(const IndexQuery& run, const I
     }
     std::vector<std::uint32_t> ids;
     ids.reserve(alive.size());
-    for (const Alive& a : alive) ids.push_back(a.id);
+    bool ascending = true;
+    for (const Alive& a : alive) {
+        const std::uint32_t file = reader.file_of_document(a.id);
+        if (!ids.empty() && file <= ids.back()) {
+            if (file == ids.back()) continue;
+            ascending = false;
+        }
+        ids.push_back(file);
+    }
+    if (!ascending) {
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    }
     return ids;
 }
 

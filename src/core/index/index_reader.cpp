@@ -112,7 +112,9 @@ IndexReader::Opened IndexReader::open(const std::string& path, const std::string
         h.sections[fmt::Dirs].size != h.dir_count * sizeof(fmt::DirRecord) ||
         h.sections[fmt::Inputs].size != h.input_count * sizeof(fmt::InputRecord) || h.dir_count > UINT32_MAX ||
         h.input_count > UINT32_MAX ||
-        table.size != path_slot_count(h.file_count) * sizeof(std::uint32_t) || h.file_count > UINT32_MAX) {
+        table.size != path_slot_count(h.file_count) * sizeof(std::uint32_t) || h.file_count > UINT32_MAX ||
+        h.document_count < h.file_count || h.document_count > UINT32_MAX ||
+        h.sections[fmt::Chunks].size != (h.document_count - h.file_count) * sizeof(std::uint32_t)) {
         return failure(IndexOpenStatus::Corrupt, "section sizes do not match the counts");
     }
     // Meta: root path, walk settings, HOME, user excludes file; NUL-separated.
@@ -138,6 +140,7 @@ IndexReader::Opened IndexReader::open(const std::string& path, const std::string
     reader->trigrams_ = reinterpret_cast<const fmt::TrigramRecord*>(reader->data_ + trigrams.offset);
     reader->dirs_ = reinterpret_cast<const fmt::DirRecord*>(reader->data_ + h.sections[fmt::Dirs].offset);
     reader->inputs_ = reinterpret_cast<const fmt::InputRecord*>(reader->data_ + h.sections[fmt::Inputs].offset);
+    reader->chunk_files_ = reinterpret_cast<const std::uint32_t*>(reader->data_ + h.sections[fmt::Chunks].offset);
     // Cheap consistency checks that keep every later access in bounds.
     for (std::uint64_t i = 0; i < h.file_count; ++i) {
         const fmt::FileRecord& f = reader->files_[i];
@@ -161,6 +164,12 @@ IndexReader::Opened IndexReader::open(const std::string& path, const std::string
         const fmt::InputRecord& in = reader->inputs_[i];
         if (in.path_offset > reader->paths_size_ || in.path_length > reader->paths_size_ - in.path_offset) {
             return failure(IndexOpenStatus::Corrupt, "an input's path lies outside the path section");
+        }
+    }
+    for (std::uint64_t i = 0; i < h.document_count - h.file_count; ++i) {
+        const std::uint32_t file = reader->chunk_files_[i];
+        if (file >= h.file_count || (reader->files_[file].flags & fmt::kIndexed) == 0) {
+            return failure(IndexOpenStatus::Corrupt, "a chunk names a file without trigrams");
         }
     }
     for (std::uint32_t i = 0; i < reader->path_slot_count_; ++i) {
@@ -233,7 +242,7 @@ bool PostingCursor::next(Posting& out) {
     if (left_ == 0 || damaged_) return false;
     std::uint64_t delta = 0;
     std::uint32_t masks = 0;
-    if (!read_posting(p_, end_, delta, masks) || (started_ && delta == 0) || delta >= file_count_ - id_) {
+    if (!read_posting(p_, end_, delta, masks) || (started_ && delta == 0) || delta >= document_count_ - id_) {
         damaged_ = true;
         return false;
     }
@@ -253,7 +262,7 @@ std::optional<PostingCursor> IndexReader::postings(std::uint32_t trigram) const 
     const unsigned char* p = postings_ + r->offset;
     const unsigned char* end = postings_ + end_offset;
     if (checksum_of(p, static_cast<std::size_t>(end - p)) != r->checksum) return std::nullopt;
-    return PostingCursor(p, end, r->count, header_.file_count);
+    return PostingCursor(p, end, r->count, header_.document_count);
 }
 
 std::optional<std::vector<Posting>> IndexReader::posting_list(std::uint32_t trigram) const {

@@ -34,12 +34,13 @@ const char* to_string(IndexOpenStatus status);
 class PostingCursor {
 public:
     PostingCursor() = default;
-    PostingCursor(const unsigned char* begin, const unsigned char* end, std::uint32_t count, std::uint64_t file_count)
-        : p_(begin), end_(end), left_(count), file_count_(file_count) {}
+    PostingCursor(const unsigned char* begin, const unsigned char* end, std::uint32_t count, std::uint64_t document_count)
+        : p_(begin), end_(end), left_(count), document_count_(document_count) {}
 
     std::uint32_t size_left() const { return left_; }
     // The next posting; false at the end of the list, or when the bytes do not decode to an
-    // ascending file id below the file count (then damaged() is true: the index must not be used).
+    // ascending document id below the document count (then damaged() is true: the index must not
+    // be used).
     bool next(Posting& out);
     bool damaged() const { return damaged_; }
     // Whether the list ended exactly where its bytes do (call after reading every posting).
@@ -49,7 +50,7 @@ private:
     const unsigned char* p_ = nullptr;
     const unsigned char* end_ = nullptr;
     std::uint32_t left_ = 0;
-    std::uint64_t file_count_ = 0;
+    std::uint64_t document_count_ = 0;
     std::uint64_t id_ = 0;
     bool started_ = false;
     bool damaged_ = false;
@@ -94,14 +95,20 @@ public:
     const index_format::InputRecord& input(std::uint32_t id) const { return inputs_[id]; }
     std::string_view input_path(std::uint32_t id) const;
 
-    // The postings of `trigram` (trigram.h): file ids ascending, each with its masks; empty when
-    // no file holds it. nullopt when the list fails its checksum or does not decode: the index
+    // Posting ids are documents (index_format.h): a file, or a further chunk of a large file.
+    std::uint32_t document_count() const { return static_cast<std::uint32_t>(header_.document_count); }
+    std::uint32_t file_of_document(std::uint32_t document) const {
+        return document < header_.file_count ? document : chunk_files_[document - header_.file_count];
+    }
+
+    // The postings of `trigram` (trigram.h): document ids ascending, each with its masks; empty
+    // when no document holds it. nullopt when the list fails its checksum or does not decode: the index
     // must not be used.
     std::optional<std::vector<Posting>> posting_list(std::uint32_t trigram) const;
     // The same list as a cursor, for reading part of it (an empty cursor when no file holds the
     // trigram); nullopt when the list fails its checksum.
     std::optional<PostingCursor> postings(std::uint32_t trigram) const;
-    // How many files hold `trigram` (from the table, no decoding): for query planning.
+    // How many documents hold `trigram` (from the table, no decoding): for query planning.
     std::uint32_t document_frequency(std::uint32_t trigram) const;
 
 private:
@@ -117,6 +124,7 @@ private:
     std::string build_user_excludes_;
     const index_format::DirRecord* dirs_ = nullptr;
     const index_format::InputRecord* inputs_ = nullptr;
+    const std::uint32_t* chunk_files_ = nullptr;
     const index_format::FileRecord* files_ = nullptr;
     const char* paths_ = nullptr;
     std::uint64_t paths_size_ = 0;

@@ -86,6 +86,13 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
         use.notes.push_back("-E decodes every file: the index holds raw bytes, scanning");
         return use;
     }
+    // The index proves files without a match; these modes print such files too (-v: their
+    // lines are the matching ones; --passthru: every line; --files-without-match and
+    // --include-zero: the files themselves), so skipping them would lose output.
+    if (options.report.invert || options.report.passthru || options.report.report_unmatched) {
+        use.notes.push_back("-v, --passthru, --files-without-match and --include-zero print files without a match: scanning");
+        return use;
+    }
     use.query = plan_index_query(options.pattern);
     if (!use.query.narrows()) {
         use.notes.push_back("the pattern gives the index nothing to look up: scanning");
@@ -169,6 +176,7 @@ IndexStatus index_status(const std::string& root, const std::filesystem::path& i
     status.source_bytes = h.source_bytes;
     status.index_bytes = h.file_size;
     status.trigrams = h.trigram_count;
+    status.documents = h.document_count;
     status.built_unix_ns = h.built_unix_ns;
     if (!check_files) return status;
 

@@ -63,6 +63,7 @@ struct IndexStatus {
     std::uint64_t source_bytes = 0;
     std::uint64_t index_bytes = 0;
     std::uint64_t trigrams = 0;
+    std::uint64_t documents = 0;       // posting ids: files and further chunks (index_format.h)
     std::uint64_t built_unix_ns = 0;
     // With check_files: files changed or deleted since the build, and files the build's walk
     // rules find now that the index does not know (added since).

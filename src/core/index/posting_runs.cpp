@@ -92,7 +92,7 @@ PostingRuns::PostingRuns(std::filesystem::path scratch_dir, std::size_t buffer_p
 
 PostingRuns::~PostingRuns() = default;
 
-void PostingRuns::add(std::uint32_t file_id, const std::vector<Gram>& grams) {
+void PostingRuns::add(std::uint32_t document, std::span<const Gram> grams) {
     if (grams.empty()) return;
     PairBuffer full;
     {
@@ -101,7 +101,7 @@ void PostingRuns::add(std::uint32_t file_id, const std::vector<Gram>& grams) {
         // whole budget.
         if (!buffer_.empty() && !buffer_.fits(grams.size())) full = std::move(buffer_);
         buffer_.reserve_for(grams.size());
-        for (const Gram& g : grams) buffer_.append(RunEntry{g.trigram, file_id, g.masks});
+        for (const Gram& g : grams) buffer_.append(RunEntry{g.trigram, document, g.masks});
     }
     if (!full.empty()) write_run(full);
 }

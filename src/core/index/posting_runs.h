@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <vector>
 
 #include "core/index/pair_buffer.h"
@@ -29,12 +30,13 @@ public:
     PostingRuns(const PostingRuns&) = delete;
     PostingRuns& operator=(const PostingRuns&) = delete;
 
-    // Thread-safe. All trigrams of one file in one call (a file id must not come twice). May
-    // sort and write a run on the calling thread. Throws std::runtime_error on a write error.
-    void add(std::uint32_t file_id, const std::vector<Gram>& grams);
+    // Thread-safe. All trigrams of one document (index_format.h: a file or a chunk of one) in
+    // one call (a document id must not come twice). May sort and write a run on the calling
+    // thread. Throws std::runtime_error on a write error.
+    void add(std::uint32_t document, std::span<const Gram> grams);
 
     // After every add(): calls emit(trigram, postings) for each trigram in ascending order, with
-    // its postings' file ids ascending. Returns false if `cancelled` became true on the way.
+    // its postings' document ids ascending. Returns false if `cancelled` became true on the way.
     using Emit = std::function<void(std::uint32_t trigram, const std::vector<Posting>& postings)>;
     bool merge(const Emit& emit, const std::atomic<bool>& cancelled);
 

@@ -55,7 +55,7 @@ void generate_tree(TestTree& tree, QRandomGenerator& random, int files) {
 }
 
 IndexBuildResult build_index(const std::string& root, const std::filesystem::path& index_dir, WalkOptions walk,
-                             std::size_t run_buffer_pairs) {
+                             std::size_t run_buffer_pairs, Chunking chunking) {
     IndexBuildOptions options;
     options.root = root;
     options.walk = std::move(walk);
@@ -63,6 +63,8 @@ IndexBuildResult build_index(const std::string& root, const std::filesystem::pat
     options.threads = 2;
     options.racy_window = std::chrono::nanoseconds(0);
     options.run_buffer_pairs = run_buffer_pairs;
+    options.chunk_file_threshold = chunking.file_threshold;
+    options.chunk_chars = chunking.chars;
     IndexBuilder builder(options);
     return builder.run();
 }

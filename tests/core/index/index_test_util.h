@@ -35,9 +35,17 @@ std::vector<std::string> searched_files(const std::string& root);
 // A random line of words (for edits).
 QByteArray random_line(QRandomGenerator& random);
 
+// How a test index cuts files into chunks (IndexBuildOptions): the defaults chunk nothing a
+// generated tree holds; tests of chunks pass small sizes.
+struct Chunking {
+    std::uint64_t file_threshold = 256u << 10;
+    std::uint64_t chars = 16u << 10;
+};
+
 // Builds the index of `root` into `index_dir` (racy window 0: the tree was just written).
 codescout::IndexBuildResult build_index(const std::string& root, const std::filesystem::path& index_dir,
-                                        codescout::WalkOptions walk = {}, std::size_t run_buffer_pairs = 0);
+                                        codescout::WalkOptions walk = {}, std::size_t run_buffer_pairs = 0,
+                                        Chunking chunking = {});
 
 struct Outcome {
     std::vector<std::string> lines;  // "path:line:spans:text" per result line, sorted

@@ -4,6 +4,8 @@
 // the index cannot narrow), for the walk rules (hidden, --no-ignore, globs, extensions, depth),
 // for searches below the indexed folder, and after the tree changed under the index (edits that
 // keep or change the size, new, deleted, renamed files, a file replaced by a FIFO or a folder).
+// The index cuts files over 256 bytes into chunks of lines of ~96 characters, so the patterns
+// also meet matches on chunks' first and last lines, at file ends and across chunk boundaries.
 #include <QtTest>
 
 #include <fstream>
@@ -78,6 +80,7 @@ class TestIndexEquality : public QObject {
     Q_OBJECT
 
 private:
+    static constexpr index_test::Chunking kChunking{256, 96};
     TestTree tree_;
     TestTree cache_;
     std::filesystem::path dir_;
@@ -99,9 +102,12 @@ private slots:
         QRandomGenerator random(2024);
         index_test::generate_tree(tree_, random, 250);
         dir_ = cache_.path(QStringLiteral("index"));
-        const auto result = index_test::build_index(tree_.root(), dir_);
+        // Small chunks (index_format.h's documents): most files over 256 bytes are indexed in
+        // chunks of lines, so every pattern below also checks the per-chunk evaluation.
+        const auto result = index_test::build_index(tree_.root(), dir_, {}, 0, kChunking);
         QVERIFY2(result.ok, result.error.c_str());
         QVERIFY(result.indexed_files > 100);
+        QVERIFY(result.chunked_files > 50);
     }
 
     void randomizedPatternsGiveTheScansResults() {
@@ -124,6 +130,35 @@ private slots:
         }
         // Most patterns must have let the index skip files, or this test proves nothing.
         QVERIFY2(narrowed > 150, std::to_string(narrowed).c_str());
+    }
+
+    // Modes that print files without a match (their lines under -v, every line with
+    // --passthru, the files themselves for --files-without-match and --include-zero): the index,
+    // which proves such files, must not be used to skip them.
+    void modesPrintingFilesWithoutAMatchScan_data() {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("-v") << 0;
+        QTest::newRow("--passthru") << 1;
+        QTest::newRow("--files-without-match") << 2;
+        QTest::newRow("--count --include-zero") << 3;
+    }
+
+    void modesPrintingFilesWithoutAMatchScan() {
+        QFETCH(int, mode);
+        PatternOptions p;
+        p.patterns = {"kernel"};
+        SearchOptions o = options(p);
+        switch (mode) {
+        case 0: o.report.invert = true; break;
+        case 1: o.report.passthru = true; break;
+        case 2: o.report.mode = ReportMode::FilesWithMatches; o.report.report_unmatched = true; break;
+        case 3: o.report.mode = ReportMode::Count; o.report.report_unmatched = true; break;
+        }
+        const auto scanned = index_test::run(o);
+        const auto indexed = index_test::run(o, &dir_);
+        QVERIFY(scanned.lines.size() > 100);
+        QCOMPARE(indexed.lines, scanned.lines);
+        QVERIFY(!indexed.use.used);
     }
 
     void walkRulesApplyAsInAScan_data() {
@@ -247,7 +282,7 @@ private slots:
             QVERIFY2(same(options(rp)), describe(rp).c_str());
         }
         // After a rebuild, nothing is stale and everything still agrees.
-        QVERIFY(index_test::build_index(tree_.root(), dir_).ok);
+        QVERIFY(index_test::build_index(tree_.root(), dir_, {}, 0, kChunking).ok);
         const auto fresh = index_test::run(options(p), &dir_);
         QCOMPARE(fresh.lines.size(), std::size_t{4});
         QCOMPARE(fresh.use.gate->counters().changed, std::uint64_t{0});

@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <map>
+#include <span>
 
 #include "core/index/checksum.h"
 #include "core/index/index_location.h"
@@ -32,10 +33,12 @@ void write_file(const std::filesystem::path& path, const std::string& bytes) {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
-// The trigrams of a whole text with their posting masks, read the plain way (trigram.h,
+// The trigrams of a text with their posting masks, read the plain way (trigram.h,
 // index_text.h): K (E2 84 AA) and long s (C5 BF) as capital-flagged 'k' and 's', other bytes
-// folded; positions in characters read.
-std::map<std::uint32_t, std::uint32_t> reference_grams(const std::string& text) {
+// folded; positions in characters read. Per chunk of lines (index_format.h's documents): a line
+// is in chunk (its first character's position) / chunk_chars, 0 = one chunk; chunks without a
+// trigram are left out.
+std::vector<std::map<std::uint32_t, std::uint32_t>> reference_chunks(const std::string& text, std::uint64_t chunk_chars) {
     std::vector<std::pair<unsigned char, bool>> chars;
     for (std::size_t i = 0; i < text.size();) {
         if (text.compare(i, 3, "\xE2\x84\xAA") == 0) {
@@ -50,24 +53,41 @@ std::map<std::uint32_t, std::uint32_t> reference_grams(const std::string& text) 
             chars.emplace_back(capital ? static_cast<unsigned char>(b + 32) : b, capital);
         }
     }
-    std::map<std::uint32_t, std::uint32_t> grams;
+    std::map<std::uint64_t, std::map<std::uint32_t, std::uint32_t>> chunks;
+    std::size_t line_start = 0;
     for (std::size_t j = 0; j + 3 <= chars.size(); ++j) {
+        if (j > 0 && chars[j - 1].first == '\n') line_start = j;
         const std::uint32_t t = (std::uint32_t{chars[j].first} << 16) | (std::uint32_t{chars[j + 1].first} << 8) | chars[j + 2].first;
         if (trigram_has_newline(t)) continue;
         std::uint32_t masks = position_bit(j) |
                               case_bit((chars[j].second ? 4u : 0u) | (chars[j + 1].second ? 2u : 0u) | (chars[j + 2].second ? 1u : 0u));
         if (j + 3 < chars.size()) masks |= next_bit(chars[j + 3].first);
-        grams[t] |= masks;
+        chunks[chunk_chars == 0 ? 0 : line_start / chunk_chars][t] |= masks;
     }
-    return grams;
+    std::vector<std::map<std::uint32_t, std::uint32_t>> out;
+    for (auto& [number, grams] : chunks) out.push_back(std::move(grams));
+    return out;
 }
 
-std::map<std::uint32_t, std::uint32_t> as_map(const std::vector<Gram>& grams) {
+std::map<std::uint32_t, std::uint32_t> reference_grams(const std::string& text) {
+    auto chunks = reference_chunks(text, 0);
+    return chunks.empty() ? std::map<std::uint32_t, std::uint32_t>{} : std::move(chunks.front());
+}
+
+std::map<std::uint32_t, std::uint32_t> as_map(std::span<const Gram> grams) {
     std::map<std::uint32_t, std::uint32_t> out;
     for (const Gram& g : grams) {
         if (out.contains(g.trigram)) return {};  // listed twice: not what the collector promises
         out[g.trigram] = g.masks;
     }
+    return out;
+}
+
+// The collector's chunks (after grams()), each as a map.
+std::vector<std::map<std::uint32_t, std::uint32_t>> chunk_maps(TrigramCollector& collector) {
+    const std::span<const Gram> grams(collector.grams());
+    std::vector<std::map<std::uint32_t, std::uint32_t>> out;
+    for (const auto& range : collector.chunks()) out.push_back(as_map(grams.subspan(range.begin, range.end - range.begin)));
     return out;
 }
 
@@ -83,6 +103,7 @@ class TestIndexFormat : public QObject {
     Q_OBJECT
 
 private:
+    static constexpr index_test::Chunking kChunking{300, 100};
     TestTree tree_;
     TestTree cache_;
     std::filesystem::path dir_;
@@ -103,8 +124,11 @@ private slots:
         QRandomGenerator random(12);
         index_test::generate_tree(tree_, random, 120);
         dir_ = cache_.path(QStringLiteral("index"));
-        const auto result = index_test::build_index(tree_.root(), dir_);
+        // Small chunks: most generated files (up to ~2 KB) are indexed in several documents.
+        const auto result = index_test::build_index(tree_.root(), dir_, {}, 0, kChunking);
         QVERIFY2(result.ok, result.error.c_str());
+        QVERIFY(result.chunked_files > 20);
+        QVERIFY(result.documents > result.files + 50);
         file_ = result.index_file;
         QCOMPARE(file_, index_file_for(dir_, canonical_root(tree_.root())));
         pristine_ = read_file(file_);
@@ -116,9 +140,17 @@ private slots:
         auto opened = IndexReader::open(file_.string(), canonical_root(tree_.root()));
         QCOMPARE(opened.status, IndexOpenStatus::Ok);
         const IndexReader& reader = *opened.reader;
-        // Every file the walk finds is recorded, binary ones without trigrams.
+        // Every file the walk finds is recorded, binary ones without trigrams. Each file's
+        // documents: itself, then the chunk documents naming it, in ascending order.
+        std::map<std::uint32_t, std::vector<std::uint32_t>> documents;
+        QVERIFY(reader.document_count() > reader.file_count());
+        for (std::uint32_t id = 0; id < reader.file_count(); ++id) documents[id].push_back(id);
+        for (std::uint32_t doc = reader.file_count(); doc < reader.document_count(); ++doc) {
+            documents[reader.file_of_document(doc)].push_back(doc);
+        }
         std::map<std::uint32_t, std::vector<Posting>> expected;
         std::uint64_t binary = 0;
+        std::uint64_t chunked = 0;
         for (std::uint32_t id = 0; id < reader.file_count(); ++id) {
             const std::string rel(reader.path(id));
             QCOMPARE(reader.find(rel), std::optional<std::uint32_t>(id));
@@ -127,11 +159,21 @@ private slots:
             QCOMPARE(reader.file(id).size, content.size());
             if (content.find('\0') != std::string::npos) {
                 QCOMPARE(reader.file(id).flags, std::uint32_t{fmt::kBinary});
+                QCOMPARE(documents[id].size(), std::size_t{1});
                 ++binary;
                 continue;
             }
             QCOMPARE(reader.file(id).flags, std::uint32_t{fmt::kIndexed});
-            for (const auto& [trigram, masks] : reference_grams(content)) expected[trigram].push_back(Posting{id, masks});
+            const auto chunks = reference_chunks(content, content.size() > kChunking.file_threshold ? kChunking.chars : 0);
+            QCOMPARE(documents[id].size(), std::max<std::size_t>(chunks.size(), 1));
+            if (chunks.size() > 1) ++chunked;
+            for (std::size_t c = 0; c < chunks.size(); ++c) {
+                for (const auto& [trigram, masks] : chunks[c]) expected[trigram].push_back(Posting{documents[id][c], masks});
+            }
+        }
+        QVERIFY(chunked > 20);
+        for (auto& [trigram, postings] : expected) {
+            std::sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) { return a.id < b.id; });
         }
         QVERIFY(binary > 0);
         QVERIFY(!reader.find("no/such/file.c"));
@@ -176,6 +218,41 @@ private slots:
         collector.reset();
         collector.feed(text);
         QVERIFY(as_map(collector.grams()) == expected);
+        collector.reset();
+    }
+
+    // Chunked (index_format.h's documents), fed in pieces of any size: each chunk of lines
+    // holds the trigrams of its lines, with the file's positions; a line longer than a chunk
+    // stays whole; past its gram budget the collector folds the chunks into the whole file's.
+    void collectorReadsChunksOfLines() {
+        std::string text;
+        for (int i = 0; i < 60; ++i) {
+            text += "line " + std::to_string(i * 7919) + " Kernel \xE2\x84\xAA" "ernel ERR_SYS pm_resume\n";
+            if (i % 17 == 0) text += std::string(150, 'q') + " a line longer than a chunk\n";
+            if (i % 23 == 0) text += "\n\r\n";
+        }
+        text += "no final newline: kernel";
+        TrigramCollector collector;
+        for (const std::uint64_t chars : {40u, 64u, 100u, 1000u}) {
+            const auto expected = reference_chunks(text, chars);
+            QVERIFY(expected.size() > 1);
+            for (std::size_t piece : {std::size_t{1}, std::size_t{7}, text.size()}) {
+                collector.chunk_lines(chars);
+                for (std::size_t i = 0; i < text.size(); i += piece) collector.feed(std::string_view(text).substr(i, piece));
+                QVERIFY2(chunk_maps(collector) == expected, std::to_string(chars).c_str());
+                collector.reset();
+            }
+        }
+        // reset() ends the chunking: the next file is read whole.
+        collector.feed(text);
+        QCOMPARE(collector.chunks().size(), std::size_t{0});  // not before grams()
+        QVERIFY(chunk_maps(collector) == reference_chunks(text, 0));
+        collector.reset();
+        // A budget of 200 grams is spent after a few chunks: one range, the whole file's trigrams.
+        collector.chunk_lines(64, 200);
+        collector.feed(text);
+        QVERIFY(chunk_maps(collector) == reference_chunks(text, 0));
+        collector.reset();
     }
 
     void damagedIndexIsRefused_data() {
@@ -193,6 +270,9 @@ private slots:
         QTest::newRow("paths") << "flip-paths" << corrupt;
         QTest::newRow("path table") << "flip-pathtable" << corrupt;
         QTest::newRow("trigram table") << "flip-trigrams" << corrupt;
+        QTest::newRow("chunk table") << "flip-chunks" << corrupt;
+        QTest::newRow("a chunk of no file") << "chunk-of-no-file" << corrupt;
+        QTest::newRow("a chunk of a binary file") << "chunk-of-binary" << corrupt;
         QTest::newRow("foreign version") << "version" << static_cast<int>(IndexOpenStatus::ForeignVersion);
     }
 
@@ -213,6 +293,24 @@ private slots:
         else if (damage == "flip-paths") flip_in(fmt::Paths);
         else if (damage == "flip-pathtable") flip_in(fmt::PathTable);
         else if (damage == "flip-trigrams") flip_in(fmt::Trigrams);
+        else if (damage == "flip-chunks") flip_in(fmt::Chunks);
+        else if (damage.startsWith("chunk-of-")) {
+            // Well-formed bytes, checksums recomputed: the chunk table itself must make sense.
+            std::uint32_t file = static_cast<std::uint32_t>(h.file_count);
+            const auto* files = reinterpret_cast<const fmt::FileRecord*>(bytes.data() + h.sections[fmt::Files].offset);
+            if (damage == "chunk-of-binary") {
+                file = 0;
+                while (file < h.file_count && files[file].flags != fmt::kBinary) ++file;
+                QVERIFY(file < h.file_count);
+            }
+            const fmt::SectionRecord& chunks = h.sections[fmt::Chunks];
+            QVERIFY(chunks.size >= 4);
+            std::memcpy(bytes.data() + chunks.offset + chunks.size - 4, &file, 4);
+            fmt::Header changed = h;
+            changed.sections[fmt::Chunks].checksum = checksum_of(bytes.data() + chunks.offset, chunks.size);
+            changed.header_checksum = checksum_of(&changed, offsetof(fmt::Header, header_checksum));
+            std::memcpy(bytes.data(), &changed, sizeof changed);
+        }
         else if (damage == "version") {
             // A well-formed header of another version: its checksum is right, its version not ours.
             fmt::Header other = h;
@@ -234,7 +332,7 @@ private slots:
         QCOMPARE(indexed.lines, index_test::run(o).lines);
 
         // And a build replaces it.
-        QVERIFY(index_test::build_index(tree_.root(), dir_).ok);
+        QVERIFY(index_test::build_index(tree_.root(), dir_, {}, 0, kChunking).ok);
         QCOMPARE(IndexReader::open(file_.string()).status, IndexOpenStatus::Ok);
     }
 

@@ -247,6 +247,82 @@ private slots:
             }
         }
     }
+    // Chunks of lines (index_format.h's documents): a large file passes a run only when one of
+    // its chunks holds all of the run's trigrams; the runs of a needle split by a line end are
+    // joined per file, so they may sit in different chunks. Each search through the index still
+    // gives the scan's lines, with matches on a chunk's first and last line and at the file's end.
+    void chunksNarrowLargeFiles() {
+        TestTree tree;
+        const auto pad_to = [](std::string& text, std::size_t multiple, std::size_t remainder) {
+            while (text.size() % multiple != remainder) text += ' ';
+        };
+        // far.c: every trigram of ERR_SYS at positions of one start (0 mod 16), each followed by
+        // the needle's next character, but "ERR_SY" in chunk 0 and "_SYS" in chunk 1.
+        std::string far = "ERR_SYx\n";
+        while (far.size() < 64) far += "filler line\n";
+        pad_to(far, 16, 3);
+        far += "_SYS\n";
+        tree.write(QStringLiteral("far.c"), QByteArray::fromStdString(far));
+        // edges.c: ERR_SYS on the last line of chunk 0, the first of chunk 1, and the file's end.
+        std::string edges = "int x;\n";
+        while (edges.size() < 50) edges += "other line\n";
+        edges += "ERR_SYS last of chunk 0\n";
+        const std::size_t chunk_one = edges.size();
+        edges += "ERR_SYS first of chunk 1, then a line end across the boundary\n";
+        while (edges.size() < 200) edges += "other line\n";
+        edges += "ERR_SYx\n";
+        edges += "filler at the file's end ERR_SYS";
+        QVERIFY(chunk_one >= 64 && chunk_one < 128);
+        tree.write(QStringLiteral("edges.c"), QByteArray::fromStdString(edges));
+        tree.write(QStringLiteral("small.c"), "ERR_SYS\n");
+        TestTree cache;
+        const std::filesystem::path whole_dir = cache.path(QStringLiteral("whole"));
+        const std::filesystem::path chunked_dir = cache.path(QStringLiteral("chunked"));
+        QVERIFY(index_test::build_index(tree.root(), whole_dir, {}, 0, {0, 0}).ok);
+        const auto built = index_test::build_index(tree.root(), chunked_dir, {}, 0, {32, 64});
+        QVERIFY(built.ok);
+        QCOMPARE(built.chunked_files, std::uint64_t{2});
+        const auto names = [&](const std::filesystem::path& dir, const std::string& pattern, bool multiline = false) {
+            const auto opened = IndexReader::open(index_file_for(dir, canonical_root(tree.root())).string());
+            PatternOptions options;
+            options.patterns = {pattern};
+            options.multiline = multiline;
+            const auto bits = evaluate_index_query(plan_index_query(options), *opened.reader);
+            QStringList out;
+            for (std::uint32_t id = 0; id < bits->size(); ++id) {
+                if ((*bits)[id]) out << QString::fromStdString(std::string(opened.reader->path(id)));
+            }
+            return out.join(QLatin1Char(','));
+        };
+        QCOMPARE(names(whole_dir, "ERR_SYS"), QStringLiteral("edges.c,far.c,small.c"));
+        QCOMPARE(names(chunked_dir, "ERR_SYS"), QStringLiteral("edges.c,small.c"));
+        QCOMPARE(names(chunked_dir, "ERR_SYS|_SYS"), QStringLiteral("edges.c,far.c,small.c"));
+        // Two runs, "ERR_SYx" and "filler", in chunks 0 and 1 of far.c: the file passes.
+        QCOMPARE(names(chunked_dir, "ERR_SYx\\nfiller", true), QStringLiteral("edges.c,far.c"));
+
+        for (const auto& [pattern, multiline, context] : std::vector<std::tuple<std::string, bool, std::size_t>>{
+                 {"ERR_SYS", false, 0}, {"ERR_SYS", false, 2}, {"ERR_SYS|_SYS", false, 1},
+                 {"ERR_SYx\\nfiller", true, 0}, {"boundary\\nother", true, 1}, {"ERR_SYS$", false, 0}}) {
+            SearchOptions o;
+            o.walk.roots = {tree.root()};
+            o.pattern.patterns = {pattern};
+            o.pattern.multiline = multiline;
+            o.report.before_context = context;
+            o.report.after_context = context;
+            o.threads = 2;
+            const auto scanned = index_test::run(o);
+            QVERIFY2(!scanned.lines.empty(), pattern.c_str());
+            for (const auto* dir : {&whole_dir, &chunked_dir}) {
+                const auto indexed = index_test::run(o, dir);
+                QVERIFY(indexed.use.used);
+                QVERIFY2(indexed.lines == scanned.lines, pattern.c_str());
+            }
+            o.report.max_count = 1;
+            QVERIFY2(index_test::run(o, &chunked_dir).lines == index_test::run(o).lines, pattern.c_str());
+            o.report.mode = ReportMode::Count;
+            QVERIFY2(index_test::run(o, &chunked_dir).lines == index_test::run(o).lines, pattern.c_str());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIndexQuery)
