@@ -19,6 +19,8 @@
 //     kept original released);
 //  4. a last flush makes the renames durable; the entry is marked committed with the files that
 //     changed; the journal is trimmed to its size bound, oldest applies first, each drop reported.
+// apply_streamed() makes the same steps over files that arrive while the search runs (step 1
+// overlaps the search; step 2 waits for its end).
 // Why one pass (bench/RESULTS.md, issue 9): the journaling and writing passes each opened, checked
 // and (the second) read every file, at one core's speed; now each file is opened once.
 // A write error (disk full, EIO, EACCES) while the temporary files are written leaves every file
