@@ -179,10 +179,11 @@ public:
                      std::chrono::duration<double>(now - last_).count(), std::chrono::duration<double>(now - start_).count());
         last_ = now;
     }
-    // A moment taken elsewhere (another thread's), printed from the start only.
+    // A moment taken on another thread (the search's, which overlaps the apply's phases):
+    // printed as "@ <seconds from the start>", not as a phase's length.
     void mark_at(std::string_view phase, std::chrono::steady_clock::time_point at) {
         if (!enabled_) return;
-        std::fprintf(stderr, "apply-trace %-22.*s            at %8.3f s\n", static_cast<int>(phase.size()), phase.data(),
+        std::fprintf(stderr, "apply-trace %-22.*s @%8.3f s  (another thread)\n", static_cast<int>(phase.size()), phase.data(),
                      std::chrono::duration<double>(at - start_).count());
     }
     // A hook marking each step the first time it is reached (per-file steps would flood).
@@ -261,7 +262,7 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
             } const stop_feed{feed};
             report = apply_streamed(apply, feed, journal, options);
         }
-        trace.mark_at("searched-and-planned", searched_at);
+        trace.mark_at("search-ended", searched_at);
         trace.mark("apply-returned");
         if (!found) return kExitError;  // reported; the apply changed nothing (its entry abandoned)
         // In path order, as the search would list them (the apply's is the order of arrival),
