@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/cli_args.h"
 #include "cli/exit_status.h"
@@ -101,9 +103,13 @@ std::string undo_list_text(const std::vector<JournalEntry>& entries) {
         const std::size_t files = committed ? e.changed.size() : e.manifest.files.size();
         out += e.id + "\t" + format_apply_time(e.manifest.time_ns) + "\t" + std::string(state_name(e.state)) + "\t" +
                std::to_string(files) + "\t" + one_line(e.manifest.pattern) + " -> " + one_line(e.manifest.replacement) + "\n";
-        auto list = [&](std::size_t index) { out += "\t" + e.manifest.files[index].display + "\n"; };
+        // In path order: the manifest's is the order the search found the files in.
+        std::vector<std::string_view> listed;
+        auto list = [&](std::size_t index) { listed.push_back(e.manifest.files[index].display); };
         if (committed) std::for_each(e.changed.begin(), e.changed.end(), list);
         else for (std::size_t i = 0; i < e.manifest.files.size(); ++i) list(i);
+        std::sort(listed.begin(), listed.end());
+        for (const std::string_view display : listed) out += "\t" + std::string(display) + "\n";
     }
     return out;
 }
@@ -116,7 +122,12 @@ UndoOutput undo_output(const UndoReport& report) {
         return result;
     }
     std::size_t restored = 0, original = 0, refused = 0;
-    for (const FileRestore& f : report.files) {
+    // In path order: the journal's is the order the apply's search found the files in.
+    std::vector<const FileRestore*> files;
+    for (const FileRestore& f : report.files) files.push_back(&f);
+    std::stable_sort(files.begin(), files.end(), [](const FileRestore* a, const FileRestore* b) { return a->path < b->path; });
+    for (const FileRestore* restore : files) {
+        const FileRestore& f = *restore;
         switch (f.outcome) {
         case RestoreOutcome::Restored:
             ++restored;

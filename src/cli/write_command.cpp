@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "core/edit/applier.h"
 #include "core/edit/confined_path.h"
 #include "core/edit/match_edits.h"
+#include "core/edit/plan_feed.h"
 #include "core/edit/plan_builder.h"
 #include "core/edit/preview.h"
 #include "core/match/matcher.h"
@@ -32,30 +34,25 @@ std::string shown_path(const std::string& path, bool strip_dot_slash) {
 }
 
 // Plans each file with a match as the search finds it, on the search's own worker thread: the
-// file is read and matched again by the edit layer (plan_file: the fingerprint must be of the
-// bytes the edits refer to) while the walk and the other workers go on, instead of in a pass
-// of its own after the search (which cost ~0.8 s of an apply on the kernel tree, both cores,
-// with nothing else to overlap). One MatchEdits per concurrent worker, from a pool.
+// file is matched again by the edit layer over the very bytes the search read whole
+// (plan_bytes: the fingerprint must be of the bytes the edits refer to; a file the search did
+// not read whole — large, decoded, NULs converted — is read again by plan_file) while the walk
+// and the other workers go on, instead of in a pass of its own after the search (which cost
+// ~0.8 s of an apply on the kernel tree, both cores, with nothing else to overlap). One
+// MatchEdits per concurrent worker, from a pool. With a feed (--write), each plan goes to the
+// apply at once (apply_streamed: its pass runs while the search goes on); what stays here is
+// the files refused while planning.
 class PlanningSink final : public ResultSink {
 public:
-    PlanningSink(ErrorReporter& errors, const SearchOptions& search, std::shared_ptr<const Replacer> replacer, bool strip_dot_slash)
-        : errors_(errors), search_(search), replacer_(std::move(replacer)), strip_dot_slash_(strip_dot_slash) {}
+    PlanningSink(ErrorReporter& errors, const SearchOptions& search, std::shared_ptr<const Replacer> replacer, bool strip_dot_slash,
+                 PlanFeed* feed)
+        : errors_(errors), search_(search), replacer_(std::move(replacer)), strip_dot_slash_(strip_dot_slash), feed_(feed) {}
 
-    bool on_file(FileResult&& result) override {
-        if (result.matched_lines == 0) return true;
-        try {
-            std::unique_ptr<MatchEdits> computer = take_computer();
-            std::string shown = shown_path(result.path, strip_dot_slash_);
-            PlannedFile planned = plan_file(shown, [&](std::string_view content) { return computer->edits(content); });
-            const std::lock_guard lock(mutex_);
-            computers_.push_back(std::move(computer));
-            files_.push_back(Found{std::move(result.path), std::move(shown), std::move(planned)});
-            return true;
-        } catch (...) {  // MatchLimitError: rethrown by take(), the search stopped
-            const std::lock_guard lock(mutex_);
-            if (!error_) error_ = std::current_exception();
-            return false;
-        }
+    bool on_file(FileResult&& result) override { return plan(std::move(result), nullptr, 0); }
+    // The search read the file whole already (ProcessingOptions::share_whole_files): planned from
+    // its buffer, not opened and read a second time.
+    bool on_file_read_whole(FileResult&& result, std::string_view bytes, std::int64_t mtime_ns) override {
+        return plan(std::move(result), &bytes, mtime_ns);
     }
     void on_error(const SearchError& error) override { errors_.report(error); }
 
@@ -72,6 +69,30 @@ public:
     }
 
 private:
+    // `bytes`: the file's content as the search read it (with its mtime), or null to read it.
+    bool plan(FileResult&& result, const std::string_view* bytes, std::int64_t mtime_ns) {
+        if (result.matched_lines == 0) return true;
+        try {
+            std::unique_ptr<MatchEdits> computer = take_computer();
+            std::string shown = shown_path(result.path, strip_dot_slash_);
+            auto compute = [&](std::string_view content) { return computer->edits(content); };
+            PlannedFile planned = bytes != nullptr ? plan_bytes(shown, *bytes, mtime_ns, compute) : plan_file(shown, compute);
+            bool go_on = true;
+            if (feed_ != nullptr && planned.plan) {
+                go_on = feed_->push(std::move(*planned.plan));  // false: the apply stopped
+                planned.plan.reset();
+            }
+            const std::lock_guard lock(mutex_);
+            computers_.push_back(std::move(computer));
+            if (planned.plan || planned.skip) files_.push_back(Found{std::move(result.path), std::move(shown), std::move(planned)});
+            return go_on;
+        } catch (...) {  // MatchLimitError: rethrown by take(), the search stopped
+            const std::lock_guard lock(mutex_);
+            if (!error_) error_ = std::current_exception();
+            return false;
+        }
+    }
+
     std::unique_ptr<MatchEdits> take_computer() {
         {
             const std::lock_guard lock(mutex_);
@@ -88,6 +109,7 @@ private:
     const SearchOptions& search_;
     std::shared_ptr<const Replacer> replacer_;
     const bool strip_dot_slash_;
+    PlanFeed* const feed_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<MatchEdits>> computers_;  // idle ones
     std::vector<Found> files_;
@@ -95,8 +117,17 @@ private:
 };
 
 // The files with a match, each planned (see PlanningSink), or nullopt after an error was
-// reported (invalid pattern, glob, a match limit...).
-std::optional<std::vector<PlanningSink::Found>> find_and_plan(const Plan& plan, const std::string& replacement, ErrorReporter& errors) {
+// reported (invalid pattern, glob, a match limit...). With a feed, the plans go there (and only
+// the refused files come back); the feed is closed at the end, or failed after an error.
+std::optional<std::vector<PlanningSink::Found>> find_and_plan(const Plan& plan, const std::string& replacement, ErrorReporter& errors,
+                                                              PlanFeed* feed = nullptr) {
+    struct FailUnlessClosed {
+        PlanFeed* feed;
+        bool closed = false;
+        ~FailUnlessClosed() {
+            if (feed != nullptr && !closed) feed->fail("the search stopped at an error");
+        }
+    } feed_end{feed};
     SearchOptions options = plan.search;
     // Only which files match is needed from the search; the edits are computed from the bytes
     // plan_file reads.
@@ -104,6 +135,7 @@ std::optional<std::vector<PlanningSink::Found>> find_and_plan(const Plan& plan, 
     options.report.before_context = options.report.after_context = 0;
     options.report.passthru = false;
     options.report.report_unmatched = false;
+    options.processing.share_whole_files = true;  // most files: planned from the search's own read
     try {
         std::shared_ptr<const BinaryPolicy> binary_policy =
             plan.output.text ? rg_text_policy()
@@ -111,9 +143,12 @@ std::optional<std::vector<PlanningSink::Found>> find_and_plan(const Plan& plan, 
         Search search(options, nullptr, nullptr, std::move(binary_policy));  // throws PatternError first
         auto replacer = std::make_shared<const Replacer>(plan.search.pattern, replacement);
         // The computers match with the user's options, not the search's reporting mode.
-        PlanningSink sink(errors, plan.search, std::move(replacer), plan.output.strip_dot_slash);
+        PlanningSink sink(errors, plan.search, std::move(replacer), plan.output.strip_dot_slash, feed);
         search.run(sink);
-        return sink.take();
+        std::vector<PlanningSink::Found> found = sink.take();
+        if (feed != nullptr) feed->close();
+        feed_end.closed = true;
+        return found;
     } catch (const PatternError& e) {
         errors.report_message(e.what());
     } catch (const std::exception& e) {
@@ -144,6 +179,13 @@ public:
                      std::chrono::duration<double>(now - last_).count(), std::chrono::duration<double>(now - start_).count());
         last_ = now;
     }
+    // A moment taken on another thread (the search's, which overlaps the apply's phases):
+    // printed as "@ <seconds from the start>", not as a phase's length.
+    void mark_at(std::string_view phase, std::chrono::steady_clock::time_point at) {
+        if (!enabled_) return;
+        std::fprintf(stderr, "apply-trace %-22.*s @%8.3f s  (another thread)\n", static_cast<int>(phase.size()), phase.data(),
+                     std::chrono::duration<double>(at - start_).count());
+    }
     // A hook marking each step the first time it is reached (per-file steps would flood).
     StepHook hook() {
         if (!enabled_) return {};
@@ -172,20 +214,17 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
     for (const std::string& p : plan.search.pattern.patterns) apply.pattern += (apply.pattern.empty() ? "" : " | ") + p;
     apply.replacement = plan.output.replacement.value_or("");
 
-    std::optional<std::vector<PlanningSink::Found>> found = find_and_plan(plan, apply.replacement, errors);
-    if (!found) return kExitError;
-    std::vector<FileApplyOutcome> refused;  // by plan_file, before any apply
-    for (PlanningSink::Found& f : *found) {
-        if (f.planned.plan) apply.files.push_back(std::move(*f.planned.plan));
-        else if (f.planned.skip) refused.push_back(FileApplyOutcome{f.shown, false, 0, f.planned.skip, true});
-    }
-    found.reset();
-    trace.mark("searched-and-planned");
-
     int status = kExitNoMatch;
     if (plan.write == WriteMode::DryRun) {
+        std::optional<std::vector<PlanningSink::Found>> found = find_and_plan(plan, apply.replacement, errors);
+        if (!found) return kExitError;
         std::string skipped;
-        for (const FileApplyOutcome& f : refused) skipped += skip_line(f.path, *f.skip);
+        for (PlanningSink::Found& f : *found) {
+            if (f.planned.plan) apply.files.push_back(std::move(*f.planned.plan));
+            else if (f.planned.skip) skipped += skip_line(f.shown, *f.planned.skip);
+        }
+        found.reset();
+        trace.mark("searched-and-planned");
         for (const FilePlan& file : apply.files) {
             const FilePreview preview = preview_file(file, apply.roots);
             if (preview.skip) skipped += skip_line(file.path, *preview.skip);
@@ -198,7 +237,6 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
             status = kExitError;
         }
     } else {
-        ApplyReport report;
         ApplyOptions options;
         options.hook = trace.hook();
         options.free_dropped_later = true;  // freed below, once the report is out
@@ -206,8 +244,34 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
         // for the benchmark's same-binary comparisons.
         if (const char* helpers = std::getenv("CODESCOUT_APPLY_HELPERS"); helpers != nullptr && helpers[0] >= '0' && helpers[0] <= '9')
             options.helper_threads = std::atoi(helpers);
-        if (!apply.files.empty()) report = apply_plan(apply, journal, options);
+        // The search on a thread of its own, feeding the apply each file it plans: the apply's
+        // pass over the files runs while the search goes on (apply_streamed, applier.h); it
+        // publishes nothing, and so renames nothing, before the search has ended well.
+        PlanFeed feed;
+        std::optional<std::vector<PlanningSink::Found>> found;
+        std::chrono::steady_clock::time_point searched_at;
+        ApplyReport report;
+        {
+            std::jthread search([&] {
+                found = find_and_plan(plan, apply.replacement, errors, &feed);
+                searched_at = std::chrono::steady_clock::now();
+            });
+            struct StopFeed {  // however the apply ends: the search stops pushing and ends
+                PlanFeed& feed;
+                ~StopFeed() { feed.stop(); }
+            } const stop_feed{feed};
+            report = apply_streamed(apply, feed, journal, options);
+        }
+        trace.mark_at("search-ended", searched_at);
         trace.mark("apply-returned");
+        if (!found) return kExitError;  // reported; the apply changed nothing (its entry abandoned)
+        // In path order, as the search would list them (the apply's is the order of arrival),
+        // after the files refused while planning.
+        std::stable_sort(report.files.begin(), report.files.end(),
+                         [](const FileApplyOutcome& a, const FileApplyOutcome& b) { return a.path < b.path; });
+        std::vector<FileApplyOutcome> refused;
+        for (const PlanningSink::Found& f : *found)
+            if (f.planned.skip) refused.push_back(FileApplyOutcome{f.shown, false, 0, f.planned.skip, true});
         report.files.insert(report.files.begin(), refused.begin(), refused.end());
         const ApplyOutput text = apply_output(report);
         out.write_block(text.out);

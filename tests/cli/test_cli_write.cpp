@@ -148,6 +148,23 @@ private slots:
         QVERIFY(snapshot(tree) != before);
     }
 
+    // --write prepares files while the search still runs (apply_streamed): a search that fails
+    // part-way — here the planning's full match of one file hits the backtracking limit, after
+    // the search's -l match stopped at its first line — changes no file, leaves no temporary
+    // file and no journal entry, and exits 2. (The 'é' keeps RE2's DFA from ruling the line out.)
+    void aSearchFailingPartWayChangesNothing() {
+        TestTree tree;
+        for (int i = 0; i < 60; ++i) tree.write(QString("d%1/f%2.txt").arg(i % 3).arg(i), "xx=\n");
+        tree.write("d1/evil.txt", QByteArray("xx=\n") + QByteArray(40, 'x') + " \xC3\xA9\n");
+        const auto before = snapshot(tree);
+        const ProcessResult r = run_cli({"-r", "Y", "(x+x+)+[^x\\s]", "--write"}, q(tree.root()));
+        QVERIFY2(r.exit_code == 2, qPrintable(r.describe()));
+        QVERIFY2(r.err.contains("match limit"), r.err.constData());
+        QVERIFY(snapshot(tree) == before);  // no file changed, no temporary file beside one
+        const QDir undo(q(state_.path("codescout/undo")));
+        QCOMPARE(undo.entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList());
+    }
+
     // A file the edit layer refuses is reported with its reason, and the run exits 2.
     void aHardLinkedFileIsSkippedWithExitTwo() {
         TestTree tree;

@@ -62,7 +62,33 @@ void roll_back(UndoJournal& journal, const std::string& id, const std::vector<Pl
     }
 }
 
+// Where an apply's files come from: a whole plan, or a feed filled while the search runs.
+struct FileSource {
+    const std::vector<FilePlan>* files = nullptr;  // a whole plan
+    PlanFeed* feed = nullptr;
+    // File i, once there; nullptr after the last (or when the feed failed).
+    const FilePlan* wait_for(std::size_t i) const {
+        if (files != nullptr) return i < files->size() ? &(*files)[i] : nullptr;
+        return feed->wait_for(i);
+    }
+    const FilePlan& at(std::size_t i) const { return files != nullptr ? (*files)[i] : feed->at(i); }
+    std::size_t available() const { return files != nullptr ? files->size() : feed->pushed(); }
+    std::optional<std::string> failure() const { return feed != nullptr ? feed->failure() : std::nullopt; }
+};
+
+ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJournal& journal, const ApplyOptions& options);
+
 }  // namespace
+
+ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyOptions& options) {
+    return apply_files(plan, FileSource{&plan.files, nullptr}, journal, options);
+}
+
+ApplyReport apply_streamed(const ApplyPlan& header, PlanFeed& feed, UndoJournal& journal, const ApplyOptions& options) {
+    ApplyReport report = apply_files(header, FileSource{nullptr, &feed}, journal, options);
+    feed.stop();
+    return report;
+}
 
 std::size_t ApplyReport::changed_files() const {
     std::size_t n = 0;
@@ -76,9 +102,23 @@ std::size_t ApplyReport::skipped_files() const {
     return n;
 }
 
-ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyOptions& options) {
+namespace {
+
+ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJournal& journal, const ApplyOptions& options) {
     ApplyReport report;
-    for (const FilePlan& f : plan.files) report.files.push_back({f.path, false, f.edits.size(), std::nullopt, true});
+    // An outcome per file known so far (a whole plan: every file at once).
+    auto add_outcomes = [&](std::size_t end) {
+        for (std::size_t k = report.files.size(); k < end; ++k) {
+            const FilePlan& f = source.at(k);
+            report.files.push_back({f.path, false, f.edits.size(), std::nullopt, true});
+        }
+    };
+    add_outcomes(source.available());
+    if (source.wait_for(0) == nullptr) {  // nothing to apply (a feed: nothing found, or the search failed)
+        if (const std::optional<std::string> failure = source.failure()) report.error = *failure;
+        return report;
+    }
+    add_outcomes(source.available());
     if (!journal.lock(report.error)) {
         for (auto& f : report.files) f.skip = Skip{SkipReason::Cancelled, "not written: " + report.error};
         return report;
@@ -138,7 +178,7 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     std::mutex flush_mutex;
     std::vector<std::pair<dev_t, bool>> flush_each_by_dev;  // flushed_file_by_file(), per file system
     auto prepare = [&](std::size_t i) {
-        const FilePlan& fp = plan.files[i];
+        const FilePlan& fp = source.at(i);
         std::unique_ptr<Chain> chain;
         {
             const std::lock_guard lock(chains_mutex);
@@ -238,18 +278,24 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     std::vector<Staged> staged;
     {
         WritebackStarter writeback;  // each temporary file's writeback started, off this thread
+        // A feed's files are made only once there: the consumer allows each as it arrives.
+        const bool whole_plan = source.files != nullptr;
         OrderedPrefetch<Prepared> preparing(
-            plan.files.size(), prepare, [&](std::size_t i) { return 2 * plan.files[i].searched.size; }, SIZE_MAX, options.helper_threads);
+            whole_plan ? source.files->size() : SIZE_MAX, prepare, [&](std::size_t i) { return 2 * source.at(i).searched.size; },
+            whole_plan ? SIZE_MAX : 0, options.helper_threads);
         auto stop_before_publish = [&](const std::string& error, const char* why) {
+            add_outcomes(source.available());
             report.error = error;
             for (auto& f : report.files) f.skip = Skip{SkipReason::Cancelled, why};
             return report;  // the writer's destructor removes the entry, its links and the noted temporary files
         };
-        for (std::size_t i = 0; i < plan.files.size(); ++i) {
+        for (std::size_t i = 0; source.wait_for(i) != nullptr; ++i) {
+            preparing.allow(source.available());
+            add_outcomes(source.available());
             if (options.cancelled && options.cancelled())
                 return stop_before_publish("cancelled", "not written: the apply was cancelled");
-            if (i > 0) report_progress(ApplyProgress::Stage::Journaling, i, plan.files.size());
-            const FilePlan& fp = plan.files[i];
+            if (i > 0) report_progress(ApplyProgress::Stage::Journaling, i, source.available());
+            const FilePlan& fp = source.at(i);
             Prepared p = preparing.take(i);
             if (p.journal_error != 0)
                 return stop_before_publish("cannot write the undo journal in " + journal.dir() + ": " + errno_message(p.journal_error) +
@@ -296,8 +342,12 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
             p.temp.name.clear();  // the entry's now: removed by the writer, recovery or the renames below
             reach_step(options.hook, "temp-written");
         }
+        // The search failed after some files were prepared: nothing is published.
+        if (const std::optional<std::string> failure = source.failure())
+            return stop_before_publish(*failure + "; no file was changed", "not written: the search stopped at an error");
     }
-    report_progress(ApplyProgress::Stage::Journaling, plan.files.size(), plan.files.size());
+    add_outcomes(source.available());
+    report_progress(ApplyProgress::Stage::Journaling, report.files.size(), report.files.size());
     if (staged.empty()) return report;  // writer's destructor discards the empty entry
     reach_step(options.hook, "originals-written");
     if (const int error = writer.publish(manifest, options.hook); error != 0) {
@@ -411,6 +461,8 @@ ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyO
     report.notices = trim_journal(journal, options.journal_max_bytes, !options.free_dropped_later);
     return report;
 }
+
+}  // namespace
 
 std::vector<std::string> trim_journal(UndoJournal& journal, std::uint64_t max_bytes, bool free_now) {
     std::vector<std::string> notices;

@@ -19,6 +19,8 @@
 //     kept original released);
 //  4. a last flush makes the renames durable; the entry is marked committed with the files that
 //     changed; the journal is trimmed to its size bound, oldest applies first, each drop reported.
+// apply_streamed() makes the same steps over files that arrive while the search runs (step 1
+// overlaps the search; step 2 waits for its end).
 // Why one pass (bench/RESULTS.md, issue 9): the journaling and writing passes each opened, checked
 // and (the second) read every file, at one core's speed; now each file is opened once.
 // A write error (disk full, EIO, EACCES) while the temporary files are written leaves every file
@@ -39,6 +41,7 @@
 #include "core/edit/apply_plan.h"
 #include "core/edit/edit_steps.h"
 #include "core/edit/file_gate.h"
+#include "core/edit/plan_feed.h"
 #include "core/edit/replace_batch.h"
 #include "core/edit/skip_reason.h"
 #include "core/edit/undo_journal.h"
@@ -92,7 +95,7 @@ struct FileApplyOutcome {
 
 struct ApplyReport {
     std::string journal_id;  // empty: nothing was changed, nothing journaled
-    std::vector<FileApplyOutcome> files;  // in plan order
+    std::vector<FileApplyOutcome> files;  // in plan order (apply_streamed(): order of arrival)
     std::string error;        // the apply stopped: why (the files say which were rolled back)
     bool rolled_back = false;
     std::vector<std::string> notices;  // e.g. older applies dropped from the undo history
@@ -102,6 +105,14 @@ struct ApplyReport {
 };
 
 ApplyReport apply_plan(const ApplyPlan& plan, UndoJournal& journal, const ApplyOptions& options);
+
+// apply_plan() of the files `feed` receives while the search runs (plan_feed.h): `header` gives
+// the roots, pattern and replacement (its `files` are ignored). Each file's pass starts as soon
+// as it arrives; the entry is published, and anything renamed, only after the feed is closed —
+// a feed that failed leaves every file as it was (the entry abandoned, `error` the failure's).
+// Nothing found: nothing locked, an empty report. The journal's order, and the report's, is
+// the order of arrival. The feed is stopped when this returns.
+ApplyReport apply_streamed(const ApplyPlan& header, PlanFeed& feed, UndoJournal& journal, const ApplyOptions& options);
 
 // Drops the oldest entries until the journal fits `max_bytes` (the newest entry always stays);
 // one notice per entry dropped. The journal must be locked. `free_now` false: see

@@ -39,6 +39,18 @@ PlannedFile plan_file(const std::string& path, const EditComputer& compute, std:
                                       : Skip{SkipReason::WriteFailed, "cannot read it: " + errno_message(error)};
         return planned;
     }
+    // A change during the read shows as a later mtime.
+    return plan_bytes(path, content, static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec, compute, max_size);
+}
+
+PlannedFile plan_bytes(const std::string& path, std::string_view content, std::int64_t mtime_ns, const EditComputer& compute,
+                       std::uint64_t max_size) {
+    PlannedFile planned;
+    if (content.size() > max_size) {
+        planned.skip = Skip{SkipReason::TooLarge, "it is larger (" + std::to_string(content.size()) + " bytes) than the limit for rewriting (" +
+                                                      std::to_string(max_size) + " bytes)"};
+        return planned;
+    }
     if (looks_binary(content)) {
         planned.skip = Skip{SkipReason::Binary, "it is binary (holds a NUL byte)"};
         return planned;
@@ -49,11 +61,11 @@ PlannedFile plan_file(const std::string& path, const EditComputer& compute, std:
         planned.skip = Skip{SkipReason::InvalidEdits, "the computed edits do not fit it: " + why};
         return planned;
     }
-    // The fingerprint of the bytes read; a change during the read shows as a later mtime.
+    // The fingerprint of the bytes read.
     FilePlan plan;
     plan.path = path;
     plan.searched.size = content.size();
-    plan.searched.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    plan.searched.mtime_ns = mtime_ns;
     plan.searched.hash = hash_bytes(content);
     plan.replaced = hash_bytes(apply_edits(content, edits));
     plan.edits = std::move(edits);

@@ -33,6 +33,14 @@ struct PlannedFile {
 // `compute` for the edits. Binary files and files over `max_size` are refused here already.
 PlannedFile plan_file(const std::string& path, const EditComputer& compute, std::uint64_t max_size = kDefaultMaxRewriteSize);
 
+// plan_file() for a file whose bytes the caller read already, whole (e.g. the search's own
+// buffer: ResultSink::on_file_read_whole): `content` is all of it, `mtime_ns` its mtime as of
+// an fstat after that read. The same refusals and fingerprint as plan_file(); the apply checks
+// the fingerprint against the file as it is then, so bytes torn by a write during the caller's
+// read only make the file "changed since it was searched".
+PlannedFile plan_bytes(const std::string& path, std::string_view content, std::int64_t mtime_ns, const EditComputer& compute,
+                       std::uint64_t max_size = kDefaultMaxRewriteSize);
+
 // plan_file() for every path, on `threads` threads (0: one per core), the results in the order
 // of `paths`. `make_computer` is called once per thread: an EditComputer may keep per-thread
 // state (MatchEdits does). The first exception a computer throws is rethrown here, after every

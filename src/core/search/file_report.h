@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace codescout {
 
@@ -23,6 +24,12 @@ struct FileReport {
     // The file's content in memory at once: the read-whole buffer, the chunk buffer as grown for
     // it, or the mapping.
     std::uint64_t buffer_bytes = 0;
+    // With ProcessingOptions::share_whole_files, a file read whole and left as read: all its
+    // bytes (in the searcher's buffer: valid until its next file) and the mtime an fstat after
+    // the read found, with the size equal to what was read.
+    bool whole = false;
+    std::string_view whole_bytes {};
+    std::int64_t whole_mtime_ns = 0;
 };
 
 // How much is read or scanned at a time: chunks of the buffered strategy, windows of a mapping

@@ -230,12 +230,20 @@ FileReport FileRun::read_whole(int fd, std::uint64_t size) {
         data += skip;
         filled -= skip;
     }
+    const std::string_view as_read(buffer.data(), static_cast<std::size_t>(data - buffer.data()) + filled);
     const BlockVerdict verdict = inspect(data, filled, 0);
     std::size_t end = filled;
     if (verdict.action == BlockAction::StopAt) end = static_cast<std::size_t>(std::min<std::uint64_t>(verdict.stop_at, filled));
     start_scanner();
     tools_.scanner.scan({data, end}, 0, 0);
-    return {FileOutcome::NoMatch, {}, filled};
+    FileReport report{FileOutcome::NoMatch, {}, filled};
+    // Shared only as read: converted NULs changed the buffer (FileSearcher::share_whole checks
+    // the size and takes the mtime).
+    if (tools_.options.processing.share_whole_files && verdict.action != BlockAction::ConvertNuls) {
+        report.whole = true;
+        report.whole_bytes = as_read;
+    }
+    return report;
 }
 
 FileReport FileRun::read_chunked(int fd, std::uint64_t size) {

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/io/open_file.h"
@@ -38,6 +39,7 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
                                        : open_without_stat_at(AT_FDCWD, path.c_str());
             if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
             report = run.run_unsized(file.fd.get(), path);
+            share_whole(file.fd.get(), report);
         } else {
             OpenedFile file = input.named() ? open_explicit_input(path)
                               : relative    ? open_for_search_at(input.dir_fd, input.name)
@@ -45,6 +47,7 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
             if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
             result.mtime_ns = file.mtime_ns;
             report = run.run(file.fd.get(), file.size, file.stream, path);
+            share_whole(file.fd.get(), report);
         }
     }
     finish(report, result, whole_buffer_);
@@ -96,6 +99,7 @@ FileReport FileSearcher::search_batched(std::size_t k, const std::string& path, 
         FileRun run({options_, sizes_, metrics_, stop_, scanner_, whole, chunk_buffer_, decode_buffer_, multiline_.get()},
                     binary_policy_, input, result, stream);
         FileReport report = run.run_read(fd, static_cast<std::size_t>(got), path);
+        share_whole(fd, report);
         finish(report, result, whole);
         return report;
     }
@@ -112,16 +116,32 @@ FileReport FileSearcher::search_batched(std::size_t k, const std::string& path, 
         // Nothing read, or a failed read: read again from the start, which checks what it is.
         report = run.run_unsized(fd, path);
     }
+    share_whole(fd, report);
     finish(report, result, whole_buffer_);
     return report;
 }
 
 void FileSearcher::discard_batched(std::size_t k) { opener_.close_later(std::exchange(batch_fds_[k], -1)); }
 
+void FileSearcher::share_whole(int fd, FileReport& report) {
+    if (!report.whole) return;
+    struct stat st {};
+    // Only the files the sink is given (it reads nothing again): one fstat per matching file.
+    report.whole = report.outcome == FileOutcome::Matched && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                   static_cast<std::uint64_t>(st.st_size) == report.whole_bytes.size();
+    if (report.whole) report.whole_mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    else report.whole_bytes = {};
+}
+
 void FileSearcher::finish(FileReport& report, const FileResult& result, const ReadBuffer& small) {
     report.buffer_bytes = result.strategy == FileStrategy::Buffered ? chunk_buffer_.capacity()
                           : result.strategy == FileStrategy::Small  ? small.capacity()
                                                                     : result.size;
+    // The shared bytes live in `small`: never in a buffer trimmed here.
+    if (report.whole && &small == &whole_buffer_ && whole_buffer_.capacity() > sizes_.keep_limit) {
+        report.whole = false;
+        report.whole_bytes = {};
+    }
     trim_buffers();
 }
 

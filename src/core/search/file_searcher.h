@@ -83,6 +83,9 @@ private:
     // What every search ends with: the report's buffer size (`small`: the buffer the small
     // strategy used), and buffers trimmed.
     void finish(FileReport& report, const FileResult& result, const ReadBuffer& small);
+    // A matching file read whole (FileReport::whole): kept shared only if `fd` is still the
+    // size that was read, with its mtime from an fstat now, after the read.
+    static void share_whole(int fd, FileReport& report);
     // Whether a batch reads the files' starts (else it only opens them).
     bool batch_reads() const;
     void trim_buffers();

@@ -2,8 +2,11 @@
 // GUI's batching collector implement this.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "core/search/line_stream.h"
 #include "core/search/search_result.h"
@@ -17,6 +20,16 @@ public:
     // Called from the worker threads, concurrently, once per file with matches, as soon as that
     // file is done. Return false to stop the whole search (e.g. the output pipe closed).
     virtual bool on_file(FileResult&& result) = 0;
+
+    // Instead of on_file() for a matching file the search read whole, with
+    // ProcessingOptions::share_whole_files: `bytes` are the file's every byte as read (valid only
+    // during the call), `mtime_ns` its mtime from an fstat after that read. For a sink that would
+    // otherwise open and read the file again; by default the bytes are not wanted.
+    virtual bool on_file_read_whole(FileResult&& result, std::string_view bytes, std::int64_t mtime_ns) {
+        (void)bytes;
+        (void)mtime_ns;
+        return on_file(std::move(result));
+    }
 
     // Called from the worker threads, concurrently, for every per-path problem.
     virtual void on_error(const SearchError& error) = 0;

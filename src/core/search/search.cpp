@@ -213,7 +213,8 @@ bool Search::Impl::settle(const FileReport& report, FileResult& result, ResultSi
         files_matched.fetch_add(1, relaxed);
         matched_lines.fetch_add(result.matched_lines, relaxed);
         matches.fetch_add(result.matches, relaxed);
-        if (!sink.on_file(std::move(result))) {
+        if (!(report.whole ? sink.on_file_read_whole(std::move(result), report.whole_bytes, report.whole_mtime_ns)
+                           : sink.on_file(std::move(result)))) {
             stop.store(true, relaxed);
             return false;
         }

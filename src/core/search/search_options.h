@@ -27,6 +27,11 @@ struct ProcessingOptions {
     // fstat'ed unless it fills the first read (FileRun::run_unsized), one system call less per
     // small file, and its mtime_ns stays 0. The CLI turns it off.
     bool record_mtime = true;
+    // A matching file read whole into memory (the small strategy, its bytes as they are: no NUL
+    // converted, nothing decoded) is handed to the sink with those bytes and its mtime
+    // (ResultSink::on_file_read_whole), so a sink that needs the content — the CLI's replace
+    // planning — does not open and read it again. One fstat per such file, after its read.
+    bool share_whole_files = false;
 };
 
 enum class ReportMode {

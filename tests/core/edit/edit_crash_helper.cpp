@@ -7,12 +7,17 @@
 // exit, so the test knows how many points to kill at. CODESCOUT_TEST_BATCH_FILES=N makes batches of N files
 // (replace_batch.h), so that a few files already go through several batches.
 //   edit_crash_helper JOURNAL KILL_AT apply ROOT OLD NEW FILE...
+//   edit_crash_helper JOURNAL KILL_AT apply-streamed ROOT OLD NEW FILE...
+// apply-streamed: the files go through a PlanFeed (apply_streamed, as the CLI's --write), pushed
+// by a thread of their own, and the feed is closed only once the apply has written every
+// temporary file — so every step of the pass is reached while the "search" still runs.
 //   edit_crash_helper JOURNAL KILL_AT undo
 //   edit_crash_helper JOURNAL KILL_AT recover
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <unistd.h>
@@ -43,7 +48,7 @@ int main(int argc, char** argv) {
     };
     std::printf("started\n");
     std::fflush(stdout);
-    if (mode == "apply" && argc >= 8) {
+    if ((mode == "apply" || mode == "apply-streamed") && argc >= 8) {
         const std::string from = argv[5], to = argv[6];
         ApplyPlan plan;
         plan.roots = plan_roots({argv[4]});
@@ -61,7 +66,22 @@ int main(int argc, char** argv) {
         ApplyOptions options;
         options.hook = hook;
         options.batch = batch;
-        const ApplyReport report = apply_plan(plan, journal, options);
+        ApplyReport report;
+        if (mode == "apply") {
+            report = apply_plan(plan, journal, options);
+        } else {
+            PlanFeed feed;
+            std::size_t written = 0;
+            options.hook = [&](std::string_view step) {
+                hook(step);  // a kill comes first: with the feed still open
+                if (step == "temp-written" && ++written == plan.files.size()) feed.close();
+            };
+            std::thread search([&] {
+                for (const FilePlan& file : plan.files) feed.push(file);
+            });
+            report = apply_streamed(plan, feed, journal, options);
+            search.join();
+        }
         if (!report.error.empty()) std::fprintf(stderr, "apply: %s\n", report.error.c_str());
     } else if (mode == "undo") {
         const UndoReport report = undo_apply(journal, "", hook, batch);

@@ -4,7 +4,9 @@
 #include <QTest>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <thread>
 
 #include <sys/mount.h>
 #include <sys/xattr.h>
@@ -295,6 +297,113 @@ private slots:
         const ApplyReport report = apply_plan(plan, j, {});
         QCOMPARE(reason_of(report), std::string("binary"));
         QCOMPARE(slurp(path), content);
+    }
+
+    // plan_bytes (the search's own read handed over): the plan plan_file makes of the same bytes,
+    // the same refusals; and a plan of bytes the file no longer holds is refused by the apply.
+    void planOfTheCallersReadIsThePlanOfTheFile() {
+        TestTree tree;
+        const std::string path = tree.write("a.txt", "foo and foo\n");
+        const PlannedFile read = plan_file(path, edit_test::replace_all("foo", "baz"));
+        const PlannedFile given = plan_bytes(path, slurp(path), edit_test::mtime_ns(path), edit_test::replace_all("foo", "baz"));
+        QVERIFY(read.plan && given.plan);
+        QCOMPARE(given.plan->searched.size, read.plan->searched.size);
+        QCOMPARE(given.plan->searched.mtime_ns, read.plan->searched.mtime_ns);
+        QVERIFY(given.plan->searched.hash == read.plan->searched.hash);
+        QVERIFY(given.plan->replaced && *given.plan->replaced == *read.plan->replaced);
+        QCOMPARE(given.plan->edits.size(), std::size_t(2));
+        QCOMPARE(std::string(skip_code(plan_bytes(path, std::string_view("foo\0", 4), 0, edit_test::replace_all("foo", "baz")).skip->reason)),
+                 std::string("binary"));
+        QCOMPARE(std::string(skip_code(plan_bytes(path, "foo foo\n", 0, edit_test::replace_all("foo", "baz"), 4).skip->reason)),
+                 std::string("too-large"));
+
+        // Bytes torn by a write during the caller's read: same size and mtime, other content.
+        ApplyPlan plan;
+        plan.roots = plan_roots({tree.root()});
+        plan.files.push_back(*plan_bytes(path, "foo and fox\n", edit_test::mtime_ns(path), edit_test::replace_all("foo", "baz")).plan);
+        UndoJournal j = journal();
+        QCOMPARE(reason_of(apply_plan(plan, j, {})), std::string("changed-since-search"));
+        QCOMPARE(slurp(path), std::string("foo and foo\n"));
+    }
+
+    // apply_streamed (the CLI's --write): files pushed while the apply runs, each prepared as it
+    // arrives; published and renamed after the feed is closed; the report in order of arrival.
+    void streamedApplyTakesFilesAsTheyArrive() {
+        TestTree tree;
+        const std::vector<std::string> paths{tree.write("c.txt", "foo 3\n"), tree.write("a/b.txt", "foo 1\nfoo\n"), tree.write("d.txt", "foo\n")};
+        const ApplyPlan plan = literal_plan({tree.root()}, paths, "foo", "bar");
+        PlanFeed feed;
+        std::size_t prepared_before_close = 0;
+        ApplyOptions options;
+        options.hook = [&](std::string_view step) {
+            if (step == "temp-written") ++prepared_before_close;
+            if (step == "journal-published") QCOMPARE(prepared_before_close, std::size_t(3));
+        };
+        std::size_t refused = 0;
+        std::thread search([&] {
+            for (const FilePlan& file : plan.files) {
+                if (!feed.push(file)) ++refused;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+            feed.close();
+        });
+        UndoJournal j = journal();
+        const ApplyReport report = apply_streamed(plan, feed, j, options);
+        search.join();
+        QCOMPARE(refused, std::size_t(0));
+        QVERIFY2(report.error.empty(), report.error.c_str());
+        QCOMPARE(report.changed_files(), std::size_t(3));
+        for (std::size_t i = 0; i < paths.size(); ++i) QCOMPARE(report.files.at(i).path, paths[i]);
+        QCOMPARE(slurp(paths[0]), std::string("bar 3\n"));
+        QCOMPARE(slurp(paths[1]), std::string("bar 1\nbar\n"));
+        QCOMPARE(j.entries().size(), std::size_t(1));
+        QCOMPARE(j.entries().at(0).state, EntryState::Committed);
+        QVERIFY(!feed.push(plan.files.at(0)));  // stopped: a search still running would stop
+        QCOMPARE(undo_apply(j, "").files.size(), std::size_t(3));
+        QCOMPARE(slurp(paths[2]), std::string("foo\n"));
+    }
+
+    // The search fails after the pass wrote temporary files: nothing is published or renamed,
+    // the temporary files and the entry (with its links) are gone.
+    void streamedApplyOfAFailedSearchChangesNothing() {
+        TestTree tree;
+        const std::vector<std::string> paths{tree.write("a.txt", "foo\n"), tree.write("b.txt", "foo foo\n")};
+        const ApplyPlan plan = literal_plan({tree.root()}, paths, "foo", "bar");
+        PlanFeed feed;
+        for (const FilePlan& file : plan.files) QVERIFY(feed.push(file));
+        std::size_t written = 0;
+        ApplyOptions options;
+        options.hook = [&](std::string_view step) {
+            if (step == "temp-written" && ++written == 2) feed.fail("the search hit a match limit");
+        };
+        UndoJournal j = journal();
+        const ApplyReport report = apply_streamed(plan, feed, j, options);
+        QCOMPARE(written, std::size_t(2));
+        QVERIFY2(report.error.starts_with("the search hit a match limit"), report.error.c_str());
+        QCOMPARE(report.changed_files(), std::size_t(0));
+        QCOMPARE(slurp(paths[0]), std::string("foo\n"));
+        QCOMPARE(slurp(paths[1]), std::string("foo foo\n"));
+        QVERIFY(j.entries().empty());
+        QVERIFY(!j.needs_recovery());
+        QCOMPARE(QDir(QString::fromStdString(tree.root())).entryList(QDir::Files | QDir::Hidden).size(), 2);
+        for (const std::string& path : paths) {
+            struct stat st {};
+            QCOMPARE(::stat(path.c_str(), &st), 0);
+            QCOMPARE(st.st_nlink, nlink_t(1));
+        }
+    }
+
+    // Nothing found: no journal lock is taken (another CodeScout may hold it), nothing reported.
+    void streamedApplyOfNothingLocksNothing() {
+        UndoJournal j = journal();
+        UndoJournal other(j.dir());
+        std::string error;
+        QVERIFY(other.lock(error));
+        PlanFeed feed;
+        feed.close();
+        const ApplyReport report = apply_streamed(ApplyPlan{}, feed, j, {});
+        QVERIFY2(report.error.empty(), report.error.c_str());
+        QVERIFY(report.files.empty());
     }
 
     void oversizeFileIsNeverRewritten() {

@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <cstring>
 
 #include <sys/stat.h>
 
@@ -51,8 +52,9 @@ struct Fixture {
         QDir(QString::fromStdString(journal_dir())).removeRecursively();
     }
 
-    QStringList apply_args() const {
-        QStringList args{"apply", QString::fromStdString(tree.root()), "old", "NEWER!"};
+    // `mode`: "apply", or "apply-streamed" (the files fed while the apply runs, as --write does).
+    QStringList apply_args(const QString& mode = "apply") const {
+        QStringList args{mode, QString::fromStdString(tree.root()), "old", "NEWER!"};
         for (const auto& f : files) args << QString::fromStdString(f);
         return args;
     }
@@ -159,20 +161,25 @@ class TestCrashRecovery : public QObject {
 private slots:
     void killedAtEveryStepOfAnApply_data() {
         QTest::addColumn<int>("batch");
-        QTest::newRow("one batch") << 0;
-        QTest::newRow("batches of 3") << 3;
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("one batch") << 0 << "apply";
+        QTest::newRow("batches of 3") << 3 << "apply";
+        // The pass's every step while the search still feeds files (apply_streamed).
+        QTest::newRow("streamed, one batch") << 0 << "apply-streamed";
+        QTest::newRow("streamed, batches of 3") << 3 << "apply-streamed";
     }
     void killedAtEveryStepOfAnApply() {
         QFETCH(int, batch);
+        QFETCH(QString, mode);
         Fixture f;
-        const Run full = run_helper(f.journal_dir(), 0, f.apply_args(), batch);
+        const Run full = run_helper(f.journal_dir(), 0, f.apply_args(mode), batch);
         QVERIFY(!full.killed);
         QCOMPARE(f.states(), std::string("nnnn"));
         // At least: temporary file created, written, renamed, per file.
         QVERIFY2(full.steps > 3 * static_cast<int>(f.files.size()), qPrintable(QString::number(full.steps)));
         for (int step = 1; step <= full.steps; ++step) {
             f.reset();
-            const Run run = run_helper(f.journal_dir(), step, f.apply_args(), batch);
+            const Run run = run_helper(f.journal_dir(), step, f.apply_args(mode), batch);
             QVERIFY2(run.killed, qPrintable(QString("step %1 did not kill").arg(step)));
             check_recovered(f, "apply", step, 0);
         }
@@ -191,6 +198,9 @@ private slots:
         // entry's `temps` list — the next start removes them with the entry.
         QTest::newRow("temporary files written, journal not published")
             << "originals-written:1" << "oooo" << 4 << "discarded apply 1" << "oooo";
+        // apply_streamed: every temporary file written, the search (the feed) not ended yet.
+        QTest::newRow("streamed: temporary files written, search still running")
+            << "streamed:temp-written:4" << "oooo" << 4 << "discarded apply 1" << "oooo";
         QTest::newRow("journal published, nothing renamed")
             << "journal-published:1" << "oooo" << 4 << "rolled back the interrupted apply 1" << "oooo";
         QTest::newRow("first batch flushed, not renamed")
@@ -211,7 +221,9 @@ private slots:
         QFETCH(QString, recovery);
         QFETCH(QString, after);
         Fixture f;
-        QVERIFY(run_helper(f.journal_dir(), kill_at, f.apply_args(), 3).killed);
+        const bool streamed = kill_at.startsWith("streamed:");
+        if (streamed) kill_at.remove(0, int(std::strlen("streamed:")));
+        QVERIFY(run_helper(f.journal_dir(), kill_at, f.apply_args(streamed ? "apply-streamed" : "apply"), 3).killed);
         QCOMPARE(QString::fromStdString(f.states()), on_disk);
         QCOMPARE(::temporaries(f), temporaries);
         UndoJournal journal(f.journal_dir());

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -73,6 +74,35 @@ private:
     bool arrived_ = false;
     bool open_ = false;
 };
+
+// Keeps what on_file_read_whole() hands over (a copy: the bytes live only during the call).
+class WholeFileSink : public ResultSink {
+public:
+    struct Whole {
+        std::string bytes;
+        std::int64_t mtime_ns = 0;
+    };
+    bool on_file(FileResult&& result) override {
+        std::lock_guard lock(mutex);
+        unshared.push_back(result.path);
+        return true;
+    }
+    bool on_file_read_whole(FileResult&& result, std::string_view bytes, std::int64_t mtime_ns) override {
+        std::lock_guard lock(mutex);
+        whole[result.path] = Whole{std::string(bytes), mtime_ns};
+        return true;
+    }
+    void on_error(const SearchError&) override {}
+    std::mutex mutex;
+    std::map<std::string, Whole> whole;
+    std::vector<std::string> unshared;
+};
+
+std::int64_t mtime_of(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return -1;
+    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
 
 SearchOptions options_for(std::vector<std::filesystem::path> roots, std::string pattern, unsigned threads = 2) {
     SearchOptions options;
@@ -196,6 +226,48 @@ private slots:
         QCOMPARE(progress.files_matched, summary.files_matched);
         QCOMPARE(progress.matches, summary.matches);
         QCOMPARE(progress.bytes_searched, summary.bytes_searched);
+    }
+
+    // ProcessingOptions::share_whole_files: a matching file read whole reaches the sink with its
+    // every byte as read (a UTF-8 BOM included) and its mtime; one read in chunks does not, nor
+    // does any file without the option. Each way of opening a walked file: with an fstat first
+    // (record_mtime), unsized, and in batches.
+    void matchingFilesReadWholeAreShared_data() {
+        QTest::addColumn<bool>("record_mtime");
+        QTest::addColumn<int>("mode");
+        QTest::newRow("fstat first, -l") << true << int(ReportMode::FilesWithMatches);
+        QTest::newRow("unsized or batched, -l") << false << int(ReportMode::FilesWithMatches);
+        QTest::newRow("unsized or batched, lines") << false << int(ReportMode::Lines);
+    }
+    void matchingFilesReadWholeAreShared() {
+        QFETCH(bool, record_mtime);
+        QFETCH(int, mode);
+        TestTree tree;
+        const std::string a = tree.write(QStringLiteral("a.txt"), "one needle\ntwo\n");
+        const std::string bom = tree.write(QStringLiteral("sub/bom.txt"), "\xEF\xBB\xBFneedle first\n");
+        // Over the small-file threshold (32 KiB): read in chunks.
+        const std::string big = tree.write(QStringLiteral("big.txt"), QByteArray("needle\n").repeated(6000));
+        tree.write(QStringLiteral("none.txt"), "nothing\n");
+        for (const bool share : {true, false}) {
+            SearchOptions options = options_for({tree.root()}, "needle");
+            options.report.mode = static_cast<ReportMode>(mode);
+            options.processing.record_mtime = record_mtime;
+            options.processing.share_whole_files = share;
+            Search search(options);
+            WholeFileSink sink;
+            search.run(sink);
+            if (!share) {
+                QVERIFY(sink.whole.empty());
+                QCOMPARE(sink.unshared.size(), std::size_t(3));
+                continue;
+            }
+            QCOMPARE(sink.whole.size(), std::size_t(2));
+            QCOMPARE(sink.whole.at(a).bytes, std::string("one needle\ntwo\n"));
+            QCOMPARE(sink.whole.at(a).mtime_ns, mtime_of(a));
+            QCOMPARE(sink.whole.at(bom).bytes, std::string("\xEF\xBB\xBFneedle first\n"));
+            QCOMPARE(sink.whole.at(bom).mtime_ns, mtime_of(bom));
+            QCOMPARE(sink.unshared, std::vector<std::string>{big});
+        }
     }
 
     void failsFastBeforeTouchingFiles() {
