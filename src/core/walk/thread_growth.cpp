@@ -20,10 +20,12 @@ unsigned grown_thread_count(const ThreadGrowthPolicy& policy, const IoSample& be
     if (after.disk_read_bytes - before.disk_read_bytes < policy.min_disk_bytes) return current;
     // Threads already wait for directories, or none is queued: a new one would wait too.
     if (load.idle > 0 || load.queued == 0) return current;
-    // The cores were busy: the disk kept up, and the work is computing.
+    // The threads kept the cores busy, or waited for cores other processes held: the disk kept
+    // up, and the work is computing. (The wait sum drops when a thread ends: then it adds nothing.)
     const double wall = static_cast<double>(after.wall_ns - before.wall_ns);
     const double cpu = static_cast<double>(after.cpu_ns - before.cpu_ns);
-    if (cpu >= policy.busy_share * static_cast<double>(std::max(policy.cores, 1u)) * wall) return current;
+    const double waited = after.cpu_wait_ns > before.cpu_wait_ns ? static_cast<double>(after.cpu_wait_ns - before.cpu_wait_ns) : 0.0;
+    if (cpu + waited >= policy.busy_share * static_cast<double>(std::max(policy.cores, 1u)) * wall) return current;
     return std::min(policy.max_threads, std::max(current, 1u) * 2);
 }
 

@@ -5,7 +5,10 @@
 // one: more threads than cores then finish several times sooner (on the kernel tree, 2 threads
 // 5 s, 16 threads 2.2 s). Nothing tells in advance which case a search meets, so the walk starts
 // with one thread per core and a supervisor samples the process every tick: when the disk was
-// read and the cores were not busy meanwhile, the reads were waiting, and the threads double.
+// read and the threads neither computed nor waited for a core meanwhile, the reads were waiting,
+// and the threads double. Waiting for a core counts as busy: on a machine that other processes
+// keep busy our threads get little CPU time although none waits for the disk, and more threads
+// would only queue behind the same cores.
 //
 // This file is the decision alone, a pure function of two samples and the walk's load, so that
 // it can be tested without a disk or a clock; process_io.h takes the samples.
@@ -23,6 +26,9 @@ struct IoSample {
     std::uint64_t disk_read_bytes = 0;  // bytes the process had the block layer read (not cache hits)
     std::uint64_t cpu_ns = 0;           // user + system CPU time of all its threads
     std::uint64_t wall_ns = 0;          // a monotonic clock
+    // Time its threads were runnable but waited for a core that other processes held (the run
+    // queue), summed over the threads alive when sampled: it may go back when a thread ends.
+    std::uint64_t cpu_wait_ns = 0;
 };
 
 // The walk between two ticks, read under its lock.

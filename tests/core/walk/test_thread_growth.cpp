@@ -10,6 +10,9 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <vector>
+
+#include <unistd.h>
 
 #include "core/walk/process_io.h"
 #include "core/walk/thread_growth.h"
@@ -28,6 +31,11 @@ constexpr std::uint64_t kMiB = 1024 * 1024;
 
 IoSample at(std::uint64_t wall_ms, std::uint64_t disk_bytes, std::uint64_t cpu_ms) {
     return IoSample{disk_bytes, cpu_ms * kMs, wall_ms * kMs};
+}
+
+IoSample waited(IoSample sample, std::uint64_t run_queue_ms) {
+    sample.cpu_wait_ns = run_queue_ms * kMs;
+    return sample;
 }
 
 WalkLoad load(unsigned threads, std::size_t queued = 10, unsigned busy = 2, unsigned idle = 0) {
@@ -149,6 +157,11 @@ private slots:
         QTest::newRow("cores busy (40 of 40 ms): disk keeps up") << at(0, 0, 0) << at(20, kMiB, 40) << load(2) << 2u;
         QTest::newRow("cores at the threshold (30 of 40 ms)") << at(0, 0, 0) << at(20, kMiB, 30) << load(2) << 2u;
         QTest::newRow("cores just below the threshold") << at(0, 0, 0) << at(20, kMiB, 29) << load(2) << 4u;
+        // Other processes hold the cores: our threads got 10 ms of CPU but waited 30 ms in the run
+        // queue. They wanted the cores, not the disk: more threads would queue behind them too.
+        QTest::newRow("loaded machine: waited for cores, not the disk") << at(0, 0, 0) << waited(at(20, kMiB, 10), 30) << load(2) << 2u;
+        QTest::newRow("computed + waited just below the threshold") << at(0, 0, 0) << waited(at(20, kMiB, 10), 19) << load(2) << 4u;
+        QTest::newRow("wait sum went back (a thread ended): adds nothing") << waited(at(0, 0, 0), 50) << waited(at(20, kMiB, 0), 10) << load(2) << 4u;
         QTest::newRow("a thread already idle") << at(0, 0, 0) << at(20, kMiB, 0) << load(2, 10, 1, 1) << 2u;
         QTest::newRow("nothing queued") << at(0, 0, 0) << at(20, kMiB, 0) << load(2, 0) << 2u;
         QTest::newRow("clock did not move") << at(20, 0, 0) << at(20, kMiB, 0) << load(2) << 2u;
@@ -199,6 +212,31 @@ private slots:
         QVERIFY(after.wall_ns > before.wall_ns);
         QVERIFY(after.cpu_ns > before.cpu_ns);
         QVERIFY(after.disk_read_bytes >= before.disk_read_bytes);
+    }
+
+    // More spinning threads than cores: some of them wait in the run queue, and the sampler sees it
+    // (summed while they are alive: a thread's wait leaves the sum when it ends).
+    void processSampleSeesRunQueueWait() {
+        if (!QFile::exists(QStringLiteral("/proc/self/task/%1/schedstat").arg(::gettid()))) QSKIP("no schedstat in this kernel");
+        const IoSample before = sample_process_io();
+        const unsigned spinners = 2 * std::max(1u, std::thread::hardware_concurrency()) + 1;
+        std::atomic<bool> go_on{true};
+        std::atomic<unsigned> spun{0};
+        std::vector<std::thread> threads;
+        for (unsigned i = 0; i < spinners; ++i) {
+            threads.emplace_back([&] {
+                const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(100);
+                volatile std::uint64_t sink = 0;
+                while (std::chrono::steady_clock::now() < until) sink = sink + 1;
+                spun.fetch_add(1);
+                while (go_on.load()) sink = sink + 1;
+            });
+        }
+        while (spun.load() < spinners) std::this_thread::yield();
+        const IoSample after = sample_process_io();
+        go_on.store(false);
+        for (auto& t : threads) t.join();
+        QVERIFY2(after.cpu_wait_ns > before.cpu_wait_ns, "spinners beyond the cores never waited for one");
     }
 
     // Two threads wait in their visitors while directories are queued and the samples say the
