@@ -55,7 +55,7 @@ public:
     // The skipped files as the scan counts them: one searched without a match, its size in bytes
     // searched (a text file without a match is read to its end, whatever the mode), or "too
     // large" when over max_file_size (the scan skips it unread). Binary files (a NUL), those with
-    // a UTF-16/32 BOM, unreadable and changed ones are never skipped: the searcher counts them.
+    // a byte order mark, unreadable and changed ones are never skipped: the searcher counts them.
     GateRejections counted_rejections() const override;
     // The same for a file a replayed walk lists (walk_replay.h): its id in root `root`'s index and
     // its path as the walk would name it. Files there are in the index and outside the overlay.
