@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <chrono>
@@ -41,6 +42,49 @@ private:
         return indexed.err;
     }
 
+    // The counts of a --stats, --stats-only, Prometheus or --json summary, without what is not a
+    // count of the search's results (times, and the memory block: what this process did, which
+    // with the index is less).
+    static QByteArray counts_of(const QByteArray& out) {
+        static const QRegularExpression count_line(QStringLiteral(
+            "^(\\d+ (matches|matched lines|files contained matches|files searched|files skipped \\(.*\\)|bytes printed|"
+            "bytes searched)|(Files searched|Files with matches|Matched lines|Matches|Bytes searched|Files skipped): .*|"
+            "codescout_search_(?!duration).*)$"));
+        static const QRegularExpression times_and_memory(QStringLiteral("\"(elapsed(_total)?|memory)\":\\{[^}]*\\},?"));
+        QByteArray counts;
+        for (const QByteArray& line : out.split('\n')) {
+            QString text = QString::fromUtf8(line);
+            if (count_line.match(text).hasMatch()) counts += line + '\n';
+            else if (text.contains(QLatin1String("\"type\":\"summary\""))) counts += text.remove(times_and_memory).toUtf8() + '\n';
+        }
+        return counts;
+    }
+
+    // `args` with and without --index: the same counts in the summary (files and bytes searched
+    // among them), the same status. Returns the indexed run's trace.
+    QByteArray compare_counts(QStringList args) {
+        const ProcessResult scanned = run(args);
+        const ProcessResult indexed = run(QStringList{QStringLiteral("--index")} + args, true);
+        const QByteArray counts = counts_of(scanned.out);
+        if (!counts.contains("searched") && !counts.contains("\"searches\"")) {
+            qWarning("no counts in: %s", qPrintable(scanned.describe()));
+            return "MISMATCH";
+        }
+        if (counts != counts_of(indexed.out) || scanned.exit_code != indexed.exit_code) {
+            qWarning("scan:\n%s\nindexed:\n%s\n%s", counts.constData(), counts_of(indexed.out).constData(),
+                     indexed.err.constData());
+            return "MISMATCH";
+        }
+        return indexed.err;
+    }
+
+    // How many files the index proved not to match, from the trace of an indexed run.
+    static int skipped_in(const QByteArray& trace) {
+        static const QRegularExpression skipped(QStringLiteral("index: walked \\d+, skipped (\\d+),"));
+        const QRegularExpressionMatch m = skipped.match(QString::fromUtf8(trace));
+        return m.hasMatch() ? m.captured(1).toInt() : -1;
+    }
+
 private slots:
     void initTestCase() {
         qputenv("XDG_CACHE_HOME", QFile::encodeName(QString::fromStdString(cache_.root())));
@@ -66,13 +110,16 @@ private slots:
         tree_.write(QStringLiteral(".hidden.c"), "spin_lock in a hidden file\n");
         tree_.write(QStringLiteral("latin1.txt"), "Stra\xDF" "e in Latin-1\n");  // -E latin1 finds it
         tree_.write(QStringLiteral("bin.dat"), QByteArray("spin_lock\0binary\n", 17));
+        tree_.write(QStringLiteral("nomatch.dat"), QByteArray("no lock\0here\n", 13));  // binary without a match
+        tree_.write(QStringLiteral("bom.txt"), "\xEF\xBB\xBF" "a UTF-8 BOM: the scan counts its bytes too\n");
+        tree_.write(QStringLiteral("d3/empty.c"), "");
         // Files younger than two seconds are always searched directly (their timestamps cannot
         // prove them unchanged yet): wait, so that the index answers for them.
         std::this_thread::sleep_for(std::chrono::milliseconds(2100));
         const ProcessResult built = run({QStringLiteral("--index-build")});
         QCOMPARE(built.exit_code, 0);
         QVERIFY2(built.out.startsWith("indexed "), built.out.constData());
-        QVERIFY2(built.out.contains(" 63 files (62 with trigrams, 1 of them in 19 chunks)"), built.out.constData());
+        QVERIFY2(built.out.contains(" 66 files (63 with trigrams, 1 of them in 19 chunks)"), built.out.constData());
     }
 
     void sameOutputAsTheScan_data() {
@@ -106,12 +153,52 @@ private slots:
         QCOMPARE(trace.contains("index: used"), narrowed);
     }
 
+    // --stats with --index counts what the scan counts: the files the index proved not to match
+    // as searched without a match, with their sizes (those over --max-filesize as too large).
+    void statsCountAsTheScan_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("literal") << QStringList{"--stats", "spin_lock"};
+        QTest::newRow("few candidates") << QStringList{"--stats", "file 3"};
+        QTest::newRow("-c") << QStringList{"--stats", "-c", "file 3"};
+        QTest::newRow("--count-matches") << QStringList{"--stats", "--count-matches", "-i", "kernel->lock"};
+        QTest::newRow("-l") << QStringList{"--stats", "-l", "file 3"};
+        QTest::newRow("-o -w") << QStringList{"--stats", "-o", "-w", "file 3\\d"};
+        QTest::newRow("--max-filesize") << QStringList{"--stats", "--max-filesize", "1000", "file 3"};
+        QTest::newRow("-U") << QStringList{"--stats", "-U", "file 3"};
+        QTest::newRow("--hidden") << QStringList{"--stats", "--hidden", "file 3"};
+        QTest::newRow("-i Kelvin sign") << QStringList{"--stats", "-i", "kelvin"};
+        QTest::newRow("paths") << QStringList{"--stats", "file 3", "d2", "./d3/"};
+        QTest::newRow("no match") << QStringList{"--stats", "no such text anywhere"};
+        QTest::newRow("--stats-only") << QStringList{"--stats-only", "file 3"};
+        QTest::newRow("prometheus") << QStringList{"--stats", "--metrics-format", "prometheus", "file 3"};
+        // rg's JSON summary counts the printed files only: the same with the index.
+        QTest::newRow("--json") << QStringList{"--json", "file 3"};
+        QTest::newRow("--json --stats") << QStringList{"--json", "--stats", "file 3"};
+    }
+
+    void statsCountAsTheScan() {
+        QFETCH(QStringList, args);
+        const QByteArray trace = compare_counts(args);
+        QVERIFY(trace != "MISMATCH");
+        QVERIFY2(trace.contains("index: used"), trace.constData());
+        QVERIFY2(skipped_in(trace) > 0, trace.constData());  // else the test shows nothing
+    }
+
+    // -m 0 stops each file at its first window: its bytes searched are not the files' sizes, so
+    // it scans (and finds nothing either way).
+    void maxCountZeroScans() {
+        const QByteArray trace = compare_counts({QStringLiteral("--stats"), QStringLiteral("-m"), QStringLiteral("0"),
+                                                 QStringLiteral("file 3")});
+        QVERIFY(trace != "MISMATCH");
+        QVERIFY2(trace.contains("-m 0 reads no file to its end: scanning"), trace.constData());
+    }
+
     void statusAndChanges() {
         ProcessResult status = run({QStringLiteral("--index-status")});
         QCOMPARE(status.exit_code, 0);
         QVERIFY2(status.out.contains(": ready\n"), status.out.constData());
-        QVERIFY2(status.out.contains("files: 63 (62 with trigrams)"), status.out.constData());
-        QVERIFY2(status.out.contains(" trigrams, 81 documents (files and chunks of large files)"), status.out.constData());
+        QVERIFY2(status.out.contains("files: 66 (63 with trigrams)"), status.out.constData());
+        QVERIFY2(status.out.contains(" trigrams, 84 documents (files and chunks of large files)"), status.out.constData());
 
         // Edit one file, add one, delete one: --index still prints what the scan prints.
         QFile edited(root() + QStringLiteral("/d1/file1.c"));
@@ -172,6 +259,10 @@ private slots:
         QByteArray trace = compare({QStringLiteral("spin_lock")});
         QVERIFY(trace != "MISMATCH");
         QVERIFY2(trace.contains("a watcher vouches"), trace.constData());
+        // Files the watcher vouches for are skipped without a stat, counted by their indexed size.
+        trace = compare_counts({QStringLiteral("--stats"), QStringLiteral("file 3")});
+        QVERIFY(trace != "MISMATCH");
+        QVERIFY2(trace.contains("a watcher vouches") && !trace.contains("vouched for by a watcher 0\n"), trace.constData());
 
         QFile edited(root() + QStringLiteral("/d2/file2.c"));
         QVERIFY(edited.open(QIODevice::Append));

@@ -20,6 +20,7 @@
 #include "gui/index/index_panel.h"
 #include "gui/index/index_status_widget.h"
 #include "gui/index/search_as_you_type.h"
+#include "gui/memory/byte_format.h"
 #include "gui/results/results_model.h"
 #include "gui/search/query.h"
 #include "gui/search/search_controller.h"
@@ -128,8 +129,18 @@ private slots:
                 QVERIFY(use == nullptr);  // nothing to look up: a plain scan
             } else {
                 QVERIFY2(use != nullptr, pattern);
-                if (QByteArray(pattern) == "zebra")  // in no file: every indexed file skipped unopened
-                    QCOMPARE(use->gate->counters().skipped, use->gate->counters().walked);
+                if (QByteArray(pattern) == "zebra") {  // in no file: every indexed file skipped unopened
+                    const IndexGateCounters counters = use->gate->counters();
+                    QCOMPARE(counters.skipped, counters.walked);
+                    // Counted as a scan counts them (searched, with their sizes); the panel shows
+                    // that nothing was read to verify candidates.
+                    const auto summary = finished.first().first().value<SearchSummary>();
+                    QCOMPARE(summary.files_searched, counters.walked);
+                    QCOMPARE(summary.bytes_searched, counters.skipped_bytes);
+                    QVERIFY(counters.skipped_bytes > 0);
+                    QVERIFY2(window.indexPanel()->searchText().endsWith(formatBytes(0) + QLatin1String(" verified.")),
+                             qPrintable(window.indexPanel()->searchText()));
+                }
             }
         }
         QVERIFY(window.indexPanel()->searchText().contains(QLatin1String("candidate files of")));

@@ -61,8 +61,11 @@ unsigned effective_threads(unsigned requested) {
     return hardware > 0 ? hardware : 1;
 }
 
-bool has_wide_bom(std::string_view head) {
-    return head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") ||
+// A byte order mark: a UTF-16/32 file's text is not its bytes; a UTF-8 file's text is its bytes
+// after the mark, which the searcher strips and does not count in the bytes searched, so that a
+// search skipping the file could not count it as the scan does (IndexGate::counted_rejections()).
+bool has_bom(std::string_view head) {
+    return head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || head.starts_with("\xEF\xBB\xBF") ||
            head.starts_with(std::string_view("\x00\x00\xFE\xFF", 4));
 }
 
@@ -262,7 +265,7 @@ IndexBuildResult IndexBuilder::run() {
                             if (n < 0) flags = fmt::kUnreadable;
                             if (n <= 0) break;
                             const std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
-                            if (head && has_wide_bom(chunk)) flags = fmt::kOtherEncoding;
+                            if (head && has_bom(chunk)) flags = fmt::kOtherEncoding;
                             else if (chunk.find('\0') != std::string_view::npos) flags = fmt::kBinary;
                             else collector.feed(chunk);
                             head = false;

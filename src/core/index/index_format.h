@@ -79,7 +79,7 @@ enum FileFlags : std::uint32_t {
     kTooLarge = 1u << 2,     // above the indexing size limit
     kUnreadable = 1u << 3,   // could not be opened or read during the build
     kRacy = 1u << 4,         // changed during the build, or too recently for timestamps to tell
-    kOtherEncoding = 1u << 5 // a UTF-16/32 byte order mark: its text is not its bytes
+    kOtherEncoding = 1u << 5 // a byte order mark (UTF-8/16/32): its text is not its bytes
 };
 
 // What identifies a file's content without reading it: if all of these are unchanged since the

@@ -22,6 +22,8 @@ std::size_t relative_begin(const std::string& root) { return root.ends_with('/')
 struct IndexGate::Counters {
     std::atomic<std::uint64_t> walked{0};
     std::atomic<std::uint64_t> skipped{0};
+    std::atomic<std::uint64_t> skipped_bytes{0};      // of those not too large
+    std::atomic<std::uint64_t> skipped_too_large{0};  // of skipped: over max_file_size
     std::atomic<std::uint64_t> candidates{0};
     std::atomic<std::uint64_t> unknown{0};
     std::atomic<std::uint64_t> changed{0};
@@ -29,7 +31,8 @@ struct IndexGate::Counters {
     std::atomic<std::uint64_t> unproven{0};
 };
 
-IndexGate::IndexGate(std::vector<Root> roots) : roots_(std::move(roots)), counters_(std::make_unique<Counters>()) {}
+IndexGate::IndexGate(std::vector<Root> roots, std::optional<std::uint64_t> max_file_size)
+    : roots_(std::move(roots)), max_file_size_(max_file_size), counters_(std::make_unique<Counters>()) {}
 
 IndexGate::~IndexGate() = default;
 
@@ -95,7 +98,7 @@ bool IndexGate::may_match_indexed(const Root& root_entry, std::uint32_t id, cons
     if (root->freshness && root->freshness->trusted) {
         // The watcher saw no change to it since the build (must_search() above).
         c.unproven.fetch_add(1, relaxed);
-        c.skipped.fetch_add(1, relaxed);
+        count_skip(record.size);
         return false;
     }
     struct stat st {};
@@ -106,14 +109,32 @@ bool IndexGate::may_match_indexed(const Root& root_entry, std::uint32_t id, cons
         c.changed.fetch_add(1, relaxed);
         return true;  // the searcher reads it (and reports it if it is gone or unreadable)
     }
-    c.skipped.fetch_add(1, relaxed);
+    count_skip(record.size);
     return false;
+}
+
+void IndexGate::count_skip(std::uint64_t size) const {
+    Counters& c = *counters_;
+    if (max_file_size_ && size > *max_file_size_) c.skipped_too_large.fetch_add(1, relaxed);
+    else c.skipped_bytes.fetch_add(size, relaxed);
+    c.skipped.fetch_add(1, relaxed);
+}
+
+GateRejections IndexGate::counted_rejections() const {
+    GateRejections out;
+    out.too_large = counters_->skipped_too_large.load(relaxed);
+    const std::uint64_t skipped = counters_->skipped.load(relaxed);
+    // (Read during the search, for progress, a skip may be half counted.)
+    out.files_searched = skipped >= out.too_large ? skipped - out.too_large : 0;
+    out.bytes_searched = counters_->skipped_bytes.load(relaxed);
+    return out;
 }
 
 IndexGateCounters IndexGate::counters() const {
     IndexGateCounters out;
     out.walked = counters_->walked.load(relaxed);
     out.skipped = counters_->skipped.load(relaxed);
+    out.skipped_bytes = counters_->skipped_bytes.load(relaxed);
     out.candidates = counters_->candidates.load(relaxed);
     out.unknown = counters_->unknown.load(relaxed);
     out.changed = counters_->changed.load(relaxed);

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ class IndexReader;
 struct IndexGateCounters {
     std::uint64_t walked = 0;      // files asked about
     std::uint64_t skipped = 0;     // proven not to match: never opened
+    std::uint64_t skipped_bytes = 0;  // their sizes as indexed (those not over max_file_size)
     std::uint64_t candidates = 0;  // indexed, unchanged and holding the query's trigrams
     std::uint64_t unknown = 0;     // not in the index (new, or outside what it covers)
     std::uint64_t changed = 0;     // in the index, but changed since the build (stat or watcher)
@@ -45,10 +47,16 @@ public:
         std::shared_ptr<const Freshness> freshness;  // null: prove each file unchanged by a stat
     };
 
-    explicit IndexGate(std::vector<Root> roots);
+    // `max_file_size`: the search's (ProcessingOptions::max_file_size), for counted_rejections().
+    explicit IndexGate(std::vector<Root> roots, std::optional<std::uint64_t> max_file_size = std::nullopt);
     ~IndexGate() override;
 
     bool may_match(const WalkEntry& entry) const override;
+    // The skipped files as the scan counts them: one searched without a match, its size in bytes
+    // searched (a text file without a match is read to its end, whatever the mode), or "too
+    // large" when over max_file_size (the scan skips it unread). Binary files (a NUL), those with
+    // a byte order mark, unreadable and changed ones are never skipped: the searcher counts them.
+    GateRejections counted_rejections() const override;
     // The same for a file a replayed walk lists (walk_replay.h): its id in root `root`'s index and
     // its path as the walk would name it. Files there are in the index and outside the overlay.
     // With `name`, the stat that proves it unchanged is fstatat(dirfd, name): its folder is open.
@@ -63,7 +71,9 @@ private:
     struct Counters;
     bool may_match_indexed(const Root& root, std::uint32_t id, const std::string& path, int dirfd = -1,
                            const char* name = nullptr) const;
+    void count_skip(std::uint64_t size) const;
     std::vector<Root> roots_;
+    std::optional<std::uint64_t> max_file_size_;
     std::unique_ptr<Counters> counters_;
 };
 

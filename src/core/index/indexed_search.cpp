@@ -93,6 +93,13 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
         use.notes.push_back("-v, --passthru, --files-without-match and --include-zero print files without a match: scanning");
         return use;
     }
+    // -m 0 stops every file at its first window, so a scan's bytes searched are not the files'
+    // sizes, which is what skipped files count as (IndexGate::counted_rejections()); it finds
+    // nothing either way.
+    if (options.report.max_count == std::uint64_t{0}) {
+        use.notes.push_back("-m 0 reads no file to its end: scanning");
+        return use;
+    }
     use.query = plan_index_query(options.pattern);
     if (!use.query.narrows()) {
         use.notes.push_back("the pattern gives the index nothing to look up: scanning");
@@ -146,7 +153,7 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
         roots.push_back(IndexGate::Root{root, found->prefix, found->reader, std::move(*candidates), found->freshness});
     }
     if (roots.empty()) return use;
-    auto gate = std::make_shared<IndexGate>(std::move(roots));
+    auto gate = std::make_shared<IndexGate>(std::move(roots), options.processing.max_file_size);
     search.set_file_gate(gate);
     if (replay) {
         const IndexGate::Root& root = gate->roots()[replay->gate_root];

@@ -6,15 +6,30 @@
 // thread-safe. Files named explicitly (explicit roots) and standard input never pass a gate.
 #pragma once
 
+#include <cstdint>
+
 #include "core/walk/walker.h"
 
 namespace codescout {
 
+// How a search's summary counts the files a gate rejected (SearchSummary), summed over them.
+struct GateRejections {
+    std::uint64_t files_searched = 0;  // counted as searched without a match ...
+    std::uint64_t bytes_searched = 0;  // ... with these bytes (their sizes)
+    std::uint64_t too_large = 0;       // counted as skipped for their size (max_file_size)
+};
+
 class FileGate {
 public:
     virtual ~FileGate() = default;
-    // false: the file cannot match; it is skipped without being opened and counts nowhere.
+    // false: the file cannot match; it is skipped without being opened and counts only as
+    // counted_rejections() says.
     virtual bool may_match(const WalkEntry& entry) const = 0;
+    // The rejected files to count in the summary: a gate that proves files cannot match (an
+    // index) counts them as the scan would have (searched, no match, their bytes), so that the
+    // counts do not depend on whether it was used; a gate that only narrows what the caller wants
+    // (an export of chosen files) counts them nowhere, which is the default.
+    virtual GateRejections counted_rejections() const { return {}; }
 };
 
 }  // namespace codescout

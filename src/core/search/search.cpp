@@ -416,17 +416,19 @@ SearchSummary Search::run(ResultSink& sink) {
     }
 
     SearchSummary summary;
-    summary.files_searched = impl.files_searched.load(relaxed);
+    // Files a gate proved cannot match count as the scan counts them (file_gate.h).
+    const GateRejections rejected = impl.gate ? impl.gate->counted_rejections() : GateRejections{};
+    summary.files_searched = impl.files_searched.load(relaxed) + rejected.files_searched;
     summary.files_matched = impl.files_matched.load(relaxed);
     summary.matched_lines = impl.matched_lines.load(relaxed);
     summary.matches = impl.matches.load(relaxed);
-    summary.bytes_searched = impl.bytes_searched.load(relaxed);
+    summary.bytes_searched = impl.bytes_searched.load(relaxed) + rejected.bytes_searched;
     const WalkCounters walked = impl.walker->counters();
     summary.skipped.ignored = walked.ignored + listed.ignored;
     summary.skipped.hidden = walked.hidden + listed.hidden;
     summary.skipped.special = walked.special + listed.special;
     summary.skipped.binary = impl.binary.load(relaxed);
-    summary.skipped.too_large = impl.too_large.load(relaxed);
+    summary.skipped.too_large = impl.too_large.load(relaxed) + rejected.too_large;
     summary.skipped.errors = walked.errors + listed.errors + impl.errors.load(relaxed);
     summary.cancelled = impl.cancel_requested.load(relaxed);
     summary.elapsed = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start);
@@ -445,10 +447,11 @@ bool Search::cancelled() const { return impl_->cancel_requested.load(relaxed); }
 
 SearchProgress Search::progress() const {
     SearchProgress progress;
-    progress.files_searched = impl_->files_searched.load(relaxed);
+    const GateRejections rejected = impl_->gate ? impl_->gate->counted_rejections() : GateRejections{};
+    progress.files_searched = impl_->files_searched.load(relaxed) + rejected.files_searched;
     progress.files_matched = impl_->files_matched.load(relaxed);
     progress.matches = impl_->matches.load(relaxed);
-    progress.bytes_searched = impl_->bytes_searched.load(relaxed);
+    progress.bytes_searched = impl_->bytes_searched.load(relaxed) + rejected.bytes_searched;
     return progress;
 }
 
