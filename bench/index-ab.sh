@@ -9,6 +9,7 @@
 # A QUERY is one argument holding the flags and the pattern, split on spaces (as bench/index.sh).
 set -euo pipefail
 checkout=$(cd "$(dirname "$0")/.." && pwd)
+. "$checkout/bench/index-watcher.sh"
 runs=5
 corpus=""
 watch=1
@@ -41,10 +42,9 @@ trap cleanup EXIT
 if [ "$watch" = 1 ]; then
     for side in before after; do
         cli=${!side}; cache_var=${side}_cache
-        XDG_CACHE_HOME=${!cache_var} "$cli" --index-watch "$corpus" >"$work/$side.watch" 2>&1 &
-        watchers+=($!)
-        for _ in $(seq 600); do grep -q '^watching ' "$work/$side.watch" && break; sleep 0.5; done
-        grep -q '^watching ' "$work/$side.watch" || { echo "index-ab.sh: $side's watcher did not start: $(cat "$work/$side.watch")" >&2; exit 1; }
+        XDG_CACHE_HOME=${!cache_var} start_index_watcher "$cli" "$corpus" "$work/$side.watch" ||
+            { echo "index-ab.sh: $side's watcher did not start: $(cat "$work/$side.watch")" >&2; exit 1; }
+        watchers+=("$watcher")
     done
 fi
 

@@ -13,6 +13,7 @@
 # with --no-build the index already in DIR is used as it is (its build figures are not measured).
 set -euo pipefail
 checkout=$(cd "$(dirname "$0")/.." && pwd)
+. "$checkout/bench/index-watcher.sh"
 runs=5
 corpus=""
 build_dir="$checkout/build/release"
@@ -132,16 +133,8 @@ CODESCOUT_INDEX_TRACE=1 "$cli" --index -n kmem_cache_alloc_node "$corpus" 2>&1 >
 if [ "$watch" = 1 ]; then
     echo
     watch_out=$(mktemp)
-    "$cli" --index-watch "$corpus" >"$watch_out" 2>&1 &
-    watcher=$!
-    for _ in $(seq 600); do
-        grep -q '^watching ' "$watch_out" && break
-        kill -0 "$watcher" 2>/dev/null || break
-        sleep 0.5
-    done
-    if ! grep -q '^watching ' "$watch_out"; then
+    if ! start_index_watcher "$cli" "$corpus" "$watch_out"; then
         echo "index.sh: the watcher did not start: $(cat "$watch_out")" >&2
-        kill "$watcher" 2>/dev/null || true
         exit 1
     fi
     echo "With a watcher ($(cat "$watch_out")):"

@@ -42,6 +42,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 checkout=$(cd "$here/.." && pwd)
+. "$checkout/bench/index-watcher.sh"
 runs=5
 peers=(rg ugrep grep)
 build=1
@@ -252,14 +253,8 @@ if [ "$index" = 1 ]; then
     index_note="codescout with --index ($("$cli" --index-status "$corpus" | head -1))"
     if [ "$index_watch" = 1 ]; then
         # As bench/index.sh: the queries start once the watcher has compared the folder and publishes.
-        "$cli" --index-watch "$corpus" >"$work/watch.out" 2>&1 &
-        watcher=$!
-        for _ in $(seq 600); do
-            grep -q '^watching ' "$work/watch.out" && break
-            kill -0 "$watcher" 2>/dev/null || break
-            sleep 0.5
-        done
-        grep -q '^watching ' "$work/watch.out" || { log "the watcher did not start: $(cat "$work/watch.out")"; exit 1; }
+        start_index_watcher "$cli" "$corpus" "$work/watch.out" ||
+            { log "the watcher did not start: $(cat "$work/watch.out")"; exit 1; }
         index_note="$index_note, a watcher running ($(cat "$work/watch.out"))"
     else
         index_note="$index_note, no watcher (stat proofs)"

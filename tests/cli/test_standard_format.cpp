@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -64,6 +65,44 @@ std::string read_all(std::FILE* f) {
     std::size_t n;
     while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
     return data;
+}
+
+// What check_whole_files() counted.
+struct PrintedFiles {
+    int files = 0;
+    int lines = 0;
+    int separators = 0;
+};
+
+// Checks printed output ("PATH:..." lines, files of context mode separated by "--") file by
+// file: each file's lines together and complete, a separator only between whole files.
+// `lines_of(path)`: the lines that file has; negative for a file that must not be printed.
+// Fails the running test (check QTest::currentTestFailed()) at the first file out of place.
+void check_whole_files(const QList<QByteArray>& lines, const std::function<int(const QByteArray&)>& lines_of,
+                       PrintedFiles& printed) {
+    QByteArray current;
+    int in_file = 0;     // lines of the current file so far
+    int file_lines = 0;  // lines the current file has
+    for (const QByteArray& line : lines) {
+        if (line.isEmpty()) continue;
+        if (line == "--") {
+            QCOMPARE(in_file, file_lines);
+            ++printed.separators;
+            continue;
+        }
+        const QByteArray path = line.left(line.indexOf(':'));
+        if (in_file == file_lines) {
+            current = path;
+            in_file = 0;
+            file_lines = lines_of(path);
+            QVERIFY2(file_lines >= 0, "a file printed that should not be");
+            ++printed.files;
+        }
+        QCOMPARE(path, current);
+        ++in_file;
+        ++printed.lines;
+    }
+    QCOMPARE(in_file, file_lines);
 }
 
 }  // namespace
@@ -229,31 +268,13 @@ private slots:
         }
         const QList<QByteArray> lines = QByteArray::fromStdString(read_all(f)).split('\n');
         std::fclose(f);
-        QByteArray current;
-        int count = 0;
-        int in_file = 0;     // lines of the current file so far
-        int file_lines = 0;  // lines the current file has
-        int separators = 0;
-        for (const QByteArray& line : lines) {
-            if (line.isEmpty()) continue;
-            if (line == "--") {
-                QCOMPARE(in_file, file_lines);  // a separator only ever between whole files
-                ++separators;
-                continue;
-            }
-            const QByteArray path = line.left(line.indexOf(':'));
-            if (in_file == file_lines) {
-                current = path;
-                in_file = 0;
-                file_lines = mixed && path.split('_').last().toInt() % 2 == 1 ? 20 : kLines;
-            }
-            QCOMPARE(path, current);
-            ++in_file;
-            ++count;
-        }
-        QCOMPARE(in_file, file_lines);
-        QCOMPARE(count, total_lines);
-        QCOMPARE(separators, kThreads * kFiles - 1);
+        PrintedFiles printed;
+        check_whole_files(lines, [&](const QByteArray& path) {
+            return mixed && path.split('_').last().toInt() % 2 == 1 ? 20 : kLines;
+        }, printed);
+        if (QTest::currentTestFailed()) return;
+        QCOMPARE(printed.lines, total_lines);
+        QCOMPARE(printed.separators, kThreads * kFiles - 1);
     }
 
     // Formatting in parts gives the same bytes, in parts of kFormatPartBytes (plus one line).
@@ -445,30 +466,13 @@ private slots:
         }
         const QList<QByteArray> lines = QByteArray::fromStdString(read_all(f)).split('\n');
         std::fclose(f);
-        QByteArray current;
-        int in_file = 0;
-        int file_lines = 0;
-        int files = 0;
-        for (const QByteArray& line : lines) {
-            if (line.isEmpty()) continue;
-            if (line == "--") {
-                QCOMPARE(in_file, file_lines);
-                continue;
-            }
-            const QByteArray path = line.left(line.indexOf(':'));
-            if (in_file == file_lines) {
-                current = path;
-                in_file = 0;
-                const int i = path.split('_').last().toInt();
-                QVERIFY2(i < kFiles, "a dropped file printed");
-                file_lines = lines_of(i);
-                ++files;
-            }
-            QCOMPARE(path, current);
-            ++in_file;
-        }
-        QCOMPARE(in_file, file_lines);
-        QCOMPARE(files, kThreads * kFiles);
+        PrintedFiles printed;
+        check_whole_files(lines, [&](const QByteArray& path) {
+            const int i = path.split('_').last().toInt();
+            return i < kFiles ? lines_of(i) : -1;  // file kFiles was dropped
+        }, printed);
+        if (QTest::currentTestFailed()) return;
+        QCOMPARE(printed.files, kThreads * kFiles);
     }
 
     // The reader went away: the printer tells the search to stop, nothing crashes.
