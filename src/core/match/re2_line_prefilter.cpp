@@ -51,8 +51,6 @@ constexpr unsigned kTrustedSampleEvery = 256;
 constexpr std::size_t kVerdictBytes = 1024 * 1024;
 constexpr double kVerdictSeconds = 0.05;
 
-// Multi-line like the PCRE2 program; never_nl takes '\n' out of every class, so an RE2 match
-// lies within one line as PCRE2's per-line verification does.
 // RE2 takes an absl::Mutex (its DFA cache's reader lock) on every search call. Debian builds
 // absl without NDEBUG, so every such lock also went through absl's deadlock detector (a lock
 // graph behind a global lock): 13% of the CPU time of '\w+_\w+_\w+_\w+_\w+' over the AMD register
@@ -67,6 +65,8 @@ void skip_absl_deadlock_detection() {
     (void)done;
 }
 
+// Multi-line like the PCRE2 program; never_nl takes '\n' out of every class, so an RE2 match
+// lies within one line as PCRE2's per-line verification does.
 std::unique_ptr<RE2> compile_program(const std::string& pattern) {
     skip_absl_deadlock_detection();
     RE2::Options options;
