@@ -11,6 +11,7 @@
 #include "cli/exit_status.h"
 #include "cli/flag_table.h"
 #include "cli/help_text.h"
+#include "core/walk/path_order.h"
 
 namespace codescout::cli {
 
@@ -108,7 +109,7 @@ std::string undo_list_text(const std::vector<JournalEntry>& entries) {
         auto list = [&](std::size_t index) { listed.push_back(e.manifest.files[index].display); };
         if (committed) std::for_each(e.changed.begin(), e.changed.end(), list);
         else for (std::size_t i = 0; i < e.manifest.files.size(); ++i) list(i);
-        std::sort(listed.begin(), listed.end());
+        std::sort(listed.begin(), listed.end(), path_less);
         for (const std::string_view display : listed) out += "\t" + std::string(display) + "\n";
     }
     return out;
@@ -125,7 +126,7 @@ UndoOutput undo_output(const UndoReport& report) {
     // In path order: the journal's is the order the apply's search found the files in.
     std::vector<const FileRestore*> files;
     for (const FileRestore& f : report.files) files.push_back(&f);
-    std::stable_sort(files.begin(), files.end(), [](const FileRestore* a, const FileRestore* b) { return a->path < b->path; });
+    std::stable_sort(files.begin(), files.end(), [](const FileRestore* a, const FileRestore* b) { return path_less(a->path, b->path); });
     for (const FileRestore* restore : files) {
         const FileRestore& f = *restore;
         switch (f.outcome) {

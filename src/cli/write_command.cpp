@@ -25,9 +25,17 @@
 #include "core/edit/preview.h"
 #include "core/match/matcher.h"
 #include "core/search/search.h"
+#include "core/walk/path_order.h"
 
 namespace codescout::cli {
 namespace {
+
+// The roots as the search names them in the paths it reports: what SearchPathOrder orders by.
+std::vector<std::string> root_names(const SearchOptions& search) {
+    std::vector<std::string> roots;
+    for (const auto& root : search.walk.roots) roots.push_back(root.string());
+    return roots;
+}
 
 std::string shown_path(const std::string& path, bool strip_dot_slash) {
     return strip_dot_slash && path.starts_with("./") ? path.substr(2) : path;
@@ -64,7 +72,8 @@ public:
     // Every matching file's plan in path order; rethrows a computer's exception.
     std::vector<Found> take() {
         if (error_) std::rethrow_exception(error_);
-        std::sort(files_.begin(), files_.end(), [](const Found& a, const Found& b) { return a.path < b.path; });
+        const SearchPathOrder order(root_names(search_));
+        std::sort(files_.begin(), files_.end(), [&](const Found& a, const Found& b) { return order(a.path, b.path); });
         return std::move(files_);
     }
 
@@ -207,9 +216,7 @@ private:
 int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorReporter& errors) {
     PhaseTrace trace;
     ApplyPlan apply;
-    std::vector<std::string> roots;
-    for (const auto& root : plan.search.walk.roots) roots.push_back(root.string());
-    apply.roots = plan_roots(roots);
+    apply.roots = plan_roots(root_names(plan.search));
     // For the undo history: several -e patterns shown as one line.
     for (const std::string& p : plan.search.pattern.patterns) apply.pattern += (apply.pattern.empty() ? "" : " | ") + p;
     apply.replacement = plan.output.replacement.value_or("");
@@ -267,8 +274,9 @@ int run_write(const Plan& plan, UndoJournal& journal, OutputWriter& out, ErrorRe
         if (!found) return kExitError;  // reported; the apply changed nothing (its entry abandoned)
         // In path order, as the search would list them (the apply's is the order of arrival),
         // after the files refused while planning.
+        const SearchPathOrder order(root_names(plan.search));
         std::stable_sort(report.files.begin(), report.files.end(),
-                         [](const FileApplyOutcome& a, const FileApplyOutcome& b) { return a.path < b.path; });
+                         [&](const FileApplyOutcome& a, const FileApplyOutcome& b) { return order(a.path, b.path); });
         std::vector<FileApplyOutcome> refused;
         for (const PlanningSink::Found& f : *found)
             if (f.planned.skip) refused.push_back(FileApplyOutcome{f.shown, false, 0, f.planned.skip, true});

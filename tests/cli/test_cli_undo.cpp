@@ -143,19 +143,21 @@ private slots:
         report.files.push_back({"src/z.c", RestoreOutcome::Restored, std::nullopt});
         report.files.push_back({"lib/b.c", RestoreOutcome::AlreadyOriginal, std::nullopt});
         report.files.push_back({"lib/a.c", RestoreOutcome::Restored, std::nullopt});
-        QCOMPARE(cli::undo_output(report).out, std::string("restored lib/a.c\nunchanged lib/b.c (already the original)\nrestored src/z.c\n"
-                                                           "undid apply 3: 2 restored, 1 already original, 0 refused\n"));
+        report.files.push_back({"lib-x/a.c", RestoreOutcome::Restored, std::nullopt});  // '-' < '/' as bytes: not rg's order
+        QCOMPARE(cli::undo_output(report).out,
+                 std::string("restored lib/a.c\nunchanged lib/b.c (already the original)\nrestored lib-x/a.c\nrestored src/z.c\n"
+                             "undid apply 3: 3 restored, 1 already original, 0 refused\n"));
         JournalEntry entry;
         entry.id = "3";
         entry.state = EntryState::Committed;
-        for (const char* display : {"src/z.c", "lib/b.c", "lib/a.c"}) {
+        for (const char* display : {"src/z.c", "lib-x/a.c", "lib/b.c", "lib/a.c"}) {
             JournalFile file;
             file.display = display;
             entry.manifest.files.push_back(file);
         }
-        entry.changed = {0, 1, 2};
+        entry.changed = {0, 1, 2, 3};
         const std::string listed = cli::undo_list_text({entry});
-        QVERIFY2(listed.ends_with("\tlib/a.c\n\tlib/b.c\n\tsrc/z.c\n"), listed.c_str());
+        QVERIFY2(listed.ends_with("\tlib/a.c\n\tlib/b.c\n\tlib-x/a.c\n\tsrc/z.c\n"), listed.c_str());
     }
 
     void applySummaryForWrite() {

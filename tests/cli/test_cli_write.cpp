@@ -116,6 +116,23 @@ private slots:
         QCOMPARE(slurp(f), std::string("whole\n[a+b] [a+b]+\n[dog]\n"));
     }
 
+    // --dry-run's diffs and --write's report list files as rg --sort path would: the roots in the
+    // order given, then component by component ("a/x" before "a-b/x", where bytes put '-' first).
+    void filesAreListedInTheSearchsPathOrder() {
+        TestTree tree;
+        for (const char* name : {"z/f.txt", "a-b/f.txt", "a/f.txt", "a.b", "a/g/f.txt"}) tree.write(name, "foo\n");
+        ProcessResult r = run_cli({"-r", "bar", "foo", "--dry-run", "a-b", "a", "a.b"}, q(tree.root()));
+        QVERIFY2(r.exit_code == 0, qPrintable(r.describe()));
+        QStringList headers;
+        for (const QByteArray& line : r.out.split('\n'))
+            if (line.startsWith("--- a/")) headers << QString::fromUtf8(line.mid(6));
+        QCOMPARE(headers, QStringList({"a-b/f.txt", "a/f.txt", "a/g/f.txt", "a.b"}));
+        r = run_cli({"-r", "bar", "foo", "--write"}, q(tree.root()));
+        QVERIFY2(r.exit_code == 0, qPrintable(r.describe()));
+        QVERIFY2(r.out.startsWith("replaced a/f.txt\nreplaced a/g/f.txt\nreplaced a-b/f.txt\nreplaced a.b\nreplaced z/f.txt\n"),
+                 r.out.constData());
+    }
+
     // Globs and ignore rules choose the files as in a search.
     void writeOnlyTouchesTheFilesTheSearchWalks() {
         TestTree tree;

@@ -29,4 +29,10 @@ std::size_t root_index(std::string_view path, const std::vector<std::string>& ro
     return roots.size();
 }
 
+bool SearchPathOrder::operator()(std::string_view a, std::string_view b) const {
+    const std::size_t root_a = root_index(a, roots_), root_b = root_index(b, roots_);
+    if (root_a != root_b) return root_a < root_b;
+    return path_less(a, b);
+}
+
 }  // namespace codescout

@@ -16,4 +16,16 @@ bool path_less(std::string_view a, std::string_view b);
 // the other in the order given, so results sort by this index first.
 std::size_t root_index(std::string_view path, const std::vector<std::string>& roots);
 
+// The order rg --sort path prints files in: by root in the order given, then path_less. For
+// anything else that lists files in "search order" (--write's report, --dry-run's diffs), so
+// that it lists them as the search itself would.
+class SearchPathOrder {
+public:
+    explicit SearchPathOrder(std::vector<std::string> roots) : roots_(std::move(roots)) {}
+    bool operator()(std::string_view a, std::string_view b) const;
+
+private:
+    std::vector<std::string> roots_;
+};
+
 }  // namespace codescout
