@@ -87,6 +87,14 @@ struct Search::Impl {
     std::atomic<std::uint64_t> errors{0};
     AllocationRecorder allocations;
 
+    // The live counters, with the files a gate proved cannot match counted as the scan counts
+    // them (file_gate.h): what progress() reports and the summary starts from.
+    SearchProgress counted(const GateRejections& rejected) const {
+        return {files_searched.load(relaxed) + rejected.files_searched, files_matched.load(relaxed), matches.load(relaxed),
+                bytes_searched.load(relaxed) + rejected.bytes_searched};
+    }
+    GateRejections gate_rejections() const { return gate ? gate->counted_rejections() : GateRejections{}; }
+
     // SearchOptions::in_path_order: lists the files (walk and source), sorts them, searches them
     // on `threads` threads and hands them to `sink` in that order. Returns the source's counts.
     WalkCounters run_in_path_order(ThreadSearchers& searchers, ResultSink& sink);
@@ -416,13 +424,13 @@ SearchSummary Search::run(ResultSink& sink) {
     }
 
     SearchSummary summary;
-    // Files a gate proved cannot match count as the scan counts them (file_gate.h).
-    const GateRejections rejected = impl.gate ? impl.gate->counted_rejections() : GateRejections{};
-    summary.files_searched = impl.files_searched.load(relaxed) + rejected.files_searched;
-    summary.files_matched = impl.files_matched.load(relaxed);
+    const GateRejections rejected = impl.gate_rejections();
+    const SearchProgress counted = impl.counted(rejected);
+    summary.files_searched = counted.files_searched;
+    summary.files_matched = counted.files_matched;
     summary.matched_lines = impl.matched_lines.load(relaxed);
-    summary.matches = impl.matches.load(relaxed);
-    summary.bytes_searched = impl.bytes_searched.load(relaxed) + rejected.bytes_searched;
+    summary.matches = counted.matches;
+    summary.bytes_searched = counted.bytes_searched;
     const WalkCounters walked = impl.walker->counters();
     summary.skipped.ignored = walked.ignored + listed.ignored;
     summary.skipped.hidden = walked.hidden + listed.hidden;
@@ -446,13 +454,7 @@ void Search::cancel() {
 bool Search::cancelled() const { return impl_->cancel_requested.load(relaxed); }
 
 SearchProgress Search::progress() const {
-    SearchProgress progress;
-    const GateRejections rejected = impl_->gate ? impl_->gate->counted_rejections() : GateRejections{};
-    progress.files_searched = impl_->files_searched.load(relaxed) + rejected.files_searched;
-    progress.files_matched = impl_->files_matched.load(relaxed);
-    progress.matches = impl_->matches.load(relaxed);
-    progress.bytes_searched = impl_->bytes_searched.load(relaxed) + rejected.bytes_searched;
-    return progress;
+    return impl_->counted(impl_->gate_rejections());
 }
 
 const std::shared_ptr<MemoryMetrics>& Search::metrics() const { return impl_->metrics; }
