@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
+#include <QLocale>
 
 #include <filesystem>
 #include <fstream>
@@ -125,6 +126,9 @@ private slots:
             const Matches shown = testing::modelMatches(*window.resultsModel(), window.folder());
             QVERIFY2(shown == scanMatches(query, window.folder()), pattern);
             const IndexUse* use = window.searchController()->indexUse();
+            const auto summary = finished.first().first().value<SearchSummary>();
+            QVERIFY2(summary.bytes_read <= summary.bytes_searched, pattern);
+            QCOMPARE(summary.bytes_read == summary.bytes_searched, use == nullptr || use->gate->counters().skipped == 0);
             if (QByteArray(pattern) == "\\w+") {
                 QVERIFY(use == nullptr);  // nothing to look up: a plain scan
             } else {
@@ -134,10 +138,13 @@ private slots:
                     QCOMPARE(counters.skipped, counters.walked);
                     // Counted as a scan counts them (searched, with their sizes); the panel shows
                     // that nothing was read to verify candidates.
-                    const auto summary = finished.first().first().value<SearchSummary>();
                     QCOMPARE(summary.files_searched, counters.walked);
                     QCOMPARE(summary.bytes_searched, counters.skipped_bytes);
                     QVERIFY(counters.skipped_bytes > 0);
+                    // Nothing was read: no throughput made of the skipped files' sizes.
+                    QCOMPARE(summary.bytes_read, std::uint64_t{0});
+                    QVERIFY2(window.statusText().contains(QLocale().toString(0.0, 'f', 1) + QLatin1String(" MB/s")),
+                             qPrintable(window.statusText()));
                     QVERIFY2(window.indexPanel()->searchText().endsWith(formatBytes(0) + QLatin1String(" verified.")),
                              qPrintable(window.indexPanel()->searchText()));
                 }

@@ -90,8 +90,9 @@ struct Search::Impl {
     // The live counters, with the files a gate proved cannot match counted as the scan counts
     // them (file_gate.h): what progress() reports and the summary starts from.
     SearchProgress counted(const GateRejections& rejected) const {
+        const std::uint64_t read = bytes_searched.load(relaxed);
         return {files_searched.load(relaxed) + rejected.files_searched, files_matched.load(relaxed), matches.load(relaxed),
-                bytes_searched.load(relaxed) + rejected.bytes_searched};
+                read + rejected.bytes_searched, read};
     }
     GateRejections gate_rejections() const { return gate ? gate->counted_rejections() : GateRejections{}; }
 
@@ -431,6 +432,7 @@ SearchSummary Search::run(ResultSink& sink) {
     summary.matched_lines = impl.matched_lines.load(relaxed);
     summary.matches = counted.matches;
     summary.bytes_searched = counted.bytes_searched;
+    summary.bytes_read = counted.bytes_read;
     const WalkCounters walked = impl.walker->counters();
     summary.skipped.ignored = walked.ignored + listed.ignored;
     summary.skipped.hidden = walked.hidden + listed.hidden;

@@ -81,7 +81,8 @@ struct SearchSummary {
     std::uint64_t files_matched = 0;
     std::uint64_t matched_lines = 0;
     std::uint64_t matches = 0;
-    std::uint64_t bytes_searched = 0;
+    std::uint64_t bytes_searched = 0;  // as a scan counts them (rg's --stats), files an index skipped included
+    std::uint64_t bytes_read = 0;      // what this search itself read: what a throughput is of
     SkipCounts skipped;
     std::chrono::nanoseconds elapsed{0};
     bool cancelled = false;
@@ -97,6 +98,7 @@ struct SearchSummary {
         ++files_searched;
         ++files_matched;
         bytes_searched += result.size;
+        bytes_read += result.size;
         matched_lines += result.matched_lines;
         matches += result.matches;
         elapsed += result.elapsed;
@@ -108,7 +110,8 @@ struct SearchProgress {
     std::uint64_t files_searched = 0;
     std::uint64_t files_matched = 0;
     std::uint64_t matches = 0;
-    std::uint64_t bytes_searched = 0;
+    std::uint64_t bytes_searched = 0;  // as in SearchSummary
+    std::uint64_t bytes_read = 0;
 };
 
 }  // namespace codescout

@@ -70,17 +70,14 @@ void IndexPanel::recordSearch(const IndexUse* use, const SearchSummary& summary)
 {
     const QLocale locale;
     if (use == nullptr || !use->gate) {
-        search_->setText(tr("Last search: scanned without the index (%1 read).").arg(formatBytes(summary.bytes_searched)));
+        search_->setText(tr("Last search: scanned without the index (%1 read).").arg(formatBytes(summary.bytes_read)));
     } else {
         const IndexGateCounters c = use->gate->counters();
-        // The summary counts the skipped files as searched with their sizes (as a scan would);
-        // what was read to verify the candidates is the rest.
-        const std::uint64_t verified = summary.bytes_searched - std::min(c.skipped_bytes, summary.bytes_searched);
         search_->setText(tr("Last search: %1 candidate files of %2 in the tree, %3 skipped unopened, %4 verified.")
                              .arg(locale.toString(static_cast<qulonglong>(c.walked - c.skipped)),
                                   locale.toString(static_cast<qulonglong>(c.walked)),
                                   locale.toString(static_cast<qulonglong>(c.skipped)),
-                                  formatBytes(verified)));
+                                  formatBytes(summary.bytes_read)));
     }
     refreshMapping();
 }

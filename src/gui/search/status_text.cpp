@@ -31,6 +31,7 @@ QString seconds(double s)
     return QLocale().toString(s, 'f', s < 10 ? 2 : 1);
 }
 
+// Of the bytes read: files an index proved cannot match count as searched, but were never read.
 QString throughput(std::uint64_t bytes, double elapsedSeconds)
 {
     const double mbPerSecond = elapsedSeconds > 0 ? bytes / 1e6 / elapsedSeconds : 0.0;
@@ -45,7 +46,7 @@ QString progressLine(const SearchProgress& progress, qint64 elapsedMs)
     return QCoreApplication::translate("StatusText",
                                        "Searching… %1 files, %2 matches, %3 MB/s, %4 s")
         .arg(number(progress.files_searched), number(progress.matches),
-             throughput(progress.bytes_searched, elapsed), seconds(elapsed));
+             throughput(progress.bytes_read, elapsed), seconds(elapsed));
 }
 
 QString matchCountText(std::uint64_t matches)
@@ -66,7 +67,7 @@ QString finishedLine(const SearchSummary& summary)
         QCoreApplication::translate("StatusText", "%1 in %2 (%3 searched, %4 MB/s) in %5 s",
                                     "%1: the number of matches, %2: the number of files")
             .arg(matchCountText(summary.matches), fileCountText(summary.files_matched),
-                 number(summary.files_searched), throughput(summary.bytes_searched, elapsed),
+                 number(summary.files_searched), throughput(summary.bytes_read, elapsed),
                  seconds(elapsed));
     return summary.cancelled
                ? QCoreApplication::translate("StatusText", "Cancelled: %1").arg(counts)
