@@ -5,7 +5,9 @@
 #   - the index build: wall time, peak RSS, index size against the source bytes;
 #   - a selective literal with --index, without a watcher and with one, against the scan and rg
 #     (outputs compared as sets first; times are medians of --runs; peak RSS of each);
-#   - the watcher's own peak RSS once it has published (its watches: one per folder).
+#   - the watcher's own peak RSS once it has published (its watches: one per folder);
+#   - when the build has bench_live_query, the window's live index on the tree: attach + search
+#     time and the process's peak RSS.
 # Run inside the build root (the tree must be on a disk the root sees):
 #   scripts/buildroot.sh run bench/index-many-files.sh [--files N] [--runs N]
 #       [--work DIR] [--build-dir DIR] [--keep]
@@ -124,4 +126,14 @@ if start_index_watcher "$cli" "$tree" "$watch_out"; then
     echo "watcher peak RSS: $(awk '/VmHWM/ {printf "%d MiB", $2/1024}' "/proc/$watcher/status"), now $(awk '/VmRSS/ {printf "%d MiB", $2/1024}' "/proc/$watcher/status")"
 else
     echo "index-many-files.sh: the watcher did not publish: $(cat "$watch_out")"
+fi
+
+live="$build_dir/tests/core/index/bench_live_query"
+if [ -x "$live" ]; then
+    # The window's own watcher takes the folder's watcher lock: the CLI's watcher goes first.
+    [ -z "$watcher" ] || { kill -TERM "$watcher"; wait "$watcher" 2>/dev/null || true; watcher=""; }
+    echo
+    echo "The window's live index (bench_live_query, load $(cut -d' ' -f1-3 /proc/loadavg)):"
+    /usr/bin/time -f '%e %M' -o "$work/live.time" "$live" "$tree" "$XDG_CACHE_HOME/codescout/index" "$runs" "$query" | sed 's/^/    /'
+    echo "    live index process: peak RSS $(awk '{printf "%d MiB, %s s in all", $2/1024, $1}' "$work/live.time")"
 fi
