@@ -7,8 +7,8 @@ namespace codescout {
 
 void write_back_file_system(int fd) { (void)::syncfs(fd); }
 
-WritebackStarter::WritebackStarter(WritebackRound round, std::function<void(int)> write_back, std::size_t max_rounds)
-    : round_(round), write_back_(write_back ? std::move(write_back) : write_back_file_system), max_rounds_(max_rounds) {}
+WritebackStarter::WritebackStarter(std::size_t max_queued, WritebackRound round, std::function<void(int)> write_back)
+    : max_queued_(max_queued), round_(round), write_back_(write_back ? std::move(write_back) : write_back_file_system) {}
 
 WritebackStarter::~WritebackStarter() {
     {
@@ -29,28 +29,30 @@ bool WritebackStarter::completes_round(std::uint64_t bytes) {
 }
 
 void WritebackStarter::start(FileDescriptor file, std::uint64_t bytes) {
-    bool queued = false;
     {
         const std::lock_guard lock(mutex_);
-        if (completes_round(bytes) && rounds_.size() < max_rounds_) {
-            rounds_.push_back(std::move(file));
-            if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
-            queued = true;
+        if (files_.size() >= max_queued_) {  // the thread is behind (in a round): count it in, close it here
+            round_bytes_ += bytes;
+            ++round_files_;
+            file.reset();
+            return;
         }
+        files_.emplace_back(std::move(file), bytes);
+        if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
     }
-    if (queued) queued_.notify_one();
-    file.reset();  // not a round's: closed here (outside the lock)
+    queued_.notify_one();
 }
 
 void WritebackStarter::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
-        queued_.wait(lock, [this] { return stopping_ || !rounds_.empty(); });
-        if (rounds_.empty()) return;  // stopping, and no round left
-        FileDescriptor file = std::move(rounds_.front());
-        rounds_.pop_front();
+        queued_.wait(lock, [this] { return stopping_ || !files_.empty(); });
+        if (files_.empty()) return;  // stopping, and nothing left
+        auto [file, bytes] = std::move(files_.front());
+        files_.pop_front();
+        const bool round = completes_round(bytes);
         lock.unlock();
-        write_back_(file.get());
+        if (round) write_back_(file.get());
         file.reset();
         lock.lock();
     }

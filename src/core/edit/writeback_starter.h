@@ -2,28 +2,26 @@
 // own, so that the flush round (replace_batch.h) finds most of their data on the disk already.
 //
 // How: the writing thread hands over each temporary file it has written (its descriptor and
-// size) and goes on; each time a round's worth of new content has come (WritebackRound: 8 MiB or
-// 256 files), the starter's thread starts the writeback of the file system of the file that
-// completed it with one syncfs() — which writes back every dirty file on it, those handed over
-// since the last round among them, in one go. The other files are closed by start() itself:
-// the thread is woken once a round, not once a file (a wake-up and a switch cost ~20 µs in a VM).
+// size); the starter's thread closes them and, each time a round's worth of new content has come
+// (WritebackRound: 8 MiB or 256 files), starts the writeback of the file system of the file at
+// hand with one syncfs() — which writes back every dirty file on it, those handed over since the
+// last round among them, in one go.
 //
 // Why a syncfs() per round and not a sync_file_range(SYNC_FILE_RANGE_WRITE) per file: the
 // per-file call allocated the blocks and submitted each file's pages on its own, in a VM one
 // notification of the virtual disk per file — ~40 µs of CPU per file, on a 2-core machine
 // taken from the apply's other threads. One syncfs() per 256 files lets the kernel's flusher
-// write many files per plug (issue 9, kernel-tree apply, 6 rounds interleaved with the per-file
-// call at load 4.4-5.5: apply median 2.25 s against 2.81 s, CPU 2.24 s against 2.59 s, the first
-// flush round 0.001-0.005 s against 0.07-0.11 s). Rounds of 1,024 files were slower (median
-// 2.83 s against 2.36 s for 256). Before all this, the per-file call on the writing thread
-// itself cost it ~60 µs per file; leaving everything to the flush round made it wait for the
-// whole batch's writeback.
+// write many files per plug (bench/RESULTS.md, issue 9: kernel-tree apply, CPU 2.04 s against
+// 2.37 s, flush rounds 0.001-0.05 s against 0.07-0.14 s). Rounds of 1,024 files were slower (the
+// flush round then waits longer). Before that, the per-file call on the writing thread itself
+// cost it ~60 µs per file; leaving everything to the flush round made it wait for the whole
+// batch's writeback.
 //
 // Advisory only: what is durable is decided by the flush round, which covers every temporary
 // file whether or not a round reached it. The syncfs() also writes back what other programs
-// left dirty on that file system, as the flush round does anyway. Bounded: at most
-// `max_rounds` rounds wait for the thread (one descriptor each); a round beyond that is not
-// started (the next one covers its files). start() never blocks on a round.
+// left dirty on that file system, as the flush round does anyway. Bounded: at most `max_queued`
+// descriptors wait; beyond that start() closes the file itself (never blocks, never holds more),
+// and its bytes still count towards the next round.
 #pragma once
 
 #include <condition_variable>
@@ -33,6 +31,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include "core/io/open_file.h"
 
@@ -48,13 +47,13 @@ class WritebackStarter {
 public:
     // `write_back`: starts the writeback of the file system of the descriptor it is given
     // (default: syncfs()); a test's counter in tests.
-    explicit WritebackStarter(WritebackRound round = {}, std::function<void(int)> write_back = {}, std::size_t max_rounds = 4);
-    ~WritebackStarter();  // starts the rounds still waiting, joins
+    explicit WritebackStarter(std::size_t max_queued = 64, WritebackRound round = {}, std::function<void(int)> write_back = {});
+    ~WritebackStarter();  // closes what is queued (rounds included), joins
     WritebackStarter(const WritebackStarter&) = delete;
     WritebackStarter& operator=(const WritebackStarter&) = delete;
 
     // Takes `file`, a temporary file just written with `bytes` of content, and closes it (see
-    // above). The thread starts with the first round.
+    // above). The thread starts with the first call.
     void start(FileDescriptor file, std::uint64_t bytes);
 
 private:
@@ -62,12 +61,12 @@ private:
     // Counts a file in; true when it completes a round (the counts start again).
     bool completes_round(std::uint64_t bytes);
 
+    const std::size_t max_queued_;
     const WritebackRound round_;
     const std::function<void(int)> write_back_;
-    const std::size_t max_rounds_;
     std::mutex mutex_;
     std::condition_variable queued_;
-    std::deque<FileDescriptor> rounds_;  // a descriptor on the file system of each round to start
+    std::deque<std::pair<FileDescriptor, std::uint64_t>> files_;
     std::uint64_t round_bytes_ = 0;  // since the last round
     std::size_t round_files_ = 0;
     bool stopping_ = false;

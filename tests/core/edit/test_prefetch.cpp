@@ -1,8 +1,8 @@
 // The two hand-offs between threads of an apply: OrderedPrefetch (items made ahead by helpers,
-// taken in order) and WritebackStarter (a writeback round per so much content, on a thread of
-// its own): no item is lost, reordered or left waiting — whatever holds the helpers back (the
-// window, the weight budget, allow()) and however many helpers there are; a round per round's
-// worth of files or bytes, none for less, and none that holds the writer up.
+// taken in order) and WritebackStarter (descriptors handed to a thread that closes them and
+// starts a writeback round per so much content): no item is lost, reordered or left waiting —
+// whatever holds the helpers back (the window, the weight budget, allow()) and however many
+// helpers there are; a round per round's worth of files or bytes, none for less.
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,13 +38,6 @@ int delayed_allocation(int fd) {
     for (unsigned i = 0; i < map->fm_mapped_extents; ++i)
         if ((map->fm_extents[i].fe_flags & FIEMAP_EXTENT_DELALLOC) != 0) return 1;
     return 0;
-}
-
-// The threads of this process.
-int tasks() {
-    int n = 0;
-    for (const QString& entry : QDir("/proc/self/task").entryList(QDir::Dirs | QDir::NoDotAndDotDot)) n += entry.isEmpty() ? 0 : 1;
-    return n;
 }
 
 int open_descriptors() {
@@ -118,20 +111,20 @@ private slots:
         QVERIFY(made.load() < 1000);
     }
 
-    void everyFileIsClosedAtTheEnd_data() {
+    void everyQueuedFileIsClosedAtTheEnd_data() {
         QTest::addColumn<int>("files");
-        QTest::addColumn<int>("roundFiles");
-        QTest::newRow("a few, no round") << 3 << 64;
-        QTest::newRow("many, a round every 4 (some not started: the thread is behind)") << 200 << 4;
-        QTest::newRow("a round every file") << 50 << 1;
+        QTest::addColumn<int>("maxQueued");
+        QTest::newRow("a few") << 3 << 64;
+        QTest::newRow("many") << 200 << 64;
+        QTest::newRow("queue of 4 (the writer does the rest)") << 50 << 4;
     }
-    void everyFileIsClosedAtTheEnd() {
+    void everyQueuedFileIsClosedAtTheEnd() {
         QFETCH(int, files);
-        QFETCH(int, roundFiles);
+        QFETCH(int, maxQueued);
         TestTree tree;
         const int before = open_descriptors();
         {
-            WritebackStarter starter(WritebackRound{1ull << 40, static_cast<std::size_t>(roundFiles)});
+            WritebackStarter starter(static_cast<std::size_t>(maxQueued));
             for (int i = 0; i < files; ++i) {
                 const std::string path = tree.write(QString("f%1").arg(i), QByteArray(4096, 'x'));
                 FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
@@ -139,44 +132,8 @@ private slots:
                 QCOMPARE(::write(fd.get(), "y", 1), ssize_t(1));
                 starter.start(std::move(fd), 1);
             }
-        }  // starts the rounds left and joins
+        }  // starts what is left and joins
         QCOMPARE(open_descriptors(), before);
-    }
-
-    // Files that complete no round cost no thread and no wake-up: the thread starts with the
-    // first round (it is woken once a round, not once a file).
-    void noRoundNoThread() {
-        TestTree tree;
-        const std::string path = tree.write("f", QByteArray("x"));
-        const int threads = tasks();
-        WritebackStarter starter(WritebackRound{1ull << 40, 64});
-        for (int i = 0; i < 63; ++i) starter.start(FileDescriptor(::open(path.c_str(), O_RDONLY | O_CLOEXEC)), 1);
-        QCOMPARE(tasks(), threads);
-        starter.start(FileDescriptor(::open(path.c_str(), O_RDONLY | O_CLOEXEC)), 1);
-        QCOMPARE(tasks(), threads + 1);
-    }
-
-    // A round that takes long (a slow disk) never holds the writer up: start() returns at once,
-    // at most `max_rounds` rounds wait, and the others are not started (the next covers them).
-    void aSlowRoundNeverBlocksTheWriter() {
-        TestTree tree;
-        const std::string path = tree.write("f", QByteArray("x"));
-        std::atomic<bool> release{false};
-        std::atomic<int> started{0};
-        {
-            WritebackStarter starter(WritebackRound{1ull << 40, 1}, [&](int) {
-                ++started;
-                while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-            }, 2);
-            for (int i = 0; i < 20; ++i) {
-                starter.start(FileDescriptor(::open(path.c_str(), O_RDONLY | O_CLOEXEC)), 1);
-                if (i == 0)  // the first round is under way before the others come
-                    while (started.load() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-            }
-            QCOMPARE(started.load(), 1);  // still in the first round: no start() waited for it
-            release = true;
-        }
-        QCOMPARE(started.load(), 3);  // the first, and the two that could wait
     }
 
     // A round per `files` files or `bytes` bytes handed over, whichever comes first, on the file
@@ -201,10 +158,10 @@ private slots:
         std::atomic<int> started{0};
         std::atomic<bool> valid_descriptors{true};
         {
-            WritebackStarter starter(WritebackRound{100, 4}, [&](int fd) {
+            WritebackStarter starter(1000, WritebackRound{100, 4}, [&](int fd) {
                 valid_descriptors = valid_descriptors && ::fcntl(fd, F_GETFD) != -1;
                 ++started;
-            }, 1000);
+            });
             for (int i = 0; i < files; ++i) {
                 const std::string path = tree.write(QString("f%1").arg(i), QByteArray(size, 'x'));
                 FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
@@ -232,7 +189,7 @@ private slots:
         const FileDescriptor probe(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
         if (delayed_allocation(probe.get()) != 1) QSKIP("no delayed allocation to see on this file system");
         {
-            WritebackStarter starter(WritebackRound{1, 1});
+            WritebackStarter starter(64, WritebackRound{1, 1});
             starter.start(std::move(fd), content.size());
         }  // joined: the round (a syncfs, which waits for the writeback) is over
         QCOMPARE(delayed_allocation(probe.get()), 0);
