@@ -11,11 +11,14 @@
 // per-file call allocated the blocks and submitted each file's pages on its own, in a VM one
 // notification of the virtual disk per file — ~40 µs of CPU per file, on a 2-core machine
 // taken from the apply's other threads. One syncfs() per 256 files lets the kernel's flusher
-// write many files per plug (bench/RESULTS.md, issue 9: kernel-tree apply, CPU 2.04 s against
-// 2.37 s, flush rounds 0.001-0.05 s against 0.07-0.14 s). Rounds of 1,024 files were slower (the
-// flush round then waits longer). Before that, the per-file call on the writing thread itself
-// cost it ~60 µs per file; leaving everything to the flush round made it wait for the whole
-// batch's writeback.
+// write many files per plug (issue 9, kernel-tree apply interleaved with the per-file call, 11
+// rounds at load 3.9-5.5: apply median 2.25 s against 2.81 s and 2.32 s against 2.45 s, CPU
+// 2.24 s against 2.59 s and 2.03 s against 2.38 s, the first flush round 0.000-0.014 s against
+// 0.065-0.11 s). Rounds of 1,024 files were slower (median 2.83 s against 2.36 s for 256).
+// Waking this thread only once a round (the writer closing the other files itself) saved no
+// CPU and cost wall time (median 2.91 s against 2.32 s). Before all this, the per-file call on
+// the writing thread itself cost it ~60 µs per file; leaving everything to the flush round
+// made it wait for the whole batch's writeback.
 //
 // Advisory only: what is durable is decided by the flush round, which covers every temporary
 // file whether or not a round reached it. The syncfs() also writes back what other programs
