@@ -277,7 +277,7 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
     };
     std::vector<Staged> staged;
     {
-        WritebackStarter writeback;  // each temporary file's writeback started, off this thread
+        WritebackStarter writeback;  // the temporary files written back in rounds, off this thread
         // A feed's files are made only once there: the consumer allows each as it arrives.
         const bool whole_plan = source.files != nullptr;
         OrderedPrefetch<Prepared> preparing(
@@ -338,7 +338,7 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
             reach_step(options.hook, "temp-created");
             staged.push_back(Staged{{i, index, p.pending ? 2u : 1u}, p.gated.file.name, st, p.folder, p.temp.bytes, p.temp.owner_kept});
             manifest.files.push_back(std::move(jf));
-            if (p.temp.fd) writeback.start(std::move(p.temp.fd));
+            if (p.temp.fd) writeback.start(std::move(p.temp.fd), p.temp.bytes);
             p.temp.name.clear();  // the entry's now: removed by the writer, recovery or the renames below
             reach_step(options.hook, "temp-written");
         }

@@ -147,9 +147,10 @@ void ReplaceBatch::add_written(std::size_t key, ConfinedFile file, WrittenTemp& 
     ++staged_names_[file.name];
     written.name.clear();
     reach_step(hook_, "temp-created");
-    // syncfs() needs no descriptor of it: its writeback is started (so that it overlaps the rest
-    // of the batch's work and the flush round finds most of the data on the disk) and closed.
-    if (!folders_[folder].flush_each) writeback_.start(std::move(staged_.back().temp));
+    // syncfs() needs no descriptor of it: it is handed to the writeback starter (so that its
+    // writeback overlaps the rest of the batch's work and the flush round finds most of the data
+    // on the disk), which closes it.
+    if (!folders_[folder].flush_each) writeback_.start(std::move(staged_.back().temp), written.bytes);
     else ++open_temps_;
     bytes_ += written.bytes;
     reach_step(hook_, "temp-written");

@@ -4,8 +4,8 @@
 // is only the waiting for the disk. A batch moves through its stages all files at a time:
 //  1. stage(): per file, the new content goes to a temporary file next to it (created O_EXCL,
 //     never following a link), which gets the old file's owner, permissions, extended attributes
-//     and ACLs (and given times, for an undo); its writeback is started on another thread, not
-//     waited for (writeback_starter.h);
+//     and ACLs (and given times, for an undo); its writeback is started on another thread, in
+//     rounds, not waited for (writeback_starter.h);
 //  2. commit(): one flush round — syncfs() once per file system of the batch (see below); then per
 //     file, right before its rename, a check that the name is still the very file that was read
 //     (device, inode, size, mtime, ctime: a save by an editor in the meantime makes the file a

@@ -1,11 +1,14 @@
 // WritebackStarter (see writeback_starter.h).
 #include "core/edit/writeback_starter.h"
 
-#include <fcntl.h>
+#include <unistd.h>
 
 namespace codescout {
 
-void start_writeback(int fd) { (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE); }
+void write_back_file_system(int fd) { (void)::syncfs(fd); }
+
+WritebackStarter::WritebackStarter(std::size_t max_queued, WritebackRound round, std::function<void(int)> write_back)
+    : max_queued_(max_queued), round_(round), write_back_(write_back ? std::move(write_back) : write_back_file_system) {}
 
 WritebackStarter::~WritebackStarter() {
     {
@@ -16,17 +19,26 @@ WritebackStarter::~WritebackStarter() {
     if (thread_.joinable()) thread_.join();
 }
 
-void WritebackStarter::start(FileDescriptor file) {
+bool WritebackStarter::completes_round(std::uint64_t bytes) {
+    round_bytes_ += bytes;
+    ++round_files_;
+    if (round_bytes_ < round_.bytes && round_files_ < round_.files) return false;
+    round_bytes_ = 0;
+    round_files_ = 0;
+    return true;
+}
+
+void WritebackStarter::start(FileDescriptor file, std::uint64_t bytes) {
     {
         const std::lock_guard lock(mutex_);
-        if (files_.size() < max_queued_) {
-            files_.push_back(std::move(file));
-            if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+        if (files_.size() >= max_queued_) {  // the thread is behind (in a round): count it in, close it here
+            round_bytes_ += bytes;
+            ++round_files_;
+            file.reset();
+            return;
         }
-    }
-    if (file) {  // the queue is full: this thread does it
-        start_writeback(file.get());
-        return;
+        files_.emplace_back(std::move(file), bytes);
+        if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
     }
     queued_.notify_one();
 }
@@ -35,11 +47,12 @@ void WritebackStarter::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
         queued_.wait(lock, [this] { return stopping_ || !files_.empty(); });
-        if (files_.empty()) return;  // stopping, and nothing left to start
-        FileDescriptor file = std::move(files_.front());
+        if (files_.empty()) return;  // stopping, and nothing left
+        auto [file, bytes] = std::move(files_.front());
         files_.pop_front();
+        const bool round = completes_round(bytes);
         lock.unlock();
-        start_writeback(file.get());
+        if (round) write_back_(file.get());
         file.reset();
         lock.lock();
     }

@@ -1,7 +1,10 @@
 // The two hand-offs between threads of an apply: OrderedPrefetch (items made ahead by helpers,
-// taken in order) and WritebackStarter (descriptors handed to a thread that starts their
-// writeback and closes them): no item is lost, reordered or left waiting — whatever holds the
-// helpers back (the window, the weight budget, allow()) and however many helpers there are.
+// taken in order) and WritebackStarter (descriptors handed to a thread that closes them and
+// starts a writeback round per so much content): no item is lost, reordered or left waiting —
+// whatever holds the helpers back (the window, the weight budget, allow()) and however many
+// helpers there are; a round per round's worth of files or bytes, none for less.
+#include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -11,6 +14,9 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <linux/fiemap.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "core/edit/ordered_prefetch.h"
@@ -20,6 +26,19 @@
 using namespace codescout;
 
 namespace {
+
+// 1: some of `fd`'s extents are still delayed allocations (in memory only); 0: none; -1: unknown.
+int delayed_allocation(int fd) {
+    constexpr unsigned kExtents = 32;
+    alignas(struct fiemap) unsigned char buffer[sizeof(struct fiemap) + kExtents * sizeof(struct fiemap_extent)] = {};
+    auto* map = reinterpret_cast<struct fiemap*>(buffer);
+    map->fm_length = FIEMAP_MAX_OFFSET;
+    map->fm_extent_count = kExtents;
+    if (::ioctl(fd, FS_IOC_FIEMAP, map) != 0 || map->fm_mapped_extents == 0) return -1;
+    for (unsigned i = 0; i < map->fm_mapped_extents; ++i)
+        if ((map->fm_extents[i].fe_flags & FIEMAP_EXTENT_DELALLOC) != 0) return 1;
+    return 0;
+}
 
 int open_descriptors() {
     int n = 0;
@@ -111,10 +130,69 @@ private slots:
                 FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
                 QVERIFY(fd);
                 QCOMPARE(::write(fd.get(), "y", 1), ssize_t(1));
-                starter.start(std::move(fd));
+                starter.start(std::move(fd), 1);
             }
         }  // starts what is left and joins
         QCOMPARE(open_descriptors(), before);
+    }
+
+    // A round per `files` files or `bytes` bytes handed over, whichever comes first, on the file
+    // system of the file that completes it; none for less than a round's worth (the flush round
+    // that follows covers the rest). The queue is large enough for every file: the thread sees
+    // them all, and the count of rounds is exact.
+    void aRoundPerRoundsWorthOfFilesOrBytes_data() {
+        QTest::addColumn<int>("files");
+        QTest::addColumn<int>("size");  // of each file
+        QTest::addColumn<int>("rounds");
+        // WritebackRound{bytes 100, files 4}
+        QTest::newRow("fewer than a round") << 3 << 10 << 0;
+        QTest::newRow("by files: 4 a round") << 9 << 10 << 2;
+        QTest::newRow("by bytes: 100 a round") << 6 << 50 << 3;
+        QTest::newRow("one large file, one round") << 1 << 1000 << 1;
+    }
+    void aRoundPerRoundsWorthOfFilesOrBytes() {
+        QFETCH(int, files);
+        QFETCH(int, size);
+        QFETCH(int, rounds);
+        TestTree tree;
+        std::atomic<int> started{0};
+        std::atomic<bool> valid_descriptors{true};
+        {
+            WritebackStarter starter(1000, WritebackRound{100, 4}, [&](int fd) {
+                valid_descriptors = valid_descriptors && ::fcntl(fd, F_GETFD) != -1;
+                ++started;
+            });
+            for (int i = 0; i < files; ++i) {
+                const std::string path = tree.write(QString("f%1").arg(i), QByteArray(size, 'x'));
+                FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+                QVERIFY(fd);
+                starter.start(std::move(fd), static_cast<std::uint64_t>(size));
+            }
+        }
+        QCOMPARE(started.load(), rounds);
+        QVERIFY(valid_descriptors.load());  // the round is started on a descriptor still open
+    }
+
+    // The default round really writes the file system back: a file's delayed allocation (ext4,
+    // XFS, btrfs: FIEMAP_EXTENT_DELALLOC while its pages only sit in memory) is resolved once
+    // the round is over, without anyone asking for that file. Skipped where the file system
+    // shows no delayed allocation to begin with (tmpfs, no fiemap).
+    void theDefaultRoundWritesTheFileSystemBack() {
+        // In the build folder, not TMPDIR: /tmp is often a tmpfs, which has no writeback.
+        QTemporaryDir dir(QDir::currentPath() + "/writeback-XXXXXX");
+        QVERIFY(dir.isValid());
+        const std::string path = dir.filePath("f").toStdString();
+        FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+        QVERIFY(fd);
+        const std::string content(1 << 20, 'z');
+        QCOMPARE(::write(fd.get(), content.data(), content.size()), ssize_t(content.size()));
+        const FileDescriptor probe(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+        if (delayed_allocation(probe.get()) != 1) QSKIP("no delayed allocation to see on this file system");
+        {
+            WritebackStarter starter(64, WritebackRound{1, 1});
+            starter.start(std::move(fd), content.size());
+        }  // joined: the round (a syncfs, which waits for the writeback) is over
+        QCOMPARE(delayed_allocation(probe.get()), 0);
     }
 };
 
