@@ -53,7 +53,8 @@ std::optional<Found> find_index(const std::string& canonical, const std::filesys
                 use.sync_us += micros_since(sync_start);
                 if (synced.freshness) {
                     notes.push_back(folder + ": a watcher vouches for unchanged files (synced in " +
-                                    std::to_string(synced.elapsed_us) + " us; " +
+                                    std::to_string(synced.elapsed_us) + " us" +
+                                    (synced.waited ? ", after waiting for it; " : ", acknowledged at the first look; ") +
                                     std::to_string(synced.freshness->changed.size()) + " changed files, " +
                                     std::to_string(synced.freshness->dirty_dirs.size()) + " changed folders)");
                 } else {
