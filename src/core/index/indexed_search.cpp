@@ -133,7 +133,8 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
             continue;
         }
         const auto query_start = std::chrono::steady_clock::now();
-        auto candidates = evaluate_index_query(use.query, *found->reader);
+        std::vector<std::uint32_t> documents;
+        auto candidates = evaluate_index_query(use.query, *found->reader, &documents);
         use.query_us += micros_since(query_start);
         if (!candidates) {
             use.notes.push_back(found->reader->root() + ": index not used (a posting list fails its checksum)");
@@ -151,7 +152,8 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
             if (plan.usable) replay = ReplayCandidate{std::move(plan), this_walker_root, roots.size()};
             else use.notes.push_back(canonical + ": " + plan.why_not);
         }
-        roots.push_back(IndexGate::Root{root, found->prefix, found->reader, std::move(*candidates), found->freshness});
+        roots.push_back(IndexGate::Root{root, found->prefix, found->reader, std::move(*candidates), found->freshness,
+                                        std::move(documents)});
     }
     if (roots.empty()) return use;
     auto gate = std::make_shared<IndexGate>(std::move(roots), options.processing.max_file_size);
