@@ -249,8 +249,10 @@ void use_indexes(Search& search, const SearchOptions& options, ErrorReporter& er
             const IndexGateCounters c = gate->counters();
             std::fprintf(stderr,
                          "index: walked %" PRIu64 ", skipped %" PRIu64 ", candidates %" PRIu64 ", unknown %" PRIu64
-                         ", changed %" PRIu64 ", unindexed %" PRIu64 ", vouched for by a watcher %" PRIu64 "\n",
-                         c.walked, c.skipped, c.candidates, c.unknown, c.changed, c.unindexed, c.unproven);
+                         ", changed %" PRIu64 ", unindexed %" PRIu64 ", vouched for by a watcher %" PRIu64
+                         "; %" PRIu64 " large files read in their candidate chunks only (%" PRIu64 " of %" PRIu64 " bytes)\n",
+                         c.walked, c.skipped, c.candidates, c.unknown, c.changed, c.unindexed, c.unproven, c.ranged,
+                         c.ranged_bytes, c.ranged_file_bytes);
             if (replay) {
                 std::fprintf(stderr, "index: replayed %" PRIu64 " folders, %" PRIu64 " files listed in %" PRIu64 " us\n",
                              replay->directories_replayed(), replay->files_listed(), replay->list_ns() / 1000);

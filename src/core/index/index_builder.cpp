@@ -198,6 +198,7 @@ IndexBuildResult IndexBuilder::run() {
         PostingRuns runs(directory, buffer_pairs);
         // The file of each further chunk document (index_format.h): document paths.size() + i.
         std::vector<std::uint32_t> chunk_files;
+        std::vector<fmt::ChunkStart> chunk_starts;  // of the same documents
         std::mutex chunk_files_mutex;
         std::atomic<std::uint64_t> chunked_files{0};
         // A file's chunks: the first is the file's own document, the others get documents past
@@ -215,6 +216,9 @@ IndexBuildResult IndexBuilder::run() {
                 first = paths.size() + chunk_files.size();
                 if (first + chunks.size() - 1 >= UINT32_MAX) throw std::runtime_error("too many chunks to index");
                 chunk_files.insert(chunk_files.end(), chunks.size() - 1, id);
+                for (std::size_t c = 1; c < chunks.size(); ++c) {
+                    chunk_starts.push_back(fmt::ChunkStart{chunks[c].offset, chunks[c].line});
+                }
             }
             chunked_files.fetch_add(1, relaxed);
             const std::span<const Gram> all(grams);
@@ -349,9 +353,12 @@ IndexBuildResult IndexBuilder::run() {
                                                          walked.inputs.size() * sizeof(fmt::InputRecord)));
         writer.add_section(fmt::Chunks, std::string_view(reinterpret_cast<const char*>(chunk_files.data()),
                                                          chunk_files.size() * sizeof(std::uint32_t)));
+        writer.add_section(fmt::ChunkStarts, std::string_view(reinterpret_cast<const char*>(chunk_starts.data()),
+                                                              chunk_starts.size() * sizeof(fmt::ChunkStart)));
         result.chunked_files = chunked_files.load();
         result.documents = paths.size() + chunk_files.size();
         std::vector<std::uint32_t>().swap(chunk_files);
+        std::vector<fmt::ChunkStart>().swap(chunk_starts);
         std::vector<std::uint32_t> slots(path_slot_count(paths.size()), 0);
         tables_memory.set(tables_memory.bytes() + slots.capacity() * sizeof(std::uint32_t));
         const std::uint32_t mask = static_cast<std::uint32_t>(slots.size() - 1);

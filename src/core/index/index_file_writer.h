@@ -3,7 +3,7 @@
 // (and the directory fsync'ed). A build killed at any moment leaves the previous index, or none,
 // plus at most a temporary file that the next build removes.
 //
-// Order of calls: the constructor, add_section() for Meta, Files, Paths, Dirs, Inputs, Chunks, PathTable
+// Order of calls: the constructor, add_section() for Meta, Files, Paths, Dirs, Inputs, Chunks, ChunkStarts, PathTable
 // in that order (PathTable last: the postings follow it), add_posting_list() per trigram in ascending order, then commit().
 #pragma once
 

@@ -11,6 +11,7 @@
 //   Inputs        InputRecord[input_count]: every file the walk's ignore handling read or probed
 //   PathTable     open-addressing hash table: u32 slot -> file id + 1 (0 = empty)
 //   Chunks        u32[document_count - file_count]: the file of each chunk document (below)
+//   ChunkStarts   ChunkStart[document_count - file_count]: where each chunk document starts
 //   Postings      per trigram: ascending document ids, delta-encoded varints, each with the
 //                 posting's masks (trigram.h) in 2 or 4 bytes (posting_codec.h)
 //   Trigrams      TrigramRecord[trigram_count], sorted by trigram, each with its list's checksum
@@ -22,6 +23,11 @@
 // end, so every occurrence of a run lies inside one chunk), and each chunk with trigrams is a
 // document of its own, with masks over its own occurrences. A run then passes a file only when
 // all its trigrams pass in one of the file's chunks (index_query.cpp).
+// A file's further chunk documents have consecutive ids, in file order. ChunkStarts gives each
+// further chunk's first byte and line number (format 5): a search that can only match inside a
+// line then reads a candidate file's candidate chunks alone (index_gate.h, chunk_ranges.h), each
+// from its start to the next chunk document's (or the file's end; the first document from the
+// file's start: a chunk without trigrams between them holds no match).
 //
 // Trust: the reader checks the header and the checksums of every section but Postings when it
 // opens the file (a few MB, milliseconds), and each posting list's own checksum before decoding
@@ -35,11 +41,11 @@ namespace codescout::index_format {
 inline constexpr char kMagic[8] = {'C', 'S', 'T', 'R', 'I', 'G', 'R', 0};
 // Bump on any change of layout, checksum, trigram folding, posting masks or file flags: an index
 // of another version is rebuilt, never read. 3: posting masks, K and long s read as k and s.
-// 4: documents, the chunks of large files.
-inline constexpr std::uint32_t kVersion = 4;
+// 4: documents, the chunks of large files. 5: ChunkStarts.
+inline constexpr std::uint32_t kVersion = 5;
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
-enum Section : std::uint32_t { Meta, Files, Paths, PathTable, Postings, Trigrams, Dirs, Inputs, Chunks, kSectionCount };
+enum Section : std::uint32_t { Meta, Files, Paths, PathTable, Postings, Trigrams, Dirs, Inputs, Chunks, ChunkStarts, kSectionCount };
 
 // Header::walk_flags.
 enum WalkFlags : std::uint64_t {
@@ -143,6 +149,13 @@ struct InputRecord {
     std::uint32_t flags = 0;        // InputFlags
 };
 static_assert(sizeof(InputRecord) == 56);
+
+// Where a further chunk document starts in its file: a line start.
+struct ChunkStart {
+    std::uint64_t offset = 0;  // its first byte
+    std::uint64_t line = 0;    // the number of that byte's line (the file's first line is 1)
+};
+static_assert(sizeof(ChunkStart) == 16);
 
 struct TrigramRecord {
     std::uint32_t trigram = 0;   // three index characters (trigram.h)

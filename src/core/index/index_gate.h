@@ -14,6 +14,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/index/freshness.h"
@@ -32,6 +34,9 @@ struct IndexGateCounters {
     std::uint64_t changed = 0;     // in the index, but changed since the build (stat or watcher)
     std::uint64_t unproven = 0;    // skipped without a stat: the watcher vouched for them (of skipped)
     std::uint64_t unindexed = 0;   // recorded without trigrams (binary, too large, racy ...)
+    std::uint64_t ranged = 0;      // candidates to be read in their candidate chunks only
+    std::uint64_t ranged_bytes = 0;  // ... the bytes of those chunks
+    std::uint64_t ranged_file_bytes = 0;  // ... and of those files
 };
 
 class IndexGate : public FileGate {
@@ -45,6 +50,9 @@ public:
         std::shared_ptr<const IndexReader> reader;
         std::vector<bool> candidates;  // per file id, from evaluate_index_query()
         std::shared_ptr<const Freshness> freshness;  // null: prove each file unchanged by a stat
+        // The candidate documents (evaluate_index_query()), when the query gave them: a chunked
+        // candidate file is then read in its candidate chunks only (match_ranges()).
+        std::vector<std::uint32_t> documents;
     };
 
     // `max_file_size`: the search's (ProcessingOptions::max_file_size), for counted_rejections().
@@ -64,11 +72,24 @@ public:
     // that passes `name` or has a trusted watcher may pass a path not yet filled in.
     bool may_match_listed(std::size_t root, std::uint32_t id, const std::string& path, int dirfd = -1,
                           const char* name = nullptr) const;
+    // A chunked candidate file, unchanged as far as the gate knows: the byte ranges of its
+    // candidate chunks (index_format.h), each from its start to the next chunk's, with the file's
+    // size, times, inode and device as indexed (the searcher reads the ranges only while fstat
+    // agrees). Null for any other file, or when the ranges would be the whole file.
+    std::shared_ptr<const LineRanges> match_ranges(const WalkEntry& entry) const override;
     IndexGateCounters counters() const;
     const std::vector<Root>& roots() const { return roots_; }
 
 private:
     struct Counters;
+    struct Located {
+        const Root* root = nullptr;
+        std::string key;  // the path in the root's index
+    };
+    // The root a walked path belongs to, and its path in that root's index.
+    std::optional<Located> locate(const std::string& path) const;
+    // Per root: a chunked candidate file's further chunk documents, [first, last].
+    std::vector<std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>> chunked_;
     bool may_match_indexed(const Root& root, std::uint32_t id, const std::string& path, int dirfd = -1,
                            const char* name = nullptr) const;
     void count_skip(std::uint64_t size) const;

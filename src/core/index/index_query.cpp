@@ -161,7 +161,36 @@ std::uint64_t estimate(const IndexQuery& q, const IndexReader& reader) {
 // with. Lists after the first are read in place (PostingCursor) only as far as the documents
 // still alive: a common trigram's long list costs its checksum and a partial decode, not a copy.
 // The And of a needle's runs (split at its line ends) is then taken per file, not per document.
+std::optional<std::vector<std::uint32_t>> run_documents(const IndexQuery& run, const IndexReader& reader);
+
+// The files of ascending documents, ascending.
+std::vector<std::uint32_t> files_of(const std::vector<std::uint32_t>& documents, const IndexReader& reader) {
+    std::vector<std::uint32_t> ids;
+    ids.reserve(documents.size());
+    bool ascending = true;
+    for (const std::uint32_t d : documents) {
+        const std::uint32_t file = reader.file_of_document(d);
+        if (!ids.empty() && file <= ids.back()) {
+            if (file == ids.back()) continue;
+            ascending = false;
+        }
+        ids.push_back(file);
+    }
+    if (!ascending) {
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    }
+    return ids;
+}
+
 std::optional<std::vector<std::uint32_t>> run_ids(const IndexQuery& run, const IndexReader& reader) {
+    auto documents = run_documents(run, reader);
+    if (!documents) return std::nullopt;
+    return files_of(*documents, reader);
+}
+
+// The documents that pass a run, ascending (see run_ids()).
+std::optional<std::vector<std::uint32_t>> run_documents(const IndexQuery& run, const IndexReader& reader) {
     std::vector<RunStep> steps = steps_of(run, reader);
     std::stable_sort(steps.begin(), steps.end(), [](const RunStep& a, const RunStep& b) { return a.frequency < b.frequency; });
     struct Alive {
@@ -198,22 +227,27 @@ std::optional<std::vector<std::uint32_t>> run_ids(const IndexQuery& run, const I
         alive = std::move(next);
         if (alive.empty()) break;  // the rest cannot add anything
     }
-    std::vector<std::uint32_t> ids;
-    ids.reserve(alive.size());
-    bool ascending = true;
-    for (const Alive& a : alive) {
-        const std::uint32_t file = reader.file_of_document(a.id);
-        if (!ids.empty() && file <= ids.back()) {
-            if (file == ids.back()) continue;
-            ascending = false;
-        }
-        ids.push_back(file);
+    std::vector<std::uint32_t> documents;
+    documents.reserve(alive.size());
+    for (const Alive& a : alive) documents.push_back(a.id);
+    return documents;
+}
+
+bool has_and(const IndexQuery& q) {
+    if (q.op == Op::And) return true;
+    return std::any_of(q.args.begin(), q.args.end(), has_and);
+}
+
+// The documents of a query without AND, ascending; nullopt on a damaged list.
+std::optional<std::vector<std::uint32_t>> documents_of(const IndexQuery& q, const IndexReader& reader) {
+    if (q.op == Op::Run) return run_documents(q, reader);
+    std::vector<std::uint32_t> acc;
+    for (const auto& a : q.args) {
+        auto documents = documents_of(a, reader);
+        if (!documents) return std::nullopt;
+        acc = unite(acc, *documents);
     }
-    if (!ascending) {
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    }
-    return ids;
+    return acc;
 }
 
 // Sorted ids; nullopt on a damaged list. Never called with All (evaluate handles it).
@@ -278,9 +312,19 @@ IndexQuery plan_index_query(const PatternOptions& options) {
     return any_of(std::move(alternatives));
 }
 
-std::optional<std::vector<bool>> evaluate_index_query(const IndexQuery& query, const IndexReader& reader) {
+std::optional<std::vector<bool>> evaluate_index_query(const IndexQuery& query, const IndexReader& reader,
+                                                      std::vector<std::uint32_t>* documents) {
+    if (documents != nullptr) documents->clear();
     if (!query.narrows()) return std::vector<bool>(reader.file_count(), true);
-    const auto ids = ids_of(query, reader);
+    std::optional<std::vector<std::uint32_t>> ids;
+    if (documents != nullptr && !has_and(query)) {
+        auto found = documents_of(query, reader);
+        if (!found) return std::nullopt;
+        ids = files_of(*found, reader);
+        *documents = std::move(*found);
+    } else {
+        ids = ids_of(query, reader);
+    }
     if (!ids) return std::nullopt;
     std::vector<bool> bits(reader.file_count(), false);
     for (const std::uint32_t id : *ids) bits[id] = true;

@@ -45,7 +45,11 @@ struct IndexQuery {
 IndexQuery plan_index_query(const PatternOptions& options);
 
 // The ids of the files the query lets through, as a bit per file id; nullopt when a posting
-// list fails its checksum (the index must then not be used).
-std::optional<std::vector<bool>> evaluate_index_query(const IndexQuery& query, const IndexReader& reader);
+// list fails its checksum (the index must then not be used). With `documents`, and a query of
+// runs and ORs only (no AND: its runs may lie in different chunks), also the documents that let
+// them through (index_format.h: a chunked file's candidate chunks), ascending; else it is left
+// empty.
+std::optional<std::vector<bool>> evaluate_index_query(const IndexQuery& query, const IndexReader& reader,
+                                                      std::vector<std::uint32_t>* documents = nullptr);
 
 }  // namespace codescout

@@ -114,7 +114,8 @@ IndexReader::Opened IndexReader::open(const std::string& path, const std::string
         h.input_count > UINT32_MAX ||
         table.size != path_slot_count(h.file_count) * sizeof(std::uint32_t) || h.file_count > UINT32_MAX ||
         h.document_count < h.file_count || h.document_count > UINT32_MAX ||
-        h.sections[fmt::Chunks].size != (h.document_count - h.file_count) * sizeof(std::uint32_t)) {
+        h.sections[fmt::Chunks].size != (h.document_count - h.file_count) * sizeof(std::uint32_t) ||
+        h.sections[fmt::ChunkStarts].size != (h.document_count - h.file_count) * sizeof(fmt::ChunkStart)) {
         return failure(IndexOpenStatus::Corrupt, "section sizes do not match the counts");
     }
     // Meta: root path, walk settings, HOME, user excludes file; NUL-separated.
@@ -141,6 +142,7 @@ IndexReader::Opened IndexReader::open(const std::string& path, const std::string
     reader->dirs_ = reinterpret_cast<const fmt::DirRecord*>(reader->data_ + h.sections[fmt::Dirs].offset);
     reader->inputs_ = reinterpret_cast<const fmt::InputRecord*>(reader->data_ + h.sections[fmt::Inputs].offset);
     reader->chunk_files_ = reinterpret_cast<const std::uint32_t*>(reader->data_ + h.sections[fmt::Chunks].offset);
+    reader->chunk_starts_ = reinterpret_cast<const fmt::ChunkStart*>(reader->data_ + h.sections[fmt::ChunkStarts].offset);
     // Cheap consistency checks that keep every later access in bounds.
     for (std::uint64_t i = 0; i < h.file_count; ++i) {
         const fmt::FileRecord& f = reader->files_[i];
@@ -170,6 +172,13 @@ IndexReader::Opened IndexReader::open(const std::string& path, const std::string
         const std::uint32_t file = reader->chunk_files_[i];
         if (file >= h.file_count || (reader->files_[file].flags & fmt::kIndexed) == 0) {
             return failure(IndexOpenStatus::Corrupt, "a chunk names a file without trigrams");
+        }
+        // A file's further chunks: consecutive, in file order, inside the file, after its start.
+        const fmt::ChunkStart& start = reader->chunk_starts_[i];
+        const bool follows = i > 0 && reader->chunk_files_[i - 1] == file;
+        if (start.offset == 0 || start.line < 2 || start.offset >= reader->files_[file].size ||
+            (follows && (start.offset <= reader->chunk_starts_[i - 1].offset || start.line <= reader->chunk_starts_[i - 1].line))) {
+            return failure(IndexOpenStatus::Corrupt, "a chunk's start is inconsistent");
         }
     }
     for (std::uint32_t i = 0; i < reader->path_slot_count_; ++i) {

@@ -100,6 +100,10 @@ public:
     std::uint32_t file_of_document(std::uint32_t document) const {
         return document < header_.file_count ? document : chunk_files_[document - header_.file_count];
     }
+    // Where a further chunk document (document >= file_count) starts in its file.
+    const index_format::ChunkStart& chunk_start(std::uint32_t document) const {
+        return chunk_starts_[document - header_.file_count];
+    }
 
     // The postings of `trigram` (trigram.h): document ids ascending, each with its masks; empty
     // when no document holds it. nullopt when the list fails its checksum or does not decode: the index
@@ -125,6 +129,7 @@ private:
     const index_format::DirRecord* dirs_ = nullptr;
     const index_format::InputRecord* inputs_ = nullptr;
     const std::uint32_t* chunk_files_ = nullptr;
+    const index_format::ChunkStart* chunk_starts_ = nullptr;
     const index_format::FileRecord* files_ = nullptr;
     const char* paths_ = nullptr;
     std::uint64_t paths_size_ = 0;

@@ -53,7 +53,8 @@ std::optional<Found> find_index(const std::string& canonical, const std::filesys
                 use.sync_us += micros_since(sync_start);
                 if (synced.freshness) {
                     notes.push_back(folder + ": a watcher vouches for unchanged files (synced in " +
-                                    std::to_string(synced.elapsed_us) + " us; " +
+                                    std::to_string(synced.elapsed_us) + " us" +
+                                    (synced.waited ? ", after waiting for it; " : ", acknowledged at the first look; ") +
                                     std::to_string(synced.freshness->changed.size()) + " changed files, " +
                                     std::to_string(synced.freshness->dirty_dirs.size()) + " changed folders)");
                 } else {
@@ -132,7 +133,8 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
             continue;
         }
         const auto query_start = std::chrono::steady_clock::now();
-        auto candidates = evaluate_index_query(use.query, *found->reader);
+        std::vector<std::uint32_t> documents;
+        auto candidates = evaluate_index_query(use.query, *found->reader, &documents);
         use.query_us += micros_since(query_start);
         if (!candidates) {
             use.notes.push_back(found->reader->root() + ": index not used (a posting list fails its checksum)");
@@ -150,7 +152,8 @@ IndexUse attach_index(Search& search, const SearchOptions& options, const std::f
             if (plan.usable) replay = ReplayCandidate{std::move(plan), this_walker_root, roots.size()};
             else use.notes.push_back(canonical + ": " + plan.why_not);
         }
-        roots.push_back(IndexGate::Root{root, found->prefix, found->reader, std::move(*candidates), found->freshness});
+        roots.push_back(IndexGate::Root{root, found->prefix, found->reader, std::move(*candidates), found->freshness,
+                                        std::move(documents)});
     }
     if (roots.empty()) return use;
     auto gate = std::make_shared<IndexGate>(std::move(roots), options.processing.max_file_size);

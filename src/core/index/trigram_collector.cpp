@@ -30,13 +30,18 @@ void TrigramCollector::feed(std::string_view bytes) {
 }
 
 void TrigramCollector::add(IndexChar c) {
+    // A folded KELVIN SIGN was three bytes, a folded LONG S two (index_text.h); any other one.
+    bytes_ += c.ascii || (c.folded != 'k' && c.folded != 's') ? 1 : c.folded == 'k' ? 3 : 2;
     if (previous_ != UINT32_MAX) grams_[previous_].masks |= next_bit(c.folded);
     window_ = ((window_ << 8) | c.folded) & 0xFFFFFF;
     cases_ = ((cases_ << 1) | (c.upper ? 1u : 0u)) & 7;
     const std::uint64_t position = position_++;
     if (position < 2 || trigram_has_newline(window_)) {
         previous_ = UINT32_MAX;
-        if (c.folded == '\n' && chunk_chars_ != 0) line_starts();
+        if (c.folded == '\n') {
+            ++lines_;
+            if (chunk_chars_ != 0) line_starts();
+        }
         return;
     }
     const std::uint32_t gram = find_or_insert(window_);
@@ -51,13 +56,15 @@ void TrigramCollector::line_starts() {
     if (chunk == chunk_) return;
     close_chunk();
     chunk_ = chunk;
+    chunk_offset_ = bytes_;
+    chunk_line_ = lines_ + 1;
     if (grams_.size() > max_grams_) fold_chunks();
 }
 
 void TrigramCollector::close_chunk() {
     const auto end = static_cast<std::uint32_t>(grams_.size());
     if (end == chunk_begin_) return;
-    chunks_.push_back(Range{chunk_begin_, end});
+    chunks_.push_back(Range{chunk_begin_, end, chunk_offset_, chunk_line_});
     for (std::uint32_t g = chunk_begin_; g < end; ++g) table_[slots_of_[g]] = 0;
     chunk_begin_ = end;
     note_memory();
@@ -72,6 +79,8 @@ void TrigramCollector::fold_chunks() {
     chunks_.clear();
     chunk_begin_ = 0;
     chunk_chars_ = 0;
+    chunk_offset_ = 0;
+    chunk_line_ = 1;
     for (const Gram& g : kept) grams_[find_or_insert(g.trigram)].masks |= g.masks;
     note_memory();
 }
@@ -134,6 +143,10 @@ void TrigramCollector::reset() {
     chunk_ = 0;
     reader_ = IndexTextReader();
     position_ = 0;
+    bytes_ = 0;
+    lines_ = 0;
+    chunk_offset_ = 0;
+    chunk_line_ = 1;
     window_ = 0;
     cases_ = 0;
     previous_ = UINT32_MAX;

@@ -39,6 +39,8 @@ public:
     struct Range {
         std::uint32_t begin = 0;
         std::uint32_t end = 0;
+        std::uint64_t offset = 0;  // the chunk's first byte in the file (a line start)
+        std::uint64_t line = 1;    // that line's number
     };
     const std::vector<Range>& chunks() const { return chunks_; }
     // Forgets the file: ready for the next one.
@@ -65,6 +67,10 @@ private:
     unsigned table_bits_ = 0;
     AttributedBytes memory_{EngineComponent::IndexBuild};
     std::uint64_t position_ = 0;           // index characters read
+    std::uint64_t bytes_ = 0;              // the bytes they were read from
+    std::uint64_t lines_ = 0;              // line ends read
+    std::uint64_t chunk_offset_ = 0;       // the current chunk's first byte ...
+    std::uint64_t chunk_line_ = 1;         // ... and its line
     std::uint32_t window_ = 0;             // the last three, in the low 24 bits
     unsigned cases_ = 0;                   // their upper flags, the latest in bit 0
     std::uint32_t previous_ = UINT32_MAX;  // the gram that ended at the last character, if stored

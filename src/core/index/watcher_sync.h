@@ -11,6 +11,9 @@
 //      (the watcher appends the changes it read before the acknowledgement), holds no Untrusted
 //      record and passes every checksum;
 //   4. the cookie is removed, whatever happened.
+// The log is read once right after the cookie is made (a watcher that is awake has usually
+// answered by then); only otherwise is the index folder watched (inotify) and the log read again
+// on each change, the watch made before the second read so that no acknowledgement slips by.
 // Then the result is a trusted Freshness (freshness.h) made of the log's paths: those files are
 // searched, every other indexed file is taken to be the one indexed without a stat. Anything
 // else (no watcher, a read-only folder, a timeout, a corrupt or foreign log, an overflow, the
@@ -37,7 +40,8 @@ struct WatcherSyncOptions {
 struct WatcherSyncResult {
     std::shared_ptr<const Freshness> freshness;  // null: prove files by stat
     std::string why_not;                         // when null
-    std::uint64_t elapsed_us = 0;
+    std::uint64_t elapsed_us = 0;                // the whole call, the cookie's removal included
+    bool waited = false;                         // the first read of the log lacked the acknowledgement
 };
 
 WatcherSyncResult sync_with_watcher(const std::filesystem::path& index_file, const IndexReader& reader,

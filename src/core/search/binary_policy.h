@@ -69,7 +69,9 @@ struct ScanEnd {
 class BinaryCheck {
 public:
     virtual ~BinaryCheck() = default;
-    // `block` holds the file's bytes from `offset` on; it follows the previous block directly.
+    // `block` holds the file's bytes from `offset` on; it follows the previous block directly,
+    // except in a file read in ranges (line_ranges.h: proven by an index to hold no NUL; a
+    // verdict other than Continue makes the reader start over with the whole file).
     virtual BlockVerdict inspect(std::string_view block, std::uint64_t offset) = 0;
     // Before the first inspect() of a file whose text is not its bytes (a BOM, an encoding):
     // blocks and offsets are then of the text (decoding_plan.h).

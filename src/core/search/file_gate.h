@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 
+#include "core/search/line_ranges.h"
 #include "core/walk/walker.h"
 
 namespace codescout {
@@ -30,6 +32,12 @@ public:
     // counts do not depend on whether it was used; a gate that only narrows what the caller wants
     // (an export of chosen files) counts them nowhere, which is the default.
     virtual GateRejections counted_rejections() const { return {}; }
+    // For a file may_match() let through: the only parts of it that can hold a match within a
+    // line (line_ranges.h), or null when any part may (the default).
+    virtual std::shared_ptr<const LineRanges> match_ranges(const WalkEntry& entry) const {
+        (void)entry;
+        return nullptr;
+    }
 };
 
 }  // namespace codescout

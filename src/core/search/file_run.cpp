@@ -168,6 +168,10 @@ FileReport FileRun::read_and_settle(int fd, std::uint64_t size, bool stream, con
     } catch (const DecoderUnavailable& error) {
         report = {FileOutcome::Error, std::string("cannot decode this file: ") + error.what(), 0};
     }
+    return settle(std::move(report), stream);
+}
+
+FileReport FileRun::settle(FileReport report, bool stream) {
     // A stream's size, and a decoded file's text, are known only once read.
     if (stream || !result_.encoding.empty()) result_.size = report.bytes_searched;
     if (report.outcome == FileOutcome::NoMatch) {
@@ -182,6 +186,59 @@ FileReport FileRun::read_and_settle(int fd, std::uint64_t size, bool stream, con
         result_.binary = {};
     }
     return report;
+}
+
+FileReport FileRun::run_ranges(int fd, const LineRanges& ranges, const std::string& path) {
+    const ProcessingOptions& processing = tools_.options.processing;
+    const std::uint64_t size = ranges.size;
+    head_ = 0;
+    if (processing.max_file_size && size > *processing.max_file_size) return {FileOutcome::TooLarge, {}, 0};
+    result_.size = size;
+    result_.strategy = strategy_for_size(size, processing.small_file_threshold, processing.large_file_threshold);
+    record_strategy(tools_.metrics, result_.strategy);
+    FileReport report;
+    bool whole = false;
+    try {
+        report = read_ranges(fd, ranges, whole);
+    } catch (const MatchLimitError& error) {
+        report = {FileOutcome::Error,
+                  std::string("the pattern hit its backtracking limit in this file (") + error.what() + ")", 0};
+    }
+    if (whole) {
+        restart();
+        return read_and_settle(fd, size, false, path);  // pread() left the file position at 0
+    }
+    return settle(std::move(report), false);
+}
+
+FileReport FileRun::read_ranges(int fd, const LineRanges& ranges, bool& whole) {
+    ReadBuffer& buffer = tools_.chunk_buffer;
+    FileScanner& scanner = tools_.scanner;
+    start_scanner();
+    for (const LineRange& range : ranges.ranges) {
+        if (tools_.stop.load(std::memory_order_relaxed)) return {FileOutcome::Stopped, {}, range.begin};
+        const auto length = static_cast<std::size_t>(range.end - range.begin);
+        if (buffer.capacity() < length) buffer.reserve(length);
+        char* data = buffer.data();
+        std::size_t filled = 0;
+        while (filled < length) {
+            const ssize_t n = ::pread(fd, data + filled, length - filled, static_cast<off_t>(range.begin + filled));
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) return read_error(errno, range.begin + filled);
+            if (n == 0) return {FileOutcome::Error, kShrankMessage, range.begin + filled};
+            filled += static_cast<std::size_t>(n);
+        }
+        if (inspect(data, length, range.begin).action != BlockAction::Continue) {
+            whole = true;
+            return {};
+        }
+        release_final_lines();
+        scanner.skip_to(range.begin, range.line);
+        scanner.scan({data, length}, range.begin, 0);
+        release_final_lines();
+        if (scanner.finished()) break;
+    }
+    return {FileOutcome::NoMatch, {}, ranges.size};
 }
 
 BlockVerdict FileRun::inspect(char* data, std::size_t size, std::uint64_t offset) {

@@ -16,6 +16,7 @@
 #include "core/search/binary_policy.h"
 #include "core/search/decoded_source.h"
 #include "core/search/file_report.h"
+#include "core/search/line_ranges.h"
 #include "core/search/multiline_scanner.h"
 #include "core/search/scanner.h"
 #include "core/search/search_options.h"
@@ -80,9 +81,20 @@ public:
     // means the end, as for run_unsized()).
     FileReport run_read(int fd, std::size_t size, const std::string& path);
 
+    // Searches the open file `fd`, proven to be the one `ranges` were made for (line_ranges.h),
+    // in those ranges only: each read at its offset and scanned with its first line's number, so
+    // the lines, numbers, offsets and counts are the whole file's. Counted as the whole file
+    // (its size searched, its strategy). A NUL met in a range (not the file the index read)
+    // makes it read the whole file instead. Not for a multi-line search or context lines.
+    FileReport run_ranges(int fd, const LineRanges& ranges, const std::string& path);
+
 private:
     // The strategy's read and scan of a file of `size` (see run()), then the verdict.
     FileReport read_and_settle(int fd, std::uint64_t size, bool stream, const std::string& path);
+    // The verdict on a file read: binary, matched or not; results dropped unless it matched.
+    FileReport settle(FileReport report, bool stream);
+    // run_ranges()'s reads and scans; `whole` set when the file must be read whole instead.
+    FileReport read_ranges(int fd, const LineRanges& ranges, bool& whole);
     FileReport read_whole(int fd, std::uint64_t size);
     FileReport read_chunked(int fd, std::uint64_t size);
     // Reads `source` in chunks, lines crossing chunk ends carried over. `sniff`: the first chunk

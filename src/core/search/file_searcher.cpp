@@ -34,7 +34,12 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
     } else {
         result.path = path;
         const bool relative = input.dir_fd >= 0 && input.name != nullptr;
-        if (opens_unsized(input)) {
+        if (input.ranges != nullptr && !input.named() && can_search_ranges()) {
+            OpenedFile file = relative ? open_without_stat_at(input.dir_fd, input.name)
+                                       : open_without_stat_at(AT_FDCWD, path.c_str());
+            if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
+            report = search_ranges(file.fd.get(), *input.ranges, run, result, path);
+        } else if (opens_unsized(input)) {
             OpenedFile file = relative ? open_without_stat_at(input.dir_fd, input.name)
                                        : open_without_stat_at(AT_FDCWD, path.c_str());
             if (!file.error.empty()) return {FileOutcome::Error, std::move(file.error), 0};
@@ -52,6 +57,32 @@ FileReport FileSearcher::search(const std::string& path, const InputSpec& input,
     }
     finish(report, result, whole_buffer_);
     return report;
+}
+
+bool FileSearcher::can_search_ranges() const {
+    // Output made of matching lines alone: no context (its lines may lie outside the ranges), no
+    // -v or --passthru (they report the other lines), lines ended by '\n' (the ranges' unit), no
+    // multi-line matches, no text decoding, and no sink that wants whole files' bytes.
+    const ReportOptions& report = options_.report;
+    return multiline_ == nullptr && report.before_context == 0 && report.after_context == 0 && !report.invert &&
+           !report.passthru && report.line_terminator == '\n' &&
+           options_.processing.encoding.mode != EncodingMode::Forced && !options_.processing.share_whole_files;
+}
+
+FileReport FileSearcher::search_ranges(int fd, const LineRanges& ranges, FileRun& run, FileResult& result,
+                                       const std::string& path) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) return {FileOutcome::Error, errno_message(errno), 0};
+    if (std::string reason = non_regular_reason(st.st_mode); !reason.empty()) return {FileOutcome::Error, std::move(reason), 0};
+    const auto ns = [](const timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
+    if (options_.processing.record_mtime) result.mtime_ns = ns(st.st_mtim);
+    const std::uint64_t size = static_cast<std::uint64_t>(std::max<off_t>(st.st_size, 0));
+    // Not the file the ranges were proven for: all of it is searched.
+    if (size != ranges.size || ns(st.st_mtim) != ranges.mtime_ns || ns(st.st_ctim) != ranges.ctime_ns ||
+        st.st_ino != ranges.inode || st.st_dev != ranges.device) {
+        return run.run(fd, size, false, path);
+    }
+    return run.run_ranges(fd, ranges, path);
 }
 
 bool FileSearcher::opens_unsized(const InputSpec& input) const {

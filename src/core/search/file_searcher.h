@@ -58,6 +58,9 @@ public:
     // Whether search() would open `input` without an fstat (a walked file whose short read means
     // its end, no mtime wanted): such files may be opened in a batch instead.
     bool opens_unsized(const InputSpec& input) const;
+    // Whether this search's output depends on matching lines alone, so that a file may be read
+    // only in the ranges a gate proved (InputSpec::ranges, line_ranges.h).
+    bool can_search_ranges() const;
     // Opens up to BatchOpener::kBatch such files, names relative to `dir_fd`, and reads their
     // first kBatchRead bytes into buffers of their own, all at once; each must then go to
     // search_batched() or discard_batched() by its index in `names`.
@@ -86,6 +89,8 @@ private:
     // A matching file read whole (FileReport::whole): kept shared only if `fd` is still the
     // size that was read, with its mtime from an fstat now, after the read.
     static void share_whole(int fd, FileReport& report);
+    // The open file `fd` in `ranges` only, if fstat shows the file they were proven for; else whole.
+    FileReport search_ranges(int fd, const LineRanges& ranges, FileRun& run, FileResult& result, const std::string& path);
     // Whether a batch reads the files' starts (else it only opens them).
     bool batch_reads() const;
     void trim_buffers();

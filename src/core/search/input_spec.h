@@ -2,6 +2,8 @@
 // input. The binary policy may treat them differently (see binary_policy.h).
 #pragma once
 
+#include "core/search/line_ranges.h"
+
 namespace codescout {
 
 enum class InputOrigin {
@@ -19,6 +21,9 @@ struct InputSpec {
     // A walked file whose short read means its end (WalkEntry::short_read_is_end): unless
     // ProcessingOptions::record_mtime asks for the fstat, its size is found by reading it.
     bool short_read_is_end = false;
+    // A gate's proof that only these parts of the file can match (line_ranges.h); null: any part.
+    // The caller keeps it alive while the file is searched.
+    const LineRanges* ranges = nullptr;
 
     bool named() const { return origin != InputOrigin::Walked; }
     bool is_stdin() const { return origin == InputOrigin::Stdin; }

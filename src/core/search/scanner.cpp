@@ -63,6 +63,11 @@ void FileScanner::start(FileResult& out, ResultSink* stream_sink, TurnGate* turn
     finished_ = report_.max_count && *report_.max_count == 0;
 }
 
+void FileScanner::skip_to(std::uint64_t offset, std::uint64_t line) {
+    counted_offset_ = offset;
+    counted_line_ = line;
+}
+
 void FileScanner::scan(std::string_view window, std::uint64_t base, std::size_t from) {
     scan_lines(window, base, from);
     // A streamed line views the window, which the caller may move after this.

@@ -39,6 +39,11 @@ public:
     // MatchLimitError from the matcher.
     void scan(std::string_view window, std::uint64_t base, std::size_t from);
 
+    // The next scan() starts at file offset `offset`, a line start whose number is `line`; the
+    // bytes skipped hold no matching line (a file read in ranges: line_ranges.h). Only for
+    // reports without context lines, -v or --passthru.
+    void skip_to(std::uint64_t offset, std::uint64_t line);
+
     // True when more input cannot change the result: -l found a match, or -m was reached and
     // its after-context is complete.
     bool finished() const { return finished_; }

@@ -102,7 +102,11 @@ struct Search::Impl {
 
     // Searches one file the source listed (it applied its own gate); false stops it.
     bool listed(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink) {
-        return search_input(searchers, entry.path, InputSpec{InputOrigin::Walked}, sink);
+        InputSpec input{InputOrigin::Walked};
+        const std::shared_ptr<const LineRanges> ranges =
+            gate && searchers.for_this_thread().can_search_ranges() ? gate->match_ranges(entry) : nullptr;
+        input.ranges = ranges.get();
+        return search_input(searchers, entry.path, input, sink);
     }
     // Searches one visited file; false stops the walk.
     bool visit(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink);
@@ -125,6 +129,9 @@ bool Search::Impl::visit(ThreadSearchers& searchers, const WalkEntry& entry, Res
         input.short_read_is_end = entry.short_read_is_end;
     }
     if (gate && !input.named() && !gate->may_match(entry)) return !stop.load(relaxed);
+    const std::shared_ptr<const LineRanges> ranges =
+        gate && !input.named() && searchers.for_this_thread().can_search_ranges() ? gate->match_ranges(entry) : nullptr;
+    input.ranges = ranges.get();
     return search_input(searchers, entry.path, input, sink);
 }
 
@@ -136,6 +143,8 @@ bool Search::Impl::visit_batch(ThreadSearchers& searchers, std::span<const WalkE
     std::array<std::size_t, kBatch> index {};  // the entry each opened file belongs to
     // Entries the gate rejected, asked before opening anything (a gate may reject most files).
     std::vector<unsigned char> rejected(gate ? entries.size() : 0, 0);
+    // Entries the gate let through with ranges to read (line_ranges.h): searched on their own.
+    std::vector<std::shared_ptr<const LineRanges>> ranged(gate ? entries.size() : 0);
     std::size_t next = 0;
     while (next < entries.size()) {
         if (stop.load(relaxed)) return false;
@@ -154,6 +163,7 @@ bool Search::Impl::visit_batch(ThreadSearchers& searchers, std::span<const WalkE
                 rejected[end] = 1;
                 continue;
             }
+            if (gate && searcher.can_search_ranges() && (ranged[end] = gate->match_ranges(entry)) != nullptr) continue;
             dir_fd = entry.dir_fd;
             inputs[count] = input;
             names[count] = input.name;
@@ -174,6 +184,11 @@ bool Search::Impl::visit_batch(ThreadSearchers& searchers, std::span<const WalkE
             const WalkEntry& entry = entries[next];
             if (gate && rejected[next] != 0) {
                 if (stop.load(relaxed)) return false;
+            } else if (gate && ranged[next] != nullptr) {
+                InputSpec input{InputOrigin::Walked, entry.dir_fd, entry.path.c_str() + entry.name_offset,
+                                entry.short_read_is_end};
+                input.ranges = ranged[next].get();
+                if (!search_input(searchers, entry.path, input, sink)) return false;
             } else if (taken < count && index[taken] == next) {
                 const std::size_t k = taken++;
                 if (stop.load(relaxed)) {

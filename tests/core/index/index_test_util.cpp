@@ -78,9 +78,13 @@ public:
         for (const LineRecord& line : result.lines) {
             std::string spans;
             for (const MatchSpan& s : line.spans) spans += std::to_string(s.begin) + "-" + std::to_string(s.end) + ",";
-            lines.push_back(result.path + ":" + std::to_string(line.number) + ":" + spans + ":" + std::string(line.text));
+            lines.push_back(result.path + ":" + std::to_string(line.number) + ":" + std::to_string(line.byte_offset) +
+                            (line.is_context ? "-" : ":") + spans + ":" + std::string(line.text));
         }
-        if (result.lines.empty()) lines.push_back(result.path + ":count=" + std::to_string(result.matched_lines));
+        if (result.lines.empty()) {
+            lines.push_back(result.path + ":count=" + std::to_string(result.matched_lines) +
+                            ":matches=" + std::to_string(result.matches));
+        }
         return true;
     }
     void on_error(const SearchError& error) override {

@@ -48,7 +48,9 @@ codescout::IndexBuildResult build_index(const std::string& root, const std::file
                                         Chunking chunking = {});
 
 struct Outcome {
-    std::vector<std::string> lines;  // "path:line:spans:text" per result line, sorted
+    // "path:line:offset:spans:text" per result line ("-" before the spans: context), sorted;
+    // "path:count=N:matches=M" for a file reported without lines
+    std::vector<std::string> lines;
     std::vector<std::string> errors;
     codescout::SkipCounts skipped;   // the summary's counts of what the walk and search skipped
     codescout::IndexUse use;         // with the index: what attach_index() did

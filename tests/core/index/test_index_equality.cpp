@@ -132,6 +132,68 @@ private slots:
         QVERIFY2(narrowed > 150, std::to_string(narrowed).c_str());
     }
 
+    // Chunked candidate files are read in their candidate chunks only (line_ranges.h): the
+    // lines, their numbers and byte offsets, counts and -l's files are the scan's in every mode
+    // that reports matching lines alone; with context lines the files are read whole.
+    void chunkedCandidatesAreReadInTheirChunks_data() {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("lines") << 0;
+        QTest::newRow("lines without spans") << 1;
+        QTest::newRow("-c") << 2;
+        QTest::newRow("--count-matches") << 3;
+        QTest::newRow("-l") << 4;
+        QTest::newRow("-m 1") << 5;
+        QTest::newRow("-m 2 -c") << 6;
+        QTest::newRow("-A 1 (whole files)") << 7;
+        QTest::newRow("-B 2 (whole files)") << 8;
+    }
+
+    void chunkedCandidatesAreReadInTheirChunks() {
+        QFETCH(int, mode);
+        QRandomGenerator random(91);
+        std::uint64_t ranged = 0;
+        std::uint64_t ranged_bytes = 0;
+        std::uint64_t ranged_file_bytes = 0;
+        for (int i = 0; i < 80; ++i) {
+            PatternOptions p = random_pattern(random);
+            SearchOptions o = options(p);
+            if (mode == 1) o.report.match_spans = false;
+            if (mode == 2 || mode == 6) o.report.mode = ReportMode::Count;
+            if (mode == 3) {
+                o.report.mode = ReportMode::Count;
+                o.report.count_matches = true;
+            }
+            if (mode == 4) o.report.mode = ReportMode::FilesWithMatches;
+            if (mode == 5) o.report.max_count = 1;
+            if (mode == 6) o.report.max_count = 2;
+            if (mode == 7) o.report.after_context = 1;
+            if (mode == 8) o.report.before_context = 2;
+            try {
+                Search validate(o);
+            } catch (const PatternError&) {
+                continue;
+            }
+            const auto scanned = index_test::run(o);
+            const auto indexed = index_test::run(o, &dir_);
+            QVERIFY2(indexed.lines == scanned.lines, ("pattern " + describe(p) + ", query " +
+                                                      indexed.use.query.to_string()).c_str());
+            QCOMPARE(indexed.errors, scanned.errors);
+            if (!indexed.use.gate) continue;
+            const IndexGateCounters c = indexed.use.gate->counters();
+            ranged += c.ranged;
+            ranged_bytes += c.ranged_bytes;
+            ranged_file_bytes += c.ranged_file_bytes;
+        }
+        if (mode >= 7) {
+            QCOMPARE(ranged, std::uint64_t{0});
+            return;
+        }
+        // Many candidates were read in part, and those parts are a fraction of their files.
+        QVERIFY2(ranged > 100, std::to_string(ranged).c_str());
+        QVERIFY2(ranged_bytes * 2 < ranged_file_bytes,
+                 (std::to_string(ranged_bytes) + " of " + std::to_string(ranged_file_bytes)).c_str());
+    }
+
     // Modes that print files without a match (their lines under -v, every line with
     // --passthru, the files themselves for --files-without-match and --include-zero): the index,
     // which proves such files, must not be used to skip them.

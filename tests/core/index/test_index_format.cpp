@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <span>
 
 #include "core/index/checksum.h"
@@ -66,6 +67,50 @@ std::vector<std::map<std::uint32_t, std::uint32_t>> reference_chunks(const std::
     }
     std::vector<std::map<std::uint32_t, std::uint32_t>> out;
     for (auto& [number, grams] : chunks) out.push_back(std::move(grams));
+    return out;
+}
+
+// Where each chunk of reference_chunks() starts: the byte offset and the line number of its
+// chunk's first line (the first line whose first character's position / chunk_chars is the
+// chunk's number), for the chunks that hold a trigram, in order.
+std::vector<std::pair<std::uint64_t, std::uint64_t>> reference_chunk_starts(const std::string& text,
+                                                                            std::uint64_t chunk_chars) {
+    const auto chunks = reference_chunks(text, chunk_chars);
+    std::map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> first_line;  // chunk -> (byte, line)
+    std::uint64_t chars = 0;
+    std::uint64_t line = 1;
+    bool line_starts = true;
+    for (std::size_t i = 0; i < text.size();) {
+        if (line_starts) first_line.try_emplace(chars / chunk_chars, i, line);
+        line_starts = text[i] == '\n';
+        if (line_starts) ++line;
+        i += text.compare(i, 3, "\xE2\x84\xAA") == 0 ? 3 : text.compare(i, 2, "\xC5\xBF") == 0 ? 2 : 1;
+        ++chars;
+    }
+    // The chunks of reference_chunks() are those with trigrams: the numbers of their lines.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
+    std::vector<std::uint64_t> numbers;
+    {
+        // Recompute which chunk numbers hold a trigram (as reference_chunks() groups them).
+        std::vector<unsigned char> folded;
+        std::vector<std::uint64_t> start_of;  // per character: its line's first character
+        std::uint64_t start = 0;
+        for (std::size_t i = 0; i < text.size();) {
+            const std::size_t step = text.compare(i, 3, "\xE2\x84\xAA") == 0 ? 3 : text.compare(i, 2, "\xC5\xBF") == 0 ? 2 : 1;
+            folded.push_back(step == 1 ? static_cast<unsigned char>(text[i]) : 'x');
+            start_of.push_back(start);
+            if (text[i] == '\n') start = folded.size();
+            i += step;
+        }
+        std::set<std::uint64_t> with;
+        for (std::size_t j = 0; j + 3 <= folded.size(); ++j) {
+            if (folded[j] == '\n' || folded[j + 1] == '\n' || folded[j + 2] == '\n') continue;
+            with.insert(start_of[j] / chunk_chars);
+        }
+        numbers.assign(with.begin(), with.end());
+    }
+    if (numbers.size() != chunks.size()) return {};
+    for (const std::uint64_t n : numbers) out.push_back(first_line.at(n));
     return out;
 }
 
@@ -166,7 +211,18 @@ private slots:
             QCOMPARE(reader.file(id).flags, std::uint32_t{fmt::kIndexed});
             const auto chunks = reference_chunks(content, content.size() > kChunking.file_threshold ? kChunking.chars : 0);
             QCOMPARE(documents[id].size(), std::max<std::size_t>(chunks.size(), 1));
-            if (chunks.size() > 1) ++chunked;
+            if (chunks.size() > 1) {
+                ++chunked;
+                // Each further chunk's start (format 5): its first line's byte and number.
+                const auto starts = reference_chunk_starts(content, kChunking.chars);
+                QCOMPARE(starts.size(), chunks.size());
+                for (std::size_t c = 1; c < chunks.size(); ++c) {
+                    const fmt::ChunkStart& start = reader.chunk_start(documents[id][c]);
+                    QCOMPARE(start.offset, starts[c].first);
+                    QCOMPARE(start.line, starts[c].second);
+                    QCOMPARE(content[start.offset - 1], '\n');
+                }
+            }
             for (std::size_t c = 0; c < chunks.size(); ++c) {
                 for (const auto& [trigram, masks] : chunks[c]) expected[trigram].push_back(Posting{documents[id][c], masks});
             }
@@ -273,6 +329,9 @@ private slots:
         QTest::newRow("chunk table") << "flip-chunks" << corrupt;
         QTest::newRow("a chunk of no file") << "chunk-of-no-file" << corrupt;
         QTest::newRow("a chunk of a binary file") << "chunk-of-binary" << corrupt;
+        QTest::newRow("chunk starts") << "flip-chunkstarts" << corrupt;
+        QTest::newRow("a chunk starting at the file's start") << "chunk-start-zero" << corrupt;
+        QTest::newRow("a chunk starting past its file") << "chunk-start-past" << corrupt;
         QTest::newRow("foreign version") << "version" << static_cast<int>(IndexOpenStatus::ForeignVersion);
     }
 
@@ -294,6 +353,21 @@ private slots:
         else if (damage == "flip-pathtable") flip_in(fmt::PathTable);
         else if (damage == "flip-trigrams") flip_in(fmt::Trigrams);
         else if (damage == "flip-chunks") flip_in(fmt::Chunks);
+        else if (damage == "flip-chunkstarts") flip_in(fmt::ChunkStarts);
+        else if (damage.startsWith("chunk-start-")) {
+            // Well-formed bytes, checksums recomputed: each start must lie inside its file, after
+            // its first line.
+            const fmt::SectionRecord& starts = h.sections[fmt::ChunkStarts];
+            QVERIFY(starts.size >= sizeof(fmt::ChunkStart));
+            fmt::ChunkStart start;
+            std::memcpy(&start, bytes.data() + starts.offset, sizeof start);
+            start.offset = damage == "chunk-start-zero" ? 0 : std::uint64_t{1} << 40;
+            std::memcpy(bytes.data() + starts.offset, &start, sizeof start);
+            fmt::Header changed = h;
+            changed.sections[fmt::ChunkStarts].checksum = checksum_of(bytes.data() + starts.offset, starts.size);
+            changed.header_checksum = checksum_of(&changed, offsetof(fmt::Header, header_checksum));
+            std::memcpy(bytes.data(), &changed, sizeof changed);
+        }
         else if (damage.startsWith("chunk-of-")) {
             // Well-formed bytes, checksums recomputed: the chunk table itself must make sense.
             std::uint32_t file = static_cast<std::uint32_t>(h.file_count);

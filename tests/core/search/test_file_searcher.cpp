@@ -20,6 +20,7 @@
 
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -162,6 +163,60 @@ private slots:
         QCOMPARE(one.result.matched_lines, 0u);
         QCOMPARE(metrics.snapshot(false).total_allocated, 0u);
         QCOMPARE(metrics.snapshot(false).mmap_allocated, 0u);
+    }
+
+    // A file read in the ranges a gate proved (line_ranges.h): only their lines are searched,
+    // with the whole file's line numbers and byte offsets; the file counts as searched whole. A
+    // file that is not the one the ranges were proven for (another mtime here), and a mode that
+    // needs other lines (context), are read whole.
+    void rangesAloneAreSearched() {
+        TestTree tree;
+        QByteArray content;
+        std::vector<std::uint64_t> starts;  // of each line
+        for (int i = 1; i <= 300; ++i) {
+            starts.push_back(static_cast<std::uint64_t>(content.size()));
+            content += "line " + QByteArray::number(i) + (i % 50 == 0 ? " needle\n" : " hay\n");
+        }
+        const std::string path = tree.write(QStringLiteral("big.c"), content);
+        struct stat st {};
+        QVERIFY(::stat(path.c_str(), &st) == 0);
+        const auto ns = [](const timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
+        LineRanges ranges;
+        // Lines 40-60 (holding line 50's needle) and 140-160 (line 150's); not 100, 200, 250, 300.
+        ranges.ranges = {LineRange{starts[39], starts[60], 40}, LineRange{starts[139], starts[160], 140}};
+        ranges.size = static_cast<std::uint64_t>(st.st_size);
+        ranges.mtime_ns = ns(st.st_mtim);
+        ranges.ctime_ns = ns(st.st_ctim);
+        ranges.inode = st.st_ino;
+        ranges.device = st.st_dev;
+        SubstringMatcher matcher("needle");
+        for (const bool lines : {true, false}) {
+            MemoryMetrics metrics;
+            SearchOptions options;
+            if (!lines) options.report.mode = ReportMode::Count;
+            InputSpec input{InputOrigin::Walked};
+            input.ranges = &ranges;
+            const OneFile one = search_input(matcher, options, metrics, path, input);
+            QCOMPARE(int(one.report.outcome), int(FileOutcome::Matched));
+            QCOMPARE(one.report.bytes_searched, ranges.size);
+            QCOMPARE(one.result.matched_lines, 2u);
+            if (!lines) continue;
+            QCOMPARE(one.result.lines.size(), std::size_t(2));
+            QCOMPARE(one.result.lines[0].number, 50u);
+            QCOMPARE(one.result.lines[0].byte_offset, starts[49]);
+            QCOMPARE(one.result.lines[1].number, 150u);
+            QCOMPARE(one.result.lines[1].byte_offset, starts[149]);
+        }
+        MemoryMetrics metrics;
+        InputSpec input{InputOrigin::Walked};
+        input.ranges = &ranges;
+        SearchOptions context;
+        context.report.after_context = 1;
+        QCOMPARE(search_input(matcher, context, metrics, path, input).result.matched_lines, 6u);
+        LineRanges other = ranges;
+        other.mtime_ns += 1;
+        input.ranges = &other;
+        QCOMPARE(search_input(matcher, SearchOptions{}, metrics, path, input).result.matched_lines, 6u);
     }
 
     void emptyFile_data() {
