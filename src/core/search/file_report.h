@@ -21,6 +21,8 @@ struct FileReport {
     FileOutcome outcome = FileOutcome::NoMatch;
     std::string error;
     std::uint64_t bytes_searched = 0;  // bytes read or scanned from the mapping
+    // Of bytes_searched: the lines an index proved cannot match, never read (line_ranges.h).
+    std::uint64_t bytes_unread = 0;
     // The file's content in memory at once: the read-whole buffer, the chunk buffer as grown for
     // it, or the mapping.
     std::uint64_t buffer_bytes = 0;

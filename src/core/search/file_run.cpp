@@ -215,6 +215,7 @@ FileReport FileRun::read_ranges(int fd, const LineRanges& ranges, bool& whole) {
     ReadBuffer& buffer = tools_.chunk_buffer;
     FileScanner& scanner = tools_.scanner;
     start_scanner();
+    std::uint64_t read = 0;
     for (const LineRange& range : ranges.ranges) {
         if (tools_.stop.load(std::memory_order_relaxed)) return {FileOutcome::Stopped, {}, range.begin};
         const auto length = static_cast<std::size_t>(range.end - range.begin);
@@ -228,6 +229,7 @@ FileReport FileRun::read_ranges(int fd, const LineRanges& ranges, bool& whole) {
             if (n == 0) return {FileOutcome::Error, kShrankMessage, range.begin + filled};
             filled += static_cast<std::size_t>(n);
         }
+        read += length;
         if (inspect(data, length, range.begin).action != BlockAction::Continue) {
             whole = true;
             return {};
@@ -238,7 +240,9 @@ FileReport FileRun::read_ranges(int fd, const LineRanges& ranges, bool& whole) {
         release_final_lines();
         if (scanner.finished()) break;
     }
-    return {FileOutcome::NoMatch, {}, ranges.size};
+    FileReport report{FileOutcome::NoMatch, {}, ranges.size};
+    report.bytes_unread = ranges.size - std::min(read, ranges.size);
+    return report;
 }
 
 BlockVerdict FileRun::inspect(char* data, std::size_t size, std::uint64_t offset) {

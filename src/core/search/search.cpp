@@ -82,6 +82,7 @@ struct Search::Impl {
     std::atomic<std::uint64_t> matched_lines{0};
     std::atomic<std::uint64_t> matches{0};
     std::atomic<std::uint64_t> bytes_searched{0};
+    std::atomic<std::uint64_t> bytes_unread{0};  // of bytes_searched (FileReport::bytes_unread)
     std::atomic<std::uint64_t> binary{0};
     std::atomic<std::uint64_t> too_large{0};
     std::atomic<std::uint64_t> errors{0};
@@ -90,9 +91,9 @@ struct Search::Impl {
     // The live counters, with the files a gate proved cannot match counted as the scan counts
     // them (file_gate.h): what progress() reports and the summary starts from.
     SearchProgress counted(const GateRejections& rejected) const {
-        const std::uint64_t read = bytes_searched.load(relaxed);
+        const std::uint64_t searched = bytes_searched.load(relaxed);
         return {files_searched.load(relaxed) + rejected.files_searched, files_matched.load(relaxed), matches.load(relaxed),
-                read + rejected.bytes_searched, read};
+                searched + rejected.bytes_searched, searched - std::min(bytes_unread.load(relaxed), searched)};
     }
     GateRejections gate_rejections() const { return gate ? gate->counted_rejections() : GateRejections{}; }
 
@@ -226,6 +227,7 @@ bool Search::Impl::settle(const FileReport& report, FileResult& result, ResultSi
     case FileOutcome::NoMatch:
         files_searched.fetch_add(1, relaxed);
         bytes_searched.fetch_add(report.bytes_searched, relaxed);
+        bytes_unread.fetch_add(report.bytes_unread, relaxed);
         if (options.report.report_unmatched && !sink.on_file(std::move(result))) {
             stop.store(true, relaxed);
             return false;
@@ -234,6 +236,7 @@ bool Search::Impl::settle(const FileReport& report, FileResult& result, ResultSi
     case FileOutcome::Matched:
         files_searched.fetch_add(1, relaxed);
         bytes_searched.fetch_add(report.bytes_searched, relaxed);
+        bytes_unread.fetch_add(report.bytes_unread, relaxed);
         files_matched.fetch_add(1, relaxed);
         matched_lines.fetch_add(result.matched_lines, relaxed);
         matches.fetch_add(result.matches, relaxed);

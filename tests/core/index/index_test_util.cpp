@@ -105,7 +105,10 @@ Outcome run_with(const SearchOptions& options, const std::function<IndexUse(Sear
     Outcome outcome;
     if (attach) outcome.use = attach(search);
     CollectingSink sink;
-    outcome.skipped = search.run(sink).skipped;
+    const SearchSummary summary = search.run(sink);
+    outcome.skipped = summary.skipped;
+    outcome.bytes_searched = summary.bytes_searched;
+    outcome.bytes_read = summary.bytes_read;
     std::sort(sink.lines.begin(), sink.lines.end());
     std::sort(sink.errors.begin(), sink.errors.end());
     outcome.lines = std::move(sink.lines);

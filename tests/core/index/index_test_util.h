@@ -53,6 +53,8 @@ struct Outcome {
     std::vector<std::string> lines;
     std::vector<std::string> errors;
     codescout::SkipCounts skipped;   // the summary's counts of what the walk and search skipped
+    std::uint64_t bytes_searched = 0;  // the summary's (as a scan counts them) ...
+    std::uint64_t bytes_read = 0;      // ... and what the search read of them
     codescout::IndexUse use;         // with the index: what attach_index() did
 };
 

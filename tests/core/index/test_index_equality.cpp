@@ -178,8 +178,12 @@ private slots:
             QVERIFY2(indexed.lines == scanned.lines, ("pattern " + describe(p) + ", query " +
                                                       indexed.use.query.to_string()).c_str());
             QCOMPARE(indexed.errors, scanned.errors);
+            QCOMPARE(scanned.bytes_read, scanned.bytes_searched);
             if (!indexed.use.gate) continue;
             const IndexGateCounters c = indexed.use.gate->counters();
+            // The scan's count, and what was read: not the unread lines, nor the skipped files.
+            QCOMPARE(indexed.bytes_searched, scanned.bytes_searched);
+            QVERIFY(indexed.bytes_read + c.skipped_bytes + (c.ranged_file_bytes - c.ranged_bytes) <= indexed.bytes_searched);
             ranged += c.ranged;
             ranged_bytes += c.ranged_bytes;
             ranged_file_bytes += c.ranged_file_bytes;
