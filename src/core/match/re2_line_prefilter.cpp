@@ -104,6 +104,7 @@ public:
         program_ = own_ && own_->ok() ? own_.get() : &shared;
     }
     const RE2& program() const { return *program_; }
+    BitstreamRegex::Scratch& bits() { return bits_; }
 
     // Seconds on the clock the current verdict is timed with.
     double now() const { return by_cpu_time_ ? thread_cpu_seconds() : monotonic_seconds(); }
@@ -146,6 +147,7 @@ public:
 private:
     std::unique_ptr<RE2> own_;
     const RE2* program_ = nullptr;
+    BitstreamRegex::Scratch bits_;
     bool by_cpu_time_ = false;  // the verdict being timed is by CPU time (see above)
     std::size_t first_window_ = kFirstWindow;
     std::size_t scanned_ = 0;
@@ -193,7 +195,7 @@ std::unique_ptr<Re2LinePrefilter> Re2LinePrefilter::create(const std::vector<std
 }
 
 Re2LinePrefilter::Re2LinePrefilter(std::string pattern, std::unique_ptr<re2::RE2> program, bool exact)
-    : pattern_(std::move(pattern)), program_(std::move(program)), exact_(exact) {}
+    : pattern_(std::move(pattern)), program_(std::move(program)), exact_(exact), bitstream_(BitstreamRegex::compile(pattern_)) {}
 
 Re2LinePrefilter::~Re2LinePrefilter() = default;
 
@@ -231,6 +233,16 @@ std::optional<std::size_t> Re2LinePrefilter::timed_leftmost(std::string_view hay
                                                             std::size_t end, Scratch& scratch) const {
     const bool expect_match = scratch.dense();
     return timed(end - from, scratch, [&] { return leftmost(scratch.program(), haystack, from, end, expect_match); });
+}
+
+std::optional<std::size_t> Re2LinePrefilter::first_match(std::string_view haystack, std::size_t from, std::size_t end,
+                                                          Scratch& scratch) const {
+    if (bitstream_) {
+        bool undecided = false;
+        auto hit = bitstream_->first_match_line(haystack, from, end, scratch.bits(), undecided);
+        if (!undecided) return hit;
+    }
+    return timed_leftmost(haystack, from, end, scratch);
 }
 
 std::unique_ptr<PrefilterScratch> Re2LinePrefilter::make_scratch() const {
@@ -273,8 +285,13 @@ std::optional<bool> Re2LinePrefilter::line_holds_match(std::string_view haystack
     // The '\n' at the end is ASCII: checking it too is harmless.
     if (find_non_ascii(haystack, line_start, next_line_start) < next_line_start) return std::nullopt;
     auto& own = static_cast<Scratch&>(*scratch);
-    const bool holds = timed(next_line_start - line_start, own,
-                             [&] { return any_match(own.program(), haystack, line_start, next_line_start); });
+    bool holds = false;
+    bool undecided = true;
+    if (bitstream_) holds = bitstream_->first_match_line(haystack, line_start, next_line_start, own.bits(), undecided).has_value();
+    if (undecided) {
+        holds = timed(next_line_start - line_start, own,
+                      [&] { return any_match(own.program(), haystack, line_start, next_line_start); });
+    }
     own.found_in_first_window(holds);
     return holds;
 }
@@ -301,7 +318,7 @@ std::optional<Re2LinePrefilter::LineVerdict> Re2LinePrefilter::scan(std::string_
             if (newline == nullptr) return LineVerdict{pos, false};
             scan_end = static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
         }
-        if (auto hit = timed_leftmost(haystack, pos, scan_end, own)) {
+        if (auto hit = first_match(haystack, pos, scan_end, own)) {
             own.found_in_first_window(first);
             // [pos, scan_end) holds whole ASCII lines, and the match lies in one of them.
             return LineVerdict{*hit, true};

@@ -1,0 +1,327 @@
+// BitstreamRegex's evaluation (see bitstream_regex.h; the parser is bitstream_parser.cpp).
+//
+// A stream has a bit per cursor position of a chunk of n bytes: bit i is the position before
+// byte i, bit n the chunk's end. A node maps the set of cursors where a match attempt may stand
+// to the set where it may stand after the node: a byte set keeps the cursors before a member
+// and moves them one on (a shift), x* of a byte set runs them to the end of each run of members
+// (an addition: MatchStar), an assertion keeps the cursors where it holds. The chunk starts with
+// every cursor set (a match may start anywhere) and ends with those where a match ends.
+#include "core/match/bitstream_regex.h"
+
+#include <algorithm>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace codescout {
+
+namespace {
+
+using Words = std::vector<std::uint64_t>;
+
+bool is_word_byte(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// The runs of consecutive members of `set`, as [lo, hi] pairs.
+std::vector<std::pair<unsigned char, unsigned char>> ranges_of(const BitstreamRegex::ByteSet& set) {
+    std::vector<std::pair<unsigned char, unsigned char>> ranges;
+    for (unsigned c = 0; c < 128; ++c) {
+        if (!set.has(c)) continue;
+        unsigned hi = c;
+        while (hi + 1 < 128 && set.has(hi + 1)) ++hi;
+        ranges.emplace_back(static_cast<unsigned char>(c), static_cast<unsigned char>(hi));
+        c = hi;
+    }
+    return ranges;
+}
+
+// Bit i of `out` set when text[i] is a member (i < n); the bits from n on are clear. With fewer
+// ranges for its complement, the complement is tested and the answer inverted.
+void fill_set_stream(const BitstreamRegex::ByteSet& set, const unsigned char* text, std::size_t n, Words& out) {
+    auto ranges = ranges_of(set);
+    BitstreamRegex::ByteSet others;
+    others.bits[0] = ~set.bits[0];
+    others.bits[1] = ~set.bits[1];
+    const auto other_ranges = ranges_of(others);
+    const bool invert = other_ranges.size() < ranges.size();
+    if (invert) ranges = other_ranges;
+    const std::size_t words = n / 64 + 1;
+    std::size_t w = 0;
+#if defined(__SSE2__)
+    for (; (w + 1) * 64 <= n; ++w) {
+        std::uint64_t bits = 0;
+        for (int part = 0; part < 4; ++part) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + w * 64 + part * 16));
+            __m128i in = _mm_setzero_si128();
+            for (const auto& [lo, hi] : ranges) {
+                // lo <= b <= hi  as  (b - lo) <= (hi - lo), unsigned.
+                const __m128i shifted = _mm_sub_epi8(bytes, _mm_set1_epi8(static_cast<char>(lo)));
+                const __m128i width = _mm_set1_epi8(static_cast<char>(hi - lo));
+                in = _mm_or_si128(in, _mm_cmpeq_epi8(_mm_min_epu8(shifted, width), shifted));
+            }
+            bits |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(in))) << (part * 16);
+        }
+        out[w] = invert ? ~bits : bits;
+    }
+#endif
+    for (; w < words; ++w) {
+        std::uint64_t bits = 0;
+        for (std::size_t i = w * 64; i < std::min(n, (w + 1) * 64); ++i) {
+            if (set.has(text[i])) bits |= std::uint64_t{1} << (i & 63);
+        }
+        out[w] = bits;
+    }
+}
+
+// Bit i of `out` set when text[i] == byte (i < n).
+void fill_byte_stream(unsigned char byte, const unsigned char* text, std::size_t n, Words& out) {
+    BitstreamRegex::ByteSet set;
+    set.add(byte);
+    fill_set_stream(set, text, n, out);
+}
+
+}  // namespace
+
+class BitstreamEvaluator {
+public:
+    BitstreamEvaluator(const BitstreamRegex& regex, BitstreamRegex::Scratch& scratch) : regex_(regex), scratch_(scratch) {}
+
+    // The cursors where a match ends in haystack[c0, c0 + n), or false when a closure did not
+    // settle (undecided).
+    bool run(std::string_view haystack, std::size_t c0, std::size_t n, Words& result) {
+        text_ = reinterpret_cast<const unsigned char*>(haystack.data()) + c0;
+        n_ = n;
+        words_ = n / 64 + 1;
+        const bool at_haystack_end = c0 + n == haystack.size();
+        const unsigned char before = c0 == 0 ? '\n' : static_cast<unsigned char>(haystack[c0 - 1]);
+        set_ready_.assign(regex_.sets_.size(), false);
+        if (scratch_.sets.size() < regex_.sets_.size()) scratch_.sets.resize(regex_.sets_.size());
+
+        // Cursors 0..n.
+        Words& valid = take();
+        std::fill(valid.begin(), valid.end(), ~std::uint64_t{0});
+        valid.back() = (n % 64 == 63) ? ~std::uint64_t{0} : (std::uint64_t{1} << (n % 64 + 1)) - 1;
+
+        // ^ (multi-line): at the start (when a line starts there) and after each '\n';
+        // $: before each '\n' and at the haystack's end. \b: a word byte on one side only (RE2's
+        // \b is ASCII; the chunk's end counts as a non-word byte, which is right at the haystack's
+        // end, and the cursor there is used nowhere else).
+        Words& newline = take();
+        fill_byte_stream('\n', text_, n, newline);
+        Words& word = take();
+        BitstreamRegex::ByteSet word_set;
+        for (unsigned c = 0; c < 128; ++c) {
+            if (is_word_byte(static_cast<unsigned char>(c))) word_set.add(c);
+        }
+        fill_set_stream(word_set, text_, n, word);
+        line_start_ = &take();
+        advance(newline, *line_start_, before == '\n');
+        line_end_ = &take();
+        *line_end_ = newline;
+        if (at_haystack_end) (*line_end_)[n / 64] |= std::uint64_t{1} << (n % 64);
+        boundary_ = &take();
+        advance(word, *boundary_, is_word_byte(before));
+        for (std::size_t w = 0; w < words_; ++w) (*boundary_)[w] = ((*boundary_)[w] ^ word[w]) & valid[w];
+        valid_ = &valid;
+
+        undecided_ = false;
+        eval(regex_.root_, valid, result);
+        give(newline);
+        give(word);
+        give(*line_start_);
+        give(*line_end_);
+        give(*boundary_);
+        give(valid);
+        return !undecided_;
+    }
+
+private:
+    using Kind = BitstreamRegex::Kind;
+
+    // Streams are taken and given back in stack order; references stay valid (a deque).
+    Words& take() {
+        if (scratch_.depth == scratch_.stack.size()) scratch_.stack.emplace_back();
+        Words& words = scratch_.stack[scratch_.depth++];
+        words.resize(words_);
+        return words;
+    }
+    void give(Words& words) {
+        (void)words;
+        --scratch_.depth;
+    }
+
+    // out = in moved one position on; bit 0 = carry_in.
+    void advance(const Words& in, Words& out, bool carry_in) const {
+        std::uint64_t carry = carry_in ? 1 : 0;
+        for (std::size_t w = 0; w < words_; ++w) {
+            const std::uint64_t x = in[w];
+            out[w] = (x << 1) | carry;
+            carry = x >> 63;
+        }
+    }
+
+    const Words& set_stream(std::size_t set) {
+        if (!set_ready_[set]) {
+            Words& stream = scratch_.sets[set];
+            stream.resize(words_);
+            fill_set_stream(regex_.sets_[set], text_, n_, stream);
+            set_ready_[set] = true;
+        }
+        return scratch_.sets[set];
+    }
+
+    bool empty(const Words& words) const {
+        std::uint64_t any = 0;
+        for (std::size_t w = 0; w < words_; ++w) any |= words[w];
+        return any == 0;
+    }
+
+    // `out` may not be `in`.
+    void eval(std::size_t index, const Words& in, Words& out) {
+        const BitstreamRegex::Node& node = regex_.nodes_[index];
+        switch (node.kind) {
+        case Kind::Empty: out = in; return;
+        case Kind::Bytes: {
+            const Words& set = set_stream(node.set);
+            std::uint64_t carry = 0;
+            for (std::size_t w = 0; w < words_; ++w) {
+                const std::uint64_t x = in[w] & set[w];
+                out[w] = (x << 1) | carry;
+                carry = x >> 63;
+            }
+            return;
+        }
+        case Kind::LineStart: keep(in, *line_start_, out); return;
+        case Kind::LineEnd: keep(in, *line_end_, out); return;
+        case Kind::WordBoundary: keep(in, *boundary_, out); return;
+        case Kind::NotWordBoundary:
+            for (std::size_t w = 0; w < words_; ++w) out[w] = in[w] & ~(*boundary_)[w] & (*valid_)[w];
+            return;
+        case Kind::Concat: {
+            Words& a = take();
+            Words& b = take();
+            const Words* from = &in;
+            for (std::size_t k = 0; k < node.kids.size(); ++k) {
+                Words& to = k + 1 == node.kids.size() ? out : (from == &a ? b : a);
+                eval(node.kids[k], *from, to);
+                from = &to;
+            }
+            give(b);
+            give(a);
+            return;
+        }
+        case Kind::Alternate: {
+            Words& branch = take();
+            std::fill(out.begin(), out.end(), 0);
+            for (std::size_t kid : node.kids) {
+                eval(kid, in, branch);
+                for (std::size_t w = 0; w < words_; ++w) out[w] |= branch[w];
+            }
+            give(branch);
+            return;
+        }
+        case Kind::Repeat: repeat(node, in, out); return;
+        }
+    }
+
+    void keep(const Words& in, const Words& where, Words& out) const {
+        for (std::size_t w = 0; w < words_; ++w) out[w] = in[w] & where[w];
+    }
+
+    void repeat(const BitstreamRegex::Node& node, const Words& in, Words& out) {
+        const std::size_t kid = node.kids.front();
+        Words& frontier = take();
+        Words& next = take();
+        out = in;
+        for (unsigned i = 0; i < node.min && !empty(out); ++i) {
+            eval(kid, out, next);
+            std::swap(out, next);
+        }
+        const BitstreamRegex::Node& child = regex_.nodes_[kid];
+        if (node.max == BitstreamRegex::kUnbounded && child.kind == Kind::Bytes) {
+            // MatchStar: the cursors before a run of members, carried by an addition to just
+            // past the run; XOR with the run leaves every cursor within and after it.
+            const Words& set = set_stream(child.set);
+            std::uint64_t carry = 0;
+            for (std::size_t w = 0; w < words_; ++w) {
+                std::uint64_t sum = 0;
+                const bool over = __builtin_add_overflow(out[w] & set[w], set[w], &sum);
+                const bool over_again = __builtin_add_overflow(sum, carry, &sum);
+                carry = (over || over_again) ? 1 : 0;
+                out[w] = (sum ^ set[w]) | out[w];
+            }
+        } else if (node.max != node.min) {
+            // Each round adds the cursors one more repetition reaches from those the last round
+            // added; a pass that adds none ends it.
+            frontier = out;
+            const unsigned rounds = node.max == BitstreamRegex::kUnbounded ? BitstreamRegex::kMaxClosureSteps : node.max - node.min;
+            bool settled = false;
+            for (unsigned round = 0; round < rounds; ++round) {
+                eval(kid, frontier, next);
+                std::uint64_t added = 0;
+                for (std::size_t w = 0; w < words_; ++w) {
+                    const std::uint64_t fresh = next[w] & ~out[w];
+                    frontier[w] = fresh;
+                    out[w] |= fresh;
+                    added |= fresh;
+                }
+                if (added == 0) {
+                    settled = true;
+                    break;
+                }
+            }
+            if (node.max == BitstreamRegex::kUnbounded && !settled) undecided_ = true;
+        }
+        give(next);
+        give(frontier);
+    }
+
+    const BitstreamRegex& regex_;
+    BitstreamRegex::Scratch& scratch_;
+    std::vector<bool> set_ready_;
+    const unsigned char* text_ = nullptr;
+    std::size_t n_ = 0;
+    std::size_t words_ = 0;
+    const Words* valid_ = nullptr;
+    Words* line_start_ = nullptr;
+    Words* line_end_ = nullptr;
+    Words* boundary_ = nullptr;
+    bool undecided_ = false;
+};
+
+std::optional<std::size_t> BitstreamRegex::first_match_line(std::string_view haystack, std::size_t from,
+                                                            std::size_t end, Scratch& scratch, bool& undecided) const {
+    undecided = false;
+    if (from > end || (from == end && end != haystack.size())) return std::nullopt;
+    Words& result = scratch.result;
+    std::size_t c0 = from;
+    do {
+        // The chunk ends at the first line start at or after c0 + chunk_bytes_ (or at `end`).
+        std::size_t c1 = end;
+        if (end - c0 > chunk_bytes_) {
+            const void* newline = std::memchr(haystack.data() + c0 + chunk_bytes_ - 1, '\n', end - c0 - chunk_bytes_ + 1);
+            if (newline != nullptr) c1 = static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
+        }
+        const std::size_t n = c1 - c0;
+        result.resize(n / 64 + 1);
+        if (!BitstreamEvaluator(*this, scratch).run(haystack, c0, n, result)) {
+            undecided = true;
+            return std::nullopt;
+        }
+        // A match ending at cursor i lies in the line holding byte i (its '\n' included); the
+        // cursor at n counts only at the haystack's end (else it is the next chunk's cursor 0).
+        const std::size_t limit = c1 == haystack.size() ? n + 1 : n;  // cursors [0, limit)
+        for (std::size_t w = 0; w * 64 < limit; ++w) {
+            std::uint64_t bits = result[w];
+            if ((w + 1) * 64 > limit) bits &= (std::uint64_t{1} << (limit % 64)) - 1;
+            if (bits != 0) return c0 + w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
+        }
+        c0 = c1;
+    } while (c0 < end);
+    return std::nullopt;
+}
+
+}  // namespace codescout
