@@ -116,6 +116,21 @@ public:
         out_.root_ = *root;
         out_.cost_ = cost(*root);
         if (out_.cost_ > BitstreamRegex::kMaxCost) return std::nullopt;
+        std::vector<std::array<std::uint64_t, 2>> members;
+        for (const ByteSet& set : out_.sets_) members.push_back({set.bits[0], set.bits[1]});
+        const auto uses = [&](Kind a, Kind b) {
+            return std::any_of(out_.nodes_.begin(), out_.nodes_.end(), [&](const Node& node) { return node.kind == a || node.kind == b; });
+        };
+        if (uses(Kind::LineStart, Kind::LineEnd)) {
+            out_.newline_stream_ = members.size();
+            members.push_back({std::uint64_t{1} << '\n', 0});
+        }
+        if (uses(Kind::WordBoundary, Kind::NotWordBoundary)) {
+            out_.word_stream_ = members.size();
+            ByteSet word = perl_class('w');
+            members.push_back({word.bits[0], word.bits[1]});
+        }
+        out_.streams_ = BitstreamSets(members);
         return std::move(out_);
     }
 

@@ -25,64 +25,6 @@ bool is_word_byte(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-// The runs of consecutive members of `set`, as [lo, hi] pairs.
-std::vector<std::pair<unsigned char, unsigned char>> ranges_of(const BitstreamRegex::ByteSet& set) {
-    std::vector<std::pair<unsigned char, unsigned char>> ranges;
-    for (unsigned c = 0; c < 128; ++c) {
-        if (!set.has(c)) continue;
-        unsigned hi = c;
-        while (hi + 1 < 128 && set.has(hi + 1)) ++hi;
-        ranges.emplace_back(static_cast<unsigned char>(c), static_cast<unsigned char>(hi));
-        c = hi;
-    }
-    return ranges;
-}
-
-// Bit i of `out` set when text[i] is a member (i < n); the bits from n on are clear. With fewer
-// ranges for its complement, the complement is tested and the answer inverted.
-void fill_set_stream(const BitstreamRegex::ByteSet& set, const unsigned char* text, std::size_t n, Words& out) {
-    auto ranges = ranges_of(set);
-    BitstreamRegex::ByteSet others;
-    others.bits[0] = ~set.bits[0];
-    others.bits[1] = ~set.bits[1];
-    const auto other_ranges = ranges_of(others);
-    const bool invert = other_ranges.size() < ranges.size();
-    if (invert) ranges = other_ranges;
-    const std::size_t words = n / 64 + 1;
-    std::size_t w = 0;
-#if defined(__SSE2__)
-    for (; (w + 1) * 64 <= n; ++w) {
-        std::uint64_t bits = 0;
-        for (int part = 0; part < 4; ++part) {
-            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + w * 64 + part * 16));
-            __m128i in = _mm_setzero_si128();
-            for (const auto& [lo, hi] : ranges) {
-                // lo <= b <= hi  as  (b - lo) <= (hi - lo), unsigned.
-                const __m128i shifted = _mm_sub_epi8(bytes, _mm_set1_epi8(static_cast<char>(lo)));
-                const __m128i width = _mm_set1_epi8(static_cast<char>(hi - lo));
-                in = _mm_or_si128(in, _mm_cmpeq_epi8(_mm_min_epu8(shifted, width), shifted));
-            }
-            bits |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(in))) << (part * 16);
-        }
-        out[w] = invert ? ~bits : bits;
-    }
-#endif
-    for (; w < words; ++w) {
-        std::uint64_t bits = 0;
-        for (std::size_t i = w * 64; i < std::min(n, (w + 1) * 64); ++i) {
-            if (set.has(text[i])) bits |= std::uint64_t{1} << (i & 63);
-        }
-        out[w] = bits;
-    }
-}
-
-// Bit i of `out` set when text[i] == byte (i < n).
-void fill_byte_stream(unsigned char byte, const unsigned char* text, std::size_t n, Words& out) {
-    BitstreamRegex::ByteSet set;
-    set.add(byte);
-    fill_set_stream(set, text, n, out);
-}
-
 }  // namespace
 
 class BitstreamEvaluator {
@@ -97,43 +39,45 @@ public:
         words_ = n / 64 + 1;
         const bool at_haystack_end = c0 + n == haystack.size();
         const unsigned char before = c0 == 0 ? '\n' : static_cast<unsigned char>(haystack[c0 - 1]);
-        set_ready_.assign(regex_.sets_.size(), false);
-        if (scratch_.sets.size() < regex_.sets_.size()) scratch_.sets.resize(regex_.sets_.size());
+        const std::size_t streams = regex_.streams_.size();
+        if (scratch_.sets.size() < streams) scratch_.sets.resize(streams);
+        pointers_.clear();
+        for (std::size_t i = 0; i < streams; ++i) {
+            scratch_.sets[i].resize(words_);
+            pointers_.push_back(&scratch_.sets[i]);
+        }
+        regex_.streams_.fill(text_, n, pointers_.data());
 
         // Cursors 0..n.
         Words& valid = take();
         std::fill(valid.begin(), valid.end(), ~std::uint64_t{0});
         valid.back() = (n % 64 == 63) ? ~std::uint64_t{0} : (std::uint64_t{1} << (n % 64 + 1)) - 1;
+        valid_ = &valid;
 
         // ^ (multi-line): at the start (when a line starts there) and after each '\n';
         // $: before each '\n' and at the haystack's end. \b: a word byte on one side only (RE2's
         // \b is ASCII; the chunk's end counts as a non-word byte, which is right at the haystack's
         // end, and the cursor there is used nowhere else).
-        Words& newline = take();
-        fill_byte_stream('\n', text_, n, newline);
-        Words& word = take();
-        BitstreamRegex::ByteSet word_set;
-        for (unsigned c = 0; c < 128; ++c) {
-            if (is_word_byte(static_cast<unsigned char>(c))) word_set.add(c);
-        }
-        fill_set_stream(word_set, text_, n, word);
         line_start_ = &take();
-        advance(newline, *line_start_, before == '\n');
         line_end_ = &take();
-        *line_end_ = newline;
-        if (at_haystack_end) (*line_end_)[n / 64] |= std::uint64_t{1} << (n % 64);
         boundary_ = &take();
-        advance(word, *boundary_, is_word_byte(before));
-        for (std::size_t w = 0; w < words_; ++w) (*boundary_)[w] = ((*boundary_)[w] ^ word[w]) & valid[w];
-        valid_ = &valid;
+        if (regex_.newline_stream_ != BitstreamRegex::kNone) {
+            const Words& newline = scratch_.sets[regex_.newline_stream_];
+            advance(newline, *line_start_, before == '\n');
+            *line_end_ = newline;
+            if (at_haystack_end) (*line_end_)[n / 64] |= std::uint64_t{1} << (n % 64);
+        }
+        if (regex_.word_stream_ != BitstreamRegex::kNone) {
+            const Words& word = scratch_.sets[regex_.word_stream_];
+            advance(word, *boundary_, is_word_byte(before));
+            for (std::size_t w = 0; w < words_; ++w) (*boundary_)[w] = ((*boundary_)[w] ^ word[w]) & valid[w];
+        }
 
         undecided_ = false;
         eval(regex_.root_, valid, result);
-        give(newline);
-        give(word);
-        give(*line_start_);
-        give(*line_end_);
         give(*boundary_);
+        give(*line_end_);
+        give(*line_start_);
         give(valid);
         return !undecided_;
     }
@@ -163,15 +107,7 @@ private:
         }
     }
 
-    const Words& set_stream(std::size_t set) {
-        if (!set_ready_[set]) {
-            Words& stream = scratch_.sets[set];
-            stream.resize(words_);
-            fill_set_stream(regex_.sets_[set], text_, n_, stream);
-            set_ready_[set] = true;
-        }
-        return scratch_.sets[set];
-    }
+    const Words& set_stream(std::size_t set) const { return scratch_.sets[set]; }
 
     bool empty(const Words& words) const {
         std::uint64_t any = 0;
@@ -281,7 +217,7 @@ private:
 
     const BitstreamRegex& regex_;
     BitstreamRegex::Scratch& scratch_;
-    std::vector<bool> set_ready_;
+    std::vector<Words*> pointers_;
     const unsigned char* text_ = nullptr;
     std::size_t n_ = 0;
     std::size_t words_ = 0;

@@ -24,6 +24,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/match/bitstream_sets.h"
+
 namespace codescout {
 
 class BitstreamRegex {
@@ -86,6 +88,11 @@ private:
 
     std::vector<Node> nodes_;
     std::vector<ByteSet> sets_;
+    // sets_' streams, then '\n' when ^ or $ is used and the word bytes when \b or \B is.
+    BitstreamSets streams_;
+    static constexpr std::size_t kNone = ~std::size_t{0};
+    std::size_t newline_stream_ = kNone;
+    std::size_t word_stream_ = kNone;
     std::size_t root_ = 0;
     std::size_t cost_ = 0;
     std::size_t chunk_bytes_ = kChunkBytes;
