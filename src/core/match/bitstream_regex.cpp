@@ -41,12 +41,12 @@ public:
         const unsigned char before = c0 == 0 ? '\n' : static_cast<unsigned char>(haystack[c0 - 1]);
         const std::size_t streams = regex_.streams_.size();
         if (scratch_.sets.size() < streams) scratch_.sets.resize(streams);
-        pointers_.clear();
+        scratch_.set_pointers.clear();
         for (std::size_t i = 0; i < streams; ++i) {
             scratch_.sets[i].resize(words_);
-            pointers_.push_back(&scratch_.sets[i]);
+            scratch_.set_pointers.push_back(&scratch_.sets[i]);
         }
-        regex_.streams_.fill(text_, n, pointers_.data());
+        regex_.streams_.fill(text_, n, scratch_.set_pointers.data());
 
         // Cursors 0..n.
         Words& valid = take();
@@ -217,7 +217,6 @@ private:
 
     const BitstreamRegex& regex_;
     BitstreamRegex::Scratch& scratch_;
-    std::vector<Words*> pointers_;
     const unsigned char* text_ = nullptr;
     std::size_t n_ = 0;
     std::size_t words_ = 0;

@@ -40,6 +40,7 @@ public:
         std::deque<std::vector<std::uint64_t>> stack;  // the evaluation's temporaries
         std::size_t depth = 0;                         // of them in use
         std::vector<std::uint64_t> result;
+        std::vector<std::vector<std::uint64_t>*> set_pointers;  // to `sets`, for BitstreamSets::fill
     };
 
     // A position in the first line that holds a match lying in [from, end), or nullopt when none

@@ -76,12 +76,13 @@ BitstreamSets::BitstreamSets(const std::vector<std::array<std::uint64_t, 2>>& me
     }
 }
 
-void BitstreamSets::fill(const unsigned char* text, std::size_t n, std::vector<std::uint64_t>* const* out) const {
+void BitstreamSets::fill(const unsigned char* text, std::size_t n, std::vector<std::uint64_t>* const* out,
+                         Path path) const {
     std::size_t w = 0;
 #if defined(__x86_64__)
-    if (kHasAvx2 && tables_.size() <= 8) {
+    if (path == Path::Best && kHasAvx2 && tables_.size() <= 8) {
         w = fill_avx2(text, n, tables_, out);
-    } else {
+    } else if (path != Path::Scalar) {
         for (; (w + 1) * 64 <= n; ++w) {
             __m128i bytes[4];
             for (int part = 0; part < 4; ++part) {

@@ -21,9 +21,13 @@ public:
 
     std::size_t size() const { return tables_.size(); }
 
+    // Which code fills the streams: the best this CPU runs, or (for tests) a given one.
+    enum class Path { Best, Sse2, Scalar };
+
     // out[s][w] bit b = text[64 w + b] is in set s, for the n bytes of `text`; bits from n on
     // are clear. Each out[s] holds n / 64 + 1 words.
-    void fill(const unsigned char* text, std::size_t n, std::vector<std::uint64_t>* const* out) const;
+    void fill(const unsigned char* text, std::size_t n, std::vector<std::uint64_t>* const* out,
+              Path path = Path::Best) const;
 
 private:
     struct Range {

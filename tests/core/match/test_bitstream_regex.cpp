@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/match/bitstream_regex.h"
+#include "core/match/bitstream_sets.h"
 #include "core/match/re2_line_prefilter.h"
 
 using namespace codescout;
@@ -240,6 +241,43 @@ private slots:
         auto prefilter_scratch = prefilter->make_scratch();
         const auto hit = prefilter->candidate(text, 0, prefilter_scratch.get());
         QVERIFY(hit && *hit <= 1000);
+    }
+
+    // The AVX2, SSE2 and scalar fills agree on random sets (up to ten: more than AVX2 takes)
+    // over random bytes, non-ASCII ones included, for every length around the word size.
+    void setStreamsAgreeOnEveryPath() {
+        Lcg random(11);
+        for (int round = 0; round < 60; ++round) {
+            std::vector<std::array<std::uint64_t, 2>> members(1 + random.next(10));
+            for (auto& set : members) {
+                const std::uint32_t kind = random.next(3);
+                for (unsigned c = 0; c < 128; ++c) {
+                    const bool in = kind == 0 ? random.next(8) == 0 : kind == 1 ? random.next(8) != 0 : (c >= 'a' && c <= 'k');
+                    if (in) set[c >> 6] |= std::uint64_t{1} << (c & 63);
+                }
+            }
+            const BitstreamSets sets(members);
+            std::string text;
+            const std::size_t n = random.next(300);
+            for (std::size_t i = 0; i < n; ++i) text += static_cast<char>(random.next(256));
+            const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+            std::vector<std::vector<std::uint64_t>> got[3];
+            for (int path = 0; path < 3; ++path) {
+                got[path].assign(members.size(), std::vector<std::uint64_t>(n / 64 + 1, 0xDEAD));
+                std::vector<std::vector<std::uint64_t>*> out;
+                for (auto& stream : got[path]) out.push_back(&stream);
+                sets.fill(bytes, n, out.data(), static_cast<BitstreamSets::Path>(path));
+            }
+            for (std::size_t s = 0; s < members.size(); ++s) {
+                for (std::size_t i = 0; i <= n; ++i) {
+                    const bool want = i < n && bytes[i] < 0x80 && ((members[s][bytes[i] >> 6] >> (bytes[i] & 63)) & 1) != 0;
+                    for (int path = 0; path < 3; ++path) {
+                        const bool bit = ((got[path][s][i / 64] >> (i % 64)) & 1) != 0;
+                        QVERIFY2(bit == want, qPrintable(QStringLiteral("round %1 set %2 byte %3 path %4").arg(round).arg(s).arg(i).arg(path)));
+                    }
+                }
+            }
+        }
     }
 
     void prefilterUsesBitstreams() {
