@@ -89,7 +89,8 @@ private:
         static const char* const kAtoms[] = {
             "a", "b", "A", "_", " ", "-", "\\.", "1", ".", "\\w", "\\W", "\\s", "\\S", "\\d", "\\D", "[ab]", "[^a]",
             "[a-c_]", "[^\\s]", "[[:alpha:]]", "[^[:space:]b]", "[[:^alpha:]]", "[\\d\\-]", "\\x41", "\\x{62}", "\\n",
-            "\\t", "[]a]", "[a-]", "^", "$", "\\b", "\\B", "[[:punct:]]", "[[:upper:]]", "\xC3\xA9", "[^\xC3\xA9]", "}"};
+            "\\t", "[]a]", "[a-]", "^", "$", "\\b", "\\B", "[[:punct:]]", "[[:upper:]]", "\xC3\xA9", "[^\xC3\xA9]", "}",
+            "[[:space:]]", "[[:cntrl:]]", "\\v", "\\f", "\\r", "[\\x00-\\x1f]", "[^\\x{7f}]", "[[:word:]]", "[[:xdigit:]]"};
         if (depth < 3 && random_.next(4) == 0) {
             static const char* const kGroups[] = {"(?:", "(?i:", "(", "(?im:"};
             return kGroups[random_.next(std::size(kGroups))] + alternation(depth + 1) + ")";
@@ -100,7 +101,7 @@ private:
 };
 
 std::string make_text(Lcg& random, std::size_t length) {
-    static const char kAlphabet[] = "aAbB_ 1\t\n-.aab ";
+    static const char kAlphabet[] = "aAbB_ 1\t\n-.aab \r\v\f\x7f\x00kK";
     std::string text;
     for (std::size_t i = 0; i < length; ++i) text += kAlphabet[random.next(sizeof kAlphabet - 1)];
     return text;
