@@ -131,6 +131,7 @@ public:
             members.push_back({word.bits[0], word.bits[1]});
         }
         out_.streams_ = BitstreamSets(members);
+        out_.can_match_ = can_match(*root);
         return std::move(out_);
     }
 
@@ -451,6 +452,20 @@ private:
     std::optional<std::uint32_t> class_character() {
         if (peek() == '\\') return escaped_character();
         return character();
+    }
+
+    // Whether some ASCII text matches the node: not when it needs a byte from an empty set.
+    bool can_match(std::size_t index) const {
+        const Node& node = out_.nodes_[index];
+        switch (node.kind) {
+        case Kind::Bytes: return !(out_.sets_[node.set] == ByteSet{});
+        case Kind::Concat:
+            return std::all_of(node.kids.begin(), node.kids.end(), [&](std::size_t kid) { return can_match(kid); });
+        case Kind::Alternate:
+            return std::any_of(node.kids.begin(), node.kids.end(), [&](std::size_t kid) { return can_match(kid); });
+        case Kind::Repeat: return node.min == 0 || can_match(node.kids.front());
+        default: return true;
+        }
     }
 
     // Word operations per 64 bytes of text, about.

@@ -227,19 +227,20 @@ private:
     bool undecided_ = false;
 };
 
+std::size_t BitstreamRegex::chunk_end(std::string_view haystack, std::size_t from, std::size_t end) const {
+    if (end - from <= chunk_bytes_) return end;
+    const void* newline = std::memchr(haystack.data() + from + chunk_bytes_ - 1, '\n', end - from - chunk_bytes_ + 1);
+    return newline == nullptr ? end : static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
+}
+
 std::optional<std::size_t> BitstreamRegex::first_match_line(std::string_view haystack, std::size_t from,
                                                             std::size_t end, Scratch& scratch, bool& undecided) const {
     undecided = false;
-    if (from > end || (from == end && end != haystack.size())) return std::nullopt;
+    if (from > end || (from == end && end != haystack.size()) || !can_match_) return std::nullopt;
     Words& result = scratch.result;
     std::size_t c0 = from;
     do {
-        // The chunk ends at the first line start at or after c0 + chunk_bytes_ (or at `end`).
-        std::size_t c1 = end;
-        if (end - c0 > chunk_bytes_) {
-            const void* newline = std::memchr(haystack.data() + c0 + chunk_bytes_ - 1, '\n', end - c0 - chunk_bytes_ + 1);
-            if (newline != nullptr) c1 = static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
-        }
+        const std::size_t c1 = chunk_end(haystack, c0, end);
         const std::size_t n = c1 - c0;
         result.resize(n / 64 + 1);
         if (!BitstreamEvaluator(*this, scratch).run(haystack, c0, n, result)) {
@@ -257,6 +258,52 @@ std::optional<std::size_t> BitstreamRegex::first_match_line(std::string_view hay
         c0 = c1;
     } while (c0 < end);
     return std::nullopt;
+}
+
+std::optional<bool> BitstreamRegex::line_has_match(std::string_view haystack, std::size_t line_start,
+                                                   std::size_t next_line_start, Scratch& scratch) const {
+    if (!can_match_) return false;
+    const std::size_t length = next_line_start - line_start;
+    const bool has_newline = length > 0 && haystack[next_line_start - 1] == '\n';
+    const auto cached_at = [&]() -> std::optional<std::size_t> {
+        if (!scratch.chunk_valid || line_start < scratch.chunk_from) return std::nullopt;
+        const std::size_t at = line_start - scratch.chunk_from;
+        const std::string& text = scratch.chunk_text;
+        if (at + length > text.size() || (at > 0 && text[at - 1] != '\n')) return std::nullopt;
+        // Without a '\n' the line ends the haystack: it must end the cached one too.
+        if (!has_newline && !(at + length == text.size() && scratch.chunk_at_end)) return std::nullopt;
+        if (std::memcmp(text.data() + at, haystack.data() + line_start, length) != 0) return std::nullopt;
+        return at;
+    };
+    std::optional<std::size_t> at = length > 0 ? cached_at() : std::nullopt;
+    if (!at) {
+        bool undecided = false;
+        if (length == 0) {
+            const bool found = first_match_line(haystack, line_start, next_line_start, scratch, undecided).has_value();
+            return undecided ? std::nullopt : std::optional<bool>(found);
+        }
+        const std::size_t c1 = chunk_end(haystack, line_start, haystack.size());
+        const std::size_t n = c1 - line_start;
+        scratch.chunk_valid = false;
+        scratch.chunk_ends.resize(n / 64 + 1);
+        if (!BitstreamEvaluator(*this, scratch).run(haystack, line_start, n, scratch.chunk_ends)) return std::nullopt;
+        scratch.chunk_text.assign(haystack.substr(line_start, n));
+        scratch.chunk_from = line_start;
+        scratch.chunk_at_end = c1 == haystack.size();
+        scratch.chunk_valid = true;
+        at = 0;
+    }
+    // The line's cursors: from its start to the one before its '\n' (or the haystack's end).
+    const std::size_t first = *at;
+    const std::size_t last = *at + length - (has_newline ? 1 : 0);
+    const Words& ends = scratch.chunk_ends;
+    for (std::size_t w = first / 64; w <= last / 64; ++w) {
+        std::uint64_t bits = ends[w];
+        if (w == first / 64) bits &= ~std::uint64_t{0} << (first % 64);
+        if (w == last / 64 && last % 64 != 63) bits &= (std::uint64_t{1} << (last % 64 + 1)) - 1;
+        if (bits != 0) return true;
+    }
+    return false;
 }
 
 }  // namespace codescout

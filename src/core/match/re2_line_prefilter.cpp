@@ -287,7 +287,12 @@ std::optional<bool> Re2LinePrefilter::line_holds_match(std::string_view haystack
     auto& own = static_cast<Scratch&>(*scratch);
     bool holds = false;
     bool undecided = true;
-    if (bitstream_) holds = bitstream_->first_match_line(haystack, line_start, next_line_start, own.bits(), undecided).has_value();
+    if (bitstream_) {
+        if (const auto answer = bitstream_->line_has_match(haystack, line_start, next_line_start, own.bits())) {
+            holds = *answer;
+            undecided = false;
+        }
+    }
     if (undecided) {
         holds = timed(next_line_start - line_start, own,
                       [&] { return any_match(own.program(), haystack, line_start, next_line_start); });

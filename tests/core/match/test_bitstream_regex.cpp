@@ -62,6 +62,35 @@ long long re2_first_line(const RE2& re2, const std::string& text, std::size_t fr
     }
 }
 
+// Compares line_has_match() with RE2 on every line of `text`, asked in order (answers from the
+// kept chunk) and then backwards (a new chunk each time), with one scratch throughout; "" when
+// they agree.
+std::string compare_lines_with_re2(const BitstreamRegex& bits, const RE2& re2, const std::string& text,
+                                   BitstreamRegex::Scratch& scratch) {
+    std::vector<std::pair<std::size_t, std::size_t>> lines;  // start, next start
+    for (std::size_t start = 0;;) {
+        const std::size_t newline = text.find('\n', start);
+        const std::size_t next = newline == std::string::npos ? text.size() : newline + 1;
+        lines.emplace_back(start, next);
+        if (newline == std::string::npos) break;
+        start = next;
+    }
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            const auto [start, next] = lines[pass == 0 ? k : lines.size() - 1 - k];
+            const auto got = bits.line_has_match(text, start, next, scratch);
+            if (!got) continue;  // undecided
+            const std::size_t end = next > start && text[next - 1] == '\n' ? next - 1 : next;
+            const bool want = re2.Match(text, start, end, RE2::UNANCHORED, nullptr, 0);
+            if (*got != want) {
+                return "line at " + std::to_string(start) + ": " + (*got ? "match" : "none") + ", RE2 " +
+                       (want ? "match" : "none") + " in \"" + text + "\" (pass " + std::to_string(pass) + ")";
+            }
+        }
+    }
+    return "";
+}
+
 class PatternMaker {
 public:
     explicit PatternMaker(Lcg& random) : random_(random) {}
@@ -116,6 +145,9 @@ std::string compare_with_re2(const std::string& pattern, const std::string& text
     if (!bits) return "";  // refused: RE2 does the job
     bits->set_chunk_bytes(chunk_bytes);
     BitstreamRegex::Scratch scratch;
+    if (std::string lines = compare_lines_with_re2(*bits, *re2, text, scratch); !lines.empty()) {
+        return "pattern " + full + ": " + lines + " (chunk " + std::to_string(chunk_bytes) + ")";
+    }
     for (std::size_t from = 0; from <= text.size(); ++from) {
         bool undecided = false;
         const auto hit = bits->first_match_line(text, from, text.size(), scratch, undecided);
@@ -206,6 +238,41 @@ private slots:
             const std::string small = compare_with_re2(pattern, text, 100);
             QVERIFY2(small.empty(), small.c_str());
         }
+    }
+
+    // The kept chunk answers by the text, not by where it lies: a buffer filled again with other
+    // text of the same size at the same address gets the new text's answers.
+    void keptChunkFollowsTheText() {
+        const std::string full = "(?m:\\w{3}\\s\\w{3})";
+        auto bits = BitstreamRegex::compile(full);
+        QVERIFY(bits);
+        const auto re2 = re2_program(full);
+        BitstreamRegex::Scratch scratch;
+        std::string buffer = "abc def\nxy z\nabc def";
+        QCOMPARE(bits->line_has_match(buffer, 0, 8, scratch), std::optional<bool>(true));
+        QCOMPARE(bits->line_has_match(buffer, 8, 13, scratch), std::optional<bool>(false));
+        buffer = "abc_def\nxyz abc\nabc de";  // same size, same address
+        QVERIFY(compare_lines_with_re2(*bits, *re2, buffer, scratch).empty());
+        QCOMPARE(bits->line_has_match(buffer, 0, 8, scratch), std::optional<bool>(false));
+        QCOMPARE(bits->line_has_match(buffer, 8, 16, scratch), std::optional<bool>(true));
+        QCOMPARE(bits->line_has_match(buffer, 16, buffer.size(), scratch), std::optional<bool>(false));
+        // The last line without its '\n', then with: it ends the haystack only the first time.
+        Lcg random(3);
+        for (int round = 0; round < 300; ++round) {
+            buffer = make_text(random, 1 + random.next(80));
+            const std::string mismatch = compare_lines_with_re2(*bits, *re2, buffer, scratch);
+            QVERIFY2(mismatch.empty(), mismatch.c_str());
+        }
+    }
+
+    // A pattern that needs a byte no ASCII text has (\p{Greek} rewritten for ASCII lines) is
+    // known not to match without evaluating anything.
+    void neverMatchingPatternAnswersAtOnce() {
+        auto bits = BitstreamRegex::compile("(?m:(?:[^\\x00-\\x{10FFFF}])+)");
+        QVERIFY(bits);
+        QVERIFY(!bits->can_match());
+        QVERIFY(BitstreamRegex::compile("(?m:a|[^\\x00-\\x{10FFFF}])")->can_match());
+        QVERIFY(BitstreamRegex::compile("(?m:a[^\\x00-\\x{10FFFF}]*)")->can_match());
     }
 
     void refuses_data() {
