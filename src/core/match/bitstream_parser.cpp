@@ -132,13 +132,6 @@ public:
         }
         out_.streams_ = BitstreamSets(members);
         out_.can_match_ = can_match(*root);
-        out_.straight_.resize(out_.nodes_.size());
-        for (std::size_t i = 0; i < out_.nodes_.size(); ++i) {
-            const Kind kind = out_.nodes_[i].kind;
-            if (kind != Kind::Concat && kind != Kind::Repeat) continue;
-            std::vector<BitstreamRegex::Step> steps;
-            if (straight(i, steps) && steps.size() <= BitstreamRegex::kMaxStraightSteps) out_.straight_[i] = std::move(steps);
-        }
         return std::move(out_);
     }
 
@@ -459,38 +452,6 @@ private:
     std::optional<std::uint32_t> class_character() {
         if (peek() == '\\') return escaped_character();
         return character();
-    }
-
-    // The node's steps when it is straight (see BitstreamRegex::straight_); false when not.
-    bool straight(std::size_t index, std::vector<BitstreamRegex::Step>& steps) const {
-        using Op = BitstreamRegex::Step::Op;
-        const Node& node = out_.nodes_[index];
-        switch (node.kind) {
-        case Kind::Empty: return true;
-        case Kind::Bytes: steps.push_back({Op::Take, node.set}); return true;
-        case Kind::LineStart: steps.push_back({Op::LineStart, 0}); return true;
-        case Kind::LineEnd: steps.push_back({Op::LineEnd, 0}); return true;
-        case Kind::WordBoundary: steps.push_back({Op::Boundary, 0}); return true;
-        case Kind::NotWordBoundary: steps.push_back({Op::NotBoundary, 0}); return true;
-        case Kind::Concat:
-            return std::all_of(node.kids.begin(), node.kids.end(), [&](std::size_t kid) { return straight(kid, steps); });
-        case Kind::Repeat: {
-            const Node& kid = out_.nodes_[node.kids.front()];
-            if (kid.kind != Kind::Bytes) return false;
-            if (node.min > BitstreamRegex::kMaxStraightSteps ||
-                (node.max != BitstreamRegex::kUnbounded && node.max - node.min > BitstreamRegex::kMaxStraightSteps)) {
-                return false;
-            }
-            for (unsigned i = 0; i < node.min; ++i) steps.push_back({Op::Take, kid.set});
-            if (node.max == BitstreamRegex::kUnbounded) {
-                steps.push_back({Op::TakeRun, kid.set});
-            } else {
-                for (unsigned i = node.min; i < node.max; ++i) steps.push_back({Op::MayTake, kid.set});
-            }
-            return true;
-        }
-        default: return false;
-        }
     }
 
     // Whether some ASCII text matches the node: not when it needs a byte from an empty set.

@@ -115,67 +115,9 @@ private:
         return any == 0;
     }
 
-    // A straight node's steps in one pass: each step keeps the bit it shifts (or the addition
-    // carries) out of one word for the next word.
-    void run_straight(const std::vector<BitstreamRegex::Step>& steps, const Words& in, Words& out) {
-        using Op = BitstreamRegex::Step::Op;
-        std::uint64_t carry[BitstreamRegex::kMaxStraightSteps] = {};
-        const std::uint64_t* sets[BitstreamRegex::kMaxStraightSteps] = {};
-        for (std::size_t j = 0; j < steps.size(); ++j) {
-            switch (steps[j].op) {
-            case Op::Take:
-            case Op::MayTake:
-            case Op::TakeRun: sets[j] = scratch_.sets[steps[j].set].data(); break;
-            case Op::LineStart: sets[j] = line_start_->data(); break;
-            case Op::LineEnd: sets[j] = line_end_->data(); break;
-            case Op::Boundary:
-            case Op::NotBoundary: sets[j] = boundary_->data(); break;
-            }
-        }
-        const std::uint64_t* valid = valid_->data();
-        for (std::size_t w = 0; w < words_; ++w) {
-            std::uint64_t x = in[w];
-            for (std::size_t j = 0; j < steps.size(); ++j) {
-                const std::uint64_t set = sets[j][w];
-                switch (steps[j].op) {
-                case Op::Take: {
-                    const std::uint64_t y = x & set;
-                    x = (y << 1) | carry[j];
-                    carry[j] = y >> 63;
-                    break;
-                }
-                case Op::MayTake: {
-                    const std::uint64_t y = x & set;
-                    x |= (y << 1) | carry[j];
-                    carry[j] = y >> 63;
-                    break;
-                }
-                case Op::TakeRun: {
-                    // MatchStar, as in repeat().
-                    std::uint64_t sum = 0;
-                    const bool over = __builtin_add_overflow(x & set, set, &sum);
-                    const bool over_again = __builtin_add_overflow(sum, carry[j], &sum);
-                    carry[j] = (over || over_again) ? 1 : 0;
-                    x = (sum ^ set) | x;
-                    break;
-                }
-                case Op::LineStart:
-                case Op::LineEnd:
-                case Op::Boundary: x &= set; break;
-                case Op::NotBoundary: x &= ~set & valid[w]; break;
-                }
-            }
-            out[w] = x;
-        }
-    }
-
     // `out` may not be `in`.
     void eval(std::size_t index, const Words& in, Words& out) {
         const BitstreamRegex::Node& node = regex_.nodes_[index];
-        if (!regex_.straight_[index].empty()) {
-            run_straight(regex_.straight_[index], in, out);
-            return;
-        }
         switch (node.kind) {
         case Kind::Empty: out = in; return;
         case Kind::Bytes: {

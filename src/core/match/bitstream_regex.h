@@ -97,11 +97,6 @@ public:
 
     enum class Kind : std::uint8_t { Empty, Bytes, LineStart, LineEnd, WordBoundary, NotWordBoundary, Concat, Alternate, Repeat };
     static constexpr unsigned kUnbounded = ~0u;
-    // One step of a straight run (see straight_ below).
-    struct Step {
-        enum class Op : std::uint8_t { Take, MayTake, TakeRun, LineStart, LineEnd, Boundary, NotBoundary } op;
-        std::size_t set = 0;  // Take, MayTake, TakeRun: index into sets_
-    };
     struct Node {
         Kind kind = Kind::Empty;
         std::size_t set = 0;             // Bytes: index into sets_
@@ -126,12 +121,6 @@ private:
     std::size_t cost_ = 0;
     std::size_t chunk_bytes_ = kChunkBytes;
     bool can_match_ = true;
-    // Per node: when it is a concatenation or repetition of byte sets and assertions only (no
-    // alternative, no repeated group), its steps in order, which the evaluator runs in one pass
-    // over the words with a carry per step, instead of a pass per node with its stream written
-    // out and read back. Empty for other nodes.
-    std::vector<std::vector<Step>> straight_;
-    static constexpr std::size_t kMaxStraightSteps = 128;
 
     // The first line start at or after from + chunk_bytes_, or `end`.
     std::size_t chunk_end(std::string_view haystack, std::size_t from, std::size_t end) const;
