@@ -35,6 +35,7 @@ public:
     // settle (undecided).
     bool run(std::string_view haystack, std::size_t c0, std::size_t n, Words& result) {
         text_ = reinterpret_cast<const unsigned char*>(haystack.data()) + c0;
+        scratch_.evaluated_bytes += n;
         n_ = n;
         words_ = n / 64 + 1;
         const bool at_haystack_end = c0 + n == haystack.size();
@@ -237,73 +238,94 @@ std::optional<std::size_t> BitstreamRegex::first_match_line(std::string_view hay
                                                             std::size_t end, Scratch& scratch, bool& undecided) const {
     undecided = false;
     if (from > end || (from == end && end != haystack.size()) || !can_match_) return std::nullopt;
-    Words& result = scratch.result;
     std::size_t c0 = from;
     do {
-        const std::size_t c1 = chunk_end(haystack, c0, end);
+        const bool line_start = c0 == 0 || haystack[c0 - 1] == '\n';
+        if (line_start && c0 < end) {
+            // From a line start: through the kept chunk (see line_has_match()).
+            std::size_t length = 0;
+            const std::optional<std::size_t> at = kept_chunk_at(haystack, c0, end, scratch, length, undecided);
+            if (!at) return std::nullopt;  // undecided
+            const std::size_t limit = *at + length + (c0 + length == haystack.size() ? 1 : 0);  // cursors [*at, limit)
+            if (const auto cursor = first_cursor(scratch.chunk_ends, *at, limit)) return c0 + (*cursor - *at);
+            c0 += length;
+            continue;
+        }
+        // From within a line (or the empty end of the haystack): to the end of that line alone.
+        const void* newline = std::memchr(haystack.data() + c0, '\n', end - c0);
+        const std::size_t c1 = newline == nullptr ? end : static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
         const std::size_t n = c1 - c0;
+        Words& result = scratch.result;
         result.resize(n / 64 + 1);
         if (!BitstreamEvaluator(*this, scratch).run(haystack, c0, n, result)) {
             undecided = true;
             return std::nullopt;
         }
         // A match ending at cursor i lies in the line holding byte i (its '\n' included); the
-        // cursor at n counts only at the haystack's end (else it is the next chunk's cursor 0).
-        const std::size_t limit = c1 == haystack.size() ? n + 1 : n;  // cursors [0, limit)
-        for (std::size_t w = 0; w * 64 < limit; ++w) {
-            std::uint64_t bits = result[w];
-            if ((w + 1) * 64 > limit) bits &= (std::uint64_t{1} << (limit % 64)) - 1;
-            if (bits != 0) return c0 + w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
-        }
+        // cursor at n counts only at the haystack's end (else it is the next line's cursor 0).
+        if (const auto cursor = first_cursor(result, 0, c1 == haystack.size() ? n + 1 : n)) return c0 + *cursor;
         c0 = c1;
     } while (c0 < end);
     return std::nullopt;
 }
 
+std::optional<std::size_t> BitstreamRegex::first_cursor(const std::vector<std::uint64_t>& ends, std::size_t first,
+                                                        std::size_t limit) {
+    for (std::size_t w = first / 64; w * 64 < limit; ++w) {
+        std::uint64_t bits = ends[w];
+        if (w == first / 64) bits &= ~std::uint64_t{0} << (first % 64);
+        if ((w + 1) * 64 > limit) bits &= (std::uint64_t{1} << (limit % 64)) - 1;
+        if (bits != 0) return w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> BitstreamRegex::kept_chunk_at(std::string_view haystack, std::size_t from, std::size_t end,
+                                                         Scratch& scratch, std::size_t& length, bool& undecided) const {
+    // The kept text from `from`'s place on must equal the haystack's up to `end` or the kept
+    // chunk's end, whichever comes first, and that stretch must end where a line ends in both.
+    if (scratch.chunk_valid && from >= scratch.chunk_from && from - scratch.chunk_from < scratch.chunk_text.size()) {
+        const std::size_t at = from - scratch.chunk_from;
+        const std::string& text = scratch.chunk_text;
+        length = std::min(end - from, text.size() - at);
+        const bool ends_a_line = text[at + length - 1] == '\n' ||
+                                 (from + length == haystack.size() && at + length == text.size() && scratch.chunk_at_end);
+        if ((at == 0 || text[at - 1] == '\n') && ends_a_line &&
+            std::memcmp(text.data() + at, haystack.data() + from, length) == 0) {
+            return at;
+        }
+    }
+    const std::size_t c1 = chunk_end(haystack, from, haystack.size());
+    const std::size_t n = c1 - from;
+    scratch.chunk_valid = false;
+    scratch.chunk_ends.resize(n / 64 + 1);
+    if (!BitstreamEvaluator(*this, scratch).run(haystack, from, n, scratch.chunk_ends)) {
+        undecided = true;
+        return std::nullopt;
+    }
+    scratch.chunk_text.assign(haystack.substr(from, n));
+    scratch.chunk_from = from;
+    scratch.chunk_at_end = c1 == haystack.size();
+    scratch.chunk_valid = true;
+    length = std::min(end, c1) - from;
+    return 0;
+}
+
 std::optional<bool> BitstreamRegex::line_has_match(std::string_view haystack, std::size_t line_start,
                                                    std::size_t next_line_start, Scratch& scratch) const {
     if (!can_match_) return false;
-    const std::size_t length = next_line_start - line_start;
-    const bool has_newline = length > 0 && haystack[next_line_start - 1] == '\n';
-    const auto cached_at = [&]() -> std::optional<std::size_t> {
-        if (!scratch.chunk_valid || line_start < scratch.chunk_from) return std::nullopt;
-        const std::size_t at = line_start - scratch.chunk_from;
-        const std::string& text = scratch.chunk_text;
-        if (at + length > text.size() || (at > 0 && text[at - 1] != '\n')) return std::nullopt;
-        // Without a '\n' the line ends the haystack: it must end the cached one too.
-        if (!has_newline && !(at + length == text.size() && scratch.chunk_at_end)) return std::nullopt;
-        if (std::memcmp(text.data() + at, haystack.data() + line_start, length) != 0) return std::nullopt;
-        return at;
-    };
-    std::optional<std::size_t> at = length > 0 ? cached_at() : std::nullopt;
-    if (!at) {
-        bool undecided = false;
-        if (length == 0) {
-            const bool found = first_match_line(haystack, line_start, next_line_start, scratch, undecided).has_value();
-            return undecided ? std::nullopt : std::optional<bool>(found);
-        }
-        const std::size_t c1 = chunk_end(haystack, line_start, haystack.size());
-        const std::size_t n = c1 - line_start;
-        scratch.chunk_valid = false;
-        scratch.chunk_ends.resize(n / 64 + 1);
-        if (!BitstreamEvaluator(*this, scratch).run(haystack, line_start, n, scratch.chunk_ends)) return std::nullopt;
-        scratch.chunk_text.assign(haystack.substr(line_start, n));
-        scratch.chunk_from = line_start;
-        scratch.chunk_at_end = c1 == haystack.size();
-        scratch.chunk_valid = true;
-        at = 0;
+    bool undecided = false;
+    if (next_line_start == line_start) {
+        // The empty line after a final '\n'.
+        const bool found = first_match_line(haystack, line_start, next_line_start, scratch, undecided).has_value();
+        return undecided ? std::nullopt : std::optional<bool>(found);
     }
-    // The line's cursors: from its start to the one before its '\n' (or the haystack's end).
-    const std::size_t first = *at;
-    const std::size_t last = *at + length - (has_newline ? 1 : 0);
-    const Words& ends = scratch.chunk_ends;
-    for (std::size_t w = first / 64; w <= last / 64; ++w) {
-        std::uint64_t bits = ends[w];
-        if (w == first / 64) bits &= ~std::uint64_t{0} << (first % 64);
-        if (w == last / 64 && last % 64 != 63) bits &= (std::uint64_t{1} << (last % 64 + 1)) - 1;
-        if (bits != 0) return true;
-    }
-    return false;
+    std::size_t length = 0;
+    const std::optional<std::size_t> at = kept_chunk_at(haystack, line_start, next_line_start, scratch, length, undecided);
+    if (!at) return std::nullopt;
+    // The line's cursors: from its start to the one before its '\n' (or at the haystack's end).
+    const bool has_newline = haystack[next_line_start - 1] == '\n';
+    return first_cursor(scratch.chunk_ends, *at, *at + length + (has_newline ? 0 : 1)).has_value();
 }
 
 }  // namespace codescout

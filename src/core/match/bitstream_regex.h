@@ -41,17 +41,19 @@ public:
         std::size_t depth = 0;                         // of them in use
         std::vector<std::uint64_t> result;
         std::vector<std::vector<std::uint64_t>*> set_pointers;  // to `sets`, for BitstreamSets::fill
-        // line_has_match()'s last chunk: its text, where it began, the cursors where a match
-        // ends, and whether it ended at the haystack's end.
+        // The last chunk evaluated from a line start: its text, where it began, the cursors where
+        // a match ends, and whether it ended at the haystack's end (line_has_match()).
         std::string chunk_text;
         std::size_t chunk_from = 0;
         std::vector<std::uint64_t> chunk_ends;
         bool chunk_at_end = false;
         bool chunk_valid = false;
+        std::size_t evaluated_bytes = 0;  // all chunks evaluated with this scratch (for tests)
     };
 
     // A position in the first line that holds a match lying in [from, end), or nullopt when none
-    // does; also nullopt with `undecided` set when a repetition of a group did not settle within
+    // does (from the first line start on, through the kept chunk: see line_has_match()); also
+    // nullopt with `undecided` set when a repetition of a group did not settle within
     // kMaxClosureSteps (the caller asks RE2 instead). `end` is a line start (just past a '\n') or
     // the haystack's end, and [from, end) holds only ASCII bytes; the bytes before `from` are the
     // context of ^ and \b at `from`, as RE2::Match sees them. Matches never contain '\n'.
@@ -124,6 +126,15 @@ private:
 
     // The first line start at or after from + chunk_bytes_, or `end`.
     std::size_t chunk_end(std::string_view haystack, std::size_t from, std::size_t end) const;
+    // The first set bit of `ends` in [first, limit).
+    static std::optional<std::size_t> first_cursor(const std::vector<std::uint64_t>& ends, std::size_t first,
+                                                   std::size_t limit);
+    // Where `from` (a line start, before `end`) lies in the kept chunk, which then holds the
+    // same text as [from, from + length) (length > 0; to `end` or the chunk's end, a line end in
+    // both); the chunk is evaluated from `from` on first when it does not. nullopt when that
+    // evaluation is undecided.
+    std::optional<std::size_t> kept_chunk_at(std::string_view haystack, std::size_t from, std::size_t end,
+                                             Scratch& scratch, std::size_t& length, bool& undecided) const;
 };
 
 }  // namespace codescout

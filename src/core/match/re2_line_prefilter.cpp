@@ -24,6 +24,8 @@ namespace {
 constexpr std::size_t kFirstWindow = 8 * 1024;
 constexpr std::size_t kDenseWindow = 256;
 constexpr std::size_t kMaxWindow = 1024 * 1024;
+// The first window when the bitstreams search (see scan()).
+constexpr std::size_t kBitstreamFirstWindow = 512;
 
 // RE2's budget for its programs and DFA state caches; when a DFA outgrows it RE2 resets the
 // cache, and falls back to its slower NFA if that keeps happening: never a wrong answer.
@@ -105,6 +107,7 @@ public:
     }
     const RE2& program() const { return *program_; }
     BitstreamRegex::Scratch& bits() { return bits_; }
+    std::size_t bits_evaluated() const { return bits_.evaluated_bytes; }
 
     // Seconds on the clock the current verdict is timed with.
     double now() const { return by_cpu_time_ ? thread_cpu_seconds() : monotonic_seconds(); }
@@ -245,6 +248,10 @@ std::optional<std::size_t> Re2LinePrefilter::first_match(std::string_view haysta
     return timed_leftmost(haystack, from, end, scratch);
 }
 
+std::size_t Re2LinePrefilter::evaluated_bytes(const PrefilterScratch& scratch) {
+    return static_cast<const Scratch&>(scratch).bits_evaluated();
+}
+
 std::unique_ptr<PrefilterScratch> Re2LinePrefilter::make_scratch() const {
     return std::make_unique<Scratch>(*program_, pattern_);
 }
@@ -307,7 +314,9 @@ std::optional<Re2LinePrefilter::LineVerdict> Re2LinePrefilter::scan(std::string_
     // \b and \B at `from` look at the byte before it, where the engines disagree if it is not ASCII.
     if (from > 0 && static_cast<unsigned char>(haystack[from - 1]) >= 0x80) return LineVerdict{from, false};
     std::size_t pos = from;
-    std::size_t window = own.first_window();
+    // The bitstreams cost per byte evaluated, with little cost per call: they start small and
+    // widen fast, so that a match a few lines on costs a few lines' evaluation, not a window's.
+    std::size_t window = bitstream_ ? std::min(own.first_window(), kBitstreamFirstWindow) : own.first_window();
     for (bool first = true;; first = false) {
         // This window ends at the start of the first line beginning after pos + window.
         std::size_t end = haystack.size();
@@ -333,7 +342,7 @@ std::optional<Re2LinePrefilter::LineVerdict> Re2LinePrefilter::scan(std::string_
         if (end == haystack.size()) return std::nullopt;
         if (gave_up()) return LineVerdict{end, false};  // PCRE2 takes over (PrefilteredMatcher checks gave_up())
         pos = end;
-        window = std::min(std::max(window, kFirstWindow) * 2, kMaxWindow);
+        window = bitstream_ ? std::min(window * 4, kMaxWindow) : std::min(std::max(window, kFirstWindow) * 2, kMaxWindow);
     }
 }
 

@@ -81,6 +81,8 @@ public:
     const std::string& re2_pattern() const { return pattern_; }
     // Whether the bitstreams search for RE2 (see the top of this file).
     bool uses_bitstreams() const { return bitstream_.has_value(); }
+    // The bytes the bitstreams evaluated with `scratch` (one of make_scratch()'s), for tests.
+    static std::size_t evaluated_bytes(const PrefilterScratch& scratch);
 
 private:
     Re2LinePrefilter(std::string pattern, std::unique_ptr<re2::RE2> program, bool exact);

@@ -136,6 +136,24 @@ std::string make_text(Lcg& random, std::size_t length) {
     return text;
 }
 
+// first_match_line() against RE2 from every start position of `text`, with `scratch` as it
+// is (a kept chunk from other text included); "" when they agree.
+std::string compare_first_lines_with_re2(const BitstreamRegex& bits, const RE2& re2, const std::string& text,
+                                         BitstreamRegex::Scratch& scratch) {
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+        bool undecided = false;
+        const auto hit = bits.first_match_line(text, from, text.size(), scratch, undecided);
+        if (undecided) continue;
+        const long long got = hit ? static_cast<long long>(line_of(text, *hit)) : -1;
+        const long long want = re2_first_line(re2, text, from);
+        if (got != want) {
+            return "from " + std::to_string(from) + ": line " + std::to_string(got) + ", RE2 " + std::to_string(want) +
+                   " in \"" + text + "\"";
+        }
+    }
+    return "";
+}
+
 // Compares BitstreamRegex with RE2 from every start position of `text`; "" when they agree.
 std::string compare_with_re2(const std::string& pattern, const std::string& text, std::size_t chunk_bytes) {
     const std::string full = "(?m:" + pattern + ")";
@@ -148,16 +166,8 @@ std::string compare_with_re2(const std::string& pattern, const std::string& text
     if (std::string lines = compare_lines_with_re2(*bits, *re2, text, scratch); !lines.empty()) {
         return "pattern " + full + ": " + lines + " (chunk " + std::to_string(chunk_bytes) + ")";
     }
-    for (std::size_t from = 0; from <= text.size(); ++from) {
-        bool undecided = false;
-        const auto hit = bits->first_match_line(text, from, text.size(), scratch, undecided);
-        if (undecided) continue;
-        const long long got = hit ? static_cast<long long>(line_of(text, *hit)) : -1;
-        const long long want = re2_first_line(*re2, text, from);
-        if (got != want) {
-            return "pattern " + full + " from " + std::to_string(from) + ": line " + std::to_string(got) + ", RE2 " +
-                   std::to_string(want) + " in \"" + text + "\" (chunk " + std::to_string(chunk_bytes) + ")";
-        }
+    if (std::string first = compare_first_lines_with_re2(*bits, *re2, text, scratch); !first.empty()) {
+        return "pattern " + full + " " + first + " (chunk " + std::to_string(chunk_bytes) + ")";
     }
     return "";
 }
@@ -256,12 +266,27 @@ private slots:
         QCOMPARE(bits->line_has_match(buffer, 0, 8, scratch), std::optional<bool>(false));
         QCOMPARE(bits->line_has_match(buffer, 8, 16, scratch), std::optional<bool>(true));
         QCOMPARE(bits->line_has_match(buffer, 16, buffer.size(), scratch), std::optional<bool>(false));
-        // The last line without its '\n', then with: it ends the haystack only the first time.
-        Lcg random(3);
-        for (int round = 0; round < 300; ++round) {
-            buffer = make_text(random, 1 + random.next(80));
-            const std::string mismatch = compare_lines_with_re2(*bits, *re2, buffer, scratch);
-            QVERIFY2(mismatch.empty(), mismatch.c_str());
+        // Texts one after the other through one scratch, some the start of the one before,
+        // some the one before with a byte changed (the kept chunk's text is stale each time).
+        for (const char* pattern : {"(?m:\\w{3}\\s\\w{3})", "(?m:\\b\\w+$)", "(?m:^$)", "(?m:a\\B)", "(?m:x*)"}) {
+            auto each = BitstreamRegex::compile(pattern);
+            QVERIFY(each);
+            each->set_chunk_bytes(7);
+            const auto each_re2 = re2_program(pattern);
+            BitstreamRegex::Scratch shared;
+            Lcg random(3);
+            std::string last;
+            for (int round = 0; round < 300; ++round) {
+                const std::uint32_t kind = random.next(3);
+                if (kind == 0 || last.empty()) buffer = make_text(random, 1 + random.next(80));
+                else if (kind == 1) buffer = last.substr(0, random.next(static_cast<std::uint32_t>(last.size())) + 1);
+                else (buffer = last)[random.next(static_cast<std::uint32_t>(last.size()))] = "a \nb"[random.next(4)];
+                last = buffer;
+                const std::string mismatch = compare_lines_with_re2(*each, *each_re2, buffer, shared);
+                QVERIFY2(mismatch.empty(), (std::string(pattern) + ": " + mismatch).c_str());
+                const std::string first = compare_first_lines_with_re2(*each, *each_re2, buffer, shared);
+                QVERIFY2(first.empty(), (std::string(pattern) + ": " + first).c_str());
+            }
         }
     }
 
@@ -346,6 +371,30 @@ private slots:
                 }
             }
         }
+    }
+
+    // Matching lines with a non-matching one between each two, asked as lines_by_re2() asks
+    // (next_line() from each line after the last answer): every byte is evaluated a few times at
+    // most. Windows of 8 KiB after each non-matching line, as RE2 had them, evaluated 8 KiB per
+    // line.
+    void interleavedLinesEvaluateEachByteAFewTimes() {
+        const auto prefilter = Re2LinePrefilter::create({"\\w+_\\w+_\\w+_\\w+_\\w+"}, false);
+        QVERIFY(prefilter && prefilter->uses_bitstreams());
+        std::string text;
+        for (int i = 0; i < 2000; ++i) text += i % 2 == 0 ? "#define reg_a_b_c_d 0x1\n" : "// x\n";
+        auto scratch = prefilter->make_scratch();
+        std::size_t pos = 0;
+        std::size_t matching = 0;
+        while (pos < text.size()) {
+            const auto verdict = prefilter->next_line(text, pos, scratch.get());
+            if (!verdict) break;
+            QVERIFY(verdict->holds_match);
+            ++matching;
+            pos = text.find('\n', verdict->pos) + 1;
+        }
+        QCOMPARE(matching, std::size_t{1000});
+        const std::size_t evaluated = Re2LinePrefilter::evaluated_bytes(*scratch);
+        QVERIFY2(evaluated <= 4 * text.size(), qPrintable(QStringLiteral("%1 bytes for %2").arg(evaluated).arg(text.size())));
     }
 
     void prefilterUsesBitstreams() {
