@@ -239,19 +239,24 @@ std::optional<std::size_t> BitstreamRegex::first_match_line(std::string_view hay
     undecided = false;
     if (from > end || (from == end && end != haystack.size()) || !can_match_) return std::nullopt;
     std::size_t c0 = from;
-    do {
+    bool end_checked = false;  // the cursor at the haystack's end has been looked at
+    for (;;) {
+        if (c0 == end && (end != haystack.size() || end_checked)) return std::nullopt;
         const bool line_start = c0 == 0 || haystack[c0 - 1] == '\n';
         if (line_start && c0 < end) {
             // From a line start: through the kept chunk (see line_has_match()).
             std::size_t length = 0;
             const std::optional<std::size_t> at = kept_chunk_at(haystack, c0, end, scratch, length, undecided);
             if (!at) return std::nullopt;  // undecided
-            const std::size_t limit = *at + length + (c0 + length == haystack.size() ? 1 : 0);  // cursors [*at, limit)
-            if (const auto cursor = first_cursor(scratch.chunk_ends, *at, limit)) return c0 + (*cursor - *at);
+            // The cursor at the haystack's end is the kept chunk's only if that ended there too.
+            end_checked = c0 + length == haystack.size() && *at + length == scratch.chunk_text.size() && scratch.chunk_at_end;
+            if (const auto cursor = first_cursor(scratch.chunk_ends, *at, *at + length + (end_checked ? 1 : 0))) {
+                return c0 + (*cursor - *at);
+            }
             c0 += length;
             continue;
         }
-        // From within a line (or the empty end of the haystack): to the end of that line alone.
+        // From within a line, or the haystack's end: to the end of that line alone.
         const void* newline = std::memchr(haystack.data() + c0, '\n', end - c0);
         const std::size_t c1 = newline == nullptr ? end : static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
         const std::size_t n = c1 - c0;
@@ -263,10 +268,10 @@ std::optional<std::size_t> BitstreamRegex::first_match_line(std::string_view hay
         }
         // A match ending at cursor i lies in the line holding byte i (its '\n' included); the
         // cursor at n counts only at the haystack's end (else it is the next line's cursor 0).
-        if (const auto cursor = first_cursor(result, 0, c1 == haystack.size() ? n + 1 : n)) return c0 + *cursor;
+        end_checked = c1 == haystack.size();
+        if (const auto cursor = first_cursor(result, 0, end_checked ? n + 1 : n)) return c0 + *cursor;
         c0 = c1;
-    } while (c0 < end);
-    return std::nullopt;
+    }
 }
 
 std::optional<std::size_t> BitstreamRegex::first_cursor(const std::vector<std::uint64_t>& ends, std::size_t first,

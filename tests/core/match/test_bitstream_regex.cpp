@@ -266,6 +266,18 @@ private slots:
         QCOMPARE(bits->line_has_match(buffer, 0, 8, scratch), std::optional<bool>(false));
         QCOMPARE(bits->line_has_match(buffer, 8, 16, scratch), std::optional<bool>(true));
         QCOMPARE(bits->line_has_match(buffer, 16, buffer.size(), scratch), std::optional<bool>(false));
+        // A kept chunk that went on past where this haystack ends after a '\n': the empty end
+        // of the haystack is not the start of the kept chunk's next line ($ holds there, \b not).
+        for (const char* pattern : {"(?m:^$)", "(?m:\\B$)"}) {
+            auto each = BitstreamRegex::compile(pattern);
+            QVERIFY(each);
+            BitstreamRegex::Scratch shared;
+            std::string text = "abc\nxyz";
+            bool undecided = false;
+            QCOMPARE(each->first_match_line(text, 0, text.size(), shared, undecided), std::optional<std::size_t>());
+            text = "abc\n";
+            QCOMPARE(each->first_match_line(text, 0, text.size(), shared, undecided), std::optional<std::size_t>(4));
+        }
         // Texts one after the other through one scratch, some the start of the one before,
         // some the one before with a byte changed (the kept chunk's text is stale each time).
         for (const char* pattern : {"(?m:\\w{3}\\s\\w{3})", "(?m:\\b\\w+$)", "(?m:^$)", "(?m:a\\B)", "(?m:x*)"}) {
