@@ -21,10 +21,13 @@
 // (no spans, no match count) then never runs PCRE2 on such a line, as rg decides lines with its
 // DFA. Lines with non-ASCII bytes stay PCRE2's to decide.
 //
-// Where the RE2 pattern allows (bitstream_regex.h), the windows are searched by evaluating it
-// over bitstreams instead of RE2's DFA: the same answer (tested against RE2), at a fraction of
-// the cost per byte. RE2 stays for what that does not read, and for a window whose repetition
-// of a group does not settle.
+// Where the RE2 pattern allows (bitstream_regex.h), windows and single lines are answered by
+// evaluating it over bitstreams instead of RE2's DFA: the same answers (tested against RE2), at
+// a fraction of the cost per byte (\w{5}\s+\w{5}... over the kernel sources: 1.1 s of CPU
+// against 2.5 s with RE2, measured side by side). Their windows start at 512 bytes and widen
+// fourfold, and lines asked one by one are answered from the chunk the bitstreams keep, so a
+// byte is evaluated about once however the questions come. RE2 stays for what the bitstreams
+// do not read, and for a window whose repetition of a group does not settle.
 #pragma once
 
 #include <atomic>
