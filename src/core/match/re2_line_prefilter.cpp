@@ -24,6 +24,8 @@ namespace {
 constexpr std::size_t kFirstWindow = 8 * 1024;
 constexpr std::size_t kDenseWindow = 256;
 constexpr std::size_t kMaxWindow = 1024 * 1024;
+// The first window when the bitstreams search (see scan()).
+constexpr std::size_t kBitstreamFirstWindow = 512;
 
 // RE2's budget for its programs and DFA state caches; when a DFA outgrows it RE2 resets the
 // cache, and falls back to its slower NFA if that keeps happening: never a wrong answer.
@@ -104,6 +106,8 @@ public:
         program_ = own_ && own_->ok() ? own_.get() : &shared;
     }
     const RE2& program() const { return *program_; }
+    BitstreamRegex::Scratch& bits() { return bits_; }
+    std::size_t bits_evaluated() const { return bits_.evaluated_bytes; }
 
     // Seconds on the clock the current verdict is timed with.
     double now() const { return by_cpu_time_ ? thread_cpu_seconds() : monotonic_seconds(); }
@@ -146,6 +150,7 @@ public:
 private:
     std::unique_ptr<RE2> own_;
     const RE2* program_ = nullptr;
+    BitstreamRegex::Scratch bits_;
     bool by_cpu_time_ = false;  // the verdict being timed is by CPU time (see above)
     std::size_t first_window_ = kFirstWindow;
     std::size_t scanned_ = 0;
@@ -193,7 +198,7 @@ std::unique_ptr<Re2LinePrefilter> Re2LinePrefilter::create(const std::vector<std
 }
 
 Re2LinePrefilter::Re2LinePrefilter(std::string pattern, std::unique_ptr<re2::RE2> program, bool exact)
-    : pattern_(std::move(pattern)), program_(std::move(program)), exact_(exact) {}
+    : pattern_(std::move(pattern)), program_(std::move(program)), exact_(exact), bitstream_(BitstreamRegex::compile(pattern_)) {}
 
 Re2LinePrefilter::~Re2LinePrefilter() = default;
 
@@ -231,6 +236,20 @@ std::optional<std::size_t> Re2LinePrefilter::timed_leftmost(std::string_view hay
                                                             std::size_t end, Scratch& scratch) const {
     const bool expect_match = scratch.dense();
     return timed(end - from, scratch, [&] { return leftmost(scratch.program(), haystack, from, end, expect_match); });
+}
+
+std::optional<std::size_t> Re2LinePrefilter::first_match(std::string_view haystack, std::size_t from, std::size_t end,
+                                                          Scratch& scratch) const {
+    if (bitstream_) {
+        bool undecided = false;
+        auto hit = bitstream_->first_match_line(haystack, from, end, scratch.bits(), undecided);
+        if (!undecided) return hit;
+    }
+    return timed_leftmost(haystack, from, end, scratch);
+}
+
+std::size_t Re2LinePrefilter::evaluated_bytes(const PrefilterScratch& scratch) {
+    return static_cast<const Scratch&>(scratch).bits_evaluated();
 }
 
 std::unique_ptr<PrefilterScratch> Re2LinePrefilter::make_scratch() const {
@@ -273,8 +292,18 @@ std::optional<bool> Re2LinePrefilter::line_holds_match(std::string_view haystack
     // The '\n' at the end is ASCII: checking it too is harmless.
     if (find_non_ascii(haystack, line_start, next_line_start) < next_line_start) return std::nullopt;
     auto& own = static_cast<Scratch&>(*scratch);
-    const bool holds = timed(next_line_start - line_start, own,
-                             [&] { return any_match(own.program(), haystack, line_start, next_line_start); });
+    bool holds = false;
+    bool undecided = true;
+    if (bitstream_) {
+        if (const auto answer = bitstream_->line_has_match(haystack, line_start, next_line_start, own.bits())) {
+            holds = *answer;
+            undecided = false;
+        }
+    }
+    if (undecided) {
+        holds = timed(next_line_start - line_start, own,
+                      [&] { return any_match(own.program(), haystack, line_start, next_line_start); });
+    }
     own.found_in_first_window(holds);
     return holds;
 }
@@ -285,7 +314,9 @@ std::optional<Re2LinePrefilter::LineVerdict> Re2LinePrefilter::scan(std::string_
     // \b and \B at `from` look at the byte before it, where the engines disagree if it is not ASCII.
     if (from > 0 && static_cast<unsigned char>(haystack[from - 1]) >= 0x80) return LineVerdict{from, false};
     std::size_t pos = from;
-    std::size_t window = own.first_window();
+    // The bitstreams cost per byte evaluated, with little cost per call: they start small and
+    // widen fast, so that a match a few lines on costs a few lines' evaluation, not a window's.
+    std::size_t window = bitstream_ ? std::min(own.first_window(), kBitstreamFirstWindow) : own.first_window();
     for (bool first = true;; first = false) {
         // This window ends at the start of the first line beginning after pos + window.
         std::size_t end = haystack.size();
@@ -301,7 +332,7 @@ std::optional<Re2LinePrefilter::LineVerdict> Re2LinePrefilter::scan(std::string_
             if (newline == nullptr) return LineVerdict{pos, false};
             scan_end = static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
         }
-        if (auto hit = timed_leftmost(haystack, pos, scan_end, own)) {
+        if (auto hit = first_match(haystack, pos, scan_end, own)) {
             own.found_in_first_window(first);
             // [pos, scan_end) holds whole ASCII lines, and the match lies in one of them.
             return LineVerdict{*hit, true};
@@ -311,7 +342,7 @@ std::optional<Re2LinePrefilter::LineVerdict> Re2LinePrefilter::scan(std::string_
         if (end == haystack.size()) return std::nullopt;
         if (gave_up()) return LineVerdict{end, false};  // PCRE2 takes over (PrefilteredMatcher checks gave_up())
         pos = end;
-        window = std::min(std::max(window, kFirstWindow) * 2, kMaxWindow);
+        window = bitstream_ ? std::min(window * 4, kMaxWindow) : std::min(std::max(window, kFirstWindow) * 2, kMaxWindow);
     }
 }
 

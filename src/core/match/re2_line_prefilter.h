@@ -20,6 +20,14 @@
 // ASCII line is PCRE2's too, and next_line() says so: a search that needs only which lines match
 // (no spans, no match count) then never runs PCRE2 on such a line, as rg decides lines with its
 // DFA. Lines with non-ASCII bytes stay PCRE2's to decide.
+//
+// Where the RE2 pattern allows (bitstream_regex.h), windows and single lines are answered by
+// evaluating it over bitstreams instead of RE2's DFA: the same answers (tested against RE2), at
+// a fraction of the cost per byte (\w{5}\s+\w{5}... over the kernel sources: 1.1 s of CPU
+// against 2.5 s with RE2, measured side by side). Their windows start at 512 bytes and widen
+// fourfold, and lines asked one by one are answered from the chunk the bitstreams keep, so a
+// byte is evaluated about once however the questions come. RE2 stays for what the bitstreams
+// do not read, and for a window whose repetition of a group does not settle.
 #pragma once
 
 #include <atomic>
@@ -27,6 +35,7 @@
 #include <string>
 #include <vector>
 
+#include "core/match/bitstream_regex.h"
 #include "core/match/prefiltered_matcher.h"
 
 namespace re2 {
@@ -73,11 +82,22 @@ public:
     static constexpr double kMinBytesPerSecond = 20e6;
 
     const std::string& re2_pattern() const { return pattern_; }
+    // Whether the bitstreams search for RE2 (see the top of this file).
+    bool uses_bitstreams() const { return bitstream_.has_value(); }
+    // The bytes the bitstreams evaluated with `scratch` (one of make_scratch()'s), for tests.
+    static std::size_t evaluated_bytes(const PrefilterScratch& scratch);
 
 private:
     Re2LinePrefilter(std::string pattern, std::unique_ptr<re2::RE2> program, bool exact);
 
+
     class Scratch;
+
+    // Whether [from, end) holds a match, and a position in its first matching line: by the
+    // bitstreams when they can tell, else by RE2 (timed_leftmost()). `end` is a line start or
+    // the haystack end; [from, end) is ASCII.
+    std::optional<std::size_t> first_match(std::string_view haystack, std::size_t from, std::size_t end,
+                                           Scratch& scratch) const;
 
     // candidate() and next_line() from the windows on (see the top of this file).
     std::optional<LineVerdict> scan(std::string_view haystack, std::size_t from, Scratch& scratch) const;
@@ -98,6 +118,7 @@ private:
     std::string pattern_;
     std::unique_ptr<re2::RE2> program_;
     bool exact_;
+    std::optional<BitstreamRegex> bitstream_;  // the pattern over bitstreams, when it reads it
     mutable std::atomic<bool> gave_up_{false};
 };
 

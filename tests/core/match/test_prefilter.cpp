@@ -418,10 +418,13 @@ private slots:
 
     // A pattern whose DFA has millions of states: RE2 runs out of memory and crawls on with its
     // NFA, the prefilter notices and gives up, and PCRE2 searches alone, with the same answers.
+    // (With (?:a|b){20} the bitstreams would search instead of RE2 (bitstream_regex.h), and they
+    // have no states to run out of; four letters thirty times is beyond their kMaxCost.)
     void re2GivesUpWhenItsDfaOutgrowsItsMemory() {
-        const PatternOptions options = pattern_options({"(?:a|b)*a(?:a|b){20}x"}, "");
+        const PatternOptions options = pattern_options({"(?:a|b|c|d)*a(?:a|b|c|d){30}x"}, "");
         const auto matcher = compile_matcher(options);
         QVERIFY2(matcher->describe().starts_with("prefiltered re2:"), matcher->describe().c_str());
+        QVERIFY(!Re2LinePrefilter::create({"(?:a|b|c|d)*a(?:a|b|c|d){30}x"}, false)->uses_bitstreams());
         QRandomGenerator rng(42);
         std::string haystack;
         while (haystack.size() < 2 * 1024 * 1024) {
