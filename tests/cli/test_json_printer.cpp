@@ -112,6 +112,22 @@ private slots:
         QVERIFY(out.starts_with("{\"type\":\"begin\",\"data\":{\"path\":{\"text\":\"a/one.txt\"}}}\n"));
     }
 
+    // An empty match at the very end of a last line without a terminator (`o?$` on "xfoo" at the
+    // end of the file): rg lists no submatch for it (rg_visible_spans.h); earlier ones stay.
+    void emptyMatchAtAnUnterminatedEndIsNoSubmatch() {
+        FileResult r;
+        r.path = "noeol.txt";
+        r.lines = {line(1, 0, "ab", {{2, 2}}), line(2, 3, "xfo", {{2, 3}, {3, 3}})};
+        r.size = 6;  // "ab\nxfo": the second line has no terminator
+        std::string out;
+        format_json_file(r, OutputPlan{}, out);
+        const QList<QJsonObject> msgs = parse_lines(out);
+        QCOMPARE(msgs[1][u"data"][u"submatches"].toArray().size(), 1);  // "ab\n": before its terminator
+        const QJsonArray last = msgs[2][u"data"][u"submatches"].toArray();
+        QCOMPARE(last.size(), 1);
+        QCOMPARE(last[0][u"start"].toInt(), 2);
+    }
+
     // The exact bytes of an "end" message: rg 14 writes its per-file elapsed time first, with
     // the keys in declaration order (the summary's are sorted), and counts in "bytes_printed"
     // the messages before "end".

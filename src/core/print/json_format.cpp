@@ -8,6 +8,7 @@
 
 #include "core/print/display_path.h"
 #include "core/print/json_text.h"
+#include "core/print/rg_visible_spans.h"
 
 namespace codescout {
 namespace {
@@ -42,7 +43,7 @@ void append_line_message(std::string& out, const FileResult& result, const LineR
     out.append(",\"submatches\":[");
     bool first = true;
     // `scratch` holds the line with its terminator: a -U match may end after it.
-    for (const MatchSpan& span : line.spans) {
+    for (const MatchSpan& span : rg_visible_spans(line.spans, scratch.size())) {
         if (span.begin > span.end || span.end > scratch.size()) continue;  // never index out of range
         if (!first) out.push_back(',');
         first = false;

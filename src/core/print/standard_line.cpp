@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/print/printer_pieces.h"
+#include "core/print/rg_visible_spans.h"
 
 namespace codescout {
 namespace {
@@ -389,9 +390,11 @@ void format_standard_line(const LineRecord& line, bool terminated, std::string_v
     sunk.is_context = line.is_context;
     sunk.number = line.number;
     sunk.offset = line.byte_offset;
+    const std::span<const MatchSpan> spans =
+        rg_visible_spans(line.spans, line.text.size() + (terminated ? 1 : 0));
     if (needs_match_granularity(plan)) {
-        sunk.matches = line.spans;
-        sunk.original_matches = line.spans.size();
+        sunk.matches = spans;
+        sunk.original_matches = spans.size();
     }
     // rg replaces in every line whose matches it looked at, context lines of -v included.
     thread_local std::string replaced;
@@ -402,16 +405,16 @@ void format_standard_line(const LineRecord& line, bool terminated, std::string_v
         block.assign(line.text);
         if (terminated) block.push_back(plan.line_terminator);
         sunk.bytes = block;
-        if (plan.replacer && !line.spans.empty()) {
-            plan.replacer->replace(block, line.spans, replaced, replaced_spans);
+        if (plan.replacer && !spans.empty()) {
+            plan.replacer->replace(block, spans, replaced, replaced_spans);
             sunk.bytes = replaced;
             sunk.matches = replaced_spans;
         }
         LineWriter(plan, path, out).sink_multi_line(sunk);
         return;
     }
-    if (plan.replacer && !line.spans.empty()) {
-        plan.replacer->replace(line.text, line.spans, replaced, replaced_spans);
+    if (plan.replacer && !spans.empty()) {
+        plan.replacer->replace(line.text, spans, replaced, replaced_spans);
         sunk.bytes = replaced;
         sunk.matches = replaced_spans;
     }
