@@ -152,6 +152,23 @@ bool has_uppercase(std::string_view pattern, bool is_regex) {
     return uppercase.find(text, 0, scratch).has_value();
 }
 
+bool has_uppercase_outside_escapes(std::string_view pattern) {
+    static const Pcre2Program uppercase("\\p{Lu}", false);
+    std::string text;
+    for (std::size_t i = 0; i < pattern.size();) {
+        const std::size_t length = utf8_length(static_cast<unsigned char>(pattern[i]));
+        if (pattern[i] == '\\') {
+            i += 1;
+            if (i < pattern.size()) i += utf8_length(static_cast<unsigned char>(pattern[i]));
+            continue;
+        }
+        text.append(pattern.substr(i, length));
+        i += length;
+    }
+    Pcre2Scratch scratch;
+    return uppercase.find(text, 0, scratch).has_value();
+}
+
 std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_word,
                             HyphenMode hyphen_mode, bool whole_line) {
     std::string alternation;
@@ -175,7 +192,9 @@ bool effective_caseless(const PatternOptions& options) {
     case CaseMode::Insensitive: return true;
     case CaseMode::Smart:
         for (const std::string& pattern : options.patterns) {
-            if (has_uppercase(pattern, !options.fixed_strings)) return false;
+            const bool upper = options.pcre2_syntax && !options.fixed_strings ? has_uppercase_outside_escapes(pattern)
+                                                                              : has_uppercase(pattern, !options.fixed_strings);
+            if (upper) return false;
         }
         return true;
     }

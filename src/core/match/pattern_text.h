@@ -27,8 +27,16 @@ std::optional<std::vector<std::string>> regex_literals(std::string_view regex);
 // (?&Name)) and verbs ((*UTF)). Text inside \Q...\E counts. Unicode-aware via PCRE2's tables.
 bool has_uppercase(std::string_view pattern, bool is_regex);
 
+// rg -P's smart case (grep-pcre2): a heuristic on the text, not on the parse. The character right
+// after a backslash is skipped and any other uppercase letter counts, so \p{Lu}, \p{L}, named
+// groups (?<Name>) and \N{U+0041} make a pattern case-sensitive under -P, where rg's default
+// syntax ignores them (has_uppercase). Letters of the Unicode category Lu (Rust's is_uppercase
+// also counts the few Other_Uppercase symbols, such as circled letters).
+bool has_uppercase_outside_escapes(std::string_view pattern);
+
 // Whether the patterns are matched case-insensitively: -i, or smart case without an uppercase
-// letter in any pattern. The one rule the matcher and the index's query planner both follow.
+// letter in any pattern (by rg -P's rule under PatternOptions::pcre2_syntax). The one rule the
+// matcher and the index's query planner both follow.
 bool effective_caseless(const PatternOptions& options);
 
 // One regex for all patterns: (?:p1\E)|(?:p2\E)... ("\E" closes a trailing \Q so it cannot swallow
