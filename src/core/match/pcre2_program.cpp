@@ -8,6 +8,7 @@
 #include <iterator>
 #include <new>
 
+#include "core/match/lines_alone.h"
 #include "core/match/thread_cpu_clock.h"
 #include "core/metrics/engine_memory.h"
 
@@ -170,6 +171,7 @@ Pcre2Program::Pcre2Program(std::string_view regex, bool caseless, bool spans_lin
     // (rare in a search tool, but the literal matcher's -w verifier is one) runs as one call.
     // A verifier is anchored anyway, and tries a single start position.
     windowed_ = regex.find("\\G") == std::string_view::npos;
+    lines_alone_ = !spans_lines && needs_lines_alone(regex);
     std::uint32_t empty = 0;
     pcre2_pattern_info(code, PCRE2_INFO_MATCHEMPTY, &empty);
     can_match_empty_ = empty != 0;
@@ -272,6 +274,7 @@ MatchLimitError over_budget(std::size_t from, const Pcre2TimeBudget& budget) {
 std::optional<MatchRange> Pcre2Program::find(std::string_view haystack, std::size_t from,
                                              Pcre2Scratch& scratch) const {
     if (from > haystack.size()) return std::nullopt;
+    if (lines_alone_) return find_line_by_line(haystack, from, scratch);
     MatchRange range;
     switch (run(haystack, from, scratch, range)) {
     case Outcome::Match: return range;
@@ -284,16 +287,22 @@ std::optional<MatchRange> Pcre2Program::find(std::string_view haystack, std::siz
                               " (catastrophic backtracking?)");
     }
     // The budget is per call and a call over a large buffer spends it on every line: retry line
-    // by line. The subject ends at each line's end, so \n is never crossed, but the
-    // bytes before `from` stay visible.
+    // by line, each line its own call with its own limit.
+    return find_line_by_line(haystack, from, scratch);
+}
+
+std::optional<MatchRange> Pcre2Program::find_line_by_line(std::string_view haystack, std::size_t from,
+                                                          Pcre2Scratch& scratch) const {
     const std::size_t previous_newline = from == 0 ? std::string_view::npos : haystack.rfind('\n', from - 1);
     std::size_t line_begin = previous_newline == std::string_view::npos ? 0 : previous_newline + 1;
     std::size_t start = from;
+    MatchRange range;
     while (true) {
         const std::size_t newline = haystack.find('\n', start);
         const std::size_t line_end = newline == std::string_view::npos ? haystack.size() : newline;
-        switch (run(haystack.substr(0, line_end), start, scratch, range)) {
-        case Outcome::Match: return range;
+        // The line alone: no '\n' to cross, no earlier line for look-behind to see.
+        switch (run(haystack.substr(line_begin, line_end - line_begin), start - line_begin, scratch, range)) {
+        case Outcome::Match: return MatchRange{range.begin + line_begin, range.end + line_begin};
         case Outcome::NoMatch: break;
         case Outcome::OverBudget: throw over_budget(start, scratch.time_budget());
         case Outcome::Limit:

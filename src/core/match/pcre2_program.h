@@ -86,6 +86,9 @@ public:
     // line a separate call, its own limit); MatchLimitError only when a single line exceeds it,
     // or at once when the time budget (Pcre2TimeBudget) runs out. A program whose matches span
     // lines raises MatchLimitError at once: a retry within lines could miss a longer match.
+    // A pattern whose answer for a line depends on the lines around it (lines_alone.h) is run on
+    // each line alone from the start, as ripgrep runs it: the subject is the line without its
+    // '\n', and look-behind sees only the line's own bytes before `from`.
     std::optional<MatchRange> find(std::string_view haystack, std::size_t from,
                                    Pcre2Scratch& scratch) const;
 
@@ -107,6 +110,8 @@ private:
     // the .cpp) so that the time budget can be checked between them.
     Outcome run(std::string_view subject, std::size_t from, Pcre2Scratch& scratch,
                 MatchRange& out) const;
+    // find() one line at a time from `from`, each line its own subject.
+    std::optional<MatchRange> find_line_by_line(std::string_view haystack, std::size_t from, Pcre2Scratch& scratch) const;
     // One pcre2 call trying start positions [from, last_start] (all of them if last_start is npos).
     int call(std::string_view subject, std::size_t from, std::size_t last_start,
              std::uint32_t match_limit, Pcre2Scratch& scratch) const;
@@ -116,6 +121,7 @@ private:
     bool windowed_ = true;  // false when the pattern uses \G, whose meaning depends on `from`
     bool can_match_empty_ = false;
     bool spans_lines_ = false;
+    bool lines_alone_ = false;  // needs_lines_alone(): find() asks about each line on its own
 };
 
 }  // namespace codescout

@@ -6,6 +6,7 @@
 #include <random>
 #include <thread>
 
+#include "core/match/lines_alone.h"
 #include "core/match/literal_matcher.h"
 #include "core/match/pattern_cache.h"
 #include "core/match/pattern_text.h"
@@ -20,6 +21,23 @@ using codescout::test::pattern_options;
 class TestMatcher : public QObject {
     Q_OBJECT
 private slots:
+    // Which patterns need each line alone (lines_alone.h); -w's own look-arounds do not.
+    void linesAloneReading_data() {
+        QTest::addColumn<QByteArray>("regex");
+        QTest::addColumn<bool>("alone");
+        for (const char* r : {"foo", "\\W+\\B", "[*+]", "\\++", "(?<name>x)", "\\Q++\\E", "(?<!\\w)(?:foo)(?!\\w)",
+                              "(?<![\\w-])(?:a++)(?![\\w-])", "a\\Gb", "x*?y"})
+            QTest::newRow(r) << QByteArray(r) << (QByteArray(r).contains("a++"));
+        for (const char* r : {"\\W++\\B", "a*+", "a?+", "a{2}+", "(?>ab)", "x(?=\\n)", "x(?!y)", "(?<!a)b", "(?<=a)b",
+                              "\\Afoo", "foo\\z", "foo\\Z", "(*PRUNE)a", "(?(1)a|b)"})
+            QTest::newRow(r) << QByteArray(r) << true;
+    }
+    void linesAloneReading() {
+        QFETCH(QByteArray, regex);
+        QFETCH(bool, alone);
+        QCOMPARE(needs_lines_alone(regex.toStdString()), alone);
+    }
+
     void table_data() {
         QTest::addColumn<QByteArrayList>("patterns");
         QTest::addColumn<QByteArray>("flags");
@@ -51,6 +69,19 @@ private slots:
         QTest::newRow("smart ignores \\p{Lu}") << QByteArrayList{"\\p{Lu}x"} << QByteArray("S") << QByteArray("Ax aX AX") << QByteArray("0-2 3-5 6-8") << QByteArray("prefiltered re2");
         QTest::newRow("smart ignores \\x{1F}") << QByteArrayList{"\\x{41}b"} << QByteArray("S") << QByteArray("AB Ab") << QByteArray("0-2 3-5") << QByteArray("prefiltered re2");
         QTest::newRow("smart -F counts after backslash") << QByteArrayList{"\\W"} << QByteArray("FS") << QByteArray("\\w \\W") << QByteArray("3-5") << QByteArray("literal ");
+        // Patterns whose answer for a line depends on its neighbours run on each line alone, as rg
+        // runs them (lines_alone.h): over the buffer \W++ would swallow ">\n#" and then fail.
+        QTest::newRow("possessive: each line alone") << QByteArrayList{"\\W++\\B"} << QByteArray() << QByteArray("a>\n#b\n") << QByteArray("1-2") << QByteArray("pcre2|prefiltered");
+        QTest::newRow("atomic group: each line alone") << QByteArrayList{"(?>\\s+)\\z"} << QByteArray() << QByteArray("a \nb") << QByteArray("1-2") << QByteArray("pcre2|prefiltered");
+        QTest::newRow("look-ahead sees no next line") << QByteArrayList{"x(?=\\n)"} << QByteArray() << QByteArray("x\ny") << QByteArray("") << QByteArray("pcre2|prefiltered|literal");
+        QTest::newRow("negative look-ahead at a line's end") << QByteArrayList{"x(?!\\n)"} << QByteArray() << QByteArray("x\ny") << QByteArray("0-1") << QByteArray("pcre2|prefiltered|literal");
+        QTest::newRow("look-behind sees no earlier line") << QByteArrayList{"(?<=\\n)y"} << QByteArray() << QByteArray("x\ny") << QByteArray("") << QByteArray("pcre2|prefiltered|literal");
+        QTest::newRow("\\A at every line start") << QByteArrayList{"\\Ay"} << QByteArray() << QByteArray("x\ny") << QByteArray("2-3") << QByteArray("pcre2|prefiltered|literal");
+        // Under -P, rg's smart case is grep-pcre2's text heuristic: only the character right after
+        // a backslash is skipped, so \p{Lu} and a group's name count as uppercase.
+        QTest::newRow("-P smart: \\p{Lu} counts") << QByteArrayList{"\\p{Lu}x"} << QByteArray("SP") << QByteArray("Ax aX AX") << QByteArray("0-2") << QByteArray("prefiltered|pcre2");
+        QTest::newRow("-P smart: a group's name counts") << QByteArrayList{"(?<Name>b)"} << QByteArray("SP") << QByteArray("b B") << QByteArray("0-1") << QByteArray("prefiltered|pcre2|literal");
+        QTest::newRow("-P smart: the escaped character is skipped") << QByteArrayList{"\\x41b"} << QByteArray("SP") << QByteArray("AB Ab") << QByteArray("0-2 3-5") << QByteArray("prefiltered|pcre2|literal");
         QTest::newRow("smart non-ASCII uppercase") << QByteArrayList{"École"} << QByteArray("S") << QByteArray("école École") << QByteArray("7-13") << QByteArray("literal ");
         QTest::newRow("-i Unicode folding") << QByteArrayList{"é"} << QByteArray("i") << QByteArray("É é e") << QByteArray("0-2 3-5") << QByteArray("pcre2");
         QTest::newRow("-i -F Unicode folding") << QByteArrayList{"É"} << QByteArray("Fi") << QByteArray("e é") << QByteArray("2-4") << QByteArray("pcre2");

@@ -1,0 +1,71 @@
+// needs_lines_alone() (see lines_alone.h): one pass over the pattern text.
+#include "core/match/lines_alone.h"
+
+#include <array>
+
+namespace codescout {
+
+namespace {
+
+// -w's look-arounds (combine_regexes): a word character, or a word character or '-', never '\n'.
+constexpr std::array<std::string_view, 4> kWordEdges = {"(?<!\\w)", "(?!\\w)", "(?<![\\w-])", "(?![\\w-])"};
+
+// Past a character class starting at `at` ('['): its ']' may come first ("[]a]", "[^]a]"),
+// POSIX names ("[[:alpha:]]") and escapes hold no end.
+std::size_t skip_class(std::string_view re, std::size_t at) {
+    std::size_t i = at + 1;
+    if (i < re.size() && re[i] == '^') ++i;
+    if (i < re.size() && re[i] == ']') ++i;
+    while (i < re.size() && re[i] != ']') {
+        if (re[i] == '\\') i += 2;
+        else if (re.compare(i, 2, "[:") == 0) {
+            const std::size_t end = re.find(":]", i + 2);
+            i = end == std::string_view::npos ? re.size() : end + 2;
+        } else ++i;
+    }
+    return i + 1;
+}
+
+}  // namespace
+
+bool needs_lines_alone(std::string_view re) {
+    for (std::size_t i = 0; i < re.size();) {
+        const char c = re[i];
+        if (c == '\\') {
+            if (i + 1 < re.size()) {
+                const char e = re[i + 1];
+                if (e == 'A' || e == 'z' || e == 'Z') return true;
+                if (e == 'Q') {  // \Q...\E: literal text
+                    const std::size_t end = re.find("\\E", i + 2);
+                    i = end == std::string_view::npos ? re.size() : end + 2;
+                    continue;
+                }
+            }
+            i += 2;
+            continue;
+        }
+        if (c == '[') {
+            i = skip_class(re, i);
+            continue;
+        }
+        if (c == '(') {
+            bool word_edge = false;
+            for (const std::string_view edge : kWordEdges) word_edge |= re.compare(i, edge.size(), edge) == 0;
+            if (word_edge) {
+                i = re.find(')', i) + 1;
+                continue;
+            }
+            const std::string_view rest = re.substr(i + 1);
+            if (rest.starts_with("?=") || rest.starts_with("?!") || rest.starts_with("?<=") || rest.starts_with("?<!") ||
+                rest.starts_with("?>") || rest.starts_with("*") || rest.starts_with("?(")) {
+                return true;
+            }
+        }
+        // A possessive quantifier: *+, ++, ?+, {n,m}+ (a literal '}' before '+' counts too).
+        if ((c == '*' || c == '+' || c == '?' || c == '}') && i + 1 < re.size() && re[i + 1] == '+') return true;
+        ++i;
+    }
+    return false;
+}
+
+}  // namespace codescout
