@@ -91,6 +91,9 @@ public:
         // 'k' in PCRE2, the dotless i does not fold the same way), so a case-insensitive pattern
         // must be ASCII to be read alike.
         if (folds_case_ && non_ascii_) return std::nullopt;
+        // Folding the whole pattern is a superset for everything but a negated class: (?i)[^a-z]
+        // also excludes A-Z, so [^a-z](?i:_) would lose the "S_" that PCRE2 matches.
+        if (case_mixed_ && negated_class_) return std::nullopt;
         return Re2Rewrite{(folds_case_ ? "(?i:" : "(?:") + out_ + ")", exact_};
     }
 
@@ -362,7 +365,10 @@ private:
             } else if (flag == 'i') {
                 // Either way the RE2 pattern may now match more than PCRE2's, unless it changes
                 // nothing (on where everything folds already, off where nothing does).
-                if (turning_off == folds_case_) loosened();
+                if (turning_off == folds_case_) {
+                    loosened();
+                    case_mixed_ = true;
+                }
                 if (!turning_off) folds_case_ = true;
             } else if (flag != 's' && flag != 'm' && flag != 'n' && flag != 'U') {
                 return false;
@@ -396,6 +402,7 @@ private:
         if (peek() == '^') {
             out_ += '^';
             ++pos_;
+            negated_class_ = true;
         }
         bool first = true;
         bool previous_single = false;  // the last item was one character, so '-' makes a range
@@ -412,6 +419,7 @@ private:
                 const std::size_t end = in_.find(":]", pos_ + 2);
                 if (end == std::string_view::npos || !is_posix_class(in_.substr(pos_ + 2, end - pos_ - 2))) return false;
                 if (folds_case_ && is_cased_posix_class(in_.substr(pos_ + 2, end - pos_ - 2))) loosened();
+                if (peek(2) == '^') negated_class_ = true;
                 out_.append(in_.substr(pos_, end + 2 - pos_));
                 pos_ = end + 2;
                 previous_single = false;
@@ -485,6 +493,8 @@ private:
     std::size_t pos_ = 0;
     std::string out_;
     bool folds_case_;
+    bool case_mixed_ = false;     // an inline (?i) or (?-i) changes the case mode part-way
+    bool negated_class_ = false;  // a [^...] class (POSIX [:^alpha:] inside one counts below)
     bool non_ascii_ = false;
     bool last_emitted_nothing_ = false;
     bool exact_ = true;

@@ -597,6 +597,12 @@ private slots:
         QTest::newRow("conditional") << QByteArray("(?(1)a|b)") << false << QByteArray("none");
         QTest::newRow("caseless non-ASCII") << QByteArray("\xE2\x84\xAA") << true << QByteArray("none");
         QTest::newRow("caseless \\x non-ASCII") << QByteArray("(?i)\\x{212A}") << false << QByteArray("none");
+        // An inline (?i) folds the whole RE2 pattern: a superset, except for a negated class,
+        // which folding shrinks ((?i)[^a-z] excludes A-Z too).
+        QTest::newRow("(?i) part-way with [^a-z]") << QByteArray("[^a-z](?i:_)") << false << QByteArray("none");
+        QTest::newRow("(?-i) part-way with [^a-z]") << QByteArray("(?-i:[^a-z])x") << true << QByteArray("none");
+        QTest::newRow("(?i) part-way with [[:^lower:]]") << QByteArray("[[:^lower:]](?i)x") << false << QByteArray("none");
+        QTest::newRow("(?i) part-way, no negated class") << QByteArray("[a-z](?i:_)") << false << QByteArray("(?i:[a-z](?:_))");
         QTest::newRow("sensitive non-ASCII kept") << QByteArray("\xC3\xA9+") << false << QByteArray("(?:\xC3\xA9+)");
     }
     void re2Rewrite() {
