@@ -17,6 +17,7 @@
 #include <cstdio>
 
 #include "core/encoding/text_encoding.h"
+#include "lcg.h"
 #include "process_runner.h"
 #include "rg_oracle.h"
 #include "test_tree.h"

@@ -16,6 +16,7 @@
 #include <array>
 #include <cstdint>
 
+#include "lcg.h"
 #include "process_runner.h"
 #include "rg_oracle.h"
 #include "test_tree.h"

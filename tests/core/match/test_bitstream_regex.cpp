@@ -14,23 +14,11 @@
 #include "core/match/bitstream_regex.h"
 #include "core/match/bitstream_sets.h"
 #include "core/match/re2_line_prefilter.h"
+#include "lcg.h"
 
 using namespace codescout;
 
 namespace {
-
-// A deterministic generator, so a failure can be reproduced from its seed.
-class Lcg {
-public:
-    explicit Lcg(std::uint32_t seed) : state_(seed) {}
-    std::uint32_t next(std::uint32_t bound) {
-        state_ = state_ * 1664525u + 1013904223u;
-        return (state_ >> 8) % bound;
-    }
-
-private:
-    std::uint32_t state_;
-};
 
 // RE2 as Re2LinePrefilter compiles it (re2_line_prefilter.cpp).
 std::unique_ptr<RE2> re2_program(const std::string& pattern) {
