@@ -444,15 +444,10 @@ std::optional<std::string> UndoJournal::original_bytes(const std::string& id, [[
         return std::nullopt;
     }
     std::string bytes(file.size, '\0');
-    std::uint64_t done = 0;
-    while (done < file.size) {
-        const ssize_t got = ::pread(fd.get(), bytes.data() + done, file.size - done, static_cast<off_t>(offset + done));
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) {
-            error = got < 0 ? "cannot read the journal's copy: " + errno_message(errno) : "the journal's copy is truncated";
-            return std::nullopt;
-        }
-        done += static_cast<std::uint64_t>(got);
+    const PreadResult got = pread_fully(fd.get(), bytes.data(), bytes.size(), offset);
+    if (got.read < bytes.size()) {
+        error = got.error != 0 ? "cannot read the journal's copy: " + errno_message(got.error) : "the journal's copy is truncated";
+        return std::nullopt;
     }
     const ContentHash hash = hash_bytes(bytes);
     if (file.kept && hash == file.after) {

@@ -82,6 +82,18 @@ void FileDescriptor::reset() {
 
 std::string errno_message(int error) { return std::generic_category().message(error); }
 
+PreadResult pread_fully(int fd, char* data, std::size_t length, std::uint64_t offset) {
+    PreadResult result;
+    while (result.read < length) {
+        const ssize_t n = ::pread(fd, data + result.read, length - result.read, static_cast<off_t>(offset + result.read));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) result.error = errno;
+        if (n <= 0) break;
+        result.read += static_cast<std::size_t>(n);
+    }
+    return result;
+}
+
 OpenedFile open_for_search(const std::string& path, bool check_type_first) {
     OpenedFile result;
     struct stat st {};

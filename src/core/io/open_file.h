@@ -3,6 +3,7 @@
 // reader that learns the size by reading, the open() alone (open_without_stat_at).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -64,6 +65,14 @@ std::string non_regular_reason(mode_t mode);
 // does: a FIFO waits for its writer) and marked `stream`: it has no size and is read until EOF.
 // Directories and sockets are still refused.
 OpenedFile open_explicit_input(const std::string& path);
+
+// Reads `length` bytes at `offset` into `data`, retrying short reads and EINTR. Returns how many
+// were read: fewer than `length` at the file's end (error 0) or at a failed read (its errno).
+struct PreadResult {
+    std::size_t read = 0;
+    int error = 0;
+};
+PreadResult pread_fully(int fd, char* data, std::size_t length, std::uint64_t offset);
 
 // "Resource temporarily unavailable" style text for an errno value.
 std::string errno_message(int error);

@@ -221,14 +221,9 @@ FileReport FileRun::read_ranges(int fd, const LineRanges& ranges, bool& whole) {
         const auto length = static_cast<std::size_t>(range.end - range.begin);
         if (buffer.capacity() < length) buffer.reserve(length);
         char* data = buffer.data();
-        std::size_t filled = 0;
-        while (filled < length) {
-            const ssize_t n = ::pread(fd, data + filled, length - filled, static_cast<off_t>(range.begin + filled));
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) return read_error(errno, range.begin + filled);
-            if (n == 0) return {FileOutcome::Error, kShrankMessage, range.begin + filled};
-            filled += static_cast<std::size_t>(n);
-        }
+        const PreadResult got = pread_fully(fd, data, length, range.begin);
+        if (got.error != 0) return read_error(got.error, range.begin + got.read);
+        if (got.read < length) return {FileOutcome::Error, kShrankMessage, range.begin + got.read};
         read += length;
         if (inspect(data, length, range.begin).action != BlockAction::Continue) {
             whole = true;
