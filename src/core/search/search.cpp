@@ -101,11 +101,16 @@ struct Search::Impl {
     // on `threads` threads and hands them to `sink` in that order. Returns the source's counts.
     WalkCounters run_in_path_order(ThreadSearchers& searchers, ResultSink& sink);
 
+    // The parts of a walked file the gate says can match (line_ranges.h), when this thread's
+    // searcher can read a file in parts; null: read it whole.
+    std::shared_ptr<const LineRanges> ranges_of(const FileSearcher& searcher, const WalkEntry& entry) const {
+        return gate && searcher.can_search_ranges() ? gate->match_ranges(entry) : nullptr;
+    }
+
     // Searches one file the source listed (it applied its own gate); false stops it.
     bool listed(ThreadSearchers& searchers, const WalkEntry& entry, ResultSink& sink) {
         InputSpec input{InputOrigin::Walked};
-        const std::shared_ptr<const LineRanges> ranges =
-            gate && searchers.for_this_thread().can_search_ranges() ? gate->match_ranges(entry) : nullptr;
+        const std::shared_ptr<const LineRanges> ranges = ranges_of(searchers.for_this_thread(), entry);
         input.ranges = ranges.get();
         return search_input(searchers, entry.path, input, sink);
     }
@@ -130,8 +135,7 @@ bool Search::Impl::visit(ThreadSearchers& searchers, const WalkEntry& entry, Res
         input.short_read_is_end = entry.short_read_is_end;
     }
     if (gate && !input.named() && !gate->may_match(entry)) return !stop.load(relaxed);
-    const std::shared_ptr<const LineRanges> ranges =
-        gate && !input.named() && searchers.for_this_thread().can_search_ranges() ? gate->match_ranges(entry) : nullptr;
+    const std::shared_ptr<const LineRanges> ranges = input.named() ? nullptr : ranges_of(searchers.for_this_thread(), entry);
     input.ranges = ranges.get();
     return search_input(searchers, entry.path, input, sink);
 }
@@ -164,7 +168,7 @@ bool Search::Impl::visit_batch(ThreadSearchers& searchers, std::span<const WalkE
                 rejected[end] = 1;
                 continue;
             }
-            if (gate && searcher.can_search_ranges() && (ranged[end] = gate->match_ranges(entry)) != nullptr) continue;
+            if (gate && (ranged[end] = ranges_of(searcher, entry)) != nullptr) continue;  // `ranged` is empty without one
             dir_fd = entry.dir_fd;
             inputs[count] = input;
             names[count] = input.name;
