@@ -3,28 +3,14 @@
 
 #include <array>
 
+#include "core/match/pattern_text.h"
+
 namespace codescout {
 
 namespace {
 
 // -w's look-arounds (combine_regexes): a word character, or a word character or '-', never '\n'.
 constexpr std::array<std::string_view, 4> kWordEdges = {"(?<!\\w)", "(?!\\w)", "(?<![\\w-])", "(?![\\w-])"};
-
-// Past a character class starting at `at` ('['): its ']' may come first ("[]a]", "[^]a]"),
-// POSIX names ("[[:alpha:]]") and escapes hold no end.
-std::size_t skip_class(std::string_view re, std::size_t at) {
-    std::size_t i = at + 1;
-    if (i < re.size() && re[i] == '^') ++i;
-    if (i < re.size() && re[i] == ']') ++i;
-    while (i < re.size() && re[i] != ']') {
-        if (re[i] == '\\') i += 2;
-        else if (re.compare(i, 2, "[:") == 0) {
-            const std::size_t end = re.find(":]", i + 2);
-            i = end == std::string_view::npos ? re.size() : end + 2;
-        } else ++i;
-    }
-    return i + 1;
-}
 
 }  // namespace
 
@@ -45,7 +31,8 @@ bool needs_lines_alone(std::string_view re) {
             continue;
         }
         if (c == '[') {
-            i = skip_class(re, i);
+            i = class_end(re, i);
+            if (i == std::string_view::npos) return true;  // unsure: counts
             continue;
         }
         if (c == '(') {

@@ -145,6 +145,28 @@ std::optional<std::vector<std::string>> regex_literals(std::string_view regex) {
     return literals;
 }
 
+std::size_t class_end(std::string_view regex, std::size_t open) {
+    std::size_t j = open + 1;
+    if (j < regex.size() && regex[j] == '^') ++j;
+    if (j < regex.size() && regex[j] == ']') ++j;
+    while (j < regex.size()) {
+        const char c = regex[j];
+        if (c == '\\') {
+            if (j + 1 < regex.size() && regex[j + 1] == 'Q') return std::string_view::npos;
+            j += 2;
+        } else if (c == '[' && j + 1 < regex.size() && (regex[j + 1] == ':' || regex[j + 1] == '=' || regex[j + 1] == '.')) {
+            const std::size_t close = regex.find(std::string{regex[j + 1], ']'}, j + 2);
+            if (close == std::string_view::npos) return std::string_view::npos;
+            j = close + 2;
+        } else if (c == ']') {
+            return j + 1;
+        } else {
+            ++j;
+        }
+    }
+    return std::string_view::npos;
+}
+
 bool has_uppercase(std::string_view pattern, bool is_regex) {
     static const Pcre2Program uppercase("[\\p{Lu}\\p{Lt}]", false);
     const std::string text = is_regex ? literal_parts(pattern) : std::string(pattern);

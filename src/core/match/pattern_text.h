@@ -20,6 +20,11 @@ std::string escape_literal(std::string_view text);
 // an empty alternative, which would match everywhere.
 std::optional<std::vector<std::string>> regex_literals(std::string_view regex);
 
+// Just past the ']' closing the bracketed class that starts at `open` (a '['): a ']' right after
+// '[' or '[^' is a member, escapes and [:name:], [=x=], [.x.] hold no end. npos when the class is
+// not closed, or holds \Q (whose literal text the scan would misread).
+std::size_t class_end(std::string_view regex, std::size_t open);
+
 // Smart case: does the pattern contain an uppercase (or titlecase) letter? For regexes this is
 // an approximation of ripgrep's rule that only literal characters count: the character right
 // after a backslash is ignored (\W, \S, \D), as are the braces of \p{Lu}, \x{1F}, \N{...},

@@ -12,6 +12,7 @@
 #include <cstddef>
 
 #include "core/match/byte_rank.h"
+#include "core/match/pattern_text.h"
 
 namespace codescout {
 
@@ -226,28 +227,12 @@ private:
         return true;
     }
 
-    // A bracketed class, from '[' to its closing ']' (a ']' right after '[' or '[^' is literal).
+    // A bracketed class, from '[' to its closing ']' (pattern_text.h's class_end).
     bool skip_class() {
-        std::size_t j = i_ + 1;
-        if (j < regex_.size() && regex_[j] == '^') ++j;
-        if (j < regex_.size() && regex_[j] == ']') ++j;
-        while (j < regex_.size()) {
-            const char c = regex_[j];
-            if (c == '\\') {
-                if (j + 1 < regex_.size() && regex_[j + 1] == 'Q') return false;
-                j += 2;
-            } else if (c == '[' && j + 1 < regex_.size() && (regex_[j + 1] == ':' || regex_[j + 1] == '=' || regex_[j + 1] == '.')) {
-                const std::size_t close = regex_.find(std::string{regex_[j + 1], ']'}, j + 2);
-                if (close == std::string_view::npos) return false;
-                j = close + 2;
-            } else if (c == ']') {
-                i_ = j + 1;
-                return true;
-            } else {
-                ++j;
-            }
-        }
-        return false;
+        const std::size_t end = class_end(regex_, i_);
+        if (end == std::string_view::npos) return false;
+        i_ = end;
+        return true;
     }
 
     // A group as one atom. Only kinds that cannot change how the rest of the pattern reads:
