@@ -47,7 +47,7 @@ std::string shown_path(const std::string& path, bool strip_dot_slash) {
 // not read whole — large, decoded, NULs converted — is read again by plan_file) while the walk
 // and the other workers go on, instead of in a pass of its own after the search (which cost
 // ~0.8 s of an apply on the kernel tree, both cores, with nothing else to overlap). One
-// MatchEdits per concurrent worker, from a pool. With a feed (--write), each plan goes to the
+// MatchEdits and one read buffer per concurrent worker, from a pool. With a feed (--write), each plan goes to the
 // apply at once (apply_streamed: its pass runs while the search goes on); what stays here is
 // the files refused while planning.
 class PlanningSink final : public ResultSink {
@@ -82,17 +82,18 @@ private:
     bool plan(FileResult&& result, const std::string_view* bytes, std::int64_t mtime_ns) {
         if (result.matched_lines == 0) return true;
         try {
-            std::unique_ptr<MatchEdits> computer = take_computer();
+            std::unique_ptr<Planner> planner = take_planner();
             std::string shown = shown_path(result.path, strip_dot_slash_);
-            auto compute = [&](std::string_view content) { return computer->edits(content); };
-            PlannedFile planned = bytes != nullptr ? plan_bytes(shown, *bytes, mtime_ns, compute) : plan_file(shown, compute);
+            auto compute = [&](std::string_view content) { return planner->computer.edits(content); };
+            PlannedFile planned = bytes != nullptr ? plan_bytes(shown, *bytes, mtime_ns, compute)
+                                                   : plan_file(shown, compute, kDefaultMaxRewriteSize, &planner->buffer);
             bool go_on = true;
             if (feed_ != nullptr && planned.plan) {
                 go_on = feed_->push(std::move(*planned.plan));  // false: the apply stopped
                 planned.plan.reset();
             }
             const std::lock_guard lock(mutex_);
-            computers_.push_back(std::move(computer));
+            planners_.push_back(std::move(planner));
             if (planned.plan || planned.skip) files_.push_back(Found{std::move(result.path), std::move(shown), std::move(planned)});
             return go_on;
         } catch (...) {  // MatchLimitError: rethrown by take(), the search stopped
@@ -102,16 +103,21 @@ private:
         }
     }
 
-    std::unique_ptr<MatchEdits> take_computer() {
+    struct Planner {
+        MatchEdits computer;
+        std::string buffer;  // plan_file()'s reads (the files the search did not read whole)
+    };
+
+    std::unique_ptr<Planner> take_planner() {
         {
             const std::lock_guard lock(mutex_);
-            if (!computers_.empty()) {
-                std::unique_ptr<MatchEdits> computer = std::move(computers_.back());
-                computers_.pop_back();
-                return computer;
+            if (!planners_.empty()) {
+                std::unique_ptr<Planner> planner = std::move(planners_.back());
+                planners_.pop_back();
+                return planner;
             }
         }
-        return std::make_unique<MatchEdits>(search_, replacer_);
+        return std::make_unique<Planner>(Planner{MatchEdits(search_, replacer_), {}});
     }
 
     ErrorReporter& errors_;
@@ -120,7 +126,7 @@ private:
     const bool strip_dot_slash_;
     PlanFeed* const feed_;
     std::mutex mutex_;
-    std::vector<std::unique_ptr<MatchEdits>> computers_;  // idle ones
+    std::vector<std::unique_ptr<Planner>> planners_;  // idle ones
     std::vector<Found> files_;
     std::exception_ptr error_;
 };

@@ -20,9 +20,15 @@ std::string validate_edits(const std::vector<TextEdit>& edits, std::uint64_t siz
 }
 
 std::string apply_edits(std::string_view content, const std::vector<TextEdit>& edits) {
+    std::string out;
+    apply_edits_into(content, edits, out);
+    return out;
+}
+
+void apply_edits_into(std::string_view content, const std::vector<TextEdit>& edits, std::string& out) {
     std::size_t grown = content.size();
     for (const TextEdit& e : edits) grown += e.replacement.size();
-    std::string out;
+    out.clear();
     out.reserve(grown);
     std::uint64_t at = 0;
     for (const TextEdit& e : edits) {
@@ -31,7 +37,6 @@ std::string apply_edits(std::string_view content, const std::vector<TextEdit>& e
         at = e.end;
     }
     out.append(content.substr(at));
-    return out;
 }
 
 }  // namespace codescout

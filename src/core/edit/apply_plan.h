@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,9 +36,6 @@ struct FilePlan {
     std::string path;  // as the user sees it (the search's display path); resolved again at apply
     FileFingerprint searched;
     std::vector<TextEdit> edits;
-    // The hash of the content with the edits applied, when the planner computed it (plan_file()
-    // does): the apply checks what it writes against it (a mismatch is refused, nothing written).
-    std::optional<ContentHash> replaced;
 };
 
 struct ApplyPlan {
@@ -55,5 +51,7 @@ std::string validate_edits(const std::vector<TextEdit>& edits, std::uint64_t siz
 
 // `content` with `edits` applied (validated by the caller).
 std::string apply_edits(std::string_view content, const std::vector<TextEdit>& edits);
+// The same into `out` (its old content replaced, its capacity kept: an apply reuses one per thread).
+void apply_edits_into(std::string_view content, const std::vector<TextEdit>& edits, std::string& out);
 
 }  // namespace codescout

@@ -111,6 +111,27 @@ Located locate_confined(const std::string& path, const std::vector<std::string>&
     return result;
 }
 
+std::optional<ConfinedLocation> locate_by_text(std::string_view path, const std::vector<std::string>& roots, const std::string& cwd) {
+    std::string absolute;
+    if (path.starts_with('/')) {
+        absolute = path;
+    } else {
+        if (cwd.empty() || cwd.front() != '/') return std::nullopt;
+        if (path.starts_with("./")) path.remove_prefix(2);
+        absolute = cwd == "/" ? "/" + std::string(path) : cwd + "/" + std::string(path);
+    }
+    for (const std::string& root : roots) {
+        // The same root locate_confined() would pick: the first whose folder holds the path.
+        if (absolute == root) return std::nullopt;  // a root that is a file: locate_confined() knows
+        const std::string prefix = root == "/" ? root : root + "/";
+        if (absolute.size() <= prefix.size() || absolute.compare(0, prefix.size(), prefix) != 0) continue;
+        std::string relative = absolute.substr(prefix.size());
+        if (!is_clean_relative(relative)) return std::nullopt;
+        return ConfinedLocation{root, std::move(relative)};
+    }
+    return std::nullopt;
+}
+
 ConfinedFile open_confined_folder(const ConfinedLocation& location, FolderChain* chain) {
     ConfinedFile out;
     if (!is_clean_relative(location.relative)) {

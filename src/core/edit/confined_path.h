@@ -19,6 +19,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <sys/stat.h>
@@ -50,6 +51,15 @@ struct Located {
 
 // Resolves `path` and checks it against `roots` (from plan_roots()).
 Located locate_confined(const std::string& path, const std::vector<std::string>& roots);
+
+// The location locate_confined() gives when no link lies on the way, read from the text alone:
+// `path` (absolute, or relative to `cwd`, the process's working folder as getcwd() names it)
+// is a root followed by a clean relative path (a leading "./" aside). Nothing is resolved: the
+// opening from the root, one component at a time without following a link, is what proves it
+// (open_confined: a link on the way fails it with PathChanged, and the caller then asks
+// locate_confined(), which follows the link and checks where it leads). Saves an apply three
+// system calls a file, two of them walks of the whole path. Nullopt: ask locate_confined().
+std::optional<ConfinedLocation> locate_by_text(std::string_view path, const std::vector<std::string>& roots, const std::string& cwd);
 
 // The file opened read-only through its confined directory, and its status.
 struct ConfinedFile {

@@ -1,6 +1,7 @@
 // read_to_end, write_all, sync_fd, write_new_file, replace_small_file (see file_io.h).
 #include "core/edit/file_io.h"
 
+#include <algorithm>
 #include <cerrno>
 
 #include <fcntl.h>
@@ -21,6 +22,24 @@ int read_to_end(int fd, std::string& out, std::uint64_t limit) {
         if (got == 0) return 0;
         if (out.size() + static_cast<std::uint64_t>(got) > limit) return EFBIG;
         out.append(buffer, static_cast<std::size_t>(got));
+    }
+}
+
+int read_into(int fd, std::string& buffer, std::size_t& length, std::uint64_t limit, std::uint64_t expected) {
+    length = 0;
+    std::size_t want = static_cast<std::size_t>(std::min(expected, limit)) + 1;
+    for (;;) {
+        if (buffer.size() < length + want) buffer.resize(length + want);
+        const ssize_t got = ::read(fd, buffer.data() + length, want);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            return errno;
+        }
+        if (got == 0) return 0;
+        length += static_cast<std::size_t>(got);
+        if (length > limit) return EFBIG;
+        if (length == expected && static_cast<std::size_t>(got) < want) return 0;
+        want = length < expected ? static_cast<std::size_t>(expected) - length + 1 : 64 * 1024;  // short, or grown
     }
 }
 

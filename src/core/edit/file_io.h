@@ -10,6 +10,13 @@ namespace codescout {
 
 // Reads from the current offset to EOF; EFBIG when more than `limit` bytes arrive.
 int read_to_end(int fd, std::string& out, std::uint64_t limit);
+// read_to_end() into `buffer`'s first `length` bytes, for a reader of many files in turn: the
+// buffer only grows (its size is its capacity, no allocation or zeroing once it is large
+// enough) and the bytes land in it directly. `expected`: the size fstat() gave. One read() asks
+// for a byte more than that: coming back with exactly `expected` bytes is the end of the file,
+// with no second read() to see 0 (a file that grows later is the caller's to catch: the apply
+// compares its status again before the rename).
+int read_into(int fd, std::string& buffer, std::size_t& length, std::uint64_t limit, std::uint64_t expected);
 int write_all(int fd, std::string_view bytes);
 int sync_fd(int fd);
 // Writes `bytes` to a new file `name` in `dir` (O_EXCL), fsyncs it, and renames nothing: the

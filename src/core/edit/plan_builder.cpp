@@ -16,7 +16,7 @@
 
 namespace codescout {
 
-PlannedFile plan_file(const std::string& path, const EditComputer& compute, std::uint64_t max_size) {
+PlannedFile plan_file(const std::string& path, const EditComputer& compute, std::uint64_t max_size, std::string* buffer) {
     PlannedFile planned;
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
     struct stat st {};
@@ -33,14 +33,17 @@ PlannedFile plan_file(const std::string& path, const EditComputer& compute, std:
                                                       std::to_string(max_size) + " bytes)"};
         return planned;
     }
-    std::string content;
-    if (const int error = read_to_end(fd.get(), content, max_size); error != 0) {
+    std::string own;
+    std::string& read = buffer != nullptr ? *buffer : own;
+    std::size_t length = 0;
+    if (const int error = read_into(fd.get(), read, length, max_size, static_cast<std::uint64_t>(st.st_size)); error != 0) {
         planned.skip = error == EFBIG ? Skip{SkipReason::TooLarge, "it grew past the limit for rewriting while it was read"}
                                       : Skip{SkipReason::WriteFailed, "cannot read it: " + errno_message(error)};
         return planned;
     }
     // A change during the read shows as a later mtime.
-    return plan_bytes(path, content, static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec, compute, max_size);
+    return plan_bytes(path, std::string_view(read.data(), length),
+                      static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec, compute, max_size);
 }
 
 PlannedFile plan_bytes(const std::string& path, std::string_view content, std::int64_t mtime_ns, const EditComputer& compute,
@@ -67,7 +70,6 @@ PlannedFile plan_bytes(const std::string& path, std::string_view content, std::i
     plan.searched.size = content.size();
     plan.searched.mtime_ns = mtime_ns;
     plan.searched.hash = hash_bytes(content);
-    plan.replaced = hash_bytes(apply_edits(content, edits));
     plan.edits = std::move(edits);
     planned.plan = std::move(plan);
     return planned;
@@ -85,7 +87,8 @@ std::vector<PlannedFile> plan_files(const std::vector<std::string>& paths, const
     auto work = [&] {
         try {
             const EditComputer compute = make_computer();
-            for (std::size_t i = next++; i < paths.size() && !failed; i = next++) planned[i] = plan_file(paths[i], compute, max_size);
+            std::string buffer;
+            for (std::size_t i = next++; i < paths.size() && !failed; i = next++) planned[i] = plan_file(paths[i], compute, max_size, &buffer);
         } catch (...) {
             const std::lock_guard lock(error_mutex);
             if (!first_error) first_error = std::current_exception();

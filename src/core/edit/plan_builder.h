@@ -31,7 +31,10 @@ struct PlannedFile {
 
 // Reads `path` (links followed: the apply checks where they lead), fingerprints it and asks
 // `compute` for the edits. Binary files and files over `max_size` are refused here already.
-PlannedFile plan_file(const std::string& path, const EditComputer& compute, std::uint64_t max_size = kDefaultMaxRewriteSize);
+// `buffer`: where to read it, kept for the caller's next file (file_io.h, read_into: a planner
+// of many large files neither allocates nor frees one per file); null: a buffer of its own.
+PlannedFile plan_file(const std::string& path, const EditComputer& compute, std::uint64_t max_size = kDefaultMaxRewriteSize,
+                      std::string* buffer = nullptr);
 
 // plan_file() for a file whose bytes the caller read already, whole (e.g. the search's own
 // buffer: ResultSink::on_file_read_whole): `content` is all of it, `mtime_ns` its mtime as of

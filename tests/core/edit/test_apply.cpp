@@ -257,6 +257,54 @@ private slots:
         QVERIFY(!locate_confined(tree.path("a/none.txt"), roots).location);
     }
 
+    // The location by the path's text: what locate_confined() gives wherever no link lies on the
+    // way, and nothing where the text alone cannot tell (a root itself, "." or "..", "//").
+    void locationByTextIsTheResolvedOne() {
+        const std::vector<std::string> roots = {"/r/inner", "/r", "/"};
+        auto at = [&](std::string_view path, const std::string& cwd = "/r") {
+            const std::optional<ConfinedLocation> l = locate_by_text(path, roots, cwd);
+            return l ? l->root + " | " + l->relative : std::string("none");
+        };
+        QCOMPARE(at("/r/a/b.c"), std::string("/r | a/b.c"));
+        QCOMPARE(at("/r/inner/x.c"), std::string("/r/inner | x.c"));  // the first root that holds it, as locate_confined()
+        QCOMPARE(at("a/b.c"), std::string("/r | a/b.c"));             // relative to the working folder
+        QCOMPARE(at("./a/b.c"), std::string("/r | a/b.c"));
+        QCOMPARE(at("x.c", "/r/inner"), std::string("/r/inner | x.c"));
+        QCOMPARE(at("etc/f", "/"), std::string("/ | etc/f"));
+        QCOMPARE(at("/r/inner"), std::string("none"));  // a root itself (a file root: locate_confined())
+        QCOMPARE(at("/r/a/../b.c"), std::string("none"));
+        QCOMPARE(at("/r/a//b.c"), std::string("none"));
+        QCOMPARE(at("/r/./b.c"), std::string("none"));
+        QCOMPARE(at("a/b.c", ""), std::string("none"));  // no working folder known
+        QCOMPARE(at("a/b.c", "relative"), std::string("none"));
+        QCOMPARE(locate_by_text("/elsewhere/f", {"/r"}, "/r"), std::nullopt);
+    }
+
+    // Paths relative to the working folder (as the CLI's search gives them) are written, through a
+    // link inside the roots too; a link out of them is still refused.
+    void relativePathsAreLocatedFromTheWorkingFolder() {
+        TestTree tree, outside;
+        tree.write("src/a.txt", "foo\n");
+        tree.write("src/real/b.txt", "foo\n");
+        tree.symlink("real", "src/via");
+        const std::string victim = outside.write("c.txt", "foo\n");
+        tree.symlink(QString::fromStdString(victim), "src/out.txt");
+        const QString before = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(QString::fromStdString(tree.root())));
+        const ApplyPlan plan = literal_plan({"src"}, {"src/a.txt", "./src/via/b.txt", "src/out.txt"}, "foo", "bar");
+        UndoJournal j = journal();
+        const ApplyReport report = apply_plan(plan, j, {});
+        QVERIFY(QDir::setCurrent(before));
+        QCOMPARE(report.files.size(), std::size_t(3));
+        QVERIFY(report.files[0].changed);
+        QVERIFY(report.files[1].changed);
+        QVERIFY(report.files[2].skip);
+        QCOMPARE(std::string(skip_code(report.files[2].skip->reason)), std::string("outside-roots"));
+        QCOMPARE(slurp(tree.path("src/a.txt")), std::string("bar\n"));
+        QCOMPARE(slurp(tree.path("src/real/b.txt")), std::string("bar\n"));
+        QCOMPARE(slurp(victim), std::string("foo\n"));
+    }
+
     void hardLinkedFileIsRefused() {
         TestTree tree;
         const std::string path = tree.write("a.txt", "foo\n");
@@ -292,7 +340,7 @@ private slots:
         ApplyPlan plan;
         plan.roots = plan_roots({tree.root()});
         const std::string content = slurp(path);
-        plan.files.push_back({path, {content.size(), edit_test::mtime_ns(path), hash_bytes(content)}, {{0, 3, "baz"}}, std::nullopt});
+        plan.files.push_back({path, {content.size(), edit_test::mtime_ns(path), hash_bytes(content)}, {{0, 3, "baz"}}});
         UndoJournal j = journal();
         const ApplyReport report = apply_plan(plan, j, {});
         QCOMPARE(reason_of(report), std::string("binary"));
@@ -310,7 +358,7 @@ private slots:
         QCOMPARE(given.plan->searched.size, read.plan->searched.size);
         QCOMPARE(given.plan->searched.mtime_ns, read.plan->searched.mtime_ns);
         QVERIFY(given.plan->searched.hash == read.plan->searched.hash);
-        QVERIFY(given.plan->replaced && *given.plan->replaced == *read.plan->replaced);
+        QVERIFY(given.plan->edits == read.plan->edits);
         QCOMPARE(given.plan->edits.size(), std::size_t(2));
         QCOMPARE(std::string(skip_code(plan_bytes(path, std::string_view("foo\0", 4), 0, edit_test::replace_all("foo", "baz")).skip->reason)),
                  std::string("binary"));
