@@ -92,6 +92,7 @@ private:
                 go_on = feed_->push(std::move(*planned.plan));  // false: the apply stopped
                 planned.plan.reset();
             }
+            if (planner->buffer.size() > kKeptPlannerBuffer) planner->buffer = std::string();  // a large file's: not kept
             const std::lock_guard lock(mutex_);
             planners_.push_back(std::move(planner));
             if (planned.plan || planned.skip) files_.push_back(Found{std::move(result.path), std::move(shown), std::move(planned)});
@@ -103,6 +104,7 @@ private:
         }
     }
 
+    static constexpr std::size_t kKeptPlannerBuffer = 4u << 20;
     struct Planner {
         MatchEdits computer;
         std::string buffer;  // plan_file()'s reads (the files the search did not read whole)

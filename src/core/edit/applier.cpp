@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <variant>
 
 #include <sys/stat.h>
@@ -25,6 +26,11 @@ namespace {
 
 std::int64_t to_ns(const struct timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; }
 
+int helpers_for(int asked) {
+    if (asked >= 0) return asked;
+    return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, static_cast<unsigned>(kMaxApplyHelpers)));
+}
+
 // The process's working folder as the kernel names it (no links), or "" (locate_by_text).
 std::string working_folder() {
     char name[PATH_MAX];
@@ -34,6 +40,10 @@ std::string working_folder() {
 std::int64_t now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
+
+// The largest read and output buffers a helper keeps for the next file (most source files are
+// far smaller; a larger one pays an allocation, small next to its reading and writing).
+constexpr std::size_t kKeptBufferBytes = 4u << 20;
 
 struct Planned {
     std::size_t plan_index;  // in plan.files
@@ -206,6 +216,9 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
             std::vector<std::unique_ptr<Workspace>>& pool;
             std::unique_ptr<Workspace>& work;
             ~GiveBack() {
+                // A large file's buffers are not kept: up to 2 x 64 MiB per helper otherwise.
+                if (work->read.size() > kKeptBufferBytes) work->read = std::string();
+                if (work->replaced.capacity() > kKeptBufferBytes) work->replaced = std::string();
                 const std::lock_guard lock(mutex);
                 pool.push_back(std::move(work));
             }
@@ -307,7 +320,7 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
         const bool whole_plan = source.files != nullptr;
         OrderedPrefetch<Prepared> preparing(
             whole_plan ? source.files->size() : SIZE_MAX, prepare, [&](std::size_t i) { return 2 * source.at(i).searched.size; },
-            whole_plan ? SIZE_MAX : 0, options.helper_threads);
+            whole_plan ? SIZE_MAX : 0, helpers_for(options.helper_threads));
         auto stop_before_publish = [&](const std::string& error, const char* why) {
             add_outcomes(source.available());
             report.error = error;

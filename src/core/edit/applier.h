@@ -62,6 +62,10 @@ struct ApplyProgress {
     std::size_t total = 0;
 };
 
+// More helpers than this only queue on the locks of the folders they all write to (the undo
+// journal's entry, where every original is linked).
+inline constexpr int kMaxApplyHelpers = 4;
+
 struct ApplyOptions {
     std::uint64_t max_file_size = kDefaultMaxRewriteSize;
     OnError on_error = OnError::StopAndRollBack;
@@ -73,11 +77,12 @@ struct ApplyOptions {
     StepHook hook;
     BatchLimits batch;  // how many files (and bytes) share one flush round
     // Threads that check, keep, read and write the temporary files ahead of the journal
-    // (ordered_prefetch.h); 0: none, this thread does all. Each uses a folder chain
-    // (confined_path.h) of a small pool. One by default: the pass is system calls per file at
-    // one thread's speed, and a helper takes the opening, checking, reading and writing off the
-    // thread that journals — measured on the 2-core benchmark machine (bench/RESULTS.md, issue 9).
-    int helper_threads = 1;
+    // (ordered_prefetch.h); 0: none, this thread does all; -1 (the default): one per core, at
+    // most kMaxApplyHelpers. Each takes a folder chain (confined_path.h) and its buffers from a
+    // small pool. The pass is system calls per file; once the search that feeds it has ended,
+    // one helper left the second core of the 2-core benchmark machine idle: two made the
+    // kernel-tree apply 20-27% faster on a quiet machine (bench/RESULTS.md, issue 9).
+    int helper_threads = -1;
     // True: the entries the size bound drops are only renamed away ("<id>.dropped"); freeing
     // them (their kept originals: ~7 s for a kernel-tree apply on a `discard` mount) is left to
     // UndoJournal::free_dropped(), which the caller runs after it has reported the apply (or

@@ -727,8 +727,9 @@ private slots:
     void helperThreadsWriteTheSameFiles_data() {
         QTest::addColumn<int>("helpers");
         QTest::newRow("none: all on the consumer") << 0;
-        QTest::newRow("one (default)") << ApplyOptions{}.helper_threads;
+        QTest::newRow("one") << 1;
         QTest::newRow("two") << 2;
+        QTest::newRow("default: one per core") << ApplyOptions{}.helper_threads;
     }
     void helperThreadsWriteTheSameFiles() {
         QFETCH(int, helpers);
@@ -750,6 +751,25 @@ private slots:
             QCOMPARE(QDir(tree.path(QString("d%1").arg(d)).c_str()).entryList(QDir::Files | QDir::Hidden).filter("codescout").size(), 0);
         QVERIFY(undo_apply(j, "").complete());
         for (int i = 0; i < 40; ++i) QCOMPARE(slurp(paths[i]), std::string(100 * i, 'x') + "foo foo\n");
+    }
+
+    // A helper reuses its buffers from file to file, and drops those of a large file: files
+    // large and small in turn, on one helper, each get exactly their own new content.
+    void buffersReusedAndDroppedKeepEachFilesContent() {
+        TestTree tree;
+        std::vector<std::string> paths, expected;
+        const int sizes[] = {5 << 20, 10, (6 << 20) + 3, 3, 4 << 20, 0};
+        for (int i = 0; i < 6; ++i) {
+            const QByteArray body(sizes[i], static_cast<char>('a' + i));
+            paths.push_back(tree.write(QString("f%1.txt").arg(i), "foo " + body + " foo\n"));
+            expected.push_back("bar " + body.toStdString() + " bar\n");
+        }
+        ApplyOptions options;
+        options.helper_threads = 1;
+        UndoJournal j = journal();
+        const ApplyReport report = apply_plan(literal_plan({tree.root()}, paths, "foo", "bar"), j, options);
+        QCOMPARE(report.changed_files(), std::size_t(6));
+        for (int i = 0; i < 6; ++i) QVERIFY2(slurp(paths[i]) == expected[i], paths[i].c_str());
     }
 
     // A file saved by someone after its new content was staged, before its rename (the window a
