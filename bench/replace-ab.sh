@@ -8,6 +8,15 @@
 #
 #   scripts/buildroot.sh run bench/replace-ab.sh --work DIR [--rounds N] CLI...
 #
+# Every round's --undo frees the ~11,000 inodes the apply made, and on ext4 without a journal (this
+# benchmark machine's disk) the kernel then skips each inode freed in the last 60 s — 360 s while
+# its inode table block is dirty, which the next apply's own creates make it — when it allocates
+# one (fs/ext4/ialloc.c, recently_deleted()): every apply here after the first pays a scan that an
+# apply on a tree nobody just cleaned would not (up to 9% of its CPU samples, ext4_create). It is
+# the same for every binary of a round, so the comparison stands; for the absolute figure, put
+# DIR on a journaled ext4 (the default mkfs.ext4, as on a desktop; e.g. a loop-mounted image),
+# where the kernel does not look.
+#
 # DIR keeps the copy (DIR/tree, made once) and each apply's journal (DIR/state-*: the applied
 # inodes, ~330 MB each after the undo: 48 runs held 22 GB — watch `df`) for later runs: remove
 # DIR after the last one (its deletion then frees ~0.5 M inodes: minutes on this disk). The bytes
