@@ -5,25 +5,6 @@
 
 namespace codescout {
 
-namespace {
-
-// Start of the line holding `offset`, looking back no further than `floor` (itself a line start).
-std::size_t line_start_of(std::string_view haystack, std::size_t floor, std::size_t offset) {
-    if (offset <= floor) return floor;
-    const void* newline = ::memrchr(haystack.data() + floor, '\n', offset - floor);
-    return newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1 : floor;
-}
-
-// Index of the '\n' ending the line that holds `offset`, or haystack.size() for an
-// unterminated last line.
-std::size_t line_end_of(std::string_view haystack, std::size_t offset) {
-    if (offset >= haystack.size()) return haystack.size();
-    const void* newline = std::memchr(haystack.data() + offset, '\n', haystack.size() - offset);
-    return newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) : haystack.size();
-}
-
-}  // namespace
-
 std::optional<LineMatch> first_line_match(const Matcher& matcher, std::string_view haystack, std::size_t from,
                                           MatchScratch& scratch) {
     const std::size_t end = haystack.size();

@@ -25,23 +25,6 @@ struct PrefilteredScratch final : MatchScratch {
     }
 };
 
-namespace {
-
-// Where the search on pos's line starts: the line's beginning, or `floor` if that comes later.
-// Looking back no further than `floor` keeps a long line with many candidates linear (and
-// ThreadSanitizer's memrchr, which marks the whole range read, usable).
-std::size_t search_start_of_line(std::string_view haystack, std::size_t floor, std::size_t pos) {
-    const void* newline = memrchr(haystack.data() + floor, '\n', pos - floor);
-    return newline == nullptr ? floor : static_cast<std::size_t>(static_cast<const char*>(newline) - haystack.data()) + 1;
-}
-
-std::size_t line_end_of(std::string_view haystack, std::size_t pos) {
-    const std::size_t newline = haystack.find('\n', pos);
-    return newline == std::string_view::npos ? haystack.size() : newline;
-}
-
-}  // namespace
-
 LiteralLinePrefilter::LiteralLinePrefilter(const std::vector<std::string>& needles, bool caseless)
     : searcher_(make_needles(needles, caseless)) {
     for (const std::string& needle : needles) names_ += (names_.empty() ? "" : ",") + needle;
@@ -105,7 +88,7 @@ std::optional<MatchRange> PrefilteredMatcher::find_with_prefilter(std::string_vi
         if (prefilter_->gave_up()) return verifier_.find(haystack, pos, *own.verifier);
         const std::optional<std::size_t> hit = prefilter_->candidate(haystack, pos, own.prefilter.get());
         if (!hit) return std::nullopt;
-        const std::size_t start = search_start_of_line(haystack, pos, *hit);
+        const std::size_t start = line_start_of(haystack, pos, *hit);
         const std::size_t line_end = line_end_of(haystack, *hit);
         // The subject ends after the line's '\n': a match cannot run into the next line (one that
         // takes the '\n' is re-checked on its line alone by the searcher), and ^ still matches
@@ -134,7 +117,7 @@ std::optional<std::size_t> PrefilteredMatcher::lines_by_re2(std::string_view hay
         if (decider_->gave_up()) return Matcher::find_matching_line(haystack, pos, own);
         const auto verdict = decider_->next_line(haystack, pos, own.prefilter.get());
         if (!verdict) return std::nullopt;
-        const std::size_t line_start = search_start_of_line(haystack, pos, verdict->pos);
+        const std::size_t line_start = line_start_of(haystack, pos, verdict->pos);
         if (verdict->holds_match) return line_start;
         const std::size_t line_end = line_end_of(haystack, verdict->pos);
         if (pcre2_line_matches(haystack, line_start, line_end, own)) return line_start;
@@ -156,7 +139,7 @@ std::optional<std::size_t> PrefilteredMatcher::lines_by_prefilter(std::string_vi
             if (!hit) break;
             at = *hit;
         }
-        const std::size_t line_start = search_start_of_line(haystack, pos, at);
+        const std::size_t line_start = line_start_of(haystack, pos, at);
         const std::size_t line_end = line_end_of(haystack, at);
         const std::size_t next = std::min(line_end + 1, haystack.size());
         std::optional<bool> holds = decider_->line_holds_match(haystack, line_start, next, own.decider.get());

@@ -13,21 +13,6 @@ namespace codescout {
 
 namespace {
 
-// Start of the line holding `offset`, looking back no further than `floor` (itself a line start).
-std::size_t line_start_of(std::string_view window, std::size_t floor, std::size_t offset, char term) {
-    if (offset <= floor) return floor;
-    const void* newline = ::memrchr(window.data() + floor, term, offset - floor);
-    return newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - window.data()) + 1 : floor;
-}
-
-// Index of the terminator ending the line that holds `offset`, or window.size() for an
-// unterminated last line.
-std::size_t line_end_of(std::string_view window, std::size_t offset, char term) {
-    if (offset >= window.size()) return window.size();
-    const void* newline = std::memchr(window.data() + offset, term, window.size() - offset);
-    return newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - window.data()) : window.size();
-}
-
 // True when the report needs no single match of a line, only which lines match: no spans to
 // record (Lines mode without match_spans; -v's context lines get spans only with it) and no
 // matches to count (Count mode without count_matches; -l never counts).
