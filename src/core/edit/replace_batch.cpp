@@ -140,8 +140,13 @@ std::optional<Skip> ReplaceBatch::stage(std::size_t key, ConfinedFile file, cons
     return std::nullopt;
 }
 
+bool ReplaceBatch::is_clean(dev_t dev) const { return std::find(clean_.begin(), clean_.end(), dev) != clean_.end(); }
+
+void ReplaceBatch::written_on(dev_t dev) { std::erase(clean_, dev); }
+
 void ReplaceBatch::add_written(std::size_t key, ConfinedFile file, WrittenTemp& written) {
     const std::size_t folder = add_folder(file.dir);
+    written_on(folders_[folder].id.dev);  // the next round flushes its file system again
     // From here on the temporary file is the batch's: discard() and commit() remove it on failure.
     staged_.push_back(Staged{key, folder, file.name, file.status, written.name, std::move(written.fd), written.owner_kept});
     ++staged_names_[file.name];
@@ -205,20 +210,31 @@ void ReplaceBatch::commit(const std::function<bool(std::size_t key, const Replac
         return;
     }
     reach_step(hook_, "batch-written");
-    // The flush round: one syncfs() per file system, which also makes the previous batch's
-    // renames durable; fsync() one by one where syncfs() is not enough.
+    // The flush round: one syncfs() per file system with temporary files not flushed yet, which
+    // also makes the renames pending there durable; fsync() one by one where syncfs() is not
+    // enough. The renames on a clean file system stay pending (see the header).
     std::vector<std::pair<dev_t, int>> synced;  // file system, its flush's errno
-    auto flush = [&synced](dev_t dev, int fd) {
+    auto flush = [&](dev_t dev, int fd) {
         for (const auto& [done_dev, error] : synced)
             if (done_dev == dev) return error;
         synced.emplace_back(dev, sync_file_system(fd));
+        if (synced.back().second == 0) clean_.push_back(dev);
+        reach_step(hook_, "file-system-synced");
         return synced.back().second;
     };
     std::vector<int> folder_error(folders_.size(), 0);
     for (std::size_t f = 0; f < folders_.size(); ++f)
-        if (!folders_[f].flush_each) folder_error[f] = flush(folders_[f].id.dev, folders_[f].fd.get());
-    for (const Pending& p : pending_) (void)(p.flush_each ? sync_fd(p.fd.get()) : flush(p.dev, p.fd.get()));
-    pending_.clear();
+        if (!folders_[f].flush_each && !is_clean(folders_[f].id.dev)) folder_error[f] = flush(folders_[f].id.dev, folders_[f].fd.get());
+    std::erase_if(pending_, [&](const Pending& p) {
+        if (p.flush_each) {
+            (void)sync_fd(p.fd.get());
+            return true;
+        }
+        const bool synced_now = std::any_of(synced.begin(), synced.end(), [&](const auto& s) { return s.first == p.dev; });
+        if (is_clean(p.dev) && !synced_now) return false;  // waits for sync_renames()
+        (void)flush(p.dev, p.fd.get());
+        return true;
+    });
     std::vector<int> flush_error(staged_.size(), 0);
     for (std::size_t i = 0; i < staged_.size(); ++i)
         flush_error[i] = staged_[i].temp ? sync_fd(staged_[i].temp.get()) : folder_error[staged_[i].folder];
