@@ -588,6 +588,10 @@ private slots:
             add_row(qPrintable(QStringLiteral("%1 empty match at an unterminated end").arg(QLatin1StringView(flag))), g,
                     L{flag, "foo$|o?$", "noeol.txt"});
         add_row("-r empty match at an unterminated end", g, L{"-r", "<$0>", "o?$", "noeol.txt"});
+        // ... nor counts it.
+        add_row("--count-matches empty match at an unterminated end", g, L{"--count-matches", "foo$|o?$", "noeol.txt"});
+        add_row("--count-matches $ at an unterminated end", g, L{"--count-matches", "$", "noeol.txt", "crlf.txt"});
+        add_row("--count-matches \\b at an unterminated end", g, L{"--count-matches", "\\b", "noeol.txt"});
         add_row("-o -c -v", g, L{"-o", "-c", "-v", "foo", "src"});
         add_row("-o -C1", g, L{"-o", "-C1", "PM_RESUME", "gen"});
         add_row("-o -b", g, L{"-o", "-b", "foo", "src", "unicode.txt"});

@@ -127,7 +127,7 @@ void FileScanner::on_matching_line(std::string_view window, std::uint64_t base, 
         finished_ = true;
         return;
     case ReportMode::Count:
-        if (report_.count_matches && first) out_->matches += collect_spans(line, *first, false);
+        if (report_.count_matches && first) out_->matches += collect_spans(line, *first, false, line_end < window.size());
         limit_reached_ = limit_now;
         return;
     case ReportMode::Lines:
@@ -138,7 +138,7 @@ void FileScanner::on_matching_line(std::string_view window, std::uint64_t base, 
     const std::uint64_t number = line_number_at(window, base, line_start);
     if (!report_.passthru) emit_before_context(window, base, line_start, number);
     append_line(window, base, line_start, line_end, number, false);
-    if (first && report_.match_spans) out_->matches += collect_spans(line, *first, true);
+    if (first && report_.match_spans) out_->matches += collect_spans(line, *first, true, line_end < window.size());
     mark_emitted(base, line_end, number);
     after_remaining_ = report_.passthru ? 0 : report_.after_context;
     limit_reached_ = limit_now;
@@ -242,9 +242,10 @@ void FileScanner::flush_pending() {
     out_->stream->line(pending_, pending_terminated_);
 }
 
-std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first, bool record) {
+std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first, bool record, bool terminated) {
+    const auto counts = [&](const MatchRange& m) { return terminated || m.begin < line.size() ? 1u : 0u; };
     if (record) add_span({static_cast<std::uint32_t>(first.begin), static_cast<std::uint32_t>(first.end)});
-    std::uint64_t count = 1;
+    std::uint64_t count = counts(first);
     std::size_t previous_end = first.end;
     bool previous_empty = first.begin == first.end;
     std::size_t next = previous_empty ? previous_end + 1 : previous_end;
@@ -258,7 +259,7 @@ std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first
             continue;
         }
         if (record) add_span({static_cast<std::uint32_t>(match->begin), static_cast<std::uint32_t>(match->end)});
-        ++count;
+        count += counts(*match);
         previous_end = match->end;
         previous_empty = empty;
         next = empty ? previous_end + 1 : previous_end;

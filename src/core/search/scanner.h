@@ -80,8 +80,10 @@ private:
     void append_line(std::string_view window, std::uint64_t base, std::size_t line_start,
                             std::size_t line_end, std::uint64_t number, bool is_context);
     // Counts every match of the line from `first` (already known) on, and adds each as a span
-    // to the last record when `record` is set; returns how many.
-    std::uint64_t collect_spans(std::string_view line, MatchRange first, bool record);
+    // to the last record when `record` is set; returns how many. `terminated`: the line has its
+    // terminator; on a last line without one, an empty match at its very end is recorded but not
+    // counted (the matches counted are the ones a printer shows: rg_visible_spans.h).
+    std::uint64_t collect_spans(std::string_view line, MatchRange first, bool record, bool terminated = true);
     // Adds a span to the last line (streamed or collected).
     void add_span(MatchSpan span);
     // The text of the last line appended.

@@ -79,7 +79,11 @@ inline FileResult reference_grep(const std::string& content, const Matcher& matc
         if (report.mode == ReportMode::Lines) {
             const long first = std::max(last_emitted + 1, static_cast<long>(i) - static_cast<long>(report.before_context));
             for (long j = first; j < static_cast<long>(i); ++j) add_line(static_cast<std::size_t>(j), {});
-            if (report.match_spans) result.matches += spans.size();
+            // Counted: the matches a printer shows — not an empty one at the very end of a last
+            // line without a terminator (rg_visible_spans.h); its span is still recorded.
+            const bool terminated = lines[i].offset + lines[i].text.size() < content.size();
+            if (report.match_spans)
+                for (const MatchSpan& s : spans) result.matches += terminated || s.begin < lines[i].text.size() ? 1 : 0;
             add_line(i, spans);
             last_emitted = static_cast<long>(i);
             after_left = report.after_context;
