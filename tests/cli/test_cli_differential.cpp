@@ -592,6 +592,15 @@ private slots:
         add_row("--count-matches empty match at an unterminated end", g, L{"--count-matches", "foo$|o?$", "noeol.txt"});
         add_row("--count-matches $ at an unterminated end", g, L{"--count-matches", "$", "noeol.txt", "crlf.txt"});
         add_row("--count-matches \\b at an unterminated end", g, L{"--count-matches", "\\b", "noeol.txt"});
+        // rg -P's printer seeks an empty line's matches right after the text before it: no ^
+        // there, but $ and empty patterns (search_options.h, empty_line_after_its_text). The
+        // file's first line is empty too, and is seen whole.
+        add_row("-P -r ^ on empty lines", g, L{"-P", "-r", "X", "^", "blank_lines.txt"});
+        add_row("-P --count-matches ^ on empty lines", g, L{"-P", "--count-matches", "^|foo", "blank_lines.txt"});
+        add_row("-P -r $ and x* on empty lines", g, L{"-P", "-r", "<$0>", "$|x*", "blank_lines.txt"});
+        add_row("-P --column ^ on empty lines", g, L{"-P", "--column", "^", "blank_lines.txt"});
+        add_row("-P -o -b ^$ on empty lines", g, L{"-P", "-o", "-b", "^$|foo", "blank_lines.txt"});
+        add_row("-r ^ on empty lines (not -P: seen)", g, L{"-r", "X", "^", "blank_lines.txt"});
         add_row("-o -c -v", g, L{"-o", "-c", "-v", "foo", "src"});
         add_row("-o -C1", g, L{"-o", "-C1", "PM_RESUME", "gen"});
         add_row("-o -b", g, L{"-o", "-b", "foo", "src", "unicode.txt"});
@@ -797,6 +806,7 @@ private slots:
         QTest::newRow("quotes and tabs") << L{"\\\\|\"|\t", "."} << false;
         QTest::newRow("-v (context lines carry submatches)") << L{"-v", "-C1", "foo", "src"} << false;
         QTest::newRow("-r (rg's JSON has no replacements)") << L{"-r", "X", "foo", "src"} << false;
+        QTest::newRow("-P ^ on empty lines (no submatch)") << L{"-P", "^", "blank_lines.txt"} << false;
         // Several MB of messages for one file: printed in parts, "bytes_printed" summed over them.
         QTest::newRow("a file printed in parts") << L{"-i", "_cntl__|mask"} << true;
         QTest::newRow("parts, with context") << L{"-C3", "STALL"} << true;

@@ -293,10 +293,21 @@ std::optional<MatchRange> Pcre2Program::find(std::string_view haystack, std::siz
 
 std::optional<MatchRange> Pcre2Program::find_line_by_line(std::string_view haystack, std::size_t from,
                                                           Pcre2Scratch& scratch) const {
+    MatchRange range;
+    if (from > 0 && from == haystack.size() && haystack[from - 1] == '\n') {
+        // Past the last line (a final '\n' ends a line, it starts none): asked at the very end of
+        // the whole haystack, as without lines alone — only an empty match can lie there, and
+        // ^ does not (an empty line as rg -P's printer sees it: search_options.h).
+        switch (run(haystack, from, scratch, range)) {
+        case Outcome::Match: return range;
+        case Outcome::NoMatch: return std::nullopt;
+        case Outcome::OverBudget: throw over_budget(from, scratch.time_budget());
+        case Outcome::Limit: throw MatchLimitError("the pattern exceeded PCRE2's match limit at byte " + std::to_string(from));
+        }
+    }
     const std::size_t previous_newline = from == 0 ? std::string_view::npos : haystack.rfind('\n', from - 1);
     std::size_t line_begin = previous_newline == std::string_view::npos ? 0 : previous_newline + 1;
     std::size_t start = from;
-    MatchRange range;
     while (true) {
         const std::size_t newline = haystack.find('\n', start);
         const std::size_t line_end = newline == std::string_view::npos ? haystack.size() : newline;

@@ -127,7 +127,8 @@ void FileScanner::on_matching_line(std::string_view window, std::uint64_t base, 
         finished_ = true;
         return;
     case ReportMode::Count:
-        if (report_.count_matches && first) out_->matches += collect_spans(line, *first, false, line_end < window.size());
+        if (report_.count_matches && first)
+            out_->matches += collect_spans(line, *first, false, line_end < window.size(), after_text(base, line_start));
         limit_reached_ = limit_now;
         return;
     case ReportMode::Lines:
@@ -138,7 +139,8 @@ void FileScanner::on_matching_line(std::string_view window, std::uint64_t base, 
     const std::uint64_t number = line_number_at(window, base, line_start);
     if (!report_.passthru) emit_before_context(window, base, line_start, number);
     append_line(window, base, line_start, line_end, number, false);
-    if (first && report_.match_spans) out_->matches += collect_spans(line, *first, true, line_end < window.size());
+    if (first && report_.match_spans)
+        out_->matches += collect_spans(line, *first, true, line_end < window.size(), after_text(base, line_start));
     mark_emitted(base, line_end, number);
     after_remaining_ = report_.passthru ? 0 : report_.after_context;
     limit_reached_ = limit_now;
@@ -242,7 +244,13 @@ void FileScanner::flush_pending() {
     out_->stream->line(pending_, pending_terminated_);
 }
 
-std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first, bool record, bool terminated) {
+std::uint64_t FileScanner::collect_spans(std::string_view line, MatchRange first, bool record, bool terminated, bool empty_after_text) {
+    if (empty_after_text && line.empty()) {  // ReportOptions::empty_line_after_its_text
+        const char terminator[1] = {term_};
+        const std::optional<MatchRange> seen = matcher_.find_in_line(std::string_view(terminator, 1), 1, scratch_);
+        if (!seen) return 0;
+        first = MatchRange{seen->begin - 1, seen->end - 1};
+    }
     const auto counts = [&](const MatchRange& m) { return terminated || m.begin < line.size() ? 1u : 0u; };
     if (record) add_span({static_cast<std::uint32_t>(first.begin), static_cast<std::uint32_t>(first.end)});
     std::uint64_t count = counts(first);

@@ -83,7 +83,14 @@ private:
     // to the last record when `record` is set; returns how many. `terminated`: the line has its
     // terminator; on a last line without one, an empty match at its very end is recorded but not
     // counted (the matches counted are the ones a printer shows: rg_visible_spans.h).
-    std::uint64_t collect_spans(std::string_view line, MatchRange first, bool record, bool terminated = true);
+    // `empty_after_text`: an empty line is searched as ReportOptions::empty_line_after_its_text says.
+    std::uint64_t collect_spans(std::string_view line, MatchRange first, bool record, bool terminated = true,
+                                bool empty_after_text = false);
+    // Whether the line at `line_start` has text before it to be searched after
+    // (ReportOptions::empty_line_after_its_text): not the file's first line.
+    bool after_text(std::uint64_t base, std::size_t line_start) const {
+        return report_.empty_line_after_its_text && base + line_start > 0;
+    }
     // Adds a span to the last line (streamed or collected).
     void add_span(MatchSpan span);
     // The text of the last line appended.

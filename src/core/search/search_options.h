@@ -67,6 +67,12 @@ struct ReportOptions {
     char line_terminator = '\n';
     // Time each file's search (FileResult::elapsed): two clock reads per file, for --json.
     bool time_files = false;
+    // An empty line's matches (its spans, its counted matches) are sought at the end of the text
+    // before it, right after that text's terminator — where PCRE2 finds no ^ (not after a final
+    // newline) and no \A, but $, an empty pattern or a look-behind still match — as rg -P's
+    // printer seeks them; the line itself still matches. Not for a file's first line (nothing
+    // before it) nor across lines (-U). rg -P -r X '^' leaves empty lines without X.
+    bool empty_line_after_its_text = false;
 };
 
 struct SearchOptions {

@@ -141,6 +141,28 @@ private slots:
         QCOMPARE(all_matches(*matcher, std::string_view(haystack.constData(), haystack.size())), expected);
     }
 
+    // After a final '\n' there is no line: searching there is searching the end of the whole
+    // text, where only an empty match can be — and no ^ (PCRE2 multiline: not after a final
+    // newline). The same whether or not the pattern runs each line alone (possessive here).
+    void pastTheLastLineIsTheEndOfTheText_data() {
+        QTest::addColumn<QByteArrayList>("patterns");
+        QTest::addColumn<QByteArray>("expected");  // at 2 in "a\n", or "none"
+        QTest::newRow("^") << QByteArrayList{"^"} << QByteArray("none");
+        QTest::newRow("^ with a possessive alternative") << QByteArrayList{"a++b|^"} << QByteArray("none");
+        QTest::newRow("$ with a possessive alternative") << QByteArrayList{"a++b|$"} << QByteArray("2-2");
+        QTest::newRow("x* with an atomic group") << QByteArrayList{"(?>x*)"} << QByteArray("2-2");
+        QTest::newRow("look-behind sees the newline") << QByteArrayList{"(?<=\n)(?>x*)"} << QByteArray("2-2");
+    }
+    void pastTheLastLineIsTheEndOfTheText() {
+        QFETCH(QByteArrayList, patterns);
+        QFETCH(QByteArray, expected);
+        const auto matcher = compile_matcher(pattern_options(patterns, "P"));
+        const auto scratch = matcher->make_scratch();
+        const std::optional<MatchRange> found = matcher->find_in_line("a\n", 2, *scratch);
+        QCOMPARE(found ? QByteArray::number(qulonglong(found->begin)) + "-" + QByteArray::number(qulonglong(found->end)) : QByteArray("none"),
+                 expected);
+    }
+
     void canMatchEmpty() {
         QVERIFY(compile_matcher(pattern_options({"x*"}, ""))->can_match_empty());
         QVERIFY(compile_matcher(pattern_options({"a", "b?"}, ""))->can_match_empty());
