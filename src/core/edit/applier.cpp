@@ -167,8 +167,8 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
     // record maps one to the other, undo_journal.h), take its status after that link (what the
     // rename is checked against: a change after this point shows in ctime),
     // read it and check the content against the searched hash (so a change between the search
-    // and the link is caught too), make the new content, check it against the plan's hash, note
-    // the temporary file in the entry and write it. Nothing is renamed before the entry is
+    // and the link is caught too), make the new content, note the temporary file in the entry
+    // and write it. Nothing is renamed before the entry is
     // published; a crash before that leaves temporary files that the entry's `temps` names.
     struct Prepared {
         GatedFile gated;
