@@ -225,10 +225,10 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     // (standard_line.h), --json's submatches, --stats' match count, -r, and a Replace plan.
     s.report.match_spans = needs_match_granularity(out) || out.replacement.has_value() ||
                            out.mode == OutputMode::Json || out.stats || plan.write != WriteMode::None;
-    s.report.time_files = out.mode == OutputMode::Json;
+    s.report.time_files = out.mode == OutputMode::Json;  // each file's "end" message says how long it took
     // rg -P's printer finds no ^ on an empty line (search_options.h); one match across lines
     // (-U) it searches with the text after the line visible, where ^ does match.
-    s.report.empty_line_after_its_text = args.pcre2_syntax && !args.multiline;  // each file's "end" message says how long it took
+    s.report.empty_line_after_its_text = args.pcre2_syntax && !args.multiline;
     return plan;
 }
 

@@ -302,7 +302,9 @@ std::optional<MatchRange> Pcre2Program::find_line_by_line(std::string_view hayst
         case Outcome::Match: return range;
         case Outcome::NoMatch: return std::nullopt;
         case Outcome::OverBudget: throw over_budget(from, scratch.time_budget());
-        case Outcome::Limit: throw MatchLimitError("the pattern exceeded PCRE2's match limit at byte " + std::to_string(from));
+        case Outcome::Limit:
+            throw MatchLimitError("the pattern exceeded PCRE2's match limit at byte " + std::to_string(from) +
+                                  " (catastrophic backtracking?)");
         }
     }
     const std::size_t previous_newline = from == 0 ? std::string_view::npos : haystack.rfind('\n', from - 1);
