@@ -43,6 +43,33 @@ std::size_t skip_past(std::string_view text, std::size_t i, char close) {
 }
 
 // The parts of a regex that are literal text, for the uppercase test (see has_uppercase).
+// The character numbered by the hex digits `hex` (\x41, \x{1F600}), UTF-8 encoded onto `out`;
+// nothing for no digits, other text or a number past Unicode.
+void append_code_point(std::string& out, std::string_view hex) {
+    if (hex.empty() || hex.size() > 6) return;
+    std::uint32_t cp = 0;
+    for (const char h : hex) {
+        if (!std::isxdigit(static_cast<unsigned char>(h))) return;
+        cp = cp * 16 + static_cast<std::uint32_t>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (std::tolower(h) - 'a' + 10));
+    }
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return;
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
 std::string literal_parts(std::string_view re) {
     std::string out;
     std::size_t i = 0;
@@ -55,15 +82,26 @@ std::string literal_parts(std::string_view re) {
                 const std::size_t stop = end == std::string_view::npos ? re.size() : end;
                 out.append(re.substr(i + 2, stop - (i + 2)));
                 i = end == std::string_view::npos ? re.size() : end + 2;
-            } else if ((e == 'p' || e == 'P' || e == 'x' || e == 'o' || e == 'N' || e == 'g' || e == 'k') &&
+            } else if (e == 'x' && i + 2 < re.size() && re[i + 2] == '{') {
+                // A character by its number is a literal to rg's smart case (\x{41}: an 'A').
+                const std::size_t close = re.find('}', i + 3);
+                if (close == std::string_view::npos) {
+                    i = re.size();
+                } else {
+                    append_code_point(out, re.substr(i + 3, close - i - 3));
+                    i = close + 1;
+                }
+            } else if ((e == 'p' || e == 'P' || e == 'o' || e == 'N' || e == 'g' || e == 'k') &&
                        i + 2 < re.size() && (re[i + 2] == '{' || re[i + 2] == '<' || re[i + 2] == '\'')) {
                 const char open = re[i + 2];
                 i = skip_past(re, i + 3, open == '{' ? '}' : open == '<' ? '>' : '\'');
             } else if ((e == 'p' || e == 'P' || e == 'c') && i + 2 < re.size()) {
                 i += 3;  // one-letter property such as \pL, or a control character \cA
             } else if (e == 'x') {
-                i += 2;  // \xHH: up to two hex digits
+                i += 2;  // \xHH: up to two hex digits, a literal character too
+                const std::size_t digits_start = i;
                 for (int digits = 0; digits < 2 && i < re.size() && std::isxdigit(static_cast<unsigned char>(re[i])); ++digits) ++i;
+                append_code_point(out, re.substr(digits_start, i - digits_start));
             } else {
                 i += 1 + utf8_length(static_cast<unsigned char>(e));
             }
@@ -223,6 +261,90 @@ bool effective_caseless(const PatternOptions& options) {
     return false;
 }
 
+namespace {
+
+// ripgrep's (Rust regex's) POSIX classes, as ranges valid inside a bracket for PCRE2 and RE2.
+std::optional<std::string_view> ascii_posix_class(std::string_view name) {
+    static constexpr std::pair<std::string_view, std::string_view> kClasses[] = {
+        {"alnum", "0-9A-Za-z"},
+        {"alpha", "A-Za-z"},
+        {"ascii", "\\x00-\\x7F"},
+        {"blank", "\\x09\\x20"},
+        {"cntrl", "\\x00-\\x1F\\x7F"},
+        {"digit", "0-9"},
+        {"graph", "\\x21-\\x7E"},
+        {"lower", "a-z"},
+        {"print", "\\x20-\\x7E"},
+        {"punct", "\\x21-\\x2F\\x3A-\\x40\\x5B-\\x60\\x7B-\\x7E"},
+        {"space", "\\x09-\\x0D\\x20"},
+        {"upper", "A-Z"},
+        {"word", "0-9A-Za-z_"},
+        {"xdigit", "0-9A-Fa-f"},
+    };
+    for (const auto& [known, ranges] : kClasses)
+        if (known == name) return ranges;
+    return std::nullopt;
+}
+
+// One bracketed class (from its '[' to just past its ']') with its POSIX classes spelled out.
+std::string class_with_ascii_posix(std::string_view cls) {
+    std::string out(1, cls.front());  // the class's own '[' (a bare "[:alpha:]" is no POSIX class)
+    std::size_t j = 1;
+    while (j < cls.size()) {
+        if (cls[j] == '\\' && j + 1 < cls.size()) {
+            out.append(cls.substr(j, 2));
+            j += 2;
+            continue;
+        }
+        if (cls.compare(j, 2, "[:") == 0) {
+            const std::size_t close = cls.find(":]", j + 2);
+            if (close != std::string_view::npos) {
+                const std::optional<std::string_view> ranges = ascii_posix_class(cls.substr(j + 2, close - j - 2));
+                if (ranges) out.append(*ranges);
+                else out.append(cls.substr(j, close + 2 - j));  // negated, or unknown: as written
+                j = close + 2;
+                continue;
+            }
+        }
+        out += cls[j++];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string posix_classes_as_rg(std::string_view regex) {
+    std::string out;
+    out.reserve(regex.size());
+    std::size_t i = 0;
+    while (i < regex.size()) {
+        if (regex[i] == '\\' && i + 1 < regex.size()) {
+            if (regex[i + 1] == 'Q') {  // \Q...\E is literal text: copied as it is
+                const std::size_t end = regex.find("\\E", i + 2);
+                const std::size_t stop = end == std::string_view::npos ? regex.size() : end + 2;
+                out.append(regex.substr(i, stop - i));
+                i = stop;
+            } else {
+                out.append(regex.substr(i, 2));
+                i += 2;
+            }
+            continue;
+        }
+        if (regex[i] == '[') {
+            const std::size_t end = class_end(regex, i);
+            if (end == std::string_view::npos) {  // not a class PCRE2 reads: left to its error
+                out.append(regex.substr(i));
+                break;
+            }
+            out += class_with_ascii_posix(regex.substr(i, end - i));
+            i = end;
+            continue;
+        }
+        out += regex[i++];
+    }
+    return out;
+}
+
 std::string script_properties_as_rg(std::string_view regex) {
     std::string out;
     out.reserve(regex.size());
@@ -263,7 +385,7 @@ std::string script_properties_as_rg(std::string_view regex) {
 
 std::string pattern_regex(const PatternOptions& options, const std::string& pattern) {
     if (options.fixed_strings) return escape_literal(pattern);
-    return options.pcre2_syntax ? pattern : script_properties_as_rg(pattern);
+    return options.pcre2_syntax ? pattern : script_properties_as_rg(posix_classes_as_rg(pattern));
 }
 
 std::string combined_regex(const PatternOptions& options) {

@@ -27,7 +27,8 @@ std::size_t class_end(std::string_view regex, std::size_t open);
 
 // Smart case: does the pattern contain an uppercase (or titlecase) letter? For regexes this is
 // an approximation of ripgrep's rule that only literal characters count: the character right
-// after a backslash is ignored (\W, \S, \D), as are the braces of \p{Lu}, \x{1F}, \N{...},
+// after a backslash is ignored (\W, \S, \D) — but one given by its number (\x41, \x{41}) is the
+// literal it names, as rg counts it — as are the braces of \p{Lu}, \N{...},
 // \k<Name>/\g{Name}, names of groups ((?<Name>, (?P<Name>, (?'Name'), references ((?P=Name),
 // (?&Name)) and verbs ((*UTF)). Text inside \Q...\E counts. Unicode-aware via PCRE2's tables.
 bool has_uppercase(std::string_view pattern, bool is_regex);
@@ -58,6 +59,12 @@ std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_
 // properties and names with a prefix of their own (\p{scx:Greek}) are left as written; PCRE2
 // decides what is a script, so names follow its loose matching (\p{greek}).
 std::string script_properties_as_rg(std::string_view regex);
+// `regex` with every POSIX class in a bracket ([[:alpha:]], [a[:digit:]_]) spelled as the ASCII
+// ranges it means in ripgrep's default syntax ([A-Za-z], [0-9]...): PCRE2 with UCP reads them as
+// Unicode classes ([[:alpha:]] took é, and under -i [[:upper:]] stayed uppercase), and the same
+// text then means the same to RE2, which reads POSIX classes as ASCII. A negated one ([:^alpha:])
+// is left as written (it cannot be spelled as ranges inside a larger class): PCRE2's reading.
+std::string posix_classes_as_rg(std::string_view regex);
 
 // One user pattern as the regex the matchers compile: escaped for -F; in ripgrep's reading
 // (script_properties_as_rg) unless -P asks for PCRE2's.

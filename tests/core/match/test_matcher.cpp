@@ -67,7 +67,10 @@ private slots:
         QTest::newRow("smart upper in any -e") << QByteArrayList{"foo", "Bar"} << QByteArray("S") << QByteArray("FOO foo bar Bar") << QByteArray("4-7 12-15") << QByteArray("literal ");
         QTest::newRow("smart ignores \\W") << QByteArrayList{"foo\\W"} << QByteArray("S") << QByteArray("FOO! foo!") << QByteArray("0-4 5-9") << QByteArray("pcre2|prefiltered");
         QTest::newRow("smart ignores \\p{Lu}") << QByteArrayList{"\\p{Lu}x"} << QByteArray("S") << QByteArray("Ax aX AX") << QByteArray("0-2 3-5 6-8") << QByteArray("prefiltered re2");
-        QTest::newRow("smart ignores \\x{1F}") << QByteArrayList{"\\x{41}b"} << QByteArray("S") << QByteArray("AB Ab") << QByteArray("0-2 3-5") << QByteArray("prefiltered re2");
+        // A character given by its number is the literal it names, to rg's smart case too.
+        QTest::newRow("smart counts \\x{41} as an A") << QByteArrayList{"\\x{41}b"} << QByteArray("S") << QByteArray("AB Ab") << QByteArray("3-5") << QByteArray("prefiltered re2|literal");
+        QTest::newRow("smart counts \\x42 as a B") << QByteArrayList{"a\\x42"} << QByteArray("S") << QByteArray("ab aB") << QByteArray("3-5") << QByteArray("prefiltered re2|literal");
+        QTest::newRow("smart: \\x61 is a lowercase a") << QByteArrayList{"\\x61b"} << QByteArray("S") << QByteArray("AB ab") << QByteArray("0-2 3-5") << QByteArray("prefiltered re2|literal");
         QTest::newRow("smart -F counts after backslash") << QByteArrayList{"\\W"} << QByteArray("FS") << QByteArray("\\w \\W") << QByteArray("3-5") << QByteArray("literal ");
         // Patterns whose answer for a line depends on its neighbours run on each line alone, as rg
         // runs them (lines_alone.h): over the buffer \W++ would swallow ">\n#" and then fail.
@@ -105,6 +108,12 @@ private slots:
         QTest::newRow("-x") << QByteArrayList{"foo"} << QByteArray("x") << QByteArray("foo\nfoo bar\nfoo\n") << QByteArray("0-3 12-15") << QByteArray("literal-line");
         QTest::newRow("-x regex alternation") << QByteArrayList{"a+", "b"} << QByteArray("x") << QByteArray("aa\nab\nb") << QByteArray("0-2 6-7") << QByteArray("prefiltered re2");
         QTest::newRow("-x wins over -w") << QByteArrayList{"foo"} << QByteArray("wx") << QByteArray("foo\nfoo-") << QByteArray("0-3") << QByteArray("literal-line");
+
+        // POSIX classes are ASCII in rg's default syntax (Rust regex), Unicode under -P (PCRE2).
+        QTest::newRow("[[:alpha:]] is ASCII") << QByteArrayList{"[[:alpha:]]+"} << QByteArray() << QByteArray("\xC3\xA9" "a b") << QByteArray("2-3 4-5") << QByteArray("prefiltered re2|pcre2");
+        QTest::newRow("-P [[:alpha:]] is Unicode") << QByteArrayList{"[[:alpha:]]+"} << QByteArray("P") << QByteArray("\xC3\xA9" "a b") << QByteArray("0-3 4-5") << QByteArray("prefiltered|pcre2");
+        QTest::newRow("-i [[:upper:]] folds") << QByteArrayList{"[[:upper:]]"} << QByteArray("i") << QByteArray("aB") << QByteArray("0-1 1-2") << QByteArray("prefiltered re2|pcre2");
+        QTest::newRow("[x[:digit:]_] inside a larger class") << QByteArrayList{"[x[:digit:]_]+"} << QByteArray() << QByteArray("x1_ \xD9\xA3") << QByteArray("0-3") << QByteArray("prefiltered re2|pcre2");
 
         // Lines, Unicode classes, invalid UTF-8.
         QTest::newRow("^ and $ per line") << QByteArrayList{"^a", "b$"} << QByteArray() << QByteArray("ab\nab\nb") << QByteArray("0-1 1-2 3-4 4-5 6-7") << QByteArray("prefiltered re2");

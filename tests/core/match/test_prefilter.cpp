@@ -331,7 +331,7 @@ private slots:
         if (QByteArray(QTest::currentDataTag()).startsWith("re2 ")) {
             QVERIFY2(fast->describe().starts_with("prefiltered re2:"), fast->describe().c_str());
         }
-        const RegexMatcher reference(combine_regexes(options.patterns, options.whole_word, options.hyphen_mode, options.whole_line),
+        const RegexMatcher reference(combined_regex(options),
                                      flags.contains('i'));
         QRandomGenerator rng(20261125);
         std::vector<std::string> haystacks = {"", "\n", "PM_RESUME", "PM_RESUME\n", "\nPM_RESUME", "abc\nworld",
@@ -375,7 +375,7 @@ private slots:
         QFETCH(QByteArray, flags);
         const PatternOptions options = pattern_options(patterns, flags);
         const auto fast = compile_matcher(options);
-        const RegexMatcher reference(combine_regexes(options.patterns, options.whole_word, options.hyphen_mode, options.whole_line),
+        const RegexMatcher reference(combined_regex(options),
                                      flags.contains('i'));
         QRandomGenerator rng(20261129);
         std::vector<std::string> haystacks = {"", "\n", "a_b_c_d_e", "a_b_c_d_e\n", "\na_b_c_d_e\n\n", "PM_RESUME\n",
@@ -433,7 +433,7 @@ private slots:
             if (haystack.size() > 1536 * 1024 && rng.bounded(100) == 0) haystack += 'x';
             haystack += '\n';
         }
-        const RegexMatcher reference(combine_regexes(options.patterns, false, options.hyphen_mode, false), false);
+        const RegexMatcher reference(combined_regex(options), false);
         const QByteArray want = matching_lines(reference, haystack);
         QVERIFY(want.contains('-'));  // some lines match
         QCOMPARE(matching_lines(*matcher, haystack), want);
@@ -455,7 +455,7 @@ private slots:
         QFETCH(QByteArray, pattern);
         constexpr int kThreads = 4;
         const PatternOptions options = pattern_options({pattern}, "");
-        const RegexMatcher reference(combine_regexes(options.patterns, false, options.hyphen_mode, false), false);
+        const RegexMatcher reference(combined_regex(options), false);
         QRandomGenerator rng(11);
         std::vector<std::string> haystacks;
         std::vector<QByteArray> want;
@@ -512,7 +512,7 @@ private slots:
             for (int i = 0; i < 5000; ++i) haystack += i % 97 == 0 ? "\xC3\xA9t\xC3\xA9\n" : "plain words\n";
             haystack += "x7_RESUME y\n";
         }
-        const RegexMatcher reference(combine_regexes(options.patterns, false, options.hyphen_mode, false), false);
+        const RegexMatcher reference(combined_regex(options), false);
         QCOMPARE(matching_lines(*matcher, haystack), matching_lines(reference, haystack));
         QCOMPARE(all_matches(*matcher, haystack), all_matches(reference, haystack));
     }
