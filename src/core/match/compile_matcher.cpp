@@ -73,13 +73,17 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
     // Each pattern alone first, so that an error names the pattern the user wrote.
     std::vector<std::string> regexes;
     for (const std::string& pattern : options.patterns) {
-        // Checked as written, so that an error's offset points into what the user typed.
-        if (auto failure = Pcre2Program::check(options.fixed_strings ? escape_literal(pattern) : pattern, caseless)) {
+        std::string regex = pattern_regex(options, pattern);
+        // Checked as written, so that an error's offset points into what the user typed — unless
+        // only the rewrite for rg's syntax is what PCRE2 reads (\u0041).
+        auto failure = Pcre2Program::check(options.fixed_strings ? escape_literal(pattern) : pattern, caseless);
+        if (failure && !options.fixed_strings && regex != pattern && !Pcre2Program::check(regex, caseless)) failure.reset();
+        if (failure) {
             // Offsets into an escaped literal mean nothing to the user.
             throw PatternError(pattern, failure->message,
                                options.fixed_strings ? std::string::npos : failure->offset);
         }
-        regexes.push_back(pattern_regex(options, pattern));
+        regexes.push_back(std::move(regex));
     }
     check_newline_literals(options);
     const std::string combined =

@@ -43,10 +43,26 @@ std::size_t skip_past(std::string_view text, std::size_t i, char close) {
 }
 
 // The parts of a regex that are literal text, for the uppercase test (see has_uppercase).
+// The hex digits of a \u or \U escape whose letter is at `at` (\u{7F}, \u007F, \U{7F},
+// \U0000007F), and where the escape ends; nullopt when it is not one.
+std::optional<std::pair<std::string_view, std::size_t>> rust_char_escape(std::string_view regex, std::size_t at) {
+    const auto all_hex = [](std::string_view digits) {
+        return !digits.empty() && std::all_of(digits.begin(), digits.end(), [](char d) { return std::isxdigit(static_cast<unsigned char>(d)) != 0; });
+    };
+    if (at + 1 < regex.size() && regex[at + 1] == '{') {
+        const std::size_t close = regex.find('}', at + 2);
+        if (close == std::string_view::npos || !all_hex(regex.substr(at + 2, close - at - 2))) return std::nullopt;
+        return std::pair{regex.substr(at + 2, close - at - 2), close + 1};
+    }
+    const std::size_t width = regex[at] == 'u' ? 4 : 8;
+    if (at + 1 + width > regex.size() || !all_hex(regex.substr(at + 1, width))) return std::nullopt;
+    return std::pair{regex.substr(at + 1, width), at + 1 + width};
+}
+
 // The character numbered by the hex digits `hex` (\x41, \x{1F600}), UTF-8 encoded onto `out`;
 // nothing for no digits, other text or a number past Unicode.
 void append_code_point(std::string& out, std::string_view hex) {
-    if (hex.empty() || hex.size() > 6) return;
+    if (hex.empty() || hex.size() > 8) return;
     std::uint32_t cp = 0;
     for (const char h : hex) {
         if (!std::isxdigit(static_cast<unsigned char>(h))) return;
@@ -82,6 +98,14 @@ std::string literal_parts(std::string_view re) {
                 const std::size_t stop = end == std::string_view::npos ? re.size() : end;
                 out.append(re.substr(i + 2, stop - (i + 2)));
                 i = end == std::string_view::npos ? re.size() : end + 2;
+            } else if (e == 'u' || e == 'U') {
+                // \u007F, \u{7F}, \U0000007F, \U{7F}: a literal too (rg's syntax); else like any escape.
+                if (const auto escape = rust_char_escape(re, i + 1)) {
+                    append_code_point(out, escape->first);
+                    i = escape->second;
+                } else {
+                    i += 2;
+                }
             } else if (e == 'x' && i + 2 < re.size() && re[i + 2] == '{') {
                 // A character by its number is a literal to rg's smart case (\x{41}: an 'A').
                 const std::size_t close = re.find('}', i + 3);
@@ -345,6 +369,38 @@ std::string posix_classes_as_rg(std::string_view regex) {
     return out;
 }
 
+std::string char_escapes_as_pcre2(std::string_view regex) {
+    std::string out;
+    out.reserve(regex.size());
+    std::size_t i = 0;
+    while (i < regex.size()) {
+        if (regex[i] != '\\' || i + 1 >= regex.size()) {
+            out += regex[i++];
+            continue;
+        }
+        const char kind = regex[i + 1];
+        if (kind == 'Q') {  // \Q...\E is literal text: copied as it is
+            const std::size_t end = regex.find("\\E", i + 2);
+            const std::size_t stop = end == std::string_view::npos ? regex.size() : end + 2;
+            out.append(regex.substr(i, stop - i));
+            i = stop;
+            continue;
+        }
+        if (kind == 'u' || kind == 'U') {
+            if (const auto escape = rust_char_escape(regex, i + 1)) {
+                out += "\\x{";
+                out += escape->first;
+                out += '}';
+                i = escape->second;
+                continue;
+            }
+        }
+        out.append(regex.substr(i, 2));
+        i += 2;
+    }
+    return out;
+}
+
 std::string script_properties_as_rg(std::string_view regex) {
     std::string out;
     out.reserve(regex.size());
@@ -385,7 +441,7 @@ std::string script_properties_as_rg(std::string_view regex) {
 
 std::string pattern_regex(const PatternOptions& options, const std::string& pattern) {
     if (options.fixed_strings) return escape_literal(pattern);
-    return options.pcre2_syntax ? pattern : script_properties_as_rg(posix_classes_as_rg(pattern));
+    return options.pcre2_syntax ? pattern : script_properties_as_rg(posix_classes_as_rg(char_escapes_as_pcre2(pattern)));
 }
 
 std::string combined_regex(const PatternOptions& options) {

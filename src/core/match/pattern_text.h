@@ -65,6 +65,10 @@ std::string script_properties_as_rg(std::string_view regex);
 // text then means the same to RE2, which reads POSIX classes as ASCII. A negated one ([:^alpha:])
 // is left as written (it cannot be spelled as ranges inside a larger class): PCRE2's reading.
 std::string posix_classes_as_rg(std::string_view regex);
+// `regex` with ripgrep's other spellings of a character by its number — \u007F, \u{7F},
+// \U0000007F, \U{7F} (Rust regex syntax) — written as PCRE2's \x{7F}; anything malformed is left
+// for PCRE2 to refuse.
+std::string char_escapes_as_pcre2(std::string_view regex);
 
 // One user pattern as the regex the matchers compile: escaped for -F; in ripgrep's reading
 // (script_properties_as_rg) unless -P asks for PCRE2's.

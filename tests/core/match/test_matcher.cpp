@@ -109,6 +109,12 @@ private slots:
         QTest::newRow("-x regex alternation") << QByteArrayList{"a+", "b"} << QByteArray("x") << QByteArray("aa\nab\nb") << QByteArray("0-2 6-7") << QByteArray("prefiltered re2");
         QTest::newRow("-x wins over -w") << QByteArrayList{"foo"} << QByteArray("wx") << QByteArray("foo\nfoo-") << QByteArray("0-3") << QByteArray("literal-line");
 
+        // rg's other spellings of a character by its number (Rust regex syntax).
+        QTest::newRow("\\u0041 is an A") << QByteArrayList{"\\u0041b"} << QByteArray() << QByteArray("Ab ab") << QByteArray("0-2") << QByteArray("prefiltered re2|literal|pcre2");
+        QTest::newRow("\\u{41} \\U{42} \\U00000043") << QByteArrayList{"\\u{41}\\U{42}\\U00000043"} << QByteArray() << QByteArray("ABC abc") << QByteArray("0-3") << QByteArray("prefiltered re2|literal|pcre2");
+        QTest::newRow("\\u in a class") << QByteArrayList{"[\\u0041-\\u0043]+"} << QByteArray() << QByteArray("xABCx") << QByteArray("1-4") << QByteArray("prefiltered re2|pcre2");
+        QTest::newRow("smart counts \\u0041 as an A") << QByteArrayList{"\\u0041b"} << QByteArray("S") << QByteArray("ab Ab") << QByteArray("3-5") << QByteArray("prefiltered re2|literal|pcre2");
+        QTest::newRow("\\\\u is a backslash and a u") << QByteArrayList{"\\\\u0041"} << QByteArray() << QByteArray("\\u0041 A") << QByteArray("0-6") << QByteArray("prefiltered re2|literal|pcre2");
         // POSIX classes are ASCII in rg's default syntax (Rust regex), Unicode under -P (PCRE2).
         QTest::newRow("[[:alpha:]] is ASCII") << QByteArrayList{"[[:alpha:]]+"} << QByteArray() << QByteArray("\xC3\xA9" "a b") << QByteArray("2-3 4-5") << QByteArray("prefiltered re2|pcre2");
         QTest::newRow("-P [[:alpha:]] is Unicode") << QByteArrayList{"[[:alpha:]]+"} << QByteArray("P") << QByteArray("\xC3\xA9" "a b") << QByteArray("0-3 4-5") << QByteArray("prefiltered|pcre2");
