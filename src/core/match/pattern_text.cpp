@@ -369,7 +369,13 @@ std::string posix_classes_as_rg(std::string_view regex) {
     return out;
 }
 
-std::string char_escapes_as_pcre2(std::string_view regex) {
+namespace {
+
+// `regex` copied with each escape (a backslash and the character after it, and what it goes on
+// with) replaced by what `escape(regex, i, out)` appends for the one at `i`, which returns where
+// it ends; \Q...\E, literal text, is copied as it is.
+template <class Escape>
+std::string with_escapes_rewritten(std::string_view regex, Escape escape) {
     std::string out;
     out.reserve(regex.size());
     std::size_t i = 0;
@@ -378,65 +384,55 @@ std::string char_escapes_as_pcre2(std::string_view regex) {
             out += regex[i++];
             continue;
         }
-        const char kind = regex[i + 1];
-        if (kind == 'Q') {  // \Q...\E is literal text: copied as it is
+        if (regex[i + 1] == 'Q') {
             const std::size_t end = regex.find("\\E", i + 2);
             const std::size_t stop = end == std::string_view::npos ? regex.size() : end + 2;
             out.append(regex.substr(i, stop - i));
             i = stop;
             continue;
         }
-        if (kind == 'u' || kind == 'U') {
-            if (const auto escape = rust_char_escape(regex, i + 1)) {
-                out += "\\x{";
-                out += escape->first;
-                out += '}';
-                i = escape->second;
-                continue;
-            }
-        }
-        out.append(regex.substr(i, 2));
-        i += 2;
+        i = escape(regex, i, out);
     }
     return out;
 }
 
+}  // namespace
+
+std::string char_escapes_as_pcre2(std::string_view regex) {
+    return with_escapes_rewritten(regex, [](std::string_view text, std::size_t i, std::string& out) {
+        const char kind = text[i + 1];
+        if (kind == 'u' || kind == 'U') {
+            if (const auto escape = rust_char_escape(text, i + 1)) {
+                out += "\\x{";
+                out += escape->first;
+                out += '}';
+                return escape->second;
+            }
+        }
+        out.append(text.substr(i, 2));
+        return i + 2;
+    });
+}
+
 std::string script_properties_as_rg(std::string_view regex) {
-    std::string out;
-    out.reserve(regex.size());
-    std::size_t i = 0;
-    while (i < regex.size()) {
-        if (regex[i] != '\\' || i + 1 >= regex.size()) {
-            out += regex[i++];
-            continue;
+    return with_escapes_rewritten(regex, [](std::string_view text, std::size_t i, std::string& out) {
+        const char kind = text[i + 1];
+        const std::size_t close = text.find('}', i + 2);
+        if ((kind != 'p' && kind != 'P') || i + 2 >= text.size() || text[i + 2] != '{' || close == std::string_view::npos) {
+            out.append(text.substr(i, 2));  // any other escape: its character cannot start \p
+            return i + 2;
         }
-        const char kind = regex[i + 1];
-        if (kind == 'Q') {  // \Q...\E is literal text: copied as it is
-            const std::size_t end = regex.find("\\E", i + 2);
-            const std::size_t stop = end == std::string_view::npos ? regex.size() : end + 2;
-            out.append(regex.substr(i, stop - i));
-            i = stop;
-            continue;
-        }
-        const std::size_t close = regex.find('}', i + 2);
-        if ((kind != 'p' && kind != 'P') || i + 2 >= regex.size() || regex[i + 2] != '{' ||
-            close == std::string_view::npos) {
-            out.append(regex.substr(i, 2));  // any other escape: its character cannot start \p
-            i += 2;
-            continue;
-        }
-        std::string_view name = regex.substr(i + 3, close - i - 3);
+        std::string_view name = text.substr(i + 3, close - i - 3);
         const bool negated = !name.empty() && name.front() == '^';
         if (negated) name.remove_prefix(1);
-        std::string escape(regex.substr(i, close + 1 - i));
+        std::string escape(text.substr(i, close + 1 - i));
         if (!name.empty() && name.find_first_of(":=") == std::string_view::npos) {
             std::string script = std::string("\\") + kind + '{' + (negated ? "^" : "") + "sc:" + std::string(name) + '}';
             if (!Pcre2Program::check(script, false)) escape = std::move(script);
         }
         out += escape;
-        i = close + 1;
-    }
-    return out;
+        return close + 1;
+    });
 }
 
 std::string pattern_regex(const PatternOptions& options, const std::string& pattern) {
