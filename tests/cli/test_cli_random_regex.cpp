@@ -2,9 +2,10 @@
 // engine: over real text (this checkout's own sources and, when scripts/corpus.sh finds them, a
 // folder of the Linux sources) and over generated text full of non-ASCII letters, codescout-cli
 // and rg must print the same bytes and exit alike — with -P on both sides, and without it (the
-// grammar then leaves out what only PCRE2 reads). What it guards: every path that decides lines without asking PCRE2
-// — the required literals and the SIMD literal finders, the RE2 superset rewrite, the line
-// prefilter and its bitstreams — must never lose or add a line, a match or a count.
+// grammar then leaves out what only PCRE2 reads). What it guards: every path that decides lines
+// without asking PCRE2 — the required literals and the SIMD literal finders, the RE2 superset
+// rewrite, the line prefilter and its bitstreams — must never lose or add a line, a match or a
+// count; and, without -P, every rewrite of rg's syntax for PCRE2 (POSIX classes, \u escapes).
 //
 // The seed is fixed, so CI runs the same cases every time; for longer runs on demand:
 //   CODESCOUT_RANDOM_REGEXES=5000 CODESCOUT_RANDOM_SEED=7 ctest -R test_cli_random_regex
@@ -16,6 +17,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string_view>
 
 #include "lcg.h"
 #include "process_runner.h"
@@ -156,7 +158,8 @@ private:
         std::uint32_t compared = 0, matched = 0, refused = 0, backtracking = 0;
         for (std::uint32_t i = 0; i < count; ++i) {
             const QString pattern = grammar.pattern();
-            const QStringList args = QStringList{pcre2 ? QStringLiteral("-P") : QStringLiteral("--no-pcre2"), QStringLiteral("--sort"), QStringLiteral("path"),
+            const QStringList args = QStringList{pcre2 ? QStringLiteral("-P") : QStringLiteral("--no-pcre2"),
+                                                 QStringLiteral("--sort"), QStringLiteral("path"),
                                                  QStringLiteral("--no-heading"), QStringLiteral("-n"), QStringLiteral("--color"),
                                                  QStringLiteral("never")} +
                                      grammar.flags() + QStringList{QStringLiteral("-e"), pattern} + roots_;

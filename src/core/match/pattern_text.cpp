@@ -42,7 +42,6 @@ std::size_t skip_past(std::string_view text, std::size_t i, char close) {
     return at == std::string_view::npos ? text.size() : at + 1;
 }
 
-// The parts of a regex that are literal text, for the uppercase test (see has_uppercase).
 // The hex digits of a \u or \U escape whose letter is at `at` (\u{7F}, \u007F, \U{7F},
 // \U0000007F), and where the escape ends; nullopt when it is not one.
 std::optional<std::pair<std::string_view, std::size_t>> rust_char_escape(std::string_view regex, std::size_t at) {
@@ -86,6 +85,7 @@ void append_code_point(std::string& out, std::string_view hex) {
     }
 }
 
+// The parts of a regex that are literal text, for the uppercase test (see has_uppercase).
 std::string literal_parts(std::string_view re) {
     std::string out;
     std::size_t i = 0;
