@@ -19,6 +19,7 @@
 #include "cli/rg_compat/rg_binary_policy.h"
 #include "core/edit/applier.h"
 #include "core/edit/confined_path.h"
+#include "core/edit/file_io.h"
 #include "core/edit/match_edits.h"
 #include "core/edit/plan_feed.h"
 #include "core/edit/plan_builder.h"
@@ -92,7 +93,7 @@ private:
                 go_on = feed_->push(std::move(*planned.plan));  // false: the apply stopped
                 planned.plan.reset();
             }
-            if (planner->buffer.size() > kKeptPlannerBuffer) planner->buffer = std::string();  // a large file's: not kept
+            drop_if_large(planner->buffer);
             const std::lock_guard lock(mutex_);
             planners_.push_back(std::move(planner));
             if (planned.plan || planned.skip) files_.push_back(Found{std::move(result.path), std::move(shown), std::move(planned)});
@@ -104,7 +105,6 @@ private:
         }
     }
 
-    static constexpr std::size_t kKeptPlannerBuffer = 4u << 20;
     struct Planner {
         MatchEdits computer;
         std::string buffer;  // plan_file()'s reads (the files the search did not read whole)

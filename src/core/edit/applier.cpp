@@ -41,10 +41,6 @@ std::int64_t now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-// The largest read and output buffers a helper keeps for the next file (most source files are
-// far smaller; a larger one pays an allocation, small next to its reading and writing).
-constexpr std::size_t kKeptBufferBytes = 4u << 20;
-
 struct Planned {
     std::size_t plan_index;  // in plan.files
     std::size_t journal_index;
@@ -195,8 +191,8 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
         std::string read;  // its first `length` bytes: the content (file_io.h, read_into)
         std::string replaced;
     };
-    std::mutex chains_mutex;
-    std::vector<std::unique_ptr<Workspace>> chains;
+    std::mutex workspaces_mutex;
+    std::vector<std::unique_ptr<Workspace>> workspaces;
     const std::string cwd = working_folder();
     std::mutex flush_mutex;
     std::vector<std::pair<dev_t, bool>> flush_each_by_dev;  // flushed_file_by_file(), per file system
@@ -204,10 +200,10 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
         const FilePlan& fp = source.at(i);
         std::unique_ptr<Workspace> work;
         {
-            const std::lock_guard lock(chains_mutex);
-            if (!chains.empty()) {
-                work = std::move(chains.back());
-                chains.pop_back();
+            const std::lock_guard lock(workspaces_mutex);
+            if (!workspaces.empty()) {
+                work = std::move(workspaces.back());
+                workspaces.pop_back();
             }
         }
         if (!work) work = std::make_unique<Workspace>();
@@ -216,13 +212,12 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
             std::vector<std::unique_ptr<Workspace>>& pool;
             std::unique_ptr<Workspace>& work;
             ~GiveBack() {
-                // A large file's buffers are not kept: up to 2 x 64 MiB per helper otherwise.
-                if (work->read.size() > kKeptBufferBytes) work->read = std::string();
-                if (work->replaced.capacity() > kKeptBufferBytes) work->replaced = std::string();
+                drop_if_large(work->read);
+                drop_if_large(work->replaced);
                 const std::lock_guard lock(mutex);
                 pool.push_back(std::move(work));
             }
-        } const give_back{chains_mutex, chains, work};
+        } const give_back{workspaces_mutex, workspaces, work};
         if (work->epoch != i / batch_files + 1) {
             work->chain.clear();
             work->epoch = i / batch_files + 1;

@@ -43,6 +43,10 @@ int read_into(int fd, std::string& buffer, std::size_t& length, std::uint64_t li
     }
 }
 
+void drop_if_large(std::string& buffer) {
+    if (buffer.capacity() > (std::size_t{4} << 20)) buffer = std::string();
+}
+
 int write_all(int fd, std::string_view bytes) {
     while (!bytes.empty()) {
         const ssize_t put = ::write(fd, bytes.data(), bytes.size());

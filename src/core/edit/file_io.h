@@ -17,6 +17,10 @@ int read_to_end(int fd, std::string& out, std::uint64_t limit);
 // with no second read() to see 0 (a file that grows later is the caller's to catch: the apply
 // compares its status again before the rename).
 int read_into(int fd, std::string& buffer, std::size_t& length, std::uint64_t limit, std::uint64_t expected);
+// For such a reused buffer (read_into's, or one written into): given back when one large file made
+// it grow past 4 MiB, rather than kept for the next file (up to 64 MiB per thread otherwise; a
+// larger file pays an allocation, small next to its reading and writing).
+void drop_if_large(std::string& buffer);
 int write_all(int fd, std::string_view bytes);
 int sync_fd(int fd);
 // Writes `bytes` to a new file `name` in `dir` (O_EXCL), fsyncs it, and renames nothing: the
