@@ -657,6 +657,11 @@ private slots:
         add_row("-M 0 (no limit)", g, L{"-M", "0", "foo", "src"});
         add_row("-M preview unicode", g, L{"-M", "10", "--max-columns-preview", "foo", "unicode.txt"});
         add_row("-M -r", g, L{"-M", "10", "-r", "X", "foo", "src"});
+        // rg measures a replaced line without its terminator, an original one with it: every
+        // width from 4 to 40 puts some line of the tree right at the limit.
+        for (int width = 4; width <= 40; ++width)
+            add_row(qPrintable(QStringLiteral("-M %1 -r (replaced line at the limit)").arg(width)), g,
+                    L{"-M", QString::number(width), "-r", "<$0>", "foo|PM_\\w+", "."});
         add_row("--trim", g, L{"--trim", "foo", "src"});
         add_row("--trim -o colour", g, L{"--trim", "-o", "--color", "always", "\\s+foo", "src"});
         add_row("-0", g, L{"-0", "foo", "src"});

@@ -55,6 +55,9 @@ struct Sunk {
     bool terminated = true;
     std::span<const MatchSpan> matches;
     std::size_t original_matches = 0;
+    // `bytes` is the line with -r's replacements: rg measures it for -M without its terminator
+    // (it replaces in the line with the terminator cut off), the original line with it.
+    bool replaced = false;
     bool is_context = false;
     std::uint64_t number = 0;
     std::uint64_t offset = 0;
@@ -235,6 +238,10 @@ private:
 
     // rg measures lines with their terminator.
     bool exceeds_max_columns(std::size_t length) const { return plan_.max_columns != 0 && length > plan_.max_columns; }
+    // The same for a line of sunk_->bytes (see Sunk::replaced).
+    bool line_exceeds_max_columns(std::size_t length, bool terminated) const {
+        return exceeds_max_columns(length + (terminated && !sunk_->replaced));
+    }
 
     std::size_t trimmed_start(std::string_view bytes, std::size_t start) const {
         if (!plan_.trim) return start;
@@ -244,7 +251,7 @@ private:
 
     void write_line(std::string_view bytes, bool terminated) {
         const std::string_view line = bytes.substr(trimmed_start(bytes, 0));
-        if (exceeds_max_columns(line.size() + terminated)) {
+        if (line_exceeds_max_columns(line.size(), terminated)) {
             std::size_t index = 0;
             write_exceeded_line(line, terminated, 0, line.size(), sunk_->matches, index);
             return;
@@ -260,7 +267,7 @@ private:
         }
         const std::size_t start = trimmed_start(bytes, 0);
         std::size_t index = 0;
-        if (exceeds_max_columns(bytes.size() + terminated)) {
+        if (line_exceeds_max_columns(bytes.size(), terminated)) {
             write_exceeded_line(bytes, terminated, start, bytes.size(), matches, index);
             return;
         }
@@ -417,6 +424,7 @@ void format_standard_line(const LineRecord& line, bool terminated, std::string_v
         plan.replacer->replace(line.text, spans, replaced, replaced_spans);
         sunk.bytes = replaced;
         sunk.matches = replaced_spans;
+        sunk.replaced = true;
     }
     LineWriter(plan, path, out).sink(sunk);
 }
