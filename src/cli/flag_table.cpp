@@ -26,6 +26,18 @@ unsigned parse_threads(V value, V flag) {
     return static_cast<unsigned>(n);
 }
 
+// -l, --files-without-match, -c, --count-matches and --json each choose what a search prints:
+// as in ripgrep, the last one given wins (`rg -c -l` lists paths, `rg -l -c` counts).
+enum class SearchPrint { FilesWithMatches, FilesWithoutMatch, Count, CountMatches, Json };
+
+void choose_print(CliArgs& a, SearchPrint chosen) {
+    a.files_with_matches = chosen == SearchPrint::FilesWithMatches;
+    a.files_without_match = chosen == SearchPrint::FilesWithoutMatch;
+    a.count = chosen == SearchPrint::Count;
+    a.count_matches = chosen == SearchPrint::CountMatches;
+    a.json = chosen == SearchPrint::Json;
+}
+
 const std::array kFlags = {
     // Patterns and how they match.
     FlagSpec{'e', "regexp", "PATTERN", "A pattern to search for; repeat for several (a line matches if any does).",
@@ -92,7 +104,9 @@ const std::array kFlags = {
     FlagSpec{0, "type-list", "", "Print every file type and its globs, then exit.",
              [](CliArgs& a, V, V) { a.type_list = true; }},
     FlagSpec{'u', "unrestricted", "", "-u: --no-ignore; -uu: also --hidden; -uuu: also --text.",
-             [](CliArgs& a, V, V) { ++a.unrestricted; }},
+             [](CliArgs& a, V, V) {
+                 if (++a.unrestricted > 3) throw UsageError("error parsing flag -u: flag can only be repeated up to 3 times");
+             }},
     FlagSpec{'a', "text", "", "Search binary files as if they were text (no NUL detection).",
              [](CliArgs& a, V, V) { a.text = true; }},
 
@@ -110,17 +124,17 @@ const std::array kFlags = {
     FlagSpec{'C', "context", "NUM", "Show NUM lines before and after each match (-A/-B take precedence).",
              [](CliArgs& a, V v, V f) { a.context = parse_lines(v, f); }},
     FlagSpec{'c', "count", "", "Print only the number of matching lines per file.",
-             [](CliArgs& a, V, V) { a.count = true; }},
+             [](CliArgs& a, V, V) { choose_print(a, SearchPrint::Count); }},
     FlagSpec{'l', "files-with-matches", "", "Print only the paths of files with at least one match.",
-             [](CliArgs& a, V, V) { a.files_with_matches = true; }},
+             [](CliArgs& a, V, V) { choose_print(a, SearchPrint::FilesWithMatches); }},
     FlagSpec{'m', "max-count", "NUM", "Stop reading a file after NUM matching lines.",
              [](CliArgs& a, V v, V f) { a.max_count = parse_count(v, f); }},
     FlagSpec{'q', "quiet", "", "Print nothing; exit 0 as soon as a match is found.",
              [](CliArgs& a, V, V) { a.quiet = true; }},
     FlagSpec{0, "files-without-match", "", "Print only the paths of searched files without a match.",
-             [](CliArgs& a, V, V) { a.files_without_match = true; }},
+             [](CliArgs& a, V, V) { choose_print(a, SearchPrint::FilesWithoutMatch); }},
     FlagSpec{0, "count-matches", "", "Print only the number of matches per file (with -v: of matching lines).",
-             [](CliArgs& a, V, V) { a.count_matches = true; }},
+             [](CliArgs& a, V, V) { choose_print(a, SearchPrint::CountMatches); }},
     FlagSpec{0, "include-zero", "", "With -c/--count-matches: also print files with no match (count 0).",
              [](CliArgs& a, V, V) { a.include_zero = true; }},
     FlagSpec{0, "passthru", "", "Print every line of the searched files; matching lines as matches, the rest as context.",
@@ -152,7 +166,7 @@ const std::array kFlags = {
                  else throw_invalid_value(v, f, "'path' or 'none'");
              }},
     FlagSpec{0, "json", "", "Print results as JSON Lines (ripgrep's message format).",
-             [](CliArgs& a, V, V) { a.json = true; }},
+             [](CliArgs& a, V, V) { choose_print(a, SearchPrint::Json); }},
     FlagSpec{'n', "line-number", "", "Show line numbers (the default on a terminal and with --json).", [](CliArgs& a, V, V) { a.line_number = true; }},
     FlagSpec{'N', "no-line-number", "", "Don't show line numbers.", [](CliArgs& a, V, V) { a.line_number = false; }},
     FlagSpec{0, "color", "WHEN", "Colour the output: never, auto (on a terminal, the default) or always.",

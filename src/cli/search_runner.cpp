@@ -15,6 +15,7 @@
 #include "cli/rg_compat/rg_binary_policy.h"
 #include "cli/json_printer.h"
 #include "cli/match_tracker.h"
+#include "cli/rg_compat/unprinted_matches.h"
 #include "cli/memory_report.h"
 #include "cli/silent_sink.h"
 #include "cli/standard_printer.h"
@@ -68,7 +69,11 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
     if (mode == OutputMode::Json) printer = &json;
     if (mode == OutputMode::Quiet || mode == OutputMode::StatsOnly) printer = &silent;
 
-    MatchTracker tracker(*printer, /*stop_at_first=*/mode == OutputMode::Quiet,
+    // --stats counts as rg's printers do (see unprinted_matches.h).
+    UnprintedMatches unprinted(*printer);
+    const bool standard_lines = mode == OutputMode::Lines && !plan.output.multi_line;
+    if (plan.output.stats && standard_lines) printer = &unprinted;
+    MatchTracker tracker(*printer, /*stop_at_first=*/mode == OutputMode::Quiet && !plan.output.stats,
                          /*unmatched_counts=*/mode == OutputMode::FilesWithoutMatch);
 
     SearchSummary summary;
@@ -83,12 +88,16 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
 
     const auto elapsed_total = std::chrono::steady_clock::now() - started;
     if (mode == OutputMode::Json) json.finish(summary, elapsed_total);
+    if (plan.output.stats && standard_lines) unprinted.take_off(summary);
     phases.end();
     const bool stats = mode == OutputMode::StatsOnly || (plan.output.stats && mode != OutputMode::Json);
     if (mode == OutputMode::StatsOnly) {
         out.write_block(format_stats_only(summary, plan.output.metrics_format));
     } else if (stats) {
-        out.write_block(format_stats_report(summary, out.bytes_written(), elapsed_total, plan.output.metrics_format));
+        // rg's summary printers (-c, -l, --files-without-match) count no bytes printed.
+        const bool summary_printer = mode == OutputMode::Count || mode == OutputMode::FilesWithMatches ||
+                                     mode == OutputMode::FilesWithoutMatch || mode == OutputMode::Quiet;
+        out.write_block(format_stats_report(summary, summary_printer ? 0 : out.bytes_written(), elapsed_total, plan.output.metrics_format));
     }
     if (stats) {
         const MemoryReport report{measure_process_peaks(), summary.memory, phases.phases(), summary.allocations};

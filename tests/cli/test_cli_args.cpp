@@ -53,6 +53,8 @@ QStringList describe(const CliArgs& a) {
         "C=" + opt(a.context),
         "c=" + std::to_string(a.count),
         "l=" + std::to_string(a.files_with_matches),
+        "files-without-match=" + std::to_string(a.files_without_match),
+        "count-matches=" + std::to_string(a.count_matches),
         "m=" + opt(a.max_count),
         "q=" + std::to_string(a.quiet),
         "threads=" + std::to_string(a.threads),
@@ -126,7 +128,12 @@ private slots:
         QTest::newRow("plain size") << L{"--small-file-threshold=4096", "p"} << L{"small=4096"};
         QTest::newRow("-j and --threads") << L{"-j", "3", "p"} << L{"threads=3"};
         QTest::newRow("--threads=") << L{"--threads=0", "p"} << L{"threads=0"};
-        QTest::newRow("-c -l -q") << L{"-clq", "p"} << L{"c=1", "l=1", "q=1"};
+        // -c, -l, --files-without-match, --count-matches and --json: the last one wins, as in rg.
+        QTest::newRow("-c -l -q") << L{"-clq", "p"} << L{"c=0", "l=1", "q=1"};
+        QTest::newRow("-l then -c") << L{"-l", "-c", "p"} << L{"c=1", "l=0"};
+        QTest::newRow("--json then --count-matches") << L{"--json", "--count-matches", "p"} << L{"json=0", "count-matches=1"};
+        QTest::newRow("-c then --json") << L{"-c", "--json", "p"} << L{"c=0", "json=1"};
+        QTest::newRow("-l then --files-without-match") << L{"-l", "--files-without-match", "p"} << L{"l=0", "files-without-match=1"};
         QTest::newRow("-N then -n") << L{"-N", "-n", "p"} << L{"n=1"};
         QTest::newRow("--no-line-number") << L{"--no-line-number", "p"} << L{"n=0"};
         QTest::newRow("heading flags") << L{"--heading", "--no-heading", "p"} << L{"heading=0"};

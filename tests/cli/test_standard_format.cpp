@@ -413,6 +413,7 @@ private slots:
             FileResult done;
             done.path = expected.path;
             done.binary = expected.binary;
+            done.matched_lines = matched;  // a streamed file's counts are its own, as usual
             done.stream = stream;
             QVERIFY(stream->finish(done));
         }

@@ -70,10 +70,19 @@ private slots:
 
     void stats_report_follows_rg_then_the_block() {
         const std::string out = format_stats_report(sample(), 42, std::chrono::seconds(2), MetricsFormat::Text);
-        QVERIFY(out.starts_with("\n1234567 matches\n345 matched lines\n12 files contained matches\n86123 files searched\n"));
+        QVERIFY(out.starts_with("\n1234567 matches\n345 matched lines\n12 files contained matches\n86126 files searched\n"));
         QVERIFY(out.find("42 bytes printed\n1234567890 bytes searched\n1.234567 seconds spent searching\n2.000000 seconds\n") !=
                 std::string::npos);
         QVERIFY(out.ends_with("\n" + format_stats_block(sample().metrics)));
+    }
+
+    // rg counts a file it quit at a NUL as searched, with the matches and bytes before the NUL.
+    void stats_report_counts_binary_files_as_rg_does() {
+        SearchSummary s = sample();
+        s.binary_partial = {1, 2, 5, 100};
+        const std::string out = format_stats_report(s, 0, std::chrono::seconds(2), MetricsFormat::Text);
+        QVERIFY(out.starts_with("\n1234572 matches\n347 matched lines\n13 files contained matches\n86126 files searched\n"));
+        QVERIFY(out.find("\n1234567990 bytes searched\n") != std::string::npos);
     }
 
     void prometheus_exposition() {

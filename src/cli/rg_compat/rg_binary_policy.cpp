@@ -39,7 +39,9 @@ class RgBinaryCheck final : public BinaryCheck {
 public:
     RgBinaryCheck(RgBinaryMode mode, bool standard_input, const ReportOptions& report, bool json)
         : mode_(mode), fills_(standard_input, std::max(report.before_context, report.after_context)),
-          report_mode_(report.mode), json_(json) {}
+          report_mode_(report.mode), passthru_(report.passthru), json_(json) {
+        if (report.max_count) fills_.record_fills();
+    }
 
     // rg's multi-line searcher: it looks for a NUL in the first 64 KiB, then only inside each
     // range it hands to the printer. A walked file quits there; for a named one the standard
@@ -110,23 +112,13 @@ public:
             settle_whole(end, result, binary);
             return;
         }
+        // -m satisfied: rg counts as searched what its reader had consumed (a mapped file: up
+        // to the end of the last line it looked at).
+        if (end.finished_early)
+            result.counted_end = mode_ == RgBinaryMode::ConvertSlice ? end.last_line_end : fills_.consumed_before(end.last_line_end);
         switch (mode_) {
         case RgBinaryMode::Quit:
-            if (!fills_.nul_seen()) return;
-            // -m or -l satisfied before the read with the NUL: rg never read that far either.
-            if (end.finished_early && end.last_line_end <= fills_.searched_end()) return;
-            if (report_mode_ == ReportMode::FilesWithMatches) {
-                // The first match came in the read with the NUL: rg quit before searching it.
-                binary = true;
-                return;
-            }
-            truncate_at(result, fills_.searched_end());
-            // rg -c prints nothing for a file it quit on; without matches before the NUL it is binary.
-            if (report_mode_ == ReportMode::Count || result.matched_lines == 0) {
-                binary = true;
-                return;
-            }
-            result.binary = {BinaryAction::Stopped, fills_.nul_offset(), fills_.searched_end()};
+            settle_quit(end, result, binary);
             return;
         case RgBinaryMode::ConvertSlice:
             if (slice_nul_upfront_) {
@@ -149,9 +141,34 @@ public:
     }
 
 private:
+    // A walked file: rg quits at the read that brings the NUL.
+    void settle_quit(const ScanEnd& end, FileResult& result, bool& binary) const {
+        if (!fills_.nul_seen()) return;
+        // -m or -l satisfied before the read with the NUL: rg never read that far either.
+        if (end.finished_early && end.last_line_end <= fills_.searched_end()) return;
+        // What rg had searched when it quit: the lines before the read with the NUL (its
+        // statistics count them, binary_policy.h). -l stopped at a match past them (see
+        // above), so it had none. -c keeps no lines to cut: its counts are exact when our
+        // block with the NUL starts no later than rg's read with it (always in a file of
+        // one block, 256 KiB by default); otherwise the lines between are counted too.
+        truncate_at(result, fills_.searched_end());
+        if (report_mode_ == ReportMode::FilesWithMatches) result.matched_lines = result.matches = 0;
+        result.binary.text_end = fills_.searched_end();
+        // -l: the first match came in the read with the NUL, which rg quit before searching;
+        // rg -c prints nothing for a file it quit on; without matches before the NUL it is
+        // binary — unless --passthru printed the lines before it (then without a note).
+        const bool printed_lines = passthru_ && fills_.searched_end() > 0;
+        if (report_mode_ != ReportMode::Lines || (result.matched_lines == 0 && !printed_lines)) {
+            binary = true;
+            return;
+        }
+        result.binary = {BinaryAction::Stopped, fills_.nul_offset(), fills_.searched_end()};
+    }
+
     void settle_whole(const ScanEnd& end, FileResult& result, bool& binary) const {
         if (mode_ == RgBinaryMode::Quit) {
-            if (head_nul_) {
+            if (head_nul_) {  // not searched at all
+                result.binary.text_end = 0;
                 binary = true;
                 return;
             }
@@ -179,6 +196,7 @@ private:
     RgBinaryMode mode_;
     RgFillModel fills_;
     ReportMode report_mode_;
+    bool passthru_;
     bool json_;
     bool slice_nul_upfront_ = false;  // ConvertSlice: a NUL in the first 64 KiB ...
     std::uint64_t slice_nul_offset_ = 0;  // ... at this offset

@@ -34,6 +34,7 @@ void RgFillModel::feed(const char* data, std::size_t size, std::uint64_t offset)
         // the incomplete last line moves to the buffer's front and the next read fills the rest.
         // Without one, rg reads on into the same buffer, doubling it when it is full.
         if (newline_in_read_) {
+            if (recording_) fills_.push_back(Fill{last_newline_end_, buffer_start_});
             searched_end_ = last_newline_end_;
             buffer_start_ = context_lines_ > 0 ? kept_lines_start() : searched_end_;
         }
@@ -44,6 +45,17 @@ void RgFillModel::feed(const char* data, std::size_t size, std::uint64_t offset)
         if (standard_input_ && !first_read_done_) read_end_ = std::min(read_end_, kStdinBuffer);
         first_read_done_ = true;
     }
+}
+
+std::uint64_t RgFillModel::consumed_before(std::uint64_t line_end) const {
+    const auto fill = std::lower_bound(fills_.begin(), fills_.end(), line_end,
+                                       [](const Fill& f, std::uint64_t end) { return f.searched_end < end; });
+    if (fill != fills_.end()) return fill->consumed;
+    // A last line without a line end: the read that reached the file's end had one before it,
+    // which made that fill; the next, at the end, rolled the buffer up to it first.
+    if (newline_in_read_ && line_end > last_newline_end_) return context_lines_ > 0 ? kept_lines_start() : last_newline_end_;
+    // In the fill being read (its lines are searched once it is done).
+    return buffer_start_;
 }
 
 void RgFillModel::note_line_ends(const char* segment, std::size_t size, std::uint64_t at) {

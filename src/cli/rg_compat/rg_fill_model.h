@@ -44,6 +44,14 @@ public:
     // The end of the last replayed read that is complete (rg had all its bytes).
     std::uint64_t completed_reads_end() const { return completed_reads_end_; }
 
+    // Remember every fill from now on, for consumed_before(): for a search that may stop early
+    // (-m), one entry per fill (64 KiB or more of the file).
+    void record_fills() { recording_ = true; }
+    // The bytes rg had consumed (moved out of its buffer) when it searched the fill holding the
+    // line that ends at `line_end`: what its statistics count as searched when it stops at that
+    // line (grep-searcher reports its reader's absolute offset, the start of its buffer).
+    std::uint64_t consumed_before(std::uint64_t line_end) const;
+
     static constexpr std::uint64_t kInitialCapacity = 64 * 1024;  // grep-searcher's default
     static constexpr std::uint64_t kFirstRead = 3;                // the decoder peeks at a BOM
     static constexpr std::uint64_t kStdinBuffer = 8 * 1024;       // Rust's std::io::Stdin buffer
@@ -68,6 +76,12 @@ private:
     std::uint64_t kept_lines_start() const;
     bool nul_seen_ = false;
     std::uint64_t nul_offset_ = 0;
+    struct Fill {
+        std::uint64_t searched_end;  // its lines end at or before this
+        std::uint64_t consumed;      // rg's buffer started here
+    };
+    bool recording_ = false;
+    std::vector<Fill> fills_;
 };
 
 }  // namespace codescout

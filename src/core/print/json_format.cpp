@@ -140,7 +140,7 @@ std::uint64_t format_json_file(const FileResult& result, const OutputPlan& plan,
     out.append(",\"stats\":{\"elapsed\":");
     append_duration(out, result.elapsed, DurationKeys::Declared);
     out.append(",\"searches\":1,\"searches_with_match\":1,");
-    append_field(out, "bytes_searched", result.size);
+    append_field(out, "bytes_searched", result.searched_size());
     append_field(out, "bytes_printed", printed);
     append_field(out, "matched_lines", result.matched_lines);
     append_field(out, "matches", result.matches, false);

@@ -106,7 +106,8 @@ void StandardLinesFormat::line(const LineRecord& line, bool terminated, std::str
 }
 
 void StandardLinesFormat::end(const FileResult& result, std::string& out) const {
-    if (result.binary.action == BinaryAction::None) return;
+    // rg's note says that a binary file matches: none for one shown only as context (--passthru).
+    if (result.binary.action == BinaryAction::None || result.matched_lines == 0) return;
     if (plan_.context && result.binary.context_break) {
         out.append("--");
         out.push_back(plan_.line_terminator);

@@ -84,7 +84,10 @@ public:
     // bytes before it settles (they are shown to inspect() without being scanned).
     virtual bool wants_more(const ScanEnd& end) const = 0;
     // Once, after a scan that ended without error or cancellation. `binary`: set it to skip the
-    // file as binary (its results are then dropped and it is counted under skipped.binary).
+    // file as binary (its results are then dropped and it is counted under skipped.binary); the
+    // counts it leaves in `result`, and `result.binary.text_end` (how far the file was searched;
+    // by default all that was read), are what SearchSummary::binary_partial adds up. A scan that
+    // finished early (ScanEnd) may be given a FileResult::counted_end.
     virtual void settle(const ScanEnd& end, FileResult& result, bool& binary) = 0;
 
     // Whether the file's lines may go to a stream while it is searched (line_stream.h): the check

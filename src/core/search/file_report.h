@@ -32,6 +32,7 @@ struct FileReport {
     bool whole = false;
     std::string_view whole_bytes {};
     std::int64_t whole_mtime_ns = 0;
+    BinaryPartial binary_partial{};  // Binary: what was found before the policy gave up
 };
 
 // How much is read or scanned at a time: chunks of the buffered strategy, windows of a mapping

@@ -177,7 +177,11 @@ FileReport FileRun::settle(FileReport report, bool stream) {
     if (report.outcome == FileOutcome::NoMatch) {
         bool binary = false;
         check_->settle(scan_end(), result_, binary);
-        if (binary) report.outcome = FileOutcome::Binary;
+        if (binary) {
+            report.outcome = FileOutcome::Binary;
+            report.binary_partial = {result_.matched_lines > 0 ? 1u : 0u, result_.matched_lines, result_.matches,
+                                     std::min({report.bytes_searched, result_.binary.text_end, result_.counted_end})};
+        }
     }
     if (report.outcome == FileOutcome::NoMatch && result_.matched_lines > 0) report.outcome = FileOutcome::Matched;
     if (report.outcome != FileOutcome::NoMatch && report.outcome != FileOutcome::Matched) {

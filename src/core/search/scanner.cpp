@@ -170,13 +170,18 @@ void FileScanner::emit_after_context(std::string_view window, std::uint64_t base
         const std::size_t line_end = line_end_of(window, line_start, term_);
         const std::uint64_t number = line_number_at(window, base, line_start);
         // After -m is reached the trailing context is still classified like rg does: a line that
-        // matches (with -v: that does not match) is shown as a match, but no longer counted.
+        // matches (with -v: that does not match) is shown as a match, and rg's printer counts it
+        // (its statistics, --json's); it no longer counts towards -m.
         const std::string_view line = window.substr(line_start, line_end - line_start);
         std::optional<MatchRange> match;
         if (limit_reached_ || report_.invert) match = matcher_.find_in_line(line, 0, scratch_);
         const bool selected = limit_reached_ && (report_.invert ? !match : match.has_value());
         append_line(window, base, line_start, line_end, number, !selected);
-        if (match && report_.match_spans && (report_.invert ? !selected : selected)) collect_spans(line, *match, true);
+        if (selected) ++out_->matched_lines;
+        if (match && report_.match_spans && (report_.invert ? !selected : selected)) {
+            const std::uint64_t spans = collect_spans(line, *match, true, line_end < window.size(), after_text(base, line_start));
+            if (selected) out_->matches += spans;
+        }
         mark_emitted(base, line_end, number);
         --after_remaining_;
     }

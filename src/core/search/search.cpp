@@ -84,6 +84,10 @@ struct Search::Impl {
     std::atomic<std::uint64_t> bytes_searched{0};
     std::atomic<std::uint64_t> bytes_unread{0};  // of bytes_searched (FileReport::bytes_unread)
     std::atomic<std::uint64_t> binary{0};
+    std::atomic<std::uint64_t> binary_files_matched{0};  // SearchSummary::binary_partial
+    std::atomic<std::uint64_t> binary_matched_lines{0};
+    std::atomic<std::uint64_t> binary_matches{0};
+    std::atomic<std::uint64_t> binary_bytes_searched{0};
     std::atomic<std::uint64_t> too_large{0};
     std::atomic<std::uint64_t> errors{0};
     AllocationRecorder allocations;
@@ -223,6 +227,17 @@ bool Search::Impl::search_input(ThreadSearchers& searchers, const std::string& p
     return settle(report, result, sink);
 }
 
+namespace {
+
+// The bytes a searched file adds to the summary: up to where the policy counts its search as
+// stopped (FileResult::searched_size()).
+std::uint64_t counted_bytes(const FileReport& report, const FileResult& result) {
+    const std::uint64_t not_counted = result.size - result.searched_size();
+    return report.bytes_searched - std::min(report.bytes_searched, not_counted);
+}
+
+}  // namespace
+
 bool Search::Impl::settle(const FileReport& report, FileResult& result, ResultSink& sink) {
     if (report.outcome == FileOutcome::NoMatch || report.outcome == FileOutcome::Matched) {
         allocations.record(result.path, result.strategy, report.bytes_searched, report.buffer_bytes);
@@ -230,7 +245,7 @@ bool Search::Impl::settle(const FileReport& report, FileResult& result, ResultSi
     switch (report.outcome) {
     case FileOutcome::NoMatch:
         files_searched.fetch_add(1, relaxed);
-        bytes_searched.fetch_add(report.bytes_searched, relaxed);
+        bytes_searched.fetch_add(counted_bytes(report, result), relaxed);
         bytes_unread.fetch_add(report.bytes_unread, relaxed);
         if (options.report.report_unmatched && !sink.on_file(std::move(result))) {
             stop.store(true, relaxed);
@@ -239,7 +254,7 @@ bool Search::Impl::settle(const FileReport& report, FileResult& result, ResultSi
         break;
     case FileOutcome::Matched:
         files_searched.fetch_add(1, relaxed);
-        bytes_searched.fetch_add(report.bytes_searched, relaxed);
+        bytes_searched.fetch_add(counted_bytes(report, result), relaxed);
         bytes_unread.fetch_add(report.bytes_unread, relaxed);
         files_matched.fetch_add(1, relaxed);
         matched_lines.fetch_add(result.matched_lines, relaxed);
@@ -252,6 +267,10 @@ bool Search::Impl::settle(const FileReport& report, FileResult& result, ResultSi
         break;
     case FileOutcome::Binary:
         binary.fetch_add(1, relaxed);
+        binary_files_matched.fetch_add(report.binary_partial.files_matched, relaxed);
+        binary_matched_lines.fetch_add(report.binary_partial.matched_lines, relaxed);
+        binary_matches.fetch_add(report.binary_partial.matches, relaxed);
+        binary_bytes_searched.fetch_add(report.binary_partial.bytes_searched, relaxed);
         break;
     case FileOutcome::TooLarge:
         too_large.fetch_add(1, relaxed);
@@ -460,6 +479,8 @@ SearchSummary Search::run(ResultSink& sink) {
     summary.skipped.hidden = walked.hidden + listed.hidden;
     summary.skipped.special = walked.special + listed.special;
     summary.skipped.binary = impl.binary.load(relaxed);
+    summary.binary_partial = {impl.binary_files_matched.load(relaxed), impl.binary_matched_lines.load(relaxed),
+                              impl.binary_matches.load(relaxed), impl.binary_bytes_searched.load(relaxed)};
     summary.skipped.too_large = impl.too_large.load(relaxed) + rejected.too_large;
     summary.skipped.errors = walked.errors + listed.errors + impl.errors.load(relaxed);
     summary.cancelled = impl.cancel_requested.load(relaxed);

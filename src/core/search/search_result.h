@@ -1,6 +1,7 @@
 // The data a search produces: per-file results streamed while it runs, and a summary at the end.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -54,6 +55,9 @@ struct FileResult {
     std::int64_t mtime_ns = 0;        // st_mtim when the file was opened (0: standard input); Replace checks it
     FileStrategy strategy = FileStrategy::Small;
     BinaryFinding binary;             // a NUL byte the binary policy let through, if any
+    // Where the binary policy counts a search that stopped early (-m) as having stopped: what
+    // ripgrep's statistics count as searched (binary_policy.h); UINT64_MAX: where it ended.
+    std::uint64_t counted_end = UINT64_MAX;
     // The WHATWG name of the encoding the text was decoded from ("UTF-16LE"; "UTF-8" after a
     // dropped BOM); empty when the bytes were searched as they are. Lines, offsets and spans are
     // then of the decoded text. Static storage (core/encoding/text_encoding.h's names).
@@ -61,6 +65,29 @@ struct FileResult {
     // How long searching the file took, with ReportOptions::time_files (rg's --json reports it
     // per file); 0 otherwise.
     std::chrono::nanoseconds elapsed{0};
+
+    // The bytes the search went through as ripgrep's statistics count them: all of `size`, but
+    // up to counted_end, up to where a search stopped at a NUL, and up to the NUL in one
+    // searched through it.
+    std::uint64_t searched_size() const {
+        const std::uint64_t counted = std::min(size, counted_end);
+        switch (binary.action) {
+        case BinaryAction::None: return counted;
+        case BinaryAction::Stopped: return std::min(counted, binary.text_end);
+        case BinaryAction::SearchedThrough: return std::min(counted, binary.nul_offset);
+        }
+        return counted;
+    }
+};
+
+// What the search of the files it skipped as binary had found before it gave up (the binary
+// policy decides how far that is: binary_policy.h). ripgrep counts such a file as searched, with
+// those matches and bytes, in its statistics; SkipCounts::binary says how many files.
+struct BinaryPartial {
+    std::uint64_t files_matched = 0;
+    std::uint64_t matched_lines = 0;
+    std::uint64_t matches = 0;
+    std::uint64_t bytes_searched = 0;
 };
 
 // A problem with one path. Never aborts the search; decides exit code 2 in the CLI. The walk
@@ -84,6 +111,7 @@ struct SearchSummary {
     std::uint64_t bytes_searched = 0;  // as a scan counts them (rg's --stats), files an index skipped included
     std::uint64_t bytes_read = 0;      // what this search itself read: what a throughput is of
     SkipCounts skipped;
+    BinaryPartial binary_partial;  // of the skipped.binary files
     std::chrono::nanoseconds elapsed{0};
     bool cancelled = false;
     MetricsSnapshot metrics;  // taken when the search ended
@@ -97,7 +125,7 @@ struct SearchSummary {
     void count_matched_file(const FileResult& result) {
         ++files_searched;
         ++files_matched;
-        bytes_searched += result.size;
+        bytes_searched += result.searched_size();
         bytes_read += result.size;
         matched_lines += result.matched_lines;
         matches += result.matches;

@@ -60,9 +60,17 @@ inline FileResult reference_grep(const std::string& content, const Matcher& matc
     bool limit = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::vector<MatchSpan> spans = reference_spans(matcher, lines[i].text);
+        const bool terminated = lines[i].offset + lines[i].text.size() < content.size();
         if (limit) {
             if (after_left == 0) break;
-            add_line(i, spans);  // trailing context after -m: a matching line still shows as one
+            // Trailing context after -m: a matching line still shows as one, and counts (not
+            // towards -m: rg's printer counts it in its statistics).
+            add_line(i, spans);
+            if (!spans.empty()) {
+                ++result.matched_lines;
+                if (report.match_spans)
+                    for (const MatchSpan& s : spans) result.matches += terminated || s.begin < lines[i].text.size() ? 1 : 0;
+            }
             --after_left;
             continue;
         }
@@ -81,7 +89,6 @@ inline FileResult reference_grep(const std::string& content, const Matcher& matc
             for (long j = first; j < static_cast<long>(i); ++j) add_line(static_cast<std::size_t>(j), {});
             // Counted: the matches a printer shows — not an empty one at the very end of a last
             // line without a terminator (rg_visible_spans.h); its span is still recorded.
-            const bool terminated = lines[i].offset + lines[i].text.size() < content.size();
             if (report.match_spans)
                 for (const MatchSpan& s : spans) result.matches += terminated || s.begin < lines[i].text.size() ? 1 : 0;
             add_line(i, spans);
