@@ -372,6 +372,22 @@ void add_row(const char* name, const QString& where, const QStringList& args) {
     QTest::newRow(name) << where << args;
 }
 
+// Of --stats output: the results, then only the lines ripgrep prints with numbers to compare (not
+// its times, nor what codescout-cli adds: the skipped files, the memory block).
+QByteArray rg_stats_view(const QByteArray& out) {
+    static const QRegularExpression counts(QStringLiteral(
+        "^\\d+ (matches|matched lines|files contained matches|files searched|bytes printed|bytes searched)$"));
+    static const QRegularExpression block_start(QStringLiteral("(^|\n)\n\\d+ matches\n"));
+    QRegularExpressionMatchIterator blocks = block_start.globalMatch(QString::fromLatin1(out));
+    qsizetype start = -1;
+    while (blocks.hasNext()) start = blocks.next().capturedStart();
+    if (start < 0) return out;
+    QByteArray kept = out.left(start) + "\n--stats--\n";
+    for (const QByteArray& line : out.mid(start).split('\n'))
+        if (counts.match(QString::fromLatin1(line)).hasMatch()) kept += line + '\n';
+    return kept;
+}
+
 }  // namespace
 
 class TestCliDifferential : public QObject {
@@ -686,6 +702,57 @@ private slots:
         add_row("-P \\A and \\z per line", g, L{"-P", "\\A#|\\w\\z", "alone.txt"});
         // An inline (?i) after a negated class: RE2's prefilter must not fold the class too.
         add_row("(?i) part-way after [^a-z]", g, L{"[^a-z](?i:_K)", "alone.txt"});
+    }
+
+    // --stats: the lines ripgrep prints (its counts; the times and our own lines aside) and the
+    // results before them. How rg counts what its printers stop at: a NUL in a walked file (the
+    // reads before it), in a named one (the lines printed), -m (its reader's consumed bytes, or
+    // a mapped file's last line), -l, -q and --files-without-match (every file read to its end).
+    void stats_counts_data() {
+        QTest::addColumn<QString>("where");  // "generated" or "inputs"
+        QTest::addColumn<QStringList>("args");
+        using L = QStringList;
+        const QString g = QStringLiteral("generated");
+        const QString in = QStringLiteral("inputs");
+        add_row("lines", g, L{"foo", "."});
+        add_row("-l", g, L{"-l", "foo", "."});
+        add_row("-c", g, L{"-c", "foo", "."});
+        add_row("--count-matches", g, L{"--count-matches", "foo", "."});
+        add_row("--files-without-match", g, L{"--files-without-match", "foo", "."});
+        add_row("-q", g, L{"-q", "foo", "."});
+        add_row("-v -c", g, L{"-v", "-c", "foo", "."});
+        add_row("-m1", g, L{"-m1", "foo", "."});
+        add_row("-m2 -c", g, L{"-m2", "-c", "foo", "."});
+        add_row("-m1 -A3 (matches in the trailing context)", g, L{"-m1", "-A3", "foo", "gen"});
+        add_row("-m1 named file", g, L{"-m1", "foo", "crlf.txt"});
+        add_row("-m2 no final newline", g, L{"-m2", "foo", "noeol.txt", "empty.txt"});
+        add_row("-o", g, L{"-o", "foo|bar", "src", "gen"});
+        add_row("late NULs, walked", in, L{"foo", "late"});
+        add_row("late NULs, walked, -c", in, L{"-c", "foo", "late"});
+        add_row("late NULs, walked, -l", in, L{"-l", "foo", "late"});
+        add_row("late NULs, walked, -m2", in, L{"-m2", "foo", "late"});
+        add_row("late NULs, walked, --passthru", in, L{"--passthru", "zzz", "late"});
+        add_row("NUL, named", in, L{"foo", "data.bin"});
+        add_row("NUL, named, -c", in, L{"-c", "foo", "data.bin"});
+        add_row("NUL, named, -C1", in, L{"-C1", "foo", "data.bin", "text.txt"});
+        add_row("NUL, named, no match", in, L{"zzz", "data.bin", "text.txt"});
+        add_row("late NUL, named", in, L{"foo", "late/late_100k_70k.txt"});
+    }
+
+    void stats_counts() {
+        QFETCH(QString, where);
+        QFETCH(QStringList, args);
+        const QString cwd = where == QStringLiteral("generated") ? generated_ : inputs_dir_;
+        const QStringList full = kCommonArgs + QStringList{QStringLiteral("--stats")} + args;
+        const ProcessResult ours = run_cli(full, cwd);
+        const ProcessResult theirs = run_program(rg_path(), full, cwd);
+        QVERIFY2(theirs.exit_code >= 0, "rg did not run");
+        const QByteArray rg_kept = rg_stats_view(theirs.out);
+        const QByteArray ours_kept = rg_stats_view(ours.out);
+        QVERIFY2(rg_kept.contains("files searched"), "rg printed no statistics");
+        QVERIFY2(ours_kept == rg_kept && ours.exit_code == theirs.exit_code,
+                 qPrintable(QStringLiteral("args: %1\ncodescout-cli: %2\nrg: %3\n").arg(full.join(u' '), ours.describe(), theirs.describe()) +
+                            first_difference(ours_kept, rg_kept)));
     }
 
     void generated_tree() {

@@ -230,10 +230,10 @@ bool Search::Impl::search_input(ThreadSearchers& searchers, const std::string& p
 namespace {
 
 // The bytes a searched file adds to the summary: up to where the policy counts its search as
-// stopped (FileResult::searched_size()).
+// stopped (FileResult::searched_size()), which may be before or after where our reads stopped.
 std::uint64_t counted_bytes(const FileReport& report, const FileResult& result) {
-    const std::uint64_t not_counted = result.size - result.searched_size();
-    return report.bytes_searched - std::min(report.bytes_searched, not_counted);
+    if (result.searched_size() == result.size) return report.bytes_searched;
+    return result.searched_size();
 }
 
 }  // namespace
