@@ -167,10 +167,13 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.processing.record_mtime = false;
 
     s.report.mode = report_mode_for(out.mode);
-    // rg --stats counts every line and match: -l, --files-without-match and -q then read each
-    // file to its end as -c does (its summary printer stops at a file's first match only without
-    // statistics; so does -q's search at the first file).
-    if (args.stats && s.report.mode == ReportMode::FilesWithMatches) s.report.mode = ReportMode::Count;
+    // rg --stats (and -q --json's summary) counts every line and match: -l,
+    // --files-without-match and -q then read each file to its end as -c does (its summary
+    // printer stops at a file's first match only without statistics; so does -q's search at the
+    // first file).
+    out.json_summary = args.quiet && args.json;
+    const bool full_counts = args.stats || out.json_summary;
+    if (full_counts && s.report.mode == ReportMode::FilesWithMatches) s.report.mode = ReportMode::Count;
     const bool lines = s.report.mode == ReportMode::Lines;
     const bool passthru = lines && args.passthru;
     // rg still visits context lines with -c or -l; only a multi-line search shows that (a NUL in
@@ -186,7 +189,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     // A multi-line search always counts matches (rg's summary printer does).
     out.count_matches = out.mode == OutputMode::Count &&
                         (out.multi_line || (args.count_matches ? !args.invert : args.only_matching));
-    s.report.count_matches = (out.count_matches || (args.stats && s.report.mode == ReportMode::Count)) && !args.invert;
+    s.report.count_matches = (out.count_matches || (full_counts && s.report.mode == ReportMode::Count)) && !args.invert;
     out.include_zero = args.include_zero;
     s.report.report_unmatched = out.mode == OutputMode::FilesWithoutMatch ||
                                 (out.mode == OutputMode::Count && args.include_zero) || passthru;

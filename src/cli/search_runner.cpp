@@ -12,11 +12,12 @@
 #include "cli/collector_metrics.h"
 #include "cli/exit_status.h"
 #include "cli/index_commands.h"
-#include "cli/rg_compat/rg_binary_policy.h"
 #include "cli/json_printer.h"
 #include "cli/match_tracker.h"
-#include "cli/rg_compat/unprinted_matches.h"
 #include "cli/memory_report.h"
+#include "cli/rg_compat/rg_binary_policy.h"
+#include "cli/rg_compat/rg_counts.h"
+#include "cli/rg_compat/unprinted_matches.h"
 #include "cli/silent_sink.h"
 #include "cli/standard_printer.h"
 #include "cli/summary_output.h"
@@ -73,7 +74,7 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
     UnprintedMatches unprinted(*printer);
     const bool standard_lines = mode == OutputMode::Lines && !plan.output.multi_line;
     if (plan.output.stats && standard_lines) printer = &unprinted;
-    MatchTracker tracker(*printer, /*stop_at_first=*/mode == OutputMode::Quiet && !plan.output.stats,
+    MatchTracker tracker(*printer, /*stop_at_first=*/mode == OutputMode::Quiet && !plan.output.stats && !plan.output.json_summary,
                          /*unmatched_counts=*/mode == OutputMode::FilesWithoutMatch);
 
     SearchSummary summary;
@@ -88,6 +89,11 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
 
     const auto elapsed_total = std::chrono::steady_clock::now() - started;
     if (mode == OutputMode::Json) json.finish(summary, elapsed_total);
+    if (plan.output.json_summary) {  // every file counted, as rg's --stats counts them
+        std::string line;
+        format_json_summary(JsonTotals{rg_counts(summary), 0}, elapsed_total, plan.output.stats ? &summary : nullptr, line);
+        out.write_block(line);
+    }
     if (plan.output.stats && standard_lines) unprinted.take_off(summary);
     phases.end();
     const bool stats = mode == OutputMode::StatsOnly || (plan.output.stats && mode != OutputMode::Json);

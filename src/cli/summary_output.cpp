@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "cli/rg_compat/rg_counts.h"
 #include "core/metrics/metrics_format.h"
 
 namespace codescout::cli {
@@ -39,16 +40,15 @@ std::string format_seconds(std::chrono::nanoseconds elapsed) { return plain_seco
 std::string format_stats_report(const SearchSummary& s, std::uint64_t bytes_printed,
                                 std::chrono::nanoseconds elapsed_total, MetricsFormat format) {
     if (format == MetricsFormat::Prometheus) return "\n" + format_prometheus_report(s);
-    // rg counts a file it quit at a NUL as searched, with what it found before (BinaryPartial).
-    const BinaryPartial& binary = s.binary_partial;
+    const SearchSummary rg = rg_counts(s);
     std::string out = "\n";
-    out += std::to_string(s.matches + binary.matches) + " matches\n";
-    out += std::to_string(s.matched_lines + binary.matched_lines) + " matched lines\n";
-    out += std::to_string(s.files_matched + binary.files_matched) + " files contained matches\n";
-    out += std::to_string(s.files_searched + s.skipped.binary) + " files searched\n";
+    out += std::to_string(rg.matches) + " matches\n";
+    out += std::to_string(rg.matched_lines) + " matched lines\n";
+    out += std::to_string(rg.files_matched) + " files contained matches\n";
+    out += std::to_string(rg.files_searched) + " files searched\n";
     out += std::to_string(total_skipped(s.skipped)) + " files skipped (" + skipped_breakdown(s.skipped) + ")\n";
     out += std::to_string(bytes_printed) + " bytes printed\n";
-    out += std::to_string(s.bytes_searched + binary.bytes_searched) + " bytes searched\n";
+    out += std::to_string(rg.bytes_searched) + " bytes searched\n";
     out += format_seconds(s.elapsed) + " spent searching\n";
     out += format_seconds(elapsed_total) + "\n\n";
     out += format_stats_block(s.metrics);

@@ -879,6 +879,10 @@ private slots:
         QTest::newRow("-v (context lines carry submatches)") << L{"-v", "-C1", "foo", "src"} << false;
         QTest::newRow("-r (rg's JSON has no replacements)") << L{"-r", "X", "foo", "src"} << false;
         QTest::newRow("-P ^ on empty lines (no submatch)") << L{"-P", "^", "blank_lines.txt"} << false;
+        // Bytes searched: where rg's reader stopped (what it had consumed), a mapped file's last line.
+        QTest::newRow("-m2") << L{"-m2", "foo", "."} << false;
+        QTest::newRow("-m1 named files") << L{"-m1", "foo", "crlf.txt", "noeol.txt"} << false;
+        QTest::newRow("-m1 -A3 (matches in the trailing context)") << L{"-m1", "-A3", "foo", "gen"} << false;
         // Several MB of messages for one file: printed in parts, "bytes_printed" summed over them.
         QTest::newRow("a file printed in parts") << L{"-i", "_cntl__|mask"} << true;
         QTest::newRow("parts, with context") << L{"-C3", "STALL"} << true;
@@ -904,6 +908,28 @@ private slots:
         // Every time had one of the two forms: one per file, two in the summary.
         QVERIFY(a.count("{\"type\":\"end\"") > 0);
         QCOMPARE(a.count("\"TIME\""), a.count("{\"type\":\"end\"") + 2);
+        QCOMPARE(ours.exit_code, theirs.exit_code);
+    }
+
+    // -q --json: rg prints its summary message still, with every file searched and counted.
+    void json_quiet_summary_data() {
+        QTest::addColumn<QStringList>("args");
+        using L = QStringList;
+        QTest::newRow("-q") << L{"-q", "foo", "."};
+        QTest::newRow("--json -q, no match") << L{"-q", "zzz_nowhere", "."};
+        QTest::newRow("-q -m1 -v") << L{"-q", "-m1", "-v", "foo", "gen"};
+    }
+
+    void json_quiet_summary() {
+        QFETCH(QStringList, args);
+        const QStringList full = QStringList{QStringLiteral("--sort"), QStringLiteral("path"), QStringLiteral("--json")} + args;
+        const ProcessResult ours = run_cli(full, generated_);
+        const ProcessResult theirs = run_program(rg_path(), full, generated_);
+        static const QRegularExpression duration(QStringLiteral(R"(\{"human":"[0-9.]+s","nanos":\d+,"secs":\d+\})"));
+        const QByteArray a = QString::fromUtf8(ours.out).replace(duration, QStringLiteral("\"TIME\"")).toUtf8();
+        const QByteArray b = QString::fromUtf8(theirs.out).replace(duration, QStringLiteral("\"TIME\"")).toUtf8();
+        QVERIFY2(b.startsWith("{\"data\":{\"elapsed_total\":\"TIME\""), b.constData());
+        QVERIFY2(a == b, qPrintable(first_difference(a, b)));
         QCOMPARE(ours.exit_code, theirs.exit_code);
     }
 

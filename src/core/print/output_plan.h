@@ -37,6 +37,7 @@ struct OutputPlan {
     bool context = false;          // -A/-B/-C > 0: "--" between groups and between files
     bool sort_by_path = false;     // --sort path
     bool stats = false;            // --stats or --stats-only
+    bool json_summary = false;     // -q with --json: rg prints its summary message all the same
     MetricsFormat metrics_format = MetricsFormat::Text;
 
     // ripgrep's per-line options (standard_line.h follows rg's printer for them).
