@@ -9,8 +9,11 @@ namespace codescout {
 
 namespace {
 
-// -w's look-arounds (combine_regexes): a word character, or a word character or '-', never '\n'.
-constexpr std::array<std::string_view, 4> kWordEdges = {"(?<!\\w)", "(?!\\w)", "(?<![\\w-])", "(?![\\w-])"};
+// -w's look-arounds (combine_regexes): for -P no word character (or '-') beside the match, never
+// '\n'; for rg's syntax a non-word character (not '-'), which '\n' is, beside it or the line's
+// edge (^, $) — over a buffer '\n' stands where a line alone has its edge: the same answers.
+constexpr std::array<std::string_view, 8> kWordEdges = {"(?<!\\w)", "(?!\\w)", "(?<![\\w-])", "(?![\\w-])",
+                                                         "(?<=\\W)", "(?=\\W)", "(?<=[^\\w-])", "(?=[^\\w-])"};
 
 }  // namespace
 

@@ -11,8 +11,9 @@
 //   - \A, \z, \Z: the line's edges to rg, the buffer's here (\G is left alone: it asserts the
 //     start offset of a call, which the literal matcher's anchored -w verifier relies on);
 //   - backtracking verbs and conditionals ((*PRUNE), (?(1)...)), read conservatively.
-// The look-arounds -w wraps every pattern in ((?<!\w), (?!\w), and the [\w-] forms) see a '\n'
-// and a subject's edge alike, so they do not count. Conservative: an unsure reading counts.
+// The look-arounds -w wraps every pattern in ((?<!\w), (?!\w), (?<=\W), (?=\W) and their [\w-]
+// forms, the last two beside ^ and $) see a '\n' and a subject's edge alike, so they do not
+// count. Conservative: an unsure reading counts.
 #pragma once
 
 #include <string_view>

@@ -254,7 +254,7 @@ bool has_uppercase_outside_escapes(std::string_view pattern) {
 }
 
 std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_word,
-                            HyphenMode hyphen_mode, bool whole_line) {
+                            HyphenMode hyphen_mode, bool whole_line, bool pcre2_syntax) {
     std::string alternation;
     for (const std::string& regex : regexes) {
         if (!alternation.empty()) alternation += '|';
@@ -264,8 +264,14 @@ std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_
     }
     if (whole_line) return "^(?:" + alternation + ")$";
     if (whole_word) {
-        const std::string word = hyphen_mode == HyphenMode::Joining ? "[\\w-]" : "\\w";
-        return "(?<!" + word + ")(?:" + alternation + ")(?!" + word + ")";
+        const bool joining = hyphen_mode == HyphenMode::Joining;
+        if (pcre2_syntax) {
+            const std::string word = joining ? "[\\w-]" : "\\w";
+            return "(?<!" + word + ")(?:" + alternation + ")(?!" + word + ")";
+        }
+        // PCRE2 matches no class against a byte that is not UTF-8 (PCRE2_MATCH_INVALID_UTF).
+        const std::string non_word = joining ? "[^\\w-]" : "\\W";
+        return "(?:^|(?<=" + non_word + "))(?:" + alternation + ")(?:$|(?=" + non_word + "))";
     }
     return alternation;
 }
@@ -443,7 +449,7 @@ std::string pattern_regex(const PatternOptions& options, const std::string& patt
 std::string combined_regex(const PatternOptions& options) {
     std::vector<std::string> regexes;
     for (const std::string& pattern : options.patterns) regexes.push_back(pattern_regex(options, pattern));
-    return with_dotall(options, combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line));
+    return with_dotall(options, combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line, options.pcre2_syntax));
 }
 
 std::string with_dotall(const PatternOptions& options, std::string regex) {

@@ -46,10 +46,12 @@ bool has_uppercase_outside_escapes(std::string_view pattern);
 bool effective_caseless(const PatternOptions& options);
 
 // One regex for all patterns: (?:p1\E)|(?:p2\E)... ("\E" closes a trailing \Q so it cannot swallow
-// the next alternative), wrapped for -x (^...$, which wins over -w) or -w (no word character
-// around the match; with HyphenMode::Joining '-' counts as a word character).
+// the next alternative), wrapped for -x (^...$, which wins over -w) or -w; with HyphenMode::Joining
+// '-' counts as a word character. -w as rg's default engine reads it: the line's edge or a
+// non-word character on each side — a byte that is not UTF-8 is neither, so "caf" in Latin-1
+// "caf\xe9" is no word; `pcre2_syntax` (-P): as rg -P, no word character on either side.
 std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_word,
-                            HyphenMode hyphen_mode, bool whole_line);
+                            HyphenMode hyphen_mode, bool whole_line, bool pcre2_syntax);
 
 // `regex` with every bare script name in a property escape (\p{Greek}, \P{Han}, [\p{Latin}\d])
 // given PCRE2's "sc:" prefix, so that it means what ripgrep's default syntax means: the Script

@@ -168,7 +168,7 @@ int main(int argc, char** argv) {
         options.whole_line = flags.find('x') != std::string::npos;
         const auto fast = compile_matcher(options);
         const std::string combined = combine_regexes(options.patterns, options.whole_word, options.hyphen_mode,
-                                                     options.whole_line);
+                                                     options.whole_line, options.pcre2_syntax);
         const bool caseless = options.case_mode == CaseMode::Insensitive;
         const RegexMatcher pcre2(combined, caseless);
 

@@ -243,7 +243,7 @@ private slots:
 
             std::vector<std::string> regexes;
             for (const std::string& p : options.patterns) regexes.push_back(options.fixed_strings ? escape_literal(p) : p);
-            const RegexMatcher reference(combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line),
+            const RegexMatcher reference(combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line, options.pcre2_syntax),
                                          options.case_mode == CaseMode::Insensitive);
             const std::string haystack = random_text(rng() % 120, false);
             const QByteArray got = all_matches(*fast, haystack);
@@ -296,7 +296,7 @@ private slots:
             const PatternOptions options = pattern_options(patterns, flags);
             std::vector<std::string> regexes(literals.begin(), literals.end());
             const std::string combined =
-                combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line);
+                combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line, options.pcre2_syntax);
             const RegexMatcher reference(combined, true);
             const auto compiled = compile_matcher(options);
             const bool fits = LiteralMatcher::needle_count(literals, true) <= LiteralSearcher::kMaxNeedles;
