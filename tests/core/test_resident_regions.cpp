@@ -135,8 +135,10 @@ private slots:
         QCOMPARE(region_at(*got.regions, a)->rss, 2 * kPage);
         QCOMPARE(region_at(*got.regions, guard)->rss, std::uint64_t{0});
         QCOMPARE(region_at(*got.regions, b)->rss, kPage);
-        QCOMPARE(region_at(*got.regions, c)->rss, 3 * kPage);
-        QVERIFY(region_at(*got.regions, c)->file_backed());
+        const SmapsRegion* file_region = region_at(*got.regions, c);
+        QVERIFY(file_region != nullptr);
+        QCOMPARE(file_region->rss, 3 * kPage);
+        QVERIFY(file_region->file_backed());
     }
 
     // A pagemap that ends before the mappings do (unreadable entries) is not trusted: smaps is
