@@ -74,7 +74,9 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
     UnprintedMatches unprinted(*printer);
     const bool standard_lines = mode == OutputMode::Lines && !plan.output.multi_line;
     if (plan.output.stats && standard_lines) printer = &unprinted;
-    MatchTracker tracker(*printer, /*stop_at_first=*/mode == OutputMode::Quiet && !plan.output.stats && !plan.output.json_summary,
+    // -q stops at the first match unless something counts every file (--stats, -q --json).
+    const bool stop_at_first = mode == OutputMode::Quiet && !plan.output.stats && !plan.output.json_summary;
+    MatchTracker tracker(*printer, stop_at_first,
                          /*unmatched_counts=*/mode == OutputMode::FilesWithoutMatch);
 
     SearchSummary summary;
@@ -103,7 +105,8 @@ int run_search(const Plan& plan, OutputWriter& out, ErrorReporter& errors,
         // rg's summary printers (-c, -l, --files-without-match) count no bytes printed.
         const bool summary_printer = mode == OutputMode::Count || mode == OutputMode::FilesWithMatches ||
                                      mode == OutputMode::FilesWithoutMatch || mode == OutputMode::Quiet;
-        out.write_block(format_stats_report(summary, summary_printer ? 0 : out.bytes_written(), elapsed_total, plan.output.metrics_format));
+        const std::uint64_t printed = summary_printer ? 0 : out.bytes_written();
+        out.write_block(format_stats_report(summary, printed, elapsed_total, plan.output.metrics_format));
     }
     if (stats) {
         const MemoryReport report{measure_process_peaks(), summary.memory, phases.phases(), summary.allocations};

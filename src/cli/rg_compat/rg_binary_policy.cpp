@@ -114,8 +114,10 @@ public:
         }
         // -m satisfied: rg counts as searched what its reader had consumed (a mapped file: up
         // to the end of the last line it looked at).
-        if (end.finished_early)
-            result.counted_end = mode_ == RgBinaryMode::ConvertSlice ? end.last_line_end : fills_.consumed_before(end.last_line_end);
+        if (end.finished_early) {
+            result.counted_end =
+                mode_ == RgBinaryMode::ConvertSlice ? end.last_line_end : fills_.consumed_before(end.last_line_end);
+        }
         switch (mode_) {
         case RgBinaryMode::Quit:
             settle_quit(end, result, binary);

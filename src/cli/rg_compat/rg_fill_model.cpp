@@ -53,7 +53,9 @@ std::uint64_t RgFillModel::consumed_before(std::uint64_t line_end) const {
     if (fill != fills_.end()) return fill->consumed;
     // A last line without a line end: the read that reached the file's end had one before it,
     // which made that fill; the next, at the end, rolled the buffer up to it first.
-    if (newline_in_read_ && line_end > last_newline_end_) return context_lines_ > 0 ? kept_lines_start() : last_newline_end_;
+    if (newline_in_read_ && line_end > last_newline_end_) {
+        return context_lines_ > 0 ? kept_lines_start() : last_newline_end_;
+    }
     // In the fill being read (its lines are searched once it is done).
     return buffer_start_;
 }

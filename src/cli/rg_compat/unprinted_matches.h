@@ -1,11 +1,13 @@
 // What rg's standard printer leaves out of its statistics. In an input named explicitly that
 // holds a NUL, rg stops printing at the first line it is handed after noticing the NUL (see
 // format_lines(), core/print/standard_format.cpp); its statistics count the matches of the lines
-// before, and of that line if it is a match (counted before it looks); our search counted all. This pass-through sink adds up the matched lines and
-// matches from there on (and the files left with none printed), for --stats to take off. Only
-// for the standard printer of lines: -c, -l and --json count every match, as rg's do.
+// before, and of that line if it is a match (it counts before it looks); our search counted them
+// all. This pass-through sink adds up the matched lines and matches past that line (and the files
+// left with none counted), for --stats to take off. Only for the standard printer of lines: -c,
+// -l and --json count every match, as rg's do.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <memory>

@@ -87,7 +87,8 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
     }
     check_newline_literals(options);
     const std::string combined =
-        with_dotall(options, combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line, options.pcre2_syntax));
+        with_dotall(options, combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line,
+                                             options.pcre2_syntax));
     const bool spans_lines = search_spans_lines(options);
 
     try {

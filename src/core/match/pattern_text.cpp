@@ -449,7 +449,8 @@ std::string pattern_regex(const PatternOptions& options, const std::string& patt
 std::string combined_regex(const PatternOptions& options) {
     std::vector<std::string> regexes;
     for (const std::string& pattern : options.patterns) regexes.push_back(pattern_regex(options, pattern));
-    return with_dotall(options, combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line, options.pcre2_syntax));
+    return with_dotall(options, combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line,
+                                                options.pcre2_syntax));
 }
 
 std::string with_dotall(const PatternOptions& options, std::string regex) {
