@@ -15,7 +15,7 @@ prints beyond rg's own aside). The corpus is made once under build/rg-flag-corpu
 import os, random, subprocess, sys, shutil
 checkout = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 corpus = os.path.join(checkout, 'build', 'rg-flag-corpus')
-cli = sys.argv[1]
+cli = os.path.abspath(sys.argv[1])
 seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 300
 found = subprocess.run([os.path.join(checkout, 'scripts', 'corpus.sh')], capture_output=True, text=True)
@@ -63,7 +63,7 @@ for k in range(n):
         out = p.stdout
         if '--stats' in flags:  # ours adds lines and a memory block: compare rg's lines
             import re
-            m = list(re.finditer(rb'(^|\n)\n\d+ matches\n', out))
+            m = list(re.finditer(rb'(^|\n|\x00)\n\d+ matches\n', out))
             if m:
                 head, tail = out[:m[-1].start()], out[m[-1].start():]
                 keep = [l for l in tail.split(b'\n') if re.match(rb'^\d+ (matches|matched lines|files contained matches|files searched|bytes printed|bytes searched)$', l)]
