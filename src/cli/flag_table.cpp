@@ -4,6 +4,7 @@
 
 #include <array>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "cli/value_parsers.h"
@@ -36,6 +37,13 @@ void choose_print(CliArgs& a, SearchPrint chosen) {
     a.count = chosen == SearchPrint::Count;
     a.count_matches = chosen == SearchPrint::CountMatches;
     a.json = chosen == SearchPrint::Json;
+}
+
+// --passthru and -A/-B/-C: as in ripgrep, the last given wins (--passthru drops the context
+// given before it; a context flag after it ends it, the other sides then having none).
+void set_context(CliArgs& a, std::optional<std::size_t>& side, std::size_t lines) {
+    a.passthru = false;
+    side = lines;
 }
 
 const std::array kFlags = {
@@ -118,11 +126,11 @@ const std::array kFlags = {
 
     // What to report.
     FlagSpec{'A', "after-context", "NUM", "Show NUM lines after each match.",
-             [](CliArgs& a, V v, V f) { a.after_context = parse_lines(v, f); }},
+             [](CliArgs& a, V v, V f) { set_context(a, a.after_context, parse_lines(v, f)); }},
     FlagSpec{'B', "before-context", "NUM", "Show NUM lines before each match.",
-             [](CliArgs& a, V v, V f) { a.before_context = parse_lines(v, f); }},
+             [](CliArgs& a, V v, V f) { set_context(a, a.before_context, parse_lines(v, f)); }},
     FlagSpec{'C', "context", "NUM", "Show NUM lines before and after each match (-A/-B take precedence).",
-             [](CliArgs& a, V v, V f) { a.context = parse_lines(v, f); }},
+             [](CliArgs& a, V v, V f) { set_context(a, a.context, parse_lines(v, f)); }},
     FlagSpec{'c', "count", "", "Print only the number of matching lines per file.",
              [](CliArgs& a, V, V) { choose_print(a, SearchPrint::Count); }},
     FlagSpec{'l', "files-with-matches", "", "Print only the paths of files with at least one match.",
@@ -138,7 +146,12 @@ const std::array kFlags = {
     FlagSpec{0, "include-zero", "", "With -c/--count-matches: also print files with no match (count 0).",
              [](CliArgs& a, V, V) { a.include_zero = true; }},
     FlagSpec{0, "passthru", "", "Print every line of the searched files; matching lines as matches, the rest as context.",
-             [](CliArgs& a, V, V) { a.passthru = true; }},
+             [](CliArgs& a, V, V) {
+                 a.passthru = true;
+                 a.after_context.reset();
+                 a.before_context.reset();
+                 a.context.reset();
+             }},
     FlagSpec{'o', "only-matching", "", "Print only the matched parts, each on its own line.",
              [](CliArgs& a, V, V) { a.only_matching = true; }},
     FlagSpec{'r', "replace", "TEXT", "Print each match replaced by TEXT ($1, ${name}: capture groups; $$: a '$').",

@@ -678,6 +678,10 @@ private slots:
         add_row("-M 0 (no limit)", g, L{"-M", "0", "foo", "src"});
         add_row("-M preview unicode", g, L{"-M", "10", "--max-columns-preview", "foo", "unicode.txt"});
         add_row("-M -r", g, L{"-M", "10", "-r", "X", "foo", "src"});
+        // --passthru and -A/-B/-C: the last given wins; with -m nothing after the last match.
+        add_row("--passthru then -A1", g, L{"--passthru", "-A1", "foo", "src", "gen/dir1"});
+        add_row("-B1 then --passthru", g, L{"-B1", "--passthru", "foo", "src"});
+        add_row("--passthru -m1", g, L{"--passthru", "-m1", "foo", "src", "gen/dir1"});
         // rg measures a replaced line without its terminator, an original one with it: every
         // width from 4 to 40 puts some line of the tree right at the limit.
         for (int width = 4; width <= 40; ++width)

@@ -84,8 +84,12 @@ void FileScanner::scan_lines(std::string_view window, std::uint64_t base, std::s
         if (finished_) return;
     }
     if (report_.mode == ReportMode::Lines) {
-        if (report_.passthru) emit_gap(window, base, end);
-        else emit_after_context(window, base, end);
+        // --passthru with -m: rg prints nothing after the last match it was allowed.
+        if (report_.passthru) {
+            if (!limit_reached_) emit_gap(window, base, end);
+        } else {
+            emit_after_context(window, base, end);
+        }
     }
     if (limit_reached_ && after_remaining_ == 0) finished_ = true;
 }
