@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QLocale>
+#include <QToolButton>
 
 #include <filesystem>
 #include <fstream>
@@ -196,6 +197,36 @@ private slots:
         QCOMPARE(window.queryBar()->query().pattern, typed.pattern);
         QVERIFY(testing::modelMatches(*window.resultsModel(), window.folder()) == scanMatches(typed, window.folder()));
         QVERIFY(window.queryBar()->history().isEmpty());  // typing leaves no history entries
+    }
+
+    // Whole word, case and regex change what the typed pattern matches: a click searches again.
+    void aToggleOfThePatternsReadingSearchesAgain()
+    {
+        TestTree tree;
+        writeTree(tree, 20, 3);
+        MainWindow window;
+        QVERIFY(openIndexed(window, QString::fromStdString(tree.root())));
+        QVERIFY(waitForState(window, IndexManager::State::Ready));
+        window.queryBar()->setQuery(Query{});
+        QLineEdit* edit = window.queryBar()->findChild<QComboBox*>()->lineEdit();
+        QSignalSpy due(window.searchAsYouType(), &SearchAsYouType::due);
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
+        QTest::keyClicks(edit, QStringLiteral("kern"));
+        QVERIFY(due.wait(kTimeoutMs));
+        QVERIFY(finished.wait(kTimeoutMs));
+
+        auto* word = window.queryBar()->findChild<QToolButton*>(QStringLiteral("wordButton"));
+        QVERIFY(word != nullptr);
+        QTest::mouseClick(word, Qt::LeftButton);
+        QVERIFY(due.wait(kTimeoutMs));
+        QCOMPARE(due.size(), 2);
+        if (finished.size() < 2)
+            QVERIFY(finished.wait(kTimeoutMs));
+        Query whole;
+        whole.pattern = QStringLiteral("kern");
+        whole.wholeWord = true;
+        QVERIFY(window.queryBar()->query().wholeWord);
+        QVERIFY(testing::modelMatches(*window.resultsModel(), window.folder()) == scanMatches(whole, window.folder()));
     }
 
     void statusFollowsTheIndex()

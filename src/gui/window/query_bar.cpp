@@ -2,6 +2,7 @@
 #include "gui/window/query_bar.h"
 
 #include <QLineEdit>
+#include <QToolButton>
 
 #include "gui/window/type_filter_edit.h"
 #include "gui/window/multiline_pattern.h"
@@ -35,6 +36,10 @@ QueryBar::QueryBar(QWidget* parent)
     connect(multiline_, &MultilinePattern::searchRequested, this, &QueryBar::searchRequested);
     connect(multiline_->editor(), &QPlainTextEdit::textChanged, this, [this] { showError({}); });
     connect(m_ui->patternCombo->lineEdit(), &QLineEdit::textEdited, this, &QueryBar::patternEdited);
+    // Regex, case and whole word change what the pattern matches: searched again like an edit
+    // of it (as VS Code does), not left showing results for the other reading.
+    for (QToolButton* toggle : {m_ui->regexButton, m_ui->caseButton, m_ui->wordButton})
+        connect(toggle, &QToolButton::clicked, this, &QueryBar::patternEdited);
 }
 
 QueryBar::~QueryBar() = default;

@@ -39,7 +39,8 @@ public:
 signals:
     void searchRequested();
     void cancelRequested();
-    // The user edited the pattern (typing, pasting, clearing; not setPattern()).
+    // The user edited the pattern (typing, pasting, clearing; not setPattern()) or clicked one of
+    // the toggles of its reading (regex, case, whole word).
     void patternEdited();
 
 private:
