@@ -37,9 +37,11 @@ void write_pagemap(const QString& path, const std::vector<std::uint64_t>& presen
     QVERIFY(file.resize(static_cast<qint64>(end_address / kPage * 8)));
 }
 
-const SmapsRegion* region_at(const std::vector<SmapsRegion>& regions, std::uint64_t start) {
+// The region holding `address` (the kernel may have merged a new mapping with a neighbour, so
+// that no region starts where mmap() put it).
+const SmapsRegion* region_at(const std::vector<SmapsRegion>& regions, std::uint64_t address) {
     for (const SmapsRegion& region : regions) {
-        if (region.start == start) return &region;
+        if (region.start <= address && address < region.end) return &region;
     }
     return nullptr;
 }
@@ -100,7 +102,7 @@ private slots:
                                        std::pair{reinterpret_cast<std::uint64_t>(file), 2 * kPage}}) {
             const SmapsRegion* a = region_at(*by_pagemap.regions, start);
             const SmapsRegion* b = region_at(*by_smaps, start);
-            // The kernel may merge the anonymous mapping with a neighbour: then compare the regions.
+            // The kernel may merge the anonymous mapping with a neighbour: then the merged regions compare.
             QVERIFY(a && b);
             QCOMPARE(a->end, b->end);
             QCOMPARE(a->rss, b->rss);
