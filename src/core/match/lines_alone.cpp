@@ -1,21 +1,9 @@
 // needs_lines_alone() (see lines_alone.h): one pass over the pattern text.
 #include "core/match/lines_alone.h"
 
-#include <array>
-
 #include "core/match/pattern_text.h"
 
 namespace codescout {
-
-namespace {
-
-// -w's look-arounds (combine_regexes): for -P no word character (or '-') beside the match, never
-// '\n'; for rg's syntax a non-word character (not '-'), which '\n' is, beside it or the line's
-// edge (^, $) — over a buffer '\n' stands where a line alone has its edge: the same answers.
-constexpr std::array<std::string_view, 8> kWordEdges = {"(?<!\\w)", "(?!\\w)", "(?<![\\w-])", "(?![\\w-])",
-                                                         "(?<=\\W)", "(?=\\W)", "(?<=[^\\w-])", "(?=[^\\w-])"};
-
-}  // namespace
 
 bool needs_lines_alone(std::string_view re) {
     for (std::size_t i = 0; i < re.size();) {
@@ -39,8 +27,12 @@ bool needs_lines_alone(std::string_view re) {
             continue;
         }
         if (c == '(') {
+            // -w's look-arounds (combine_regexes): over a buffer '\n' stands where a line alone has
+            // its edge, and the answers are the same: for -P '\n' is no word character, for rg's
+            // syntax it is a non-word one.
             bool word_edge = false;
-            for (const std::string_view edge : kWordEdges) word_edge |= re.compare(i, edge.size(), edge) == 0;
+            for (const WordEdge& edge : kWordEdges)
+                word_edge |= re.compare(i, edge.before.size(), edge.before) == 0 || re.compare(i, edge.after.size(), edge.after) == 0;
             if (word_edge) {
                 i = re.find(')', i) + 1;
                 continue;

@@ -264,14 +264,10 @@ std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_
     }
     if (whole_line) return "^(?:" + alternation + ")$";
     if (whole_word) {
-        const bool joining = hyphen_mode == HyphenMode::Joining;
-        if (pcre2_syntax) {
-            const std::string word = joining ? "[\\w-]" : "\\w";
-            return "(?<!" + word + ")(?:" + alternation + ")(?!" + word + ")";
-        }
+        const WordEdge& edge = word_edge(pcre2_syntax, hyphen_mode);
+        if (pcre2_syntax) return std::string(edge.before) + "(?:" + alternation + ")" + std::string(edge.after);
         // PCRE2 matches no class against a byte that is not UTF-8 (PCRE2_MATCH_INVALID_UTF).
-        const std::string non_word = joining ? "[^\\w-]" : "\\W";
-        return "(?:^|(?<=" + non_word + "))(?:" + alternation + ")(?:$|(?=" + non_word + "))";
+        return "(?:^|" + std::string(edge.before) + ")(?:" + alternation + ")(?:$|" + std::string(edge.after) + ")";
     }
     return alternation;
 }

@@ -3,6 +3,7 @@
 // with the -w / -x wrappers. Pure string work; no matching happens here.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,25 @@ bool effective_caseless(const PatternOptions& options);
 // "caf\xe9" is no word; `pcre2_syntax` (-P): as rg -P, no word character on either side.
 std::string combine_regexes(const std::vector<std::string>& regexes, bool whole_word,
                             HyphenMode hyphen_mode, bool whole_line, bool pcre2_syntax);
+
+// The look-arounds -w puts on either side of the patterns, per syntax and hyphen mode: for -P no
+// word character (or '-') beside the match; for rg's syntax a non-word character beside it, each
+// as the alternative to the line's edge ("(?:^|" before ")", "(?:$|" after ")"). One list, read
+// by combine_regexes() to build them and by needs_lines_alone() to know them for harmless: a
+// wrapper the second did not know would send every -w search down the lines-alone path.
+struct WordEdge {
+    std::string_view before;
+    std::string_view after;
+};
+inline constexpr std::array<WordEdge, 4> kWordEdges = {{
+    {"(?<!\\w)", "(?!\\w)"},          // -P
+    {"(?<![\\w-])", "(?![\\w-])"},    // -P, '-' joins words
+    {"(?<=\\W)", "(?=\\W)"},          // rg's syntax
+    {"(?<=[^\\w-])", "(?=[^\\w-])"},  // rg's syntax, '-' joins words
+}};
+constexpr const WordEdge& word_edge(bool pcre2_syntax, HyphenMode hyphen_mode) {
+    return kWordEdges[(pcre2_syntax ? 0 : 2) + (hyphen_mode == HyphenMode::Joining ? 1 : 0)];
+}
 
 // `regex` with every bare script name in a property escape (\p{Greek}, \P{Han}, [\p{Latin}\d])
 // given PCRE2's "sc:" prefix, so that it means what ripgrep's default syntax means: the Script

@@ -31,6 +31,14 @@ private slots:
         for (const char* r : {"\\W++\\B", "a*+", "a?+", "a{2}+", "(?>ab)", "x(?=\\n)", "x(?!y)", "(?<!a)b", "(?<=a)b",
                               "\\Afoo", "foo\\z", "foo\\Z", "(*PRUNE)a", "(?(1)a|b)"})
             QTest::newRow(r) << QByteArray(r) << true;
+        // Every -w wrapper as combine_regexes() builds it (each syntax, each hyphen mode): a
+        // wrapper that needs_lines_alone() did not know would send -w searches down the
+        // lines-alone path, whose literal verifier (\G) is unsound.
+        for (const bool pcre2 : {false, true})
+            for (const HyphenMode hyphens : {HyphenMode::Boundary, HyphenMode::Joining}) {
+                const std::string wrapped = combine_regexes({"foo"}, true, hyphens, false, pcre2);
+                QTest::newRow(wrapped.c_str()) << QByteArray::fromStdString(wrapped) << false;
+            }
     }
     void linesAloneReading() {
         QFETCH(QByteArray, regex);
