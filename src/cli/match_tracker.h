@@ -6,30 +6,33 @@
 
 #include <atomic>
 
-#include "core/search/result_sink.h"
+#include "core/search/forwarding_sink.h"
 
 namespace codescout::cli {
 
-class MatchTracker final : public ResultSink {
+class MatchTracker final : public ForwardingSink {
 public:
     // `unmatched_counts`: --files-without-match, where a file without a match is the success.
     MatchTracker(ResultSink& downstream, bool stop_at_first = false, bool unmatched_counts = false)
-        : downstream_(downstream), stop_at_first_(stop_at_first), unmatched_counts_(unmatched_counts) {}
+        : ForwardingSink(downstream), stop_at_first_(stop_at_first), unmatched_counts_(unmatched_counts) {}
 
     bool on_file(FileResult&& result) override {
-        // Files without a match arrive too when the search reports them (report_unmatched).
-        if ((result.matched_lines > 0) != unmatched_counts_) matched_.store(true, std::memory_order_relaxed);
-        return downstream_.on_file(std::move(result)) && !stop_at_first_;
+        track(result);
+        return ForwardingSink::on_file(std::move(result)) && !stop_at_first_;
     }
-    void on_error(const SearchError& error) override { downstream_.on_error(error); }
-    std::shared_ptr<LineStream> open_stream(const std::string& path, TurnGate* turn) override {
-        return downstream_.open_stream(path, turn);
+    bool on_file_read_whole(FileResult&& result, std::string_view bytes, std::int64_t mtime_ns) override {
+        track(result);
+        return ForwardingSink::on_file_read_whole(std::move(result), bytes, mtime_ns) && !stop_at_first_;
     }
 
     bool matched() const { return matched_.load(std::memory_order_relaxed); }
 
 private:
-    ResultSink& downstream_;
+    void track(const FileResult& result) {
+        // Files without a match arrive too when the search reports them (report_unmatched).
+        if ((result.matched_lines > 0) != unmatched_counts_) matched_.store(true, std::memory_order_relaxed);
+    }
+
     bool stop_at_first_;
     bool unmatched_counts_;
     std::atomic<bool> matched_{false};

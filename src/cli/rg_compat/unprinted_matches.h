@@ -15,26 +15,22 @@
 #include <string_view>
 #include <utility>
 
-#include "core/search/result_sink.h"
+#include "core/search/forwarding_sink.h"
 #include "core/search/search_result.h"
 
 namespace codescout::cli {
 
-class UnprintedMatches final : public ResultSink {
+class UnprintedMatches final : public ForwardingSink {
 public:
-    explicit UnprintedMatches(ResultSink& downstream) : downstream_(downstream) {}
+    explicit UnprintedMatches(ResultSink& downstream) : ForwardingSink(downstream) {}
 
     bool on_file(FileResult&& result) override {
         count(result);
-        return downstream_.on_file(std::move(result));
+        return ForwardingSink::on_file(std::move(result));
     }
     bool on_file_read_whole(FileResult&& result, std::string_view bytes, std::int64_t mtime_ns) override {
         count(result);
-        return downstream_.on_file_read_whole(std::move(result), bytes, mtime_ns);
-    }
-    void on_error(const SearchError& error) override { downstream_.on_error(error); }
-    std::shared_ptr<LineStream> open_stream(const std::string& path, TurnGate* turn) override {
-        return downstream_.open_stream(path, turn);
+        return ForwardingSink::on_file_read_whole(std::move(result), bytes, mtime_ns);
     }
 
     // `summary` as rg's printer counted it.
@@ -63,7 +59,6 @@ private:
         if (lines == result.matched_lines) files_.fetch_add(1, std::memory_order_relaxed);
     }
 
-    ResultSink& downstream_;
     std::atomic<std::uint64_t> files_{0};
     std::atomic<std::uint64_t> lines_{0};
     std::atomic<std::uint64_t> matches_{0};
