@@ -8,6 +8,9 @@
 namespace codescout::cli {
 
 bool JsonPrinter::on_file(FileResult&& result) {
+    // rg's JSON printer begins a file at its first printed line: one without any (an empty file
+    // under --passthru) has no messages, and its summary does not count it.
+    if (result.lines.empty() && result.matched_lines == 0) return true;
     // As the standard printer does: a file with many lines goes out in parts, the writer locked
     // from the first part on, instead of being held formatted whole next to its lines.
     thread_local std::string block;

@@ -184,6 +184,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.report.invert = args.invert;
     s.report.passthru = passthru;
     s.report.line_terminator = args.null_data ? '\0' : '\n';
+    s.pattern.line_terminator = s.report.line_terminator;
     // What a count counts: --count-matches the matches (with -v: the lines), -c -o the matches
     // too (with -v none: the lines it counts have no match), -c the lines.
     // A multi-line search always counts matches (rg's summary printer does).

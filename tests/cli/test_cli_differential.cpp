@@ -139,6 +139,9 @@ void write_generated_tree(TestTree& t) {
     // Binary files: skipped during a walk.
     t.write(QStringLiteral("data.bin"), QByteArray("foo\0bar\nfoo\n", 12));
     t.write(QStringLiteral("image.png"), QByteArray("\x89PNG\r\n\x1a\n\0\0\0foo", 15));
+    // NUL-terminated records holding '\n' (--null-data: an ordinary byte there).
+    static const char records[] = "foo\nbar\0baz qux\0x\"y\nz\"\0\nlead\0trail\n\0a.b foo\0";
+    t.write(QStringLiteral("records/nul.dat"), QByteArray(records, sizeof records - 1));
 
     // Sorting: "a/x" before "a-b/x" component-wise.
     t.write(QStringLiteral("a/x.txt"), "foo a\n");
@@ -701,6 +704,21 @@ private slots:
         add_row("-b -C1", g, L{"-b", "-C1", "PM_RESUME", "gen"});
         add_row("--null-data", g, L{"--null-data", "foo", "hyphen.txt", "src"});
         add_row("--null-data -c", g, L{"--null-data", "-c", "foo", "."});
+        // '\n' inside a record is an ordinary byte: classes and a literal \n match it, '.' does not
+        // (unless (?s)), ^ and $ hold beside it. (Not compared: ^ with a class that takes '\n',
+        // where rg's -o prints whole records with no submatch, or skips a record's start.)
+        for (const char* pattern : {"\\s", "[^\"]+", "\\n", "\\x0a", "\\W", "[[:space:]]", "o\\nb", "(?s)o.b", "a.b|o.b", "o$",
+                                    "r$", "^lead", "trail$", "\\w+$", "z\"\\s*$"})
+            add_row(qPrintable(QStringLiteral("--null-data -o %1").arg(QLatin1StringView(pattern))), g,
+                    L{"--null-data", "-o", "-n", "-b", pattern, "records/nul.dat"});
+        // An empty line inside a record, and the one after a record's last '\n' (not under -o: rg
+        // prints a record's whole text for an empty match at its start).
+        add_row("--null-data ^$", g, L{"--null-data", "-n", "-b", "^$", "records/nul.dat"});
+        add_row("--null-data ^\\s*$", g, L{"--null-data", "-c", "^\\s*$", "records/nul.dat"});
+        add_row("--null-data -U", g, L{"--null-data", "-U", "-c", "o\\s+b|\\n", "records/nul.dat"});
+        add_row("--null-data -x", g, L{"--null-data", "-x", "lead|z\"", "records/nul.dat"});
+        add_row("--null-data -w", g, L{"--null-data", "-w", "bar|lead", "records/nul.dat"});
+        add_row("--null-data -P", g, L{"--null-data", "-P", "-o", "\\s\\w|\\R", "records/nul.dat"});
         add_row("-P", g, L{"-P", "(?<=PM_)RESUME", "."});
         // Each line alone, as rg asks PCRE2 about it (lines_alone.h).
         add_row("-P possessive, each line alone", g, L{"-P", "\\W++\\B", "alone.txt"});
@@ -736,6 +754,9 @@ private slots:
         add_row("-m1 named file", g, L{"-m1", "foo", "crlf.txt"});
         add_row("-m2 no final newline", g, L{"-m2", "foo", "noeol.txt", "empty.txt"});
         add_row("-o", g, L{"-o", "foo|bar", "src", "gen"});
+        // --stats makes rg's printer look at single matches: -M then says how many a line had.
+        add_row("-M", g, L{"-M", "20", "foo|bar", "long.txt", "src"});
+        add_row("-M --max-columns-preview", g, L{"-M", "20", "--max-columns-preview", "foo|o", "long.txt", "src"});
         add_row("late NULs, walked", in, L{"foo", "late"});
         add_row("late NULs, walked, -c", in, L{"-c", "foo", "late"});
         add_row("late NULs, walked, -l", in, L{"-l", "foo", "late"});
@@ -892,6 +913,9 @@ private slots:
         QTest::newRow("-m2") << L{"-m2", "foo", "."} << false;
         QTest::newRow("-m1 named files") << L{"-m1", "foo", "crlf.txt", "noeol.txt"} << false;
         QTest::newRow("-m1 -A3 (matches in the trailing context)") << L{"-m1", "-A3", "foo", "gen"} << false;
+        // --passthru prints files without a match: rg counts them as searched, not as matched.
+        QTest::newRow("--passthru, files without a match") << L{"--passthru", "PM_RESUME", "src", "docs"} << false;
+        QTest::newRow("--passthru, an empty file") << L{"--passthru", "foo", "empty.txt", "src/main.c"} << false;
         // Several MB of messages for one file: printed in parts, "bytes_printed" summed over them.
         QTest::newRow("a file printed in parts") << L{"-i", "_cntl__|mask"} << true;
         QTest::newRow("parts, with context") << L{"-C3", "STALL"} << true;

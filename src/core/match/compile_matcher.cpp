@@ -85,11 +85,15 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
         }
         regexes.push_back(std::move(regex));
     }
-    check_newline_literals(options);
+    // Records that end at another byte than '\n' (--null-data) hold '\n' as an ordinary byte: a
+    // match may contain it, so no line prefilter (each reads lines at '\n') applies; and a '\n'
+    // that ends a record has a line after it, where ^ holds (rg: `^\s*$` matches "foo\n").
+    const bool newline_in_records = options.line_terminator != '\n';
+    if (!newline_in_records) check_newline_literals(options);
     const std::string combined =
         with_dotall(options, combine_regexes(regexes, options.whole_word, options.hyphen_mode, options.whole_line,
                                              options.pcre2_syntax));
-    const bool spans_lines = search_spans_lines(options);
+    const bool spans_lines = search_spans_lines(options) || newline_in_records;
 
     try {
         if (auto needles = literal_needles(options, caseless)) {
@@ -102,7 +106,7 @@ std::shared_ptr<const Matcher> compile_matcher(const PatternOptions& options) {
             config.whole_line = options.whole_line;
             return std::make_shared<LiteralMatcher>(std::move(config));
         }
-        if (spans_lines) return std::make_shared<RegexMatcher>(combined, caseless, true);
+        if (spans_lines) return std::make_shared<RegexMatcher>(combined, caseless, true, newline_in_records);
         // A regex with required literals: PCRE2 only on the lines holding one of them. Patterns
         // that are all plain literals got here because the finder cannot take them (non-ASCII
         // caseless, or too many): PCRE2 JIT's own search is the better choice for them.

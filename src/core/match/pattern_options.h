@@ -30,6 +30,11 @@ struct PatternOptions {
     // bare script name (\p{Greek}) is the Script_Extensions property for PCRE2 (10.40 on), the
     // Script property for ripgrep's default engine (see script_properties_as_rg() in pattern_text.h).
     bool pcre2_syntax = false;
+    // What ends a line: '\n', or '\0' for NUL-terminated records (--null-data). Then '\n' is an
+    // ordinary byte inside a record, as in rg: a class may match it (\s, \W, [^"]), a literal \n
+    // is no error, and a match may hold one; '.' still does not match it, and ^ and $ still hold
+    // beside it (rg's anchors do). The searcher hands the matcher one record at a time.
+    char line_terminator = '\n';
 
     bool operator==(const PatternOptions&) const = default;
 };

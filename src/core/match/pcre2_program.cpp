@@ -46,10 +46,12 @@ constexpr std::size_t kStepsPerCall = std::size_t{1} << 27;
 // file is simply never matched by a multi-byte item instead of failing the whole call.
 // MULTILINE: ^ and $ at every line boundary of the multi-line haystack. USE_OFFSET_LIMIT: the
 // start-position windows above.
-std::uint32_t compile_options(bool caseless) {
+// ALT_CIRCUMFLEX (records, below): ^ also after a '\n' that ends the haystack.
+std::uint32_t compile_options(bool caseless, bool caret_after_final_newline) {
     std::uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE |
                             PCRE2_USE_OFFSET_LIMIT;
     if (caseless) options |= PCRE2_CASELESS;
+    if (caret_after_final_newline) options |= PCRE2_ALT_CIRCUMFLEX;
     return options;
 }
 
@@ -61,12 +63,13 @@ std::string error_message(int code) {
 }
 
 // Compiles with '\n' as the only line terminator whatever PCRE2's build default is.
-pcre2_code* compile(std::string_view regex, bool caseless, int& error, PCRE2_SIZE& offset) {
+pcre2_code* compile(std::string_view regex, bool caseless, int& error, PCRE2_SIZE& offset,
+                    bool caret_after_final_newline = false) {
     pcre2_compile_context* context = pcre2_compile_context_create(nullptr);
     if (context == nullptr) throw std::bad_alloc();
     pcre2_set_newline(context, PCRE2_NEWLINE_LF);
     pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.data()), regex.size(),
-                                     compile_options(caseless), &error, &offset, context);
+                                     compile_options(caseless, caret_after_final_newline), &error, &offset, context);
     pcre2_compile_context_free(context);
     return code;
 }
@@ -159,10 +162,11 @@ void Pcre2Scratch::release() {
     match_data_ = match_context_ = jit_stack_ = nullptr;
 }
 
-Pcre2Program::Pcre2Program(std::string_view regex, bool caseless, bool spans_lines) : spans_lines_(spans_lines) {
+Pcre2Program::Pcre2Program(std::string_view regex, bool caseless, bool spans_lines, bool caret_after_final_newline)
+    : spans_lines_(spans_lines) {
     int error = 0;
     PCRE2_SIZE offset = 0;
-    pcre2_code* code = compile(regex, caseless, error, offset);
+    pcre2_code* code = compile(regex, caseless, error, offset, caret_after_final_newline);
     if (code == nullptr) throw PatternError(std::string(regex), error_message(error), offset);
     code_ = code;
     // JIT is an optimisation: if it is unavailable or fails, the interpreter gives the same answers.

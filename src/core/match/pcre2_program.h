@@ -71,7 +71,10 @@ class Pcre2Program {
 public:
     // Throws PatternError(regex, message, offset) when PCRE2 rejects `regex`. `spans_lines`: its
     // matches may cross '\n' (-U), so find() must never retry line by line (see find()).
-    Pcre2Program(std::string_view regex, bool caseless, bool spans_lines = false);
+    // `caret_after_final_newline`: ^ also holds after a '\n' that ends the haystack — a record of
+    // --null-data, where that '\n' is inside the record and a line (empty) follows it, as rg reads
+    // it; without it PCRE2 sees no line there (right for a file's lines, whose last '\n' ends one).
+    Pcre2Program(std::string_view regex, bool caseless, bool spans_lines = false, bool caret_after_final_newline = false);
     ~Pcre2Program();
     Pcre2Program(const Pcre2Program&) = delete;
     Pcre2Program& operator=(const Pcre2Program&) = delete;

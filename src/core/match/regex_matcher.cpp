@@ -3,8 +3,8 @@
 
 namespace codescout {
 
-RegexMatcher::RegexMatcher(const std::string& regex, bool caseless, bool spans_lines)
-    : program_(regex, caseless, spans_lines), regex_(regex) {}
+RegexMatcher::RegexMatcher(const std::string& regex, bool caseless, bool spans_lines, bool caret_after_final_newline)
+    : program_(regex, caseless, spans_lines, caret_after_final_newline), regex_(regex) {}
 
 std::optional<MatchRange> RegexMatcher::find(std::string_view haystack, std::size_t from,
                                              MatchScratch& scratch) const {

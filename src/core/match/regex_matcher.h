@@ -11,8 +11,9 @@ namespace codescout {
 class RegexMatcher final : public Matcher {
 public:
     // `regex` is the combined pattern (combine_regexes); throws PatternError if PCRE2 rejects it.
-    // `spans_lines`: matches may cross '\n' (-U; see Pcre2Program).
-    RegexMatcher(const std::string& regex, bool caseless, bool spans_lines = false);
+    // `spans_lines`: matches may cross '\n' (-U; see Pcre2Program). `caret_after_final_newline`:
+    // see Pcre2Program (--null-data's records).
+    RegexMatcher(const std::string& regex, bool caseless, bool spans_lines = false, bool caret_after_final_newline = false);
 
     std::optional<MatchRange> find(std::string_view haystack, std::size_t from,
                                    MatchScratch& scratch) const override;

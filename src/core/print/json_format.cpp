@@ -139,7 +139,8 @@ std::uint64_t format_json_file(const FileResult& result, const OutputPlan& plan,
     }
     out.append(",\"stats\":{\"elapsed\":");
     append_duration(out, result.elapsed, DurationKeys::Declared);
-    out.append(",\"searches\":1,\"searches_with_match\":1,");
+    // --passthru prints files without a match too.
+    out.append(result.matched_lines > 0 ? ",\"searches\":1,\"searches_with_match\":1," : ",\"searches\":1,\"searches_with_match\":0,");
     append_field(out, "bytes_searched", result.searched_size());
     append_field(out, "bytes_printed", printed);
     append_field(out, "matched_lines", result.matched_lines);
@@ -149,7 +150,7 @@ std::uint64_t format_json_file(const FileResult& result, const OutputPlan& plan,
 }
 
 void JsonTotals::add(const FileResult& result, std::uint64_t printed) {
-    files.count_matched_file(result);
+    files.count_printed_file(result);
     bytes_printed += printed;
 }
 

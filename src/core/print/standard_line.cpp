@@ -365,7 +365,7 @@ private:
 }  // namespace
 
 bool needs_match_granularity(const OutputPlan& plan) {
-    return plan.color || plan.column || plan.replacer != nullptr || plan.per_match || plan.only_matching;
+    return plan.color || plan.column || plan.replacer != nullptr || plan.per_match || plan.only_matching || plan.stats;
 }
 
 std::size_t grapheme_prefix_length(std::string_view text, std::size_t count) {

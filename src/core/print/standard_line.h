@@ -20,7 +20,7 @@ void format_standard_line(const LineRecord& line, bool terminated, std::string_v
                           std::string& out);
 
 // Whether rg's printer looks at the single matches of a line under `plan` (grep-printer's
-// needs_match_granularity): colour, --column, -r, --vimgrep, -o. Otherwise it prints a line
+// needs_match_granularity): colour, --column, -r, --vimgrep, -o, --stats. Otherwise it prints a line
 // without knowing them, which changes what -M prints ("[Omitted long line with 0 matches]"
 // never counts them), and the search need not find them (ReportOptions::match_spans).
 bool needs_match_granularity(const OutputPlan& plan);

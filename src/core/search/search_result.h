@@ -119,12 +119,13 @@ struct SearchSummary {
     // With SearchOptions::attribute_memory: the process's memory as the last file was done.
     std::optional<MemoryAttribution> memory;
 
-    // Counts one file with a match (its size, lines, matches and own time) as searched and
-    // matched, for summaries of a chosen set of files (rg's JSON summary: the printed ones). The
-    // search itself counts on its threads, not through this.
-    void count_matched_file(const FileResult& result) {
+    // Counts one delivered file (its size, lines, matches and own time) as searched, and as
+    // matched when it has a matching line (--passthru delivers files without one), for summaries
+    // of a chosen set of files (rg's JSON summary: the printed ones). The search itself counts
+    // on its threads, not through this.
+    void count_printed_file(const FileResult& result) {
         ++files_searched;
-        ++files_matched;
+        files_matched += result.matched_lines > 0 ? 1 : 0;
         bytes_searched += result.searched_size();
         bytes_read += result.size;
         matched_lines += result.matched_lines;
