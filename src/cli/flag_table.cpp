@@ -58,8 +58,9 @@ const std::array kFlags = {
              [](CliArgs& a, V, V) { a.case_mode = CaseMode::Sensitive; }},
     FlagSpec{'S', "smart-case", "", "Case-insensitive unless a pattern contains an uppercase letter.",
              [](CliArgs& a, V, V) { a.case_mode = CaseMode::Smart; }},
-    FlagSpec{'w', "word-regexp", "", "Only match whole words.", [](CliArgs& a, V, V) { a.word_regexp = true; }},
-    FlagSpec{'x', "line-regexp", "", "Only match whole lines.", [](CliArgs& a, V, V) { a.line_regexp = true; }},
+    // -w and -x override each other, as in rg: the last one given counts.
+    FlagSpec{'w', "word-regexp", "", "Only match whole words.", [](CliArgs& a, V, V) { a.word_regexp = true; a.line_regexp = false; }},
+    FlagSpec{'x', "line-regexp", "", "Only match whole lines.", [](CliArgs& a, V, V) { a.line_regexp = true; a.word_regexp = false; }},
     FlagSpec{0, "hyphen-mode", "MODE", "With -w: 'boundary' (a hyphen ends a word, default) or 'joining'.",
              [](CliArgs& a, V v, V f) {
                  if (v == "boundary") a.hyphen_mode = HyphenMode::Boundary;

@@ -110,7 +110,8 @@ private slots:
         QTest::newRow("-e twice, all positionals are paths")
             << L{"-e", "foo", "-ebar", "src"} << L{"patterns=[foo,bar]", "paths=[src]"};
         QTest::newRow("--regexp=") << L{"--regexp=a=b", "--regexp", "-x"} << L{"patterns=[a=b,-x]", "paths=[]"};
-        QTest::newRow("combined short flags") << L{"-iwxF", "foo"} << L{"case=insensitive", "w=1", "x=1", "F=1"};
+        QTest::newRow("combined short flags") << L{"-iwxF", "foo"} << L{"case=insensitive", "w=0", "x=1", "F=1"};
+        QTest::newRow("-x then -w: the last counts") << L{"-x", "-w", "foo"} << L{"w=1", "x=0"};
         QTest::newRow("last case flag wins") << L{"-i", "-S", "foo"} << L{"case=smart"};
         QTest::newRow("-s after -i") << L{"-is", "foo"} << L{"case=sensitive"};
         QTest::newRow("-A3 -B 2 -C=") << L{"-A3", "-B", "2", "--context=4", "p"} << L{"A=3", "B=2", "C=4"};

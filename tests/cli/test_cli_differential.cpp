@@ -562,6 +562,7 @@ private slots:
         add_row("-w alternation", g, L{"-w", "foo|bar", "hyphen.txt", "src"});
         add_row("-w non-word pattern", g, L{"-w", "-e", "-foo-", "-e", "bar", "hyphen.txt"});
         add_row("-w -x", g, L{"-w", "-x", "foo", "."});
+        add_row("-x -w (the last counts)", g, L{"-x", "-w", "foo", "."});
         // A byte that is not UTF-8 is neither a word nor a non-word character to rg's -w ("caf"
         // in Latin-1 "caf\xe9" is no word), and no word character to rg -P's.
         add_row("-w beside a byte that is not UTF-8", g, L{"-w", "caf|na|foo|bar", "latin1.txt"});

@@ -33,12 +33,13 @@ class TestOptionsBuilder : public QObject {
 
 private slots:
     void pattern_options() {
-        const Plan p = plan_for({"-F", "-S", "-w", "-x", "--hyphen-mode=joining", "-e", "a", "-e", "b"});
+        // -x then -w: the last one counts, as in rg.
+        const Plan p = plan_for({"-F", "-S", "-x", "-w", "--hyphen-mode=joining", "-e", "a", "-e", "b"});
         QCOMPARE(p.search.pattern.patterns, (std::vector<std::string>{"a", "b"}));
         QVERIFY(p.search.pattern.fixed_strings);
         QCOMPARE(p.search.pattern.case_mode, CaseMode::Smart);
         QVERIFY(p.search.pattern.whole_word);
-        QVERIFY(p.search.pattern.whole_line);
+        QVERIFY(!p.search.pattern.whole_line);
         QCOMPARE(p.search.pattern.hyphen_mode, HyphenMode::Joining);
     }
 
