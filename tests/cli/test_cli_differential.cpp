@@ -917,6 +917,8 @@ private slots:
         // --passthru prints files without a match: rg counts them as searched, not as matched.
         QTest::newRow("--passthru, files without a match") << L{"--passthru", "PM_RESUME", "src", "docs"} << false;
         QTest::newRow("--passthru, an empty file") << L{"--passthru", "foo", "empty.txt", "src/main.c"} << false;
+        // Each record with its terminator, a NUL.
+        QTest::newRow("--null-data") << L{"--null-data", "-B1", "foo|x|z", "records/nul.dat", "src"} << false;
         // Several MB of messages for one file: printed in parts, "bytes_printed" summed over them.
         QTest::newRow("a file printed in parts") << L{"-i", "_cntl__|mask"} << true;
         QTest::newRow("parts, with context") << L{"-C3", "STALL"} << true;

@@ -20,9 +20,9 @@ void append_path_object(std::string& out, const FileResult& result, const Output
     append_json_data(out, display_path(result.path, plan.strip_dot_slash));
 }
 
-// rg reports each line with its terminator. The engine strips it, so put "\n" back unless this
-// is a last line without one (it then ends exactly at the end of the file). A size of 0 means
-// "unknown" (e.g. /proc files): lines there do end in "\n".
+// rg reports each line with its terminator. The engine strips it, so put it back ("\n", or the
+// NUL of a --null-data record) unless this is a last line without one (it then ends exactly at
+// the end of the file). A size of 0 means "unknown" (e.g. /proc files): lines there do end in one.
 bool has_terminator(const FileResult& result, const LineRecord& line) {
     return result.size == 0 || line.byte_offset + line.text.size() < result.size;
 }
@@ -33,7 +33,7 @@ void append_line_message(std::string& out, const FileResult& result, const LineR
     append_path_object(out, result, plan);
     out.append(",\"lines\":");
     scratch.assign(line.text);
-    if (has_terminator(result, line)) scratch.push_back('\n');
+    if (has_terminator(result, line)) scratch.push_back(plan.line_terminator);
     append_json_data(out, scratch);
     out.append(",\"line_number\":");
     if (plan.line_numbers) append_uint(out, line.number);
