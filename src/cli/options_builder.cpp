@@ -141,6 +141,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.pattern.multiline = args.multiline;
     s.pattern.multiline_dotall = args.multiline_dotall;
     s.pattern.pcre2_syntax = args.pcre2_syntax;
+    s.pattern.line_terminator = args.null_data ? '\0' : '\n';
     out.multi_line = search_spans_lines(s.pattern);
 
     const std::vector<std::string> paths = effective_paths(args, out.mode, terminal);
@@ -183,8 +184,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.report.after_context = context_lines ? args.after_context.value_or(args.context.value_or(0)) : 0;
     s.report.invert = args.invert;
     s.report.passthru = passthru;
-    s.report.line_terminator = args.null_data ? '\0' : '\n';
-    s.pattern.line_terminator = s.report.line_terminator;
+    s.report.line_terminator = s.pattern.line_terminator;
     // What a count counts: --count-matches the matches (with -v: the lines), -c -o the matches
     // too (with -v none: the lines it counts have no match), -c the lines.
     // A multi-line search always counts matches (rg's summary printer does).

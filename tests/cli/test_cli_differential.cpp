@@ -717,6 +717,9 @@ private slots:
         add_row("--null-data ^$", g, L{"--null-data", "-n", "-b", "^$", "records/nul.dat"});
         add_row("--null-data ^\\s*$", g, L{"--null-data", "-c", "^\\s*$", "records/nul.dat"});
         add_row("--null-data -U", g, L{"--null-data", "-U", "-c", "o\\s+b|\\n", "records/nul.dat"});
+        // With -U too a record is one line: rg counts records, not matches. (Not compared: what rg
+        // -U lets match a record's NUL — \W, $ before it does not hold — as over a whole file.)
+        add_row("--null-data -U -c, records", g, L{"--null-data", "-U", "-c", "o|z\"|\\n", "records/nul.dat"});
         add_row("--null-data -x", g, L{"--null-data", "-x", "lead|z\"", "records/nul.dat"});
         add_row("--null-data -w", g, L{"--null-data", "-w", "bar|lead", "records/nul.dat"});
         add_row("--null-data -P", g, L{"--null-data", "-P", "-o", "\\s\\w|\\R", "records/nul.dat"});

@@ -345,7 +345,10 @@ private:
 NewlineUse regex_newline_use(std::string_view regex, bool dotall) { return NewlineReader(regex, dotall).run(); }
 
 bool search_spans_lines(const PatternOptions& options) {
-    if (!options.multiline) return false;
+    // NUL-terminated records (--null-data): no pattern can match the NUL that ends one (rg takes
+    // it out of every pattern), so each record is searched whole, -U or not, and counted as one
+    // line (rg's multi_line_with_matcher() is false then).
+    if (!options.multiline || options.line_terminator != '\n') return false;
     // -x anchors every pattern at line boundaries, which rg counts as touching '\n'.
     if (options.whole_line) return true;
     return std::any_of(options.patterns.begin(), options.patterns.end(), [&](const std::string& pattern) {

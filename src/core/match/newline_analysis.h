@@ -28,7 +28,8 @@ struct NewlineUse {
 NewlineUse regex_newline_use(std::string_view regex, bool dotall);
 
 // True when `options` make a multi-line search: -U and some pattern can match '\n' (a -F pattern
-// when it contains one). Without it, -U searches line by line like a search without -U.
+// when it contains one), lines ending in '\n'. Without it, -U searches line by line like a search
+// without -U (records of --null-data: each whole, where a match may hold '\n' anyway).
 bool search_spans_lines(const PatternOptions& options);
 
 // The error for a '\n' in a pattern without -U (rg's wording; exit code 2 like any pattern error).
