@@ -116,6 +116,26 @@ private slots:
         QCOMPARE(slurp(f), std::string("whole\n[a+b] [a+b]+\n[dog]\n"));
     }
 
+    // -U: a match across lines is replaced as `-U -r` prints it (rg), previewed by --dry-run,
+    // written by --write and undone. (The edits were looked for line by line: nothing changed.)
+    void multiLineMatchesAreReplaced() {
+        TestTree tree;
+        const std::string original = "int f(int ret)\n{\n\tif (ret)\n\t\treturn ret;\n\treturn 0;\n}\n";
+        const std::string f = tree.write("f.c", QByteArray::fromStdString(original));
+        const QStringList args = {"-U", "-r", "$1 (ret) $2 ret;", "(\\w+) \\(ret\\)\\n\\s+(return) ret;"};
+        const ProcessResult dry = run_cli(args + QStringList{"--dry-run", "f.c"}, q(tree.root()));
+        QVERIFY2(dry.exit_code == 0, qPrintable(dry.describe()));
+        QCOMPARE(dry.out, QByteArray("--- a/f.c\n+++ b/f.c\n@@ -1,6 +1,5 @@\n int f(int ret)\n {\n-\tif (ret)\n-\t\treturn ret;\n"
+                                     "+\tif (ret) return ret;\n \treturn 0;\n }\n"));
+        const ProcessResult shown = run_cli(args + QStringList{"f.c"}, q(tree.root()));
+        QCOMPARE(shown.out, QByteArray("\tif (ret) return ret;\n"));
+        const ProcessResult r = run_cli(args + QStringList{"--write", "f.c"}, q(tree.root()));
+        QVERIFY2(r.exit_code == 0, qPrintable(r.describe()));
+        QCOMPARE(slurp(f), std::string("int f(int ret)\n{\n\tif (ret) return ret;\n\treturn 0;\n}\n"));
+        QCOMPARE(run_cli({"--undo"}, q(tree.root())).exit_code, 0);
+        QCOMPARE(slurp(f), original);
+    }
+
     // --dry-run's diffs and --write's report list files as rg --sort path would: the roots in the
     // order given, then component by component ("a/x" before "a-b/x", where bytes put '-' first).
     void filesAreListedInTheSearchsPathOrder() {

@@ -1,7 +1,9 @@
 // MatchEdits (see match_edits.h).
 #include "core/edit/match_edits.h"
 
+#include "core/match/newline_analysis.h"
 #include "core/match/pattern_cache.h"
+#include "core/search/multiline_scanner.h"
 #include "core/search/scanner.h"
 #include "core/search/search_result.h"
 
@@ -14,21 +16,34 @@ MatchEdits::MatchEdits(const SearchOptions& search, std::shared_ptr<const Replac
     report_.mode = ReportMode::Lines;
     report_.max_count = search.report.max_count;
     report_.line_terminator = search.report.line_terminator;
+    // A -U pattern that can match '\n': its matches are found as the search found them, over the
+    // whole text (the line scanner would look for each within one line, and find none).
+    spans_lines_ = search_spans_lines(search.pattern);
 }
 
 std::vector<LocatedEdit> MatchEdits::located(std::string_view content) const {
     FileResult result;
-    FileScanner scanner(*matcher_, *scratch_, report_);
-    scanner.start(result);
-    scanner.scan(content, 0, 0);
+    // A scanner per call: it holds a reference to report_, which moves with this object.
+    if (spans_lines_) {
+        MultilineScanner scanner(*matcher_, *scratch_, report_);
+        scanner.scan(content, WholeTextRule{}, result);
+    } else {
+        FileScanner scanner(*matcher_, *scratch_, report_);
+        scanner.start(result);
+        scanner.scan(content, 0, 0);
+    }
     std::vector<LocatedEdit> edits;
     for (const LineRecord& line : result.lines) {
+        // The text the replacement's captures are taken from, as the -r printer takes them: a
+        // line, or a -U block with its last terminator (a match may end after it).
+        const std::string_view subject =
+            spans_lines_ ? content.substr(line.byte_offset, line.text.size() + 1) : std::string_view(line.text);
         std::uint32_t ordinal = 0;
         for (const MatchSpan& span : line.spans) {
             LocatedEdit located;
             located.edit.begin = line.byte_offset + span.begin;
             located.edit.end = line.byte_offset + span.end;
-            replacer_->expand_match(line.text, span, located.edit.replacement);
+            replacer_->expand_match(subject, span, located.edit.replacement);
             located.line = line.number;
             located.ordinal = ordinal++;
             edits.push_back(std::move(located));

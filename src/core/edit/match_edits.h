@@ -3,7 +3,8 @@
 // scanner as the search (so -w, -x, -i, -F, several -e and -m mean what they mean there), and
 // each match becomes one edit whose text is the expanded replacement (replacer.h). The CLI's
 // --write / --dry-run take every edit; the GUI takes the ones the user left checked, each known
-// by its line and its place among the line's matches (match_selection.h).
+// by its line and its place among the line's matches (match_selection.h). A -U search's matches
+// are found as it found them (multiline_scanner.h): each known by its block's first line.
 #pragma once
 
 #include <cstdint>
@@ -44,6 +45,7 @@ private:
     std::unique_ptr<MatchScratch> scratch_;
     ReportOptions report_;
     std::shared_ptr<const Replacer> replacer_;
+    bool spans_lines_ = false;  // -U with a pattern that can match '\n' (multiline_scanner.h)
 };
 
 // The edits of `located` that change something (no-ops dropped), in order.

@@ -64,6 +64,27 @@ private slots:
         QCOMPARE(QByteArray::fromStdString(found[2].edit.replacement), QByteArray("[foo]"));
     }
 
+    // -U: a match across lines is found as the search finds it (the line scanner found none),
+    // named by its block's first line, its captures taken with the block's last '\n' in view.
+    void located_finds_matches_across_lines() {
+        const std::string content = "int f(int ret)\n{\n\tif (ret)\n\t\treturn ret;\n\treturn 0;\n}\nif (ret)\n return ret;\n";
+        SearchOptions search = search_for("(\\w+) \\(ret\\)\\n\\s+(return) ret;\\n");
+        search.pattern.multiline = true;
+        // Moved, as the CLI keeps its computers: nothing inside may point into the moved-from one.
+        MatchEdits computer = edits_for(search, "[$1|$2]\n");
+        MatchEdits moved = std::move(computer);
+        const auto found = moved.located(content);
+        QCOMPARE(found.size(), std::size_t(2));
+        QCOMPARE(found[0].line, 3u);
+        QCOMPARE(found[0].ordinal, 0u);
+        QCOMPARE(found[1].line, 7u);
+        QCOMPARE(QByteArray::fromStdString(found[0].edit.replacement), QByteArray("[if|return]\n"));
+        std::vector<TextEdit> edits;
+        for (const LocatedEdit& l : found) edits.push_back(l.edit);
+        QCOMPARE(QByteArray::fromStdString(apply_edits(content, edits)),
+                 QByteArray("int f(int ret)\n{\n\t[if|return]\n\treturn 0;\n}\n[if|return]\n"));
+    }
+
     void chosen_edits_leave_out_unchecked_matches() {
         const std::string content = "foo x foo\nbar\nfoo\n";
         auto found = edits_for(search_for("foo"), "baz").located(content);
