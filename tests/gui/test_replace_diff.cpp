@@ -130,6 +130,7 @@ private slots:
     void oldAndNewKeepTheirOwnCommentState();
     void sideBySideViewShowsAlignedNumberedHalves();
     void layoutChoiceIsRemembered();
+    void oddLineBreaksKeepOneRowPerLine();
     void thousandsOfChangedLinesShowInLinearTime();
 
 private:
@@ -418,6 +419,25 @@ void TestReplaceDiff::layoutChoiceIsRemembered()
     }
     DiffView view;
     QCOMPARE(view.diffLayout(), DiffView::Layout::Unified);
+}
+
+// A CRLF file's lines, and characters QTextDocument would take for a line or paragraph break,
+// must not add rows: the gutter numbers and the two halves' rows count on one block per line.
+void TestReplaceDiff::oddLineBreaksKeepOneRowPerLine()
+{
+    const QString diff = QStringLiteral("--- a/w.txt\r\n+++ b/w.txt\r\n@@ -1,2 +1,2 @@\n"
+                                        "-foo\r\n+bar\r\n"
+                                        " a\u2028b\rc\u2029d\n");
+    DiffView view;
+    view.showDiff(QStringLiteral("w.txt"), diff, {}, {});
+    QCOMPARE(view.diffText(), diff);
+    QCOMPARE(view.unifiedEditor()->document()->blockCount(), 6);
+    QCOMPARE(blockOf(*view.unifiedEditor(), 3).text(), QStringLiteral("-foo"));
+    QCOMPARE(blockOf(*view.unifiedEditor(), 5).text(), QStringLiteral(" a\ufffdb\ufffdc\ufffdd"));
+    QCOMPARE(view.unifiedEditor()->shownNumber(0, 5), 2);
+    view.setDiffLayout(DiffView::Layout::SideBySide);
+    QCOMPARE(view.sideBySideView()->left()->document()->blockCount(), 4);
+    QCOMPARE(view.sideBySideView()->right()->document()->blockCount(), 4);
 }
 
 namespace {

@@ -7,8 +7,8 @@
 // one — the lines a replacement rewrote, in order; a replacement that adds or removes lines leaves
 // the extra ones unpaired (wholly added or removed, no intra-line marks).
 //
-// Also the unit of the documents the views build (diff_document.h): one DiffLine per block, so the
-// text is made safe for a QTextDocument block (see displayText()).
+// Also the unit of the documents the views build (DiffEditor, diff_editor.h): one DiffLine per
+// block, so the text is made safe for a QTextDocument block (see displayText()).
 #pragma once
 
 #include <QList>
