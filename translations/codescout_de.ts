@@ -822,6 +822,26 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
         <source>Replace diff</source>
         <translation>Diff der Ersetzung</translation>
     </message>
+    <message>
+        <source>Unified</source>
+        <translation>Untereinander</translation>
+    </message>
+    <message>
+        <source>Show the diff as one column: removed lines (-) above the lines that replace them (+)</source>
+        <translation>Den Diff in einer Spalte zeigen: entfernte Zeilen (-) über den Zeilen, die sie ersetzen (+)</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Show the old file on the left and the new file on the right, line beside line</source>
+        <translation>Die alte Datei links und die neue rechts zeigen, Zeile neben Zeile</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
 </context>
 <context>
     <name>codescout::gui::IndexManager</name>
@@ -1921,6 +1941,17 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
     <message>
         <source>The small-file threshold must be below the large-file threshold.</source>
         <translation>Die Schwelle für kleine Dateien muss unter der Schwelle für große Dateien liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::SideBySideView</name>
+    <message>
+        <source>Old file</source>
+        <translation>Alte Datei</translation>
+    </message>
+    <message>
+        <source>New file</source>
+        <translation>Neue Datei</translation>
     </message>
 </context>
 <context>

@@ -822,6 +822,26 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
         <source>Replace diff</source>
         <translation>Diff du remplacement</translation>
     </message>
+    <message>
+        <source>Unified</source>
+        <translation>Unifié</translation>
+    </message>
+    <message>
+        <source>Show the diff as one column: removed lines (-) above the lines that replace them (+)</source>
+        <translation>Afficher le diff sur une colonne : les lignes supprimées (-) au-dessus des lignes qui les remplacent (+)</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <source>Show the old file on the left and the new file on the right, line beside line</source>
+        <translation>Afficher l’ancien fichier à gauche et le nouveau à droite, ligne en regard de ligne</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
 </context>
 <context>
     <name>codescout::gui::IndexManager</name>
@@ -1921,6 +1941,17 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
     <message>
         <source>The small-file threshold must be below the large-file threshold.</source>
         <translation>Le seuil des petits fichiers doit être inférieur au seuil des gros fichiers.</translation>
+    </message>
+</context>
+<context>
+    <name>codescout::gui::SideBySideView</name>
+    <message>
+        <source>Old file</source>
+        <translation>Ancien fichier</translation>
+    </message>
+    <message>
+        <source>New file</source>
+        <translation>Nouveau fichier</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -28,7 +30,9 @@
 #include "core/edit/applier.h"
 #include "core/edit/plan_builder.h"
 #include "gui/replace/apply_history_dialog.h"
+#include "gui/replace/diff_editor.h"
 #include "gui/replace/diff_view.h"
+#include "gui/replace/side_by_side_view.h"
 #include "gui/replace/inline_preview.h"
 #include "gui/replace/outcome_dialog.h"
 #include "gui/replace/replace_bar.h"
@@ -102,6 +106,7 @@ private slots:
     void writeErrorStopsOrContinuesAsSet();
     void interruptedApplyIsSettledAtStart();
     void diffShowsTheWholeFileChange();
+    void diffIsInTheFilesLanguageAndSideBySide();
     void droppedHistoryIsFreedAfterTheSummary();
 
 private:
@@ -470,6 +475,39 @@ void TestReplace::diffShowsTheWholeFileChange()
     const QString diff = replace->diffView()->diffText();
     QVERIFY2(diff.contains(QLatin1String("\n-foo\n+bar\n")), qPrintable(diff));
     QVERIFY(diff.startsWith(QLatin1String("--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@")));
+}
+
+// The diff of a C file is highlighted as C; side by side shows old and new in aligned rows with
+// each file's line numbers; the choice of layout outlives the window.
+void TestReplace::diffIsInTheFilesLanguageAndSideBySide()
+{
+    TestTree tree;
+    tree.write(QStringLiteral("m.c"), "int a;\nint foo = foo + 1;\nint b;\n");
+    {
+        MainWindow window;
+        searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("bar"));
+        resultsView(window)->setCurrentIndex(lineIndex(*window.resultsModel(), QStringLiteral("m.c"), 2));
+        ReplaceController* replace = window.replaceController();
+        QSignalSpy shown(replace, &ReplaceController::diffShown);
+        replace->bar()->diffButton()->setChecked(true);
+        QVERIFY(shown.wait(kTimeoutMs));
+        DiffView* diff = replace->diffView();
+        QCOMPARE(diff->definitionName(), QStringLiteral("C"));
+        const QString text = diff->diffText();
+        QVERIFY2(text.endsWith(QLatin1String("\n-int foo = foo + 1;\n+int bar = bar + 1;\n int b;\n")), qPrintable(text));
+        diff->sideBySideButton()->click();
+        DiffEditor* left = diff->sideBySideView()->left();
+        DiffEditor* right = diff->sideBySideView()->right();
+        QVERIFY(left->isVisibleTo(&window));
+        QCOMPARE(left->document()->blockCount(), right->document()->blockCount());
+        QCOMPARE(left->document()->findBlockByNumber(3).text(), QStringLiteral("int foo = foo + 1;"));
+        QCOMPARE(right->document()->findBlockByNumber(3).text(), QStringLiteral("int bar = bar + 1;"));
+        QCOMPARE(left->shownNumber(0, 3), 2);
+        QCOMPARE(right->shownNumber(0, 3), 2);
+        QCOMPARE(diff->diffText(), text);
+    }
+    MainWindow again;
+    QCOMPARE(again.replaceController()->diffView()->diffLayout(), DiffView::Layout::SideBySide);
 }
 
 QTEST_MAIN(TestReplace)

@@ -29,7 +29,8 @@ const QList<Setting> kAllSettings = {
     Setting::MaxResults, Setting::RecentFolders, Setting::PatternHistory, Setting::LastQuery,
     Setting::LastFolder, Setting::WindowGeometry, Setting::WindowState,
     Setting::MainSplitterState, Setting::ResultsSplitterState, Setting::Language,
-    Setting::UndoHistoryMaxBytes,
+    Setting::UndoHistoryMaxBytes, Setting::ResultsOrder, Setting::IndexEnabled, Setting::IndexDiskCapBytes,
+    Setting::ReplaceOnError, Setting::DiffLayout,
 };
 
 template <typename T>

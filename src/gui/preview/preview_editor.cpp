@@ -1,25 +1,11 @@
-// PreviewEditor: gutter painting and match marking.
+// PreviewEditor: match marking.
 #include "gui/preview/preview_editor.h"
 
-#include <QPainter>
 #include <QTextBlock>
 
 namespace codescout::gui {
 
 namespace {
-
-// The gutter widget only forwards painting to its editor.
-class Gutter : public QWidget {
-public:
-    explicit Gutter(PreviewEditor* editor) : QWidget(editor), editor_(editor) {}
-    QSize sizeHint() const override { return {editor_->gutterWidth(), 0}; }
-
-protected:
-    void paintEvent(QPaintEvent* event) override { editor_->paintGutter(event); }
-
-private:
-    PreviewEditor* editor_;
-};
 
 // UTF-16 units of `text` whose UTF-8 form is the first `bytes` bytes (all of it if shorter).
 // The results count in the bytes the engine read; the document holds the text the loader decoded
@@ -44,85 +30,16 @@ qsizetype utf16Offset(const QString& text, quint64 bytes)
 
 }  // namespace
 
-PreviewEditor::PreviewEditor(QWidget* parent) : QPlainTextEdit(parent), gutter_(new Gutter(this))
+PreviewEditor::PreviewEditor(QWidget* parent) : NumberedEditor(parent)
 {
-    setReadOnly(true);
-    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    setLineWrapMode(QPlainTextEdit::NoWrap);
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    gutterBackground_ = palette().color(QPalette::AlternateBase);
-    gutterNumber_ = palette().color(QPalette::PlaceholderText);
-    gutterCurrentNumber_ = palette().color(QPalette::Text);
     currentLineColor_ = palette().color(QPalette::AlternateBase);
     matchColor_ = QColor(0xff, 0xd8, 0x4a);
-    connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { updateGutterWidth(); });
-    connect(this, &QPlainTextEdit::updateRequest, this, &PreviewEditor::updateGutter);
-    connect(this, &QPlainTextEdit::cursorPositionChanged, gutter_, qOverload<>(&QWidget::update));
-    updateGutterWidth();
-}
-
-void PreviewEditor::setGutterColors(const QColor& background, const QColor& number,
-                                    const QColor& currentNumber)
-{
-    gutterBackground_ = background;
-    gutterNumber_ = number;
-    gutterCurrentNumber_ = currentNumber;
-    gutter_->update();
 }
 
 void PreviewEditor::setMarkColors(const QColor& currentLine, const QColor& match)
 {
     currentLineColor_ = currentLine;
     matchColor_ = match;
-}
-
-int PreviewEditor::gutterWidth() const
-{
-    int digits = 1;
-    for (int max = std::max(1, blockCount()); max >= 10; max /= 10)
-        ++digits;
-    return fontMetrics().horizontalAdvance(QLatin1Char('9')) * (digits + 2);
-}
-
-void PreviewEditor::updateGutterWidth()
-{
-    setViewportMargins(gutterWidth(), 0, 0, 0);
-}
-
-void PreviewEditor::updateGutter(const QRect& rect, int dy)
-{
-    if (dy != 0)
-        gutter_->scroll(0, dy);
-    else
-        gutter_->update(0, rect.y(), gutter_->width(), rect.height());
-}
-
-void PreviewEditor::resizeEvent(QResizeEvent* event)
-{
-    QPlainTextEdit::resizeEvent(event);
-    const QRect area = contentsRect();
-    gutter_->setGeometry(QRect(area.left(), area.top(), gutterWidth(), area.height()));
-}
-
-void PreviewEditor::paintGutter(QPaintEvent* event)
-{
-    QPainter painter(gutter_);
-    painter.fillRect(event->rect(), gutterBackground_);
-    const int current = textCursor().blockNumber();
-    QTextBlock block = firstVisibleBlock();
-    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
-    const int lineHeight = fontMetrics().height();
-    const int width = gutter_->width() - fontMetrics().horizontalAdvance(QLatin1Char('9'));
-    while (block.isValid() && top <= event->rect().bottom()) {
-        const int bottom = top + qRound(blockBoundingRect(block).height());
-        if (block.isVisible() && bottom >= event->rect().top()) {
-            painter.setPen(block.blockNumber() == current ? gutterCurrentNumber_ : gutterNumber_);
-            painter.drawText(0, top, width, lineHeight, Qt::AlignRight,
-                             QString::number(block.blockNumber() + 1));
-        }
-        block = block.next();
-        top = bottom;
-    }
 }
 
 void PreviewEditor::showLine(int line, quint64 column, const QList<int>& spans, const MatchExtent& extent)

@@ -1,10 +1,11 @@
-// The read-only text view of the preview: a QPlainTextEdit with a line-number gutter painted in
-// the syntax theme's LineNumbers colours, and the current match's spans marked.
+// The read-only text view of the preview: a NumberedEditor (the line-number gutter) with the
+// current match's spans marked.
 #pragma once
 
 #include <QColor>
 #include <QList>
-#include <QPlainTextEdit>
+
+#include "gui/preview/numbered_editor.h"
 
 namespace codescout::gui {
 
@@ -15,13 +16,11 @@ struct MatchExtent {
 };
 
 
-class PreviewEditor : public QPlainTextEdit {
+class PreviewEditor : public NumberedEditor {
     Q_OBJECT
 public:
     explicit PreviewEditor(QWidget* parent = nullptr);
 
-    void setGutterColors(const QColor& background, const QColor& number,
-                         const QColor& currentNumber);
     void setMarkColors(const QColor& currentLine, const QColor& match);
 
     // Moves the cursor to the start of 1-based `line`, centres it, and marks the line and the
@@ -36,20 +35,7 @@ public:
     void setOneBytePerCharacter(bool yes) { oneBytePerCharacter_ = yes; }
     int currentLineNumber() const;  // 1-based
 
-    int gutterWidth() const;
-    void paintGutter(QPaintEvent* event);
-
-protected:
-    void resizeEvent(QResizeEvent* event) override;
-
 private:
-    void updateGutterWidth();
-    void updateGutter(const QRect& rect, int dy);
-
-    QWidget* gutter_;
-    QColor gutterBackground_;
-    QColor gutterNumber_;
-    QColor gutterCurrentNumber_;
     QColor currentLineColor_;
     bool oneBytePerCharacter_ = false;
     QColor matchColor_;

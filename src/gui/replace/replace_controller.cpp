@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QBoxLayout>
 #include <QDir>
+#include <QFile>
 #include <QFutureWatcher>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -17,6 +18,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "core/edit/preview.h"
+#include "gui/preview/file_loader.h"
+#include "gui/preview/syntax_repository.h"
 #include "gui/replace/apply_history_dialog.h"
 #include "gui/replace/diff_view.h"
 #include "gui/replace/outcome_dialog.h"
@@ -364,14 +367,16 @@ void ReplaceController::updateDiff()
     struct Diff {
         QString text;
         QString note;
+        QByteArray head;  // the file's first bytes, for its syntax (as the preview picks it)
     };
     auto* watcher = new QFutureWatcher<Diff>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, title] {
+    const QString path = qs(file.path);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, title, path] {
         const Diff d = watcher->result();
         watcher->deleteLater();
         if (generation != diffGeneration_)
             return;  // a newer request is on its way
-        diff_->showDiff(title, d.text, d.note);
+        diff_->showDiff(title, d.text, d.note, d.text.isEmpty() ? KSyntaxHighlighting::Definition() : definitionFor(path, d.head));
         emit diffShown();
     });
     watcher->setFuture(QtConcurrent::run([job = std::move(job), file = std::move(file), roots]() -> Diff {
@@ -379,15 +384,19 @@ void ReplaceController::updateDiff()
             const MatchEdits edits = matchEditsFor(job);
             const PlannedReplace planned = planReplace(file, edits);
             if (planned.skip)
-                return {{}, skipReasonText(planned.skip->reason) + QLatin1String(": ") + qs(planned.skip->message)};
+                return {{}, skipReasonText(planned.skip->reason) + QLatin1String(": ") + qs(planned.skip->message), {}};
             if (!planned.plan)
-                return {{}, ReplaceController::tr("No match of this file is checked.")};
+                return {{}, ReplaceController::tr("No match of this file is checked."), {}};
             const FilePreview preview = preview_file(*planned.plan, roots, kDefaultMaxRewriteSize, 3, file.shownPath);
             if (preview.skip)
-                return {{}, skipReasonText(preview.skip->reason) + QLatin1String(": ") + qs(preview.skip->message)};
-            return {qs(preview.diff), preview.diff.empty() ? ReplaceController::tr("The replacement changes nothing.") : QString()};
+                return {{}, skipReasonText(preview.skip->reason) + QLatin1String(": ") + qs(preview.skip->message), {}};
+            if (preview.diff.empty())
+                return {{}, ReplaceController::tr("The replacement changes nothing."), {}};
+            QFile source(qs(file.path));
+            const QByteArray head = source.open(QIODevice::ReadOnly) ? source.read(FileLoader::kHeadBytes) : QByteArray();
+            return {qs(preview.diff), {}, head};
         } catch (const std::exception& e) {
-            return {{}, qs(e.what())};
+            return {{}, qs(e.what()), {}};
         }
     }));
 }

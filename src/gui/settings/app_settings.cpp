@@ -18,9 +18,9 @@ struct Entry {
     QVariant fallback;
 };
 
-const std::array<Entry, 21>& table()
+const std::array<Entry, 22>& table()
 {
-    static const std::array<Entry, 21> entries{{
+    static const std::array<Entry, 22> entries{{
         {Setting::SmallFileThreshold, "engine/smallFileThreshold",
          QVariant::fromValue<qulonglong>(kDefaultSmallFileThreshold)},
         {Setting::LargeFileThreshold, "engine/largeFileThreshold",
@@ -45,6 +45,7 @@ const std::array<Entry, 21>& table()
         {Setting::IndexEnabled, "index/enabled", true},
         {Setting::IndexDiskCapBytes, "index/diskCapBytes", QVariant::fromValue<qulonglong>(2ull << 30)},
         {Setting::ReplaceOnError, "replace/onError", QStringLiteral("stop")},
+        {Setting::DiffLayout, "replace/diffLayout", QStringLiteral("unified")},
     }};
     return entries;
 }

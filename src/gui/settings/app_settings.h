@@ -31,6 +31,7 @@ enum class Setting {
     IndexEnabled,         // index opened folders, search as you type (issue 12)
     IndexDiskCapBytes,    // a folder whose index would be larger is not indexed; 0 = no cap
     ReplaceOnError,       // "stop" (default: stop and roll back) or "continue": Replace on a write error
+    DiffLayout,           // "unified" (default) or "side-by-side": Replace's whole-file diff (DiffView)
 };
 
 class AppSettings {

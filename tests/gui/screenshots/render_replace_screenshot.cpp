@@ -1,7 +1,8 @@
-// Renders docs/screenshots/replace.png from the real window, offscreen: a search of the
-// repository's src/gui for "MatchDelegate" with Replace open (Ctrl+H), "ResultDelegate" typed,
-// one match unchecked, and the whole-file diff of the selected file. Nothing is written: the
-// screenshot shows the preview, it never applies.
+// Renders docs/screenshots/replace.png and replace-side-by-side.png from the real window,
+// offscreen: a search of the repository's src/gui for "MatchDelegate" with Replace open (Ctrl+H),
+// "ResultDelegate" typed, one match unchecked, and the whole-file diff of the selected file,
+// unified and side by side. Nothing is written: the screenshots show the preview, it never
+// applies.
 // Usage (from the repository root, in the build root):
 //   QT_QPA_PLATFORM=offscreen build/<dir>/tests/gui/screenshots/codescout_replace_screenshot
 //       [--out docs/screenshots] [--source src/gui]
@@ -10,12 +11,14 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
 
 #include <cstdio>
 
+#include "gui/replace/diff_view.h"
 #include "gui/replace/replace_bar.h"
 #include "gui/replace/replace_controller.h"
 #include "gui/replace/replace_preview.h"
@@ -76,9 +79,28 @@ int main(int argc, char** argv)
     replace->bar()->diffButton()->setChecked(true);
     if (!diff.wait(30000))
         return 1;
-    QTest::qWait(100);  // the highlighter's first pass
-    const QString path = parser.value(QStringLiteral("out")) + QStringLiteral("/replace.png");
-    const bool ok = window.grab().save(path);
-    std::printf("%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
-    return ok ? 0 : 1;
+    const auto save = [&](const QString& name) {
+        QTest::qWait(100);  // painted
+        const QString path = parser.value(QStringLiteral("out")) + QLatin1Char('/') + name;
+        const bool ok = window.grab().save(path);
+        std::printf("%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
+        return ok;
+    };
+    replace->diffView()->setDiffLayout(DiffView::Layout::Unified);
+    if (!save(QStringLiteral("replace.png")))
+        return 1;
+    replace->diffView()->setDiffLayout(DiffView::Layout::SideBySide);
+    // Two halves need the room: the results get less of the window's width.
+    for (QWidget* w = replace->diffView(); w->parentWidget(); w = w->parentWidget()) {
+        auto* splitter = qobject_cast<QSplitter*>(w->parentWidget());
+        if (splitter && splitter->orientation() == Qt::Horizontal) {
+            const int width = splitter->width();
+            QList<int> sizes(splitter->count(), 0);
+            sizes[0] = width * 3 / 8;
+            sizes[splitter->indexOf(w)] = width - sizes[0];
+            splitter->setSizes(sizes);
+            break;
+        }
+    }
+    return save(QStringLiteral("replace-side-by-side.png")) ? 0 : 1;
 }
