@@ -99,6 +99,7 @@ private slots:
     void previewShowsOldAndNew();
     void uncheckedMatchesAreNotReplaced();
     void replaceAllThenUndoRestoresTheBytes();
+    void multiLineMatchesAreReplacedAndUndone();
     void fileChangedSinceTheSearchIsSkipped();
     void historyUndoRefusesAFileChangedSince();
     void cancelMidApplyLeavesEveryFileWhole();
@@ -287,6 +288,42 @@ void TestReplace::replaceAllThenUndoRestoresTheBytes()
     QCOMPARE(slurp(a), crlf);
     QCOMPARE(slurp(b), bom);
     QVERIFY2(dialog->headline().startsWith(QLatin1String("2 file")), qPrintable(dialog->headline()));
+}
+
+// A multi-line regex (the Multi-line toggle: the engine's -U): its matches across lines are
+// previewed and replaced like any other — the edit layer once looked for them line by line,
+// found none and called the file changed since the search.
+void TestReplace::multiLineMatchesAreReplacedAndUndone()
+{
+    TestTree tree;
+    const QByteArray original("int f(int ret)\n{\n\tif (ret)\n\t\treturn ret;\n\treturn 0;\n}\n");
+    const std::string f = tree.write(QStringLiteral("f.c"), original);
+    MainWindow window;
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
+    Query query;
+    query.pattern = QStringLiteral("(\\w+) \\(ret\\)\\n\\s+(return) ret;");
+    query.regex = true;
+    query.matchCase = true;
+    query.multiline = true;
+    window.queryBar()->setQuery(query);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    QVERIFY(window.startSearch());
+    QVERIFY(finished.wait(kTimeoutMs));
+    ReplaceController* replace = window.replaceController();
+    replace->toggleAction()->setChecked(true);
+    replace->bar()->setReplacement(QStringLiteral("$1 (ret) $2 ret;"));
+
+    const ReplaceOutcome outcome = replaceAll(window);
+    QString skips = QString::fromStdString(outcome.report.error);
+    for (const auto& file : outcome.report.files)
+        if (file.skip) skips += QStringLiteral("; %1: %2").arg(QString::fromStdString(file.path), QString::fromStdString(file.skip->message));
+    QVERIFY2(outcome.report.changed_files() == 1, qPrintable(skips));
+    QCOMPARE(outcome.report.skipped_files(), std::size_t(0));
+    QCOMPARE(slurp(f), QByteArray("int f(int ret)\n{\n\tif (ret) return ret;\n\treturn 0;\n}\n"));
+    QSignalSpy undone(replace, &ReplaceController::undoFinished);
+    replace->undoAction()->trigger();
+    QVERIFY(undone.wait(kTimeoutMs));
+    QCOMPARE(slurp(f), original);
 }
 
 void TestReplace::fileChangedSinceTheSearchIsSkipped()

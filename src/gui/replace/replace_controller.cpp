@@ -172,10 +172,13 @@ ReplaceFileJob ReplaceController::fileJob(std::size_t fileRow) const
         const LineView view = file.view(i);
         if (view.spans.empty())
             continue;
-        ShownLine line{view.number, {}, !view.clippedRight && view.spans.size() < CompactFile::kMaxSpansPerLine};
+        // A -U block keeps only its first line (moreLines): a match running on past it is not
+        // stored whole either.
+        const bool cut = view.clippedRight || view.moreLines > 0;
+        ShownLine line{view.number, {}, !cut && view.spans.size() < CompactFile::kMaxSpansPerLine};
         for (const CompactSpan& span : view.spans) {
             // A match the stored window cuts at its right end is not shown whole: stop there.
-            if (view.clippedRight && span.end >= view.text.size()) {
+            if (cut && span.end >= view.text.size()) {
                 line.all_shown = false;
                 break;
             }
