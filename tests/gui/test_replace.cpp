@@ -113,6 +113,7 @@ private slots:
 private:
     // Opens the window on `tree`, searches for `pattern`, opens Replace with `replacement`.
     void searchAndOpen(MainWindow& window, TestTree& tree, const QString& pattern, const QString& replacement);
+    void searchAndOpen(MainWindow& window, TestTree& tree, const Query& query, const QString& replacement);
     // Replace All, waiting for the outcome and for the search that follows a change.
     ReplaceOutcome replaceAll(MainWindow& window);
 
@@ -132,13 +133,19 @@ void TestReplace::cleanup()
     state_.reset();
 }
 
+// A literal, case-sensitive search for `pattern`.
 void TestReplace::searchAndOpen(MainWindow& window, TestTree& tree, const QString& pattern, const QString& replacement)
 {
-    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
     Query query;
     query.pattern = pattern;
     query.regex = false;
     query.matchCase = true;
+    searchAndOpen(window, tree, query, replacement);
+}
+
+void TestReplace::searchAndOpen(MainWindow& window, TestTree& tree, const Query& query, const QString& replacement)
+{
+    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
     window.queryBar()->setQuery(query);
     QSignalSpy finished(&window, &MainWindow::searchFinished);
     QVERIFY(window.startSearch());
@@ -299,19 +306,13 @@ void TestReplace::multiLineMatchesAreReplacedAndUndone()
     const QByteArray original("int f(int ret)\n{\n\tif (ret)\n\t\treturn ret;\n\treturn 0;\n}\n");
     const std::string f = tree.write(QStringLiteral("f.c"), original);
     MainWindow window;
-    QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
     Query query;
     query.pattern = QStringLiteral("(\\w+) \\(ret\\)\\n\\s+(return) ret;");
     query.regex = true;
     query.matchCase = true;
     query.multiline = true;
-    window.queryBar()->setQuery(query);
-    QSignalSpy finished(&window, &MainWindow::searchFinished);
-    QVERIFY(window.startSearch());
-    QVERIFY(finished.wait(kTimeoutMs));
+    searchAndOpen(window, tree, query, QStringLiteral("$1 (ret) $2 ret;"));
     ReplaceController* replace = window.replaceController();
-    replace->toggleAction()->setChecked(true);
-    replace->bar()->setReplacement(QStringLiteral("$1 (ret) $2 ret;"));
 
     const ReplaceOutcome outcome = replaceAll(window);
     QString skips = QString::fromStdString(outcome.report.error);
