@@ -1084,6 +1084,13 @@ Verarbeitete Dateien (klein/gepuffert/mmap): %7/%8/%9
     </message>
 </context>
 <context>
+    <name>codescout::gui::MatchDelegate</name>
+    <message>
+        <source>Ctrl+click: leave this match out of the replace, or take it back in</source>
+        <translation>Strg+Klick: diesen Treffer vom Ersetzen ausnehmen oder wieder einschließen</translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::MemoryAdvisor</name>
     <message>
         <source>Small-file threshold</source>

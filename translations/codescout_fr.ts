@@ -1084,6 +1084,13 @@ Fichiers traités (petits/en tampon/mmap) : %7/%8/%9
     </message>
 </context>
 <context>
+    <name>codescout::gui::MatchDelegate</name>
+    <message>
+        <source>Ctrl+click: leave this match out of the replace, or take it back in</source>
+        <translation>Ctrl+clic : exclure cette correspondance du remplacement, ou l’y remettre</translation>
+    </message>
+</context>
+<context>
     <name>codescout::gui::MemoryAdvisor</name>
     <message>
         <source>Small-file threshold</source>

@@ -1,7 +1,7 @@
 // Replace through the real window, offscreen (issue 9): Ctrl+H opens the Replace field; the
-// results show each change inline; unchecking a match (by clicking its line's check box, or the
-// match) keeps it out of the apply; Replace All writes the files; a file changed after the search
-// is skipped and the summary says why; Undo Replace restores the bytes; the history's undo
+// results show each change inline; unchecking a match (by clicking its line's check box, or a
+// Ctrl+click on the match) keeps it out of the apply; Replace All writes the files; a file changed
+// after the search is skipped and the summary says why; Undo Replace restores the bytes; the history's undo
 // refuses a file changed since the apply; cancelling mid-apply leaves every file wholly old or
 // wholly new; a file that cannot be written stops and rolls back the apply, or is skipped when
 // the setting says so; and an apply interrupted before the start is settled and reported at start.
@@ -253,6 +253,24 @@ void TestReplace::uncheckedMatchesAreNotReplaced()
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(row.left() + 4 + indicator / 2, row.center().y()));
     QCOMPARE(preview->checkState(keep), Qt::Unchecked);
     QCOMPARE(preview->checkState(fileIndex(model, QStringLiteral("a.txt"))), Qt::PartiallyChecked);
+    // A plain click anywhere on line 3's text (its match included) only selects it: a click to
+    // see the line must not leave its match out. A Ctrl+click on the match toggles it.
+    const QModelIndex third = lineIndex(model, QStringLiteral("a.txt"), 3);
+    const QRect thirdRow = view->visualRect(third);
+    const int textStart = thirdRow.left() + 8 + indicator;
+    for (int x = textStart; x < thirdRow.right(); x += 2) {
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(x, thirdRow.center().y()));
+        QVERIFY2(preview->checkState(third) == Qt::Checked, qPrintable(QStringLiteral("a plain click at x=%1 left line 3 out").arg(x)));
+    }
+    int toggledAt = -1;
+    for (int x = textStart; x < thirdRow.right() && toggledAt < 0; x += 2) {
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, QPoint(x, thirdRow.center().y()));
+        if (preview->checkState(third) == Qt::Unchecked)
+            toggledAt = x;
+    }
+    QVERIFY2(toggledAt >= 0, "no Ctrl+click on line 3 left its match out");
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, QPoint(toggledAt, thirdRow.center().y()));
+    QCOMPARE(preview->checkState(third), Qt::Checked);
     // The second match of line 1, one match alone.
     preview->toggleMatch(lineIndex(model, QStringLiteral("a.txt"), 1), 1);
     QCOMPARE(preview->checkState(lineIndex(model, QStringLiteral("a.txt"), 1)), Qt::PartiallyChecked);

@@ -2,10 +2,13 @@
 #include "gui/results/match_delegate.h"
 
 #include <QApplication>
+#include <QAbstractItemView>
 #include <QFileInfo>
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTextLayout>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -160,13 +163,27 @@ bool MatchDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const 
                 replace_->toggle(index);
                 return true;
             }
-            if (const int match = matchAt(option, index, mouse->position().toPoint()); match >= 0) {
-                replace_->toggleMatch(index, match);
-                return true;
+            // Ctrl+click, not a plain click: the match is where a user clicks to see the line in
+            // the preview, and a plain click leaving it out of Replace All went unnoticed.
+            if (mouse->modifiers() & Qt::ControlModifier) {
+                if (const int match = matchAt(option, index, mouse->position().toPoint()); match >= 0) {
+                    replace_->toggleMatch(index, match);
+                    return true;
+                }
             }
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+bool MatchDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                              const QModelIndex& index)
+{
+    if (event && replace_ && replace_->checkable() && matchAt(option, index, event->pos()) >= 0) {
+        QToolTip::showText(event->globalPos(), tr("Ctrl+click: leave this match out of the replace, or take it back in"), view);
+        return true;
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 void MatchDelegate::paintFile(QPainter* painter, const QStyleOptionViewItem& option,

@@ -23,9 +23,12 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     // Replace: check boxes and inline changes come from `preview` (null: none).
     void setReplacePreview(ReplacePreview* preview) { replace_ = preview; }
-    // Replace: a click on a check box toggles it; on a match, that one match.
+    // Replace: a click on a check box toggles it; a Ctrl+click on a match, that one match.
     bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
                      const QModelIndex& index) override;
+    // Replace: over a match, a tooltip saying how to leave it out.
+    bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                   const QModelIndex& index) override;
 
 private:
     void paintFile(QPainter* painter, const QStyleOptionViewItem& option,
