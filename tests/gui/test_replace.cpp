@@ -29,6 +29,7 @@
 
 #include "core/edit/applier.h"
 #include "core/edit/plan_builder.h"
+#include "gui/preview/preview_pane.h"
 #include "gui/replace/apply_history_dialog.h"
 #include "gui/replace/diff_editor.h"
 #include "gui/replace/diff_view.h"
@@ -521,16 +522,31 @@ void TestReplace::diffShowsTheWholeFileChange()
     TestTree tree;
     tree.write(QStringLiteral("a.txt"), "one\nfoo\nthree\n");
     MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
     searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("bar"));
     QTreeView* view = resultsView(window);
     view->setCurrentIndex(lineIndex(*window.resultsModel(), QStringLiteral("a.txt"), 2));
     ReplaceController* replace = window.replaceController();
+    QWidget* preview = window.previewPane();
+    const int previewWidth = preview->width();
+    const int resultsWidth = view->width();
     QSignalSpy shown(replace, &ReplaceController::diffShown);
     replace->bar()->diffButton()->setChecked(true);
     QVERIFY(shown.wait(kTimeoutMs));
+    // The diff takes the preview's place and width; the results keep theirs (within a few pixels
+    // of the splitter's rounding), and the preview gets them back.
+    QTRY_VERIFY(replace->diffView()->isVisible());
+    QVERIFY2(qAbs(replace->diffView()->width() - previewWidth) <= 4,
+             qPrintable(QStringLiteral("diff %1 px wide, the preview was %2").arg(replace->diffView()->width()).arg(previewWidth)));
+    QVERIFY(qAbs(view->width() - resultsWidth) <= 4);
     const QString diff = replace->diffView()->diffText();
     QVERIFY2(diff.contains(QLatin1String("\n-foo\n+bar\n")), qPrintable(diff));
     QVERIFY(diff.startsWith(QLatin1String("--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@")));
+    replace->bar()->diffButton()->setChecked(false);
+    QTRY_VERIFY(preview->isVisible());
+    QVERIFY(qAbs(preview->width() - previewWidth) <= 4);
 }
 
 // The diff of a C file is highlighted as C; side by side shows old and new in aligned rows with

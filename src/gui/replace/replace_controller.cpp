@@ -85,8 +85,21 @@ ReplaceController::ReplaceController(const ReplaceHost& host, QObject* parent)
     connect(bar_, &ReplaceBar::replaceSelectedRequested, this, [this] { replace(Scope::Selected); });
     connect(bar_, &ReplaceBar::replaceInFileRequested, this, [this] { replace(Scope::File); });
     connect(bar_, &ReplaceBar::diffToggled, this, [this](bool on) {
-        diff_->setVisible(on);
-        host_.preview->setVisible(!on);
+        // The diff takes the preview's place and width (and gives them back): left to the
+        // splitter, the results took most of the width and the diff was a narrow strip.
+        QSplitter* splitter = host_.previewSplitter;
+        QWidget* shown = on ? static_cast<QWidget*>(diff_) : host_.preview;
+        QWidget* hidden = on ? host_.preview : static_cast<QWidget*>(diff_);
+        QList<int> sizes = splitter->sizes();  // before the change: a hidden widget has 0
+        const int from = splitter->indexOf(hidden);
+        const int to = splitter->indexOf(shown);
+        shown->setVisible(true);
+        hidden->setVisible(false);
+        if (from >= 0 && to >= 0 && sizes.value(from) > 0) {
+            sizes[to] = sizes[from];
+            sizes[from] = 0;
+            splitter->setSizes(sizes);
+        }
         updateDiff();
     });
     connect(preview_, &ReplacePreview::changed, this, [this] {
