@@ -56,7 +56,12 @@ QString installTranslations(QCoreApplication& app, const QString& languageOverri
                                : QLocale();
     install(app, locale, QStringLiteral("qtbase"),
             QLibraryInfo::path(QLibraryInfo::TranslationsPath));
-    return install(app, locale, QStringLiteral("codescout"), QStringLiteral(":/i18n"));
+    const QString loaded = install(app, locale, QStringLiteral("codescout"), QStringLiteral(":/i18n"));
+    if (!loaded.isEmpty())
+        return loaded;
+    // A language we do not ship, or none (LANG=C): the English one. The sources are English, but
+    // their plural forms are only in its file: without it the user reads "83 file(s) changed".
+    return install(app, QLocale(QLocale::English), QStringLiteral("codescout"), QStringLiteral(":/i18n"));
 }
 
 }  // namespace codescout::gui

@@ -17,8 +17,8 @@ QStringList availableLanguages();
 // when it is empty or not a shipped language. Calling it again replaces the previous translators.
 // Numbers and dates keep following the system locale (QLocale()): the override is the language
 // only, as in the desktop's own "language" vs "formats" settings.
-// Returns the code of the CodeScout translation that was loaded, or "" when none matched (the
-// built-in English source strings are used then).
+// Returns the code of the CodeScout translation that was loaded: the language's, or "en" when
+// none matched (the English file holds the plural forms of the English sources).
 QString installTranslations(QCoreApplication& app, const QString& languageOverride = {});
 
 }  // namespace codescout::gui
