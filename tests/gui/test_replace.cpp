@@ -314,6 +314,8 @@ void TestReplace::replaceAllThenUndoRestoresTheBytes()
     QCOMPARE(slurp(a), crlf);
     QCOMPARE(slurp(b), bom);
     QVERIFY2(dialog->headline().startsWith(QLatin1String("2 file")), qPrintable(dialog->headline()));
+    // The results follow: the restored files match again (the apply's search found none).
+    QTRY_COMPARE_WITH_TIMEOUT(window.resultsModel()->rowCount(), 2, kTimeoutMs);
 }
 
 // A multi-line regex (the Multi-line toggle: the engine's -U): its matches across lines are

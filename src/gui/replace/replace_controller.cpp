@@ -1,6 +1,8 @@
 // ReplaceController (see the header).
 #include "gui/replace/replace_controller.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QBoxLayout>
 #include <QDir>
@@ -325,6 +327,12 @@ void ReplaceController::onUndoFinished(const UndoReport& report)
     outcome_->show();
     outcome_->raise();
     showStatus(outcome_->headline());
+    // As after an apply: the results show the files as they are now (else the apply's "no
+    // match" stayed up over the restored files).
+    const bool restored = std::any_of(report.files.begin(), report.files.end(),
+                                      [](const FileRestore& f) { return f.outcome == RestoreOutcome::Restored; });
+    if (restored && host_.searchAgain)
+        host_.searchAgain();
     refreshHistory();
     emit undoFinished(report);
 }
