@@ -563,6 +563,11 @@ private slots:
         add_row("-w non-word pattern", g, L{"-w", "-e", "-foo-", "-e", "bar", "hyphen.txt"});
         add_row("-w -x", g, L{"-w", "-x", "foo", "."});
         add_row("-x -w (the last counts)", g, L{"-x", "-w", "foo", "."});
+        // Smart case wants a literal character: classes alone stay case-sensitive (rg's default
+        // syntax; rg -P does not ask).
+        add_row("-S classes alone", g, L{"-S", "-o", "[[:upper:]]{2,}", "unicode.txt", "src"});
+        add_row("-S \\p{Lu} alone", g, L{"-S", "-c", "\\p{Lu}", "."});
+        add_row("-S \\p{Ll}+ with a literal elsewhere", g, L{"-S", "-c", "-e", "\\p{Ll}+", "-e", "xyz", "."});
         // A byte that is not UTF-8 is neither a word nor a non-word character to rg's -w ("caf"
         // in Latin-1 "caf\xe9" is no word), and no word character to rg -P's.
         add_row("-w beside a byte that is not UTF-8", g, L{"-w", "caf|na|foo|bar", "latin1.txt"});

@@ -155,7 +155,103 @@ std::string literal_parts(std::string_view re) {
     return out;
 }
 
+// An escape that is a class or an assertion (\d, \s, \w, \p{..}, \b, \A...), not a character.
+bool escape_is_class_or_assertion(char e) {
+    return std::string_view("dDsSwWpPbBAzZGKhHvVRXC<>").find(e) != std::string_view::npos;
+}
+
+// Just past the escape at `i` (a backslash): \p{...} and \P{...} with their braces, \pL with its
+// letter, anything else the backslash and one character.
+std::size_t escape_end(std::string_view re, std::size_t i) {
+    if (i + 1 >= re.size()) return re.size();
+    const char e = re[i + 1];
+    if ((e == 'p' || e == 'P') && i + 2 < re.size()) return re[i + 2] == '{' ? skip_past(re, i + 3, '}') : i + 3;
+    return i + 1 + utf8_length(static_cast<unsigned char>(e));
+}
+
+// Whether the bracketed class re[open, end) holds a character of its own (a member or a range's
+// end), not only POSIX classes, escapes such as \d and set operators.
+bool class_has_literal(std::string_view re, std::size_t open, std::size_t end) {
+    std::size_t j = open + 1;
+    if (j < end && re[j] == '^') ++j;
+    while (j + 1 < end) {  // the last byte is the class's ']'
+        const char c = re[j];
+        if (c == '\\') {
+            if (j + 1 < end && !escape_is_class_or_assertion(re[j + 1])) return true;
+            j = escape_end(re, j);
+        } else if (c == '[' && j + 1 < end && (re[j + 1] == ':' || re[j + 1] == '=' || re[j + 1] == '.')) {
+            j = re.find(std::string{re[j + 1], ']'}, j + 2) + 2;
+        } else if ((c == '&' || c == '-' || c == '~') && j + 1 < end && re[j + 1] == c) {
+            j += 2;  // Rust's set operators &&, --, ~~
+        } else if (c == '[' || c == ']') {
+            ++j;  // a nested class's brackets (Rust)
+        } else {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
+
+bool has_literal(std::string_view re) {
+    for (std::size_t i = 0; i < re.size();) {
+        const char c = re[i];
+        if (c == '\\') {
+            if (i + 1 < re.size() && re[i + 1] == 'Q') {
+                const std::size_t end = re.find("\\E", i + 2);
+                if (end != i + 2) return true;  // \Q...\E with text in it (or unclosed, to the end)
+                i = end + 2;
+                continue;
+            }
+            if (i + 1 < re.size() && !escape_is_class_or_assertion(re[i + 1])) return true;  // \., \n, \x41...
+            i = escape_end(re, i);
+            continue;
+        }
+        if (c == '[') {
+            const std::size_t end = class_end(re, i);
+            if (end == std::string_view::npos) return true;  // unsure: counts
+            if (class_has_literal(re, i, end)) return true;
+            i = end;
+            continue;
+        }
+        if (c == '(' && i + 1 < re.size() && re[i + 1] == '?') {
+            // Group syntax: flags (?i) (?i:, names (?P<n> (?<n> (?'n', look-arounds, comments.
+            std::size_t j = i + 2;
+            const std::string_view rest = re.substr(j);
+            if (rest.starts_with("P<") || (rest.starts_with("<") && !rest.starts_with("<=") && !rest.starts_with("<!"))) {
+                i = skip_past(re, j, '>');
+            } else if (rest.starts_with("'")) {
+                i = skip_past(re, j + 1, '\'');
+            } else if (rest.starts_with("#")) {
+                i = skip_past(re, j, ')');
+            } else if (rest.starts_with("=") || rest.starts_with("!")) {
+                i = j + 1;  // a look-ahead's opening; what it holds is scanned on
+            } else if (rest.starts_with("<=") || rest.starts_with("<!")) {
+                i = j + 2;
+            } else {
+                while (j < re.size() && (std::isalpha(static_cast<unsigned char>(re[j])) || re[j] == '-')) ++j;
+                i = j < re.size() && (re[j] == ':' || re[j] == ')') ? j + 1 : j;
+            }
+            continue;
+        }
+        if (c == '{') {  // a repetition {n}, {n,}, {n,m}; any other brace is a literal
+            std::size_t j = i + 1;
+            while (j < re.size() && (std::isdigit(static_cast<unsigned char>(re[j])) || re[j] == ',' || re[j] == ' ')) ++j;
+            if (j < re.size() && re[j] == '}' && j > i + 1) {
+                i = j + 1;
+                continue;
+            }
+            return true;
+        }
+        if (std::string_view(".^$|()*+?").find(c) != std::string_view::npos) {
+            ++i;
+            continue;
+        }
+        return true;
+    }
+    return false;
+}
 
 std::string escape_literal(std::string_view text) {
     std::string out;
@@ -276,13 +372,19 @@ bool effective_caseless(const PatternOptions& options) {
     switch (options.case_mode) {
     case CaseMode::Sensitive: return false;
     case CaseMode::Insensitive: return true;
-    case CaseMode::Smart:
+    case CaseMode::Smart: {
+        // rg's default syntax also wants a literal character somewhere: \p{Ll}+ or [[:lower:]]+
+        // alone stay case-sensitive there (grep-regex: any_literal && !any_uppercase); rg -P and
+        // -F patterns (all literal) do not ask.
+        bool literal = options.pcre2_syntax;
         for (const std::string& pattern : options.patterns) {
             const bool upper = options.pcre2_syntax && !options.fixed_strings ? has_uppercase_outside_escapes(pattern)
                                                                               : has_uppercase(pattern, !options.fixed_strings);
             if (upper) return false;
+            literal = literal || (options.fixed_strings ? !pattern.empty() : has_literal(pattern));
         }
-        return true;
+        return literal;
+    }
     }
     return false;
 }

@@ -41,9 +41,15 @@ bool has_uppercase(std::string_view pattern, bool is_regex);
 // also counts the few Other_Uppercase symbols, such as circled letters).
 bool has_uppercase_outside_escapes(std::string_view pattern);
 
+// Whether a regex (rg's syntax) holds a character of its own: a literal, an escaped one (\., \n,
+// \x41), a class member or a range's end — not only classes (\w, \p{Ll}, [[:lower:]]),
+// assertions, group syntax, repetitions and operators. rg's smart case needs one.
+bool has_literal(std::string_view regex);
+
 // Whether the patterns are matched case-insensitively: -i, or smart case without an uppercase
-// letter in any pattern (by rg -P's rule under PatternOptions::pcre2_syntax). The one rule the
-// matcher and the index's query planner both follow.
+// letter in any pattern (by rg -P's rule under PatternOptions::pcre2_syntax) and, for rg's syntax,
+// with a literal character in some pattern (has_literal). The one rule the matcher and the index's
+// query planner both follow.
 bool effective_caseless(const PatternOptions& options);
 
 // One regex for all patterns: (?:p1\E)|(?:p2\E)... ("\E" closes a trailing \Q so it cannot swallow

@@ -75,6 +75,13 @@ private slots:
         QTest::newRow("smart upper in any -e") << QByteArrayList{"foo", "Bar"} << QByteArray("S") << QByteArray("FOO foo bar Bar") << QByteArray("4-7 12-15") << QByteArray("literal ");
         QTest::newRow("smart ignores \\W") << QByteArrayList{"foo\\W"} << QByteArray("S") << QByteArray("FOO! foo!") << QByteArray("0-4 5-9") << QByteArray("pcre2|prefiltered");
         QTest::newRow("smart ignores \\p{Lu}") << QByteArrayList{"\\p{Lu}x"} << QByteArray("S") << QByteArray("Ax aX AX") << QByteArray("0-2 3-5 6-8") << QByteArray("prefiltered re2");
+        // rg's smart case also wants a literal: classes alone stay case-sensitive (grep-regex's
+        // any_literal); an escaped character or a class member is a literal.
+        QTest::newRow("smart: classes alone are case-sensitive") << QByteArrayList{"[[:lower:]]+"} << QByteArray("S") << QByteArray("ABC abc") << QByteArray("4-7") << QByteArray("");
+        QTest::newRow("smart: \\p{Ll}+ alone is case-sensitive") << QByteArrayList{"\\p{Ll}+"} << QByteArray("S") << QByteArray("ABC abc") << QByteArray("4-7") << QByteArray("");
+        QTest::newRow("smart: an escaped literal folds") << QByteArrayList{"[[:lower:]]|\\."} << QByteArray("S") << QByteArray("A.") << QByteArray("0-1 1-2") << QByteArray("");
+        QTest::newRow("smart: a class member folds") << QByteArrayList{"[a-c]+"} << QByteArray("S") << QByteArray("ABC") << QByteArray("0-3") << QByteArray("");
+        QTest::newRow("smart: a literal in another -e folds") << QByteArrayList{"\\p{Ll}+", "x"} << QByteArray("S") << QByteArray("AB") << QByteArray("0-2") << QByteArray("");
         // A character given by its number is the literal it names, to rg's smart case too.
         QTest::newRow("smart counts \\x{41} as an A") << QByteArrayList{"\\x{41}b"} << QByteArray("S") << QByteArray("AB Ab") << QByteArray("3-5") << QByteArray("prefiltered re2|literal");
         QTest::newRow("smart counts \\x42 as a B") << QByteArrayList{"a\\x42"} << QByteArray("S") << QByteArray("ab aB") << QByteArray("3-5") << QByteArray("prefiltered re2|literal");
