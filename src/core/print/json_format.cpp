@@ -139,8 +139,8 @@ std::uint64_t format_json_file(const FileResult& result, const OutputPlan& plan,
     }
     out.append(",\"stats\":{\"elapsed\":");
     append_duration(out, result.elapsed, DurationKeys::Declared);
-    // --passthru prints files without a match too.
-    out.append(result.matched_lines > 0 ? ",\"searches\":1,\"searches_with_match\":1," : ",\"searches\":1,\"searches_with_match\":0,");
+    out.append(",\"searches\":1,");
+    append_field(out, "searches_with_match", result.matched_lines > 0 ? 1 : 0);  // --passthru prints files without a match too
     append_field(out, "bytes_searched", result.searched_size());
     append_field(out, "bytes_printed", printed);
     append_field(out, "matched_lines", result.matched_lines);
