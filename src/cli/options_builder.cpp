@@ -184,7 +184,6 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     s.report.after_context = context_lines ? args.after_context.value_or(args.context.value_or(0)) : 0;
     s.report.invert = args.invert;
     s.report.passthru = passthru;
-    s.report.line_terminator = s.pattern.line_terminator;
     // What a count counts: --count-matches the matches (with -v: the lines), -c -o the matches
     // too (with -v none: the lines it counts have no match), -c the lines.
     // A multi-line search always counts matches (rg's summary printer does).
@@ -218,7 +217,7 @@ Plan build_plan(const CliArgs& args, const Terminal& terminal) {
     out.max_columns = args.max_columns.value_or(0);
     out.max_columns_preview = args.max_columns_preview;
     if (args.null) out.path_terminator = '\0';
-    out.line_terminator = s.report.line_terminator;
+    out.line_terminator = s.pattern.line_terminator;
     out.invert = args.invert;
     out.replacement = args.replacement;
     out.text = args.text || args.unrestricted >= 3 || args.null_data;

@@ -15,7 +15,7 @@ MatchEdits::MatchEdits(const SearchOptions& search, std::shared_ptr<const Replac
     // and -m still limits the matching lines per file as in the search.
     report_.mode = ReportMode::Lines;
     report_.max_count = search.report.max_count;
-    report_.line_terminator = search.report.line_terminator;
+    terminator_ = search.pattern.line_terminator;
     // A -U pattern that can match '\n': its matches are found as the search found them, over the
     // whole text (the line scanner would look for each within one line, and find none).
     spans_lines_ = search_spans_lines(search.pattern);
@@ -25,10 +25,10 @@ std::vector<LocatedEdit> MatchEdits::located(std::string_view content) const {
     FileResult result;
     // A scanner per call: it holds a reference to report_, which moves with this object.
     if (spans_lines_) {
-        MultilineScanner scanner(*matcher_, *scratch_, report_);
+        MultilineScanner scanner(*matcher_, *scratch_, report_, terminator_);
         scanner.scan(content, WholeTextRule{}, result);
     } else {
-        FileScanner scanner(*matcher_, *scratch_, report_);
+        FileScanner scanner(*matcher_, *scratch_, report_, terminator_);
         scanner.start(result);
         scanner.scan(content, 0, 0);
     }

@@ -44,6 +44,7 @@ private:
     std::shared_ptr<const Matcher> matcher_;
     std::unique_ptr<MatchScratch> scratch_;
     ReportOptions report_;
+    char terminator_ = '\n';  // PatternOptions::line_terminator
     std::shared_ptr<const Replacer> replacer_;
     bool spans_lines_ = false;  // -U with a pattern that can match '\n' (multiline_scanner.h)
 };

@@ -378,7 +378,7 @@ FileReport FileRun::read_stream(ByteSource& source, bool sniff) {
         std::size_t end = filled;  // at EOF the last line may lack its '\n'
         if (!eof) {
             const std::size_t fresh = filled - got;  // only the new bytes can hold a new line end
-            const void* newline = ::memrchr(buffer.data() + fresh, tools_.options.report.line_terminator, got);
+            const void* newline = ::memrchr(buffer.data() + fresh, tools_.options.pattern.line_terminator, got);
             if (newline == nullptr) continue;
             end = static_cast<std::size_t>(static_cast<const char*>(newline) - buffer.data()) + 1;
         }
@@ -455,7 +455,7 @@ void FileRun::scan_windows(MappedFile& mapping, FileReport& report) {
         }
         std::size_t end = std::min(pos + window, bytes.size());
         if (end < bytes.size()) {
-            const void* newline = std::memchr(bytes.data() + end - 1, tools_.options.report.line_terminator, bytes.size() - (end - 1));
+            const void* newline = std::memchr(bytes.data() + end - 1, tools_.options.pattern.line_terminator, bytes.size() - (end - 1));
             end = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - bytes.data()) + 1
                           : bytes.size();
         }

@@ -19,9 +19,9 @@ namespace codescout {
 FileSearcher::FileSearcher(const Matcher& matcher, const SearchOptions& options, const BinaryPolicy& binary_policy,
                            MemoryMetrics& metrics, const std::atomic<bool>& stop, ReadSizes sizes)
     : options_(options), binary_policy_(binary_policy), sizes_(sizes), metrics_(metrics), stop_(stop),
-      scratch_(matcher.make_scratch()), scanner_(matcher, *scratch_, options.report), whole_buffer_(metrics, EngineComponent::SmallBuffers),
+      scratch_(matcher.make_scratch()), scanner_(matcher, *scratch_, options.report, options.pattern.line_terminator), whole_buffer_(metrics, EngineComponent::SmallBuffers),
       chunk_buffer_(metrics, EngineComponent::BufferedBuffers), decode_buffer_(metrics, EngineComponent::DecodeBuffers) {
-    if (search_spans_lines(options.pattern)) multiline_ = std::make_unique<MultilineScanner>(matcher, *scratch_, options.report);
+    if (search_spans_lines(options.pattern)) multiline_ = std::make_unique<MultilineScanner>(matcher, *scratch_, options.report, options.pattern.line_terminator);
 }
 
 FileReport FileSearcher::search(const std::string& path, const InputSpec& input, FileResult& result, StreamRequest stream) {
@@ -65,7 +65,7 @@ bool FileSearcher::can_search_ranges() const {
     // multi-line matches, no text decoding, and no sink that wants whole files' bytes.
     const ReportOptions& report = options_.report;
     return multiline_ == nullptr && report.before_context == 0 && report.after_context == 0 && !report.invert &&
-           !report.passthru && report.line_terminator == '\n' &&
+           !report.passthru && options_.pattern.line_terminator == '\n' &&
            options_.processing.encoding.mode != EncodingMode::Forced && !options_.processing.share_whole_files;
 }
 

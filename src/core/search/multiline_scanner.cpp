@@ -12,8 +12,9 @@
 
 namespace codescout {
 
-MultilineScanner::MultilineScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report)
-    : matcher_(matcher), scratch_(scratch), report_(report), term_(report.line_terminator) {}
+MultilineScanner::MultilineScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report,
+                                   char terminator)
+    : matcher_(matcher), scratch_(scratch), report_(report), term_(terminator) {}
 
 void MultilineScanner::scan(std::string_view text, const WholeTextRule& nul_rule, FileResult& out) {
     text_ = text;

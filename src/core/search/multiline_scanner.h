@@ -29,7 +29,8 @@ namespace codescout {
 
 class MultilineScanner {
 public:
-    MultilineScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report);
+    // `terminator`: what ends a line (PatternOptions::line_terminator).
+    MultilineScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report, char terminator);
 
     // Scans `text`, a whole file's text, into `out` (lines, matched_lines, matches). `nul_rule`:
     // what a NUL inside a range about to be reported does. Throws MatchLimitError.

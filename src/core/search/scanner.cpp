@@ -27,8 +27,8 @@ bool needs_lines_only(const ReportOptions& report) {
 
 }  // namespace
 
-FileScanner::FileScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report)
-    : matcher_(matcher), scratch_(scratch), report_(report), term_(report.line_terminator),
+FileScanner::FileScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report, char terminator)
+    : matcher_(matcher), scratch_(scratch), report_(report), term_(terminator),
       lines_only_(needs_lines_only(report)) {}
 
 void FileScanner::start(FileResult& out, ResultSink* stream_sink, TurnGate* turn) {

@@ -23,7 +23,9 @@ namespace codescout {
 
 class FileScanner {
 public:
-    FileScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report);
+    // `terminator`: what ends a line (PatternOptions::line_terminator: '\0' for --null-data's
+    // records, each then matched on its own, '\n' an ordinary byte inside it).
+    FileScanner(const Matcher& matcher, MatchScratch& scratch, const ReportOptions& report, char terminator);
 
     // Starts a new file whose lines go into `out` (lines, matched_lines, matches). With a
     // `stream_sink`, the first line opens a stream there (ResultSink::open_stream(), `turn`

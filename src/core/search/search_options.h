@@ -62,10 +62,6 @@ struct ReportOptions {
     // Deliver files without a match to the sink too (matched_lines == 0), for listing files
     // without a match or counting zeros. Binary, unreadable and too large files still are not.
     bool report_unmatched = false;
-    // What ends a line: '\n', or '\0' for NUL-separated records (--null-data). With '\0' each
-    // record is matched on its own, and '\n' is an ordinary byte inside it. The same byte as
-    // PatternOptions::line_terminator, which tells the matcher.
-    char line_terminator = '\n';
     // Time each file's search (FileResult::elapsed): two clock reads per file, for --json.
     bool time_files = false;
     // An empty line's matches (its spans, its counted matches) are sought at the end of the text
