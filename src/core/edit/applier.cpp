@@ -385,6 +385,9 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
         // The search failed after some files were prepared: nothing is published.
         if (const std::optional<std::string> failure = source.failure())
             return stop_before_publish(*failure + "; no file was changed", "not written: the search stopped at an error");
+        // Cancelled while the pass waited for a feed (whose producer then stopped and closed it).
+        if (options.cancelled && options.cancelled())
+            return stop_before_publish("cancelled", "not written: the apply was cancelled");
     }
     add_outcomes(source.available());
     report_progress(ApplyProgress::Stage::Journaling, report.files.size(), report.files.size());

@@ -2,11 +2,7 @@
 #include "core/edit/plan_builder.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
-#include <exception>
-#include <mutex>
-#include <thread>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -72,34 +68,6 @@ PlannedFile plan_bytes(const std::string& path, std::string_view content, std::i
     plan.searched.hash = hash_bytes(content);
     plan.edits = std::move(edits);
     planned.plan = std::move(plan);
-    return planned;
-}
-
-std::vector<PlannedFile> plan_files(const std::vector<std::string>& paths, const std::function<EditComputer()>& make_computer,
-                                    unsigned threads, std::uint64_t max_size) {
-    std::vector<PlannedFile> planned(paths.size());
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>({threads, 16, (paths.size() + 15) / 16}));
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> failed{false};
-    std::exception_ptr first_error;
-    std::mutex error_mutex;
-    auto work = [&] {
-        try {
-            const EditComputer compute = make_computer();
-            std::string buffer;
-            for (std::size_t i = next++; i < paths.size() && !failed; i = next++) planned[i] = plan_file(paths[i], compute, max_size, &buffer);
-        } catch (...) {
-            const std::lock_guard lock(error_mutex);
-            if (!first_error) first_error = std::current_exception();
-            failed = true;
-        }
-    };
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
-    work();
-    for (std::thread& helper : helpers) helper.join();
-    if (first_error) std::rethrow_exception(first_error);
     return planned;
 }
 

@@ -44,13 +44,6 @@ PlannedFile plan_file(const std::string& path, const EditComputer& compute, std:
 PlannedFile plan_bytes(const std::string& path, std::string_view content, std::int64_t mtime_ns, const EditComputer& compute,
                        std::uint64_t max_size = kDefaultMaxRewriteSize);
 
-// plan_file() for every path, on `threads` threads (0: one per core), the results in the order
-// of `paths`. `make_computer` is called once per thread: an EditComputer may keep per-thread
-// state (MatchEdits does). The first exception a computer throws is rethrown here, after every
-// thread stopped. Memory: one file's content per thread at a time, plus the plans.
-std::vector<PlannedFile> plan_files(const std::vector<std::string>& paths, const std::function<EditComputer()>& make_computer,
-                                    unsigned threads = 0, std::uint64_t max_size = kDefaultMaxRewriteSize);
-
 // The replacement for one match: `line` as the search reported it, `span` the match in it.
 using SpanReplacement = std::function<std::string(const LineRecord& line, const MatchSpan& span)>;
 

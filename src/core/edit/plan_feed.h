@@ -5,12 +5,16 @@
 // nothing renamed, before the feed is closed: a search that fails (fail()) leaves every file as
 // it was, the entry abandoned with its temporary files.
 //
+// feed_plans() fills a feed from a list of files known beforehand (the GUI's Replace All: the
+// files of the results), planned on several threads while the apply takes them.
+//
 // Memory: the plans pushed (as an ApplyPlan holds them), no file content.
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -47,5 +51,16 @@ private:
     bool stopped_ = false;
     std::optional<std::string> failure_;
 };
+
+// Plans one file, by its index in the caller's list: its plan, or nullopt when it has none (the
+// caller keeps why: refused, or nothing to change). Called on one thread per planner.
+using FilePlanner = std::function<std::optional<FilePlan>(std::size_t index)>;
+
+// Plans files 0 .. count-1 on `threads` threads (0: one per core), each thread with a planner of
+// its own from `make_planner` (a planner may keep per-thread state: a matcher, a read buffer),
+// and pushes the plans to `feed` in index order as they are made — so the apply's order, and what
+// it reports, are the list's — then closes it. Returns early when the feed stops taking files. A
+// planner's exception fails the feed with its message (the apply then changes nothing).
+void feed_plans(std::size_t count, const std::function<FilePlanner()>& make_planner, PlanFeed& feed, unsigned threads = 0);
 
 }  // namespace codescout

@@ -13,7 +13,7 @@ MatchEdits matchEditsFor(const ReplaceJob& job)
                                                                    ReplaceOptions{job.preserveCase}));
 }
 
-PlannedReplace planReplace(const ReplaceFileJob& file, const MatchEdits& edits)
+PlannedReplace planReplace(const ReplaceFileJob& file, const MatchEdits& edits, std::string* buffer)
 {
     PlannedReplace out;
     // UTF-8 with a BOM is searched decoded but written as bytes (the BOM stays); any other
@@ -31,7 +31,7 @@ PlannedReplace planReplace(const ReplaceFileJob& file, const MatchEdits& edits)
             if ((linesChanged = compare_lines(file.shown, content, found)))
                 return std::vector<TextEdit>{};
             return chosen_edits(std::move(found), file.chosen);
-        });
+        }, kDefaultMaxRewriteSize, buffer);
     } catch (const std::exception& e) {  // MatchLimitError
         out.skip = Skip{SkipReason::InvalidEdits, std::string("its matches could not be found again: ") + e.what()};
         return out;

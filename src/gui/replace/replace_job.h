@@ -43,8 +43,9 @@ struct PlannedReplace {
 };
 
 // Reads the file, finds its matches again, checks it is the file the search showed and keeps the
-// chosen edits (plan_builder.h, match_selection.h). `edits` is this thread's MatchEdits.
-PlannedReplace planReplace(const ReplaceFileJob& file, const MatchEdits& edits);
+// chosen edits (plan_builder.h, match_selection.h). `edits` is this thread's MatchEdits;
+// `buffer`, if given, where the file is read (this thread's, kept from one file to the next).
+PlannedReplace planReplace(const ReplaceFileJob& file, const MatchEdits& edits, std::string* buffer = nullptr);
 
 // The MatchEdits for `job` (throws PatternError when the patterns do not compile).
 MatchEdits matchEditsFor(const ReplaceJob& job);

@@ -3,7 +3,15 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <atomic>
 #include <exception>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "core/edit/plan_feed.h"
 
 namespace codescout::gui {
 
@@ -96,32 +104,21 @@ ReplaceOutcome ReplaceRunner::runReplace(const ReplaceJob& job)
     ReplaceOutcome outcome;
     stage_ = Stage::Planning;
     total_ = job.files.size();
-    std::optional<MatchEdits> edits;
     try {
-        edits.emplace(matchEditsFor(job));
+        (void)matchEditsFor(job);  // the patterns compile (each planner compiles its own)
     } catch (const std::exception& e) {
         outcome.patternError = e.what();
         return outcome;
     }
 
-    ApplyPlan plan;
-    plan.roots = plan_roots(job.roots);
-    plan.pattern = job.search.pattern.patterns.empty() ? std::string() : job.search.pattern.patterns.front();
-    plan.replacement = job.replacement;
-    std::vector<FileApplyOutcome> refused;  // before the apply: changed since the search, ...
-    for (std::size_t i = 0; i < job.files.size(); ++i) {
-        const ReplaceFileJob& file = job.files[i];
-        if (cancel_) {
-            outcome.cancelled = true;
-            return outcome;  // nothing was written: the report stays empty
-        }
-        PlannedReplace planned = planReplace(file, *edits);
-        if (planned.plan)
-            plan.files.push_back(std::move(*planned.plan));
-        else if (planned.skip)
-            refused.push_back(FileApplyOutcome{file.path, false, 0, planned.skip, true});
-        done_ = i + 1;
-    }
+    ApplyPlan header;
+    header.roots = plan_roots(job.roots);
+    header.pattern = job.search.pattern.patterns.empty() ? std::string() : job.search.pattern.patterns.front();
+    header.replacement = job.replacement;
+    // Files refused while planning (changed since the search, ...), by their index in the job:
+    // each written by the one planner of that file.
+    std::vector<std::optional<Skip>> refused(job.files.size());
+    std::atomic<std::size_t> planned{0};
 
     ApplyOptions options;
     options.journal_max_bytes = job.journalMaxBytes;
@@ -129,17 +126,47 @@ ReplaceOutcome ReplaceRunner::runReplace(const ReplaceJob& job)
     options.hook = job.hook;
     options.cancelled = [this] { return cancel_.load(); };
     options.free_dropped_later = true;  // after the summary (startReplace)
-    options.progress = [this](const ApplyProgress& p) {
-        stage_ = p.stage == ApplyProgress::Stage::Journaling ? Stage::Journaling : Stage::Writing;
-        total_ = p.total;
+    options.progress = [this, &job](const ApplyProgress& p) {
+        // While the files are still being planned the feed's count grows: the job's is the total.
+        const bool preparing = p.stage == ApplyProgress::Stage::Journaling;
+        stage_ = preparing ? Stage::Journaling : Stage::Writing;
+        total_ = preparing ? std::max(p.total, job.files.size()) : p.total;
         done_ = p.done;
     };
-    if (!plan.files.empty()) {
-        UndoJournal journal(job.journalDir);
-        outcome.report = apply_plan(plan, journal, options);
+    // The files planned (read, checked against what the search showed, their edits computed) on
+    // a thread per core, while the apply takes each one as it comes (apply_streamed): the reading
+    // overlaps the apply's pass instead of coming before it. The apply publishes nothing, and so
+    // changes nothing, before the last file is planned.
+    UndoJournal journal(job.journalDir);
+    PlanFeed feed;
+    {
+        std::jthread planning([&] {
+            feed_plans(job.files.size(), [&]() -> FilePlanner {
+                auto edits = std::make_shared<const MatchEdits>(matchEditsFor(job));
+                auto buffer = std::make_shared<std::string>();
+                return [&, edits, buffer](std::size_t i) -> std::optional<FilePlan> {
+                    if (cancel_)
+                        return std::nullopt;  // the apply sees the cancel once the feed closes
+                    PlannedReplace made = planReplace(job.files[i], *edits, buffer.get());
+                    refused[i] = std::move(made.skip);
+                    if (stage_ == Stage::Planning)
+                        done_ = ++planned;
+                    return std::move(made.plan);
+                };
+            }, feed);
+        });
+        struct StopFeed {  // however the apply ends: the planners stop pushing and end
+            PlanFeed& feed;
+            ~StopFeed() { feed.stop(); }
+        } const stopFeed{feed};
+        outcome.report = apply_streamed(header, feed, journal, options);
     }
     outcome.cancelled = cancel_.load();
-    outcome.report.files.insert(outcome.report.files.begin(), refused.begin(), refused.end());
+    std::vector<FileApplyOutcome> refusals;
+    for (std::size_t i = 0; i < job.files.size(); ++i)
+        if (refused[i])
+            refusals.push_back(FileApplyOutcome{job.files[i].path, false, 0, refused[i], true});
+    outcome.report.files.insert(outcome.report.files.begin(), refusals.begin(), refusals.end());
     return outcome;
 }
 

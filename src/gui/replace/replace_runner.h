@@ -1,8 +1,9 @@
 // Runs a Replace, an undo or the startup recovery off the GUI thread, one at a time (the undo
-// journal is locked for each anyway). A Replace goes in two steps, both cancellable, with
-// progress the window polls: planning (each chosen file read, checked against what the search
-// showed, its edits computed — replace_job.h) and the edit layer's apply (journal, then write;
-// cancelling while writing rolls back, so every file ends wholly old or wholly new).
+// journal is locked for each anyway). A Replace plans its files (each chosen file read, checked
+// against what the search showed, its edits computed — replace_job.h) on a thread per core while
+// the edit layer's apply takes each planned file (journal, then write); cancellable throughout,
+// with progress the window polls. Cancelling before the renames changes nothing; while writing,
+// it rolls back, so every file ends wholly old or wholly new.
 #pragma once
 
 #include <QFutureWatcher>

@@ -3,15 +3,18 @@
 #include <QDir>
 #include <QTest>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <stdexcept>
 #include <thread>
 
 #include <sys/mount.h>
 #include <sys/xattr.h>
 
 #include "core/edit/applier.h"
+#include "core/edit/plan_feed.h"
 #include "core/edit/replace_batch.h"
 #include "core/edit/preview.h"
 #include "core/edit/undo.h"
@@ -455,6 +458,92 @@ private slots:
         QVERIFY(report.files.empty());
     }
 
+    // feed_plans (the GUI's Replace All): files planned on several threads, pushed in the list's
+    // order however long each takes; a file without a plan passed over; the apply takes them as
+    // they come and reports them in that order.
+    void plansAreFedInListOrder() {
+        TestTree tree;
+        std::vector<std::string> paths;
+        for (int i = 0; i < 40; ++i) paths.push_back(tree.write(QStringLiteral("f%1.txt").arg(i), QByteArray("foo ") + QByteArray::number(i) + "\n"));
+        const ApplyPlan plan = literal_plan({tree.root()}, paths, "foo", "bar");
+        PlanFeed feed;
+        std::atomic<int> planners{0};
+        std::thread planning([&] {
+            feed_plans(paths.size(), [&]() -> FilePlanner {
+                ++planners;
+                return [&](std::size_t i) -> std::optional<FilePlan> {
+                    // Earlier files take longer: a later one is often done first.
+                    std::this_thread::sleep_for(std::chrono::milliseconds(i % 4 == 0 ? 8 : 1));
+                    if (i % 5 == 3) return std::nullopt;  // refused, or nothing to change
+                    return plan.files[i];
+                };
+            }, feed, 4);
+        });
+        UndoJournal j = journal();
+        const ApplyReport report = apply_streamed(plan, feed, j, {});
+        planning.join();
+        QCOMPARE(planners.load(), 4);
+        QVERIFY2(report.error.empty(), report.error.c_str());
+        std::vector<std::string> expected;
+        for (std::size_t i = 0; i < paths.size(); ++i)
+            if (i % 5 != 3) expected.push_back(paths[i]);
+        QCOMPARE(report.files.size(), expected.size());
+        for (std::size_t k = 0; k < expected.size(); ++k) QCOMPARE(report.files[k].path, expected[k]);
+        QCOMPARE(report.changed_files(), expected.size());
+        QCOMPARE(slurp(paths[3]), std::string("foo 3\n"));
+        QCOMPARE(slurp(paths[4]), std::string("bar 4\n"));
+    }
+
+    // A planner that throws fails the feed: the apply changes nothing and says why.
+    void aPlannerFailureChangesNothing() {
+        TestTree tree;
+        const std::vector<std::string> paths{tree.write("a.txt", "foo\n"), tree.write("b.txt", "foo\n"), tree.write("c.txt", "foo\n")};
+        const ApplyPlan plan = literal_plan({tree.root()}, paths, "foo", "bar");
+        PlanFeed feed;
+        std::thread planning([&] {
+            feed_plans(paths.size(), [&]() -> FilePlanner {
+                return [&](std::size_t i) -> std::optional<FilePlan> {
+                    if (i == 2) throw std::runtime_error("match limit");
+                    return plan.files[i];
+                };
+            }, feed, 1);
+        });
+        UndoJournal j = journal();
+        const ApplyReport report = apply_streamed(plan, feed, j, {});
+        planning.join();
+        QVERIFY2(report.error.find("match limit") != std::string::npos, report.error.c_str());
+        QCOMPARE(report.changed_files(), std::size_t(0));
+        for (const std::string& path : paths) QCOMPARE(slurp(path), std::string("foo\n"));
+        QVERIFY(j.entries().empty());
+    }
+
+    // Cancelled while the apply waits for the feed, whose producer then stops and closes it:
+    // nothing is published, nothing changed (the files prepared so far are abandoned).
+    void cancelWhileWaitingForTheFeedChangesNothing() {
+        TestTree tree;
+        const std::vector<std::string> paths{tree.write("a.txt", "foo\n"), tree.write("b.txt", "foo\n"), tree.write("c.txt", "foo\n")};
+        const ApplyPlan plan = literal_plan({tree.root()}, paths, "foo", "bar");
+        PlanFeed feed;
+        std::atomic<bool> cancel{false};
+        ApplyOptions options;
+        options.cancelled = [&] { return cancel.load(); };
+        std::thread planning([&] {
+            QVERIFY(feed.push(plan.files[0]));
+            QVERIFY(feed.push(plan.files[1]));
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));  // both prepared, the apply waits
+            cancel = true;
+            feed.close();  // as feed_plans does once its planners pass over the rest
+        });
+        UndoJournal j = journal();
+        const ApplyReport report = apply_streamed(plan, feed, j, options);
+        planning.join();
+        QCOMPARE(report.error, std::string("cancelled"));
+        QCOMPARE(report.changed_files(), std::size_t(0));
+        for (const std::string& path : paths) QCOMPARE(slurp(path), std::string("foo\n"));
+        QVERIFY(j.entries().empty());
+        QCOMPARE(QDir(QString::fromStdString(tree.root())).entryList(QDir::Files | QDir::Hidden).size(), 3);
+    }
+
     void oversizeFileIsNeverRewritten() {
         TestTree tree;
         const std::string path = tree.write("big.txt", QByteArray(100, 'x') + "foo\n");
@@ -853,7 +942,10 @@ private slots:
         UndoJournal j = journal();
         const ApplyReport report = apply_plan(plan, j, {});
         QCOMPARE(report.changed_files(), std::size_t(1));
-        QCOMPARE(std::string(skip_code(report.files[1].skip->reason)), std::string("changed-since-search"));
+        // Which naming gets there first is the helpers' race (either may be prepared first).
+        const FileApplyOutcome& refused = report.files[report.files[0].changed ? 1 : 0];
+        QVERIFY(refused.skip);
+        QCOMPARE(std::string(skip_code(refused.skip->reason)), std::string("changed-since-search"));
         QCOMPARE(slurp(a), std::string("bar\n"));
         QCOMPARE(QDir(tree.root().c_str()).entryList(QDir::Files | QDir::Hidden), QStringList{"a.txt"});
         QVERIFY(undo_apply(j, "").complete());
