@@ -480,6 +480,8 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
         roll_back(journal, manifest.id, changed, report, options.hook, options.batch);
         return report;
     }
+    // In the order of the entry (a large batch's renames settle in the order they finish).
+    std::sort(changed_indices.begin(), changed_indices.end());
     // The renames durable before the entry says they are done (a failure: each file is whole,
     // old or new, after a power cut; undo and recovery tell which by its hash).
     (void)batch.sync_renames();

@@ -2,8 +2,12 @@
 #include "core/edit/replace_batch.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>  // renameat2, RENAME_EXCHANGE
+#include <mutex>
+#include <system_error>
+#include <thread>
 #include <utility>
 #include <variant>
 
@@ -29,6 +33,11 @@ Skip write_failure(int error, const std::string& what) {
     if (error == ENOSPC) return {SkipReason::WriteFailed, what + ": no space left on the device; the file is unchanged"};
     return {SkipReason::WriteFailed, what + ": " + errno_message(error) + "; the file is unchanged"};
 }
+
+// Batches of fewer files rename on the calling thread (see commit()).
+constexpr std::size_t kThreadedRenamesFrom = 128;
+
+std::size_t rename_threads() { return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4); }
 
 FolderId folder_of(int dir) {
     struct stat st {};
@@ -240,29 +249,40 @@ void ReplaceBatch::commit(const std::function<bool(std::size_t key, const Replac
         flush_error[i] = staged_[i].temp ? sync_fd(staged_[i].temp.get()) : folder_error[staged_[i].folder];
     reach_step(hook_, "batch-synced");
 
-    std::vector<bool> renamed_in(folders_.size(), false);
-    std::size_t next = 0;
-    bool go_on = true;
-    for (; next < staged_.size() && go_on; ++next) {
-        Staged& s = staged_[next];
-        const int dir = folders_[s.folder].fd.get();
-        s.temp.reset();
-        ReplaceResult result;
-        result.owner_kept = s.owner_kept;
-        struct stat now {};
-        if (flush_error[next] != 0) {
-            result.skip = write_failure(flush_error[next], "cannot flush its new content to disk");
-        } else if (::fstatat(dir, s.name.c_str(), &now, AT_SYMLINK_NOFOLLOW) != 0 || !same_file_unchanged(now, s.status)) {
-            result.skip = Skip{SkipReason::ChangedSinceSearch, "it changed while it was being rewritten (someone saved it); left as they saved it"};
-        } else if (s.source_dir >= 0) {
-            result = exchange(s, dir);
-        } else if (::renameat(dir, s.temp_name.c_str(), dir, s.name.c_str()) != 0) {
-            result.skip = write_failure(errno, "cannot rename the new content over it");
+    // The renames (or exchanges). A large batch's are split between threads, in halves (mostly
+    // different folders, so they seldom wait on one folder's lock): the kernel tree's 10,922
+    // renames took 0.12-0.14 s on one thread and 0.07-0.09 s on two (bench/replace-floor.c,
+    // journaled ext4). `done` is called under a lock, one file at a time, in the order the files
+    // finish; once it says stop, each thread stops after the file it is on, and that file is
+    // reported too — every file renamed is reported, so a rollback finds it. A small batch stays
+    // on this thread, in staging order: a thread gains nothing there, and what a crash leaves
+    // is then the staging order's (the crash tests name exact states).
+    std::vector<char> renamed_in(folders_.size(), 0);
+    std::mutex done_mutex;
+    std::atomic<bool> go_on{true};
+    auto settle_range = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t next = begin; next < end && go_on; ++next) {
+            Staged& s = staged_[next];
+            const ReplaceResult result = replace_one(s, flush_error[next]);
+            const std::lock_guard lock(done_mutex);
+            if (!result.skip || s.source_dir >= 0) renamed_in[s.folder] = 1;
+            if (!done(s.key, result)) go_on = false;
         }
-        if (result.skip && s.source_dir < 0) ::unlinkat(dir, s.temp_name.c_str(), 0);
-        else renamed_in[s.folder] = true;
-        s.temp_name.clear();  // renamed or removed: nothing left to discard
-        go_on = done(s.key, result);
+    };
+    const std::size_t count = staged_.size();
+    const std::size_t threads = count >= kThreadedRenamesFrom ? rename_threads() : 1;
+    {
+        std::vector<std::jthread> helpers;
+        std::size_t t = 1;
+        for (; t < threads; ++t) {
+            try {
+                helpers.emplace_back(settle_range, count * t / threads, count * (t + 1) / threads);
+            } catch (const std::system_error&) {
+                break;  // no thread to be had: this one does the rest
+            }
+        }
+        settle_range(0, count / threads);
+        for (; t < threads; ++t) settle_range(count * t / threads, count * (t + 1) / threads);
     }
     // The renames wait for the next flush round or sync_renames(): one descriptor per file
     // system (per folder where folders are flushed one by one).
@@ -275,6 +295,26 @@ void ReplaceBatch::commit(const std::function<bool(std::size_t key, const Replac
         if (!have) pending_.push_back(Pending{folders_[f].id.dev, FileDescriptor(::fcntl(folders_[f].fd.get(), F_DUPFD_CLOEXEC, 0)), each});
     }
     forget_staged();  // the rest, if stopped, keep their old content
+}
+
+ReplaceResult ReplaceBatch::replace_one(Staged& s, int flush_error) {
+    const int dir = folders_[s.folder].fd.get();
+    s.temp.reset();
+    ReplaceResult result;
+    result.owner_kept = s.owner_kept;
+    struct stat now {};
+    if (flush_error != 0) {
+        result.skip = write_failure(flush_error, "cannot flush its new content to disk");
+    } else if (::fstatat(dir, s.name.c_str(), &now, AT_SYMLINK_NOFOLLOW) != 0 || !same_file_unchanged(now, s.status)) {
+        result.skip = Skip{SkipReason::ChangedSinceSearch, "it changed while it was being rewritten (someone saved it); left as they saved it"};
+    } else if (s.source_dir >= 0) {
+        result = exchange(s, dir);
+    } else if (::renameat(dir, s.temp_name.c_str(), dir, s.name.c_str()) != 0) {
+        result.skip = write_failure(errno, "cannot rename the new content over it");
+    }
+    if (result.skip && s.source_dir < 0) ::unlinkat(dir, s.temp_name.c_str(), 0);
+    s.temp_name.clear();  // renamed or removed: nothing left to discard
+    return result;
 }
 
 ReplaceResult ReplaceBatch::exchange(const Staged& s, int dir) {

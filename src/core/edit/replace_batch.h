@@ -152,10 +152,12 @@ public:
     bool full() const;
     bool empty() const { return staged_.empty(); }
 
-    // Stage 2 for every staged file, in staging order. `done` is called once per file with its
-    // result (the skip of a file that failed its flush, its check or its rename); returning
-    // false stops the batch: the files not yet renamed keep their old content and are not
-    // reported. The batch is empty afterwards.
+    // Stage 2 for every staged file: in staging order, or for a large batch on a few threads
+    // (see commit() for when and why). `done` is called once per file with its result (the skip
+    // of a file that failed its flush, its check or its rename), one call at a time, though not
+    // always on the calling thread; returning false stops the batch: the files not yet renamed
+    // keep their old content and are not reported (every file renamed is). The batch is empty
+    // afterwards.
     void commit(const std::function<bool(std::size_t key, const ReplaceResult& result)>& done);
 
     // Makes every rename done so far durable (one flush per file system). 0 or an errno value:
@@ -192,6 +194,8 @@ private:
 
     std::size_t add_folder(FileDescriptor& dir);  // its index in folders_; `dir` moved in when new
     std::size_t add_folder(FileDescriptor& dir, FolderId id);
+    // One file's check and rename (or exchange); its temporary file renamed or removed.
+    ReplaceResult replace_one(Staged& s, int flush_error);
     ReplaceResult exchange(const Staged& s, int dir);
     std::size_t descriptors() const;
     void forget_staged();

@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 
@@ -320,6 +321,32 @@ private slots:
             struct stat st {};
             QCOMPARE(::stat(f.files[i].c_str(), &st), 0);
             QCOMPARE(st.st_ino, originals[i]);
+        }
+    }
+
+    // A batch large enough to be renamed on several threads (replace_batch.cpp): killed after
+    // some of its renames, each file is old or new, none torn, and the next start rolls the
+    // apply back; killed likewise in an undo's exchanges, the next start finishes the undo.
+    void killedInAThreadedBatch() {
+        Fixture f(300);
+        for (const int kill_after : {1, 40, 170, 299}) {
+            f.reset();
+            QVERIFY(run_helper(f.journal_dir(), QString("file-replaced:%1").arg(kill_after), f.apply_args()).killed);
+            std::string states = f.states();
+            QVERIFY2(states.find('?') == std::string::npos, states.c_str());
+            QVERIFY2(std::count(states.begin(), states.end(), 'n') >= kill_after, states.c_str());
+            check_recovered(f, "threaded renames", kill_after, 'o');
+            QCOMPARE(f.states(), std::string(300, 'o'));
+
+            f.reset();
+            QVERIFY(!run_helper(f.journal_dir(), 0, f.apply_args()).killed);
+            QCOMPARE(f.states(), std::string(300, 'n'));
+            QVERIFY(run_helper(f.journal_dir(), QString("file-restored:%1").arg(kill_after), {"undo"}).killed);
+            states = f.states();
+            QVERIFY2(states.find('?') == std::string::npos, states.c_str());
+            QVERIFY2(std::count(states.begin(), states.end(), 'o') >= kill_after, states.c_str());
+            check_recovered(f, "threaded exchanges", kill_after, 'o');
+            QCOMPARE(f.states(), std::string(300, 'o'));
         }
     }
 

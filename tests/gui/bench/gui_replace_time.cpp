@@ -151,6 +151,10 @@ int main(int argc, char** argv) {
         }
         const auto outcome = replaced.takeFirst().at(0).value<ReplaceOutcome>();
         const std::size_t changed = outcome.report.changed_files();
+        if (changed == 0) {  // nothing to restore, and no search follows
+            std::fprintf(stderr, "bench_gui_replace_time: the replace changed nothing: %s\n", outcome.report.error.c_str());
+            return 1;
+        }
         settle();
 
         undone.clear();
@@ -171,7 +175,6 @@ int main(int argc, char** argv) {
                     round, searchMs, static_cast<unsigned long long>(matches), files, applyMs, changed, applyMs / searchMs,
                     undoMs, qPrintable(phases));
         std::fflush(stdout);
-        if (changed == 0) return 1;
     }
     std::printf("median of %d: search %.0f ms, replace all %.0f ms, ratio %.2f (range %.2f-%.2f), undo %.0f ms\n", rounds,
                 median(searches), median(applies), median(ratios), *std::min_element(ratios.begin(), ratios.end()),
