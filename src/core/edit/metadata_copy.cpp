@@ -47,14 +47,24 @@ int read_attribute(int fd, const char* name, std::vector<char>& value) {
 
 }  // namespace
 
+mode_t creation_mode(const struct stat& status) {
+    // Ours, in our group: a new file gets that owner and (outside a set-group-ID folder, where
+    // copy_metadata() then sets the group) that group, so these bits open it to no one new.
+    return status.st_uid == ::geteuid() && status.st_gid == ::getegid() ? (status.st_mode & 0755) : 0600;
+}
+
 MetadataResult copy_metadata(int from, const struct stat& status, int to) {
     MetadataResult result;
-    if (::fchown(to, status.st_uid, status.st_gid) != 0) {
+    struct stat now {};
+    const bool known = ::fstat(to, &now) == 0;
+    if ((!known || now.st_uid != status.st_uid || now.st_gid != status.st_gid) && ::fchown(to, status.st_uid, status.st_gid) != 0) {
         result.owner_kept = false;
         // Not root: at least keep the group when we belong to it (a shared project folder).
         (void)::fchown(to, static_cast<uid_t>(-1), status.st_gid);
     }
-    if (::fchmod(to, status.st_mode & 07777) != 0) {
+    // After a chown (it may have cleared set-id bits) the bits are set whatever they read before.
+    const bool chowned = !known || now.st_uid != status.st_uid || now.st_gid != status.st_gid;
+    if ((chowned || (now.st_mode & 07777) != (status.st_mode & 07777)) && ::fchmod(to, status.st_mode & 07777) != 0) {
         result.error = "cannot set its permissions: " + errno_message(errno);
         return result;
     }

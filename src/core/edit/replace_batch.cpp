@@ -121,10 +121,11 @@ std::variant<WrittenTemp, Skip> write_temp(const ConfinedFile& file, const std::
     const int dir = file.dir.get();
     const char* temp = temp_name.c_str();
     const int create = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
-    FileDescriptor out(::openat(dir, temp, create, 0600));
+    const mode_t mode = creation_mode(file.status);
+    FileDescriptor out(::openat(dir, temp, create, mode));
     if (!out && errno == EEXIST) {  // our own leftover from an interrupted run (the name is ours alone)
         ::unlinkat(dir, temp, 0);
-        out = FileDescriptor(::openat(dir, temp, create, 0600));
+        out = FileDescriptor(::openat(dir, temp, create, mode));
     }
     if (!out) return write_failure(errno, "cannot create a temporary file next to it");
     WrittenTemp written;  // from here on, removed again unless handed to a batch

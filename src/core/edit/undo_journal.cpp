@@ -307,6 +307,15 @@ std::vector<JournalEntry> UndoJournal::entries() const {
     return result;
 }
 
+std::uint64_t UndoJournal::total_bytes() const {
+    FileDescriptor dir(dir_.empty() ? -1 : ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!dir) return 0;
+    std::uint64_t total = 0;
+    for (const std::string& name : names_in(dir.get()))
+        if (is_entry_id(name)) total += folder_bytes(dir.get(), name);
+    return total;
+}
+
 std::optional<JournalEntry> UndoJournal::entry(const std::string& id) const {
     for (JournalEntry& e : entries())
         if (e.id == id) return std::move(e);

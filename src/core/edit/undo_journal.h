@@ -108,6 +108,8 @@ public:
     // Every entry, oldest first (by id). Needs no lock; the folder may be missing (no entries).
     std::vector<JournalEntry> entries() const;
     std::optional<JournalEntry> entry(const std::string& id) const;
+    // The entries' bytes on disk (JournalEntry::bytes summed), without reading any manifest.
+    std::uint64_t total_bytes() const;
     std::string next_id() const;
     // Cheap (names and marker files only, no manifest read): is there anything recover() would
     // settle or discard?

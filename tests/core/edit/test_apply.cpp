@@ -597,6 +597,35 @@ private slots:
         QCOMPARE(slurp(path), std::string("bar\n"));
     }
 
+    // Our own files are created with their bits (creation_mode) and only the bits the new file
+    // lacks are set after: every mode comes out as it was, also those the creation cannot give
+    // (group or other write, set-ID and sticky bits) and under a umask that strips some.
+    void modesOfOurOwnFilesAreKept_data() {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<int>("mask");
+        for (const int mode : {0644, 0600, 0755, 0640, 0664, 0666, 0604, 02755, 01644, 0700})
+            for (const int mask : {022, 077, 0})
+                QTest::addRow("%o, umask %03o", mode, mask) << mode << mask;
+    }
+    void modesOfOurOwnFilesAreKept() {
+        QFETCH(int, mode);
+        QFETCH(int, mask);
+        TestTree tree;
+        const std::string path = tree.write("a.txt", "foo\n");
+        QCOMPARE(::chmod(path.c_str(), static_cast<mode_t>(mode)), 0);
+        const mode_t previous = ::umask(static_cast<mode_t>(mask));
+        UndoJournal j = journal();
+        const ApplyReport report = apply_plan(literal_plan({tree.root()}, {path}, "foo", "bar"), j, {});
+        ::umask(previous);
+        QCOMPARE(reason_of(report), std::string("changed"));
+        struct stat after {};
+        QCOMPARE(::stat(path.c_str(), &after), 0);
+        QCOMPARE(static_cast<int>(after.st_mode & 07777), mode);
+        QCOMPARE(after.st_uid, ::geteuid());
+        QCOMPARE(after.st_gid, ::getegid());
+        QCOMPARE(slurp(path), std::string("bar\n"));
+    }
+
     // A search's result (lines with match spans) becomes edits over the very bytes the plan
     // fingerprints; a line that no longer reads as the search saw it makes the plan refuse.
     void planFromASearchResult() {
