@@ -21,6 +21,17 @@ namespace {
 constexpr std::uint64_t kCloseTag = 1u << 20;
 constexpr int kNotRun = INT_MIN;
 
+// ThreadSanitizer cannot see a close the ring runs, and it forgets a descriptor's history only
+// in its close() interceptor: when another thread's open then gets the same number, that thread's
+// use of the new file looks like a race with this thread's use of the old one (test_cli_perl_
+// differential's --write, under the tsan preset: the apply's writeback closes a temporary file
+// whose number a search thread had fstat'ed as another file). Plain closes there.
+#if defined(__SANITIZE_THREAD__)
+constexpr bool kRingCloses = false;
+#else
+constexpr bool kRingCloses = true;
+#endif
+
 int open_one(int dir_fd, const char* name) {
     int fd = -1;
     do {
@@ -112,7 +123,7 @@ void BatchOpener::read(std::span<const int> fds, std::span<char* const> buffers,
 
 void BatchOpener::close_later(int fd) {
     if (fd < 0) return;
-    if (ring_ == nullptr) {
+    if (ring_ == nullptr || !kRingCloses) {
         ::close(fd);
         return;
     }
