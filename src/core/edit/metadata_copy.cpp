@@ -57,14 +57,14 @@ MetadataResult copy_metadata(int from, const struct stat& status, int to) {
     MetadataResult result;
     struct stat now {};
     const bool known = ::fstat(to, &now) == 0;
-    if ((!known || now.st_uid != status.st_uid || now.st_gid != status.st_gid) && ::fchown(to, status.st_uid, status.st_gid) != 0) {
+    const bool owner_differs = !known || now.st_uid != status.st_uid || now.st_gid != status.st_gid;
+    if (owner_differs && ::fchown(to, status.st_uid, status.st_gid) != 0) {
         result.owner_kept = false;
         // Not root: at least keep the group when we belong to it (a shared project folder).
         (void)::fchown(to, static_cast<uid_t>(-1), status.st_gid);
     }
-    // After a chown (it may have cleared set-id bits) the bits are set whatever they read before.
-    const bool chowned = !known || now.st_uid != status.st_uid || now.st_gid != status.st_gid;
-    if ((chowned || (now.st_mode & 07777) != (status.st_mode & 07777)) && ::fchmod(to, status.st_mode & 07777) != 0) {
+    // After a chown (it may have cleared set-ID bits) the bits are set whatever they read before.
+    if ((owner_differs || (now.st_mode & 07777) != (status.st_mode & 07777)) && ::fchmod(to, status.st_mode & 07777) != 0) {
         result.error = "cannot set its permissions: " + errno_message(errno);
         return result;
     }

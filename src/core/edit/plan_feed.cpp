@@ -5,6 +5,7 @@
 #include <atomic>
 #include <exception>
 #include <map>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -105,10 +106,17 @@ void feed_plans(std::size_t count, const std::function<FilePlanner()>& make_plan
             fail("cannot plan the files");
         }
     };
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
-    work();
-    for (std::thread& helper : helpers) helper.join();
+    {
+        std::vector<std::jthread> helpers;
+        for (unsigned t = 1; t < threads; ++t) {
+            try {
+                helpers.emplace_back(work);
+            } catch (const std::system_error&) {
+                break;  // no thread to be had: fewer planners
+            }
+        }
+        work();
+    }
     if (error) feed.fail(*error);
     else feed.close();
 }
