@@ -1568,7 +1568,8 @@ private slots:
             const ProcessResult ours = run_cli(full, generated_);
             const ProcessResult theirs = run_program(rg_path(), full, generated_);
             if (ours.out != theirs.out || ours.exit_code != theirs.exit_code) {
-                failures << args.join(u' ') + QStringLiteral("\n") + first_difference(ours.out, theirs.out);
+                failures << args.join(u' ') + QStringLiteral("\n") + first_difference(ours.out, theirs.out) +
+                                QStringLiteral("\n  ours: ") + ours.describe();
             }
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("\n\n"))));

@@ -121,9 +121,11 @@ void BatchOpener::read(std::span<const int> fds, std::span<char* const> buffers,
     }
 }
 
+bool BatchOpener::closes_with_batches() const { return ring_ != nullptr && kRingCloses; }
+
 void BatchOpener::close_later(int fd) {
     if (fd < 0) return;
-    if (ring_ == nullptr || !kRingCloses) {
+    if (!closes_with_batches()) {
         ::close(fd);
         return;
     }

@@ -41,12 +41,15 @@ public:
     // At most kBatch descriptors. For a regular file a short count means its end, as for read().
     void read(std::span<const int> fds, std::span<char* const> buffers, std::size_t length, std::span<int> results);
 
-    // Closes `fd` with the next batch (now, without a ring). Close errors are ignored, as
-    // FileDescriptor ignores them: the file was only read.
+    // Closes `fd` with the next batch (now, when closes_with_batches() is false). Close errors
+    // are ignored, as FileDescriptor ignores them: the file was only read.
     void close_later(int fd);
 
     // Whether the ring is in use (false before the first open() and after a fallback).
     bool uses_ring() const { return ring_ != nullptr; }
+    // Whether close_later() leaves descriptors to the ring's next batch (not in a ThreadSanitizer
+    // build: see batch_opener.cpp).
+    bool closes_with_batches() const;
 
 private:
     void open_plainly(int dir_fd, std::span<const char* const> names, std::span<int> results);

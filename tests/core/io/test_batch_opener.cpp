@@ -149,7 +149,7 @@ private slots:
         opener.close_later(first[0]);
         opener.close_later(first[1]);
         // With the ring they stay open until the next batch; without it close_later closed them.
-        QCOMPARE(isOpen(first[0]), opener.uses_ring());
+        QCOMPARE(isOpen(first[0]), opener.closes_with_batches());
         int second[2] = {-1, -1};
         opener.open(dir, std::span<const char* const>(names, 1), std::span<int>(second, 1));
         QVERIFY(second[0] >= 0);
