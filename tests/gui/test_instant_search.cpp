@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QToolButton>
 
 #include <filesystem>
@@ -23,6 +24,8 @@
 #include "gui/index/index_status_widget.h"
 #include "gui/index/search_as_you_type.h"
 #include "gui/memory/byte_format.h"
+#include "gui/replace/replace_bar.h"
+#include "gui/replace/replace_controller.h"
 #include "gui/results/results_model.h"
 #include "gui/search/query.h"
 #include "gui/search/search_controller.h"
@@ -67,6 +70,27 @@ void writeTree(TestTree& tree, int files, quint32 seed)
     }
     tree.write(QStringLiteral("build/out.c"), "kernel in an ignored folder\n");
     tree.write(QStringLiteral(".hidden.c"), "kernel hidden\n");
+}
+
+// What an indexed search of another process finds (the CLI's --index), run here the way it runs
+// there: the folder's index opened from its file, trusted through the window's watcher once the
+// watcher acknowledges a sync cookie (watcher_sync.h); `notes` says whether it was.
+Matches otherProcessMatches(const Query& query, const QString& folder, std::string* notes = nullptr)
+{
+    Search search(toSearchOptions(query, folder, EngineSettings{}));
+    WatcherSyncOptions watcher;
+    watcher.enabled = true;
+    watcher.timeout = std::chrono::milliseconds(5000);
+    const IndexUse use = attach_index(search, search.options(), default_index_directory(), nullptr, watcher);
+    if (notes != nullptr)
+        for (const std::string& note : use.notes)
+            *notes += note + "\n";
+    testing::CollectingSink sink;
+    search.run(sink);
+    Matches out;
+    for (const auto& [path, line] : sink.matches)
+        out.insert({QDir(folder).relativeFilePath(QString::fromStdString(path)).toStdString(), line});
+    return out;
 }
 
 Matches scanMatches(const Query& query, const QString& folder)
@@ -436,6 +460,86 @@ private slots:
               static_cast<unsigned long long>(window.indexManager()->live()->status().files));
         std::sort(ms.begin(), ms.end());
         QVERIFY(ms[1] < 1000);
+    }
+
+    // The window's own Replace All rewrites files while its watcher runs (each a temporary file
+    // renamed over the original: a new inode; 150 files, so the renames run on several threads),
+    // then files are written in place (same inode): every search after it, the window's and
+    // another process's that trusts the window's watcher (the CLI's --index), is the scan's. A
+    // third of the files hold only "U16": the case-insensitive replace gives them a "u16" the
+    // index never saw, so a case-sensitive search finds them only through the watcher.
+    // (Found while checking a report of "0 matches after Replace": that window had Whole word
+    // on, and "u16" is no whole word of "u16_renamed" — the scan finds nothing either.)
+    void searchesAfterTheWindowsReplaceAreTheScans()
+    {
+        TestTree tree;
+        const auto name = [](int i) {
+            return QStringLiteral("%1/sub%2/f%3.c").arg(i % 2 ? QStringLiteral("lib") : QStringLiteral("drivers/pci")).arg(i % 4).arg(i);
+        };
+        for (int i = 0; i < 150; ++i) {
+            const QByteArray word = i % 3 == 0 ? "U16" : "u16";
+            QByteArray text = "static " + word + " value_" + QByteArray::number(i) + ";\n";
+            for (int l = 0; l < 3 + i % 7; ++l)
+                text += "    " + word + " field_" + QByteArray::number(l) + "; kernel(x);\n";
+            tree.write(name(i), text);
+        }
+        tree.write(QStringLiteral("lib/plain.h"), "no such word here\n");
+        qputenv("XDG_STATE_HOME", QFile::encodeName(QDir(qEnvironmentVariable("XDG_CACHE_HOME")).filePath(QStringLiteral("state"))));
+        MainWindow window;
+        QVERIFY(openIndexed(window, QString::fromStdString(tree.root())));
+        QVERIFY(waitForState(window, IndexManager::State::Ready));
+        const QString folder = window.folder();
+
+        Query query;
+        query.pattern = QStringLiteral("u16");
+        query.regex = true;
+        query.matchCase = false;
+        window.queryBar()->setQuery(query);
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
+        QVERIFY(window.startSearch());
+        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(testing::modelMatches(*window.resultsModel(), folder) == scanMatches(query, folder));
+
+        ReplaceController* replace = window.replaceController();
+        replace->toggleAction()->setChecked(true);
+        replace->bar()->setReplacement(QStringLiteral("u16_renamed"));
+        QSignalSpy replaced(replace, &ReplaceController::replaceFinished);
+        finished.clear();
+        replace->bar()->replaceAllButton()->click();
+        QVERIFY(replaced.wait(kTimeoutMs));
+        QCOMPARE(replaced.first().at(0).value<ReplaceOutcome>().report.changed_files(), std::size_t{150});
+        QVERIFY(!finished.isEmpty() || finished.wait(kTimeoutMs));  // the search that follows a change
+        const Matches afterReplace = scanMatches(query, folder);
+        QVERIFY(afterReplace.size() > 150);
+        QVERIFY(testing::modelMatches(*window.resultsModel(), folder) == afterReplace);
+
+        const auto everySearchIsTheScans = [&](const char* when) {
+            for (const bool matchCase : {true, false}) {
+                Query other = query;
+                other.matchCase = matchCase;
+                std::string notes;
+                const Matches elsewhere = otherProcessMatches(other, folder, &notes);
+                QVERIFY2(notes.find("a watcher vouches") != std::string::npos, notes.c_str());
+                QVERIFY2(elsewhere == scanMatches(other, folder), when);
+            }
+            for (const bool wholeWord : {false, true}) {
+                Query typed = query;
+                typed.wholeWord = wholeWord;
+                window.queryBar()->setQuery(typed);
+                finished.clear();
+                QVERIFY(window.startSearch());
+                QVERIFY(finished.wait(kTimeoutMs));
+                QVERIFY2(testing::modelMatches(*window.resultsModel(), folder) == scanMatches(typed, folder), when);
+            }
+        };
+        everySearchIsTheScans("after the replace");
+        if (QTest::currentTestFailed())
+            return;
+
+        // Written in place: the same inodes, new bytes.
+        for (int i = 0; i < 150; i += 10)
+            std::fstream(tree.path(name(i)), std::ios::in | std::ios::out) << "u16 ";
+        everySearchIsTheScans("after in-place writes");
     }
 };
 
