@@ -77,14 +77,22 @@ root_owned=(/usr/lib /usr/lib64 /usr/libexec /usr/bin /usr/sbin /lib /lib64 /bin
             /usr/share/mime /usr/share/qt6 /usr/share/fontconfig /usr/share/locale
             /usr/share/zoneinfo /usr/share/glib-2.0 /usr/share/themes /usr/share/i18n)
 
-# Refuses a path that is, holds or lies inside one of the root's own folders.
-check_bindable() {
+# The root's own folder that a path is, holds or lies inside; nothing when it is none of them.
+root_owned_by() {
     local path=$1 owned
     for owned in "${root_owned[@]}"; do
         if [ "$path" = / ] || [[ $owned/ = "$path"/* ]] || [[ $path/ = "$owned"/* ]]; then
-            die "$path cannot be shown from inside the build root: it is or holds the root's own $owned (choose a folder elsewhere, or build natively on a host with Qt >= 6.5)"
+            echo "$owned"
+            return
         fi
     done
+}
+
+# Refuses a path that is, holds or lies inside one of the root's own folders.
+check_bindable() {
+    local owned
+    owned=$(root_owned_by "$1")
+    [ -z "$owned" ] || die "$1 cannot be shown from inside the build root: it is or holds the root's own $owned (choose a folder elsewhere, or build natively on a host with Qt >= 6.5)"
 }
 
 declare -A bound=()
@@ -113,10 +121,27 @@ bind rw "$caller_cwd"
 for arg in "$@"; do
     (cd "$caller_cwd" && [ -e "$arg" ]) && bind rw "$(cd "$caller_cwd" && realpath -e -- "$arg")"
 done
-# CodeScout's state and cache when they are set outside the home folder.
+# CodeScout's state and cache when they are set outside the home folder: made if missing (a
+# folder that is not there cannot be bound, and the program would write into the root instead —
+# an undo journal lost at exit).
 for dir in "${XDG_STATE_HOME:-}" "${XDG_CACHE_HOME:-}"; do
-    [ -z "$dir" ] || bind rw "$dir"
+    [[ $dir = /* ]] || continue
+    if [ ! -d "$dir" ]; then
+        mkdir -p "$dir" && chown "$run_uid:$run_gid" "$dir" 2>/dev/null
+    fi
+    bind rw "$dir"
 done
+# The folders of the applies in the undo journal: an undo (the CLI's --undo, the window's history)
+# and the recovery at start rewrite files there, wherever the caller stands (unbound, they would
+# look deleted, and an undo would refuse every file as missing). Where the program finds the
+# journal (undo_journal.h): $XDG_STATE_HOME when absolute, else the home folder's.
+if [[ ${XDG_STATE_HOME:-} = /* ]]; then undo_journal=$XDG_STATE_HOME/codescout/undo
+else undo_journal=$run_home/.local/state/codescout/undo; fi
+if [ -n "$run_home${XDG_STATE_HOME:-}" ] && [ -d "$undo_journal" ]; then
+    while IFS= read -r root; do
+        [ -d "$root" ] && [ -z "$(root_owned_by "$(realpath -e -- "$root")")" ] && bind rw "$root"
+    done < <(cat "$undo_journal"/*/manifest 2>/dev/null | grep -a '^root [0-9]*:/' | sed 's/^root [0-9]*://' | sort -u)
+fi
 
 if [ "$mode" != cli ]; then
     pass_env+=(DISPLAY XAUTHORITY WAYLAND_DISPLAY XDG_RUNTIME_DIR DBUS_SESSION_BUS_ADDRESS

@@ -28,4 +28,14 @@ check "piped standard input" "x needle y" \
 out=$(run_cli "$tmp" --sort path nothing-matches tree); rc=$?
 [ "$rc" = 1 ] && [ -z "$out" ] || fail "no match: exit $rc (expected 1), output '$out'"
 echo "ok: no match, exit 1"
+
+# Replace, then undo from a folder that is neither the tree nor its parent: the undo journal names
+# the tree, and run.sh shows it to the program (else every file looked deleted: "missing").
+export XDG_STATE_HOME=$tmp/state
+mkdir -p "$tmp/elsewhere2"
+run_cli "$tmp/elsewhere" -r NEEDLE --write needle "$tmp/tree" >/dev/null || fail "--write: exit $?; $(cat "$tmp/stderr")"
+[ "$(cat "$tmp/tree/a.txt")" = "$(printf 'alpha\nNEEDLE one')" ] || fail "--write did not change a.txt"
+check "--undo from another folder" "undid apply 1: 2 restored, 0 already original, 0 refused" \
+    "$(run_cli "$tmp/elsewhere2" --undo | tail -n 1)"
+[ "$(cat "$tmp/tree/a.txt")" = "$(printf 'alpha\nneedle one')" ] || fail "--undo did not restore a.txt"
 echo PASS
