@@ -139,7 +139,7 @@ if [[ ${XDG_STATE_HOME:-} = /* ]]; then undo_journal=$XDG_STATE_HOME/codescout/u
 else undo_journal=$run_home/.local/state/codescout/undo; fi
 if [ -n "$run_home${XDG_STATE_HOME:-}" ] && [ -d "$undo_journal" ]; then
     while IFS= read -r root; do
-        [ -d "$root" ] && [ -z "$(root_owned_by "$(realpath -e -- "$root")")" ] && bind rw "$root"
+        [ -e "$root" ] && [ -z "$(root_owned_by "$(realpath -e -- "$root")")" ] && bind rw "$root"
     done < <(cat "$undo_journal"/*/manifest 2>/dev/null | grep -a '^root [0-9]*:/' | sed 's/^root [0-9]*://' | sort -u)
 fi
 
