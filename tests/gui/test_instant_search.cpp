@@ -73,6 +73,17 @@ void writeTree(TestTree& tree, int files, quint32 seed)
     tree.write(QStringLiteral(".hidden.c"), "kernel hidden\n");
 }
 
+// What `search` finds, as paths relative to `folder` and line numbers.
+Matches matchesOf(Search& search, const QString& folder)
+{
+    testing::CollectingSink sink;
+    search.run(sink);
+    Matches out;
+    for (const auto& [path, line] : sink.matches)
+        out.insert({QDir(folder).relativeFilePath(QString::fromStdString(path)).toStdString(), line});
+    return out;
+}
+
 // What an indexed search of another process finds (the CLI's --index), run here the way it runs
 // there: the folder's index opened from its file, trusted through the window's watcher once the
 // watcher acknowledges a sync cookie (watcher_sync.h); `notes` says whether it was.
@@ -86,23 +97,13 @@ Matches otherProcessMatches(const Query& query, const QString& folder, std::stri
     if (notes != nullptr)
         for (const std::string& note : use.notes)
             *notes += note + "\n";
-    testing::CollectingSink sink;
-    search.run(sink);
-    Matches out;
-    for (const auto& [path, line] : sink.matches)
-        out.insert({QDir(folder).relativeFilePath(QString::fromStdString(path)).toStdString(), line});
-    return out;
+    return matchesOf(search, folder);
 }
 
 Matches scanMatches(const Query& query, const QString& folder)
 {
     Search search(toSearchOptions(query, folder, EngineSettings{}));
-    testing::CollectingSink sink;
-    search.run(sink);
-    Matches out;
-    for (const auto& [path, line] : sink.matches)
-        out.insert({QDir(folder).relativeFilePath(QString::fromStdString(path)).toStdString(), line});
-    return out;
+    return matchesOf(search, folder);
 }
 
 // Opens `folder` in `window` with an index built at once (the tree was just written: without a
