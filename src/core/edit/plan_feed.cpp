@@ -1,16 +1,21 @@
 // PlanFeed, feed_plans (see plan_feed.h).
 #include "core/edit/plan_feed.h"
 
-#include <algorithm>
-#include <atomic>
+#include <cstdint>
 #include <exception>
-#include <map>
-#include <system_error>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "core/edit/ordered_prefetch.h"
+
 namespace codescout {
+
+namespace {
+
+// How many plans the helpers may make ahead of the one the feed waits for.
+constexpr std::size_t kPlansAhead = 64;
+
+}  // namespace
 
 bool PlanFeed::push(FilePlan file) {
     {
@@ -75,50 +80,41 @@ std::optional<std::string> PlanFeed::failure() const {
 }
 
 void feed_plans(std::size_t count, const std::function<FilePlanner()>& make_planner, PlanFeed& feed, unsigned threads) {
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1)));
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
-    // Plans made ahead of the one the feed waits for (a planner finished file i+1 before another
-    // finished i): at most about one per thread, as the files are taken in order.
-    std::mutex order_mutex;
-    std::map<std::size_t, std::optional<FilePlan>> ahead;
-    std::size_t next_to_push = 0;
-    std::optional<std::string> error;
-    auto fail = [&](std::string why) {
-        const std::lock_guard lock(order_mutex);
-        if (!error) error = std::move(why);
-        stop = true;
-    };
-    auto work = [&] {
-        try {
-            const FilePlanner plan = make_planner();
-            for (std::size_t i = next++; i < count && !stop; i = next++) {
-                std::optional<FilePlan> made = plan(i);
-                const std::lock_guard lock(order_mutex);
-                ahead.emplace(i, std::move(made));
-                for (auto it = ahead.begin(); it != ahead.end() && it->first == next_to_push; it = ahead.erase(it), ++next_to_push)
-                    if (it->second && !feed.push(std::move(*it->second))) stop = true;
-            }
-        } catch (const std::exception& e) {
-            fail(std::string("cannot plan the files: ") + e.what());
-        } catch (...) {
-            fail("cannot plan the files");
-        }
-    };
-    {
-        std::vector<std::jthread> helpers;
-        for (unsigned t = 1; t < threads; ++t) {
-            try {
-                helpers.emplace_back(work);
-            } catch (const std::system_error&) {
-                break;  // no thread to be had: fewer planners
+    // Planners are reused from one file to the next, each by one helper at a time (a pool: the
+    // prefetch's helpers share one produce function).
+    std::mutex pool_mutex;
+    std::vector<FilePlanner> pool;
+    auto plan = [&](std::size_t i) {
+        FilePlanner planner;
+        {
+            const std::lock_guard lock(pool_mutex);
+            if (!pool.empty()) {
+                planner = std::move(pool.back());
+                pool.pop_back();
             }
         }
-        work();
+        if (!planner) planner = make_planner();
+        std::optional<FilePlan> made = planner(i);
+        const std::lock_guard lock(pool_mutex);
+        pool.push_back(std::move(planner));
+        return made;
+    };
+    try {
+        // Plans are small (no content): the window, not a weight, bounds how far ahead they run.
+        OrderedPrefetch<std::optional<FilePlan>> planning(count, plan, {}, SIZE_MAX, threads == 0 ? -1 : static_cast<int>(threads),
+                                                          kPlansAhead);
+        for (std::size_t i = 0; i < count; ++i) {
+            std::optional<FilePlan> made = planning.take(i);
+            if (made && !feed.push(std::move(*made))) return;  // the apply stopped taking files
+        }
+    } catch (const std::exception& e) {
+        feed.fail(std::string("cannot plan the files: ") + e.what());
+        return;
+    } catch (...) {
+        feed.fail("cannot plan the files");
+        return;
     }
-    if (error) feed.fail(*error);
-    else feed.close();
+    feed.close();
 }
 
 }  // namespace codescout

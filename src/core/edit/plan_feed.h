@@ -53,14 +53,15 @@ private:
 };
 
 // Plans one file, by its index in the caller's list: its plan, or nullopt when it has none (the
-// caller keeps why: refused, or nothing to change). Called on one thread per planner.
+// caller keeps why: refused, or nothing to change). Called by one thread at a time.
 using FilePlanner = std::function<std::optional<FilePlan>(std::size_t index)>;
 
-// Plans files 0 .. count-1 on `threads` threads (0: one per core), each thread with a planner of
-// its own from `make_planner` (a planner may keep per-thread state: a matcher, a read buffer),
-// and pushes the plans to `feed` in index order as they are made — so the apply's order, and what
-// it reports, are the list's — then closes it. Returns early when the feed stops taking files. A
-// planner's exception fails the feed with its message (the apply then changes nothing).
+// Plans files 0 .. count-1 on `threads` helper threads (0: one per core; ordered_prefetch.h),
+// with planners from `make_planner`, each used by one thread at a time and kept for its next file
+// (a planner may keep state: a matcher, a read buffer), and pushes the plans to `feed` in index
+// order — so the apply's order, and what it reports, are the list's — then closes it. Returns
+// early when the feed stops taking files. A planner's exception fails the feed with its message
+// (the apply then changes nothing).
 void feed_plans(std::size_t count, const std::function<FilePlanner()>& make_planner, PlanFeed& feed, unsigned threads = 0);
 
 }  // namespace codescout
