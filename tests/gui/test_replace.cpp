@@ -25,6 +25,7 @@
 #include <atomic>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/edit/applier.h"
@@ -102,6 +103,7 @@ private slots:
     void replaceAllThenUndoRestoresTheBytes();
     void multiLineMatchesAreReplacedAndUndone();
     void fileChangedSinceTheSearchIsSkipped();
+    void fileWhoseMatchesMovedAtTheSameSizeAndTimeIsSkipped();
     void historyUndoRefusesAFileChangedSince();
     void cancelMidApplyLeavesEveryFileWhole();
     void writeErrorStopsOrContinuesAsSet_data();
@@ -365,6 +367,34 @@ void TestReplace::fileChangedSinceTheSearchIsSkipped()
     QCOMPARE(rows.size(), 1);
     QVERIFY2(rows[0].startsWith(QLatin1String("b.txt\tchanged since the search\tit changed since it was searched")),
              qPrintable(rows[0]));
+}
+
+// The apply reads each file once and judges those bytes against what the search showed
+// (planReplaceInApply): a file edited to the same size, its mtime put back, passes every check
+// but the lines' — and that one must still catch it.
+void TestReplace::fileWhoseMatchesMovedAtTheSameSizeAndTimeIsSkipped()
+{
+    TestTree tree;
+    const std::string a = tree.write(QStringLiteral("a.txt"), "foo\n");
+    const std::string b = tree.write(QStringLiteral("b.txt"), "foo\nbar\n");
+    struct stat searched {};
+    QVERIFY(::stat(b.c_str(), &searched) == 0);
+    MainWindow window;
+    searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("baz"));
+    tree.write(QStringLiteral("b.txt"), "bar\nfoo\n");
+    const struct timespec times[2] = {searched.st_atim, searched.st_mtim};
+    QVERIFY(::utimensat(AT_FDCWD, b.c_str(), times, 0) == 0);
+
+    const ReplaceOutcome outcome = replaceAll(window);
+    QCOMPARE(outcome.report.changed_files(), std::size_t(1));
+    QCOMPARE(slurp(a), QByteArray("baz\n"));
+    QCOMPARE(slurp(b), QByteArray("bar\nfoo\n"));
+    const QStringList rows = window.replaceController()->outcomeDialog()->rows();
+    QCOMPARE(rows.size(), 1);
+    QVERIFY2(rows[0].startsWith(QLatin1String("b.txt\tchanged since the search\t")), qPrintable(rows[0]));
+    struct stat now {};
+    QVERIFY(::stat(b.c_str(), &now) == 0);
+    QCOMPARE(now.st_nlink, nlink_t(1));  // its original's link in the journal released
 }
 
 void TestReplace::historyUndoRefusesAFileChangedSince()

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <chrono>
 #include <climits>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -37,6 +38,21 @@ int helpers_for(int asked) {
 // switches, with 64 4,300-5,600, and its median time went from 1.17 s to 1.13 s (CPU 1.61 s to
 // 1.54 s; 6 interleaved runs each on a journaled ext4, issue 9).
 constexpr std::size_t kPrepareWindow = 64;
+
+// A plan's edits_from asked for the edits of `content`: they must fit it, and an exception (the
+// matcher's limits) skips the file instead of ending the apply.
+std::variant<std::vector<TextEdit>, Skip> edits_from_content(const EditsFromContent& edits_from, std::string_view content) {
+    std::variant<std::vector<TextEdit>, Skip> made;
+    try {
+        made = edits_from(content);
+    } catch (const std::exception& e) {
+        return Skip{SkipReason::InvalidEdits, std::string("its matches could not be found again: ") + e.what()};
+    }
+    if (const auto* edits = std::get_if<std::vector<TextEdit>>(&made))
+        if (std::string why = validate_edits(*edits, content.size()); !why.empty())
+            return Skip{SkipReason::InvalidEdits, "the planned edits do not fit it: " + why};
+    return made;
+}
 
 // The process's working folder as the kernel names it (no links), or "" (locate_by_text).
 std::string working_folder() {
@@ -170,12 +186,17 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
     // record maps one to the other, undo_journal.h), take its status after that link (what the
     // rename is checked against: a change after this point shows in ctime),
     // read it and check the content against the searched hash (so a change between the search
-    // and the link is caught too), make the new content, note the temporary file in the entry
-    // and write it. Nothing is renamed before the entry is
+    // and the link is caught too) — or, for a plan with edits_from, have the edits made from
+    // these bytes, which judges them instead — make the new content, note the temporary file in
+    // the entry and write it. Nothing is renamed before the entry is
     // published; a crash before that leaves temporary files that the entry's `temps` names.
     struct Prepared {
         GatedFile gated;
+        ContentHash before;  // of the bytes read
+        std::uint64_t size = 0;  // how many
         ContentHash after;
+        std::vector<TextEdit> edits;  // from the plan's edits_from (until applied)
+        std::size_t edit_count = 0;
         FolderId folder;
         bool pending = false;    // the original kept as the entry's kept-<i>, adopted in plan order
         bool unchanged = false;  // the replacement equals what it replaces
@@ -267,13 +288,24 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
             return fail(error == EFBIG ? Skip{SkipReason::ChangedSinceSearch, "it grew while it was read"}
                                        : Skip{SkipReason::WriteFailed, "cannot read it: " + errno_message(error)});
         const std::string_view content(work->read.data(), length);
-        if (!(hash_bytes(content) == fp.searched.hash))
+        p.before = hash_bytes(content);
+        p.size = length;
+        if (!fp.edits_from && !(p.before == fp.searched.hash))
             return fail(Skip{SkipReason::ChangedSinceSearch, "its content changed since it was searched"});
         if (looks_binary(content)) return fail(Skip{SkipReason::Binary, "it is binary (holds a NUL byte)"});
+        const std::vector<TextEdit>* edits = &fp.edits;
+        if (fp.edits_from) {  // made from these very bytes: they are what the journal keeps
+            std::variant<std::vector<TextEdit>, Skip> made = edits_from_content(fp.edits_from, content);
+            if (Skip* skip = std::get_if<Skip>(&made)) return fail(std::move(*skip));
+            p.edits = std::move(std::get<std::vector<TextEdit>>(made));
+            edits = &p.edits;
+        }
+        p.edit_count = edits->size();
         const std::string& replaced = work->replaced;
-        apply_edits_into(content, fp.edits, work->replaced);
+        apply_edits_into(content, *edits, work->replaced);
+        p.edits.clear();
         p.after = hash_bytes(replaced);
-        if (p.after == fp.searched.hash) {
+        if (p.after == p.before) {
             p.unchanged = true;
             return fail(Skip{});
         }
@@ -353,6 +385,7 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
                 }
                 continue;
             }
+            report.files[i].edits = p.edit_count;
             const struct stat& st = p.gated.file.status;
             JournalFile jf;
             jf.display = fp.path;
@@ -363,8 +396,8 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
             jf.gid = st.st_gid;
             jf.atime_ns = to_ns(st.st_atim);
             jf.mtime_ns = to_ns(st.st_mtim);
-            jf.size = fp.searched.size;
-            jf.before = fp.searched.hash;
+            jf.size = p.size;
+            jf.before = p.before;
             jf.after = p.after;
             const std::size_t index = manifest.files.size();
             // The original itself kept by a link where the journal shares its file system (no

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,12 @@ struct PlannedReplace {
 // chosen edits (plan_builder.h, match_selection.h). `edits` is this thread's MatchEdits;
 // `buffer`, if given, where the file is read (this thread's, kept from one file to the next).
 PlannedReplace planReplace(const ReplaceFileJob& file, const MatchEdits& edits, std::string* buffer = nullptr);
+
+// planReplace's checks and edits, made by the apply from the bytes it reads itself
+// (FilePlan::edits_from): nothing is read here, so each file is read once, by the apply, not once
+// to plan it and again to apply it. `edits` lends each call a MatchEdits. A file whose size the
+// search did not record (it was decoded) is planned at once, by planReplace.
+PlannedReplace planReplaceInApply(const ReplaceFileJob& file, std::shared_ptr<const SharedMatchEdits> edits);
 
 // The MatchEdits for `job` (throws PatternError when the patterns do not compile).
 MatchEdits matchEditsFor(const ReplaceJob& job);

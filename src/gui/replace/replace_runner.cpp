@@ -133,27 +133,28 @@ ReplaceOutcome ReplaceRunner::runReplace(const ReplaceJob& job)
         total_ = preparing ? std::max(p.total, job.files.size()) : p.total;
         done_ = p.done;
     };
-    // The files planned (read, checked against what the search showed, their edits computed) on
-    // a thread per core, while the apply takes each one as it comes (apply_streamed): the reading
-    // overlaps the apply's pass instead of coming before it. The apply publishes nothing, and so
-    // changes nothing, before the last file is planned.
+    // Each file's plan says what the search showed and which matches are chosen; the apply reads
+    // the file once, and its helpers check those bytes against what the search showed and make
+    // the edits from them (planReplaceInApply), while the feed hands the plans over as they are
+    // made (apply_streamed). A file the search decoded is read to be planned (its byte size is
+    // not known otherwise). The apply publishes nothing, and so changes nothing, before the last
+    // file is planned.
     UndoJournal journal(job.journalDir);
     PlanFeed feed;
     {
+        const auto edits = std::make_shared<const SharedMatchEdits>([&job] { return matchEditsFor(job); });
         std::jthread planning([&] {
             feed_plans(job.files.size(), [&]() -> FilePlanner {
-                auto edits = std::make_shared<const MatchEdits>(matchEditsFor(job));
-                auto buffer = std::make_shared<std::string>();
-                return [&, edits, buffer](std::size_t i) -> std::optional<FilePlan> {
+                return [&](std::size_t i) -> std::optional<FilePlan> {
                     if (cancel_)
                         return std::nullopt;  // the apply sees the cancel once the feed closes
-                    PlannedReplace made = planReplace(job.files[i], *edits, buffer.get());
+                    PlannedReplace made = planReplaceInApply(job.files[i], edits);
                     refused[i] = std::move(made.skip);
                     if (stage_ == Stage::Planning)
                         done_ = ++planned;
                     return std::move(made.plan);
                 };
-            }, feed);
+            }, feed, 1);
         });
         struct StopFeed {  // however the apply ends: the planners stop pushing and end
             PlanFeed& feed;

@@ -7,8 +7,12 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <variant>
 #include <thread>
 
 #include <sys/mount.h>
@@ -345,7 +349,7 @@ private slots:
         ApplyPlan plan;
         plan.roots = plan_roots({tree.root()});
         const std::string content = slurp(path);
-        plan.files.push_back({path, {content.size(), edit_test::mtime_ns(path), hash_bytes(content)}, {{0, 3, "baz"}}});
+        plan.files.push_back({path, {content.size(), edit_test::mtime_ns(path), hash_bytes(content)}, {{0, 3, "baz"}}, {}});
         UndoJournal j = journal();
         const ApplyReport report = apply_plan(plan, j, {});
         QCOMPARE(reason_of(report), std::string("binary"));
@@ -377,6 +381,79 @@ private slots:
         UndoJournal j = journal();
         QCOMPARE(reason_of(apply_plan(plan, j, {})), std::string("changed-since-search"));
         QCOMPARE(slurp(path), std::string("foo and foo\n"));
+    }
+
+    // A plan with edits_from (the GUI's): the apply hands it the very bytes it read after keeping
+    // the original, writes the edits it returns, and journals those bytes (undo restores them);
+    // what it refuses, what throws and what does not fit are skips that leave the file and no
+    // second name of it; a file whose size or mtime differ from the search's is refused before
+    // edits_from is asked.
+    void editsFromContentAreMadeFromTheBytesTheApplyReads() {
+        TestTree tree;
+        const std::string good = tree.write("good.txt", "foo and foo\n");
+        const std::string refused = tree.write("refused.txt", "foo\n");
+        const std::string throws = tree.write("throws.txt", "foo\n");
+        const std::string misfit = tree.write("misfit.txt", "foo\n");
+        const std::string touched = tree.write("touched.txt", "foo\n");
+        std::mutex seen_mutex;
+        std::map<std::string, std::string> seen;  // file → the bytes edits_from was given
+        auto plan_of = [&](const std::string& path, std::function<std::variant<std::vector<TextEdit>, Skip>(std::string_view)> make) {
+            FilePlan f;
+            f.path = path;
+            f.searched.size = slurp(path).size();
+            f.searched.mtime_ns = edit_test::mtime_ns(path);
+            f.edits_from = [&, path, make](std::string_view content) {
+                {
+                    const std::lock_guard lock(seen_mutex);
+                    seen[path] = std::string(content);
+                }
+                return make(content);
+            };
+            return f;
+        };
+        ApplyPlan plan;
+        plan.roots = plan_roots({tree.root()});
+        plan.files.push_back(plan_of(good, [](std::string_view content) {
+            return std::variant<std::vector<TextEdit>, Skip>(edit_test::replace_all("foo", "bar")(content));
+        }));
+        plan.files.push_back(plan_of(refused, [](std::string_view) {
+            return std::variant<std::vector<TextEdit>, Skip>(Skip{SkipReason::ChangedSinceSearch, "line 1 differs"});
+        }));
+        plan.files.push_back(plan_of(throws, [](std::string_view) -> std::variant<std::vector<TextEdit>, Skip> {
+            throw std::runtime_error("match limit");
+        }));
+        plan.files.push_back(plan_of(misfit, [](std::string_view) {
+            return std::variant<std::vector<TextEdit>, Skip>(std::vector<TextEdit>{{2, 9, "x"}});
+        }));
+        plan.files.push_back(plan_of(touched, [](std::string_view) {
+            return std::variant<std::vector<TextEdit>, Skip>(std::vector<TextEdit>{{0, 3, "bar"}});
+        }));
+        edit_test::set_mtime(touched, edit_test::mtime_ns(touched) - 1'000'000'000);
+        UndoJournal j = journal();
+        const ApplyReport report = apply_plan(plan, j, {});
+        QVERIFY2(report.error.empty(), report.error.c_str());
+        QCOMPARE(report.files.size(), std::size_t(5));
+        QVERIFY(report.files[0].changed);
+        QCOMPARE(report.files[0].edits, std::size_t(2));
+        QCOMPARE(slurp(good), std::string("bar and bar\n"));
+        QCOMPARE(seen.at(good), std::string("foo and foo\n"));
+        auto reason = [&](std::size_t i) { return report.files[i].skip ? std::string(skip_code(report.files[i].skip->reason)) : "changed"; };
+        QCOMPARE(reason(1), std::string("changed-since-search"));
+        QCOMPARE(report.files[1].skip->message, std::string("line 1 differs"));
+        QCOMPARE(reason(2), std::string("invalid-edits"));
+        QVERIFY(report.files[2].skip->message.find("match limit") != std::string::npos);
+        QCOMPARE(reason(3), std::string("invalid-edits"));
+        QCOMPARE(reason(4), std::string("changed-since-search"));
+        QVERIFY(!seen.contains(touched));  // refused by the gate, before its bytes were judged
+        for (const std::string& path : {refused, throws, misfit, touched}) {
+            QCOMPARE(slurp(path), std::string("foo\n"));
+            struct stat st {};
+            QVERIFY(::stat(path.c_str(), &st) == 0);
+            QCOMPARE(st.st_nlink, nlink_t(1));  // no kept link left in the journal
+        }
+        const UndoReport undone = undo_apply(j, "");
+        QCOMPARE(undone.files.size(), std::size_t(1));
+        QCOMPARE(slurp(good), std::string("foo and foo\n"));
     }
 
     // apply_streamed (the CLI's --write): files pushed while the apply runs, each prepared as it
