@@ -67,6 +67,13 @@ int sync_fd(int fd) {
     return 0;
 }
 
+int sync_file_system(int fd) {
+    while (::syncfs(fd) != 0) {
+        if (errno != EINTR) return errno;
+    }
+    return 0;
+}
+
 int write_new_file(int dir, const std::string& name, std::string_view bytes, int mode) {
     const int fd = ::openat(dir, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
     if (fd < 0) return errno;

@@ -23,6 +23,9 @@ int read_into(int fd, std::string& buffer, std::size_t& length, std::uint64_t li
 void drop_if_large(std::string& buffer);
 int write_all(int fd, std::string_view bytes);
 int sync_fd(int fd);
+// syncfs(): everything written on `fd`'s file system made durable at once (replace_batch.h says
+// where that is not a durability point: flushed_file_by_file).
+int sync_file_system(int fd);
 // Writes `bytes` to a new file `name` in `dir` (O_EXCL), fsyncs it, and renames nothing: the
 // journal's small files. Returns 0 or errno; the partial file is removed on failure.
 int write_new_file(int dir, const std::string& name, std::string_view bytes, int mode = 0600);

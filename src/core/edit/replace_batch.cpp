@@ -71,13 +71,6 @@ namespace {
 
 bool needs_fsync_each(int dir) { return flushed_file_by_file(dir); }
 
-int sync_file_system(int fd) {
-    while (::syncfs(fd) != 0) {
-        if (errno != EINTR) return errno;
-    }
-    return 0;
-}
-
 }  // namespace
 
 std::string temp_name_for(const std::string& name, const std::string& entry_id, std::size_t index, std::string_view purpose) {

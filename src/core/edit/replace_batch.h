@@ -139,11 +139,12 @@ public:
                                      std::uint64_t bytes, bool owner_kept);
 
     // Stage 1 of an undo by the kept original: `source_name` in `source_dir` (the journal entry's
-    // folder, open until commit()), whose times the caller has set, is to take the place of `file`,
-    // and `file`'s inode the place of `source_name`. Nothing is written; `source_status` (the
-    // source's fstat after its times were set) is checked again right before the exchange. False,
-    // with `file` left to the caller, where the file system is flushed file by file (network
-    // file systems: no exchange there).
+    // folder, open until commit(); the name may be a path below it: the link's subfolder and
+    // name), whose times the caller has set, is to take the place of `file`, and `file`'s inode
+    // the place of `source_name`. Nothing is written; `source_status` (the source's fstat after
+    // its times were set) is checked again right before the exchange. False, with `file` left to
+    // the caller, where the file system is flushed file by file (network file systems: no
+    // exchange there).
     bool stage_exchange(std::size_t key, ConfinedFile& file, int source_dir, const std::string& source_name,
                         const struct stat& source_status);
 

@@ -88,7 +88,9 @@ std::vector<FileRestore> restore_files(const UndoJournal& journal, const Journal
     results.reserve(indices.size());
     ReplaceBatch batch(hook, limits);
     // Where the original is kept by a link, that inode goes back by an exchange of names
-    // (replace_batch.h): the journal shares the file's file system, so one answer for all.
+    // (replace_batch.h): the journal shares the file's file system, so one answer for all. The
+    // link is named by its path relative to the entry folder (in its subfolder, or, in an entry of
+    // an older version, in the entry folder itself: UndoJournal::kept_path).
     const FileDescriptor entry_dir = journal.entry_folder(entry.id);
     bool exchange = static_cast<bool>(entry_dir);
     std::vector<std::size_t> retry;  // slots whose exchange the file system refused: copied back
@@ -127,7 +129,7 @@ std::vector<FileRestore> restore_files(const UndoJournal& journal, const Journal
         // only while it has no other name than the journal's.
         struct stat kept {};
         if (exchange && needed->kept && ::futimens(needed->kept.get(), times) == 0 && ::fstat(needed->kept.get(), &kept) == 0 &&
-            kept.st_nlink == 1 && batch.stage_exchange(slot, needed->file, entry_dir.get(), UndoJournal::kept_name(f.kept_as), kept)) {
+            kept.st_nlink == 1 && batch.stage_exchange(slot, needed->file, entry_dir.get(), UndoJournal::kept_path(f), kept)) {
             if (batch.full()) commit();
             return;
         }

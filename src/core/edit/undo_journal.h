@@ -7,25 +7,30 @@
 //               metadata, the hashes of its content before and after, and where its original
 //               bytes are in `originals`;
 //   originals   the original bytes of every file not kept by a link, one after the other;
-//   kept-<k>    a file's original itself: a hard link to the very inode the apply replaced by a
-//               rename (when the journal is on the file's file system), so the original needs no
-//               copy and is not freed by the rename; `kept` lists which files are held so and
-//               under which k (JournalFile::kept_as: the file's index in the apply's plan, made
-//               before its index in the manifest is known; in entries of older versions the
-//               manifest index itself, and `kept` lists only the indices). The
+//   links-<b>/kept-<k>   a file's original itself: a hard link to the very inode the apply
+//               replaced by a rename (when the journal is on the file's file system), so the
+//               original needs no copy and is not freed by the rename; `kept` lists which files
+//               are held so and under which k (JournalFile::kept_as: the file's index in the
+//               apply's plan, made before its index in the manifest is known), and how many
+//               links a subfolder holds: link k is in subfolder b = k / that many (32,
+//               kKeptLinksPerFolder), made on first need. Entries of older versions have every
+//               link in the entry folder itself, as `kept-<k>` (their `kept` record has no
+//               per-folder count; in the oldest, k is the manifest index itself and `kept` lists
+//               only the indices): JournalFile::kept_per_folder 0, read and undone as before. The
 //               link is removed when the file is not replaced after all (skipped, rolled back),
 //               so that no file of the user's is left with a second name here. An undo
-//               exchanges the link with the applied file (restore.h): afterwards `kept-<k>` holds
-//               the applied content, the original is the user's file again;
+//               exchanges the link with the applied file (restore.h): afterwards the link's name
+//               holds the applied content, the original is the user's file again;
 //   temps       while the entry is ".partial": where the apply is about to create each temporary
 //               file (appended before the file is created), so that an entry abandoned or
 //               interrupted before it was published has its temporary files removed too;
 //   committed   written once every file is done: which files were changed;
 //   undoing / undone / rolled-back   what happened to the apply since.
-// Write-ahead: the folder is written as "<id>.partial", fsynced, renamed to "<id>" and the
-// journal folder fsynced — only then is any file touched. So an entry without `committed` is an
-// apply that was interrupted (recovery.h finishes or rolls it back); a ".partial" folder is one
-// that changed nothing (it is discarded, and the temporary files its `temps` names with it).
+// Write-ahead: the folder is written as "<id>.partial", made durable (its subfolders too), renamed
+// to "<id>" and the journal folder fsynced — only then is any file touched. So an entry without
+// `committed` is an apply that was interrupted (recovery.h finishes or rolls it back); a
+// ".partial" folder is one that changed nothing (it is discarded, and the temporary files its
+// `temps` names with it).
 //
 // Whoever writes or acts on the journal holds an exclusive flock on its ".lock" file for the
 // whole operation: the GUI and the CLI never act at once, and a process killed mid-apply drops
@@ -46,6 +51,16 @@
 
 namespace codescout {
 
+// How many kept links one subfolder of an entry holds (see above). ext4 finds a new name's place
+// (and that it is new) by scanning the folder's hash-tree leaf blocks: in one folder of the
+// kernel tree's 10,922 links linkat was ~25% of the pass threads' CPU, 60% of it that scan.
+// 10,922 links made (a micro-benchmark, ext4, the subfolders' mkdir included): in one folder
+// 155-160 ms; in subfolders of 16 88-92 ms, of 32 83-84 ms, of 64 88 ms, of 128 104 ms, of 256
+// 131 ms; again with bench/kept-links.c, each link named by its path below the entry as
+// keep_original does: one folder 143-146 ms, 32 72-75 ms, 64 76-79 ms. The entry records the
+// number it was written with, so changing it leaves older entries readable.
+inline constexpr std::size_t kKeptLinksPerFolder = 32;
+
 struct JournalFile {
     std::string display;  // the path as the user saw it
     ConfinedLocation location;
@@ -59,8 +74,11 @@ struct JournalFile {
     ContentHash before;
     ContentHash after;
     std::uint64_t offset = 0;  // of the original bytes in `originals`
-    bool kept = false;         // the original is the entry's "kept-<kept_as>" link, not in `originals`
+    bool kept = false;         // the original is the entry's link kept_as (kept_path), not in `originals`
     std::size_t kept_as = 0;   // not in the manifest: from the `kept` record
+    // Not in the manifest: from the `kept` record. Links per subfolder; 0: the link is in the
+    // entry folder itself (an entry of an older version).
+    std::size_t kept_per_folder = 0;
 };
 
 struct JournalManifest {
@@ -138,10 +156,17 @@ public:
                                               std::string& error, FileDescriptor* kept = nullptr) const;
     // Entry `id`'s folder, opened (invalid when it cannot be).
     FileDescriptor entry_folder(const std::string& id) const;
-    // The name of a kept original (JournalFile::kept_as) in its entry's folder.
-    static std::string kept_name(std::size_t kept_as);
-    // Removes the "kept-<k>" links of entry `id` for `links` (JournalFile::kept_as numbers; all
-    // of them when empty), so that the files they share an inode with have one name again.
+    // Where a kept original is, relative to its entry's folder: "links-<b>/kept-<k>", or
+    // "kept-<k>" in an entry of an older version (per_folder 0). A path, not a folder's
+    // descriptor and a name: linkat, renameat2 and unlinkat take it relative to the entry
+    // folder, so nobody holds a descriptor per subfolder (10,922 links: 342 subfolders).
+    static std::string kept_path(std::size_t kept_as, std::size_t per_folder);
+    static std::string kept_path(const JournalFile& file) { return kept_path(file.kept_as, file.kept_per_folder); }
+    // The name of the entry's link subfolder `number` ("links-<number>").
+    static std::string kept_folder_name(std::size_t number);
+    // Removes the links of entry `id` for `links` (JournalFile::kept_as numbers, where its `kept`
+    // record says; all of them, in either layout, and their subfolders, when empty), so that the
+    // files they share an inode with have one name again.
     void release_kept(const std::string& id, const std::vector<std::size_t>& links = {});
 
 private:
@@ -164,8 +189,9 @@ public:
     // thread. 0 or errno.
     int note_temp(const ConfinedLocation& location, const std::string& temp_name);
     // Keeps the original of the apply's file `key` (its plan index: helper threads keep
-    // originals before the journal order is known) by a hard link "kept-<key>" to `file_fd`'s
-    // inode (the file just opened: never a name someone could have swapped meanwhile); an errno
+    // originals before the journal order is known) by a hard link kept_path(key,
+    // kKeptLinksPerFolder) to `file_fd`'s inode (the file just opened: never a name someone could
+    // have swapped meanwhile), its subfolder made first if this is its first link; an errno
     // value (EXDEV: another file system, ...) when it cannot, and then the caller copies the
     // bytes with add_original(). The link is made once and never renamed (a rename would change
     // the inode's ctime, which the apply checks right before it replaces the file). Any thread.
@@ -190,6 +216,14 @@ private:
     std::mutex temps_mutex_;
     std::uint64_t written_ = 0;
     std::vector<std::pair<std::size_t, std::size_t>> kept_;  // manifest index, kept_as
+    // The link subfolders made so far, by number (links-<b>): made once, under the mutex (several
+    // helpers keep originals at once); publish() makes them durable (sync_kept_folders).
+    std::mutex kept_folders_mutex_;
+    std::vector<bool> kept_folder_made_;
+    // Makes the subfolder of link `key` if it is its first: 0 or errno. Any thread.
+    int make_kept_folder(std::size_t key);
+    // Makes the subfolders made so far durable, their links with them: 0 or errno.
+    int sync_kept_folders();
     bool published_ = false;
 };
 

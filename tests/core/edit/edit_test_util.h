@@ -3,8 +3,11 @@
 // in the test's own folder.
 #pragma once
 
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fcntl.h>
@@ -13,7 +16,9 @@
 
 #include "core/edit/applier.h"
 #include "core/edit/confined_path.h"
+#include "core/edit/journal_record.h"
 #include "core/edit/plan_builder.h"
+#include "core/edit/undo_journal.h"
 
 namespace edit_test {
 
@@ -70,6 +75,41 @@ inline std::int64_t mtime_ns(const std::string& path) {
 inline void set_mtime(const std::string& path, std::int64_t ns) {
     struct timespec times[2] = {{0, UTIME_OMIT}, {static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)}};
     ::utimensat(AT_FDCWD, path.c_str(), times, AT_SYMLINK_NOFOLLOW);
+}
+
+// Rewrites entry `id` of the journal in `dir` into the layout of the versions before the link
+// subfolders (users have such entries on disk): every kept link moved into the entry folder itself
+// as "kept-<k>", the subfolders removed, the `kept` record rewritten as a "kept-as" one (no
+// per-folder count). False if the entry cannot be read or is not in the subfolder layout.
+inline bool flatten_kept_links(const std::string& dir, const std::string& id) {
+    namespace fs = std::filesystem;
+    const std::optional<codescout::JournalEntry> entry = codescout::UndoJournal(dir).entry(id);
+    if (!entry || entry->state == codescout::EntryState::Unreadable) return false;
+    const std::string folder = dir + "/" + id + "/";
+    std::vector<std::pair<std::size_t, std::size_t>> kept;  // manifest index, kept_as
+    for (std::size_t i = 0; i < entry->manifest.files.size(); ++i) {
+        const codescout::JournalFile& f = entry->manifest.files[i];
+        if (!f.kept) continue;
+        if (f.kept_per_folder == 0) return false;
+        // Both layouts spelled out here, not taken from the code under test.
+        const std::string name = "kept-" + std::to_string(f.kept_as);
+        const std::string in_subfolder = "links-" + std::to_string(f.kept_as / f.kept_per_folder) + "/" + name;
+        if (::rename((folder + in_subfolder).c_str(), (folder + name).c_str()) != 0) return false;
+        kept.emplace_back(i, f.kept_as);
+    }
+    std::error_code error;
+    std::vector<fs::path> subfolders;  // empty now: removed after the walk, which they would disturb
+    for (const fs::directory_entry& sub : fs::directory_iterator(folder, error))
+        if (sub.is_directory() && sub.path().filename().string().starts_with("links-")) subfolders.push_back(sub.path());
+    for (const fs::path& sub : subfolders)
+        if (!error) fs::remove(sub, error);
+    codescout::RecordWriter record("kept-as");
+    record.number("files", kept.size());
+    for (const auto& [index, as] : kept) {
+        record.number("file", index);
+        record.number("as", as);
+    }
+    return !error && spit(folder + "kept", record.finish());
 }
 
 }  // namespace edit_test

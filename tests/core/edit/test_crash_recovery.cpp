@@ -70,6 +70,15 @@ struct Fixture {
         return out;
     }
 
+    std::vector<ino_t> inodes() const {
+        std::vector<ino_t> out;
+        for (const std::string& file : files) {
+            struct stat st {};
+            out.push_back(::stat(file.c_str(), &st) == 0 ? st.st_ino : 0);
+        }
+        return out;
+    }
+
     // Every file has one name: no link to it is left in the journal (its kept originals).
     bool single_names() const {
         for (const std::string& file : files) {
@@ -280,23 +289,24 @@ private slots:
 
     // An undo puts the kept originals back by exchanging names, batch by batch: killed half way
     // (two of four exchanged), each file is old or new with one name, and either the next start
-    // or another undo finishes it — with the very original inodes back.
+    // or another undo finishes it — with the very original inodes back. Likewise for an entry in
+    // the layout of older versions (its links in the entry folder itself, not in subfolders).
     void killedHalfWayThroughAnUndo_data() {
         QTest::addColumn<bool>("by_recovery");
-        QTest::newRow("the next start finishes it") << true;
-        QTest::newRow("undo again finishes it") << false;
+        QTest::addColumn<bool>("flat");
+        QTest::newRow("the next start finishes it") << true << false;
+        QTest::newRow("undo again finishes it") << false << false;
+        QTest::newRow("older entry: the next start finishes it") << true << true;
+        QTest::newRow("older entry: undo again finishes it") << false << true;
     }
     void killedHalfWayThroughAnUndo() {
         QFETCH(bool, by_recovery);
+        QFETCH(bool, flat);
         Fixture f;
-        std::vector<ino_t> originals;
-        for (const std::string& file : f.files) {
-            struct stat st {};
-            QCOMPARE(::stat(file.c_str(), &st), 0);
-            originals.push_back(st.st_ino);
-        }
+        const std::vector<ino_t> originals = f.inodes();
         QVERIFY(!run_helper(f.journal_dir(), 0, f.apply_args(), 3).killed);
         QCOMPARE(f.states(), std::string("nnnn"));
+        if (flat) QVERIFY(edit_test::flatten_kept_links(f.journal_dir(), "1"));
         QVERIFY(run_helper(f.journal_dir(), "file-restored:2", {"undo"}, 3).killed);
         QCOMPARE(f.states(), std::string("oonn"));
         QVERIFY(f.single_names());
@@ -317,11 +327,31 @@ private slots:
         QVERIFY(f.no_leftovers());
         QVERIFY(!journal.needs_recovery());
         QCOMPARE(journal.entries().at(0).state, EntryState::Undone);
-        for (std::size_t i = 0; i < f.files.size(); ++i) {
-            struct stat st {};
-            QCOMPARE(::stat(f.files[i].c_str(), &st), 0);
-            QCOMPARE(st.st_ino, originals[i]);
-        }
+        QCOMPARE(f.inodes(), originals);
+    }
+
+    // An apply interrupted half way whose entry is in the layout of older versions (its links in
+    // the entry folder itself: users have such entries on disk) is rolled back by the next start
+    // as before: the original inodes put back, the links removed, every file with one name.
+    void interruptedOlderEntryIsRolledBack() {
+        Fixture f;
+        const std::vector<ino_t> originals = f.inodes();
+        QVERIFY(run_helper(f.journal_dir(), "file-replaced:2", f.apply_args(), 3).killed);
+        QCOMPARE(f.states(), std::string("nnoo"));
+        QVERIFY(edit_test::flatten_kept_links(f.journal_dir(), "1"));
+        QVERIFY(!f.single_names());  // f2 and f3, not renamed, are their own kept originals
+        UndoJournal journal(f.journal_dir());
+        QVERIFY(journal.needs_recovery());
+        const RecoveryReport report = recover(journal);
+        QCOMPARE(report.messages.size(), std::size_t(1));
+        QVERIFY2(report.messages[0].starts_with("rolled back the interrupted apply 1"), report.messages[0].c_str());
+        QCOMPARE(f.states(), std::string("oooo"));
+        QCOMPARE(f.inodes(), originals);
+        QVERIFY(f.single_names());
+        QVERIFY(f.no_leftovers());
+        QVERIFY(!journal.needs_recovery());
+        QCOMPARE(journal.entries().at(0).state, EntryState::RolledBack);
+        QCOMPARE(QDir(QString::fromStdString(f.journal_dir() + "/1")).entryList({"kept-*", "links-*"}, QDir::AllEntries), QStringList());
     }
 
     // A batch large enough to be renamed on several threads (replace_batch.cpp): killed after

@@ -1,10 +1,13 @@
 // The undo journal and undo: restoring bytes and mtimes, refusing files changed since, the size
 // bound, and a journal full of garbage (never a crash, never an action, always a reason).
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include <fcntl.h>
@@ -21,6 +24,33 @@ using namespace codescout;
 using edit_test::literal_plan;
 using edit_test::slurp;
 using edit_test::spit;
+
+namespace {
+
+nlink_t links_of(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? st.st_nlink : 0;
+}
+
+ino_t inode_of(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
+// Every name in the folder `dir`, hidden ones too, sorted.
+QStringList everything_in(const std::string& dir) {
+    return QDir(QString::fromStdString(dir)).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// `count` files "d<i % 5>/f<i>.txt" holding "foo <i>\n".
+std::vector<std::string> numbered_files(TestTree& tree, std::size_t count) {
+    std::vector<std::string> files;
+    for (std::size_t i = 0; i < count; ++i)
+        files.push_back(tree.write(QString("d%1/f%2.txt").arg(i % 5).arg(i), "foo " + QByteArray::number(qulonglong(i)) + "\n"));
+    return files;
+}
+
+}  // namespace
 
 class TestUndoJournal : public QObject {
     Q_OBJECT
@@ -132,7 +162,7 @@ private slots:
         QCOMPARE(journal.entries()[0].id, std::string("2"));
         const QString dropped = QString::fromStdString(state.path("undo/1.dropped"));
         QVERIFY(QDir(dropped).exists());
-        QVERIFY(QDir(dropped).entryList(QDir::Files).contains("kept-0"));  // the original, still held
+        QVERIFY(QDir(dropped + "/links-0").entryList(QDir::Files).contains("kept-0"));  // the original, still held
         QVERIFY(journal.needs_recovery());  // a start after a crash here frees it
         journal.free_dropped();
         QVERIFY(!QDir(dropped).exists());
@@ -144,12 +174,14 @@ private slots:
 
     // Entries written before the kept links were numbered by plan index have a "kept" record
     // without the numbers: their links are named by the manifest index, and undo still finds them.
+    // (Those entries keep their links in the entry folder itself: flattened first.)
     void keptRecordOfAnOlderEntryIsStillRead() {
         TestTree tree, state;
         const std::string a = tree.write("a.txt", "foo\n");
         const std::string b = tree.write("b.txt", "x foo\n");
         UndoJournal journal(state.path("undo"));
         QCOMPARE(apply_plan(literal_plan({tree.root()}, {a, b}, "foo", "bar"), journal, {}).changed_files(), std::size_t(2));
+        QVERIFY(edit_test::flatten_kept_links(journal.dir(), "1"));
         RecordWriter old_kept("kept");
         old_kept.number("files", 2);
         old_kept.number("file", 0);
@@ -160,6 +192,7 @@ private slots:
         QCOMPARE(entries[0].state, EntryState::Committed);
         QVERIFY(entries[0].manifest.files[1].kept);
         QCOMPARE(entries[0].manifest.files[1].kept_as, std::size_t(1));
+        QCOMPARE(entries[0].manifest.files[1].kept_per_folder, std::size_t(0));
         QVERIFY(undo_apply(journal, "").complete());
         QCOMPARE(slurp(a), std::string("foo\n"));
         QCOMPARE(slurp(b), std::string("x foo\n"));
@@ -254,12 +287,12 @@ private slots:
         UndoJournal journal(state.path("undo"));
         QCOMPARE(apply_plan(literal_plan({tree.root()}, {a}, "foo", "bar"), journal, {}).changed_files(), std::size_t(1));
         QVERIFY(journal.entry("1")->manifest.files.at(0).kept);  // the journal shares the tree's file system
-        spit(journal.dir() + "/1/kept-0", "fox\n");
+        spit(journal.dir() + "/1/links-0/kept-0", "fox\n");
         const UndoReport r = undo_apply(journal, "1");
         QCOMPARE(r.files.at(0).outcome, RestoreOutcome::Refused);
         QVERIFY(r.files[0].skip->message.find("damaged") != std::string::npos);
         QCOMPARE(slurp(a), std::string("bar\n"));
-        spit(journal.dir() + "/1/kept-0", "fo");
+        spit(journal.dir() + "/1/links-0/kept-0", "fo");
         const UndoReport cut = undo_apply(journal, "1");
         QCOMPARE(cut.files.at(0).outcome, RestoreOutcome::Refused);
         QVERIFY2(cut.files[0].skip->message.find("truncated") != std::string::npos, cut.files[0].skip->message.c_str());
@@ -285,7 +318,7 @@ private slots:
         QCOMPARE(report.changed_files(), std::size_t(1));
         const std::string entry = journal.dir() + "/1/";
         struct stat kept {}, now_a {}, now_b {};
-        QCOMPARE(::stat((entry + "kept-0").c_str(), &kept), 0);
+        QCOMPARE(::stat((entry + "links-0/kept-0").c_str(), &kept), 0);
         QCOMPARE(kept.st_ino, before.st_ino);  // the very original
         QCOMPARE(kept.st_nlink, nlink_t(1));
         QCOMPARE(::stat(a.c_str(), &now_a), 0);
@@ -293,7 +326,7 @@ private slots:
         QCOMPARE(now_a.st_nlink, nlink_t(1));
         QCOMPARE(::stat(b.c_str(), &now_b), 0);
         QCOMPARE(now_b.st_nlink, nlink_t(1));  // b was skipped: its link in the journal is gone
-        QVERIFY(!QFile::exists(QString::fromStdString(entry + "kept-1")));
+        QVERIFY(!QFile::exists(QString::fromStdString(entry + "links-0/kept-1")));
         QCOMPARE(slurp(entry + "originals"), std::string());  // nothing copied
         QVERIFY(undo_apply(journal, "").complete());
         QCOMPARE(slurp(a), std::string("foo\n"));
@@ -349,7 +382,7 @@ private slots:
         }
         // The journal now holds the applied inode under the original's name, and nothing else of a.
         struct stat kept {};
-        QCOMPARE(::stat((journal.dir() + "/1/kept-0").c_str(), &kept), 0);
+        QCOMPARE(::stat((journal.dir() + "/1/links-0/kept-0").c_str(), &kept), 0);
         QCOMPARE(kept.st_ino, applied_a.st_ino);
         QCOMPARE(kept.st_nlink, nlink_t(1));
         // Undoing it again changes nothing: the restored files are original, c is still refused.
@@ -366,6 +399,209 @@ private slots:
         QCOMPARE(twice.files.at(0).outcome, RestoreOutcome::Refused);
         QVERIFY2(twice.files[0].skip->message.find("earlier undo") != std::string::npos, twice.files[0].skip->message.c_str());
         QCOMPARE(slurp(a), std::string("one bar\n"));
+    }
+
+    // A new entry keeps link k in its subfolder k / kKeptLinksPerFolder, made on first need: no
+    // folder holds more than that many (ext4's lookups in one folder of the kernel tree's 10,922
+    // links cost a quarter of the pass, undo_journal.h), the entry folder none. A file skipped
+    // after its link was made loses it; the entry's size counts the links; undo puts back every
+    // original inode.
+    void keptLinksAreSpreadOverSubfolders() {
+        TestTree tree, state;
+        const std::size_t count = 3 * kKeptLinksPerFolder + 4;
+        const std::vector<std::string> files = numbered_files(tree, count);
+        std::vector<ino_t> originals;
+        std::uint64_t original_bytes = 0;
+        const std::set<std::size_t> skipped{5, 2 * kKeptLinksPerFolder + 1};  // edited once the journal is published
+        for (std::size_t i = 0; i < count; ++i) {
+            originals.push_back(inode_of(files[i]));
+            if (!skipped.contains(i)) original_bytes += slurp(files[i]).size();
+        }
+        ApplyOptions options;
+        options.hook = [&](std::string_view step) {
+            if (step == "journal-published")
+                for (std::size_t i : skipped) QVERIFY(spit(files[i], "foo, and my own edit\n"));
+        };
+        UndoJournal journal(state.path("undo"));
+        const ApplyReport applied = apply_plan(literal_plan({tree.root()}, files, "foo", "bar"), journal, options);
+        QCOMPARE(applied.changed_files(), count - skipped.size());
+
+        const std::string entry = journal.dir() + "/1";
+        const QStringList names = everything_in(entry);
+        QVERIFY2(std::none_of(names.begin(), names.end(), [](const QString& n) { return n.startsWith("kept-"); }), qPrintable(names.join(' ')));
+        QCOMPARE(QDir(QString::fromStdString(entry)).entryList({"links-*"}, QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name),
+                 (QStringList{"links-0", "links-1", "links-2", "links-3"}));
+        std::size_t links = 0;
+        std::uint64_t linked_bytes = 0;
+        for (std::size_t number = 0; number < 4; ++number) {
+            const std::string sub = entry + "/links-" + std::to_string(number);
+            const QStringList held = everything_in(sub);
+            QVERIFY2(std::size_t(held.size()) <= kKeptLinksPerFolder, sub.c_str());
+            for (const QString& name : held) {
+                QVERIFY2(name.startsWith("kept-"), qPrintable(name));
+                const std::size_t k = name.mid(5).toULongLong();
+                QCOMPARE(k / kKeptLinksPerFolder, number);
+                QVERIFY2(!skipped.contains(k), qPrintable(name));
+                QCOMPARE(inode_of(sub + "/" + name.toStdString()), originals[k]);
+                linked_bytes += slurp(sub + "/" + name.toStdString()).size();
+                ++links;
+            }
+        }
+        QCOMPARE(links, count - skipped.size());
+        for (const std::string& file : files) QCOMPARE(links_of(file), nlink_t(1));  // no second name left
+        const std::optional<JournalEntry> recorded = journal.entry("1");
+        QVERIFY(recorded);
+        for (const JournalFile& f : recorded->manifest.files) {
+            QVERIFY(f.kept);
+            QCOMPARE(f.kept_per_folder, kKeptLinksPerFolder);
+        }
+        // The entry's size: its records and every link in the subfolders.
+        std::uint64_t on_disk = 0;
+        for (QDirIterator it(QString::fromStdString(entry), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();)
+            on_disk += static_cast<std::uint64_t>(it.nextFileInfo().size());
+        QCOMPARE(linked_bytes, original_bytes);
+        QVERIFY(on_disk > linked_bytes);
+        QCOMPARE(recorded->bytes, on_disk);
+        QCOMPARE(journal.total_bytes(), on_disk);
+
+        const UndoReport undone = undo_apply(journal, "");
+        QVERIFY2(undone.complete(), undone.error.c_str());
+        for (std::size_t i = 0; i < count; ++i) {
+            if (skipped.contains(i)) continue;
+            QCOMPARE(slurp(files[i]), "foo " + std::to_string(i) + "\n");
+            QCOMPARE(inode_of(files[i]), originals[i]);
+            QCOMPARE(links_of(files[i]), nlink_t(1));
+        }
+    }
+
+    // release_kept of some links (an apply's files not replaced after all), then of all of them
+    // (a roll-back): the files they share an inode with have one name again, in the subfolder
+    // layout and in the older one; no link and no subfolder is left for the next start to find.
+    void releasedLinksLeaveEachFileOneName_data() {
+        QTest::addColumn<bool>("flat");
+        QTest::newRow("links in subfolders") << false;
+        QTest::newRow("links in the entry folder (older entries)") << true;
+    }
+    void releasedLinksLeaveEachFileOneName() {
+        QFETCH(bool, flat);
+        TestTree tree, state;
+        const std::size_t count = 2 * kKeptLinksPerFolder + 3;
+        const std::vector<std::string> files = numbered_files(tree, count);
+        const std::string root = plan_roots({tree.root()}).at(0);
+        UndoJournal journal(state.path("undo"));
+        std::string error;
+        QVERIFY(journal.lock(error));
+        {
+            EntryWriter writer;
+            QVERIFY2(writer.begin(journal, "1", error), error.c_str());
+            JournalManifest manifest;
+            manifest.id = "1";
+            for (std::size_t i = 0; i < count; ++i) {
+                const FileDescriptor fd(::open(files[i].c_str(), O_RDONLY | O_CLOEXEC));
+                QCOMPARE(writer.keep_original(fd.get(), i), 0);
+                JournalFile f;
+                f.display = files[i];
+                f.location = {root, QString("d%1/f%2.txt").arg(i % 5).arg(i).toStdString()};  // as numbered_files names it
+                f.temp_name = ".f.tmp";
+                writer.adopt_kept(i, i, f);
+                manifest.files.push_back(std::move(f));
+            }
+            QCOMPARE(writer.publish(manifest), 0);
+        }
+        for (const std::string& file : files) QCOMPARE(links_of(file), nlink_t(2));
+        if (flat) QVERIFY(edit_test::flatten_kept_links(journal.dir(), "1"));
+
+        const std::vector<std::size_t> some{0, kKeptLinksPerFolder + 1, count - 1};
+        journal.release_kept("1", some);
+        for (std::size_t i = 0; i < count; ++i)
+            QCOMPARE(links_of(files[i]), nlink_t(std::find(some.begin(), some.end(), i) != some.end() ? 1 : 2));
+        QCOMPARE(journal.write_marker("1", EntryState::RolledBack, {}), 0);
+        QVERIFY(journal.needs_recovery());  // rolled back, its links still there: the next start removes them
+
+        journal.release_kept("1");
+        for (const std::string& file : files) QCOMPARE(links_of(file), nlink_t(1));
+        const QStringList left = everything_in(journal.dir() + "/1");
+        QVERIFY2(std::none_of(left.begin(), left.end(), [](const QString& n) { return n.startsWith("kept-") || n.startsWith("links-"); }),
+                 qPrintable(left.join(' ')));
+        QVERIFY(!journal.needs_recovery());
+    }
+
+    // remove_entry leaves nothing of the entry: records, link subfolders, links. A removal cut short
+    // by a crash (renamed ".dropped", then part of it removed: a subfolder gone, another half
+    // emptied, the manifest gone) is finished by the next start; an entry abandoned before it was
+    // published leaves nothing either, and no file with a second name.
+    void removedEntriesLeaveNothingBehind() {
+        TestTree tree, state;
+        const std::size_t count = 2 * kKeptLinksPerFolder + 5;
+        const std::vector<std::string> files = numbered_files(tree, count);
+        UndoJournal journal(state.path("undo"));
+        QCOMPARE(apply_plan(literal_plan({tree.root()}, files, "foo", "bar"), journal, {}).changed_files(), count);
+        QVERIFY(QDir(QString::fromStdString(journal.dir() + "/1/links-2")).exists());
+        std::string error;
+        QVERIFY(journal.lock(error));
+        QVERIFY(journal.remove_entry("1"));
+        QCOMPARE(everything_in(journal.dir()), QStringList{".lock"});
+        journal.unlock();
+
+        QCOMPARE(apply_plan(literal_plan({tree.root()}, files, "bar", "foo"), journal, {}).journal_id, std::string("1"));
+        QVERIFY(journal.lock(error));
+        QVERIFY(journal.remove_entry("1", false));
+        journal.unlock();
+        const QString dropped = QString::fromStdString(journal.dir() + "/1.dropped");
+        QVERIFY(QDir(dropped + "/links-0").removeRecursively());
+        const QStringList half = QDir(dropped + "/links-1").entryList(QDir::Files);
+        QCOMPARE(std::size_t(half.size()), kKeptLinksPerFolder);
+        for (qsizetype i = 0; i < half.size() / 2; ++i) QVERIFY(QFile::remove(dropped + "/links-1/" + half[i]));
+        QVERIFY(QFile::remove(dropped + "/manifest"));
+        QVERIFY(journal.needs_recovery());
+        QVERIFY(recover(journal).messages.empty());  // nothing to report: it only frees
+        QCOMPARE(everything_in(journal.dir()), QStringList{".lock"});
+        QVERIFY(!journal.needs_recovery());
+
+        QVERIFY(journal.lock(error));
+        {
+            EntryWriter writer;
+            QVERIFY2(writer.begin(journal, "2", error), error.c_str());
+            for (std::size_t i = 0; i < count; ++i) {
+                const FileDescriptor fd(::open(files[i].c_str(), O_RDONLY | O_CLOEXEC));
+                QCOMPARE(writer.keep_original(fd.get(), i), 0);
+            }
+            writer.drop_kept(1);
+            QCOMPARE(links_of(files[1]), nlink_t(1));
+            QCOMPARE(links_of(files[count - 1]), nlink_t(2));
+            writer.abandon();
+        }
+        QCOMPARE(everything_in(journal.dir()), QStringList{".lock"});
+        for (const std::string& file : files) QCOMPARE(links_of(file), nlink_t(1));
+    }
+
+    // An entry in the layout of older versions (every link in the entry folder itself, a "kept-as"
+    // record without a per-folder count: users have such entries on disk) is undone as before:
+    // the very original inodes put back, the applied ones left under the flat names.
+    void undoOfAnEntryInTheOlderFlatLayout() {
+        TestTree tree, state;
+        const std::string a = tree.write("a.txt", "one foo\n");
+        const std::string b = tree.write("sub/b.txt", "two foo\n");
+        const ino_t original_a = inode_of(a), original_b = inode_of(b);
+        UndoJournal journal(state.path("undo"));
+        QCOMPARE(apply_plan(literal_plan({tree.root()}, {a, b}, "foo", "bar"), journal, {}).changed_files(), std::size_t(2));
+        const ino_t applied_a = inode_of(a);
+        QVERIFY(edit_test::flatten_kept_links(journal.dir(), "1"));
+        QVERIFY(QFile::exists(QString::fromStdString(journal.dir() + "/1/kept-1")));
+        const std::optional<JournalEntry> flat = journal.entry("1");
+        QVERIFY(flat);
+        QCOMPARE(flat->state, EntryState::Committed);
+        QCOMPARE(flat->manifest.files.at(0).kept_per_folder, std::size_t(0));
+
+        const UndoReport undone = undo_apply(journal, "");
+        QVERIFY2(undone.complete(), undone.error.c_str());
+        QCOMPARE(undone.files.at(0).outcome, RestoreOutcome::Restored);
+        QCOMPARE(slurp(a), std::string("one foo\n"));
+        QCOMPARE(slurp(b), std::string("two foo\n"));
+        QCOMPARE(inode_of(a), original_a);
+        QCOMPARE(inode_of(b), original_b);
+        QCOMPARE(inode_of(journal.dir() + "/1/kept-0"), applied_a);
+        QCOMPARE(links_of(a), nlink_t(1));
     }
 
     // Temporary files created before the entry is published are named in its `temps` list:
