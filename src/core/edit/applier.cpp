@@ -524,6 +524,10 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
         if (!report.files[s.planned.plan_index].changed && manifest.files[s.planned.journal_index].kept) unreplaced.push_back(manifest.files[s.planned.journal_index].kept_as);
     if (!unreplaced.empty()) journal.release_kept(manifest.id, unreplaced);
     report_progress(ApplyProgress::Stage::Writing, staged.size(), staged.size());
+    std::uint64_t link_bytes = 0;  // the originals of the files changed, kept by their links
+    for (std::size_t index : changed_indices)
+        if (manifest.files[index].kept) link_bytes += manifest.files[index].size;
+    journal.record_link_bytes(manifest.id, link_bytes);
     if (const int error = journal.write_marker(manifest.id, EntryState::Committed, changed_indices); error != 0) {
         // The files are whole and new; without the marker the next start settles the entry.
         report.notices.push_back("the undo journal could not mark apply " + manifest.id + " as done (" + errno_message(error) +

@@ -28,6 +28,7 @@ constexpr const char* kKept = "kept";
 constexpr std::string_view kKeptPrefix = "kept-";
 constexpr std::string_view kKeptFolderPrefix = "links-";
 constexpr const char* kTemps = "temps";
+constexpr const char* kLinkBytes = "link-bytes";
 
 // One `temps` record: "<length>\n" and a record of that many bytes (journal_record.h), so that
 // a list cut short by a crash is read up to its last whole record.
@@ -205,9 +206,30 @@ std::uint64_t bytes_in(int folder, bool with_subfolders) {
     return total;
 }
 
+// The bytes of the entry's kept links as its apply recorded them (record_link_bytes), while that
+// still holds: the entry is committed, and no undo or roll back has exchanged or removed its links
+// since (each writes its marker first). Nullopt: count them one by one.
+std::optional<std::uint64_t> recorded_link_bytes(int entry_dir) {
+    const auto has = [&](EntryState state) {
+        return ::faccessat(entry_dir, std::string(marker_file(state)).c_str(), F_OK, AT_SYMLINK_NOFOLLOW) == 0;
+    };
+    if (!has(EntryState::Committed) || has(EntryState::Undoing) || has(EntryState::Undone) || has(EntryState::RolledBack))
+        return std::nullopt;
+    int error = 0;
+    const std::optional<std::string> text = read_small(entry_dir, kLinkBytes, error);
+    if (!text) return std::nullopt;
+    RecordReader reader(*text, kLinkBytes);
+    const std::uint64_t bytes = reader.number("bytes");
+    reader.expect_end();
+    return reader.ok() ? std::optional<std::uint64_t>(bytes) : std::nullopt;
+}
+
+// An entry's bytes: its own files, and its links' (recorded, or counted).
 std::uint64_t folder_bytes(int dir, const std::string& name) {
     const FileDescriptor folder = open_folder(dir, name);
-    return folder ? bytes_in(folder.get(), true) : 0;
+    if (!folder) return 0;
+    if (const std::optional<std::uint64_t> links = recorded_link_bytes(folder.get())) return bytes_in(folder.get(), false) + *links;
+    return bytes_in(folder.get(), true);
 }
 
 // Does the entry open as `entry_dir` still hold a kept link (in either layout)? A subfolder
@@ -476,6 +498,15 @@ int UndoJournal::write_marker(const std::string& id, EntryState state, const std
     writer.number("files", files.size());
     for (std::size_t index : files) writer.number("file", index);
     return replace_small_file(folder.get(), std::string(marker_file(state)), writer.finish());
+}
+
+void UndoJournal::record_link_bytes(const std::string& id, std::uint64_t bytes) {
+    const FileDescriptor folder = open_folder(dir_fd_.get(), id);
+    if (!folder) return;
+    RecordWriter writer(kLinkBytes);
+    writer.number("bytes", bytes);
+    const FileDescriptor out(::openat(folder.get(), kLinkBytes, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (out) (void)write_all(out.get(), writer.finish());
 }
 
 bool UndoJournal::remove_entry(const std::string& id, bool free_now) {

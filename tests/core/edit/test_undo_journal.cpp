@@ -474,6 +474,45 @@ private slots:
         }
     }
 
+    // An entry's size without an fstat per link: the apply records its links' bytes right before
+    // its commit, and the size is read from that record while the entry stays committed — the
+    // very bytes on disk; after an undo (its links now hold the applied contents, another size)
+    // and with a torn record, the links are counted one by one, again the bytes on disk.
+    void entrySizeIsRecordedAtCommitAndCountedOnceItsLinksMoved() {
+        TestTree tree, state;
+        const std::vector<std::string> files = numbered_files(tree, 2 * kKeptLinksPerFolder + 1);
+        UndoJournal journal(state.path("undo"));
+        auto on_disk = [&] {
+            std::uint64_t total = 0;
+            for (QDirIterator it(QString::fromStdString(journal.dir()), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+                 it.hasNext();) {
+                const QFileInfo file = it.nextFileInfo();
+                if (file.fileName() != ".lock") total += static_cast<std::uint64_t>(file.size());
+            }
+            return total;
+        };
+        std::uint64_t originals = 0;
+        for (const std::string& file : files) originals += slurp(file).size();
+        QCOMPARE(apply_plan(literal_plan({tree.root()}, files, "foo", "longer than foo"), journal, {}).changed_files(), files.size());
+        const std::string record = journal.dir() + "/1/link-bytes";
+        QVERIFY(QFile::exists(QString::fromStdString(record)));
+        QCOMPARE(journal.total_bytes(), on_disk());
+        QCOMPARE(journal.entries().at(0).bytes, on_disk());
+        // Read, not counted: a record that says otherwise is believed while the entry is committed.
+        RecordWriter lie("link-bytes");
+        lie.number("bytes", 7);
+        QVERIFY(spit(record, lie.finish()));
+        QCOMPARE(journal.total_bytes(), on_disk() - originals + 7);
+
+        QVERIFY(undo_apply(journal, "1").complete());  // its links now hold the applied contents, longer
+        QCOMPARE(journal.total_bytes(), on_disk());
+
+        QCOMPARE(apply_plan(literal_plan({tree.root()}, files, "foo", "f"), journal, {}).changed_files(), files.size());
+        QVERIFY(spit(journal.dir() + "/2/link-bytes", "torn"));
+        QCOMPARE(journal.total_bytes(), on_disk());
+        QCOMPARE(journal.entries().at(1).bytes + journal.entries().at(0).bytes, on_disk());
+    }
+
     // release_kept of some links (an apply's files not replaced after all), then of all of them
     // (a roll-back): the files they share an inode with have one name again, in the subfolder
     // layout and in the older one; no link and no subfolder is left for the next start to find.
