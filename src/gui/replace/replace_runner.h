@@ -1,7 +1,8 @@
 // Runs a Replace, an undo or the startup recovery off the GUI thread, one at a time (the undo
-// journal is locked for each anyway). A Replace plans its files (each chosen file read, checked
-// against what the search showed, its edits computed — replace_job.h) on a thread per core while
-// the edit layer's apply takes each planned file (journal, then write); cancellable throughout,
+// journal is locked for each anyway). A Replace hands the edit layer's apply a plan per chosen
+// file — what the search showed and which matches are chosen (replace_job.h) — and the apply's
+// helpers read each file once, check those bytes against what the search showed and make its
+// edits from them (FilePlan::edits_from), then journal and write it; cancellable throughout,
 // with progress the window polls. Cancelling before the renames changes nothing; while writing,
 // it rolls back, so every file ends wholly old or wholly new.
 #pragma once
