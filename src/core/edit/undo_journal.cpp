@@ -292,9 +292,20 @@ std::optional<std::vector<std::size_t>> parse_marker(std::string_view text, Entr
     return files;
 }
 
-// Removes the temporary files noted in the `temps` list of entry `id` (open as `entry_dir`).
-// Only names this apply could have made (its tag, in the file's own folder, reached from the
-// root without following a link) and only regular files are removed.
+// Is `name` a temporary file name of an apply whose tag is `tag` (temp_name_for: ".<name>" +
+// tag + its index)?
+bool is_temp_of(std::string_view name, std::string_view tag) {
+    const std::size_t at = name.rfind(tag);
+    if (name.size() < 2 || name.front() != '.' || at == std::string_view::npos || at == 0) return false;
+    const std::string_view index = name.substr(at + tag.size());
+    return !index.empty() && std::all_of(index.begin(), index.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Removes the temporary files of entry `id` (open as `entry_dir`) in the folders its `temps` list
+// notes (EntryWriter::note_temp: a folder is noted before the apply's first temporary file in
+// it): every name there that this apply could have made (its tag and an index), in the noted
+// file's own folder reached from the root without following a link. An older version noted each
+// file: its records name a folder just the same.
 void remove_noted_temps(int entry_dir, const std::string& id) {
     int error = 0;
     const std::optional<std::string> list = read_small(entry_dir, kTemps, error);
@@ -324,8 +335,10 @@ void remove_noted_temps(int entry_dir, const std::string& id) {
             continue;
         const std::size_t slash = file.relative.rfind('/');
         const ConfinedLocation location{file.root, slash == std::string::npos ? temp : file.relative.substr(0, slash + 1) + temp};
-        const ConfinedFile found = open_confined(location, &chain);
-        if (!found.skip) ::unlinkat(found.dir.get(), found.name.c_str(), 0);
+        const ConfinedFile folder = open_confined_folder(location, &chain);
+        if (folder.skip) continue;
+        for (const std::string& name : names_in(folder.dir.get()))
+            if (is_temp_of(name, tag)) ::unlinkat(folder.dir.get(), name.c_str(), 0);
     }
 }
 
@@ -635,9 +648,13 @@ int EntryWriter::add_original(std::string_view bytes, JournalFile& file) {
 }
 
 int EntryWriter::note_temp(const ConfinedLocation& location, const std::string& temp_name) {
-    const std::string record = serialize_temp(location, temp_name);
+    const std::size_t slash = location.relative.rfind('/');
+    std::string folder = location.root + '\0' + (slash == std::string::npos ? std::string() : location.relative.substr(0, slash));
     const std::lock_guard lock(temps_mutex_);
-    return write_all(temps_.get(), record);
+    if (noted_folders_.contains(folder)) return 0;  // noted, and written, before this lock was ours
+    if (const int error = write_all(temps_.get(), serialize_temp(location, temp_name)); error != 0) return error;
+    noted_folders_.insert(std::move(folder));
+    return 0;
 }
 
 int EntryWriter::make_kept_folder(std::size_t key) {

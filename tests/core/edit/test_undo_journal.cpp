@@ -643,15 +643,22 @@ private slots:
         QCOMPARE(links_of(a), nlink_t(1));
     }
 
-    // Temporary files created before the entry is published are named in its `temps` list:
-    // abandoning the entry removes them, and so does the next start's recovery after a crash
-    // (the ".partial" folder left behind). Records that do not name one of this entry's
-    // temporary files — another tag, a path with "..", a folder reached through a link — are
-    // never acted on, and a list cut short is read up to its last whole record.
+    // The folders of temporary files created before the entry is published are named in its
+    // `temps` list: abandoning the entry removes every temporary file of this entry in them (a
+    // folder is noted once, before its first), and so does the next start's recovery after a
+    // crash (the ".partial" folder left behind). Records that do not name a folder of this
+    // entry's — a path with "..", a folder reached through a link — are never acted on, nor names
+    // without this entry's tag and an index, and a list cut short is read up to its last whole
+    // record.
     void temporaryFilesOfAnUnpublishedEntryAreRemoved() {
         TestTree tree, state, outside;
         tree.write("d/a.txt", "a\n");
         const std::string temp_a = tree.write("d/.a.txt.codescout-replace-1-0", "new a\n");
+        const std::string temp_c = tree.write("d/.c.txt.codescout-replace-1-5", "new c\n");  // its folder noted by a's
+        const std::vector<std::string> not_ours{tree.write("d/c.txt.codescout-replace-1-6", "no dot\n"),
+                                                tree.write("d/.c.txt.codescout-replace-1-", "no index\n"),
+                                                tree.write("d/.c.txt.codescout-replace-1-6.orig", "more after it\n"),
+                                                tree.write("d/.codescout-replace-1-7", "no name before it\n")};
         const std::string temp_b = tree.write(".b.txt.codescout-replace-1-1", "new b\n");
         const std::string foreign = tree.write("d/.a.txt.codescout-replace-2-0", "someone else's\n");
         const std::string beyond = outside.write(".x.codescout-replace-1-3", "outside\n");
@@ -668,10 +675,13 @@ private slots:
             QCOMPARE(writer.note_temp({root, "d/a.txt"}, ".a.txt.codescout-replace-2-0"), 0);  // not this entry's tag
             QCOMPARE(writer.note_temp({root, "link/x"}, ".x.codescout-replace-1-3"), 0);       // through a link
             QCOMPARE(writer.note_temp({root, "../x"}, ".x.codescout-replace-1-4"), 0);         // not clean
+            QCOMPARE(writer.note_temp({root, "d/c.txt"}, ".c.txt.codescout-replace-1-5"), 0);  // its folder noted already
             writer.abandon();
         }
         QVERIFY(!QFile::exists(QString::fromStdString(temp_a)));
         QVERIFY(!QFile::exists(QString::fromStdString(temp_b)));
+        QVERIFY(!QFile::exists(QString::fromStdString(temp_c)));
+        for (const std::string& file : not_ours) QVERIFY2(QFile::exists(QString::fromStdString(file)), file.c_str());
         QVERIFY(QFile::exists(QString::fromStdString(foreign)));
         QVERIFY(QFile::exists(QString::fromStdString(beyond)));
         QVERIFY(!QDir(QString::fromStdString(state.path("undo/1.partial"))).exists());
@@ -680,6 +690,7 @@ private slots:
         // temporary files and dies without a destructor), its list cut short in its last record.
         QVERIFY(spit(temp_a, "new a\n"));
         QVERIFY(spit(temp_b, "new b\n"));
+        QVERIFY(spit(temp_c, "new c\n"));  // made after a's: its folder's note covers it
         const pid_t child = ::fork();
         if (child == 0) {
             UndoJournal dying(state.path("undo"));
@@ -704,7 +715,9 @@ private slots:
         QVERIFY(journal.needs_recovery());
         QCOMPARE(journal.discard_leftovers(), std::vector<std::string>{"1"});
         QVERIFY(!QFile::exists(QString::fromStdString(temp_a)));
+        QVERIFY(!QFile::exists(QString::fromStdString(temp_c)));
         QVERIFY(QFile::exists(QString::fromStdString(temp_b)));  // its record was cut: never acted on
+        for (const std::string& file : not_ours) QVERIFY2(QFile::exists(QString::fromStdString(file)), file.c_str());
         QVERIFY(!journal.needs_recovery());
     }
 
