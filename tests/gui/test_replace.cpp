@@ -102,8 +102,8 @@ private slots:
     void uncheckedMatchesAreNotReplaced();
     void replaceAllThenUndoRestoresTheBytes();
     void multiLineMatchesAreReplacedAndUndone();
+    void fileChangedSinceTheSearchIsSkipped_data();
     void fileChangedSinceTheSearchIsSkipped();
-    void fileWhoseMatchesMovedAtTheSameSizeAndTimeIsSkipped();
     void historyUndoRefusesAFileChangedSince();
     void cancelMidApplyLeavesEveryFileWhole();
     void writeErrorStopsOrContinuesAsSet_data();
@@ -350,51 +350,50 @@ void TestReplace::multiLineMatchesAreReplacedAndUndone()
     QCOMPARE(slurp(f), original);
 }
 
-void TestReplace::fileChangedSinceTheSearchIsSkipped()
+// A file changed since the search is skipped, and the summary says why: saved larger by an
+// editor (the size tells), or edited to the same size with its mtime put back — then only the
+// lines tell: the apply reads each file once and judges those bytes against what the search
+// showed (planReplaceInApply), and that check must still catch it.
+void TestReplace::fileChangedSinceTheSearchIsSkipped_data()
 {
-    TestTree tree;
-    const std::string a = tree.write(QStringLiteral("a.txt"), "foo\n");
-    const std::string b = tree.write(QStringLiteral("b.txt"), "foo\n");
-    MainWindow window;
-    searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("bar"));
-    tree.write(QStringLiteral("b.txt"), "foo\nsaved by an editor\n");
-
-    const ReplaceOutcome outcome = replaceAll(window);
-    QCOMPARE(outcome.report.changed_files(), std::size_t(1));
-    QCOMPARE(slurp(a), QByteArray("bar\n"));
-    QCOMPARE(slurp(b), QByteArray("foo\nsaved by an editor\n"));
-    const QStringList rows = window.replaceController()->outcomeDialog()->rows();
-    QCOMPARE(rows.size(), 1);
-    QVERIFY2(rows[0].startsWith(QLatin1String("b.txt\tchanged since the search\tit changed since it was searched")),
-             qPrintable(rows[0]));
+    QTest::addColumn<QByteArray>("searched");
+    QTest::addColumn<QByteArray>("saved");
+    QTest::addColumn<bool>("sameTimes");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("saved larger") << QByteArray("foo\n") << QByteArray("foo\nsaved by an editor\n") << false
+                                  << QStringLiteral("it changed since it was searched");
+    QTest::newRow("its match moved, same size and mtime") << QByteArray("foo\nbar\n") << QByteArray("bar\nfoo\n") << true
+                                                          << QString();
 }
 
-// The apply reads each file once and judges those bytes against what the search showed
-// (planReplaceInApply): a file edited to the same size, its mtime put back, passes every check
-// but the lines' — and that one must still catch it.
-void TestReplace::fileWhoseMatchesMovedAtTheSameSizeAndTimeIsSkipped()
+void TestReplace::fileChangedSinceTheSearchIsSkipped()
 {
+    QFETCH(QByteArray, searched);
+    QFETCH(QByteArray, saved);
+    QFETCH(bool, sameTimes);
+    QFETCH(QString, why);
     TestTree tree;
     const std::string a = tree.write(QStringLiteral("a.txt"), "foo\n");
-    const std::string b = tree.write(QStringLiteral("b.txt"), "foo\nbar\n");
-    struct stat searched {};
-    QVERIFY(::stat(b.c_str(), &searched) == 0);
+    const std::string b = tree.write(QStringLiteral("b.txt"), searched);
+    struct stat before {};
+    QVERIFY(::stat(b.c_str(), &before) == 0);
     MainWindow window;
     searchAndOpen(window, tree, QStringLiteral("foo"), QStringLiteral("baz"));
-    tree.write(QStringLiteral("b.txt"), "bar\nfoo\n");
-    const struct timespec times[2] = {searched.st_atim, searched.st_mtim};
-    QVERIFY(::utimensat(AT_FDCWD, b.c_str(), times, 0) == 0);
+    tree.write(QStringLiteral("b.txt"), saved);
+    const struct timespec times[2] = {before.st_atim, before.st_mtim};
+    if (sameTimes)
+        QVERIFY(::utimensat(AT_FDCWD, b.c_str(), times, 0) == 0);
 
     const ReplaceOutcome outcome = replaceAll(window);
     QCOMPARE(outcome.report.changed_files(), std::size_t(1));
     QCOMPARE(slurp(a), QByteArray("baz\n"));
-    QCOMPARE(slurp(b), QByteArray("bar\nfoo\n"));
+    QCOMPARE(slurp(b), saved);
     const QStringList rows = window.replaceController()->outcomeDialog()->rows();
     QCOMPARE(rows.size(), 1);
-    QVERIFY2(rows[0].startsWith(QLatin1String("b.txt\tchanged since the search\t")), qPrintable(rows[0]));
+    QVERIFY2(rows[0].startsWith(QLatin1String("b.txt\tchanged since the search\t") + why), qPrintable(rows[0]));
     struct stat now {};
     QVERIFY(::stat(b.c_str(), &now) == 0);
-    QCOMPARE(now.st_nlink, nlink_t(1));  // its original's link in the journal released
+    QCOMPARE(now.st_nlink, nlink_t(1));  // no second name of it left in the journal
 }
 
 void TestReplace::historyUndoRefusesAFileChangedSince()
