@@ -198,7 +198,7 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
         std::vector<TextEdit> edits;  // from the plan's edits_from (until applied)
         std::size_t edit_count = 0;
         FolderId folder;
-        bool pending = false;    // the original kept as the entry's kept-<i>, adopted in plan order
+        bool pending = false;    // the original kept by the entry's link for i, adopted in plan order
         bool unchanged = false;  // the replacement equals what it replaces
         int journal_error = 0;   // the entry could not be written: stop, nothing changed
         bool write_error = false;  // `gated.skip` is a failure to write its temporary file

@@ -7,7 +7,8 @@
 //     final name: where the journal shares its file system; else its bytes are copied), its
 //     status taken after that link (what the rename is checked against), its content read and
 //     checked against the search's hash (so a change before the link is caught too, and one
-//     after it shows in the status), its new content made and written to a temporary file
+//     after it shows in the status) — or, for a plan with edits_from (the GUI's), judged and
+//     edited by it, from those very bytes — its new content made and written to a temporary file
 //     beside it — noted in the entry first, so that an entry abandoned or interrupted before it
 //     is published has its temporary files removed (abandon, recovery). Metadata and before/after hashes go into the entry in plan order;
 //  2. the entry is published (fsynced, renamed into place) — before any rename;
