@@ -1468,17 +1468,17 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
         <translation>Ersetzen abgeschlossen</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) changed</source>
+        <source>%Ln file(s) changed</source>
         <translation>
-            <numerusform>%n Datei geändert</numerusform>
-            <numerusform>%n Dateien geändert</numerusform>
+            <numerusform>%Ln Datei geändert</numerusform>
+            <numerusform>%Ln Dateien geändert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) skipped</source>
+        <source>%Ln file(s) skipped</source>
         <translation>
-            <numerusform>%n Datei übersprungen</numerusform>
-            <numerusform>%n Dateien übersprungen</numerusform>
+            <numerusform>%Ln Datei übersprungen</numerusform>
+            <numerusform>%Ln Dateien übersprungen</numerusform>
         </translation>
     </message>
     <message>
@@ -1518,17 +1518,17 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
         <translation>Nichts wurde rückgängig gemacht: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) restored</source>
+        <source>%Ln file(s) restored</source>
         <translation>
-            <numerusform>%n Datei wiederhergestellt</numerusform>
-            <numerusform>%n Dateien wiederhergestellt</numerusform>
+            <numerusform>%Ln Datei wiederhergestellt</numerusform>
+            <numerusform>%Ln Dateien wiederhergestellt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) left as they are</source>
+        <source>%Ln file(s) left as they are</source>
         <translation>
-            <numerusform>%n Datei unverändert gelassen</numerusform>
-            <numerusform>%n Dateien unverändert gelassen</numerusform>
+            <numerusform>%Ln Datei unverändert gelassen</numerusform>
+            <numerusform>%Ln Dateien unverändert gelassen</numerusform>
         </translation>
     </message>
 </context>
@@ -1811,24 +1811,24 @@ Dateien klein/gepuffert/eingeblendet: %6/%7/%8 · Cache-Treffer/-Fehltreffer: %9
         <translation>Es gibt keine Ergebnisse zum Kopieren oder Exportieren.</translation>
     </message>
     <message numerus="yes">
-        <source>Copied the results of %n file(s).</source>
+        <source>Copied the results of %Ln file(s).</source>
         <translation>
-            <numerusform>Die Ergebnisse von %n Datei kopiert.</numerusform>
-            <numerusform>Die Ergebnisse von %n Dateien kopiert.</numerusform>
+            <numerusform>Die Ergebnisse von %Ln Datei kopiert.</numerusform>
+            <numerusform>Die Ergebnisse von %Ln Dateien kopiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported the results of %n file(s) to %1.</source>
+        <source>Exported the results of %Ln file(s) to %1.</source>
         <translation>
-            <numerusform>Die Ergebnisse von %n Datei nach %1 exportiert.</numerusform>
-            <numerusform>Die Ergebnisse von %n Dateien nach %1 exportiert.</numerusform>
+            <numerusform>Die Ergebnisse von %Ln Datei nach %1 exportiert.</numerusform>
+            <numerusform>Die Ergebnisse von %Ln Dateien nach %1 exportiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) no longer match or are gone: not included.</source>
+        <source>%Ln file(s) no longer match or are gone: not included.</source>
         <translation>
-            <numerusform>%n Datei passt nicht mehr oder ist verschwunden: nicht enthalten.</numerusform>
-            <numerusform>%n Dateien passen nicht mehr oder sind verschwunden: nicht enthalten.</numerusform>
+            <numerusform>%Ln Datei passt nicht mehr oder ist verschwunden: nicht enthalten.</numerusform>
+            <numerusform>%Ln Dateien passen nicht mehr oder sind verschwunden: nicht enthalten.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -48,55 +48,55 @@
 <context>
     <name>codescout::gui::OutcomeDialog</name>
     <message numerus="yes">
-        <source>%n file(s) changed</source>
+        <source>%Ln file(s) changed</source>
         <translation>
-            <numerusform>%n file changed</numerusform>
-            <numerusform>%n files changed</numerusform>
+            <numerusform>%Ln file changed</numerusform>
+            <numerusform>%Ln files changed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) skipped</source>
+        <source>%Ln file(s) skipped</source>
         <translation>
-            <numerusform>%n file skipped</numerusform>
-            <numerusform>%n files skipped</numerusform>
+            <numerusform>%Ln file skipped</numerusform>
+            <numerusform>%Ln files skipped</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) restored</source>
+        <source>%Ln file(s) restored</source>
         <translation>
-            <numerusform>%n file restored</numerusform>
-            <numerusform>%n files restored</numerusform>
+            <numerusform>%Ln file restored</numerusform>
+            <numerusform>%Ln files restored</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) left as they are</source>
+        <source>%Ln file(s) left as they are</source>
         <translation>
-            <numerusform>%n file left as it is</numerusform>
-            <numerusform>%n files left as they are</numerusform>
+            <numerusform>%Ln file left as it is</numerusform>
+            <numerusform>%Ln files left as they are</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>codescout::gui::ResultsActions</name>
     <message numerus="yes">
-        <source>Copied the results of %n file(s).</source>
+        <source>Copied the results of %Ln file(s).</source>
         <translation>
-            <numerusform>Copied the results of %n file.</numerusform>
-            <numerusform>Copied the results of %n files.</numerusform>
+            <numerusform>Copied the results of %Ln file.</numerusform>
+            <numerusform>Copied the results of %Ln files.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported the results of %n file(s) to %1.</source>
+        <source>Exported the results of %Ln file(s) to %1.</source>
         <translation>
-            <numerusform>Exported the results of %n file to %1.</numerusform>
-            <numerusform>Exported the results of %n files to %1.</numerusform>
+            <numerusform>Exported the results of %Ln file to %1.</numerusform>
+            <numerusform>Exported the results of %Ln files to %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) no longer match or are gone: not included.</source>
+        <source>%Ln file(s) no longer match or are gone: not included.</source>
         <translation>
-            <numerusform>%n file no longer matches or is gone: not included.</numerusform>
-            <numerusform>%n files no longer match or are gone: not included.</numerusform>
+            <numerusform>%Ln file no longer matches or is gone: not included.</numerusform>
+            <numerusform>%Ln files no longer match or are gone: not included.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1468,17 +1468,17 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
         <translation>Remplacement terminé</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) changed</source>
+        <source>%Ln file(s) changed</source>
         <translation>
-            <numerusform>%n fichier modifié</numerusform>
-            <numerusform>%n fichiers modifiés</numerusform>
+            <numerusform>%Ln fichier modifié</numerusform>
+            <numerusform>%Ln fichiers modifiés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) skipped</source>
+        <source>%Ln file(s) skipped</source>
         <translation>
-            <numerusform>%n fichier ignoré</numerusform>
-            <numerusform>%n fichiers ignorés</numerusform>
+            <numerusform>%Ln fichier ignoré</numerusform>
+            <numerusform>%Ln fichiers ignorés</numerusform>
         </translation>
     </message>
     <message>
@@ -1518,17 +1518,17 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
         <translation>Rien n’a été annulé : %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) restored</source>
+        <source>%Ln file(s) restored</source>
         <translation>
-            <numerusform>%n fichier restauré</numerusform>
-            <numerusform>%n fichiers restaurés</numerusform>
+            <numerusform>%Ln fichier restauré</numerusform>
+            <numerusform>%Ln fichiers restaurés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) left as they are</source>
+        <source>%Ln file(s) left as they are</source>
         <translation>
-            <numerusform>%n fichier laissé tel quel</numerusform>
-            <numerusform>%n fichiers laissés tels quels</numerusform>
+            <numerusform>%Ln fichier laissé tel quel</numerusform>
+            <numerusform>%Ln fichiers laissés tels quels</numerusform>
         </translation>
     </message>
 </context>
@@ -1811,24 +1811,24 @@ Fichiers petits/en tampon/projetés : %6/%7/%8 · succès/échecs du cache : %9/
         <translation>Aucun résultat à copier ou exporter.</translation>
     </message>
     <message numerus="yes">
-        <source>Copied the results of %n file(s).</source>
+        <source>Copied the results of %Ln file(s).</source>
         <translation>
-            <numerusform>Résultats de %n fichier copiés.</numerusform>
-            <numerusform>Résultats de %n fichiers copiés.</numerusform>
+            <numerusform>Résultats de %Ln fichier copiés.</numerusform>
+            <numerusform>Résultats de %Ln fichiers copiés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported the results of %n file(s) to %1.</source>
+        <source>Exported the results of %Ln file(s) to %1.</source>
         <translation>
-            <numerusform>Résultats de %n fichier exportés vers %1.</numerusform>
-            <numerusform>Résultats de %n fichiers exportés vers %1.</numerusform>
+            <numerusform>Résultats de %Ln fichier exportés vers %1.</numerusform>
+            <numerusform>Résultats de %Ln fichiers exportés vers %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) no longer match or are gone: not included.</source>
+        <source>%Ln file(s) no longer match or are gone: not included.</source>
         <translation>
-            <numerusform>%n fichier ne correspond plus ou a disparu : non inclus.</numerusform>
-            <numerusform>%n fichiers ne correspondent plus ou ont disparu : non inclus.</numerusform>
+            <numerusform>%Ln fichier ne correspond plus ou a disparu : non inclus.</numerusform>
+            <numerusform>%Ln fichiers ne correspondent plus ou ont disparu : non inclus.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -147,10 +147,10 @@ void TestTranslationLoading::systemLocaleWhenNoOverride()
     if (QLocale::system().language() == QLocale::C) {
         QCOMPARE(installTranslations(app), QStringLiteral("en"));
         QCOMPARE(translate("MainWindow", "&File"), QStringLiteral("&File"));
-        QCOMPARE(translate("codescout::gui::OutcomeDialog", "%n file(s) changed", 83), QStringLiteral("83 files changed"));
+        QCOMPARE(translate("codescout::gui::OutcomeDialog", "%Ln file(s) changed", 83), QStringLiteral("83 files changed"));
         QCOMPARE(installTranslations(app, QStringLiteral("xx")), QStringLiteral("en"));
         QCOMPARE(translate("MainWindow", "&File"), QStringLiteral("&File"));
-        QCOMPARE(translate("codescout::gui::OutcomeDialog", "%n file(s) changed", 1), QStringLiteral("1 file changed"));
+        QCOMPARE(translate("codescout::gui::OutcomeDialog", "%Ln file(s) changed", 1), QStringLiteral("1 file changed"));
     } else {
         // Run by hand in another locale: the system's language is loaded if it is shipped.
         const QString loaded = installTranslations(app);
@@ -187,6 +187,13 @@ void TestTranslationLoading::numbersFollowTheLocale()
     QVERIFY2(line.contains(QStringLiteral("1.234.567")), qPrintable(line));
     QVERIFY2(line.contains(QStringLiteral("2.500")), qPrintable(line));
     QVERIFY2(line.contains(QStringLiteral("1,50")), qPrintable(line));  // seconds
+
+    // So do the Replace summary's file counts (a kernel-tree Replace All changes ~11,000 files).
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("de"));
+    QCOMPARE(translate("codescout::gui::OutcomeDialog", "%Ln file(s) changed", 10981), QStringLiteral("10.981 Dateien geändert"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+    QCOMPARE(translate("codescout::gui::OutcomeDialog", "%Ln file(s) restored", 10981), QStringLiteral("10,981 files restored"));
 }
 
 void TestTranslationLoading::statusAndSummaryTranslated()

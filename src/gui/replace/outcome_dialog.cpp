@@ -70,8 +70,8 @@ void OutcomeDialog::showReplace(const ApplyReport& report, bool cancelled, const
     folder_ = folder;
     files_->clear();
     setWindowTitle(tr("Replace finished"));
-    QString text = tr("%n file(s) changed", nullptr, static_cast<int>(report.changed_files()));
-    text += QLatin1String(", ") + tr("%n file(s) skipped", nullptr, static_cast<int>(report.skipped_files())) + QLatin1Char('.');
+    QString text = tr("%Ln file(s) changed", nullptr, static_cast<int>(report.changed_files()));
+    text += QLatin1String(", ") + tr("%Ln file(s) skipped", nullptr, static_cast<int>(report.skipped_files())) + QLatin1Char('.');
     if (cancelled)
         text += QLatin1Char(' ') + (report.rolled_back ? tr("Cancelled: the files already written were restored.")
                                                        : tr("Cancelled: no file was changed."));
@@ -113,8 +113,8 @@ void OutcomeDialog::showUndo(const UndoReport& report, const QString& folder)
     if (!report.error.empty())
         text = tr("Nothing was undone: %1").arg(qs(report.error));
     else
-        text = tr("%n file(s) restored", nullptr, static_cast<int>(restored)) + QLatin1String(", ")
-               + tr("%n file(s) left as they are", nullptr, static_cast<int>(refused)) + QLatin1Char('.');
+        text = tr("%Ln file(s) restored", nullptr, static_cast<int>(restored)) + QLatin1String(", ")
+               + tr("%Ln file(s) left as they are", nullptr, static_cast<int>(refused)) + QLatin1Char('.');
     headline_->setText(text);
     notes_->setVisible(false);
     files_->setVisible(files_->topLevelItemCount() > 0);

@@ -191,13 +191,13 @@ void ResultsActions::onJobFinished()
     QString message;
     if (jobFile_.isEmpty()) {
         QGuiApplication::clipboard()->setText(QString::fromUtf8(out.bytes.data(), static_cast<qsizetype>(out.bytes.size())));
-        message = tr("Copied the results of %n file(s).", nullptr, static_cast<int>(out.files));
+        message = tr("Copied the results of %Ln file(s).", nullptr, static_cast<int>(out.files));
     } else {
-        message = tr("Exported the results of %n file(s) to %1.", nullptr, static_cast<int>(out.files)).arg(jobFile_);
+        message = tr("Exported the results of %Ln file(s) to %1.", nullptr, static_cast<int>(out.files)).arg(jobFile_);
     }
     if (out.missing > 0)
         message += QLatin1Char(' ')
-                   + tr("%n file(s) no longer match or are gone: not included.", nullptr, static_cast<int>(out.missing));
+                   + tr("%Ln file(s) no longer match or are gone: not included.", nullptr, static_cast<int>(out.missing));
     report(true, message);
 }
 
