@@ -187,9 +187,9 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
     // rename is checked against: a change after this point shows in ctime),
     // read it and check the content against the searched hash (so a change between the search
     // and the link is caught too) — or, for a plan with edits_from, have the edits made from
-    // these bytes, which judges them instead — make the new content, note the temporary file in
-    // the entry and write it. Nothing is renamed before the entry is
-    // published; a crash before that leaves temporary files that the entry's `temps` names.
+    // these bytes, which judges them instead — make the new content, note the temporary file's
+    // folder in the entry and write it. Nothing is renamed before the entry is published; a crash
+    // before that leaves temporary files in the folders the entry's `temps` names.
     struct Prepared {
         GatedFile gated;
         ContentHash before;  // of the bytes read

@@ -32,8 +32,8 @@
 // Write-ahead: the folder is written as "<id>.partial", made durable (its subfolders too), renamed
 // to "<id>" and the journal folder fsynced — only then is any file touched. So an entry without
 // `committed` is an apply that was interrupted (recovery.h finishes or rolls it back); a
-// ".partial" folder is one that changed nothing (it is discarded, and the temporary files its
-// `temps` names with it).
+// ".partial" folder is one that changed nothing (it is discarded, and its temporary files in the
+// folders its `temps` names with it).
 //
 // Whoever writes or acts on the journal holds an exclusive flock on its ".lock" file for the
 // whole operation: the GUI and the CLI never act at once, and a process killed mid-apply drops
