@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <set>
@@ -17,6 +18,8 @@
 #include "core/search/search.h"
 #include "gui/results/results_model.h"
 #include "gui/settings/app_settings.h"
+#include "gui/window/main_window.h"
+#include "gui/window/query_bar.h"
 
 namespace codescout::gui::testing {
 
@@ -44,6 +47,15 @@ private:
 // that background build would run beside the searches measured, with its CPU and memory beside
 // theirs. Off, so that a benchmark describes the search alone.
 inline void measureSearchAlone() { AppSettings().setValue(Setting::IndexEnabled, false); }
+
+// Sets `query` in the window's query bar, starts the search and waits for it to finish: false
+// when it did not start (an invalid pattern) or did not finish within `timeoutMs`.
+inline bool searchAndWait(MainWindow& window, const Query& query, int timeoutMs)
+{
+    window.queryBar()->setQuery(query);
+    QSignalSpy finished(&window, &MainWindow::searchFinished);
+    return window.startSearch() && finished.wait(timeoutMs);
+}
 
 // Every matching (not context) line the results model holds, as (path relative to `root`, line
 // number): what the window shows, comparable with a scan's results as a set.

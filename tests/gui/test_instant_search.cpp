@@ -269,10 +269,7 @@ private slots:
         QVERIFY(window.indexStatus()->text().contains(QLatin1String("stale")));
         Query query;
         query.pattern = QStringLiteral("quokka");
-        window.queryBar()->setQuery(query);
-        QSignalSpy finished(&window, &MainWindow::searchFinished);
-        QVERIFY(window.startSearch());
-        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(testing::searchAndWait(window, query, kTimeoutMs));
         QCOMPARE(testing::modelMatches(*window.resultsModel(), window.folder()).size(), std::size_t{1});
 
         // Turned off: no index, no typing searches.
@@ -385,10 +382,7 @@ private slots:
         QCOMPARE(IndexReader::open(file.string(), canonical_root(tree.root())).status, IndexOpenStatus::Ok);
         Query query;
         query.pattern = QStringLiteral("printk");
-        window.queryBar()->setQuery(query);
-        QSignalSpy finished(&window, &MainWindow::searchFinished);
-        QVERIFY(window.startSearch());
-        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(testing::searchAndWait(window, query, kTimeoutMs));
         QVERIFY(testing::modelMatches(*window.resultsModel(), window.folder()) == scanMatches(query, window.folder()));
         QVERIFY(window.searchController()->indexUse() != nullptr);
     }
@@ -496,17 +490,14 @@ private slots:
         query.pattern = QStringLiteral("u16");
         query.regex = true;
         query.matchCase = false;
-        window.queryBar()->setQuery(query);
-        QSignalSpy finished(&window, &MainWindow::searchFinished);
-        QVERIFY(window.startSearch());
-        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(testing::searchAndWait(window, query, kTimeoutMs));
         QVERIFY(testing::modelMatches(*window.resultsModel(), folder) == scanMatches(query, folder));
 
         ReplaceController* replace = window.replaceController();
         replace->toggleAction()->setChecked(true);
         replace->bar()->setReplacement(QStringLiteral("u16_renamed"));
         QSignalSpy replaced(replace, &ReplaceController::replaceFinished);
-        finished.clear();
+        QSignalSpy finished(&window, &MainWindow::searchFinished);
         replace->bar()->replaceAllButton()->click();
         QVERIFY(replaced.wait(kTimeoutMs));
         QCOMPARE(replaced.first().at(0).value<ReplaceOutcome>().report.changed_files(), std::size_t{150});

@@ -130,10 +130,7 @@ void TestMainWindow::searchFindsWhatTheEngineFinds()
     Query query;
     query.pattern = QStringLiteral("needle\\d+");
     query.excludeGlobs = QStringLiteral("dir4/**");
-    window.queryBar()->setQuery(query);
-    QSignalSpy finished(&window, &MainWindow::searchFinished);
-    QVERIFY(window.startSearch());
-    QVERIFY(finished.wait(kSearchTimeoutMs));
+    QVERIFY(testing::searchAndWait(window, query, kSearchTimeoutMs));
 
     Search search(toSearchOptions(query, window.folder(), EngineSettings{}));
     testing::CollectingSink sink;
@@ -227,10 +224,7 @@ void TestMainWindow::clickingAMatchPreviewsTheFile()
     QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
     Query query;
     query.pattern = QStringLiteral("needle");
-    window.queryBar()->setQuery(query);
-    QSignalSpy finished(&window, &MainWindow::searchFinished);
-    QVERIFY(window.startSearch());
-    QVERIFY(finished.wait(kSearchTimeoutMs));
+    QVERIFY(testing::searchAndWait(window, query, kSearchTimeoutMs));
 
     const QModelIndex match = findLine(*window.resultsModel(), file, line);
     QVERIFY(match.isValid());
@@ -429,10 +423,7 @@ void TestMainWindow::previewMarksTheMatchInALongRepeatedLine()
     QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
     Query query;
     query.pattern = QStringLiteral("needle;");
-    window.queryBar()->setQuery(query);
-    QSignalSpy finished(&window, &MainWindow::searchFinished);
-    QVERIFY(window.startSearch());
-    QVERIFY(finished.wait(kSearchTimeoutMs));
+    QVERIFY(testing::searchAndWait(window, query, kSearchTimeoutMs));
     const QModelIndex match = findLine(*window.resultsModel(), QStringLiteral("long.txt"), 2);
     QVERIFY(match.isValid());
 
@@ -484,10 +475,7 @@ void TestMainWindow::f3MovesThroughMatches()
     QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
     Query query;
     query.pattern = QStringLiteral("needle");
-    window.queryBar()->setQuery(query);
-    QSignalSpy finished(&window, &MainWindow::searchFinished);
-    QVERIFY(window.startSearch());
-    QVERIFY(finished.wait(kSearchTimeoutMs));
+    QVERIFY(testing::searchAndWait(window, query, kSearchTimeoutMs));
     auto* view = window.findChild<QTreeView*>(QStringLiteral("resultsView"));
     QTest::keyClick(&window, Qt::Key_F3);
     QCOMPARE(view->currentIndex().data(ResultsModel::LineNumberRole).toInt(), 5);

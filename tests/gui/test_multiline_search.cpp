@@ -93,10 +93,7 @@ private slots:
         Query query;
         query.pattern = QStringLiteral("static\\s+int\\s+val");
         query.multiline = true;
-        window.queryBar()->setQuery(query);
-        QSignalSpy finished(&window, &MainWindow::searchFinished);
-        QVERIFY(window.startSearch());
-        QVERIFY(finished.wait(kSearchTimeoutMs));
+        QVERIFY(testing::searchAndWait(window, query, kSearchTimeoutMs));
 
         const ResultsModel& model = *window.resultsModel();
         QCOMPARE(model.rowCount(), 1);

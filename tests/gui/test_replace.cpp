@@ -149,10 +149,7 @@ void TestReplace::searchAndOpen(MainWindow& window, TestTree& tree, const QStrin
 void TestReplace::searchAndOpen(MainWindow& window, TestTree& tree, const Query& query, const QString& replacement)
 {
     QVERIFY(window.openFolder(QString::fromStdString(tree.root())));
-    window.queryBar()->setQuery(query);
-    QSignalSpy finished(&window, &MainWindow::searchFinished);
-    QVERIFY(window.startSearch());
-    QVERIFY(finished.wait(kTimeoutMs));
+    QVERIFY(testing::searchAndWait(window, query, kTimeoutMs));
     ReplaceController* replace = window.replaceController();
     replace->toggleAction()->setChecked(true);
     replace->bar()->setReplacement(replacement);
@@ -212,10 +209,7 @@ void TestReplace::previewShowsOldAndNew()
     query.pattern = QStringLiteral("(f)oo");
     query.regex = true;
     query.matchCase = false;
-    window.queryBar()->setQuery(query);
-    QSignalSpy finished(&window, &MainWindow::searchFinished);
-    QVERIFY(window.startSearch());
-    QVERIFY(finished.wait(kTimeoutMs));
+    QVERIFY(testing::searchAndWait(window, query, kTimeoutMs));
     window.replaceController()->bar()->setReplacement(QStringLiteral("${1}ix"));  // "$1ix" would name a group "1ix"
     window.replaceController()->bar()->setPreserveCase(true);
     const QModelIndex again = lineIndex(*window.resultsModel(), QStringLiteral("a.txt"), 1);

@@ -124,10 +124,7 @@ void TestResultsExport::search(MainWindow& window, TestTree& tree, const QString
     query.pattern = pattern;
     query.matchCase = true;
     query.contextLines = context;
-    window.queryBar()->setQuery(query);
-    QSignalSpy finished(&window, &MainWindow::searchFinished);
-    QVERIFY(window.startSearch());
-    QVERIFY(finished.wait(kTimeoutMs));
+    QVERIFY(testing::searchAndWait(window, query, kTimeoutMs));
 }
 
 QByteArray TestResultsExport::exportAll(MainWindow& window, ExportFormat format)

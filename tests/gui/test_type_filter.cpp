@@ -115,10 +115,7 @@ void TestTypeFilter::sameFilesAsTheCli()
     Query query;
     query.pattern = QStringLiteral("needle");
     query.fileTypes = types;
-    window.queryBar()->setQuery(query);
-    QSignalSpy finished(&window, &MainWindow::searchFinished);
-    QVERIFY(window.startSearch());
-    QVERIFY(finished.wait(kTimeoutMs));
+    QVERIFY(testing::searchAndWait(window, query, kTimeoutMs));
     std::set<QString> shown;
     for (int row = 0; row < window.resultsModel()->rowCount(); ++row)
         shown.insert(window.resultsModel()->index(row, 0).data(ResultsModel::RelativePathRole).toString());
