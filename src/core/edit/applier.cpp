@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/edit/file_io.h"
+#include "core/edit/lending_pool.h"
 #include "core/edit/ordered_prefetch.h"
 #include "core/edit/replace_batch.h"
 #include "core/edit/restore.h"
@@ -195,7 +196,6 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
         ContentHash before;  // of the bytes read
         std::uint64_t size = 0;  // how many
         ContentHash after;
-        std::vector<TextEdit> edits;  // from the plan's edits_from (until applied)
         std::size_t edit_count = 0;
         FolderId folder;
         bool pending = false;    // the original kept by the entry's link for i, adopted in plan order
@@ -219,33 +219,20 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
         std::string read;  // its first `length` bytes: the content (file_io.h, read_into)
         std::string replaced;
     };
-    std::mutex workspaces_mutex;
-    std::vector<std::unique_ptr<Workspace>> workspaces;
+    const LendingPool<Workspace> workspaces;
     const std::string cwd = working_folder();
     std::mutex flush_mutex;
     std::vector<std::pair<dev_t, bool>> flush_each_by_dev;  // flushed_file_by_file(), per file system
     auto prepare = [&](std::size_t i) {
         const FilePlan& fp = source.at(i);
-        std::unique_ptr<Workspace> work;
-        {
-            const std::lock_guard lock(workspaces_mutex);
-            if (!workspaces.empty()) {
-                work = std::move(workspaces.back());
-                workspaces.pop_back();
+        const auto work = workspaces.borrow();
+        struct DropLarge {  // before the workspace goes back, however this file ends
+            Workspace& work;
+            ~DropLarge() {
+                drop_if_large(work.read);
+                drop_if_large(work.replaced);
             }
-        }
-        if (!work) work = std::make_unique<Workspace>();
-        struct GiveBack {  // to the pool, however this file ends
-            std::mutex& mutex;
-            std::vector<std::unique_ptr<Workspace>>& pool;
-            std::unique_ptr<Workspace>& work;
-            ~GiveBack() {
-                drop_if_large(work->read);
-                drop_if_large(work->replaced);
-                const std::lock_guard lock(mutex);
-                pool.push_back(std::move(work));
-            }
-        } const give_back{workspaces_mutex, workspaces, work};
+        } const drop_large{*work};
         if (work->epoch != i / batch_files + 1) {
             work->chain.clear();
             work->epoch = i / batch_files + 1;
@@ -294,16 +281,15 @@ ApplyReport apply_files(const ApplyPlan& plan, const FileSource& source, UndoJou
             return fail(Skip{SkipReason::ChangedSinceSearch, "its content changed since it was searched"});
         if (looks_binary(content)) return fail(Skip{SkipReason::Binary, "it is binary (holds a NUL byte)"});
         const std::vector<TextEdit>* edits = &fp.edits;
+        std::variant<std::vector<TextEdit>, Skip> made;
         if (fp.edits_from) {  // made from these very bytes: they are what the journal keeps
-            std::variant<std::vector<TextEdit>, Skip> made = edits_from_content(fp.edits_from, content);
+            made = edits_from_content(fp.edits_from, content);
             if (Skip* skip = std::get_if<Skip>(&made)) return fail(std::move(*skip));
-            p.edits = std::move(std::get<std::vector<TextEdit>>(made));
-            edits = &p.edits;
+            edits = &std::get<std::vector<TextEdit>>(made);
         }
         p.edit_count = edits->size();
         const std::string& replaced = work->replaced;
         apply_edits_into(content, *edits, work->replaced);
-        p.edits.clear();
         p.after = hash_bytes(replaced);
         if (p.after == p.before) {
             p.unchanged = true;

@@ -54,22 +54,6 @@ std::vector<LocatedEdit> MatchEdits::located(std::string_view content) const {
 
 std::vector<TextEdit> MatchEdits::edits(std::string_view content) const { return effective_edits(located(content)); }
 
-SharedMatchEdits::Lease::Lease(const SharedMatchEdits& from) : owner(from) {
-    {
-        const std::lock_guard lock(owner.mutex_);
-        if (!owner.idle_.empty()) {
-            edits = std::move(owner.idle_.back());
-            owner.idle_.pop_back();
-        }
-    }
-    if (!edits) edits = std::make_unique<MatchEdits>(owner.make_());
-}
-
-SharedMatchEdits::Lease::~Lease() {
-    const std::lock_guard lock(owner.mutex_);
-    owner.idle_.push_back(std::move(edits));
-}
-
 std::vector<TextEdit> effective_edits(std::vector<LocatedEdit>&& located) {
     std::vector<TextEdit> edits;
     edits.reserve(located.size());

@@ -8,9 +8,7 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
-#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -49,34 +47,6 @@ private:
     char terminator_ = '\n';  // PatternOptions::line_terminator
     std::shared_ptr<const Replacer> replacer_;
     bool spans_lines_ = false;  // -U with a pattern that can match '\n' (multiline_scanner.h)
-};
-
-// MatchEdits for several threads at once: each call borrows one, made by `make` on first need and
-// kept for the next call (a matcher's compile and scratch per call would cost more than a file's
-// matching). For the apply's helpers, which make the GUI's edits from the bytes they read.
-class SharedMatchEdits {
-public:
-    explicit SharedMatchEdits(std::function<MatchEdits()> make) : make_(std::move(make)) {}
-
-    // `use(const MatchEdits&)`'s result; thread-safe. An exception of `make` or `use` passes.
-    template <typename Use>
-    auto with(Use&& use) const {
-        Lease lease(*this);
-        return use(static_cast<const MatchEdits&>(*lease.edits));
-    }
-
-private:
-    struct Lease {  // one MatchEdits taken from the idle ones (or made), given back however `use` ends
-        explicit Lease(const SharedMatchEdits& from);
-        ~Lease();
-        Lease(const Lease&) = delete;
-        Lease& operator=(const Lease&) = delete;
-        const SharedMatchEdits& owner;
-        std::unique_ptr<MatchEdits> edits;
-    };
-    std::function<MatchEdits()> make_;
-    mutable std::mutex mutex_;
-    mutable std::vector<std::unique_ptr<MatchEdits>> idle_;
 };
 
 // The edits of `located` that change something (no-ops dropped), in order.

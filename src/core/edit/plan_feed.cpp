@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/edit/lending_pool.h"
 #include "core/edit/ordered_prefetch.h"
 
 namespace codescout {
@@ -82,23 +83,8 @@ std::optional<std::string> PlanFeed::failure() const {
 void feed_plans(std::size_t count, const std::function<FilePlanner()>& make_planner, PlanFeed& feed, unsigned threads) {
     // Planners are reused from one file to the next, each by one helper at a time (a pool: the
     // prefetch's helpers share one produce function).
-    std::mutex pool_mutex;
-    std::vector<FilePlanner> pool;
-    auto plan = [&](std::size_t i) {
-        FilePlanner planner;
-        {
-            const std::lock_guard lock(pool_mutex);
-            if (!pool.empty()) {
-                planner = std::move(pool.back());
-                pool.pop_back();
-            }
-        }
-        if (!planner) planner = make_planner();
-        std::optional<FilePlan> made = planner(i);
-        const std::lock_guard lock(pool_mutex);
-        pool.push_back(std::move(planner));
-        return made;
-    };
+    const LendingPool<FilePlanner> planners(make_planner);
+    auto plan = [&](std::size_t i) { return (*planners.borrow())(i); };
     try {
         // Plans are small (no content): the window, not a weight, bounds how far ahead they run.
         OrderedPrefetch<std::optional<FilePlan>> planning(count, plan, {}, SIZE_MAX, threads == 0 ? -1 : static_cast<int>(threads),

@@ -70,10 +70,10 @@ PlannedReplace planReplace(const ReplaceFileJob& file, const MatchEdits& edits, 
     return out;
 }
 
-PlannedReplace planReplaceInApply(const ReplaceFileJob& file, std::shared_ptr<const SharedMatchEdits> edits)
+PlannedReplace planReplaceInApply(const ReplaceFileJob& file, std::shared_ptr<const LendingPool<MatchEdits>> edits)
 {
     if (!file.shown.size)  // decoded when searched: its byte size is only known by reading it
-        return edits->with([&](const MatchEdits& e) { return planReplace(file, e); });
+        return planReplace(file, *edits->borrow());
     PlannedReplace out;
     if ((out.skip = encodingSkip(file)))
         return out;
@@ -82,7 +82,7 @@ PlannedReplace planReplaceInApply(const ReplaceFileJob& file, std::shared_ptr<co
     plan.searched.size = *file.shown.size;  // the apply refuses the file unless both still hold
     plan.searched.mtime_ns = file.shown.mtime_ns;
     plan.edits_from = [&file, edits = std::move(edits)](std::string_view content) {
-        return edits->with([&](const MatchEdits& e) { return chosenEdits(file, e, content); });
+        return chosenEdits(file, *edits->borrow(), content);
     };
     out.plan = std::move(plan);
     return out;

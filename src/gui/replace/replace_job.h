@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/edit/applier.h"
+#include "core/edit/lending_pool.h"
 #include "core/edit/match_edits.h"
 #include "core/edit/match_selection.h"
 #include "core/search/search_options.h"
@@ -50,9 +51,10 @@ PlannedReplace planReplace(const ReplaceFileJob& file, const MatchEdits& edits, 
 
 // planReplace's checks and edits, made by the apply from the bytes it reads itself
 // (FilePlan::edits_from): nothing is read here, so each file is read once, by the apply, not once
-// to plan it and again to apply it. `edits` lends each call a MatchEdits. A file whose size the
-// search did not record (it was decoded) is planned at once, by planReplace.
-PlannedReplace planReplaceInApply(const ReplaceFileJob& file, std::shared_ptr<const SharedMatchEdits> edits);
+// to plan it and again to apply it. `edits` lends each call a MatchEdits (the apply's helpers make
+// edits of several files at once). A file whose size the search did not record (it was decoded)
+// is planned at once, by planReplace.
+PlannedReplace planReplaceInApply(const ReplaceFileJob& file, std::shared_ptr<const LendingPool<MatchEdits>> edits);
 
 // The MatchEdits for `job` (throws PatternError when the patterns do not compile).
 MatchEdits matchEditsFor(const ReplaceJob& job);

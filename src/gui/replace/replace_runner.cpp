@@ -142,7 +142,7 @@ ReplaceOutcome ReplaceRunner::runReplace(const ReplaceJob& job)
     UndoJournal journal(job.journalDir);
     PlanFeed feed;
     {
-        const auto edits = std::make_shared<const SharedMatchEdits>([&job] { return matchEditsFor(job); });
+        const auto edits = std::make_shared<const LendingPool<MatchEdits>>([&job] { return matchEditsFor(job); });
         std::jthread planning([&] {
             feed_plans(job.files.size(), [&]() -> FilePlanner {
                 return [&](std::size_t i) -> std::optional<FilePlan> {
